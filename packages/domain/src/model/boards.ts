@@ -1,0 +1,45 @@
+import type { IsoDate } from '../time/dates.js';
+import type { Period } from '../time/period.js';
+import type { Id } from './places.js';
+
+/**
+ * A term (nhiệm kỳ) of a management board, elected by a building conference. The board itself
+ * is an `Organization` of kind MANAGEMENT_BOARD; members are `Membership`s of that body.
+ * `validFrom`/`validTo` is the term (3 years by law); `validTo` is the planned end.
+ */
+export interface BoardTerm extends Period {
+  id: Id;
+  boardId: Id;
+  termNumber: number;
+  /** Date of the building conference that elected the board. */
+  electedOn: IsoDate;
+  recognition?: RecognitionDecision | null;
+}
+
+/** The People's Committee decision recognising an elected board (Quyết định công nhận). */
+export interface RecognitionDecision {
+  /** When the board filed for recognition (due within 10 days of the election). */
+  filedOn?: IsoDate | null;
+  decisionNumber: string;
+  decidedOn: IsoDate;
+  /** The People's Committee (Organization) that issued it. */
+  issuerId: Id;
+}
+
+export const BOARD_CHANGE_KINDS = ['ESTABLISHMENT', 'CONSOLIDATION'] as const;
+export type BoardChangeKind = (typeof BOARD_CHANGE_KINDS)[number];
+
+/**
+ * The directive's two board workflows: establishing a board for the first time (thành lập mới) and
+ * reviewing and consolidating one (rà soát, kiện toàn: replacing or adding members).
+ */
+export interface BoardChange {
+  id: Id;
+  boardId: Id;
+  kind: BoardChangeKind;
+  on: IsoDate;
+  decisionNumber?: string | null;
+  /** The directive this work was done under, when it was. */
+  directiveId?: Id | null;
+  note?: string | null;
+}

@@ -1,0 +1,397 @@
+import type { EntityType, LocalizedText, Severity } from '../validation/result.js';
+
+/**
+ * Every rule the platform checks, with a stable code. Codes are API: the GraphQL errors, the
+ * findings and the admin web switch on them, so a code is never renamed or reused.
+ *
+ * - `error`: blocks a write (the mutation is refused and nothing changes);
+ * - `warning`: never blocks; it is reported as a finding.
+ *
+ * Numeric limits are not here: they are dated rule data (`rule-data.ts`), because the law changes.
+ */
+export interface RuleDefinition {
+  code: string;
+  severity: Severity;
+  appliesTo: EntityType;
+  /** Legal or policy source, as cited in DOMAIN.md. */
+  source: string;
+  title: LocalizedText;
+}
+
+const LAW_HOUSING = 'Luật Nhà ở 2023 điều 146; Thông tư 05/2024/TT-BXD (trước đó Thông tư 02/2016/TT-BXD)';
+const PARTY_CHARTER = 'Điều lệ Đảng và hướng dẫn thi hành';
+const GROUP_RULES = 'Luật Thực hiện dân chủ ở cơ sở 2022; Thông tư 04/2012/TT-BNV và quy định của tỉnh';
+const DIRECTIVE_05 = 'Thông tri 05-TT/QU (30/9/2021) của Ban Thường vụ Quận ủy Long Biên';
+
+function rule(code: string, severity: Severity, appliesTo: EntityType, source: string, vi: string, en: string): RuleDefinition {
+  return { code, severity, appliesTo, source, title: { vi, en } };
+}
+
+export const RULES = {
+  // Periods and identity (field-level integrity, all errors).
+  PERIOD_ORDER: rule(
+    'PERIOD_ORDER',
+    'error',
+    'Membership',
+    'Nguyên tắc dữ liệu',
+    'Ngày kết thúc phải sau ngày bắt đầu',
+    'The end date must be after the start date',
+  ),
+  DATE_FORMAT: rule(
+    'DATE_FORMAT',
+    'error',
+    'Membership',
+    'Nguyên tắc dữ liệu',
+    'Ngày phải có dạng YYYY-MM-DD và có thật',
+    'A date must be a real date written YYYY-MM-DD',
+  ),
+  REQUIRED_FIELD: rule(
+    'REQUIRED_FIELD',
+    'error',
+    'Person',
+    'Nguyên tắc dữ liệu',
+    'Thiếu thông tin bắt buộc',
+    'A required field is missing',
+  ),
+  INVALID_VALUE: rule('INVALID_VALUE', 'error', 'Person', 'Nguyên tắc dữ liệu', 'Giá trị không hợp lệ', 'The value is not valid'),
+  MEMBERSHIP_OVERLAP: rule(
+    'MEMBERSHIP_OVERLAP',
+    'error',
+    'Membership',
+    'Nguyên tắc dữ liệu',
+    'Một người không giữ cùng một chức vụ hai lần trong cùng thời gian',
+    'A person cannot hold the same post twice at the same time',
+  ),
+  UNIT_ONE_PARENT: rule(
+    'UNIT_ONE_PARENT',
+    'error',
+    'AdministrativeUnit',
+    'Nguyên tắc dữ liệu',
+    'Mỗi đơn vị chỉ có một đơn vị cấp trên tại một thời điểm',
+    'A unit has one parent at a time',
+  ),
+  UNIT_PARENT_KIND: rule(
+    'UNIT_PARENT_KIND',
+    'error',
+    'AdministrativeUnit',
+    'Luật Tổ chức chính quyền địa phương',
+    'Cấp của đơn vị cấp trên không phù hợp',
+    'The parent unit is of the wrong level',
+  ),
+  UNIT_NOT_FOUND: rule(
+    'UNIT_NOT_FOUND',
+    'error',
+    'AdministrativeUnit',
+    'Nguyên tắc dữ liệu',
+    'Không tìm thấy đơn vị vào ngày đã chọn',
+    'The unit does not exist on the chosen date',
+  ),
+  ENTITY_NOT_FOUND: rule(
+    'ENTITY_NOT_FOUND',
+    'error',
+    'Organization',
+    'Nguyên tắc dữ liệu',
+    'Không tìm thấy bản ghi',
+    'The record does not exist',
+  ),
+
+  // Identifiers.
+  ADMIN_CODE_FORMAT: rule(
+    'ADMIN_CODE_FORMAT',
+    'error',
+    'AdministrativeUnit',
+    'Quyết định 124/2004/QĐ-TTg (danh mục đơn vị hành chính)',
+    'Mã đơn vị hành chính phải có 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số',
+    'An administrative code has 2 (province), 3 (district) or 5 (ward) digits',
+  ),
+  ADMIN_CODE_UNIQUE: rule(
+    'ADMIN_CODE_UNIQUE',
+    'error',
+    'AdministrativeUnit',
+    'Quyết định 124/2004/QĐ-TTg',
+    'Mã đơn vị hành chính đã được dùng trong cùng thời gian',
+    'The administrative code is already in use during that period',
+  ),
+  CITIZEN_ID_FORMAT: rule(
+    'CITIZEN_ID_FORMAT',
+    'error',
+    'Person',
+    'Luật Căn cước 2023; Thông tư 59/2021/TT-BCA',
+    'Số định danh cá nhân phải gồm 12 chữ số',
+    'A citizen ID has 12 digits',
+  ),
+  CITIZEN_ID_MISMATCH: rule(
+    'CITIZEN_ID_MISMATCH',
+    'error',
+    'Person',
+    'Luật Căn cước 2023; Thông tư 59/2021/TT-BCA',
+    'Số định danh không khớp với năm sinh hoặc giới tính',
+    'The citizen ID does not agree with the birth year or sex',
+  ),
+  PHONE_FORMAT: rule(
+    'PHONE_FORMAT',
+    'error',
+    'Person',
+    'Quy hoạch kho số viễn thông (Bộ TT&TT)',
+    'Số điện thoại di động không hợp lệ',
+    'The mobile number is not valid',
+  ),
+
+  // Management boards.
+  BOARD_REQUIRED: rule(
+    'BOARD_REQUIRED',
+    'warning',
+    'ApartmentBuilding',
+    LAW_HOUSING,
+    'Nhà chung cư nhiều chủ sở hữu có từ 20 căn hộ phải có Ban quản trị',
+    'A building with several owners and at least 20 apartments needs a management board',
+  ),
+  BOARD_MIN_MEMBERS: rule(
+    'BOARD_MIN_MEMBERS',
+    'error',
+    'Organization',
+    LAW_HOUSING,
+    'Ban quản trị tòa nhà một khối phải có ít nhất 3 thành viên',
+    'A single-block building board has at least 3 members',
+  ),
+  BOARD_MIN_MEMBERS_PER_BLOCK: rule(
+    'BOARD_MIN_MEMBERS_PER_BLOCK',
+    'error',
+    'Organization',
+    LAW_HOUSING,
+    'Ban quản trị tòa nhà nhiều khối phải có ít nhất 1 thành viên mỗi khối',
+    'A multi-block building board has at least one member per block',
+  ),
+  COMPLEX_BOARD_MIN_MEMBERS: rule(
+    'COMPLEX_BOARD_MIN_MEMBERS',
+    'error',
+    'Organization',
+    LAW_HOUSING,
+    'Ban quản trị cụm nhà chung cư phải có ít nhất 6 thành viên',
+    'A complex board has at least 6 members',
+  ),
+  BOARD_ONE_HEAD: rule(
+    'BOARD_ONE_HEAD',
+    'error',
+    'Organization',
+    LAW_HOUSING,
+    'Ban quản trị có đúng 1 trưởng ban',
+    'A board has exactly one head',
+  ),
+  BOARD_DEPUTIES: rule(
+    'BOARD_DEPUTIES',
+    'error',
+    'Organization',
+    LAW_HOUSING,
+    'Ban quản trị có từ 1 đến 2 phó ban (cụm: mỗi tòa 1–2 phó ban)',
+    'A board has 1–2 deputies (a complex: 1–2 per building)',
+  ),
+  BOARD_MEMBER_OWNER: rule(
+    'BOARD_MEMBER_OWNER',
+    'error',
+    'Membership',
+    LAW_HOUSING,
+    'Thành viên Ban quản trị phải là chủ sở hữu hoặc người sử dụng căn hộ của tòa nhà',
+    'Board members own or are the authorised users of an apartment in the building',
+  ),
+  BOARD_TERM_LENGTH: rule(
+    'BOARD_TERM_LENGTH',
+    'error',
+    'BoardTerm',
+    LAW_HOUSING,
+    'Nhiệm kỳ Ban quản trị không quá 3 năm',
+    'A board term lasts at most 3 years',
+  ),
+  BOARD_TERM_EXPIRED: rule(
+    'BOARD_TERM_EXPIRED',
+    'warning',
+    'Organization',
+    LAW_HOUSING,
+    'Ban quản trị đã hết nhiệm kỳ mà chưa bầu lại',
+    'The board term has ended with no successor',
+  ),
+  BOARD_RECOGNITION_FILING: rule(
+    'BOARD_RECOGNITION_FILING',
+    'warning',
+    'BoardTerm',
+    LAW_HOUSING,
+    'Ban quản trị phải đề nghị công nhận trong 10 ngày sau khi được bầu',
+    'A board files for recognition within 10 days of its election',
+  ),
+  BOARD_RECOGNITION_DECISION: rule(
+    'BOARD_RECOGNITION_DECISION',
+    'warning',
+    'BoardTerm',
+    LAW_HOUSING,
+    'UBND phải ra quyết định công nhận trong 7 ngày làm việc',
+    "The People's Committee decides on recognition within 7 working days",
+  ),
+  BOARD_RECOGNITION_LEVEL: rule(
+    'BOARD_RECOGNITION_LEVEL',
+    'error',
+    'BoardTerm',
+    LAW_HOUSING,
+    'Quyết định công nhận phải do UBND đúng cấp ban hành',
+    "Recognition is decided by the People's Committee of the right level",
+  ),
+  FIRST_CONFERENCE_DUE: rule(
+    'FIRST_CONFERENCE_DUE',
+    'warning',
+    'ApartmentBuilding',
+    LAW_HOUSING,
+    'Hội nghị nhà chung cư lần đầu phải tổ chức trong 12 tháng từ khi bàn giao 50% căn hộ',
+    'The first building conference is due within 12 months of 50 % handover',
+  ),
+
+  // Party cells.
+  CELL_MIN_OFFICIAL_MEMBERS: rule(
+    'CELL_MIN_OFFICIAL_MEMBERS',
+    'warning',
+    'Organization',
+    PARTY_CHARTER,
+    'Chi bộ phải có ít nhất 3 đảng viên chính thức',
+    'A party cell needs at least 3 official members',
+  ),
+  CELL_SHOULD_BECOME_COMMITTEE: rule(
+    'CELL_SHOULD_BECOME_COMMITTEE',
+    'warning',
+    'Organization',
+    PARTY_CHARTER,
+    'Chi bộ có từ 30 đảng viên nên thành lập đảng bộ cơ sở',
+    'A cell with 30 or more members should become a grassroots party committee',
+  ),
+  CELL_LEADERSHIP: rule(
+    'CELL_LEADERSHIP',
+    'error',
+    'Organization',
+    PARTY_CHARTER,
+    'Chi bộ dưới 9 đảng viên bầu bí thư (và phó bí thư), không bầu chi ủy',
+    'A cell under 9 members elects a secretary (and deputy), not a committee',
+  ),
+  CELL_COMMITTEE_SIZE: rule(
+    'CELL_COMMITTEE_SIZE',
+    'error',
+    'Organization',
+    PARTY_CHARTER,
+    'Chi ủy có không quá 7 ủy viên',
+    'A cell committee has at most 7 members',
+  ),
+  CELL_ONE_SECRETARY: rule(
+    'CELL_ONE_SECRETARY',
+    'error',
+    'Organization',
+    PARTY_CHARTER,
+    'Chi bộ có một bí thư',
+    'A cell has one secretary',
+  ),
+  RESIDENCE_CONTACT_REVIEW_DUE: rule(
+    'RESIDENCE_CONTACT_REVIEW_DUE',
+    'warning',
+    'ResidenceContact',
+    'Quy định 213-QĐ/TW (2/1/2020)',
+    'Đảng viên giữ mối liên hệ nơi cư trú chưa được nhận xét trong năm',
+    'A Regulation 213 party member has no comment for the year',
+  ),
+
+  // Residential groups.
+  GROUP_ONE_HEAD: rule(
+    'GROUP_ONE_HEAD',
+    'error',
+    'Organization',
+    GROUP_RULES,
+    'Tổ dân phố có một tổ trưởng và một tổ phó',
+    'A residential group has one head and one deputy',
+  ),
+  GROUP_HEAD_AGE: rule(
+    'GROUP_HEAD_AGE',
+    'error',
+    'Membership',
+    GROUP_RULES,
+    'Tổ trưởng tổ dân phố phải từ đủ 21 tuổi',
+    'A group head is at least 21 years old',
+  ),
+  GROUP_HEAD_RESIDENT: rule(
+    'GROUP_HEAD_RESIDENT',
+    'error',
+    'Membership',
+    GROUP_RULES,
+    'Tổ trưởng tổ dân phố phải thường trú tại tổ dân phố',
+    'A group head is a permanent resident of the group',
+  ),
+  GROUP_HEAD_TERM: rule(
+    'GROUP_HEAD_TERM',
+    'error',
+    'Membership',
+    GROUP_RULES,
+    'Nhiệm kỳ tổ trưởng là 2,5 hoặc 5 năm theo quy định của tỉnh',
+    'A group head term is 2.5 or 5 years as the province sets',
+  ),
+  GROUP_INTERIM_HEAD: rule(
+    'GROUP_INTERIM_HEAD',
+    'error',
+    'Membership',
+    GROUP_RULES,
+    'Tổ trưởng lâm thời giữ chức không quá 6 tháng',
+    'An interim group head serves at most 6 months',
+  ),
+
+  // Findings of the directive (DOMAIN.md §4): never block, always reported.
+  GROUP_WITHOUT_CELL: rule(
+    'GROUP_WITHOUT_CELL',
+    'warning',
+    'AdministrativeUnit',
+    DIRECTIVE_05,
+    'Tổ dân phố có nhà chung cư chưa có chi bộ',
+    'A residential group with apartment buildings has no party cell',
+  ),
+  BUILDING_WITHOUT_BOARD: rule(
+    'BUILDING_WITHOUT_BOARD',
+    'warning',
+    'ApartmentBuilding',
+    LAW_HOUSING,
+    'Nhà chung cư phải có Ban quản trị nhưng chưa có',
+    'A building that needs a management board has none',
+  ),
+  BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: rule(
+    'BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER',
+    'warning',
+    'Organization',
+    DIRECTIVE_05,
+    'Ban quản trị chưa có thành viên hệ thống chính trị tổ dân phố',
+    "A board has no member of the group's political system",
+  ),
+  BOARD_HEAD_WITHOUT_FIRE_TRAINING: rule(
+    'BOARD_HEAD_WITHOUT_FIRE_TRAINING',
+    'warning',
+    'Person',
+    DIRECTIVE_05,
+    'Trưởng ban quản trị chưa được tập huấn phòng cháy chữa cháy',
+    'A board head has no fire-safety (PCCC) training',
+  ),
+  GROUP_WITHOUT_COORDINATION_REGULATION: rule(
+    'GROUP_WITHOUT_COORDINATION_REGULATION',
+    'warning',
+    'AdministrativeUnit',
+    DIRECTIVE_05,
+    'Tổ dân phố có Ban quản trị chưa có quy chế phối hợp',
+    'A residential group with a board has no coordination regulation',
+  ),
+
+  // Reorganisations.
+  REORGANISATION_INVALID: rule(
+    'REORGANISATION_INVALID',
+    'error',
+    'ReorganisationEvent',
+    'Nghị quyết của UBTVQH về sắp xếp đơn vị hành chính',
+    'Phương án sắp xếp không hợp lệ',
+    'The reorganisation plan is not valid',
+  ),
+} as const satisfies Record<string, RuleDefinition>;
+
+export type RuleCode = keyof typeof RULES;
+
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
+
+export function ruleDefinition(code: RuleCode): RuleDefinition {
+  return RULES[code];
+}
