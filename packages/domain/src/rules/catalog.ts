@@ -138,14 +138,6 @@ export const RULES = {
   ),
 
   // Management boards.
-  BOARD_REQUIRED: rule(
-    'BOARD_REQUIRED',
-    'warning',
-    'ApartmentBuilding',
-    LAW_HOUSING,
-    'Nhà chung cư nhiều chủ sở hữu có từ 20 căn hộ phải có Ban quản trị',
-    'A building with several owners and at least 20 apartments needs a management board',
-  ),
   BOARD_MIN_MEMBERS: rule(
     'BOARD_MIN_MEMBERS',
     'error',
