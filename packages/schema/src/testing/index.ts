@@ -1,0 +1,1 @@
+export { createTestDatabase, startTestServer, TEMPLATE_DB, withClient, withDatabase } from './test-database.js';

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { applyMigrations } from '../database/migrate.js';
+
+/**
+ * Real PostgreSQL for tests. With TEST_DATABASE_URL (or DATABASE_URL) set, tests use that server
+ * (CI runs them against the machine's PostgreSQL 15 too); otherwise an embedded server is
+ * started for the run. Each test file gets its own database, cloned from a migrated template,
+ * so files run in parallel without seeing each other's rows.
+ */
+export interface TestServer {
+  /** Connection string to the server's maintenance database (`postgres`). */
+  adminUrl: string;
+  kind: 'embedded' | 'server';
+  stop(): Promise<void>;
+}
+
+export const TEMPLATE_DB = 'coso_test_template';
+
+export async function startTestServer(): Promise<TestServer> {
+  const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (external) {
+    const adminUrl = withDatabase(external, 'postgres');
+    await prepareTemplate(adminUrl);
+    return { adminUrl, kind: 'server', stop: async () => {} };
+  }
+  const db = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'coso-test-pg-')), ephemeral: true });
+  await prepareTemplate(db.connectionString);
+  return { adminUrl: db.connectionString, kind: 'embedded', stop: () => db.stop() };
+}
+
+/** (Re)creates the template database with every migration applied. */
+async function prepareTemplate(adminUrl: string): Promise<void> {
+  await withClient(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  });
+  await applyMigrations(withDatabase(adminUrl, TEMPLATE_DB));
+}
+
+/** A fresh, migrated database for one test file; `drop` removes it. */
+export async function createTestDatabase(
+  adminUrl: string,
+  options: { template?: string | null } = {},
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `coso_test_${randomBytes(6).toString('hex')}`;
+  const template = options.template === undefined ? TEMPLATE_DB : options.template;
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+  return {
+    url: withDatabase(adminUrl, name),
+    name,
+    drop: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
