@@ -1,0 +1,84 @@
+import { isIsoDate } from '@coso/domain';
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { Context } from './context.js';
+import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
+
+export { MAX_PAGE_SIZE };
+export const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * The one Pothos builder every GraphQL area registers its types on. Plugin order is deliberate:
+ * errors wraps resolvers before prisma plans queries; relay provides Node and connections.
+ * (scope-auth comes first when accounts land: issue #4.)
+ */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+  Scalars: {
+    Date: { Input: string; Output: string | Date };
+    DateTime: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+    // A resolver that forgets to spread the planned query would silently cause N+1 reads.
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesOnConnection: true,
+    edgesFieldOptions: { nullable: false },
+    nodeFieldOptions: { nullable: false },
+  },
+  errors: {
+    defaultTypes: [],
+  },
+});
+
+builder.scalarType('Date', {
+  description: 'A calendar date, ISO 8601 `YYYY-MM-DD`, no time zone (e.g. 2025-07-01).',
+  serialize: (value) => {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string' && isIsoDate(value)) return value;
+    throw new GraphQLError(`Not a date: ${String(value)}`);
+  },
+  parseValue: (value: unknown): string => {
+    if (isIsoDate(value)) return value;
+    throw new GraphQLError(
+      `Ngày "${String(value)}" không hợp lệ; dùng dạng YYYY-MM-DD. / Date "${String(value)}" is not valid; use YYYY-MM-DD.`,
+    );
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, ISO 8601 with time zone (e.g. 2025-07-01T08:30:00.000Z).',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
+  parseValue: (value) => {
+    const d = new Date(String(value));
+    if (Number.isNaN(d.getTime())) throw new GraphQLError(`Not a date-time: ${String(value)}`);
+    return d;
+  },
+});
+
+builder.queryType({
+  description: 'Đọc dữ liệu / Reads. Every hierarchy and membership field takes `asOf` (default: today, or the root field’s asOf).',
+});
+// builder.mutationType({ description: 'Ghi dữ liệu / Writes. Nothing is deleted: records are ended.' });

@@ -1,0 +1,25 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+
+/** Who is asking. Accounts and roles arrive with issue #4; until then every request is a system viewer. */
+export interface Viewer {
+  kind: 'system';
+}
+
+/** Per-request context. Resolvers are functions of (arguments, viewer, as-of date) only. */
+export interface Context {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  /**
+   * The as-of date that nested hierarchy fields use when they are not given one: the `asOf` of the
+   * operation's root fields when they agree (set by the gateway once the operation is parsed),
+   * otherwise today.
+   */
+  defaultAsOf?: string;
+  /** Today in Vietnam (UTC+7), fixed once per request so every field agrees on it. */
+  today: string;
+}
+
+/** The calendar date in Hanoi now: a report "as of today" must not flip at 17:00 local time. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,63 @@
+import { searchKey } from '@coso/domain';
+import { builder } from './builder.js';
+import { toDbDate } from './db-dates.js';
+
+export const TextFilter = builder.inputType('TextFilter', {
+  description: 'Lọc theo chữ / Text filter. `search` ignores case and Vietnamese diacritics ("giang bien" finds "Giang Biên").',
+  fields: (t) => ({
+    equals: t.string({ required: false }),
+    in: t.stringList({ required: false }),
+    search: t.string({ required: false, description: 'Every word must occur, with or without diacritics.' }),
+  }),
+});
+
+export const DateRange = builder.inputType('DateRange', {
+  description: 'Khoảng ngày / Date range, both ends inclusive; either end may be left open.',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', required: false }),
+    to: t.field({ type: 'Date', required: false }),
+  }),
+});
+
+export const IdFilter = builder.inputType('IdFilter', {
+  fields: (t) => ({
+    equals: t.id({ required: false }),
+    in: t.idList({ required: false }),
+  }),
+});
+
+type TextFilterValue = { equals?: string | null; in?: string[] | null; search?: string | null } | null | undefined;
+
+/** Prisma conditions for a text filter over a display column and its folded search column. */
+export function textWhere(filter: TextFilterValue, column: string, searchColumn: string): Record<string, unknown>[] {
+  if (!filter) return [];
+  const out: Record<string, unknown>[] = [];
+  if (filter.equals != null) out.push({ [column]: filter.equals.normalize('NFC') });
+  if (filter.in != null) out.push({ [column]: { in: filter.in.map((s) => s.normalize('NFC')) } });
+  if (filter.search != null) {
+    for (const word of searchKey(filter.search).split(' ').filter(Boolean)) out.push({ [searchColumn]: { contains: word } });
+  }
+  return out;
+}
+
+export function dateRangeWhere(
+  range: { from?: string | null; to?: string | null } | null | undefined,
+  column: string,
+): Record<string, unknown>[] {
+  if (!range) return [];
+  const cond: Record<string, Date> = {};
+  if (range.from) cond.gte = toDbDate(range.from);
+  if (range.to) cond.lte = toDbDate(range.to);
+  return Object.keys(cond).length ? [{ [column]: cond }] : [];
+}
+
+export function enumWhere<T extends string>(
+  equals: T | null | undefined,
+  list: readonly T[] | null | undefined,
+  column: string,
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if (equals != null) out.push({ [column]: equals });
+  if (list != null) out.push({ [column]: { in: [...list] } });
+  return out;
+}

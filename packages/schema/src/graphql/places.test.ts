@@ -1,0 +1,77 @@
+import { longBienHistory } from '@coso/domain';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeState } from '../store/state-tables.js';
+import { graphqlHarness } from '../testing/graphql-harness.js';
+
+let h: Awaited<ReturnType<typeof graphqlHarness>>;
+beforeAll(async () => {
+  h = await graphqlHarness(inject('databaseAdminUrl'));
+  await writeState(h.prisma, longBienHistory());
+});
+afterAll(() => h.close());
+
+type Units = { units: { totalCount: number; nodes: Array<{ name: string; code: string | null }> } };
+
+describe('places over GraphQL, as of a date', () => {
+  it('lists the 14 Long Biên wards on 2022-12-01 in Vietnamese order with their codes', async () => {
+    const data = await h.run<Units>(`{ units(asOf: "2022-12-01", filter: { kind: WARD }, first: 50) { totalCount nodes { name code } } }`);
+    expect(data.units.totalCount).toBe(14);
+    expect(data.units.nodes.map((n) => n.name)).toEqual([
+      'Bồ Đề',
+      'Cự Khối',
+      'Đức Giang',
+      'Gia Thụy',
+      'Giang Biên',
+      'Long Biên',
+      'Ngọc Lâm',
+      'Ngọc Thụy',
+      'Phúc Đồng',
+      'Phúc Lợi',
+      'Sài Đồng',
+      'Thạch Bàn',
+      'Thượng Thanh',
+      'Việt Hưng',
+    ]);
+    expect(data.units.nodes.find((n) => n.name === 'Ngọc Thụy')?.code).toBe('00118');
+  });
+
+  it('answers 13 wards on 2025-03-01 and the new wards under Hà Nội on 2025-08-01', async () => {
+    const march = await h.run<Units>(`{ units(asOf: "2025-03-01", filter: { kind: WARD }) { totalCount } }`);
+    expect(march.units.totalCount).toBe(13);
+    const aug = await h.run<{
+      unitByCode: {
+        name: string;
+        children: { totalCount: number; nodes: Array<{ name: string; code: string | null; parent: { name: string } }> };
+      };
+    }>(`{ unitByCode(code: "01", asOf: "2025-08-01") { name children(kind: WARD) { totalCount nodes { name code parent { name } } } } }`);
+    expect(aug.unitByCode.name).toBe('Hà Nội');
+    expect(aug.unitByCode.children.nodes.map((n) => n.name)).toEqual(['Bồ Đề', 'Hồng Hà', 'Long Biên', 'Phúc Lợi', 'Việt Hưng']);
+    expect(aug.unitByCode.children.nodes.find((n) => n.name === 'Bồ Đề')?.code).toBe('00118');
+    expect(aug.unitByCode.children.nodes.every((n) => n.parent.name === 'Hà Nội')).toBe(true);
+  });
+
+  it('reads code 00118 as Ngọc Thụy before 2025-07-01 and Bồ Đề after', async () => {
+    const q = `query($d: Date) { unitByCode(code: "00118", asOf: $d) { name ancestors { name } } }`;
+    const before = await h.run<{ unitByCode: { name: string; ancestors: Array<{ name: string }> } }>(q, { d: '2025-06-30' });
+    const after = await h.run<{ unitByCode: { name: string; ancestors: Array<{ name: string }> } }>(q, { d: '2025-07-01' });
+    expect(before.unitByCode.name).toBe('Ngọc Thụy');
+    expect(before.unitByCode.ancestors.map((a) => a.name)).toEqual(['Long Biên', 'Hà Nội']);
+    expect(after.unitByCode.name).toBe('Bồ Đề');
+    expect(after.unitByCode.ancestors.map((a) => a.name)).toEqual(['Hà Nội']);
+  });
+
+  it('finds Giang Biên by typing "giang bien", ignoring case and diacritics', async () => {
+    const data = await h.run<Units>(
+      `{ units(asOf: "2022-12-01", filter: { name: { search: "giang bien" }, kind: WARD }) { totalCount nodes { name } } }`,
+    );
+    expect(data.units.nodes.map((n) => n.name)).toEqual(['Giang Biên']);
+    const duc = await h.run<Units>(
+      `{ units(asOf: "2022-12-01", filter: { name: { search: "DUC giang" }, kind: WARD }) { nodes { name } } }`,
+    );
+    expect(duc.units.nodes.map((n) => n.name)).toEqual(['Đức Giang']);
+  });
+
+  it('refuses a page larger than the maximum', async () => {
+    await expect(h.run(`{ units(first: 5000) { nodes { name } } }`)).rejects.toThrow(/5000|max|200/i);
+  });
+});

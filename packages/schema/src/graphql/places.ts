@@ -1,0 +1,202 @@
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import type { AdministrativeUnit } from '../generated/prisma/client.js';
+import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { builder } from './builder.js';
+import { activeOnWhere, fromDbDateOrNull } from './db-dates.js';
+import { SortDirection, UnitKind } from './enums.js';
+import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
+import { dbId, dbIds } from './ids.js';
+import { nonEmpty } from './selection.js';
+
+const ANCESTOR_DEPTH = 6; // province → district → ward → group: 6 levels leave room for more
+
+export const AdministrativeUnitRef = builder.prismaNode('AdministrativeUnit', {
+  description: 'Đơn vị hành chính / A place: province, district, ward, commune or residential group. Its period is its life.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: UnitKind }),
+    name: t.exposeString('name'),
+    kindLabel: t.exposeString('kindLabel', { nullable: true, description: 'e.g. "Phường", "Quận", "Thành phố".' }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.field({ type: 'Date', nullable: true, resolve: (u) => fromDbDateOrNull(u.validTo) }),
+    version: t.exposeInt('version', { description: 'Send it back with updates: a stale version is refused (optimistic concurrency).' }),
+  }),
+});
+
+builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
+  code: t.string({
+    nullable: true,
+    description: 'Mã đơn vị hành chính / The administrative code held on the date (codes are reused over time).',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    select: (args, ctx) => ({ codes: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), take: 1, select: { code: true } } }),
+    resolve: (u) => u.codes[0]?.code ?? null,
+  }),
+  codes: t.relation('codes', { description: 'Every code the unit held, with its period.', query: { orderBy: { validFrom: 'asc' } } }),
+  parent: t.field({
+    type: AdministrativeUnitRef,
+    nullable: true,
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    select: (args, ctx, nestedSelection) => ({
+      parentLinks: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), take: 1, select: { parent: nonEmpty(nestedSelection(true)) } },
+    }),
+    resolve: (u) => u.parentLinks[0]?.parent ?? null,
+  }),
+  ancestors: t.field({
+    type: [AdministrativeUnitRef],
+    description: 'Cấp trên / Parent, grandparent, … nearest first, as of the date.',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    select: (args, ctx) => {
+      // A fixed-depth nested selection: planned into the parent's query, however many units are listed.
+      const where = activeOnWhere(resolveAsOf(args.asOf, ctx));
+      let level: object = { where, take: 1, include: { parent: true } };
+      for (let i = 1; i < ANCESTOR_DEPTH; i++) level = { where, take: 1, include: { parent: { include: { parentLinks: level } } } };
+      return { parentLinks: level as { where: typeof where } };
+    },
+    resolve: (u) => {
+      const out: AdministrativeUnit[] = [];
+      let links = (u as unknown as AncestorRow).parentLinks;
+      while (links?.[0]?.parent) {
+        out.push(links[0].parent);
+        links = links[0].parent.parentLinks;
+      }
+      return out;
+    },
+  }),
+  children: t.connection(
+    {
+      type: AdministrativeUnitRef,
+      description: 'Đơn vị trực thuộc / Units directly below, as of the date, in Vietnamese name order.',
+      args: {
+        asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+        kind: t.arg({ type: UnitKind, required: false }),
+      },
+      select: (args, ctx, nestedSelection) => {
+        const asOf = resolveAsOf(args.asOf, ctx);
+        return {
+          childLinks: {
+            ...childHelpers.getQuery(args, ctx, nestedSelection),
+            where: { ...activeOnWhere(asOf), unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+          },
+          _count: {
+            select: {
+              childLinks: {
+                where: { ...activeOnWhere(asOf), unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+              },
+            },
+          },
+        };
+      },
+      resolve: (u, args, ctx) => ({ ...childHelpers.resolve(u.childLinks, args, ctx), totalCount: u._count.childLinks }),
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: (r) => (r as unknown as { totalCount: number }).totalCount }) }) },
+  ),
+}));
+
+/** Rows of the nested ancestor selection (one parent link per level). */
+interface AncestorRow {
+  parentLinks?: Array<{ parent: AdministrativeUnit & AncestorRow }>;
+}
+
+const childHelpers = prismaConnectionHelpers(builder, 'UnitParent', {
+  cursor: 'id',
+  select: (nodeSelection) => ({ unit: nonEmpty(nodeSelection(true)) }),
+  query: () => ({ orderBy: { unit: { name: 'asc' as const } } }),
+  resolveNode: (link) => link.unit,
+});
+
+builder.prismaObject('UnitCode', {
+  description: 'Mã đơn vị hành chính trong một thời kỳ / An administrative code held for a period.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.field({ type: 'Date', nullable: true, resolve: (c) => fromDbDateOrNull(c.validTo) }),
+  }),
+});
+
+const UnitFilter = builder.inputType('UnitFilter', {
+  fields: (t) => ({
+    kind: t.field({ type: UnitKind, required: false }),
+    kindIn: t.field({ type: [UnitKind], required: false }),
+    name: t.field({ type: TextFilter, required: false }),
+    id: t.field({ type: IdFilter, required: false }),
+    parentId: t.id({ required: false, description: 'Units directly below this one on the as-of date.' }),
+    validFrom: t.field({ type: DateRange, required: false }),
+  }),
+});
+
+const UnitOrderField = builder.enumType('UnitOrderField', { values: ['NAME', 'KIND', 'VALID_FROM'] as const });
+const UnitOrder = builder.inputType('UnitOrder', {
+  fields: (t) => ({
+    field: t.field({ type: UnitOrderField, required: true }),
+    direction: t.field({ type: SortDirection, required: false, defaultValue: 'ASC' }),
+  }),
+});
+
+const ORDER_COLUMN = { NAME: 'name', KIND: 'kind', VALID_FROM: 'validFrom' } as const;
+
+builder.queryFields((t) => ({
+  units: t.prismaConnection({
+    type: AdministrativeUnitRef,
+    cursor: 'id',
+    description:
+      'Đơn vị hành chính tồn tại vào ngày đã chọn / Units alive on the as-of date, filtered and ordered (names in Vietnamese order).',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      filter: t.arg({ type: UnitFilter, required: false }),
+      orderBy: t.arg({ type: [UnitOrder], required: false }),
+    },
+    totalCount: (_parent, args, ctx) => ctx.prisma.administrativeUnit.count({ where: unitWhere(args, resolveAsOf(args.asOf, ctx)) }),
+    resolve: (query, _parent, args, ctx) =>
+      ctx.prisma.administrativeUnit.findMany({
+        ...query,
+        where: unitWhere(args, resolveAsOf(args.asOf, ctx)),
+        orderBy: [
+          ...(args.orderBy ?? [{ field: 'NAME', direction: 'ASC' }]).map((o) => ({
+            [ORDER_COLUMN[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
+          })),
+          { id: 'asc' },
+        ],
+      }),
+  }),
+  unitByCode: t.prismaField({
+    type: AdministrativeUnitRef,
+    nullable: true,
+    description:
+      'Đơn vị mang mã này vào ngày đã chọn / The unit that held an administrative code on a date (00118: Ngọc Thụy before 2025-07-01, Bồ Đề after).',
+    args: {
+      code: t.arg.string({ required: true }),
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+    },
+    resolve: (query, _parent, args, ctx) =>
+      ctx.prisma.administrativeUnit.findFirst({
+        ...query,
+        where: { codes: { some: { code: args.code, ...activeOnWhere(resolveAsOf(args.asOf, ctx)) } } },
+      }),
+  }),
+}));
+
+function unitWhere(
+  args: {
+    filter?: {
+      kind?: string | null;
+      kindIn?: string[] | null;
+      name?: { equals?: string | null; in?: string[] | null; search?: string | null } | null;
+      id?: { equals?: string | null; in?: string[] | null } | null;
+      parentId?: string | null;
+      validFrom?: { from?: string | null; to?: string | null } | null;
+    } | null;
+  },
+  asOf: string,
+) {
+  const f = args.filter;
+  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
+  if (f) {
+    and.push(...enumWhere(f.kind, f.kindIn, 'kind'));
+    and.push(...textWhere(f.name, 'name', 'nameSearch'));
+    if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'AdministrativeUnit') });
+    if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'AdministrativeUnit') } });
+    if (f.parentId) and.push({ parentLinks: { some: { parentId: dbId(f.parentId, 'AdministrativeUnit'), ...activeOnWhere(asOf) } } });
+    and.push(...dateRangeWhere(f.validFrom, 'validFrom'));
+  }
+  return { AND: and };
+}

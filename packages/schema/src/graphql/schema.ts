@@ -1,0 +1,16 @@
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './places.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** The executable schema (built once; every area module registers its types on the builder). */
+export function buildSchema(): GraphQLSchema {
+  schema ??= builder.toSchema({ sortSchema: false });
+  return schema;
+}
+
+/** The SDL committed as `schema.graphql` (sorted, so diffs show real changes only). */
+export function printSchemaSdl(): string {
+  return `${printSchema(lexicographicSortSchema(buildSchema()))}\n`;
+}

@@ -1,0 +1,41 @@
+import { execute, parse } from 'graphql';
+import { createPrismaClient, type PrismaClient } from '../database/prisma-client.js';
+import type { Context } from '../graphql/context.js';
+import { operationAsOf } from '../graphql/operation-as-of.js';
+import { buildSchema } from '../graphql/schema.js';
+import { createTestDatabase } from './test-database.js';
+
+/** A fresh migrated database, a Prisma client that counts statements, and a GraphQL executor. */
+export async function graphqlHarness(adminUrl: string) {
+  const db = await createTestDatabase(adminUrl);
+  const statements: string[] = [];
+  const prisma: PrismaClient = createPrismaClient(db.url, { onQuery: (sql) => statements.push(sql) });
+  const schema = buildSchema();
+  async function run<T = Record<string, unknown>>(source: string, variables: Record<string, unknown> = {}, context: Partial<Context> = {}) {
+    const document = parse(source);
+    const defaultAsOf = operationAsOf(document, variables);
+    const result = await execute({
+      schema,
+      document,
+      variableValues: variables,
+      contextValue: {
+        prisma,
+        viewer: { kind: 'system' },
+        today: '2026-11-25',
+        ...(defaultAsOf ? { defaultAsOf } : {}),
+        ...context,
+      } satisfies Context,
+    });
+    if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} at ${e.path?.join('.')}`).join('\n'));
+    return result.data as T;
+  }
+  return {
+    prisma,
+    run,
+    statements,
+    async close() {
+      await prisma.$disconnect();
+      await db.drop();
+    },
+  };
+}
