@@ -19,13 +19,13 @@ export function operationAsOf(
     if (sel.kind !== Kind.FIELD) continue;
     const arg = sel.arguments?.find((a) => a.name.value === 'asOf');
     if (!arg) continue;
-    const value = valueOf(arg.value, variables);
+    const value = literalOrVariable(arg.value, variables);
     if (typeof value === 'string') dates.add(value);
   }
   return dates.size === 1 ? [...dates][0] : undefined;
 }
 
-function valueOf(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
+function literalOrVariable(node: ValueNode, variables: Record<string, unknown> | undefined): unknown {
   if (node.kind === Kind.STRING) return node.value;
   if (node.kind === Kind.VARIABLE) return variables?.[node.name.value];
   return undefined;
