@@ -3,10 +3,19 @@
  * Plain-data model, as-of hierarchy, reorganisations, dated rules, identifiers, Vietnamese text,
  * findings and directive-report definitions. No I/O: runs in Node and the browser.
  */
+export * from './directive/index.js';
+export * from './findings/index.js';
+export * from './fixtures/long-bien-history.js';
 export * from './hierarchy/as-of.js';
+export * from './hierarchy/parent-kinds.js';
+export * from './hierarchy/reorganise.js';
+export * from './i18n/index.js';
+export * from './identifiers/index.js';
+export * from './inputs/index.js';
 export * from './model/index.js';
-export * from './rules/catalog.js';
-export * from './rules/rule-data.js';
+export * from './report/index.js';
+export * from './rules/index.js';
+export * from './text/index.js';
 export * from './time/dates.js';
 export * from './time/period.js';
 export * from './validation/result.js';

@@ -1,0 +1,63 @@
+import { DirectiveIndexes } from '../directive/indexes.js';
+import { dateFormatViolation, scopeOnDate, UNASSIGNED_WARD_ID, unitNotFound } from '../directive/scope.js';
+import { compareCodeUnits, compareVi } from '../directive/text.js';
+import type { DomainState } from '../model/state.js';
+import { fail, ok, type Result } from '../validation/result.js';
+import { boardHeadsWithoutFireTraining, boardsWithExpiredTerm, boardsWithoutPoliticalSystemMember } from './board-findings.js';
+import { buildingsWithoutBoard } from './building-findings.js';
+import { cellsUnderMinOfficialMembers } from './cell-findings.js';
+import { FindingsContext } from './context.js';
+import { groupsWithoutCell, groupsWithoutCoordinationRegulation } from './group-findings.js';
+import { FINDING_CODES, type Finding, type FindingCode, type FindingsQuery } from './types.js';
+
+const CHECKS: Record<FindingCode, (ctx: FindingsContext) => Finding[]> = {
+  GROUP_WITHOUT_CELL: groupsWithoutCell,
+  BUILDING_WITHOUT_BOARD: buildingsWithoutBoard,
+  BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: boardsWithoutPoliticalSystemMember,
+  BOARD_TERM_EXPIRED: boardsWithExpiredTerm,
+  BOARD_HEAD_WITHOUT_FIRE_TRAINING: boardHeadsWithoutFireTraining,
+  CELL_MIN_OFFICIAL_MEMBERS: cellsUnderMinOfficialMembers,
+  GROUP_WITHOUT_COORDINATION_REGULATION: groupsWithoutCoordinationRegulation,
+};
+
+/**
+ * The directive's gaps in a scope as of a date, one finding per gap. Records are placed in wards
+ * as the hierarchy stood on `on`, so after a reorganisation findings group under the new wards.
+ * Never throws on bad input: an invalid date or a scope that does not exist on `on` is a failure.
+ *
+ * @example
+ * const r = computeFindings(state, { scopeUnitId: 'long-bien', on: '2022-12-01' });
+ * if (r.ok) for (const f of r.value) console.log(f.wardName, f.message.vi);
+ */
+export function computeFindings(state: DomainState, query: FindingsQuery, indexes?: DirectiveIndexes): Result<Finding[]> {
+  const badDate = dateFormatViolation(query.on, ['on']);
+  if (badDate) return fail([badDate]);
+  const idx = indexes ?? new DirectiveIndexes(state);
+  const scope = scopeOnDate(idx.places, query.scopeUnitId, query.on);
+  if (!scope) return fail([unitNotFound(query.scopeUnitId, query.on, ['scopeUnitId'])]);
+
+  const ctx = new FindingsContext(state, idx, scope, query.on, query.ruleData);
+  const wantedCodes = query.codes ? new Set<string>(query.codes) : undefined;
+  const wantedWards = query.wardIds ? new Set(query.wardIds) : undefined;
+  const findings: Finding[] = [];
+  for (const code of FINDING_CODES) {
+    if (wantedCodes && !wantedCodes.has(code)) continue;
+    for (const f of CHECKS[code](ctx)) if (!wantedWards || wantedWards.has(f.wardId)) findings.push(f);
+  }
+  return ok(findings.sort(compareFindings));
+}
+
+/** Ward name (Vietnamese collation; unplaced records last), then code, then entity name, then ids. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const aUnplaced = a.wardId === UNASSIGNED_WARD_ID ? 1 : 0;
+  const bUnplaced = b.wardId === UNASSIGNED_WARD_ID ? 1 : 0;
+  return (
+    aUnplaced - bUnplaced ||
+    compareVi(a.wardName, b.wardName) ||
+    compareCodeUnits(a.wardId, b.wardId) ||
+    compareCodeUnits(a.code, b.code) ||
+    compareVi(a.entityName, b.entityName) ||
+    compareCodeUnits(a.entity.id, b.entity.id) ||
+    compareCodeUnits(a.message.vi, b.message.vi)
+  );
+}

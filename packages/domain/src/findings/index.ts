@@ -1,0 +1,2 @@
+export { compareFindings, computeFindings } from './compute.js';
+export * from './types.js';

@@ -1,0 +1,3 @@
+export * from './admin-code.js';
+export * from './citizen-id.js';
+export * from './phone.js';

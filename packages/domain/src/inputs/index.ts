@@ -1,0 +1,23 @@
+export * from './boards.js';
+export * from './bodies.js';
+export * from './buildings.js';
+export * from './directive.js';
+export { FIELD_LABELS, type FieldName, fieldLabel, INPUT_LABEL } from './field-labels.js';
+export {
+  citizenIdField,
+  countField,
+  dateField,
+  type InputIssueParams,
+  idField,
+  optionalDateField,
+  optionalIdField,
+  optionalTextField,
+  phoneField,
+  positiveIntField,
+  requiredTextField,
+  versionField,
+  yearField,
+} from './fields.js';
+export { describeField, issuesToViolations, issueToViolation, parseInput } from './parse-input.js';
+export * from './people.js';
+export * from './places.js';

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { validateCitizenId } from '../identifiers/citizen-id.js';
+import { PARTY_STATUSES, RESIDENCE_CONTACT_CATEGORIES, ROLES, SEXES } from '../model/people.js';
+import { yearOf } from '../time/dates.js';
+import {
+  addIssue,
+  addViolations,
+  checkPeriod,
+  citizenIdField,
+  createPeriodShape,
+  dateField,
+  type IssueSink,
+  idField,
+  optionalDateField,
+  optionalIdField,
+  phoneField,
+  read,
+  readDate,
+  readOneOf,
+  requiredTextField,
+  updateKeys,
+  updatePeriodShape,
+  viDate,
+  WHEN_OBJECT,
+  yearField,
+} from './fields.js';
+
+const personFields = {
+  fullName: requiredTextField,
+  sex: z.enum(SEXES),
+  birthDate: optionalDateField,
+  birthYear: yearField,
+  citizenId: citizenIdField,
+  phone: phoneField,
+  residenceUnitId: optionalIdField,
+};
+
+/**
+ * Checks between a person's fields: the birth date's year is the birth year, and the citizen ID
+ * encodes the same birth year and sex. Each fact is compared only when it is itself valid, so a
+ * bad value is reported once, by its own field. An update is checked against what it carries;
+ * the server re-checks the merged record.
+ */
+export function checkPersonAgreement(value: object, ctx: IssueSink): void {
+  const birthYearValue = read(value, 'birthYear');
+  const birthYear = typeof birthYearValue === 'number' && yearField.safeParse(birthYearValue).success ? birthYearValue : undefined;
+  const birthDate = readDate(value, 'birthDate');
+  if (birthDate !== undefined && birthYear !== undefined && yearOf(birthDate) !== birthYear) {
+    addIssue(ctx, 'INVALID_VALUE', ['birthDate'], birthDate, {
+      vi: `Ngày sinh ${viDate(birthDate)} không khớp với năm sinh ${birthYear}.`,
+      en: `The date of birth ${birthDate} does not agree with the birth year ${birthYear}.`,
+    });
+  }
+  const citizenId = read(value, 'citizenId');
+  if (typeof citizenId !== 'string' || citizenId === '') return;
+  const sex = readOneOf(value, 'sex', SEXES);
+  const mismatches = validateCitizenId(citizenId, { birthYear, sex }, ['citizenId']).filter((v) => v.code === 'CITIZEN_ID_MISMATCH');
+  addViolations(ctx, mismatches, citizenId);
+}
+
+export const createPersonInput = z.object(personFields).superRefine(checkPersonAgreement, WHEN_OBJECT);
+export const updatePersonInput = z.object(personFields).partial().extend(updateKeys).superRefine(checkPersonAgreement, WHEN_OBJECT);
+
+const postFields = { organizationId: idField, role: z.enum(ROLES), label: requiredTextField };
+
+export const createPostInput = z.object({ ...postFields, ...createPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+export const updatePostInput = z
+  .object({ ...postFields, ...updatePeriodShape })
+  .partial()
+  .extend(updateKeys)
+  .superRefine(checkPeriod, WHEN_OBJECT);
+
+const membershipFields = {
+  personId: idField,
+  organizationId: idField,
+  role: z.enum(ROLES),
+  postId: optionalIdField,
+  buildingId: optionalIdField,
+};
+
+export const createMembershipInput = z.object({ ...membershipFields, ...createPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+export const updateMembershipInput = z
+  .object({ ...membershipFields, ...updatePeriodShape })
+  .partial()
+  .extend(updateKeys)
+  .superRefine(checkPeriod, WHEN_OBJECT);
+
+const partyMembershipFields = {
+  personId: idField,
+  status: z.enum(PARTY_STATUSES),
+  homeCellId: idField,
+  admittedOn: optionalDateField,
+};
+
+export const createPartyMembershipInput = z
+  .object({ ...partyMembershipFields, ...createPeriodShape })
+  .superRefine(checkPeriod, WHEN_OBJECT);
+export const updatePartyMembershipInput = z
+  .object({ ...partyMembershipFields, ...updatePeriodShape })
+  .partial()
+  .extend(updateKeys)
+  .superRefine(checkPeriod, WHEN_OBJECT);
+
+const residenceContactFields = {
+  personId: idField,
+  residenceCellId: idField,
+  category: z.enum(RESIDENCE_CONTACT_CATEGORIES),
+};
+
+export const createResidenceContactInput = z
+  .object({ ...residenceContactFields, ...createPeriodShape })
+  .superRefine(checkPeriod, WHEN_OBJECT);
+export const updateResidenceContactInput = z
+  .object({ ...residenceContactFields, ...updatePeriodShape })
+  .partial()
+  .extend(updateKeys)
+  .superRefine(checkPeriod, WHEN_OBJECT);
+
+const residenceContactReviewFields = {
+  residenceContactId: idField,
+  year: yearField,
+  reviewedOn: dateField,
+  comment: requiredTextField,
+};
+
+export const createResidenceContactReviewInput = z.object(residenceContactReviewFields);
+export const updateResidenceContactReviewInput = z.object(residenceContactReviewFields).partial().extend(updateKeys);
+
+export type CreatePersonInput = z.output<typeof createPersonInput>;
+export type UpdatePersonInput = z.output<typeof updatePersonInput>;
+export type CreatePostInput = z.output<typeof createPostInput>;
+export type UpdatePostInput = z.output<typeof updatePostInput>;
+export type CreateMembershipInput = z.output<typeof createMembershipInput>;
+export type UpdateMembershipInput = z.output<typeof updateMembershipInput>;
+export type CreatePartyMembershipInput = z.output<typeof createPartyMembershipInput>;
+export type UpdatePartyMembershipInput = z.output<typeof updatePartyMembershipInput>;
+export type CreateResidenceContactInput = z.output<typeof createResidenceContactInput>;
+export type UpdateResidenceContactInput = z.output<typeof updateResidenceContactInput>;
+export type CreateResidenceContactReviewInput = z.output<typeof createResidenceContactReviewInput>;
+export type UpdateResidenceContactReviewInput = z.output<typeof updateResidenceContactReviewInput>;

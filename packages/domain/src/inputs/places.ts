@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { validateAdminCode } from '../identifiers/admin-code.js';
+import { UNIT_KINDS } from '../model/places.js';
+import {
+  addViolations,
+  checkNotSelf,
+  checkPeriod,
+  createPeriodShape,
+  type IssueSink,
+  idField,
+  optionalIdField,
+  optionalLabelField,
+  read,
+  readOneOf,
+  requiredTextField,
+  updateKeys,
+  updatePeriodShape,
+  WHEN_OBJECT,
+} from './fields.js';
+
+/** An administrative code as typed: trimmed; its shape is checked against the unit's kind. */
+const optionalAdminCodeField = z
+  .string()
+  .transform((s) => {
+    const t = s.trim();
+    return t === '' ? null : t;
+  })
+  .nullish();
+
+/** A code record on its own: the unit's kind is not known here, so any official length passes. */
+const adminCodeField = z
+  .string()
+  .overwrite((s) => s.trim())
+  .min(1)
+  .superRefine((code, ctx) => {
+    if (code !== '') addViolations(ctx, validateAdminCode(code, null, []), code);
+  });
+
+const unitFields = {
+  kind: z.enum(UNIT_KINDS),
+  name: requiredTextField,
+  kindLabel: optionalLabelField,
+};
+
+function checkUnit(value: object, ctx: IssueSink): void {
+  checkPeriod(value, ctx);
+  const code = read(value, 'code');
+  const kind = readOneOf(value, 'kind', UNIT_KINDS);
+  // With the kind itself invalid (reported on its own), the code is still checked for any official length.
+  if (typeof code === 'string' && code !== '') addViolations(ctx, validateAdminCode(code, kind ?? null, ['code']), code);
+}
+
+/**
+ * A new place. Its official code and its parent, when given, are recorded for the same period
+ * (as a UnitCode and a UnitParent); later changes to either go through their own inputs.
+ */
+export const createAdministrativeUnitInput = z
+  .object({ ...unitFields, ...createPeriodShape, code: optionalAdminCodeField, parentId: optionalIdField })
+  .superRefine(checkUnit, WHEN_OBJECT);
+
+/** Corrections only: a rename or a change of level is a reorganisation, not an update. */
+export const updateAdministrativeUnitInput = z
+  .object({ ...unitFields, ...updatePeriodShape })
+  .partial()
+  .extend(updateKeys)
+  .superRefine(checkPeriod, WHEN_OBJECT);
+
+const unitCodeFields = { unitId: idField, code: adminCodeField };
+
+export const createUnitCodeInput = z.object({ ...unitCodeFields, ...createPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+export const updateUnitCodeInput = z
+  .object({ ...unitCodeFields, ...updatePeriodShape })
+  .partial()
+  .extend(updateKeys)
+  .superRefine(checkPeriod, WHEN_OBJECT);
+
+const unitParentFields = { unitId: idField, parentId: idField };
+
+function checkUnitParent(value: object, ctx: IssueSink): void {
+  checkPeriod(value, ctx);
+  checkNotSelf(value, ctx, 'unitId', 'parentId');
+}
+
+export const createUnitParentInput = z.object({ ...unitParentFields, ...createPeriodShape }).superRefine(checkUnitParent, WHEN_OBJECT);
+export const updateUnitParentInput = z
+  .object({ ...unitParentFields, ...updatePeriodShape })
+  .partial()
+  .extend(updateKeys)
+  .superRefine(checkUnitParent, WHEN_OBJECT);
+
+export type CreateAdministrativeUnitInput = z.output<typeof createAdministrativeUnitInput>;
+export type UpdateAdministrativeUnitInput = z.output<typeof updateAdministrativeUnitInput>;
+export type CreateUnitCodeInput = z.output<typeof createUnitCodeInput>;
+export type UpdateUnitCodeInput = z.output<typeof updateUnitCodeInput>;
+export type CreateUnitParentInput = z.output<typeof createUnitParentInput>;
+export type UpdateUnitParentInput = z.output<typeof updateUnitParentInput>;

@@ -1,0 +1,115 @@
+import { DirectiveIndexes } from '../directive/indexes.js';
+import { dateFormatViolation, scopeOnDate, unitNotFound } from '../directive/scope.js';
+import { kindWord } from '../directive/text.js';
+import type { DomainState } from '../model/state.js';
+import { RULES } from '../rules/catalog.js';
+import { addDays, daysBetween } from '../time/dates.js';
+import { fail, ok, type Result, type Violation } from '../validation/result.js';
+import { boardHeadsTrainedFireSafety, boardsConsolidated, boardsEstablished } from './board-figures.js';
+import { ReportContext } from './context.js';
+import { commendedCollectives, commendedIndividuals, petitionsAfter, petitionsBefore, presentations } from './event-figures.js';
+import { assembleFigure, type FigureSpec, periodText } from './figure.js';
+import { apartmentGroupCells, apartmentGroupsWithCell, residentialGroups, wardsWithApartmentGroups } from './hierarchy-figures.js';
+import {
+  nominatedPartyMembers,
+  nominatedPoliticalSystemMembers,
+  partyMembersOnBoards,
+  politicalSystemMembersOnBoards,
+  politicalSystemPeopleOnBoards,
+  residenceContactMembersIntroduced,
+} from './people-figures.js';
+import { type DirectiveReport, type DirectiveReportQuery, FIGURE_KEYS, type Figure, type FigureKey } from './types.js';
+
+/** Every figure, by key: the compiler checks that each key of FIGURE_KEYS has exactly one definition. */
+export const FIGURE_SPECS: Readonly<Record<FigureKey, FigureSpec>> = {
+  residentialGroups,
+  wardsWithApartmentGroups,
+  apartmentGroupsWithCell,
+  apartmentGroupCells,
+  boardsEstablished,
+  boardsConsolidated,
+  politicalSystemPeopleOnBoards,
+  partyMembersOnBoards,
+  politicalSystemMembersOnBoards,
+  residenceContactMembersIntroduced,
+  nominatedPartyMembers,
+  nominatedPoliticalSystemMembers,
+  presentations,
+  commendedCollectives,
+  commendedIndividuals,
+  petitionsBefore,
+  petitionsAfter,
+  boardHeadsTrainedFireSafety,
+};
+
+/**
+ * The directive report for a scope and period: every figure with the records behind it and its
+ * per-ward breakdown. The period [from, to] is inclusive; `to` is also the as-of date for the
+ * hierarchy, memberships and posts. Never throws on bad input: an unknown directive, a scope that
+ * does not exist on `to`, or bad dates give a failure listing every problem.
+ *
+ * @example
+ * const r = directiveReport(state, { directiveId: 'tt-05', scopeUnitId: 'long-bien', to: '2022-12-01' });
+ * if (r.ok) console.log(figureByKey(r.value, 'boardsEstablished')?.value); // 8
+ */
+export function directiveReport(state: DomainState, query: DirectiveReportQuery, indexes?: DirectiveIndexes): Result<DirectiveReport> {
+  const violations: Violation[] = [];
+  const directive = state.directives.find((d) => d.id === query.directiveId);
+  if (!directive) violations.push(directiveNotFound(query.directiveId));
+  const from = query.from ?? directive?.issuedOn;
+  const badTo = dateFormatViolation(query.to, ['to']);
+  if (badTo) violations.push(badTo);
+  const badFrom = from === undefined ? undefined : dateFormatViolation(from, ['from']);
+  if (badFrom) violations.push(badFrom);
+  if (!badTo && !badFrom && from !== undefined && from > query.to) violations.push(periodOrder(from, query.to));
+
+  const idx = indexes ?? new DirectiveIndexes(state);
+  const scope = badTo ? undefined : scopeOnDate(idx.places, query.scopeUnitId, query.to);
+  if (!badTo && !scope) violations.push(unitNotFound(query.scopeUnitId, query.to, ['scopeUnitId']));
+  if (violations.length > 0 || !directive || !scope || from === undefined) return fail(violations);
+
+  const to = query.to;
+  // The "before" window has as many days as [from, to] (both ends included) and ends the day before `from`.
+  const beforeFrom = addDays(from, -(daysBetween(from, to) + 1));
+  const ctx = new ReportContext(state, idx, directive, scope, from, to, beforeFrom);
+  const period = periodText(from, to, beforeFrom);
+  const figures = FIGURE_KEYS.map((key) => {
+    const spec = FIGURE_SPECS[key];
+    return assembleFigure(spec, ctx, period, spec.compute(ctx));
+  });
+  return ok({
+    directive,
+    scope: { id: scope.unit.id, name: scope.unit.name, kind: scope.unit.kind, kindLabel: kindWord(scope.unit) },
+    period: { from, to },
+    asOf: to,
+    figures,
+    wards: scope.wards.map((w) => ({ id: w.id, name: w.name, kind: w.kind })),
+  });
+}
+
+/** The figure of a report by key (every report has every key of FIGURE_KEYS). */
+export function figureByKey(report: DirectiveReport, key: FigureKey): Figure | undefined {
+  return report.figures.find((f) => f.key === key);
+}
+
+function directiveNotFound(id: string): Violation {
+  return {
+    code: RULES.ENTITY_NOT_FOUND.code,
+    severity: 'error',
+    path: ['directiveId'],
+    entity: { type: 'Directive', id },
+    message: { vi: `Không tìm thấy văn bản chỉ đạo (thông tri, chỉ thị) "${id}"`, en: `Directive "${id}" does not exist` },
+  };
+}
+
+function periodOrder(from: string, to: string): Violation {
+  return {
+    code: RULES.PERIOD_ORDER.code,
+    severity: 'error',
+    path: ['from'],
+    message: {
+      vi: `Ngày bắt đầu kỳ báo cáo (${from}) phải không sau ngày kết thúc (${to})`,
+      en: `The report period starts (${from}) after it ends (${to})`,
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './collation.js';
+export * from './fold.js';
+export * from './normalize.js';
