@@ -81,4 +81,4 @@ builder.scalarType('DateTime', {
 builder.queryType({
   description: 'Đọc dữ liệu / Reads. Every hierarchy and membership field takes `asOf` (default: today, or the root field’s asOf).',
 });
-// builder.mutationType({ description: 'Ghi dữ liệu / Writes. Nothing is deleted: records are ended.' });
+builder.mutationType({ description: 'Ghi dữ liệu / Writes. Nothing is deleted: records are ended.' });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ChangeSink } from '../store/transaction.js';
 
 /** Who is asking. Accounts and roles arrive with issue #4; until then every request is a system viewer. */
 export interface Viewer {
@@ -15,6 +16,8 @@ export interface Context {
    * otherwise today.
    */
   defaultAsOf?: string;
+  /** Runs in each write transaction with the changes it made (the audit trail hooks in here). */
+  changeSink?: ChangeSink;
   /** Today in Vietnam (UTC+7), fixed once per request so every field agrees on it. */
   today: string;
 }

@@ -1,6 +1,14 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import './places.js';
+import './bodies.js';
+import './people.js';
+import './buildings.js';
+import './boards.js';
+import './directive.js';
+import './reorganisations.js';
+import './errors.js';
+import './core-mutations.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -1,0 +1,184 @@
+import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { builder } from './builder.js';
+import { activeOnWhere } from './db-dates.js';
+import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums.js';
+import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
+import { dbId, dbIds } from './ids.js';
+import { AdministrativeUnitRef } from './places.js';
+import { nonEmpty } from './selection.js';
+
+export const OrganizationRef = builder.prismaNode('Organization', {
+  description:
+    'Tổ chức / A body: party committee or cell, People’s Committee, Fatherland Front, mass-organisation branch, group leadership, management board. Its period is its life.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: OrganizationKind }),
+    name: t.exposeString('name'),
+    massOrganization: t.expose('massOrganization', { type: MassOrganization, nullable: true }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+    building: t.relation('building', { nullable: true, description: 'For a management board: the building it manages.' }),
+    complex: t.relation('complex', { nullable: true, description: 'For a management board: the complex it manages.' }),
+    terms: t.relation('boardTerms', {
+      description: 'Nhiệm kỳ / Terms of a management board, oldest first.',
+      query: { orderBy: { termNumber: 'asc' } },
+    }),
+    changes: t.relation('boardChanges', {
+      description: 'Thành lập, kiện toàn / Establishment and consolidations of a board.',
+      query: { orderBy: { on: 'asc' } },
+    }),
+    posts: t.relation('posts'),
+  }),
+});
+
+builder.prismaObjectFields(OrganizationRef, (t) => ({
+  parent: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    description: 'Tổ chức cấp trên / The body this one is a sub-organisation of, on the date.',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    select: (args, ctx, nested) => ({
+      parentLinks: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), take: 1, select: { parent: nonEmpty(nested(true)) } },
+    }),
+    resolve: (o) => o.parentLinks[0]?.parent ?? null,
+  }),
+  subOrganizations: t.field({
+    type: [OrganizationRef],
+    description: 'Tổ chức trực thuộc / Sub-organisations alive on the date (a ward committee’s cells).',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      kind: t.arg({ type: OrganizationKind, required: false }),
+    },
+    select: (args, ctx, nested) => {
+      const asOf = resolveAsOf(args.asOf, ctx);
+      return {
+        childLinks: {
+          where: { ...activeOnWhere(asOf), organization: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+          orderBy: { organization: { name: 'asc' as const } },
+          select: { organization: nonEmpty(nested(true)) },
+        },
+      };
+    },
+    resolve: (o) => o.childLinks.map((l) => l.organization),
+  }),
+  areas: t.field({
+    type: [AdministrativeUnitRef],
+    description: 'Địa bàn phụ trách / Places the body serves on the date.',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    select: (args, ctx, nested) => ({
+      areas: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), select: { unit: nonEmpty(nested(true)) } },
+    }),
+    resolve: (o) => o.areas.map((a) => a.unit),
+  }),
+  members: t.relatedConnection('memberships', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'Thành viên / Memberships active on the date (a person may hold several roles).',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), role: t.arg({ type: Role, required: false }) },
+    query: (args, ctx) => ({
+      where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), ...(args.role ? { role: args.role } : {}) },
+      orderBy: [{ role: 'asc' as const }, { person: { fullName: 'asc' as const } }],
+    }),
+  }),
+}));
+
+builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
+  organizations: t.field({
+    type: [OrganizationRef],
+    description: 'Tổ chức phụ trách địa bàn / Bodies serving this place on the date (its party cell, board, branches…).',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      kind: t.arg({ type: OrganizationKind, required: false }),
+    },
+    select: (args, ctx, nested) => {
+      const asOf = resolveAsOf(args.asOf, ctx);
+      return {
+        organizationAreas: {
+          where: { ...activeOnWhere(asOf), organization: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+          orderBy: { organization: { name: 'asc' as const } },
+          select: { organization: nonEmpty(nested(true)) },
+        },
+      };
+    },
+    resolve: (u) => u.organizationAreas.map((a) => a.organization),
+  }),
+}));
+
+const OrganizationFilter = builder.inputType('OrganizationFilter', {
+  fields: (t) => ({
+    kind: t.field({ type: OrganizationKind, required: false }),
+    kindIn: t.field({ type: [OrganizationKind], required: false }),
+    name: t.field({ type: TextFilter, required: false }),
+    id: t.field({ type: IdFilter, required: false }),
+    servesUnitId: t.id({ required: false, description: 'Bodies serving this place (directly) on the as-of date.' }),
+    withinUnitId: t.id({
+      required: false,
+      description: 'Bodies serving this place or any place up to three levels below it, on the as-of date.',
+    }),
+    parentId: t.id({ required: false, description: 'Sub-organisations of this body on the as-of date.' }),
+    validFrom: t.field({ type: DateRange, required: false }),
+  }),
+});
+
+const OrganizationOrderField = builder.enumType('OrganizationOrderField', { values: ['NAME', 'KIND', 'VALID_FROM'] as const });
+const OrganizationOrder = builder.inputType('OrganizationOrder', {
+  fields: (t) => ({
+    field: t.field({ type: OrganizationOrderField, required: true }),
+    direction: t.field({ type: SortDirection, required: false, defaultValue: 'ASC' }),
+  }),
+});
+const ORG_ORDER = { NAME: 'name', KIND: 'kind', VALID_FROM: 'validFrom' } as const;
+
+type OrgFilterValue = typeof OrganizationFilter.$inferInput;
+
+/** Places at or below `unitId` on the date, as a nested relation filter (a unit tree is at most 4 deep). */
+export function unitWithinWhere(unitId: string, asOf: string) {
+  const active = activeOnWhere(asOf);
+  const parentIs = (id: string) => ({ parentLinks: { some: { ...active, parentId: id } } });
+  const twoUp = { parentLinks: { some: { ...active, parent: parentIs(unitId) } } };
+  const threeUp = { parentLinks: { some: { ...active, parent: { parentLinks: { some: { ...active, parent: parentIs(unitId) } } } } } };
+  return { OR: [{ id: unitId }, parentIs(unitId), twoUp, threeUp] };
+}
+
+function organizationWhere(f: OrgFilterValue | null | undefined, asOf: string) {
+  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
+  if (f) {
+    and.push(...enumWhere(f.kind, f.kindIn, 'kind'));
+    and.push(...textWhere(f.name, 'name', 'nameSearch'));
+    if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'Organization') });
+    if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'Organization') } });
+    if (f.servesUnitId) and.push({ areas: { some: { ...activeOnWhere(asOf), unitId: dbId(f.servesUnitId, 'AdministrativeUnit') } } });
+    if (f.withinUnitId)
+      and.push({ areas: { some: { ...activeOnWhere(asOf), unit: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) } } });
+    if (f.parentId) and.push({ parentLinks: { some: { ...activeOnWhere(asOf), parentId: dbId(f.parentId, 'Organization') } } });
+    and.push(...dateRangeWhere(f.validFrom, 'validFrom'));
+  }
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  organizations: t.prismaConnection({
+    type: 'Organization',
+    cursor: 'id',
+    description:
+      'Tổ chức tồn tại vào ngày đã chọn / Bodies alive on the as-of date (party cells: filter kind PARTY_CELL; boards: MANAGEMENT_BOARD).',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      filter: t.arg({ type: OrganizationFilter, required: false }),
+      orderBy: t.arg({ type: [OrganizationOrder], required: false }),
+    },
+    totalCount: (_p, args, ctx) => ctx.prisma.organization.count({ where: organizationWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.organization.findMany({
+        ...query,
+        where: organizationWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        orderBy: [
+          ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
+            [ORG_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
+          })),
+          { id: 'asc' },
+        ],
+      }),
+  }),
+}));

@@ -1,0 +1,147 @@
+import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { OrganizationRef, unitWithinWhere } from './bodies.js';
+import { builder } from './builder.js';
+import { activeOnWhere } from './db-dates.js';
+import { SortDirection } from './enums.js';
+import { IdFilter, TextFilter, textWhere } from './filters.js';
+import { dbId, dbIds } from './ids.js';
+import { AdministrativeUnitRef } from './places.js';
+import { nonEmpty } from './selection.js';
+
+export const ApartmentBuildingRef = builder.prismaNode('ApartmentBuilding', {
+  description: 'Nhà chung cư / An apartment building, located in one residential group.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    address: t.exposeString('address', { nullable: true }),
+    residentialGroup: t.relation('residentialGroup'),
+    complex: t.relation('complex', { nullable: true }),
+    apartmentCount: t.exposeInt('apartmentCount'),
+    blockCount: t.exposeInt('blockCount'),
+    multipleOwners: t.exposeBoolean('multipleOwners'),
+    handoverStartedOn: t.expose('handoverStartedOn', { type: 'Date', nullable: true }),
+    halfHandedOverOn: t.expose('halfHandedOverOn', { type: 'Date', nullable: true }),
+    firstConferenceOn: t.expose('firstConferenceOn', { type: 'Date', nullable: true }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+    blocks: t.relation('blocks', { query: { orderBy: { name: 'asc' } } }),
+  }),
+});
+
+builder.prismaObjectFields(ApartmentBuildingRef, (t) => ({
+  board: t.field({
+    type: OrganizationRef,
+    nullable: true,
+    description: 'Ban quản trị / The management board of this building on the date (a complex’s board is on the complex).',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    select: (args, ctx, nested) => {
+      const planned = nonEmpty(nested(true));
+      return {
+        boards: {
+          ...(planned === true ? {} : planned),
+          where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), kind: 'MANAGEMENT_BOARD' as const },
+          take: 1,
+        },
+      };
+    },
+    resolve: (b) => b.boards[0] ?? null,
+  }),
+}));
+
+builder.prismaNode('ApartmentComplex', {
+  description: 'Cụm nhà chung cư / Several buildings managed together.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+    buildings: t.relation('buildings', { query: { orderBy: { name: 'asc' } } }),
+    boards: t.relation('boards', {
+      args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+      query: (args, ctx) => ({ where: activeOnWhere(resolveAsOf(args.asOf, ctx)) }),
+    }),
+  }),
+});
+
+builder.prismaObject('BuildingBlock', {
+  description: 'Khối nhà / A block of a building.',
+  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name') }),
+});
+
+builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
+  buildings: t.relatedConnection('buildings', {
+    cursor: 'id',
+    totalCount: true,
+    description: 'Nhà chung cư trong tổ dân phố / Buildings standing in this residential group on the date.',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    query: (args, ctx) => ({
+      where: activeOnWhere(resolveAsOf(args.asOf, ctx)),
+      orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }],
+    }),
+  }),
+}));
+
+const BuildingFilter = builder.inputType('BuildingFilter', {
+  fields: (t) => ({
+    name: t.field({ type: TextFilter, required: false }),
+    id: t.field({ type: IdFilter, required: false }),
+    withinUnitId: t.id({ required: false, description: 'Buildings in this place or below it on the as-of date.' }),
+    hasBoard: t.boolean({ required: false, description: 'Buildings with (true) or without (false) a board on the as-of date.' }),
+    minApartments: t.int({ required: false }),
+  }),
+});
+const BuildingOrderField = builder.enumType('BuildingOrderField', { values: ['NAME', 'APARTMENT_COUNT'] as const });
+const BuildingOrder = builder.inputType('BuildingOrder', {
+  fields: (t) => ({
+    field: t.field({ type: BuildingOrderField, required: true }),
+    direction: t.field({ type: SortDirection, required: false, defaultValue: 'ASC' }),
+  }),
+});
+const BUILDING_ORDER = { NAME: 'name', APARTMENT_COUNT: 'apartmentCount' } as const;
+
+function buildingWhere(f: typeof BuildingFilter.$inferInput | null | undefined, asOf: string) {
+  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
+  if (f) {
+    and.push(...textWhere(f.name, 'name', 'nameSearch'));
+    if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'ApartmentBuilding') });
+    if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'ApartmentBuilding') } });
+    if (f.withinUnitId) and.push({ residentialGroup: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) });
+    if (f.minApartments != null) and.push({ apartmentCount: { gte: f.minApartments } });
+    if (f.hasBoard != null) {
+      const board = { some: { ...activeOnWhere(asOf), kind: 'MANAGEMENT_BOARD' } };
+      and.push(
+        f.hasBoard
+          ? { OR: [{ boards: board }, { complex: { boards: board } }] }
+          : { boards: { none: board.some }, OR: [{ complexId: null }, { complex: { boards: { none: board.some } } }] },
+      );
+    }
+  }
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  buildings: t.prismaConnection({
+    type: 'ApartmentBuilding',
+    cursor: 'id',
+    description: 'Nhà chung cư / Buildings standing on the as-of date.',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      filter: t.arg({ type: BuildingFilter, required: false }),
+      orderBy: t.arg({ type: [BuildingOrder], required: false }),
+    },
+    totalCount: (_p, args, ctx) => ctx.prisma.apartmentBuilding.count({ where: buildingWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.apartmentBuilding.findMany({
+        ...query,
+        where: buildingWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        orderBy: [
+          ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
+            [BUILDING_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
+          })),
+          { id: 'asc' },
+        ],
+      }),
+  }),
+}));

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checkMembership,
+  checkUnitParent,
+  createAdministrativeUnitInput,
+  createMembershipInput,
+  createOrganizationInput,
+  createPersonInput,
+  findCodeConflicts,
+  type Membership,
+  updateAdministrativeUnitInput,
+  updateMembershipInput,
+  updateOrganizationInput,
+  updatePersonInput,
+  type Violation,
+} from '@coso/domain';
+import { loadSlice } from '../store/load-slice.js';
+import type { Tx } from '../store/transaction.js';
+import { OrganizationRef } from './bodies.js';
+import { activeOnWhere, toDbDate } from './db-dates.js';
+import { type DomainRecord, registerEntityMutations } from './entity-mutations.js';
+import { MassOrganization, OrganizationKind, Role, Sex, UnitKind } from './enums.js';
+import { MembershipRef, PersonRef } from './people.js';
+import { AdministrativeUnitRef } from './places.js';
+
+const period = {
+  validFrom: { type: 'Date' as const, required: true, description: 'Ngày bắt đầu (tính cả ngày này) / First day it holds.' },
+  validTo: { type: 'Date' as const, description: 'Ngày kết thúc (không tính) / First day it no longer holds; empty = current.' },
+};
+
+/** Ends, from `on`, every still-open record of `model` matching `where` (a cascade of an end). */
+async function endOpen(
+  tx: Tx,
+  model: string,
+  where: object,
+  on: string,
+  entityType: string,
+  record: (c: { operation: string; entityType: string; entityId: string; before: null; after: Record<string, unknown> }) => void,
+) {
+  const delegate = (
+    tx as unknown as Record<string, { findMany(a: object): Promise<Array<{ id: string }>>; updateMany(a: object): Promise<unknown> }>
+  )[model];
+  if (!delegate) return;
+  const open = await delegate.findMany({ where: { ...where, ...activeOnWhere(on) }, select: { id: true } });
+  if (!open.length) return;
+  await delegate.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { validTo: toDbDate(on) } });
+  for (const r of open) record({ operation: 'end (cascade)', entityType, entityId: r.id, before: null, after: { validTo: on } });
+}
+
+registerEntityMutations({
+  noun: 'Unit',
+  typename: 'AdministrativeUnit',
+  ref: AdministrativeUnitRef as never,
+  table: 'units',
+  model: 'administrativeUnit',
+  label: { vi: 'đơn vị hành chính', en: 'administrative unit' },
+  fields: {
+    kind: { type: UnitKind as never, required: true },
+    name: { type: 'String', required: true },
+    kindLabel: { type: 'String', description: 'e.g. "Phường", "Quận".' },
+    ...period,
+  },
+  createOnly: {
+    code: { type: 'String', description: 'Mã đơn vị hành chính / Official code (2, 3 or 5 digits); residential groups have none.' },
+    parentId: { type: 'ID', idOf: 'AdministrativeUnit', description: 'Đơn vị cấp trên / Parent unit from validFrom.' },
+  },
+  createSchema: createAdministrativeUnitInput,
+  updateSchema: updateAdministrativeUnitInput,
+  endable: true,
+  check: async (tx, rec, op) => {
+    if (op !== 'create') return [];
+    const out: Violation[] = [];
+    const validFrom = String(rec.validFrom);
+    const validTo = (rec.validTo as string | null | undefined) ?? null;
+    if (typeof rec.parentId === 'string') {
+      const slice = await loadSlice(tx, { units: { id: rec.parentId }, unitParents: { unitId: rec.id } });
+      slice.units.push({ id: rec.id, kind: rec.kind as never, name: String(rec.name), validFrom, validTo });
+      out.push(
+        ...checkUnitParent(slice, { id: randomUUID(), unitId: rec.id, parentId: rec.parentId, validFrom, validTo }).map((v) => ({
+          ...v,
+          path: ['parentId'],
+        })),
+      );
+    }
+    if (typeof rec.code === 'string') {
+      const slice = await loadSlice(tx, { unitCodes: { code: rec.code } });
+      out.push(...findCodeConflicts(slice.unitCodes, { unitId: rec.id, code: rec.code, validFrom, validTo }, ['code']));
+    }
+    return out;
+  },
+  afterCreate: async (tx, rec, _input, record) => {
+    const period_ = { validFrom: toDbDate(String(rec.validFrom)), validTo: rec.validTo ? toDbDate(String(rec.validTo)) : null };
+    if (typeof rec.code === 'string') {
+      const id = randomUUID();
+      await tx.unitCode.create({ data: { id, unitId: rec.id, code: rec.code, ...period_ } });
+      record({ operation: 'createUnit', entityType: 'UnitCode', entityId: id, before: null, after: { unitId: rec.id, code: rec.code } });
+    }
+    if (typeof rec.parentId === 'string') {
+      const id = randomUUID();
+      await tx.unitParent.create({ data: { id, unitId: rec.id, parentId: rec.parentId, ...period_ } });
+      record({
+        operation: 'createUnit',
+        entityType: 'UnitParent',
+        entityId: id,
+        before: null,
+        after: { unitId: rec.id, parentId: rec.parentId },
+      });
+    }
+  },
+  checkEnd: async (tx, rec, on) => {
+    const children = await tx.unitParent.count({ where: { parentId: rec.id, ...activeOnWhere(on), unit: activeOnWhere(on) } });
+    const bodies = await tx.organizationArea.count({ where: { unitId: rec.id, ...activeOnWhere(on), organization: activeOnWhere(on) } });
+    if (!children && !bodies) return [];
+    return [
+      {
+        code: 'REORGANISATION_INVALID',
+        severity: 'error',
+        path: ['on'],
+        message: {
+          vi: `Đơn vị "${String(rec.name)}" còn ${children} đơn vị trực thuộc và ${bodies} tổ chức phụ trách vào ngày ${on}; hãy ghi nhận việc sắp xếp (recordReorganisation) để chuyển chúng đi.`,
+          en: `Unit "${String(rec.name)}" still has ${children} child unit(s) and ${bodies} body/bodies serving it on ${on}; record a reorganisation (recordReorganisation) to move them.`,
+        },
+      },
+    ];
+  },
+  onEnd: async (tx, rec, on, record) => {
+    await endOpen(tx, 'unitCode', { unitId: rec.id }, on, 'UnitCode', record);
+    await endOpen(tx, 'unitParent', { unitId: rec.id }, on, 'UnitParent', record);
+  },
+});
+
+registerEntityMutations({
+  noun: 'Organization',
+  typename: 'Organization',
+  ref: OrganizationRef as never,
+  table: 'organizations',
+  model: 'organization',
+  label: { vi: 'tổ chức', en: 'body' },
+  fields: {
+    kind: { type: OrganizationKind as never, required: true },
+    name: { type: 'String', required: true },
+    massOrganization: { type: MassOrganization as never, description: 'For a mass-organisation branch only.' },
+    buildingId: { type: 'ID', idOf: 'ApartmentBuilding', description: 'For a management board of one building.' },
+    complexId: { type: 'ID', idOf: 'ApartmentComplex', description: 'For a management board of a complex.' },
+    ...period,
+  },
+  createOnly: {
+    parentId: { type: 'ID', idOf: 'Organization', description: 'Tổ chức cấp trên / The body this one belongs to.' },
+    unitIds: { type: 'ID', list: true, idOf: 'AdministrativeUnit', description: 'Địa bàn phụ trách / Places it serves.' },
+  },
+  createSchema: createOrganizationInput,
+  updateSchema: updateOrganizationInput,
+  endable: true,
+  check: async (tx, rec, op) => {
+    if (op !== 'create') return [];
+    const out: Violation[] = [];
+    const on = String(rec.validFrom);
+    if (typeof rec.parentId === 'string' && !(await tx.organization.count({ where: { id: rec.parentId, ...activeOnWhere(on) } }))) {
+      out.push(notFound(['parentId'], 'Tổ chức cấp trên', 'Parent body', rec.parentId, on));
+    }
+    for (const [i, unitId] of ((rec.unitIds as string[] | undefined) ?? []).entries()) {
+      if (!(await tx.administrativeUnit.count({ where: { id: unitId, ...activeOnWhere(on) } })))
+        out.push(notFound(['unitIds', i], 'Địa bàn', 'Place', unitId, on));
+    }
+    return out;
+  },
+  afterCreate: async (tx, rec, _input, record) => {
+    const period_ = { validFrom: toDbDate(String(rec.validFrom)), validTo: rec.validTo ? toDbDate(String(rec.validTo)) : null };
+    if (typeof rec.parentId === 'string') {
+      const id = randomUUID();
+      await tx.organizationParent.create({ data: { id, organizationId: rec.id, parentId: rec.parentId, ...period_ } });
+      record({
+        operation: 'createOrganization',
+        entityType: 'OrganizationParent',
+        entityId: id,
+        before: null,
+        after: { parentId: rec.parentId },
+      });
+    }
+    for (const unitId of (rec.unitIds as string[] | undefined) ?? []) {
+      const id = randomUUID();
+      await tx.organizationArea.create({ data: { id, organizationId: rec.id, unitId, ...period_ } });
+      record({ operation: 'createOrganization', entityType: 'OrganizationArea', entityId: id, before: null, after: { unitId } });
+    }
+  },
+  // A dissolved body's posts, memberships, areas and parent link end with it (history kept).
+  onEnd: async (tx, rec, on, record) => {
+    await endOpen(tx, 'membership', { organizationId: rec.id }, on, 'Membership', record);
+    await endOpen(tx, 'organizationArea', { organizationId: rec.id }, on, 'OrganizationArea', record);
+    await endOpen(tx, 'organizationParent', { organizationId: rec.id }, on, 'OrganizationParent', record);
+    await endOpen(tx, 'post', { organizationId: rec.id }, on, 'Post', record);
+  },
+});
+
+registerEntityMutations({
+  noun: 'Person',
+  typename: 'Person',
+  ref: PersonRef as never,
+  table: 'people',
+  model: 'person',
+  label: { vi: 'người', en: 'person' },
+  fields: {
+    fullName: { type: 'String', required: true },
+    sex: { type: Sex as never, required: true },
+    birthYear: { type: 'Int', required: true },
+    birthDate: { type: 'Date' },
+    citizenId: { type: 'String', description: '12 chữ số; phải khớp năm sinh và giới tính / 12 digits agreeing with birth year and sex.' },
+    phone: { type: 'String', description: '0… hoặc +84…; được chuẩn hoá / 0… or +84…, normalised.' },
+    residenceUnitId: { type: 'ID', idOf: 'AdministrativeUnit' },
+  },
+  createSchema: createPersonInput,
+  updateSchema: updatePersonInput,
+  endable: true,
+  // Moving away or death ends the person's current posts; the record and its history stay.
+  onEnd: async (tx, rec, on, record) => {
+    await endOpen(tx, 'membership', { personId: rec.id }, on, 'Membership', record);
+  },
+});
+
+registerEntityMutations({
+  noun: 'Membership',
+  typename: 'Membership',
+  ref: MembershipRef as never,
+  table: 'memberships',
+  model: 'membership',
+  label: { vi: 'chức vụ', en: 'membership' },
+  fields: {
+    personId: { type: 'ID', required: true, idOf: 'Person' },
+    organizationId: { type: 'ID', required: true, idOf: 'Organization' },
+    role: { type: Role as never, required: true },
+    postId: { type: 'ID', idOf: 'Post' },
+    buildingId: { type: 'ID', idOf: 'ApartmentBuilding' },
+    ...period,
+  },
+  createSchema: createMembershipInput,
+  updateSchema: updateMembershipInput,
+  endable: true,
+  check: (tx, rec) => checkMembershipInTx(tx, rec),
+});
+
+/** Loads what `checkMembership` needs about this person and body, and runs it. */
+export async function checkMembershipInTx(tx: Tx, rec: DomainRecord): Promise<Violation[]> {
+  const personId = String(rec.personId);
+  const organizationId = String(rec.organizationId);
+  const slice = await loadSlice(tx, {
+    people: { id: personId },
+    organizations: { id: organizationId },
+    memberships: { OR: [{ personId }, { organizationId }] },
+    posts: { organizationId },
+    organizationAreas: { organizationId },
+  });
+  const unitIds = slice.organizationAreas.map((a) => a.unitId);
+  const units = await loadSlice(tx, { units: { id: { in: unitIds } } });
+  slice.units = units.units;
+  return checkMembership(slice, rec as unknown as Membership);
+}
+
+function notFound(path: Array<string | number>, vi: string, en: string, id: string, on: string): Violation {
+  return {
+    code: 'ENTITY_NOT_FOUND',
+    severity: 'error',
+    path,
+    message: { vi: `${vi} "${id}" không tồn tại vào ngày ${on}.`, en: `${en} "${id}" does not exist on ${on}.` },
+  };
+}

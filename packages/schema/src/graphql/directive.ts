@@ -1,0 +1,255 @@
+import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { unitWithinWhere } from './bodies.js';
+import { builder } from './builder.js';
+import { activeOnWhere } from './db-dates.js';
+import {
+  CommendationKind,
+  NominationOutcome,
+  NomineeCategory,
+  PetitionKind,
+  PetitionStatus,
+  PresenterCategory,
+  RegulationEventKind,
+  ReviewKind,
+  TrainingTopic,
+} from './enums.js';
+import { DateRange, dateRangeWhere, TextFilter, textWhere } from './filters.js';
+import { dbId } from './ids.js';
+
+builder.prismaNode('Directive', {
+  description: 'Văn bản chỉ đạo / A party instruction, e.g. Thông tri 05-TT/QU (30/9/2021).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    title: t.exposeString('title'),
+    issuedOn: t.expose('issuedOn', { type: 'Date' }),
+    issuer: t.relation('issuer'),
+    scopeUnit: t.relation('scopeUnit'),
+    reviews: t.relation('reviews', { query: { orderBy: { heldOn: 'asc' } } }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.prismaNode('ImplementationReview', {
+  description: 'Hội nghị sơ kết / tổng kết / A review conference of a directive.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    directive: t.relation('directive'),
+    kind: t.expose('kind', { type: ReviewKind }),
+    heldOn: t.expose('heldOn', { type: 'Date' }),
+    organizer: t.relation('organizer'),
+    title: t.exposeString('title'),
+    presentations: t.relation('presentations'),
+    commendations: t.relation('commendations'),
+  }),
+});
+
+builder.prismaNode('Presentation', {
+  description: 'Tham luận / A presentation at a review conference.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    review: t.relation('review'),
+    title: t.exposeString('title'),
+    category: t.expose('category', { type: PresenterCategory }),
+    presenterOrganization: t.relation('presenterOrganization', { nullable: true }),
+    presenterPerson: t.relation('presenterPerson', { nullable: true }),
+  }),
+});
+
+builder.prismaNode('Commendation', {
+  description: 'Khen thưởng / A commendation of a collective or an individual.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    directive: t.relation('directive'),
+    review: t.relation('review', { nullable: true }),
+    kind: t.expose('kind', { type: CommendationKind }),
+    recipientOrganization: t.relation('recipientOrganization', { nullable: true }),
+    recipientPerson: t.relation('recipientPerson', { nullable: true }),
+    decidedOn: t.expose('decidedOn', { type: 'Date' }),
+    decisionNumber: t.exposeString('decisionNumber', { nullable: true }),
+  }),
+});
+
+builder.prismaNode('Nomination', {
+  description: 'Giới thiệu tham gia Ban quản trị / A party committee introducing someone to stand for a board.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    nominatingOrganization: t.relation('nominatingOrganization'),
+    person: t.relation('person'),
+    board: t.relation('board'),
+    category: t.expose('category', { type: NomineeCategory }),
+    nominatedOn: t.expose('nominatedOn', { type: 'Date' }),
+    outcome: t.expose('outcome', { type: NominationOutcome }),
+    directive: t.relation('directive', { nullable: true }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.prismaNode('Training', {
+  description: 'Tập huấn / A training course (fire prevention, rescue, building operation).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    topics: t.exposeStringList('topics', { description: 'TrainingTopic values.' }),
+    heldOn: t.expose('heldOn', { type: 'Date' }),
+    organizer: t.relation('organizer'),
+    attendees: t.relatedConnection('attendances', { cursor: 'id', totalCount: true }),
+  }),
+});
+
+builder.prismaObject('TrainingAttendance', {
+  fields: (t) => ({ id: t.exposeID('id'), person: t.relation('person'), training: t.relation('training') }),
+});
+
+builder.prismaNode('Petition', {
+  description: 'Đơn thư / A petition from residents, with its status history.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    kind: t.expose('kind', { type: PetitionKind }),
+    subject: t.exposeString('subject'),
+    receivedOn: t.expose('receivedOn', { type: 'Date' }),
+    residentialGroup: t.relation('residentialGroup'),
+    building: t.relation('building', { nullable: true }),
+    statusChanges: t.relation('statusChanges', { query: { orderBy: { on: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('PetitionStatusChange', {
+  fields: (t) => ({ id: t.exposeID('id'), status: t.expose('status', { type: PetitionStatus }), on: t.expose('on', { type: 'Date' }) }),
+});
+
+builder.prismaNode('CoordinationRegulation', {
+  description: 'Quy chế phối hợp / The working rules between a group head and a board.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    residentialGroup: t.relation('residentialGroup'),
+    board: t.relation('board'),
+    signedOn: t.expose('signedOn', { type: 'Date' }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+    events: t.relation('events', { query: { orderBy: { on: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('CoordinationRegulationEvent', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: RegulationEventKind }),
+    on: t.expose('on', { type: 'Date' }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const EventFilter = builder.inputType('DirectiveEventFilter', {
+  description: 'Lọc sự kiện / Filter for directive records: a date range and a place (records in that place or below it).',
+  fields: (t) => ({
+    on: t.field({ type: DateRange, required: false }),
+    withinUnitId: t.id({ required: false }),
+    directiveId: t.id({ required: false }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  directives: t.prismaConnection({
+    type: 'Directive',
+    cursor: 'id',
+    args: { search: t.arg({ type: TextFilter, required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.directive.count({ where: { AND: textWhere(args.search, 'code', 'code') } }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.directive.findMany({
+        ...query,
+        where: { AND: textWhere(args.search, 'code', 'code') },
+        orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }],
+      }),
+  }),
+  nominations: t.prismaConnection({
+    type: 'Nomination',
+    cursor: 'id',
+    args: { filter: t.arg({ type: EventFilter, required: false }), category: t.arg({ type: NomineeCategory, required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.nomination.count({ where: nominationWhere(args, ctx.today) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.nomination.findMany({
+        ...query,
+        where: nominationWhere(args, ctx.today),
+        orderBy: [{ nominatedOn: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+  trainings: t.prismaConnection({
+    type: 'Training',
+    cursor: 'id',
+    args: { on: t.arg({ type: DateRange, required: false }), topic: t.arg({ type: TrainingTopic, required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.training.count({ where: trainingWhere(args) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.training.findMany({ ...query, where: trainingWhere(args), orderBy: [{ heldOn: 'asc' }, { id: 'asc' }] }),
+  }),
+  petitions: t.prismaConnection({
+    type: 'Petition',
+    cursor: 'id',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      filter: t.arg({ type: EventFilter, required: false }),
+      kind: t.arg({ type: PetitionKind, required: false }),
+    },
+    totalCount: (_p, args, ctx) => ctx.prisma.petition.count({ where: petitionWhere(args, resolveAsOf(args.asOf, ctx)) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.petition.findMany({
+        ...query,
+        where: petitionWhere(args, resolveAsOf(args.asOf, ctx)),
+        orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+  coordinationRegulations: t.prismaConnection({
+    type: 'CoordinationRegulation',
+    cursor: 'id',
+    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), withinUnitId: t.arg.id({ required: false }) },
+    totalCount: (_p, args, ctx) => ctx.prisma.coordinationRegulation.count({ where: regulationWhere(args, resolveAsOf(args.asOf, ctx)) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.coordinationRegulation.findMany({
+        ...query,
+        where: regulationWhere(args, resolveAsOf(args.asOf, ctx)),
+        orderBy: [{ signedOn: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+}));
+
+type EventFilterValue = typeof EventFilter.$inferInput | null | undefined;
+
+function nominationWhere(args: { filter?: EventFilterValue; category?: string | null }, today: string) {
+  const f = args.filter;
+  const and: Record<string, unknown>[] = [...dateRangeWhere(f?.on, 'nominatedOn')];
+  if (args.category) and.push({ category: args.category });
+  if (f?.directiveId) and.push({ directiveId: dbId(f.directiveId, 'Directive') });
+  if (f?.withinUnitId) {
+    const asOf = f.on?.to ?? today;
+    and.push({
+      board: {
+        OR: [
+          { building: { residentialGroup: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) } },
+          { complex: { buildings: { some: { residentialGroup: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) } } } },
+        ],
+      },
+    });
+  }
+  return { AND: and };
+}
+
+function trainingWhere(args: { on?: { from?: string | null; to?: string | null } | null; topic?: string | null }) {
+  const and: Record<string, unknown>[] = [...dateRangeWhere(args.on, 'heldOn')];
+  if (args.topic) and.push({ topics: { has: args.topic } });
+  return { AND: and };
+}
+
+function petitionWhere(args: { filter?: EventFilterValue; kind?: string | null }, asOf: string) {
+  const f = args.filter;
+  const and: Record<string, unknown>[] = [...dateRangeWhere(f?.on, 'receivedOn')];
+  if (args.kind) and.push({ kind: args.kind });
+  if (f?.withinUnitId) and.push({ residentialGroup: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) });
+  return { AND: and };
+}
+
+function regulationWhere(args: { withinUnitId?: string | null }, asOf: string) {
+  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
+  if (args.withinUnitId) and.push({ residentialGroup: unitWithinWhere(dbId(args.withinUnitId, 'AdministrativeUnit'), asOf) });
+  return { AND: and };
+}

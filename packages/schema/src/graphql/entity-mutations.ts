@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { type DomainState, isIsoDate, parseInput, type Violation } from '@coso/domain';
+import type { EnumRef } from '@pothos/core';
+import type { z } from 'zod';
+import { fromRow, toRow } from '../store/state-tables.js';
+import { type Tx, writeTransaction } from '../store/transaction.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { fromDbDate, toDbDate } from './db-dates.js';
+import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
+import { dbId } from './ids.js';
+
+/**
+ * One mechanism gives every entity the same write behaviour (as condo does): `createX`, `updateX`
+ * and, for dated records, `endX` — never delete. Each write: global ids decoded → input parsed by
+ * the domain's zod schema (every violation, vi/en) → domain rules checked against the state read
+ * in the same transaction → written with a version bump → changes recorded for the audit trail.
+ * An update carries the version it read; a stale one gets a VersionConflictError.
+ */
+type ScalarName = 'String' | 'Int' | 'Boolean' | 'Date' | 'ID';
+
+export interface InputFieldSpec {
+  type: ScalarName | EnumRef<never, string>;
+  required?: boolean;
+  list?: boolean;
+  /** For ID fields: the GraphQL type whose global id is expected (plain UUIDs pass too). */
+  idOf?: string;
+  description?: string;
+}
+
+export type DomainRecord = Record<string, unknown> & { id: string };
+
+export interface EntitySpec {
+  /** Name in the API: `createUnit`, `updateUnit`, `endUnit`. */
+  noun: string;
+  /** The GraphQL object type (and global-id typename). */
+  typename: string;
+  /** The object ref mutations return. */
+  ref: Parameters<typeof builder.objectField>[0];
+  /** DomainState table, which also names the Prisma model through TABLES. */
+  table: keyof DomainState;
+  model: string;
+  label: { vi: string; en: string };
+  fields: Record<string, InputFieldSpec>;
+  /** Fields only the create input has, not stored on the row (e.g. a unit's first code and parent). */
+  createOnly?: Record<string, InputFieldSpec>;
+  createSchema: z.ZodType;
+  updateSchema?: z.ZodType;
+  /** Dated records (validFrom/validTo) get an `endX` mutation. */
+  endable: boolean;
+  /** Domain rules against the stored state, inside the transaction (errors block; warnings pass). */
+  check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update') => Promise<Violation[]>;
+  afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>, record_: (c: ChangeInput) => void) => Promise<void>;
+  /** Refuse an end (e.g. a unit that still has children) … */
+  checkEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<Violation[]>;
+  /** … or cascade it (a dissolved body's memberships end with it). */
+  onEnd?: (tx: Tx, record: DomainRecord, on: string, record_: (c: ChangeInput) => void) => Promise<void>;
+}
+
+export interface ChangeInput {
+  operation: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+type Row = Record<string, unknown>;
+type Delegate = {
+  create(args: { data: Row }): Promise<Row>;
+  findUnique(args: { where: { id: string } }): Promise<Row | null>;
+  updateMany(args: { where: Row; data: Row }): Promise<{ count: number }>;
+};
+
+export function delegateOf(tx: object, model: string): Delegate {
+  return (tx as Record<string, Delegate>)[model] as Delegate;
+}
+
+function fieldsOf(t: { field: (o: object) => unknown }, specs: Record<string, InputFieldSpec>, forceOptional: boolean) {
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, f]) => [
+      name,
+      t.field({ type: f.list ? [f.type] : f.type, required: forceOptional ? false : (f.required ?? false), description: f.description }),
+    ]),
+  );
+}
+
+/** Decodes global ids in an input to database ids, per the field specs. */
+export function decodeIds(input: Record<string, unknown>, specs: Record<string, InputFieldSpec>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...input };
+  for (const [name, f] of Object.entries(specs)) {
+    const v = out[name];
+    if (!f.idOf || v == null) continue;
+    out[name] = Array.isArray(v) ? v.map((x) => dbId(String(x), f.idOf as string)) : dbId(String(v), f.idOf);
+  }
+  return out;
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown): T {
+  const result = parseInput(schema, data);
+  if (!result.ok) throw new ValidationError(result.violations);
+  return result.value;
+}
+
+function throwErrors(violations: Violation[]): void {
+  const errors = violations.filter((v) => v.severity === 'error');
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/** Reads a row as a domain record (ISO dates), keeping the version for concurrency checks. */
+async function loadRecord(tx: Tx, spec: EntitySpec, id: string): Promise<{ record: DomainRecord; version: number }> {
+  const row = await delegateOf(tx, spec.model).findUnique({ where: { id } });
+  if (!row) throw new NotFoundError(spec.typename, id);
+  return { record: fromRow(spec.table, row) as DomainRecord, version: Number(row.version ?? 0) };
+}
+
+/** Version-checked update: a stale version is a conflict, never a silent overwrite. */
+export async function updateVersioned(tx: Tx, model: string, typename: string, id: string, version: number, data: Row): Promise<void> {
+  const res = await delegateOf(tx, model).updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (res.count === 1) return;
+  const current = await delegateOf(tx, model).findUnique({ where: { id } });
+  if (!current) throw new NotFoundError(typename, id);
+  throw new VersionConflictError(typename, id, version, Number(current.version));
+}
+
+export function registerEntityMutations(spec: EntitySpec): void {
+  const allCreateFields = { ...spec.fields, ...(spec.createOnly ?? {}) };
+  const CreateInput = builder.inputType(`Create${spec.noun}Input`, {
+    description: `Tạo ${spec.label.vi} / Create ${spec.label.en}.`,
+    fields: (t) => fieldsOf(t as never, allCreateFields, false) as never,
+  });
+
+  builder.mutationField(`create${spec.noun}`, (t) =>
+    t.field({
+      type: spec.ref as never,
+      description: `Tạo ${spec.label.vi} / Create ${spec.label.en}. Refused with every violation listed when the input or a rule fails.`,
+      errors: { types: WRITE_ERRORS },
+      args: { input: t.arg({ type: CreateInput, required: true }) },
+      resolve: async (_root, args, ctx: Context) => {
+        // An explicit null on create means "not given" (forms send them for untouched fields).
+        const given = Object.fromEntries(Object.entries(args.input as Record<string, unknown>).filter(([, v]) => v !== null));
+        const input = decodeIds(given, allCreateFields);
+        const parsed = parseOrThrow(spec.createSchema, input) as Record<string, unknown>;
+        const id = randomUUID();
+        return writeTransaction(
+          ctx.prisma,
+          async (tx, record) => {
+            const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !(k in (spec.createOnly ?? {}))));
+            const domain = { ...stored, id } as DomainRecord;
+            if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create'));
+            const row = await delegateOf(tx, spec.model).create({ data: toRow(spec.table, domain) });
+            record({ operation: `create${spec.noun}`, entityType: spec.typename, entityId: id, before: null, after: domain });
+            if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed, record);
+            return row;
+          },
+          ctx.changeSink,
+        ) as never;
+      },
+    }),
+  );
+
+  if (spec.updateSchema) {
+    const updateSchema = spec.updateSchema;
+    const UpdateInput = builder.inputType(`Update${spec.noun}Input`, {
+      description: `Sửa ${spec.label.vi} / Correct ${spec.label.en}. Omitted fields stay; null clears. Send the version you read.`,
+      fields: (t) =>
+        ({
+          id: t.id({ required: true }),
+          version: t.int({ required: true }),
+          ...(fieldsOf(t as never, spec.fields, true) as object),
+        }) as never,
+    });
+    builder.mutationField(`update${spec.noun}`, (t) =>
+      t.field({
+        type: spec.ref as never,
+        description: `Sửa ${spec.label.vi} / Correct ${spec.label.en} (optimistic concurrency: a stale version is refused).`,
+        errors: { types: WRITE_ERRORS },
+        args: { input: t.arg({ type: UpdateInput, required: true }) },
+        resolve: async (_root, args, ctx: Context) => {
+          const raw = args.input as Record<string, unknown>;
+          const id = dbId(String(raw.id), spec.typename);
+          const input = decodeIds({ ...raw, id }, spec.fields);
+          const parsed = parseOrThrow(updateSchema, input) as Record<string, unknown>;
+          return writeTransaction(
+            ctx.prisma,
+            async (tx, record) => {
+              const { record: before, version } = await loadRecord(tx, spec, id);
+              if (version !== parsed.version) throw new VersionConflictError(spec.typename, id, Number(parsed.version), version);
+              const { version: _v, ...changes } = parsed;
+              const merged = { ...before, ...changes, id } as DomainRecord;
+              // The merged record must still be a valid new record (cross-field rules see all fields).
+              const { id: _id, ...mergedInput } = merged;
+              const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
+              if (!again.ok) throw new ValidationError(again.violations);
+              if (spec.check) throwErrors(await spec.check(tx, merged, 'update'));
+              const { id: _ignored, ...data } = toRow(spec.table, changes);
+              await updateVersioned(tx, spec.model, spec.typename, id, version, data);
+              record({ operation: `update${spec.noun}`, entityType: spec.typename, entityId: id, before, after: merged });
+              return delegateOf(tx, spec.model).findUnique({ where: { id } });
+            },
+            ctx.changeSink,
+          ) as never;
+        },
+      }),
+    );
+  }
+
+  if (spec.endable) {
+    const EndInput = builder.inputType(`End${spec.noun}Input`, {
+      description: `Kết thúc ${spec.label.vi} / End ${spec.label.en} on a date (history is kept; nothing is deleted).`,
+      fields: (t) => ({
+        id: t.id({ required: true }),
+        version: t.int({ required: true }),
+        on: t.field({ type: 'Date', required: true, description: 'The first day it no longer holds (valid_to, exclusive).' }),
+      }),
+    });
+    builder.mutationField(`end${spec.noun}`, (t) =>
+      t.field({
+        type: spec.ref as never,
+        description: `Kết thúc ${spec.label.vi} / End ${spec.label.en}: sets its end date; the record stays for every earlier as-of query.`,
+        errors: { types: WRITE_ERRORS },
+        args: { input: t.arg({ type: EndInput, required: true }) },
+        resolve: async (_root, args, ctx: Context) => {
+          const id = dbId(String(args.input.id), spec.typename);
+          const on = String(args.input.on);
+          return writeTransaction(
+            ctx.prisma,
+            async (tx, record) => {
+              const { record: before, version } = await loadRecord(tx, spec, id);
+              if (version !== args.input.version) throw new VersionConflictError(spec.typename, id, args.input.version, version);
+              throwErrors(endViolations(spec, before, on));
+              if (spec.checkEnd) throwErrors(await spec.checkEnd(tx, before, on));
+              await updateVersioned(tx, spec.model, spec.typename, id, version, { validTo: toDbDate(on) });
+              record({ operation: `end${spec.noun}`, entityType: spec.typename, entityId: id, before, after: { ...before, validTo: on } });
+              if (spec.onEnd) await spec.onEnd(tx, before, on, record);
+              return delegateOf(tx, spec.model).findUnique({ where: { id } });
+            },
+            ctx.changeSink,
+          ) as never;
+        },
+      }),
+    );
+  }
+}
+
+/** Database-only or derived keys never go back through an input schema. */
+function stripDbOnly(record: Record<string, unknown>): Record<string, unknown> {
+  const { nameSearch: _n, createdAt: _c, updatedAt: _u, version: _v, ...rest } = record;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function endViolations(spec: EntitySpec, record: DomainRecord, on: string): Violation[] {
+  const from = String(record.validFrom ?? '');
+  const to = record.validTo == null ? null : String(record.validTo);
+  const name = String(record.name ?? record.fullName ?? record.id);
+  if (!isIsoDate(on)) {
+    return [
+      {
+        code: 'DATE_FORMAT',
+        severity: 'error',
+        path: ['on'],
+        message: { vi: `Ngày "${on}" không hợp lệ.`, en: `Date "${on}" is not valid.` },
+      },
+    ];
+  }
+  if (on <= from) {
+    return [
+      {
+        code: 'PERIOD_ORDER',
+        severity: 'error',
+        path: ['on'],
+        message: {
+          vi: `${spec.label.vi} "${name}" bắt đầu ngày ${from}; ngày kết thúc ${on} phải sau ngày đó.`,
+          en: `${spec.label.en} "${name}" starts on ${from}; the end date ${on} must be after it.`,
+        },
+      },
+    ];
+  }
+  if (to !== null && to <= on) {
+    return [
+      {
+        code: 'PERIOD_ORDER',
+        severity: 'error',
+        path: ['on'],
+        message: {
+          vi: `${spec.label.vi} "${name}" đã kết thúc ngày ${to}; không thể kết thúc lại ngày ${on}.`,
+          en: `${spec.label.en} "${name}" already ended on ${to}; it cannot end again on ${on}.`,
+        },
+      },
+    ];
+  }
+  return [];
+}
+
+export { fromDbDate };

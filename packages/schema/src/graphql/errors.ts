@@ -1,0 +1,97 @@
+import type { Violation } from '@coso/domain';
+import { builder } from './builder.js';
+
+/**
+ * Typed mutation errors. A mutation returns a union of its success type and these, so clients
+ * switch on `__typename` and every violation carries a rule code, a field path and a message in
+ * Vietnamese and English. A refused write changes nothing.
+ */
+export class ValidationError extends Error {
+  constructor(readonly violations: Violation[]) {
+    super(
+      `Dữ liệu không hợp lệ: ${violations.length} lỗi. / Invalid input: ${violations.length} violation(s). ${violations
+        .slice(0, 3)
+        .map((v) => v.message.en)
+        .join(' ')}`.trim(),
+    );
+    this.name = 'ValidationError';
+  }
+}
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly entityType: string,
+    readonly entityId: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number,
+  ) {
+    super(
+      `Bản ghi đã được người khác sửa (phiên bản ${actualVersion}, bạn sửa từ phiên bản ${expectedVersion}); tải lại rồi thử lại. / The record was changed by someone else (version ${actualVersion}; you edited version ${expectedVersion}); reload and retry.`,
+    );
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(
+    readonly entityType: string,
+    readonly entityId: string,
+  ) {
+    super(`Không tìm thấy ${entityType} "${entityId}". / ${entityType} "${entityId}" was not found.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'Lỗi nghiệp vụ / A typed business error returned in a mutation result.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+const LocalizedText = builder.objectRef<{ vi: string; en: string }>('LocalizedText').implement({
+  description: 'Vietnamese first, English second.',
+  fields: (t) => ({ vi: t.exposeString('vi'), en: t.exposeString('en') }),
+});
+
+const ViolationRef = builder.objectRef<Violation>('Violation').implement({
+  description: 'Một vi phạm quy tắc / One rule violation: stable code, field path, severity and message.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Stable rule code, e.g. BOARD_MIN_MEMBERS (see the rule catalogue).' }),
+    severity: t.exposeString('severity', { description: '"error" blocks the write; "warning" is reported and does not.' }),
+    path: t.stringList({
+      description: 'Path of the offending input field, e.g. ["members", "2", "role"].',
+      resolve: (v) => v.path.map(String),
+    }),
+    message: t.field({ type: LocalizedText, resolve: (v) => v.message }),
+    entityType: t.string({ nullable: true, resolve: (v) => v.entity?.type ?? null }),
+    entityId: t.string({ nullable: true, resolve: (v) => v.entity?.id ?? null }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (v) => v instanceof ValidationError,
+  fields: (t) => ({ violations: t.field({ type: [ViolationRef], resolve: (e) => e.violations }) }),
+});
+
+builder.objectType(VersionConflictError, {
+  name: 'VersionConflictError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (v) => v instanceof VersionConflictError,
+  fields: (t) => ({
+    entityType: t.exposeString('entityType'),
+    entityId: t.exposeID('entityId'),
+    expectedVersion: t.exposeInt('expectedVersion'),
+    actualVersion: t.exposeInt('actualVersion'),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (v) => v instanceof NotFoundError,
+  fields: (t) => ({ entityType: t.exposeString('entityType'), entityId: t.exposeID('entityId') }),
+});
+
+export const WRITE_ERRORS = [ValidationError, NotFoundError, VersionConflictError];
+export { ViolationRef };

@@ -1,0 +1,205 @@
+import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { unitWithinWhere } from './bodies.js';
+import { builder } from './builder.js';
+import { activeOnWhere } from './db-dates.js';
+import { OrganizationKind, PartyStatus, ResidenceContactCategory, Role, Sex, SortDirection } from './enums.js';
+import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
+import { dbId, dbIds } from './ids.js';
+
+export const PersonRef = builder.prismaNode('Person', {
+  description: 'Người / A person. Citizen ID and phone are sensitive personal data.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    fullName: t.exposeString('fullName'),
+    sex: t.expose('sex', { type: Sex }),
+    birthYear: t.exposeInt('birthYear'),
+    birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
+    citizenId: t.exposeString('citizenId', { nullable: true, description: 'Số định danh cá nhân (12 chữ số) / Citizen ID.' }),
+    phone: t.exposeString('phone', { nullable: true, description: 'Số di động / Mobile number, normalised 0xxxxxxxxx.' }),
+    residenceUnit: t.relation('residenceUnit', {
+      nullable: true,
+      description: 'Nơi thường trú / The residential group of permanent residence.',
+    }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+    memberships: t.relation('memberships', {
+      description: 'Chức vụ / Posts held on the date (all of them when `all` is true).',
+      args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), all: t.arg.boolean({ required: false }) },
+      query: (args, ctx) => ({ where: args.all ? {} : activeOnWhere(resolveAsOf(args.asOf, ctx)), orderBy: { validFrom: 'asc' as const } }),
+    }),
+    partyMemberships: t.relation('partyMemberships', {
+      description: 'Đảng tịch theo thời gian / Party membership over time.',
+      query: { orderBy: { validFrom: 'asc' } },
+    }),
+    residenceContacts: t.relation('residenceContacts', {
+      description: 'Sinh hoạt nơi cư trú (QĐ 213) / Regulation 213 residence contact over time.',
+      query: { orderBy: { validFrom: 'asc' } },
+    }),
+  }),
+});
+
+export const MembershipRef = builder.prismaNode('Membership', {
+  description: 'Giữ chức vụ / A person holding a role in a body for a period (Popolo Membership).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    person: t.relation('person'),
+    organization: t.relation('organization'),
+    role: t.expose('role', { type: Role }),
+    post: t.relation('post', { nullable: true }),
+    building: t.relation('building', { nullable: true, description: 'On a complex’s board, the building a member represents.' }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.prismaObject('Post', {
+  description: 'Chức danh / A post in a body, whoever holds it.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    role: t.expose('role', { type: Role }),
+    label: t.exposeString('label'),
+    organization: t.relation('organization'),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+  }),
+});
+
+builder.prismaNode('PartyMembership', {
+  description: 'Đảng tịch / Party membership for a period: status and home cell.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    person: t.relation('person'),
+    status: t.expose('status', { type: PartyStatus }),
+    homeCell: t.relation('homeCell'),
+    admittedOn: t.expose('admittedOn', { type: 'Date', nullable: true }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.prismaNode('ResidenceContact', {
+  description: 'Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213-QĐ/TW) / Regulation 213 residence contact.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    person: t.relation('person'),
+    residenceCell: t.relation('residenceCell'),
+    category: t.expose('category', { type: ResidenceContactCategory }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+    reviews: t.relation('reviews', { query: { orderBy: { year: 'asc' } } }),
+  }),
+});
+
+builder.prismaObject('ResidenceContactReview', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    year: t.exposeInt('year'),
+    reviewedOn: t.expose('reviewedOn', { type: 'Date' }),
+    comment: t.exposeString('comment'),
+  }),
+});
+
+const PersonFilter = builder.inputType('PersonFilter', {
+  fields: (t) => ({
+    name: t.field({ type: TextFilter, required: false }),
+    id: t.field({ type: IdFilter, required: false }),
+    sex: t.field({ type: Sex, required: false }),
+    birthYear: t.intList({ required: false }),
+    residenceWithinUnitId: t.id({ required: false, description: 'People residing in this place or below it.' }),
+    memberOfOrganizationId: t.id({ required: false, description: 'People holding a post in this body on the as-of date.' }),
+    partyStatus: t.field({ type: PartyStatus, required: false, description: 'Party members of that status on the as-of date.' }),
+  }),
+});
+
+const PersonOrderField = builder.enumType('PersonOrderField', { values: ['NAME', 'BIRTH_YEAR'] as const });
+const PersonOrder = builder.inputType('PersonOrder', {
+  fields: (t) => ({
+    field: t.field({ type: PersonOrderField, required: true }),
+    direction: t.field({ type: SortDirection, required: false, defaultValue: 'ASC' }),
+  }),
+});
+const PERSON_ORDER = { NAME: 'fullName', BIRTH_YEAR: 'birthYear' } as const;
+
+function personWhere(f: typeof PersonFilter.$inferInput | null | undefined, asOf: string) {
+  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
+  if (f) {
+    and.push(...textWhere(f.name, 'fullName', 'nameSearch'));
+    and.push(...enumWhere(f.sex, null, 'sex'));
+    if (f.birthYear) and.push({ birthYear: { in: f.birthYear } });
+    if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'Person') });
+    if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'Person') } });
+    if (f.residenceWithinUnitId) and.push({ residenceUnit: unitWithinWhere(dbId(f.residenceWithinUnitId, 'AdministrativeUnit'), asOf) });
+    if (f.memberOfOrganizationId)
+      and.push({ memberships: { some: { ...activeOnWhere(asOf), organizationId: dbId(f.memberOfOrganizationId, 'Organization') } } });
+    if (f.partyStatus) and.push({ partyMemberships: { some: { ...activeOnWhere(asOf), status: f.partyStatus } } });
+  }
+  return { AND: and };
+}
+
+const MembershipFilter = builder.inputType('MembershipFilter', {
+  fields: (t) => ({
+    role: t.field({ type: Role, required: false }),
+    roleIn: t.field({ type: [Role], required: false }),
+    organizationId: t.id({ required: false }),
+    organizationKind: t.field({ type: OrganizationKind, required: false }),
+    personId: t.id({ required: false }),
+    validFrom: t.field({ type: DateRange, required: false }),
+  }),
+});
+
+function membershipWhere(f: typeof MembershipFilter.$inferInput | null | undefined, asOf: string) {
+  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
+  if (f) {
+    and.push(...enumWhere(f.role, f.roleIn, 'role'));
+    if (f.organizationId) and.push({ organizationId: dbId(f.organizationId, 'Organization') });
+    if (f.organizationKind) and.push({ organization: { kind: f.organizationKind } });
+    if (f.personId) and.push({ personId: dbId(f.personId, 'Person') });
+    and.push(...dateRangeWhere(f.validFrom, 'validFrom'));
+  }
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  people: t.prismaConnection({
+    type: 'Person',
+    cursor: 'id',
+    description: 'Người / People whose record is current on the as-of date, names in Vietnamese order.',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      filter: t.arg({ type: PersonFilter, required: false }),
+      orderBy: t.arg({ type: [PersonOrder], required: false }),
+    },
+    totalCount: (_p, args, ctx) => ctx.prisma.person.count({ where: personWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.person.findMany({
+        ...query,
+        where: personWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        orderBy: [
+          ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
+            [PERSON_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
+          })),
+          { id: 'asc' },
+        ],
+      }),
+  }),
+  memberships: t.prismaConnection({
+    type: 'Membership',
+    cursor: 'id',
+    description: 'Chức vụ đang giữ vào ngày đã chọn / Memberships active on the as-of date.',
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      filter: t.arg({ type: MembershipFilter, required: false }),
+    },
+    totalCount: (_p, args, ctx) => ctx.prisma.membership.count({ where: membershipWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.prisma.membership.findMany({
+        ...query,
+        where: membershipWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        orderBy: [{ validFrom: 'asc' }, { id: 'asc' }],
+      }),
+  }),
+}));
