@@ -9,6 +9,7 @@ import './directive.js';
 import './reorganisations.js';
 import './errors.js';
 import './core-mutations.js';
+import './board-workflows.js';
 
 let schema: GraphQLSchema | undefined;
 
