@@ -3,7 +3,7 @@ import { ReorganisationKind } from './enums.js';
 import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
 
-builder.prismaNode('ReorganisationEvent', {
+export const ReorganisationEventRef = builder.prismaNode('ReorganisationEvent', {
   description: 'Sắp xếp đơn vị hành chính / A recorded reorganisation linking the units it ended to the units it started.',
   id: { field: 'id' },
   fields: (t) => ({

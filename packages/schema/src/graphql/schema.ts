@@ -10,6 +10,7 @@ import './reorganisations.js';
 import './errors.js';
 import './core-mutations.js';
 import './board-workflows.js';
+import './reorganisation-workflow.js';
 
 let schema: GraphQLSchema | undefined;
 

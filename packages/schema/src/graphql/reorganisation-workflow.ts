@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { applyReorganisation, type ChangedRecord, type DomainState, type ReorganisationPlan } from '@coso/domain';
+import { loadSlice } from '../store/load-slice.js';
+import { TABLES, toRow } from '../store/state-tables.js';
+import { writeTransaction } from '../store/transaction.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { activeOnWhere, toDbDate } from './db-dates.js';
+import { OrganizationKind, ReorganisationKind, UnitKind } from './enums.js';
+import { ValidationError, WRITE_ERRORS } from './errors.js';
+import { dbId } from './ids.js';
+import { ReorganisationEventRef } from './reorganisations.js';
+
+/**
+ * Recording a reorganisation (merge, split, rename, transfer of part, dissolution, the 2025
+ * abolition of districts): the domain's `applyReorganisation` validates the plan against the
+ * state read in the transaction and says exactly which records end and which start; this writes
+ * just those. Nothing valid before the effective date is rewritten, so as-of queries before it
+ * answer as before.
+ *
+ * New units and bodies are named in the plan by a `ref` of the client's choosing; any id field
+ * takes an existing global id or such a ref.
+ */
+const NewUnitInput = builder.inputType('ReorganisationNewUnitInput', {
+  fields: (t) => ({
+    ref: t.string({ required: true, description: 'A name for this new unit within the plan (e.g. "bo-de-2025").' }),
+    kind: t.field({ type: UnitKind, required: true }),
+    name: t.string({ required: true }),
+    kindLabel: t.string({ required: false }),
+    code: t.string({ required: false }),
+    parentId: t.id({ required: false, description: 'An existing unit id or the ref of a new unit.' }),
+  }),
+});
+
+const NewOrganizationInput = builder.inputType('ReorganisationNewOrganizationInput', {
+  fields: (t) => ({
+    ref: t.string({ required: true }),
+    kind: t.field({ type: OrganizationKind, required: true }),
+    name: t.string({ required: true }),
+    parentId: t.id({ required: false }),
+    unitIds: t.idList({ required: true }),
+  }),
+});
+
+const MoveUnitInput = builder.inputType('ReorganisationMoveUnitInput', {
+  fields: (t) => ({ unitId: t.id({ required: true }), toParentId: t.id({ required: true }) }),
+});
+const MoveAreaInput = builder.inputType('ReorganisationMoveAreaInput', {
+  fields: (t) => ({ organizationId: t.id({ required: true }), fromUnitId: t.id({ required: true }), toUnitId: t.id({ required: true }) }),
+});
+const MoveOrganizationInput = builder.inputType('ReorganisationMoveOrganizationInput', {
+  fields: (t) => ({ organizationId: t.id({ required: true }), toParentId: t.id({ required: true }) }),
+});
+const MoveMembershipInput = builder.inputType('ReorganisationMoveMembershipInput', {
+  fields: (t) => ({ membershipId: t.id({ required: true }), toOrganizationId: t.id({ required: true }) }),
+});
+const MovePartyCellInput = builder.inputType('ReorganisationMovePartyCellInput', {
+  fields: (t) => ({ fromCellId: t.id({ required: true }), toCellId: t.id({ required: true }) }),
+});
+
+const RecordReorganisationInput = builder.inputType('RecordReorganisationInput', {
+  fields: (t) => ({
+    kind: t.field({ type: ReorganisationKind, required: true }),
+    effectiveOn: t.field({ type: 'Date', required: true }),
+    legalBasis: t.string({ required: true, description: 'e.g. "Nghị quyết 1656/NQ-UBTVQH15".' }),
+    note: t.string({ required: false }),
+    endUnitIds: t.idList({ required: false }),
+    newUnits: t.field({ type: [NewUnitInput], required: false }),
+    moveUnits: t.field({ type: [MoveUnitInput], required: false }),
+    endOrganizationIds: t.idList({ required: false }),
+    newOrganizations: t.field({ type: [NewOrganizationInput], required: false }),
+    moveOrganizationAreas: t.field({ type: [MoveAreaInput], required: false }),
+    moveOrganizations: t.field({ type: [MoveOrganizationInput], required: false }),
+    moveMemberships: t.field({ type: [MoveMembershipInput], required: false }),
+    movePartyCells: t.field({ type: [MovePartyCellInput], required: false }),
+  }),
+});
+
+const MODEL = new Map(TABLES);
+
+builder.mutationField('recordReorganisation', (t) =>
+  t.field({
+    type: ReorganisationEventRef,
+    description:
+      'Ghi nhận sắp xếp đơn vị hành chính / Record a reorganisation: ends the old units (and bodies), starts the new ones, moves children, bodies and memberships as specified, in one transaction. Refused with every reason when the plan would lose or orphan anything.',
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: RecordReorganisationInput, required: true }) },
+    resolve: async (_root, { input }, ctx: Context) => {
+      const refs = new Map<string, string>();
+      for (const u of input.newUnits ?? []) refs.set(u.ref, randomUUID());
+      for (const o of input.newOrganizations ?? []) refs.set(o.ref, randomUUID());
+      const unit = (id: string) => refs.get(id) ?? dbId(id, 'AdministrativeUnit');
+      const org = (id: string) => refs.get(id) ?? dbId(id, 'Organization');
+      const eventId = randomUUID();
+      const plan: ReorganisationPlan = {
+        id: eventId,
+        kind: input.kind,
+        effectiveOn: input.effectiveOn,
+        legalBasis: input.legalBasis,
+        note: input.note ?? null,
+        endUnits: (input.endUnitIds ?? []).map(unit),
+        newUnits: (input.newUnits ?? []).map((u) => ({
+          id: refs.get(u.ref) ?? u.ref,
+          kind: u.kind,
+          name: u.name.normalize('NFC').trim(),
+          ...(u.kindLabel ? { kindLabel: u.kindLabel } : {}),
+          code: u.code ?? null,
+          parentId: u.parentId ? unit(u.parentId) : null,
+        })),
+        moveUnits: (input.moveUnits ?? []).map((m) => ({ unitId: unit(m.unitId), toParentId: unit(m.toParentId) })),
+        endOrganizations: (input.endOrganizationIds ?? []).map(org),
+        newOrganizations: (input.newOrganizations ?? []).map((o) => ({
+          id: refs.get(o.ref) ?? o.ref,
+          kind: o.kind,
+          name: o.name.normalize('NFC').trim(),
+          parentId: o.parentId ? org(o.parentId) : null,
+          unitIds: o.unitIds.map(unit),
+        })),
+        moveOrganizationAreas: (input.moveOrganizationAreas ?? []).map((m) => ({
+          organizationId: org(m.organizationId),
+          fromUnitId: unit(m.fromUnitId),
+          toUnitId: unit(m.toUnitId),
+        })),
+        moveOrganizations: (input.moveOrganizations ?? []).map((m) => ({
+          organizationId: org(m.organizationId),
+          toParentId: org(m.toParentId),
+        })),
+        moveMemberships: (input.moveMemberships ?? []).map((m) => ({
+          membershipId: dbId(m.membershipId, 'Membership'),
+          toOrganizationId: org(m.toOrganizationId),
+        })),
+        movePartyCells: (input.movePartyCells ?? []).map((m) => ({ fromCellId: org(m.fromCellId), toCellId: org(m.toCellId) })),
+      };
+      return writeTransaction(
+        ctx.prisma,
+        async (tx, record) => {
+          // What a reorganisation can touch, as it stands on the effective date.
+          const open = { OR: [{ validTo: null }, { validTo: { gt: toDbDate(plan.effectiveOn) } }] };
+          const state: DomainState = await loadSlice(tx, {
+            units: true,
+            unitCodes: open,
+            unitParents: open,
+            organizations: open,
+            organizationParents: open,
+            organizationAreas: open,
+            memberships: { ...activeOnWhere(plan.effectiveOn) },
+            posts: open,
+            partyMemberships: { homeCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
+            residenceContacts: { residenceCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
+            reorganisations: { id: eventId },
+          });
+          const applied = applyReorganisation(state, plan, { newId: () => randomUUID() });
+          if (!applied.ok) throw new ValidationError(applied.violations);
+          for (const change of applied.value.ended) await writeEnded(tx, change, plan.effectiveOn);
+          for (const change of applied.value.created) await writeCreated(tx, change);
+          for (const change of [...applied.value.ended, ...applied.value.created]) {
+            record({
+              operation: 'recordReorganisation',
+              entityType: change.table,
+              entityId: change.record.id,
+              before: null,
+              after: change.record as unknown as Record<string, unknown>,
+            });
+          }
+          return tx.reorganisationEvent.findUniqueOrThrow({ where: { id: eventId } });
+        },
+        ctx.changeSink,
+      );
+    },
+  }),
+);
+
+type Delegate = { update(a: object): Promise<unknown>; create(a: object): Promise<unknown> };
+function delegate(tx: object, table: keyof DomainState): Delegate {
+  return (tx as Record<string, Delegate>)[MODEL.get(table) ?? ''] as Delegate;
+}
+
+async function writeEnded(tx: object, change: ChangedRecord, on: string): Promise<void> {
+  const versioned = ['units', 'organizations', 'memberships', 'partyMemberships', 'residenceContacts'].includes(change.table);
+  await delegate(tx, change.table).update({
+    where: { id: change.record.id },
+    data: { validTo: toDbDate(on), ...(versioned ? { version: { increment: 1 } } : {}) },
+  });
+}
+
+async function writeCreated(tx: object, change: ChangedRecord): Promise<void> {
+  if (change.table === 'reorganisations') {
+    const e = change.record;
+    await (tx as { reorganisationEvent: Delegate }).reorganisationEvent.create({
+      data: { id: e.id, kind: e.kind, effectiveOn: toDbDate(e.effectiveOn), legalBasis: e.legalBasis, note: e.note ?? null },
+    });
+    const links = [
+      ...e.originalUnitIds.map((unitId) => ({ eventId: e.id, unitId, role: 'ORIGINAL' })),
+      ...e.resultingUnitIds.map((unitId) => ({ eventId: e.id, unitId, role: 'RESULTING' })),
+    ];
+    if (links.length)
+      await (tx as { reorganisationUnit: { createMany(a: object): Promise<unknown> } }).reorganisationUnit.createMany({ data: links });
+    return;
+  }
+  await delegate(tx, change.table).create({ data: toRow(change.table, change.record) });
+}
