@@ -11,6 +11,7 @@ import './errors.js';
 import './core-mutations.js';
 import './board-workflows.js';
 import './reorganisation-workflow.js';
+import './aggregates.js';
 
 let schema: GraphQLSchema | undefined;
 
