@@ -1,7 +1,7 @@
 import { builder } from './builder.js';
 import { BoardChangeKind } from './enums.js';
 
-builder.prismaNode('BoardTerm', {
+export const BoardTermRef = builder.prismaNode('BoardTerm', {
   description: 'Nhiệm kỳ Ban quản trị / A term of a management board, with its recognition decision.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -21,7 +21,7 @@ builder.prismaNode('BoardTerm', {
   }),
 });
 
-builder.prismaNode('BoardChange', {
+export const BoardChangeRef = builder.prismaNode('BoardChange', {
   description: 'Thành lập mới hoặc rà soát, kiện toàn / A board established for the first time, or reviewed and consolidated.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -31,5 +31,6 @@ builder.prismaNode('BoardChange', {
     decisionNumber: t.exposeString('decisionNumber', { nullable: true }),
     directive: t.relation('directive', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
+    version: t.exposeInt('version'),
   }),
 });

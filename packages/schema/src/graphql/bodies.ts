@@ -105,6 +105,30 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
   }),
 }));
 
+export const OrganizationParentRef = builder.prismaNode('OrganizationParent', {
+  description: 'Quan hệ trực thuộc giữa hai tổ chức trong một thời kỳ / A body being a sub-organisation of another for a period.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    organization: t.relation('organization'),
+    parent: t.relation('parent'),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+export const OrganizationAreaRef = builder.prismaNode('OrganizationArea', {
+  description: 'Địa bàn phụ trách trong một thời kỳ / A place a body serves, for a period.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    organization: t.relation('organization'),
+    unit: t.relation('unit'),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+  }),
+});
+
 const OrganizationFilter = builder.inputType('OrganizationFilter', {
   fields: (t) => ({
     kind: t.field({ type: OrganizationKind, required: false }),

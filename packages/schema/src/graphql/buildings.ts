@@ -2,7 +2,7 @@ import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
 import { OrganizationRef, unitWithinWhere } from './bodies.js';
 import { builder } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
-import { SortDirection } from './enums.js';
+import { OwnershipKind, SortDirection } from './enums.js';
 import { IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
@@ -49,7 +49,7 @@ builder.prismaObjectFields(ApartmentBuildingRef, (t) => ({
   }),
 }));
 
-builder.prismaNode('ApartmentComplex', {
+export const ApartmentComplexRef = builder.prismaNode('ApartmentComplex', {
   description: 'Cụm nhà chung cư / Several buildings managed together.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -65,9 +65,44 @@ builder.prismaNode('ApartmentComplex', {
   }),
 });
 
-builder.prismaObject('BuildingBlock', {
+export const BuildingBlockRef = builder.prismaNode('BuildingBlock', {
   description: 'Khối nhà / A block of a building.',
-  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name') }),
+  id: { field: 'id' },
+  fields: (t) => ({
+    building: t.relation('building'),
+    name: t.exposeString('name'),
+    version: t.exposeInt('version'),
+    apartments: t.relation('apartments', { query: { orderBy: { number: 'asc' } } }),
+  }),
+});
+
+export const ApartmentRef = builder.prismaNode('Apartment', {
+  description: 'Căn hộ / An apartment of a building.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    building: t.relation('building'),
+    block: t.relation('block', { nullable: true }),
+    number: t.exposeString('number', { description: 'Số căn hộ / The apartment number, unique in its building.' }),
+    handedOverOn: t.expose('handedOverOn', { type: 'Date', nullable: true, description: 'Ngày bàn giao / Handover date.' }),
+    version: t.exposeInt('version'),
+    ownerships: t.relation('ownerships', {
+      description: 'Chủ sở hữu / người sử dụng theo thời gian / Owners and authorised users over time.',
+      query: { orderBy: { validFrom: 'asc' } },
+    }),
+  }),
+});
+
+export const ApartmentOwnershipRef = builder.prismaNode('ApartmentOwnership', {
+  description: 'Sở hữu căn hộ / A person owning (or being the authorised user of) an apartment for a period.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    apartment: t.relation('apartment'),
+    person: t.relation('person'),
+    kind: t.expose('kind', { type: OwnershipKind }),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+  }),
 });
 
 builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({

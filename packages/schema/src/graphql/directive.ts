@@ -16,7 +16,7 @@ import {
 import { DateRange, dateRangeWhere, TextFilter, textWhere } from './filters.js';
 import { dbId } from './ids.js';
 
-builder.prismaNode('Directive', {
+export const DirectiveRef = builder.prismaNode('Directive', {
   description: 'Văn bản chỉ đạo / A party instruction, e.g. Thông tri 05-TT/QU (30/9/2021).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -30,7 +30,7 @@ builder.prismaNode('Directive', {
   }),
 });
 
-builder.prismaNode('ImplementationReview', {
+export const ImplementationReviewRef = builder.prismaNode('ImplementationReview', {
   description: 'Hội nghị sơ kết / tổng kết / A review conference of a directive.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -41,10 +41,11 @@ builder.prismaNode('ImplementationReview', {
     title: t.exposeString('title'),
     presentations: t.relation('presentations'),
     commendations: t.relation('commendations'),
+    version: t.exposeInt('version'),
   }),
 });
 
-builder.prismaNode('Presentation', {
+export const PresentationRef = builder.prismaNode('Presentation', {
   description: 'Tham luận / A presentation at a review conference.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -53,10 +54,11 @@ builder.prismaNode('Presentation', {
     category: t.expose('category', { type: PresenterCategory }),
     presenterOrganization: t.relation('presenterOrganization', { nullable: true }),
     presenterPerson: t.relation('presenterPerson', { nullable: true }),
+    version: t.exposeInt('version'),
   }),
 });
 
-builder.prismaNode('Commendation', {
+export const CommendationRef = builder.prismaNode('Commendation', {
   description: 'Khen thưởng / A commendation of a collective or an individual.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -67,10 +69,11 @@ builder.prismaNode('Commendation', {
     recipientPerson: t.relation('recipientPerson', { nullable: true }),
     decidedOn: t.expose('decidedOn', { type: 'Date' }),
     decisionNumber: t.exposeString('decisionNumber', { nullable: true }),
+    version: t.exposeInt('version'),
   }),
 });
 
-builder.prismaNode('Nomination', {
+export const NominationRef = builder.prismaNode('Nomination', {
   description: 'Giới thiệu tham gia Ban quản trị / A party committee introducing someone to stand for a board.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -85,7 +88,7 @@ builder.prismaNode('Nomination', {
   }),
 });
 
-builder.prismaNode('Training', {
+export const TrainingRef = builder.prismaNode('Training', {
   description: 'Tập huấn / A training course (fire prevention, rescue, building operation).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -94,14 +97,17 @@ builder.prismaNode('Training', {
     heldOn: t.expose('heldOn', { type: 'Date' }),
     organizer: t.relation('organizer'),
     attendees: t.relatedConnection('attendances', { cursor: 'id', totalCount: true }),
+    version: t.exposeInt('version'),
   }),
 });
 
-builder.prismaObject('TrainingAttendance', {
-  fields: (t) => ({ id: t.exposeID('id'), person: t.relation('person'), training: t.relation('training') }),
+export const TrainingAttendanceRef = builder.prismaNode('TrainingAttendance', {
+  description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
+  id: { field: 'id' },
+  fields: (t) => ({ person: t.relation('person'), training: t.relation('training') }),
 });
 
-builder.prismaNode('Petition', {
+export const PetitionRef = builder.prismaNode('Petition', {
   description: 'Đơn thư / A petition from residents, with its status history.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -111,14 +117,21 @@ builder.prismaNode('Petition', {
     residentialGroup: t.relation('residentialGroup'),
     building: t.relation('building', { nullable: true }),
     statusChanges: t.relation('statusChanges', { query: { orderBy: { on: 'asc' } } }),
+    version: t.exposeInt('version'),
   }),
 });
 
-builder.prismaObject('PetitionStatusChange', {
-  fields: (t) => ({ id: t.exposeID('id'), status: t.expose('status', { type: PetitionStatus }), on: t.expose('on', { type: 'Date' }) }),
+export const PetitionStatusChangeRef = builder.prismaNode('PetitionStatusChange', {
+  description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    petition: t.relation('petition'),
+    status: t.expose('status', { type: PetitionStatus }),
+    on: t.expose('on', { type: 'Date' }),
+  }),
 });
 
-builder.prismaNode('CoordinationRegulation', {
+export const CoordinationRegulationRef = builder.prismaNode('CoordinationRegulation', {
   description: 'Quy chế phối hợp / The working rules between a group head and a board.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -132,9 +145,11 @@ builder.prismaNode('CoordinationRegulation', {
   }),
 });
 
-builder.prismaObject('CoordinationRegulationEvent', {
+export const CoordinationRegulationEventRef = builder.prismaNode('CoordinationRegulationEvent', {
+  description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
+  id: { field: 'id' },
   fields: (t) => ({
-    id: t.exposeID('id'),
+    regulation: t.relation('regulation'),
     kind: t.expose('kind', { type: RegulationEventKind }),
     on: t.expose('on', { type: 'Date' }),
     note: t.exposeString('note', { nullable: true }),

@@ -26,6 +26,8 @@ export interface InputFieldSpec {
   /** For ID fields: the GraphQL type whose global id is expected (plain UUIDs pass too). */
   idOf?: string;
   description?: string;
+  /** For a nested input object (its `type` is the input ref): its fields, so ids inside it decode too. */
+  fields?: Record<string, InputFieldSpec>;
 }
 
 export type DomainRecord = Record<string, unknown> & { id: string };
@@ -90,7 +92,12 @@ export function decodeIds(input: Record<string, unknown>, specs: Record<string, 
   const out: Record<string, unknown> = { ...input };
   for (const [name, f] of Object.entries(specs)) {
     const v = out[name];
-    if (!f.idOf || v == null) continue;
+    if (v == null) continue;
+    if (f.fields && typeof v === 'object' && !Array.isArray(v)) {
+      out[name] = decodeIds(v as Record<string, unknown>, f.fields);
+      continue;
+    }
+    if (!f.idOf) continue;
     out[name] = Array.isArray(v) ? v.map((x) => dbId(String(x), f.idOf as string)) : dbId(String(v), f.idOf);
   }
   return out;
@@ -141,6 +148,9 @@ export function registerEntityMutations(spec: EntitySpec): void {
         const given = Object.fromEntries(Object.entries(args.input as Record<string, unknown>).filter(([, v]) => v !== null));
         const input = decodeIds(given, allCreateFields);
         const parsed = parseOrThrow(spec.createSchema, input) as Record<string, unknown>;
+        // A create-only field the domain schema does not list (a body's parent and areas) would be
+        // stripped by it; it passes as given (ids decoded) for `check` and `afterCreate` to use.
+        for (const k of Object.keys(spec.createOnly ?? {})) if (!(k in parsed) && input[k] !== undefined) parsed[k] = input[k];
         const id = randomUUID();
         return writeTransaction(
           ctx.prisma,

@@ -54,19 +54,20 @@ export const MembershipRef = builder.prismaNode('Membership', {
   }),
 });
 
-builder.prismaObject('Post', {
+export const PostRef = builder.prismaNode('Post', {
   description: 'Chức danh / A post in a body, whoever holds it.',
+  id: { field: 'id' },
   fields: (t) => ({
-    id: t.exposeID('id'),
     role: t.expose('role', { type: Role }),
     label: t.exposeString('label'),
     organization: t.relation('organization'),
     validFrom: t.expose('validFrom', { type: 'Date' }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
   }),
 });
 
-builder.prismaNode('PartyMembership', {
+export const PartyMembershipRef = builder.prismaNode('PartyMembership', {
   description: 'Đảng tịch / Party membership for a period: status and home cell.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -80,7 +81,7 @@ builder.prismaNode('PartyMembership', {
   }),
 });
 
-builder.prismaNode('ResidenceContact', {
+export const ResidenceContactRef = builder.prismaNode('ResidenceContact', {
   description: 'Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213-QĐ/TW) / Regulation 213 residence contact.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -94,12 +95,15 @@ builder.prismaNode('ResidenceContact', {
   }),
 });
 
-builder.prismaObject('ResidenceContactReview', {
+export const ResidenceContactReviewRef = builder.prismaNode('ResidenceContactReview', {
+  description: 'Nhận xét hằng năm của chi bộ nơi cư trú / The residence cell’s yearly comment on a Regulation 213 member.',
+  id: { field: 'id' },
   fields: (t) => ({
-    id: t.exposeID('id'),
+    residenceContact: t.relation('residenceContact'),
     year: t.exposeInt('year'),
     reviewedOn: t.expose('reviewedOn', { type: 'Date' }),
     comment: t.exposeString('comment'),
+    version: t.exposeInt('version'),
   }),
 });
 

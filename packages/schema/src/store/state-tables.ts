@@ -96,12 +96,15 @@ export function toRow(table: Table, record: object): Row {
   const nameColumn = NAME_COLUMN[table];
   if (nameColumn) row.nameSearch = searchKey(String(row[nameColumn] ?? ''));
   if (table === 'people') {
-    const r = record as { birthDate?: string | null; birthYear: number; validFrom?: string; validTo?: string | null };
-    // A person's record is valid from birth unless the record says otherwise.
-    row.validFrom = toDbDate(r.validFrom ?? r.birthDate ?? `${r.birthYear}-01-01`);
-    row.validTo = r.validTo ? toDbDate(r.validTo) : null;
+    const r = record as { birthDate?: string | null; birthYear?: number; validFrom?: string; validTo?: string | null };
+    // A person's record is valid from birth unless the record says otherwise. A partial record (an
+    // update's changes) leaves the period as stored: no "undefined-01-01", no silent un-ending.
+    const from = r.validFrom ?? r.birthDate ?? (r.birthYear === undefined ? undefined : `${r.birthYear}-01-01`);
+    if (from !== undefined) row.validFrom = toDbDate(from);
+    if (r.validTo !== undefined) row.validTo = r.validTo ? toDbDate(r.validTo) : null;
   }
-  if (table === 'boardTerms') {
+  // Only when the record carries it: an update that does not touch the recognition keeps it.
+  if (table === 'boardTerms' && 'recognition' in record && (record as { recognition?: unknown }).recognition !== undefined) {
     const rec = (
       record as { recognition?: { filedOn?: string | null; decisionNumber: string; decidedOn: string; issuerId: string } | null }
     ).recognition;

@@ -1,0 +1,399 @@
+import {
+  createCommendationInput,
+  createCoordinationRegulationEventInput,
+  createCoordinationRegulationInput,
+  createDirectiveInput,
+  createImplementationReviewInput,
+  createNominationInput,
+  createPetitionInput,
+  createPetitionStatusChangeInput,
+  createPresentationInput,
+  createTrainingAttendanceInput,
+  createTrainingInput,
+  updateCommendationInput,
+  updateCoordinationRegulationInput,
+  updateDirectiveInput,
+  updateImplementationReviewInput,
+  updateNominationInput,
+  updatePetitionInput,
+  updatePresentationInput,
+  updateTrainingInput,
+  type Violation,
+} from '@coso/domain';
+import { toDbDate } from './db-dates.js';
+import {
+  CommendationRef,
+  CoordinationRegulationEventRef,
+  CoordinationRegulationRef,
+  DirectiveRef,
+  ImplementationReviewRef,
+  NominationRef,
+  PetitionRef,
+  PetitionStatusChangeRef,
+  PresentationRef,
+  TrainingAttendanceRef,
+  TrainingRef,
+} from './directive.js';
+import { registerEntityMutations } from './entity-mutations.js';
+import {
+  CommendationKind,
+  NominationOutcome,
+  NomineeCategory,
+  PetitionKind,
+  PetitionStatus,
+  PresenterCategory,
+  RegulationEventKind,
+  ReviewKind,
+  TrainingTopic,
+} from './enums.js';
+import { checkRefs, invalid, notBefore, others, period } from './records-mutations-support.js';
+
+/**
+ * The directive work: directives, review conferences with their presentations and commendations,
+ * nominations to boards, trainings and who attended, petitions and their status history, and the
+ * coordination regulations between group heads and boards with their reviews and amendments.
+ * History records (attendance, petition status, regulation events) are created, never edited.
+ */
+
+const BODY = { typename: 'Organization', label: { vi: 'Tổ chức', en: 'Body' } };
+const PERSON = { typename: 'Person', label: { vi: 'Người', en: 'Person' } };
+const DIRECTIVE = { typename: 'Directive', label: { vi: 'Văn bản chỉ đạo', en: 'Directive' } };
+const REVIEW = { typename: 'ImplementationReview', label: { vi: 'Hội nghị sơ kết / tổng kết', en: 'Review conference' } };
+const BOARD = { typename: 'Organization', label: { vi: 'Ban quản trị', en: 'Management board' }, kinds: ['MANAGEMENT_BOARD'] };
+const GROUP = {
+  typename: 'AdministrativeUnit',
+  label: { vi: 'Tổ dân phố', en: 'Residential group' },
+  kinds: ['RESIDENTIAL_GROUP'],
+};
+const PARTY_ORGANIZATION_KINDS = ['CITY_PARTY_COMMITTEE', 'DISTRICT_PARTY_COMMITTEE', 'WARD_PARTY_COMMITTEE', 'PARTY_CELL'];
+
+registerEntityMutations({
+  noun: 'Directive',
+  typename: 'Directive',
+  ref: DirectiveRef as never,
+  table: 'directives',
+  model: 'directive',
+  label: { vi: 'văn bản chỉ đạo', en: 'directive' },
+  fields: {
+    code: { type: 'String', required: true, description: 'Số hiệu / e.g. "05-TT/QU".' },
+    title: { type: 'String', required: true },
+    issuedOn: { type: 'Date', required: true },
+    issuerId: { type: 'ID', required: true, idOf: 'Organization', description: 'Cơ quan ban hành / The issuing body.' },
+    scopeUnitId: {
+      type: 'ID',
+      required: true,
+      idOf: 'AdministrativeUnit',
+      description: 'Phạm vi / The place whose bodies it applies to.',
+    },
+  },
+  createSchema: createDirectiveInput,
+  updateSchema: updateDirectiveInput,
+  endable: false,
+  check: async (tx, rec) => {
+    const on = String(rec.issuedOn);
+    const refs = await checkRefs(
+      tx,
+      rec,
+      {
+        issuerId: { ...BODY, label: { vi: 'Cơ quan ban hành', en: 'Issuing body' } },
+        scopeUnitId: { typename: 'AdministrativeUnit', label: { vi: 'Phạm vi', en: 'Scope' } },
+      },
+      on,
+    );
+    const out: Violation[] = [...refs.violations];
+    if ((await others(tx, 'directive', { code: rec.code, issuedOn: toDbDate(on) }, rec.id)).length) {
+      out.push(
+        invalid(
+          ['code'],
+          `Đã có văn bản số ${String(rec.code)} ngày ${on}.`,
+          `A directive numbered ${String(rec.code)} of ${on} is already recorded.`,
+        ),
+      );
+    }
+    return out;
+  },
+});
+
+registerEntityMutations({
+  noun: 'ImplementationReview',
+  typename: 'ImplementationReview',
+  ref: ImplementationReviewRef as never,
+  table: 'reviews',
+  model: 'implementationReview',
+  label: { vi: 'hội nghị sơ kết / tổng kết', en: 'implementation review' },
+  fields: {
+    directiveId: { type: 'ID', required: true, idOf: 'Directive' },
+    kind: { type: ReviewKind as never, required: true, description: 'Sơ kết / tổng kết / Interim or final.' },
+    heldOn: { type: 'Date', required: true },
+    organizerId: { type: 'ID', required: true, idOf: 'Organization', description: 'Đơn vị tổ chức / The organising body.' },
+    title: { type: 'String', required: true },
+  },
+  createSchema: createImplementationReviewInput,
+  updateSchema: updateImplementationReviewInput,
+  endable: false,
+  check: async (tx, rec) => {
+    const refs = await checkRefs(tx, rec, { directiveId: DIRECTIVE, organizerId: BODY }, String(rec.heldOn));
+    const directive = refs.rows.directiveId;
+    return [
+      ...refs.violations,
+      ...notBefore(['heldOn'], rec.heldOn, directive?.issuedOn, { vi: 'Ngày ban hành văn bản', en: 'Directive’s issue date' }),
+    ];
+  },
+});
+
+registerEntityMutations({
+  noun: 'Presentation',
+  typename: 'Presentation',
+  ref: PresentationRef as never,
+  table: 'presentations',
+  model: 'presentation',
+  label: { vi: 'tham luận', en: 'presentation' },
+  fields: {
+    reviewId: { type: 'ID', required: true, idOf: 'ImplementationReview' },
+    title: { type: 'String', required: true },
+    category: { type: PresenterCategory as never, required: true },
+    presenterOrganizationId: { type: 'ID', idOf: 'Organization', description: 'Đơn vị trình bày / The presenting body.' },
+    presenterPersonId: { type: 'ID', idOf: 'Person', description: 'Người trình bày / The presenter.' },
+  },
+  createSchema: createPresentationInput,
+  updateSchema: updatePresentationInput,
+  endable: false,
+  check: async (tx, rec) =>
+    (await checkRefs(tx, rec, { reviewId: REVIEW, presenterOrganizationId: BODY, presenterPersonId: PERSON })).violations,
+});
+
+registerEntityMutations({
+  noun: 'Commendation',
+  typename: 'Commendation',
+  ref: CommendationRef as never,
+  table: 'commendations',
+  model: 'commendation',
+  label: { vi: 'khen thưởng', en: 'commendation' },
+  fields: {
+    directiveId: { type: 'ID', required: true, idOf: 'Directive' },
+    reviewId: { type: 'ID', idOf: 'ImplementationReview', description: 'Hội nghị trao khen thưởng / The review conference, if any.' },
+    kind: { type: CommendationKind as never, required: true, description: 'Tập thể / cá nhân / Collective or individual.' },
+    recipientOrganizationId: { type: 'ID', idOf: 'Organization', description: 'Tập thể được khen / For a collective commendation.' },
+    recipientPersonId: { type: 'ID', idOf: 'Person', description: 'Cá nhân được khen / For an individual commendation.' },
+    decidedOn: { type: 'Date', required: true },
+    decisionNumber: { type: 'String' },
+  },
+  createSchema: createCommendationInput,
+  updateSchema: updateCommendationInput,
+  endable: false,
+  check: async (tx, rec) => {
+    const refs = await checkRefs(tx, rec, {
+      directiveId: DIRECTIVE,
+      reviewId: REVIEW,
+      recipientOrganizationId: BODY,
+      recipientPersonId: PERSON,
+    });
+    const out: Violation[] = [...refs.violations];
+    const review = refs.rows.reviewId;
+    if (review && review.directiveId !== rec.directiveId) {
+      out.push(
+        invalid(
+          ['reviewId'],
+          `Hội nghị "${String(review.title)}" không thuộc văn bản chỉ đạo này.`,
+          `Review conference "${String(review.title)}" belongs to another directive.`,
+        ),
+      );
+    }
+    return out;
+  },
+});
+
+registerEntityMutations({
+  noun: 'Nomination',
+  typename: 'Nomination',
+  ref: NominationRef as never,
+  table: 'nominations',
+  model: 'nomination',
+  label: { vi: 'giới thiệu tham gia Ban quản trị', en: 'nomination' },
+  fields: {
+    nominatingOrganizationId: {
+      type: 'ID',
+      required: true,
+      idOf: 'Organization',
+      description: 'Cấp ủy giới thiệu / The party committee or cell introducing the nominee.',
+    },
+    personId: { type: 'ID', required: true, idOf: 'Person' },
+    boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The board stood for.' },
+    category: { type: NomineeCategory as never, required: true },
+    nominatedOn: { type: 'Date', required: true },
+    outcome: { type: NominationOutcome as never, required: true },
+    directiveId: { type: 'ID', idOf: 'Directive' },
+  },
+  createSchema: createNominationInput,
+  updateSchema: updateNominationInput,
+  endable: false,
+  // The board may be one still to be established on the nomination date: existence and kind only.
+  check: async (tx, rec) =>
+    (
+      await checkRefs(tx, rec, {
+        nominatingOrganizationId: {
+          typename: 'Organization',
+          label: { vi: 'Cấp ủy giới thiệu', en: 'Nominating party organisation' },
+          kinds: PARTY_ORGANIZATION_KINDS,
+        },
+        personId: PERSON,
+        boardId: BOARD,
+        directiveId: DIRECTIVE,
+      })
+    ).violations,
+});
+
+registerEntityMutations({
+  noun: 'Training',
+  typename: 'Training',
+  ref: TrainingRef as never,
+  table: 'trainings',
+  model: 'training',
+  label: { vi: 'lớp tập huấn', en: 'training' },
+  fields: {
+    title: { type: 'String', required: true },
+    topics: { type: TrainingTopic as never, list: true, required: true, description: 'Nội dung / Topics covered, each once.' },
+    heldOn: { type: 'Date', required: true },
+    organizerId: { type: 'ID', required: true, idOf: 'Organization' },
+  },
+  createSchema: createTrainingInput,
+  updateSchema: updateTrainingInput,
+  endable: false,
+  check: async (tx, rec) => (await checkRefs(tx, rec, { organizerId: BODY }, String(rec.heldOn))).violations,
+});
+
+registerEntityMutations({
+  noun: 'TrainingAttendance',
+  typename: 'TrainingAttendance',
+  ref: TrainingAttendanceRef as never,
+  table: 'trainingAttendances',
+  model: 'trainingAttendance',
+  label: { vi: 'người dự tập huấn', en: 'training attendance' },
+  fields: {
+    trainingId: { type: 'ID', required: true, idOf: 'Training' },
+    personId: { type: 'ID', required: true, idOf: 'Person' },
+  },
+  createSchema: createTrainingAttendanceInput,
+  endable: false,
+  check: async (tx, rec) => {
+    const refs = await checkRefs(tx, rec, {
+      trainingId: { typename: 'Training', label: { vi: 'Lớp tập huấn', en: 'Training' } },
+      personId: PERSON,
+    });
+    const out: Violation[] = [...refs.violations];
+    if ((await others(tx, 'trainingAttendance', { trainingId: rec.trainingId, personId: rec.personId }, rec.id)).length) {
+      out.push(invalid(['personId'], 'Người này đã được ghi nhận dự lớp tập huấn.', 'This person’s attendance is already recorded.'));
+    }
+    return out;
+  },
+});
+
+registerEntityMutations({
+  noun: 'Petition',
+  typename: 'Petition',
+  ref: PetitionRef as never,
+  table: 'petitions',
+  model: 'petition',
+  label: { vi: 'đơn thư', en: 'petition' },
+  fields: {
+    kind: { type: PetitionKind as never, required: true },
+    subject: { type: 'String', required: true },
+    receivedOn: { type: 'Date', required: true },
+    residentialGroupId: { type: 'ID', required: true, idOf: 'AdministrativeUnit' },
+    buildingId: { type: 'ID', idOf: 'ApartmentBuilding', description: 'Nhà chung cư liên quan / The building it is about, if any.' },
+  },
+  createSchema: createPetitionInput,
+  updateSchema: updatePetitionInput,
+  endable: false,
+  check: async (tx, rec) => {
+    const refs = await checkRefs(
+      tx,
+      rec,
+      {
+        residentialGroupId: GROUP,
+        buildingId: { typename: 'ApartmentBuilding', label: { vi: 'Nhà chung cư', en: 'Apartment building' } },
+      },
+      String(rec.receivedOn),
+    );
+    const out: Violation[] = [...refs.violations];
+    const building = refs.rows.buildingId;
+    if (building && building.residentialGroupId !== rec.residentialGroupId) {
+      out.push(
+        invalid(
+          ['buildingId'],
+          `Nhà chung cư "${String(building.name)}" không nằm trong tổ dân phố đã chọn.`,
+          `Building "${String(building.name)}" is not in the residential group given.`,
+        ),
+      );
+    }
+    return out;
+  },
+});
+
+registerEntityMutations({
+  noun: 'PetitionStatusChange',
+  typename: 'PetitionStatusChange',
+  ref: PetitionStatusChangeRef as never,
+  table: 'petitionStatusChanges',
+  model: 'petitionStatusChange',
+  label: { vi: 'trạng thái đơn thư', en: 'petition status change' },
+  fields: {
+    petitionId: { type: 'ID', required: true, idOf: 'Petition' },
+    status: { type: PetitionStatus as never, required: true },
+    on: { type: 'Date', required: true },
+  },
+  createSchema: createPetitionStatusChangeInput,
+  endable: false,
+  check: async (tx, rec) => {
+    const refs = await checkRefs(tx, rec, { petitionId: { typename: 'Petition', label: { vi: 'Đơn thư', en: 'Petition' } } });
+    return [
+      ...refs.violations,
+      ...notBefore(['on'], rec.on, refs.rows.petitionId?.receivedOn, { vi: 'Ngày nhận đơn', en: 'Date the petition was received' }),
+    ];
+  },
+});
+
+registerEntityMutations({
+  noun: 'CoordinationRegulation',
+  typename: 'CoordinationRegulation',
+  ref: CoordinationRegulationRef as never,
+  table: 'coordinationRegulations',
+  model: 'coordinationRegulation',
+  label: { vi: 'quy chế phối hợp', en: 'coordination regulation' },
+  fields: {
+    residentialGroupId: { type: 'ID', required: true, idOf: 'AdministrativeUnit' },
+    boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The management board.' },
+    signedOn: { type: 'Date', required: true },
+    ...period,
+  },
+  createSchema: createCoordinationRegulationInput,
+  updateSchema: updateCoordinationRegulationInput,
+  endable: true,
+  check: async (tx, rec) => (await checkRefs(tx, rec, { residentialGroupId: GROUP, boardId: BOARD }, String(rec.validFrom))).violations,
+});
+
+registerEntityMutations({
+  noun: 'CoordinationRegulationEvent',
+  typename: 'CoordinationRegulationEvent',
+  ref: CoordinationRegulationEventRef as never,
+  table: 'coordinationRegulationEvents',
+  model: 'coordinationRegulationEvent',
+  label: { vi: 'rà soát / sửa đổi quy chế phối hợp', en: 'coordination regulation review or amendment' },
+  fields: {
+    regulationId: { type: 'ID', required: true, idOf: 'CoordinationRegulation' },
+    kind: { type: RegulationEventKind as never, required: true, description: 'Rà soát / sửa đổi / Reviewed or amended.' },
+    on: { type: 'Date', required: true },
+    note: { type: 'String' },
+  },
+  createSchema: createCoordinationRegulationEventInput,
+  endable: false,
+  check: async (tx, rec) => {
+    const refs = await checkRefs(tx, rec, {
+      regulationId: { typename: 'CoordinationRegulation', label: { vi: 'Quy chế phối hợp', en: 'Coordination regulation' } },
+    });
+    return [
+      ...refs.violations,
+      ...notBefore(['on'], rec.on, refs.rows.regulationId?.signedOn, { vi: 'Ngày ký quy chế', en: 'Date the regulation was signed' }),
+    ];
+  },
+});
