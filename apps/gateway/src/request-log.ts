@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from './logger.js';
+
+/** What the log line of one HTTP request says; GraphQL fills in the operation and error codes. */
+export interface RequestRecord {
+  id: string;
+  operationName?: string;
+  errorCodes: string[];
+}
+
+const records = new WeakMap<Request, RequestRecord>();
+
+/** The record of a request that went through `requestLog` (a fresh one otherwise). */
+export function requestRecord(req: Request): RequestRecord {
+  let record = records.get(req);
+  if (!record) {
+    record = { id: randomUUID(), errorCodes: [] };
+    records.set(req, record);
+  }
+  return record;
+}
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+// A caller's id is kept when it looks like an id (a proxy's or a client's); anything else is replaced.
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+// Probes hit these every few seconds: log them at debug so they do not drown real traffic.
+const QUIET_PATHS = new Set(['/healthz', '/readyz']);
+
+/**
+ * Request id (from `x-request-id` or generated, echoed in the response) and one JSON log line per
+ * request when the response is finished: id, method, path (never the query string: GET requests
+ * carry GraphQL variables there), status, duration, operation name and error codes.
+ */
+export function requestLog(log: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    const path = req.path; // routers rewrite req.url on the way; keep what the client asked for
+    const given = req.get(REQUEST_ID_HEADER);
+    const record: RequestRecord = { id: given && ACCEPTABLE_ID.test(given) ? given : randomUUID(), errorCodes: [] };
+    records.set(req, record);
+    res.setHeader(REQUEST_ID_HEADER, record.id);
+    let logged = false;
+    const write = (aborted: boolean) => {
+      if (logged) return;
+      logged = true;
+      const line = {
+        reqId: record.id,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+        ...(record.operationName ? { operationName: record.operationName } : {}),
+        ...(record.errorCodes.length ? { errorCodes: [...new Set(record.errorCodes)] } : {}),
+        ...(aborted ? { aborted: true } : {}),
+      };
+      if (QUIET_PATHS.has(path) && res.statusCode < 500) log.debug(line, 'request');
+      else if (res.statusCode >= 500) log.error(line, 'request');
+      else log.info(line, 'request');
+    };
+    res.on('finish', () => write(false));
+    res.on('close', () => write(!res.writableFinished));
+    next();
+  };
+}

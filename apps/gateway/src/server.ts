@@ -1,0 +1,109 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSchema, type PrismaClient } from '@coso/schema';
+import express, { type Request, type Response } from 'express';
+import type { Config } from './config.js';
+import { formatError } from './error-messages.js';
+import { contextFor, type GatewayContext, operationContextPlugin } from './graphql-context.js';
+import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
+import { healthRoutes } from './health.js';
+import { httpErrorHandler } from './http-errors.js';
+import type { Logger } from './logger.js';
+import { requestLog } from './request-log.js';
+import { adminWebSite, graphiqlSite } from './static-sites.js';
+
+export interface Gateway {
+  /** `http://HOST:PORT/`: the admin web (or a page that says where things are). */
+  url: string;
+  graphqlUrl: string;
+  graphiqlUrl: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (bounded by `shutdownGraceMs`), stops Apollo. */
+  close(): Promise<void>;
+}
+
+export interface GatewayDeps {
+  prisma: PrismaClient;
+  log: Logger;
+  /** How long in-flight requests may take to finish on close before their connections are cut (default 10 s). */
+  shutdownGraceMs?: number;
+}
+
+/** The HTTP side of the gateway: GraphQL, health, GraphiQL and the admin web on one port. */
+export async function createGateway(config: Config, deps: GatewayDeps): Promise<Gateway> {
+  const { prisma, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  let stopping = false;
+
+  const limits = graphqlLimits();
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildSchema(),
+    nodeEnv: config.nodeEnv,
+    logger: log.child({ component: 'apollo' }),
+    // CSRF prevention stays on (Apollo's default): a POST must not be a "simple" request
+    // (text/plain, form data) and a GET needs a non-simple header, so a foreign page cannot make a
+    // browser run an operation with the user's cookies.
+    csrfPrevention: true,
+    // Stack traces stay in the logs, never in responses.
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [
+      // Apollo's default landing page loads its code from a CDN; GraphiQL is served locally at /graphiql.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownGraceMs ?? 10_000 }),
+      operationContextPlugin(log),
+      ...limits.plugins,
+    ],
+    // The process owns shutdown (main.ts): Apollo must not install its own signal handlers.
+    stopOnTerminationSignals: false,
+  });
+  await apollo.start();
+
+  app.use(requestLog(log));
+  app.use(healthRoutes({ prisma, stopping: () => stopping }));
+  app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), expressMiddleware(apollo, { context: contextFor(prisma) }));
+  app.use('/graphiql', graphiqlSite());
+  app.use(adminWebSite(config.adminWebDist));
+  app.use((_req: Request, res: Response) => {
+    res.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy. / Not found.\n');
+  });
+  app.use(httpErrorHandler(log));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await apollo.stop().catch(() => {});
+    throw error; // EADDRINUSE and the like: main.ts words them for a person
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const urls = { url: `${origin}/`, graphqlUrl: `${origin}/graphql`, graphiqlUrl: `${origin}/graphiql/` };
+
+  let closing: Promise<void> | undefined;
+  return {
+    ...urls,
+    port,
+    close() {
+      closing ??= (async () => {
+        stopping = true;
+        // Drains the HTTP server first (ApolloServerPluginDrainHttpServer), then stops Apollo.
+        await apollo.stop();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { createPrismaClient, type PrismaClient } from '@coso/schema';
+import { createTestDatabase } from '@coso/schema/testing';
+import { type Config, loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { loadSampleData } from '../sample-data.js';
+import { createGateway, type Gateway } from '../server.js';
+
+export type LogLine = Record<string, unknown>;
+
+export interface TestGateway {
+  gateway: Gateway;
+  prisma: PrismaClient;
+  /** Every JSON log line the gateway wrote, parsed. */
+  logs: LogLine[];
+  close(): Promise<void>;
+}
+
+/**
+ * A gateway in this process on a fresh test database (from the run's PostgreSQL, embedded or
+ * TEST_DATABASE_URL), on a free port, logging into `logs`.
+ */
+export async function startTestGateway(
+  adminUrl: string,
+  options: { sampleData?: boolean; config?: Partial<Config> } = {},
+): Promise<TestGateway> {
+  const db = await createTestDatabase(adminUrl);
+  const prisma = createPrismaClient(db.url);
+  if (options.sampleData ?? true) await loadSampleData(prisma);
+  const logs: LogLine[] = [];
+  const log = createLogger({ logLevel: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+  const config: Config = { ...loadConfig({ PORT: '0', NODE_ENV: 'test', DATABASE_URL: db.url }), ...options.config };
+  const gateway = await createGateway(config, { prisma, log, shutdownGraceMs: 2_000 });
+  return {
+    gateway,
+    prisma,
+    logs,
+    async close() {
+      await gateway.close();
+      await prisma.$disconnect();
+      await db.drop();
+    },
+  };
+}
