@@ -1,14 +1,17 @@
 import { GraphQLClient, gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GRAPHQL_LIMITS } from './graphql-limits.js';
+import { signIn } from './test-support/sign-in.js';
 import { startTestGateway, type TestGateway } from './test-support/test-gateway.js';
 
 let t: TestGateway;
 let client: GraphQLClient;
+let auth: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await startTestGateway(inject('databaseAdminUrl'));
-  client = new GraphQLClient(t.gateway.graphqlUrl);
+  auth = { authorization: `Bearer ${await signIn(t.gateway.graphqlUrl)}` };
+  client = new GraphQLClient(t.gateway.graphqlUrl, { headers: auth });
 });
 afterAll(() => t?.close());
 
@@ -16,7 +19,7 @@ afterAll(() => t?.close());
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(t.gateway.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...auth, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const json = (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };

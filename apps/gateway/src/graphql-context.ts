@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Context, operationAsOf, type PrismaClient, todayInVietnam } from '@coso/schema';
+import { type Context, createRequestContext, operationAsOf, type PrismaClient, viewerFromToken } from '@coso/schema';
 import type { Request } from 'express';
 import type { Logger } from './logger.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
@@ -9,14 +9,31 @@ export interface GatewayContext extends Context {
   request: RequestRecord;
 }
 
-/** Per request: the database, the viewer (system until accounts land: issue #4), today in Vietnam. */
+/** The bearer token of a request (`Authorization: Bearer <token>`), if any. */
+function bearerToken(req: Request): string | null {
+  const header = req.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/**
+ * Per request: the viewer behind the session token (anonymous without one), their access
+ * decisions (territory loaded before execution) and the audit trail, through the schema's one
+ * context factory.
+ */
 export function contextFor(prisma: PrismaClient) {
-  return async ({ req }: { req: Request }): Promise<GatewayContext> => ({
-    prisma,
-    viewer: { kind: 'system' },
-    today: todayInVietnam(),
-    request: requestRecord(req),
-  });
+  return async ({ req }: { req: Request }): Promise<GatewayContext> => {
+    const request = requestRecord(req);
+    const viewer = await viewerFromToken(prisma, bearerToken(req));
+    if (viewer.kind === 'account') request.actor = viewer.username;
+    const context = await createRequestContext({
+      prisma,
+      viewer,
+      requestId: request.id,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    });
+    return { ...context, request };
+  };
 }
 
 /**
@@ -39,6 +56,10 @@ export function operationContextPlugin(log: Logger): ApolloServerPlugin<GatewayC
           if (operationName) ctx.request.operationName = operationName;
           const asOf = operationAsOf(document, req.variables, req.operationName);
           if (asOf) ctx.defaultAsOf = asOf;
+        },
+        async willSendResponse({ contextValue: ctx }) {
+          // Unmasked personal-data reads are logged before the answer leaves.
+          await ctx.access.settled();
         },
         async didEncounterErrors({ contextValue: ctx, errors }) {
           for (const error of errors) {

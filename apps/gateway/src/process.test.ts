@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type GatewayProcess, postgresPids, spawnGateway, tempDataDir, waitFor } from './test-support/gateway-process.js';
+import { signIn } from './test-support/sign-in.js';
 
 // The real process, `node dist/main.js`, as `npm start` runs it: embedded PostgreSQL in a data
 // directory of the test's own; signals as a terminal or a process manager sends them.
@@ -16,9 +17,10 @@ function start(dataDir: string, options: { detached?: boolean } = {}): GatewayPr
 }
 
 async function wardCount(graphqlUrl: string): Promise<number> {
+  const token = await signIn(graphqlUrl, 'phantich');
   const res = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ units(asOf: "2022-12-01", filter: { kind: WARD }) { totalCount } }' }),
   });
   const body = (await res.json()) as { data: { units: { totalCount: number } } };

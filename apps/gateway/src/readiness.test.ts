@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import {
   applyMigrations,
   createPrismaClient,
+  DEMO_ACCOUNTS,
   type EmbeddedDatabase,
   freePort,
+  hashPassword,
   type PrismaClient,
   startEmbeddedPostgres,
 } from '@coso/schema';
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createGateway, type Gateway } from './server.js';
+import { signIn } from './test-support/sign-in.js';
 
 // A PostgreSQL of this test's own (embedded, whatever TEST_DATABASE_URL says): it is stopped and
 // started again under the running gateway.
@@ -21,6 +24,7 @@ let port: number;
 let pg: EmbeddedDatabase | undefined;
 let prisma: PrismaClient;
 let gateway: Gateway;
+let auth = '';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'coso-readyz-pg-'));
@@ -30,6 +34,18 @@ beforeAll(async () => {
   prisma = createPrismaClient(pg.connectionString);
   const config = loadConfig({ PORT: '0', NODE_ENV: 'test', DATABASE_URL: pg.connectionString });
   gateway = await createGateway(config, { prisma, log: createLogger({ logLevel: 'silent' }), shutdownGraceMs: 1_000 });
+  // An empty database but for one account: GraphQL needs a signed-in viewer.
+  const admin = DEMO_ACCOUNTS.find((a) => a.role === 'SYSTEM_ADMIN');
+  await prisma.account.create({
+    data: {
+      username: 'admin',
+      displayName: 'Quản trị',
+      passwordHash: await hashPassword(admin?.password ?? ''),
+      role: 'SYSTEM_ADMIN',
+      validFrom: new Date('2020-01-01'),
+    },
+  });
+  auth = `Bearer ${await signIn(gateway.graphqlUrl, 'admin')}`;
 });
 
 afterAll(async () => {
@@ -62,7 +78,7 @@ it('turns 503 while the database is down and 200 again once it is back, with no 
   expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready' } });
   const res = await fetch(gateway.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: auth },
     body: JSON.stringify({ query: '{ units { totalCount } }' }),
   });
   expect(await res.json()).toEqual({ data: { units: { totalCount: 0 } } });
@@ -90,7 +106,7 @@ it('on close, finishes the request in flight, refuses new connections, then stop
   await lockTaken;
   const inFlight = fetch(gateway.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: auth },
     body: JSON.stringify({ query: '{ units { totalCount } }' }),
   });
   await new Promise((r) => setTimeout(r, 200)); // the request is now waiting on the lock

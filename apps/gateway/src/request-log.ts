@@ -6,6 +6,8 @@ import type { Logger } from './logger.js';
 export interface RequestRecord {
   id: string;
   operationName?: string;
+  /** The signed-in username (never personal data of the people in the records). */
+  actor?: string;
   errorCodes: string[];
 }
 
@@ -53,6 +55,7 @@ export function requestLog(log: Logger) {
         status: res.statusCode,
         durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
         ...(record.operationName ? { operationName: record.operationName } : {}),
+        ...(record.actor ? { actor: record.actor } : {}),
         ...(record.errorCodes.length ? { errorCodes: [...new Set(record.errorCodes)] } : {}),
         ...(aborted ? { aborted: true } : {}),
       };

@@ -1,12 +1,14 @@
 import { longBienHistory } from '@coso/domain';
-import { type PrismaClient, writeState } from '@coso/schema';
+import { createDemoAccounts, type PrismaClient, writeState } from '@coso/schema';
 
 /**
  * The sample data a fresh installation starts with. For now the Long Biên history (2003 → the
- * 2025 reorganisations) from @coso/domain; the fuller directive dataset replaces it here later.
+ * 2025 reorganisations) from @coso/domain, and the documented demo accounts (one per role); the
+ * fuller directive dataset replaces the history here later.
  */
 export async function loadSampleData(prisma: PrismaClient): Promise<void> {
   await writeState(prisma, longBienHistory());
+  await createDemoAccounts(prisma);
 }
 
 /** A database is "empty" when it holds no administrative unit: nothing has been loaded yet. */

@@ -2,13 +2,20 @@
  * @coso/schema: the database (Prisma schema, SQL migrations, generated client) and the GraphQL API
  * (Pothos) of coso. The gateway process builds on these exports; nothing here listens on a port.
  */
+
+export { Access } from './auth/access.js';
+export { createDemoAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
+export { hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
+export { login, viewerFromToken } from './auth/sessions.js';
+export { ACCOUNT_ROLES, type AccountRole, type AccountViewer, type Viewer } from './auth/viewer.js';
 export { latestSnapshot, pendingSchemaChanges, SCHEMA_PATH } from './database/create-migration.js';
 export { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from './database/embedded-postgres.js';
 export { applyMigrations, MIGRATIONS_DIR, MigrationHistoryError, readMigrations } from './database/migrate.js';
 export { createPrismaClient, type PrismaClient, type PrismaOptions } from './database/prisma-client.js';
-export { type Context, todayInVietnam, type Viewer } from './graphql/context.js';
+export { type Context, todayInVietnam } from './graphql/context.js';
 export { operationAsOf } from './graphql/operation-as-of.js';
 export { MAX_PAGE_SIZE } from './graphql/page-size-plugin.js';
+export { createRequestContext } from './graphql/request-context.js';
 export { buildSchema, printSchemaSdl } from './graphql/schema.js';
 export { stableUuid } from './store/stable-id.js';
 export { readState, writeState } from './store/state-tables.js';

@@ -18,13 +18,27 @@ export const PUBLIC_TYPES = new Set(['Directive', 'ImplementationReview', 'Prese
 
 type Locate = (prisma: PrismaClient, ids: readonly string[]) => Promise<Map<string, Location>>;
 
-const areaSelect = { areas: { select: { unitId: true } }, kind: true, building: { select: { residentialGroupId: true } }, complex: { select: { buildings: { select: { residentialGroupId: true } } } } } as const;
+const areaSelect = {
+  areas: { select: { unitId: true } },
+  kind: true,
+  building: { select: { residentialGroupId: true } },
+  complex: { select: { buildings: { select: { residentialGroupId: true } } } },
+} as const;
 
-type OrgRow = { kind: string; areas: Array<{ unitId: string }>; building: { residentialGroupId: string } | null; complex: { buildings: Array<{ residentialGroupId: string }> } | null };
+type OrgRow = {
+  kind: string;
+  areas: Array<{ unitId: string }>;
+  building: { residentialGroupId: string } | null;
+  complex: { buildings: Array<{ residentialGroupId: string }> } | null;
+};
 
 function orgUnits(o: OrgRow | null | undefined): string[] {
   if (!o) return [];
-  return [...o.areas.map((a) => a.unitId), ...(o.building ? [o.building.residentialGroupId] : []), ...(o.complex?.buildings.map((b) => b.residentialGroupId) ?? [])];
+  return [
+    ...o.areas.map((a) => a.unitId),
+    ...(o.building ? [o.building.residentialGroupId] : []),
+    ...(o.complex?.buildings.map((b) => b.residentialGroupId) ?? []),
+  ];
 }
 
 function byId<T extends { id: string }>(rows: T[], f: (r: T) => Location): Map<string, Location> {
@@ -35,16 +49,25 @@ const at = (units: string[], party = false): Location => ({ units, party });
 
 export const LOCATORS: Record<string, Locate> = {
   AdministrativeUnit: async (_p, ids) => new Map(ids.map((id) => [id, at([id])])),
-  UnitCode: async (p, ids) => byId(await p.unitCode.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
-  UnitParent: async (p, ids) => byId(await p.unitParent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
+  UnitCode: async (p, ids) =>
+    byId(await p.unitCode.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
+  UnitParent: async (p, ids) =>
+    byId(await p.unitParent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
   Organization: async (p, ids) =>
-    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...areaSelect } }), (o) => at(orgUnits(o), PARTY_BODIES.has(o.kind))),
+    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...areaSelect } }), (o) =>
+      at(orgUnits(o), PARTY_BODIES.has(o.kind)),
+    ),
   OrganizationParent: async (p, ids) =>
-    byId(await p.organizationParent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }), (r) => at(orgUnits(r.organization))),
+    byId(
+      await p.organizationParent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }),
+      (r) => at(orgUnits(r.organization)),
+    ),
   OrganizationArea: async (p, ids) =>
     byId(await p.organizationArea.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
   Post: async (p, ids) =>
-    byId(await p.post.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }), (r) => at(orgUnits(r.organization))),
+    byId(await p.post.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }), (r) =>
+      at(orgUnits(r.organization)),
+    ),
   Membership: async (p, ids) =>
     byId(
       await p.membership.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }),
@@ -71,71 +94,143 @@ export const LOCATORS: Record<string, Locate> = {
         ]),
     ),
   PartyMembership: async (p, ids) =>
-    byId(await p.partyMembership.findMany({ where: { id: { in: [...ids] } }, select: { id: true, homeCell: { select: areaSelect } } }), (r) => at(orgUnits(r.homeCell), true)),
+    byId(
+      await p.partyMembership.findMany({ where: { id: { in: [...ids] } }, select: { id: true, homeCell: { select: areaSelect } } }),
+      (r) => at(orgUnits(r.homeCell), true),
+    ),
   ResidenceContact: async (p, ids) =>
-    byId(await p.residenceContact.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residenceCell: { select: areaSelect } } }), (r) => at(orgUnits(r.residenceCell), true)),
+    byId(
+      await p.residenceContact.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residenceCell: { select: areaSelect } } }),
+      (r) => at(orgUnits(r.residenceCell), true),
+    ),
   ResidenceContactReview: async (p, ids) =>
     byId(
-      await p.residenceContactReview.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residenceContact: { select: { residenceCell: { select: areaSelect } } } } }),
+      await p.residenceContactReview.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, residenceContact: { select: { residenceCell: { select: areaSelect } } } },
+      }),
       (r) => at(orgUnits(r.residenceContact.residenceCell), true),
     ),
   ApartmentBuilding: async (p, ids) =>
-    byId(await p.apartmentBuilding.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }), (r) => at([r.residentialGroupId])),
+    byId(await p.apartmentBuilding.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }), (r) =>
+      at([r.residentialGroupId]),
+    ),
   ApartmentComplex: async (p, ids) =>
-    byId(await p.apartmentComplex.findMany({ where: { id: { in: [...ids] } }, select: { id: true, buildings: { select: { residentialGroupId: true } } } }), (r) =>
-      at(r.buildings.map((b) => b.residentialGroupId)),
+    byId(
+      await p.apartmentComplex.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, buildings: { select: { residentialGroupId: true } } },
+      }),
+      (r) => at(r.buildings.map((b) => b.residentialGroupId)),
     ),
   BuildingBlock: async (p, ids) =>
-    byId(await p.buildingBlock.findMany({ where: { id: { in: [...ids] } }, select: { id: true, building: { select: { residentialGroupId: true } } } }), (r) =>
-      at([r.building.residentialGroupId]),
+    byId(
+      await p.buildingBlock.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, building: { select: { residentialGroupId: true } } },
+      }),
+      (r) => at([r.building.residentialGroupId]),
     ),
   Apartment: async (p, ids) =>
-    byId(await p.apartment.findMany({ where: { id: { in: [...ids] } }, select: { id: true, building: { select: { residentialGroupId: true } } } }), (r) => at([r.building.residentialGroupId])),
+    byId(
+      await p.apartment.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, building: { select: { residentialGroupId: true } } },
+      }),
+      (r) => at([r.building.residentialGroupId]),
+    ),
   ApartmentOwnership: async (p, ids) =>
     byId(
-      await p.apartmentOwnership.findMany({ where: { id: { in: [...ids] } }, select: { id: true, apartment: { select: { building: { select: { residentialGroupId: true } } } } } }),
+      await p.apartmentOwnership.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, apartment: { select: { building: { select: { residentialGroupId: true } } } } },
+      }),
       (r) => at([r.apartment.building.residentialGroupId]),
     ),
   BoardTerm: async (p, ids) =>
-    byId(await p.boardTerm.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: areaSelect } } }), (r) => at(orgUnits(r.board))),
+    byId(await p.boardTerm.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: areaSelect } } }), (r) =>
+      at(orgUnits(r.board)),
+    ),
   BoardChange: async (p, ids) =>
-    byId(await p.boardChange.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: areaSelect } } }), (r) => at(orgUnits(r.board))),
+    byId(await p.boardChange.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: areaSelect } } }), (r) =>
+      at(orgUnits(r.board)),
+    ),
   Nomination: async (p, ids) =>
     byId(
-      await p.nomination.findMany({ where: { id: { in: [...ids] } }, select: { id: true, category: true, board: { select: areaSelect }, nominatingOrganization: { select: areaSelect } } }),
+      await p.nomination.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, category: true, board: { select: areaSelect }, nominatingOrganization: { select: areaSelect } },
+      }),
       (r) => at([...orgUnits(r.board), ...orgUnits(r.nominatingOrganization)], r.category !== 'POLITICAL_SYSTEM_MEMBER'),
     ),
   Training: async (p, ids) =>
-    byId(await p.training.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organizer: { select: areaSelect } } }), (r) => at(orgUnits(r.organizer))),
+    byId(await p.training.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organizer: { select: areaSelect } } }), (r) =>
+      at(orgUnits(r.organizer)),
+    ),
   TrainingAttendance: async (p, ids) =>
-    byId(await p.trainingAttendance.findMany({ where: { id: { in: [...ids] } }, select: { id: true, training: { select: { organizer: { select: areaSelect } } } } }), (r) =>
-      at(orgUnits(r.training.organizer)),
+    byId(
+      await p.trainingAttendance.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, training: { select: { organizer: { select: areaSelect } } } },
+      }),
+      (r) => at(orgUnits(r.training.organizer)),
     ),
   Petition: async (p, ids) =>
-    byId(await p.petition.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }), (r) => at([r.residentialGroupId])),
+    byId(await p.petition.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }), (r) =>
+      at([r.residentialGroupId]),
+    ),
   PetitionStatusChange: async (p, ids) =>
-    byId(await p.petitionStatusChange.findMany({ where: { id: { in: [...ids] } }, select: { id: true, petition: { select: { residentialGroupId: true } } } }), (r) =>
-      at([r.petition.residentialGroupId]),
+    byId(
+      await p.petitionStatusChange.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, petition: { select: { residentialGroupId: true } } },
+      }),
+      (r) => at([r.petition.residentialGroupId]),
     ),
   CoordinationRegulation: async (p, ids) =>
-    byId(await p.coordinationRegulation.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }), (r) => at([r.residentialGroupId])),
+    byId(
+      await p.coordinationRegulation.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }),
+      (r) => at([r.residentialGroupId]),
+    ),
   CoordinationRegulationEvent: async (p, ids) =>
     byId(
-      await p.coordinationRegulationEvent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, regulation: { select: { residentialGroupId: true } } } }),
+      await p.coordinationRegulationEvent.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, regulation: { select: { residentialGroupId: true } } },
+      }),
       (r) => at([r.regulation.residentialGroupId]),
     ),
   Directive: async (p, ids) =>
-    byId(await p.directive.findMany({ where: { id: { in: [...ids] } }, select: { id: true, scopeUnitId: true } }), (r) => at([r.scopeUnitId])),
+    byId(await p.directive.findMany({ where: { id: { in: [...ids] } }, select: { id: true, scopeUnitId: true } }), (r) =>
+      at([r.scopeUnitId]),
+    ),
   ImplementationReview: async (p, ids) =>
-    byId(await p.implementationReview.findMany({ where: { id: { in: [...ids] } }, select: { id: true, directive: { select: { scopeUnitId: true } } } }), (r) =>
-      at([r.directive.scopeUnitId]),
+    byId(
+      await p.implementationReview.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, directive: { select: { scopeUnitId: true } } },
+      }),
+      (r) => at([r.directive.scopeUnitId]),
     ),
   Presentation: async (p, ids) =>
-    byId(await p.presentation.findMany({ where: { id: { in: [...ids] } }, select: { id: true, review: { select: { directive: { select: { scopeUnitId: true } } } } } }), (r) =>
-      at([r.review.directive.scopeUnitId]),
+    byId(
+      await p.presentation.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, review: { select: { directive: { select: { scopeUnitId: true } } } } },
+      }),
+      (r) => at([r.review.directive.scopeUnitId]),
     ),
   Commendation: async (p, ids) =>
-    byId(await p.commendation.findMany({ where: { id: { in: [...ids] } }, select: { id: true, directive: { select: { scopeUnitId: true } } } }), (r) => at([r.directive.scopeUnitId])),
+    byId(
+      await p.commendation.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, directive: { select: { scopeUnitId: true } } },
+      }),
+      (r) => at([r.directive.scopeUnitId]),
+    ),
   ReorganisationEvent: async (p, ids) =>
-    byId(await p.reorganisationEvent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, units: { select: { unitId: true } } } }), (r) => at(r.units.map((u) => u.unitId))),
+    byId(
+      await p.reorganisationEvent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, units: { select: { unitId: true } } } }),
+      (r) => at(r.units.map((u) => u.unitId)),
+    ),
 };

@@ -27,7 +27,13 @@ export type LoginResult = { ok: true; token: string; expiresAt: Date; viewer: Ac
  * hold across gateway processes and restarts. The limit is checked before the password, so a
  * locked-out guesser learns nothing from trying.
  */
-export async function login(prisma: PrismaClient, username: string, password: string, address: string, now: Date = new Date()): Promise<LoginResult> {
+export async function login(
+  prisma: PrismaClient,
+  username: string,
+  password: string,
+  address: string,
+  now: Date = new Date(),
+): Promise<LoginResult> {
   const name = username.trim().toLowerCase();
   const since = new Date(now.getTime() - FAILURE_WINDOW_MINUTES * 60_000);
   const [byAccount, byAddress] = await Promise.all([
@@ -73,7 +79,14 @@ export async function viewerFromToken(prisma: PrismaClient, token: string | null
 }
 
 function toViewer(
-  account: { id: string; username: string; displayName: string; role: AccountViewer['role']; scopeUnitId: string | null; partyOrganisation: boolean },
+  account: {
+    id: string;
+    username: string;
+    displayName: string;
+    role: AccountViewer['role'];
+    scopeUnitId: string | null;
+    partyOrganisation: boolean;
+  },
   sessionId: string,
 ): AccountViewer {
   return {

@@ -133,6 +133,9 @@ builder.mutationField('establishBoard', (t) =>
       const parsed = parseInput(establishBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
+      await ctx.access.assertWritable(
+        v.buildingId ? [{ type: 'ApartmentBuilding', id: v.buildingId }] : [{ type: 'ApartmentComplex', id: String(v.complexId) }],
+      );
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {
@@ -292,6 +295,7 @@ builder.mutationField('consolidateBoard', (t) =>
       const parsed = parseInput(consolidateBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
+      await ctx.access.assertWritable([{ type: 'Organization', id: boardId }]);
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {

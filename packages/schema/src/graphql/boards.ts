@@ -1,7 +1,8 @@
-import { builder } from './builder.js';
+import { builder, readableAs } from './builder.js';
 import { BoardChangeKind } from './enums.js';
 
 export const BoardTermRef = builder.prismaNode('BoardTerm', {
+  authScopes: readableAs('BoardTerm'),
   description: 'Nhiệm kỳ Ban quản trị / A term of a management board, with its recognition decision.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -22,6 +23,7 @@ export const BoardTermRef = builder.prismaNode('BoardTerm', {
 });
 
 export const BoardChangeRef = builder.prismaNode('BoardChange', {
+  authScopes: readableAs('BoardChange'),
   description: 'Thành lập mới hoặc rà soát, kiện toàn / A board established for the first time, or reviewed and consolidated.',
   id: { field: 'id' },
   fields: (t) => ({

@@ -1,13 +1,15 @@
 import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
-import { builder } from './builder.js';
+import { builder, readableAs } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
 import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
+import { scoped, territoryWhere } from './territory-filters.js';
 
 export const OrganizationRef = builder.prismaNode('Organization', {
+  authScopes: readableAs('Organization'),
   description:
     'Tổ chức / A body: party committee or cell, People’s Committee, Fatherland Front, mass-organisation branch, group leadership, management board. Its period is its life.',
   id: { field: 'id' },
@@ -77,7 +79,11 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     description: 'Thành viên / Memberships active on the date (a person may hold several roles).',
     args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), role: t.arg({ type: Role, required: false }) },
     query: (args, ctx) => ({
-      where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), ...(args.role ? { role: args.role } : {}) },
+      where: {
+        ...activeOnWhere(resolveAsOf(args.asOf, ctx)),
+        ...(args.role ? { role: args.role } : {}),
+        ...territoryWhere(ctx, 'Membership'),
+      },
       orderBy: [{ role: 'asc' as const }, { person: { fullName: 'asc' as const } }],
     }),
   }),
@@ -95,7 +101,10 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
       const asOf = resolveAsOf(args.asOf, ctx);
       return {
         organizationAreas: {
-          where: { ...activeOnWhere(asOf), organization: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+          where: {
+            ...activeOnWhere(asOf),
+            organization: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}), ...territoryWhere(ctx, 'Organization') },
+          },
           orderBy: { organization: { name: 'asc' as const } },
           select: { organization: nonEmpty(nested(true)) },
         },
@@ -106,6 +115,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
 }));
 
 export const OrganizationParentRef = builder.prismaNode('OrganizationParent', {
+  authScopes: readableAs('OrganizationParent'),
   description: 'Quan hệ trực thuộc giữa hai tổ chức trong một thời kỳ / A body being a sub-organisation of another for a period.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -118,6 +128,7 @@ export const OrganizationParentRef = builder.prismaNode('OrganizationParent', {
 });
 
 export const OrganizationAreaRef = builder.prismaNode('OrganizationArea', {
+  authScopes: readableAs('OrganizationArea'),
   description: 'Địa bàn phụ trách trong một thời kỳ / A place a body serves, for a period.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -192,11 +203,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: OrganizationFilter, required: false }),
       orderBy: t.arg({ type: [OrganizationOrder], required: false }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.organization.count({ where: organizationWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    totalCount: (_p, args, ctx) =>
+      ctx.prisma.organization.count({ where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx))) }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.organization.findMany({
         ...query,
-        where: organizationWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
             [ORG_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',

@@ -3,7 +3,10 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
+import { forbidden, unauthenticated } from '../auth/access.js';
+import { canWrite, isAdmin } from '../auth/viewer.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Context } from './context.js';
@@ -20,16 +23,37 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  AuthScopes: {
+    signedIn: boolean;
+    admin: boolean;
+    writer: boolean;
+    partyData: boolean;
+    readable: { type: string; id: string };
+  };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Scalars: {
     Date: { Input: string; Output: string | Date };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // scope-auth first: access is decided before anything else runs (issue #4).
+  plugins: [ScopeAuthPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    // Object types are checked once per object (node, nested relation, list item) via isTypeOf.
+    runScopesOnType: true,
+    authScopes: (ctx) => ({
+      signedIn: ctx.access.signedIn,
+      admin: isAdmin(ctx.viewer),
+      writer: canWrite(ctx.viewer),
+      partyData: ctx.access.seesParty,
+      readable: (ref: { type: string; id: string }) => ctx.access.canRead(ref.type, ref.id),
+    }),
+    unauthorizedError: (_parent, ctx) => (ctx.access.signedIn ? forbidden() : unauthenticated()),
+  },
   defaultFieldNullability: false,
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -79,6 +103,16 @@ builder.scalarType('DateTime', {
 });
 
 builder.queryType({
-  description: 'Đọc dữ liệu / Reads. Every hierarchy and membership field takes `asOf` (default: today, or the root field’s asOf).',
+  description:
+    'Đọc dữ liệu / Reads (signed in). Every hierarchy and membership field takes `asOf` (default: today, or the root field’s asOf).',
+  authScopes: { signedIn: true },
 });
-builder.mutationType({ description: 'Ghi dữ liệu / Writes. Nothing is deleted: records are ended.' });
+builder.mutationType({
+  description: 'Ghi dữ liệu / Writes (district and ward staff within their territory, admins). Nothing is deleted: records are ended.',
+  authScopes: { writer: true },
+});
+
+/** Type-level access for a located record: territory, party data (see auth/access.ts). */
+export function readableAs(type: string) {
+  return (parent: { id: string }) => ({ readable: { type, id: parent.id } });
+}

@@ -1,14 +1,16 @@
 import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
 import { OrganizationRef, unitWithinWhere } from './bodies.js';
-import { builder } from './builder.js';
+import { builder, readableAs } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
 import { OwnershipKind, SortDirection } from './enums.js';
 import { IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
+import { scoped } from './territory-filters.js';
 
 export const ApartmentBuildingRef = builder.prismaNode('ApartmentBuilding', {
+  authScopes: readableAs('ApartmentBuilding'),
   description: 'Nhà chung cư / An apartment building, located in one residential group.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -50,6 +52,7 @@ builder.prismaObjectFields(ApartmentBuildingRef, (t) => ({
 }));
 
 export const ApartmentComplexRef = builder.prismaNode('ApartmentComplex', {
+  authScopes: readableAs('ApartmentComplex'),
   description: 'Cụm nhà chung cư / Several buildings managed together.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -66,6 +69,7 @@ export const ApartmentComplexRef = builder.prismaNode('ApartmentComplex', {
 });
 
 export const BuildingBlockRef = builder.prismaNode('BuildingBlock', {
+  authScopes: readableAs('BuildingBlock'),
   description: 'Khối nhà / A block of a building.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -77,6 +81,7 @@ export const BuildingBlockRef = builder.prismaNode('BuildingBlock', {
 });
 
 export const ApartmentRef = builder.prismaNode('Apartment', {
+  authScopes: readableAs('Apartment'),
   description: 'Căn hộ / An apartment of a building.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -93,6 +98,7 @@ export const ApartmentRef = builder.prismaNode('Apartment', {
 });
 
 export const ApartmentOwnershipRef = builder.prismaNode('ApartmentOwnership', {
+  authScopes: readableAs('ApartmentOwnership'),
   description: 'Sở hữu căn hộ / A person owning (or being the authorised user of) an apartment for a period.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -166,11 +172,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: BuildingFilter, required: false }),
       orderBy: t.arg({ type: [BuildingOrder], required: false }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.apartmentBuilding.count({ where: buildingWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    totalCount: (_p, args, ctx) =>
+      ctx.prisma.apartmentBuilding.count({
+        where: scoped(ctx, 'ApartmentBuilding', buildingWhere(args.filter, resolveAsOf(args.asOf, ctx))),
+      }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.apartmentBuilding.findMany({
         ...query,
-        where: buildingWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        where: scoped(ctx, 'ApartmentBuilding', buildingWhere(args.filter, resolveAsOf(args.asOf, ctx))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
             [BUILDING_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',

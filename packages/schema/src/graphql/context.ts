@@ -1,15 +1,16 @@
+import type { Access } from '../auth/access.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ChangeSink } from '../store/transaction.js';
 
-/** Who is asking. Accounts and roles arrive with issue #4; until then every request is a system viewer. */
-export interface Viewer {
-  kind: 'system';
-}
+export type { Viewer } from '../auth/viewer.js';
 
 /** Per-request context. Resolvers are functions of (arguments, viewer, as-of date) only. */
 export interface Context {
   prisma: PrismaClient;
   viewer: Viewer;
+  /** Access decisions for this request (territory, party data, personal data); `load()`ed before execution. */
+  access: Access;
   /**
    * The as-of date that nested hierarchy fields use when they are not given one: the `asOf` of the
    * operation's root fields when they agree (set by the gateway once the operation is parsed),
@@ -18,6 +19,10 @@ export interface Context {
   defaultAsOf?: string;
   /** Runs in each write transaction with the changes it made (the audit trail hooks in here). */
   changeSink?: ChangeSink;
+  /** The client's address (for login rate limiting), set by the gateway. */
+  clientAddress?: string;
+  /** The request id, echoed in logs and audit entries. */
+  requestId?: string;
   /** Today in Vietnam (UTC+7), fixed once per request so every field agrees on it. */
   today: string;
 }

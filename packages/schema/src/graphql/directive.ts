@@ -1,6 +1,6 @@
 import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
-import { builder } from './builder.js';
+import { builder, readableAs } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
 import {
   CommendationKind,
@@ -15,8 +15,10 @@ import {
 } from './enums.js';
 import { DateRange, dateRangeWhere, TextFilter, textWhere } from './filters.js';
 import { dbId } from './ids.js';
+import { scoped } from './territory-filters.js';
 
 export const DirectiveRef = builder.prismaNode('Directive', {
+  authScopes: readableAs('Directive'),
   description: 'Văn bản chỉ đạo / A party instruction, e.g. Thông tri 05-TT/QU (30/9/2021).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -31,6 +33,7 @@ export const DirectiveRef = builder.prismaNode('Directive', {
 });
 
 export const ImplementationReviewRef = builder.prismaNode('ImplementationReview', {
+  authScopes: readableAs('ImplementationReview'),
   description: 'Hội nghị sơ kết / tổng kết / A review conference of a directive.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -46,6 +49,7 @@ export const ImplementationReviewRef = builder.prismaNode('ImplementationReview'
 });
 
 export const PresentationRef = builder.prismaNode('Presentation', {
+  authScopes: readableAs('Presentation'),
   description: 'Tham luận / A presentation at a review conference.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -59,6 +63,7 @@ export const PresentationRef = builder.prismaNode('Presentation', {
 });
 
 export const CommendationRef = builder.prismaNode('Commendation', {
+  authScopes: readableAs('Commendation'),
   description: 'Khen thưởng / A commendation of a collective or an individual.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -74,6 +79,7 @@ export const CommendationRef = builder.prismaNode('Commendation', {
 });
 
 export const NominationRef = builder.prismaNode('Nomination', {
+  authScopes: readableAs('Nomination'),
   description: 'Giới thiệu tham gia Ban quản trị / A party committee introducing someone to stand for a board.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -89,6 +95,7 @@ export const NominationRef = builder.prismaNode('Nomination', {
 });
 
 export const TrainingRef = builder.prismaNode('Training', {
+  authScopes: readableAs('Training'),
   description: 'Tập huấn / A training course (fire prevention, rescue, building operation).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -102,12 +109,14 @@ export const TrainingRef = builder.prismaNode('Training', {
 });
 
 export const TrainingAttendanceRef = builder.prismaNode('TrainingAttendance', {
+  authScopes: readableAs('TrainingAttendance'),
   description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
   id: { field: 'id' },
   fields: (t) => ({ person: t.relation('person'), training: t.relation('training') }),
 });
 
 export const PetitionRef = builder.prismaNode('Petition', {
+  authScopes: readableAs('Petition'),
   description: 'Đơn thư / A petition from residents, with its status history.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -122,6 +131,7 @@ export const PetitionRef = builder.prismaNode('Petition', {
 });
 
 export const PetitionStatusChangeRef = builder.prismaNode('PetitionStatusChange', {
+  authScopes: readableAs('PetitionStatusChange'),
   description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -132,6 +142,7 @@ export const PetitionStatusChangeRef = builder.prismaNode('PetitionStatusChange'
 });
 
 export const CoordinationRegulationRef = builder.prismaNode('CoordinationRegulation', {
+  authScopes: readableAs('CoordinationRegulation'),
   description: 'Quy chế phối hợp / The working rules between a group head and a board.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -146,6 +157,7 @@ export const CoordinationRegulationRef = builder.prismaNode('CoordinationRegulat
 });
 
 export const CoordinationRegulationEventRef = builder.prismaNode('CoordinationRegulationEvent', {
+  authScopes: readableAs('CoordinationRegulationEvent'),
   description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -182,11 +194,11 @@ builder.queryFields((t) => ({
     type: 'Nomination',
     cursor: 'id',
     args: { filter: t.arg({ type: EventFilter, required: false }), category: t.arg({ type: NomineeCategory, required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.nomination.count({ where: nominationWhere(args, ctx.today) }),
+    totalCount: (_p, args, ctx) => ctx.prisma.nomination.count({ where: scoped(ctx, 'Nomination', nominationWhere(args, ctx.today)) }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.nomination.findMany({
         ...query,
-        where: nominationWhere(args, ctx.today),
+        where: scoped(ctx, 'Nomination', nominationWhere(args, ctx.today)),
         orderBy: [{ nominatedOn: 'asc' }, { id: 'asc' }],
       }),
   }),
@@ -194,9 +206,13 @@ builder.queryFields((t) => ({
     type: 'Training',
     cursor: 'id',
     args: { on: t.arg({ type: DateRange, required: false }), topic: t.arg({ type: TrainingTopic, required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.training.count({ where: trainingWhere(args) }),
+    totalCount: (_p, args, ctx) => ctx.prisma.training.count({ where: scoped(ctx, 'Training', trainingWhere(args)) }),
     resolve: (query, _p, args, ctx) =>
-      ctx.prisma.training.findMany({ ...query, where: trainingWhere(args), orderBy: [{ heldOn: 'asc' }, { id: 'asc' }] }),
+      ctx.prisma.training.findMany({
+        ...query,
+        where: scoped(ctx, 'Training', trainingWhere(args)),
+        orderBy: [{ heldOn: 'asc' }, { id: 'asc' }],
+      }),
   }),
   petitions: t.prismaConnection({
     type: 'Petition',
@@ -206,11 +222,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EventFilter, required: false }),
       kind: t.arg({ type: PetitionKind, required: false }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.petition.count({ where: petitionWhere(args, resolveAsOf(args.asOf, ctx)) }),
+    totalCount: (_p, args, ctx) =>
+      ctx.prisma.petition.count({ where: scoped(ctx, 'Petition', petitionWhere(args, resolveAsOf(args.asOf, ctx))) }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.petition.findMany({
         ...query,
-        where: petitionWhere(args, resolveAsOf(args.asOf, ctx)),
+        where: scoped(ctx, 'Petition', petitionWhere(args, resolveAsOf(args.asOf, ctx))),
         orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
       }),
   }),
@@ -218,11 +235,14 @@ builder.queryFields((t) => ({
     type: 'CoordinationRegulation',
     cursor: 'id',
     args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), withinUnitId: t.arg.id({ required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.coordinationRegulation.count({ where: regulationWhere(args, resolveAsOf(args.asOf, ctx)) }),
+    totalCount: (_p, args, ctx) =>
+      ctx.prisma.coordinationRegulation.count({
+        where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),
+      }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.coordinationRegulation.findMany({
         ...query,
-        where: regulationWhere(args, resolveAsOf(args.asOf, ctx)),
+        where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),
         orderBy: [{ signedOn: 'asc' }, { id: 'asc' }],
       }),
   }),

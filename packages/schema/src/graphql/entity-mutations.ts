@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type DomainState, isIsoDate, parseInput, type Violation } from '@coso/domain';
 import type { EnumRef } from '@pothos/core';
 import type { z } from 'zod';
+import { anchorsOf } from '../auth/write-anchors.js';
 import { fromRow, toRow } from '../store/state-tables.js';
 import { type Tx, writeTransaction } from '../store/transaction.js';
 import { builder } from './builder.js';
@@ -152,6 +153,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
         // stripped by it; it passes as given (ids decoded) for `check` and `afterCreate` to use.
         for (const k of Object.keys(spec.createOnly ?? {})) if (!(k in parsed) && input[k] !== undefined) parsed[k] = input[k];
         const id = randomUUID();
+        await ctx.access.assertWritable(anchorsOf(spec.typename, parsed));
         return writeTransaction(
           ctx.prisma,
           async (tx, record) => {
@@ -191,6 +193,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
           const id = dbId(String(raw.id), spec.typename);
           const input = decodeIds({ ...raw, id }, spec.fields);
           const parsed = parseOrThrow(updateSchema, input) as Record<string, unknown>;
+          await ctx.access.assertWritable(anchorsOf(spec.typename, parsed, id));
           return writeTransaction(
             ctx.prisma,
             async (tx, record) => {
@@ -233,6 +236,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
         resolve: async (_root, args, ctx: Context) => {
           const id = dbId(String(args.input.id), spec.typename);
           const on = String(args.input.on);
+          await ctx.access.assertWritable(anchorsOf(spec.typename, {}, id));
           return writeTransaction(
             ctx.prisma,
             async (tx, record) => {

@@ -1,12 +1,17 @@
+import { maskCitizenId, maskPhone } from '@coso/domain';
+import { forbidden } from '../auth/access.js';
 import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
-import { builder } from './builder.js';
+import { builder, readableAs } from './builder.js';
+import type { Context } from './context.js';
 import { activeOnWhere } from './db-dates.js';
 import { OrganizationKind, PartyStatus, ResidenceContactCategory, Role, Sex, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
+import { scoped, territoryWhere } from './territory-filters.js';
 
 export const PersonRef = builder.prismaNode('Person', {
+  authScopes: readableAs('Person'),
   description: 'Người / A person. Citizen ID and phone are sensitive personal data.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -14,8 +19,18 @@ export const PersonRef = builder.prismaNode('Person', {
     sex: t.expose('sex', { type: Sex }),
     birthYear: t.exposeInt('birthYear'),
     birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
-    citizenId: t.exposeString('citizenId', { nullable: true, description: 'Số định danh cá nhân (12 chữ số) / Citizen ID.' }),
-    phone: t.exposeString('phone', { nullable: true, description: 'Số di động / Mobile number, normalised 0xxxxxxxxx.' }),
+    citizenId: t.string({
+      nullable: true,
+      description:
+        'Số định danh cá nhân (12 chữ số) / Citizen ID. Masked (001******345) unless the role keeps the records; each unmasked read is logged.',
+      resolve: (p, _a, ctx) => personal(p.id, 'citizenId', p.citizenId, maskCitizenId, ctx),
+    }),
+    phone: t.string({
+      nullable: true,
+      description:
+        'Số di động / Mobile number, 0xxxxxxxxx. Masked (09******89) unless the role keeps the records; each unmasked read is logged.',
+      resolve: (p, _a, ctx) => personal(p.id, 'phone', p.phone, maskPhone, ctx),
+    }),
     residenceUnit: t.relation('residenceUnit', {
       nullable: true,
       description: 'Nơi thường trú / The residential group of permanent residence.',
@@ -26,20 +41,28 @@ export const PersonRef = builder.prismaNode('Person', {
     memberships: t.relation('memberships', {
       description: 'Chức vụ / Posts held on the date (all of them when `all` is true).',
       args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), all: t.arg.boolean({ required: false }) },
-      query: (args, ctx) => ({ where: args.all ? {} : activeOnWhere(resolveAsOf(args.asOf, ctx)), orderBy: { validFrom: 'asc' as const } }),
+      query: (args, ctx) => ({
+        where: { ...(args.all ? {} : activeOnWhere(resolveAsOf(args.asOf, ctx))), ...territoryWhere(ctx, 'Membership') },
+        orderBy: { validFrom: 'asc' as const },
+      }),
     }),
     partyMemberships: t.relation('partyMemberships', {
-      description: 'Đảng tịch theo thời gian / Party membership over time.',
+      description: 'Đảng tịch theo thời gian / Party membership over time. Party-organisation roles only.',
+      nullable: true,
+      authScopes: { partyData: true },
       query: { orderBy: { validFrom: 'asc' } },
     }),
     residenceContacts: t.relation('residenceContacts', {
-      description: 'Sinh hoạt nơi cư trú (QĐ 213) / Regulation 213 residence contact over time.',
+      description: 'Sinh hoạt nơi cư trú (QĐ 213) / Regulation 213 residence contact over time. Party-organisation roles only.',
+      nullable: true,
+      authScopes: { partyData: true },
       query: { orderBy: { validFrom: 'asc' } },
     }),
   }),
 });
 
 export const MembershipRef = builder.prismaNode('Membership', {
+  authScopes: readableAs('Membership'),
   description: 'Giữ chức vụ / A person holding a role in a body for a period (Popolo Membership).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -55,6 +78,7 @@ export const MembershipRef = builder.prismaNode('Membership', {
 });
 
 export const PostRef = builder.prismaNode('Post', {
+  authScopes: readableAs('Post'),
   description: 'Chức danh / A post in a body, whoever holds it.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -68,6 +92,7 @@ export const PostRef = builder.prismaNode('Post', {
 });
 
 export const PartyMembershipRef = builder.prismaNode('PartyMembership', {
+  authScopes: readableAs('PartyMembership'),
   description: 'Đảng tịch / Party membership for a period: status and home cell.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -82,6 +107,7 @@ export const PartyMembershipRef = builder.prismaNode('PartyMembership', {
 });
 
 export const ResidenceContactRef = builder.prismaNode('ResidenceContact', {
+  authScopes: readableAs('ResidenceContact'),
   description: 'Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213-QĐ/TW) / Regulation 213 residence contact.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -96,6 +122,7 @@ export const ResidenceContactRef = builder.prismaNode('ResidenceContact', {
 });
 
 export const ResidenceContactReviewRef = builder.prismaNode('ResidenceContactReview', {
+  authScopes: readableAs('ResidenceContactReview'),
   description: 'Nhận xét hằng năm của chi bộ nơi cư trú / The residence cell’s yearly comment on a Regulation 213 member.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -177,11 +204,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: PersonFilter, required: false }),
       orderBy: t.arg({ type: [PersonOrder], required: false }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.person.count({ where: personWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    totalCount: (_p, args, ctx) =>
+      ctx.prisma.person.count({
+        where: scoped(ctx, 'Person', personWhere(guardPartyFilter(args.filter, ctx), resolveAsOf(args.asOf, ctx))),
+      }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.person.findMany({
         ...query,
-        where: personWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        where: scoped(ctx, 'Person', personWhere(guardPartyFilter(args.filter, ctx), resolveAsOf(args.asOf, ctx))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
             [PERSON_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
@@ -198,12 +228,27 @@ builder.queryFields((t) => ({
       asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
       filter: t.arg({ type: MembershipFilter, required: false }),
     },
-    totalCount: (_p, args, ctx) => ctx.prisma.membership.count({ where: membershipWhere(args.filter, resolveAsOf(args.asOf, ctx)) }),
+    totalCount: (_p, args, ctx) =>
+      ctx.prisma.membership.count({ where: scoped(ctx, 'Membership', membershipWhere(args.filter, resolveAsOf(args.asOf, ctx))) }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.membership.findMany({
         ...query,
-        where: membershipWhere(args.filter, resolveAsOf(args.asOf, ctx)),
+        where: scoped(ctx, 'Membership', membershipWhere(args.filter, resolveAsOf(args.asOf, ctx))),
         orderBy: [{ validFrom: 'asc' }, { id: 'asc' }],
       }),
   }),
 }));
+
+/** A personal detail as the viewer may see it: unmasked (and logged) or masked. */
+function personal(personId: string, field: string, value: string | null, mask: (v: string) => string, ctx: Context): string | null {
+  if (value === null) return null;
+  if (!ctx.access.seesPersonal) return mask(value);
+  ctx.access.logPersonalRead(personId, field);
+  return value;
+}
+
+/** Filtering people by party status reveals party membership: party-organisation roles only. */
+function guardPartyFilter<F extends { partyStatus?: string | null }>(filter: F | null | undefined, ctx: Context): F | null | undefined {
+  if (filter?.partyStatus && !ctx.access.seesParty) throw forbidden();
+  return filter;
+}

@@ -1,16 +1,18 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { AdministrativeUnit } from '../generated/prisma/client.js';
 import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
-import { builder } from './builder.js';
+import { builder, readableAs } from './builder.js';
 import { activeOnWhere, fromDbDateOrNull } from './db-dates.js';
 import { SortDirection, UnitKind } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
 import { nonEmpty } from './selection.js';
+import { scoped, territoryWhere } from './territory-filters.js';
 
 const ANCESTOR_DEPTH = 6; // province → district → ward → group: 6 levels leave room for more
 
 export const AdministrativeUnitRef = builder.prismaNode('AdministrativeUnit', {
+  authScopes: readableAs('AdministrativeUnit'),
   description: 'Đơn vị hành chính / A place: province, district, ward, commune or residential group. Its period is its life.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -75,12 +77,18 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
         return {
           childLinks: {
             ...childHelpers.getQuery(args, ctx, nestedSelection),
-            where: { ...activeOnWhere(asOf), unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+            where: {
+              ...activeOnWhere(asOf),
+              unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}), ...territoryWhere(ctx, 'AdministrativeUnit') },
+            },
           },
           _count: {
             select: {
               childLinks: {
-                where: { ...activeOnWhere(asOf), unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+                where: {
+                  ...activeOnWhere(asOf),
+                  unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}), ...territoryWhere(ctx, 'AdministrativeUnit') },
+                },
               },
             },
           },
@@ -105,6 +113,7 @@ const childHelpers = prismaConnectionHelpers(builder, 'UnitParent', {
 });
 
 export const UnitCodeRef = builder.prismaNode('UnitCode', {
+  authScopes: readableAs('UnitCode'),
   description: 'Mã đơn vị hành chính trong một thời kỳ / An administrative code held for a period.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -117,6 +126,7 @@ export const UnitCodeRef = builder.prismaNode('UnitCode', {
 });
 
 export const UnitParentRef = builder.prismaNode('UnitParent', {
+  authScopes: readableAs('UnitParent'),
   description: 'Quan hệ trực thuộc trong một thời kỳ / A unit sitting under a parent unit for a period.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -160,11 +170,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: UnitFilter, required: false }),
       orderBy: t.arg({ type: [UnitOrder], required: false }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.administrativeUnit.count({ where: unitWhere(args, resolveAsOf(args.asOf, ctx)) }),
+    totalCount: (_parent, args, ctx) =>
+      ctx.prisma.administrativeUnit.count({ where: scoped(ctx, 'AdministrativeUnit', unitWhere(args, resolveAsOf(args.asOf, ctx))) }),
     resolve: (query, _parent, args, ctx) =>
       ctx.prisma.administrativeUnit.findMany({
         ...query,
-        where: unitWhere(args, resolveAsOf(args.asOf, ctx)),
+        where: scoped(ctx, 'AdministrativeUnit', unitWhere(args, resolveAsOf(args.asOf, ctx))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME', direction: 'ASC' }]).map((o) => ({
             [ORDER_COLUMN[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
@@ -185,7 +196,7 @@ builder.queryFields((t) => ({
     resolve: (query, _parent, args, ctx) =>
       ctx.prisma.administrativeUnit.findFirst({
         ...query,
-        where: { codes: { some: { code: args.code, ...activeOnWhere(resolveAsOf(args.asOf, ctx)) } } },
+        where: scoped(ctx, 'AdministrativeUnit', { codes: { some: { code: args.code, ...activeOnWhere(resolveAsOf(args.asOf, ctx)) } } }),
       }),
   }),
 }));

@@ -671,6 +671,12 @@ describe('fixes in the shared write path', () => {
 const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   ReorganisationEvent: 'recordReorganisation',
   ReorganisationUnit: null,
+  // Accounts and access (issue #4): sessions and attempts are written by `login`; the audit trail
+  // by every mutation in its own transaction; the personal-data read log by reads.
+  Session: 'login',
+  LoginAttempt: 'login',
+  AuditEntry: null,
+  PersonalDataRead: null,
 };
 /** The API noun where it is not the model's name. */
 const NOUN: Record<string, string> = { AdministrativeUnit: 'Unit' };

@@ -131,6 +131,20 @@ builder.mutationField('recordReorganisation', (t) =>
         })),
         movePartyCells: (input.movePartyCells ?? []).map((m) => ({ fromCellId: org(m.fromCellId), toCellId: org(m.toCellId) })),
       };
+      // Every existing unit and body the plan touches must be in the writer's territory.
+      const existing = new Set(refs.values());
+      await ctx.access.assertWritable([
+        ...[
+          ...plan.endUnits,
+          ...plan.moveUnits.flatMap((m) => [m.unitId, m.toParentId]),
+          ...plan.newUnits.flatMap((u) => (u.parentId ? [u.parentId] : [])),
+        ]
+          .filter((id) => !existing.has(id))
+          .map((id) => ({ type: 'AdministrativeUnit', id })),
+        ...[...(plan.endOrganizations ?? []), ...(plan.moveOrganizations ?? []).map((m) => m.organizationId)]
+          .filter((id) => !existing.has(id))
+          .map((id) => ({ type: 'Organization', id })),
+      ]);
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {

@@ -1,9 +1,10 @@
-import { builder } from './builder.js';
+import { builder, readableAs } from './builder.js';
 import { ReorganisationKind } from './enums.js';
 import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
 
 export const ReorganisationEventRef = builder.prismaNode('ReorganisationEvent', {
+  authScopes: readableAs('ReorganisationEvent'),
   description: 'Sắp xếp đơn vị hành chính / A recorded reorganisation linking the units it ended to the units it started.',
   id: { field: 'id' },
   fields: (t) => ({

@@ -18,6 +18,8 @@ import './records-mutations-directive.js';
 import './board-workflows.js';
 import './reorganisation-workflow.js';
 import './aggregates.js';
+import './accounts.js';
+import './audit.js';
 
 let schema: GraphQLSchema | undefined;
 

@@ -2,6 +2,7 @@ import { execute, parse } from 'graphql';
 import { createPrismaClient, type PrismaClient } from '../database/prisma-client.js';
 import type { Context } from '../graphql/context.js';
 import { operationAsOf } from '../graphql/operation-as-of.js';
+import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -14,18 +15,15 @@ export async function graphqlHarness(adminUrl: string) {
   async function run<T = Record<string, unknown>>(source: string, variables: Record<string, unknown> = {}, context: Partial<Context> = {}) {
     const document = parse(source);
     const defaultAsOf = operationAsOf(document, variables);
-    const result = await execute({
-      schema,
-      document,
-      variableValues: variables,
-      contextValue: {
-        prisma,
-        viewer: { kind: 'system' },
-        today: '2026-11-25',
-        ...(defaultAsOf ? { defaultAsOf } : {}),
-        ...context,
-      } satisfies Context,
+    const contextValue = await createRequestContext({
+      prisma,
+      viewer: context.viewer ?? { kind: 'system' },
+      today: context.today ?? '2026-11-25',
+      clientAddress: context.clientAddress ?? '127.0.0.1',
+      ...(defaultAsOf ? { defaultAsOf } : {}),
     });
+    const result = await execute({ schema, document, variableValues: variables, contextValue });
+    await contextValue.access.settled();
     if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} at ${e.path?.join('.')}`).join('\n'));
     return result.data as T;
   }

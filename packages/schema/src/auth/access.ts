@@ -1,0 +1,159 @@
+import { addDays, emptyState, PlaceHierarchy } from '@coso/domain';
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { fromRow } from '../store/state-tables.js';
+import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
+import { canWrite, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
+
+/**
+ * Per-request access decisions, made in the schema layer so no client can go around them:
+ * - territorial staff (district, ward) read and write only their territory: their unit and every
+ *   unit below it today (units since ended count by where they were on their last day); they also
+ *   read the units above theirs (names for breadcrumbs), nothing else;
+ * - records that reveal party membership need a party-organisation role;
+ * - unmasked citizen IDs and phones need a role that keeps the records, and each read is logged.
+ */
+export class Access {
+  private readUnits: Set<string> | null = null;
+  private writeUnits: Set<string> | null = null;
+  private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
+  private readonly personalReads: Array<{ personId: string; field: string }> = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly viewer: Viewer,
+    readonly today: string,
+    private readonly requestId?: string,
+  ) {}
+
+  /** Loads the territory once per request (two queries); call before execution. */
+  async load(): Promise<this> {
+    if (!isTerritorial(this.viewer) || this.writeUnits) return this;
+    const scope = this.viewer.scopeUnitId as string;
+    const [units, parents] = await Promise.all([this.prisma.administrativeUnit.findMany(), this.prisma.unitParent.findMany()]);
+    const state = emptyState();
+    state.units = units.map((u) => fromRow('units', u) as never);
+    state.unitParents = parents.map((p) => fromRow('unitParents', p) as never);
+    const places = new PlaceHierarchy(state);
+    // The territory as it stands today; for a unit since ended (a district after 1/7/2025), as it
+    // stood on its last day, so its staff keep the area they were responsible for.
+    const scopeUnit = places.unit(scope);
+    const lastDay = scopeUnit?.validTo ? addDays(scopeUnit.validTo, -1) : null;
+    const on = lastDay !== null && lastDay < this.today ? lastDay : this.today;
+    const write = new Set<string>([scope]);
+    for (const u of places.descendantsOf(scope, on)) write.add(u.id);
+    for (const u of state.units) {
+      if (u.validTo !== null && u.validTo <= on && places.isWithin(u.id, scope, addDays(u.validTo, -1))) write.add(u.id);
+    }
+    const read = new Set(write);
+    for (const a of places.ancestorsOf(scope, on)) read.add(a.id);
+    this.writeUnits = write;
+    this.readUnits = read;
+    return this;
+  }
+
+  get signedIn(): boolean {
+    return isSignedIn(this.viewer);
+  }
+
+  get seesParty(): boolean {
+    return seesPartyData(this.viewer);
+  }
+
+  get seesPersonal(): boolean {
+    return seesPersonalData(this.viewer);
+  }
+
+  /** Unit ids a territorial viewer may read (own territory and the units above); null = all. */
+  readableUnits(): Set<string> | null {
+    return isTerritorial(this.viewer) ? this.loaded(this.readUnits) : null;
+  }
+
+  /** Unit ids a territorial viewer may write (own territory); null = all (admins). */
+  territoryUnits(): Set<string> | null {
+    return isTerritorial(this.viewer) ? this.loaded(this.writeUnits) : null;
+  }
+
+  private loaded(set: Set<string> | null): Set<string> {
+    if (!set) throw new Error('Access.load() was not awaited before execution');
+    return set;
+  }
+
+  private locate(type: string, id: string): Promise<Location | undefined> {
+    let loader = this.loaders.get(type);
+    if (!loader) {
+      const locator = LOCATORS[type];
+      if (!locator) throw new Error(`No locator for ${type}`);
+      loader = new DataLoader(async (ids) => {
+        const found = await locator(this.prisma, ids);
+        return ids.map((id) => found.get(id));
+      });
+      this.loaders.set(type, loader);
+    }
+    return loader.load(id);
+  }
+
+  /** May the viewer read this record? Used by every object type (node, nested relations, lists). */
+  async canRead(type: string, id: string): Promise<boolean> {
+    if (!this.signedIn) return false;
+    if (PUBLIC_TYPES.has(type)) return true;
+    const needsTerritory = isTerritorial(this.viewer);
+    if (!needsTerritory && this.seesParty) return true;
+    const at = await this.locate(type, id);
+    if (!at) return false;
+    if (at.party && !this.seesParty) return false;
+    if (!needsTerritory) return true;
+    const units = type === 'AdministrativeUnit' ? this.readableUnits() : this.territoryUnits();
+    return at.units.some((u) => units?.has(u));
+  }
+
+  /** May the viewer write a record located at these existing records (all must be in territory)? */
+  async canWriteAt(refs: ReadonlyArray<{ type: string; id: string }>): Promise<boolean> {
+    if (!canWrite(this.viewer)) return false;
+    if (!isTerritorial(this.viewer)) return true;
+    const territory = this.territoryUnits();
+    for (const ref of refs) {
+      const at = await this.locate(ref.type, ref.id);
+      if (!at || !at.units.some((u) => territory?.has(u))) return false;
+    }
+    return true;
+  }
+
+  async assertWritable(refs: ReadonlyArray<{ type: string; id: string }>): Promise<void> {
+    if (!(await this.canWriteAt(refs))) throw forbidden();
+  }
+
+  /** Records a read of an unmasked personal detail; written in one batch per tick. */
+  logPersonalRead(personId: string, field: string): void {
+    if (this.viewer.kind !== 'account') return;
+    this.personalReads.push({ personId, field });
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+  }
+
+  /** Writes pending read-log entries (the gateway awaits this before answering). */
+  async flush(): Promise<void> {
+    const viewer = this.viewer;
+    const batch = this.personalReads.splice(0);
+    this.flushing = null;
+    if (!batch.length || viewer.kind !== 'account') return;
+    await this.prisma.personalDataRead.createMany({
+      data: batch.map((r) => ({ accountId: viewer.accountId, personId: r.personId, field: r.field, requestId: this.requestId ?? null })),
+    });
+  }
+
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+}
+
+export function forbidden(): GraphQLError {
+  return new GraphQLError('Bạn không có quyền truy cập dữ liệu này. / You are not allowed to access this data.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+}
+
+export function unauthenticated(): GraphQLError {
+  return new GraphQLError('Cần đăng nhập. / Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
+}

@@ -1,0 +1,69 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { stableUuid } from '../store/stable-id.js';
+import { hashPassword } from './passwords.js';
+import type { AccountRole } from './viewer.js';
+
+/**
+ * The documented demo accounts of the sample data, one per role (README). Demo only: their
+ * passwords are public, so a production installation disables them (`endAccount`) or never loads
+ * the sample data.
+ */
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  username: string;
+  password: string;
+  displayName: string;
+  role: AccountRole;
+  scopeUnitKey: string | null;
+  partyOrganisation: boolean;
+}> = [
+  {
+    username: 'admin',
+    password: 'coso-admin-demo',
+    displayName: 'Quản trị hệ thống',
+    role: 'SYSTEM_ADMIN',
+    scopeUnitKey: null,
+    partyOrganisation: true,
+  },
+  {
+    username: 'quan.longbien',
+    password: 'coso-quan-demo',
+    displayName: 'Ban Tổ chức Quận ủy Long Biên',
+    role: 'DISTRICT_STAFF',
+    scopeUnitKey: 'long-bien-district',
+    partyOrganisation: true,
+  },
+  {
+    username: 'phuong.giangbien',
+    password: 'coso-phuong-demo',
+    displayName: 'Đảng ủy phường Giang Biên',
+    role: 'WARD_STAFF',
+    scopeUnitKey: 'ward-2003-giang-bien',
+    partyOrganisation: true,
+  },
+  {
+    username: 'phantich',
+    password: 'coso-phantich-demo',
+    displayName: 'Chuyên viên phân tích',
+    role: 'ANALYST',
+    scopeUnitKey: null,
+    partyOrganisation: false,
+  },
+  { username: 'xem', password: 'coso-xem-demo', displayName: 'Người xem', role: 'VIEWER', scopeUnitKey: null, partyOrganisation: false },
+];
+
+export async function createDemoAccounts(prisma: PrismaClient, validFrom = new Date('2020-01-01T00:00:00Z')): Promise<void> {
+  for (const a of DEMO_ACCOUNTS) {
+    await prisma.account.create({
+      data: {
+        id: stableUuid(`account-${a.username}`),
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: await hashPassword(a.password),
+        role: a.role,
+        scopeUnitId: a.scopeUnitKey ? stableUuid(a.scopeUnitKey) : null,
+        partyOrganisation: a.partyOrganisation,
+        validFrom,
+      },
+    });
+  }
+}

@@ -1,0 +1,336 @@
+import { hashPassword, passwordProblem } from '../auth/passwords.js';
+import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
+import { ACCOUNT_ROLES, type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
+import { writeTransaction } from '../store/transaction.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { toDbDate } from './db-dates.js';
+import { updateVersioned } from './entity-mutations.js';
+import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
+import { dbId } from './ids.js';
+
+/**
+ * Accounts, sessions and the signed-in viewer. Unauthenticated requests reach only `login` (and
+ * the gateway's health endpoints); everything else needs a session token (`Authorization: Bearer`).
+ */
+export const AccountRole = builder.enumType('AccountRole', {
+  values: {
+    SYSTEM_ADMIN: { description: 'Quản trị hệ thống / System administrator: everything.' },
+    DISTRICT_STAFF: { description: 'Cán bộ quận / District staff: read and write the district and below.' },
+    WARD_STAFF: { description: 'Cán bộ phường / Ward staff: read and write their ward and below.' },
+    ANALYST: { description: 'Phân tích / Analyst: read everything, aggregates and reports; personal details masked.' },
+    VIEWER: { description: 'Xem / Viewer: read-only, masked.' },
+  } as const,
+});
+
+export const AccountRef = builder.prismaNode('Account', {
+  description: 'Tài khoản / A user account.',
+  id: { field: 'id' },
+  authScopes: { admin: true },
+  fields: (t) => ({
+    username: t.exposeString('username'),
+    displayName: t.exposeString('displayName'),
+    role: t.expose('role', { type: AccountRole }),
+    scopeUnit: t.relation('scopeUnit', { nullable: true }),
+    partyOrganisation: t.exposeBoolean('partyOrganisation'),
+    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+/** What the signed-in user may do, so the web app can hide what the server would refuse anyway. */
+const Permissions = builder.objectRef<AccountViewer>('Permissions').implement({
+  fields: (t) => ({
+    canWrite: t.boolean({ resolve: (v) => canWrite(v) }),
+    territorial: t.boolean({ resolve: (v) => isTerritorial(v) }),
+    seesPersonalData: t.boolean({ description: 'Citizen IDs and phones unmasked.', resolve: (v) => seesPersonalData(v) }),
+    seesPartyData: t.boolean({ description: 'Party membership visible.', resolve: (v) => seesPartyData(v) }),
+    admin: t.boolean({ resolve: (v) => v.role === 'SYSTEM_ADMIN' }),
+  }),
+});
+
+const Me = builder.objectRef<AccountViewer>('Me').implement({
+  description: 'Người đang đăng nhập / The signed-in user.',
+  fields: (t) => ({
+    username: t.string({ resolve: (v) => v.username }),
+    displayName: t.string({ resolve: (v) => v.displayName }),
+    role: t.field({ type: AccountRole, resolve: (v) => v.role }),
+    scopeUnit: t.prismaField({
+      type: 'AdministrativeUnit',
+      nullable: true,
+      skipTypeScopes: true,
+      resolve: (query, v, _a, ctx) =>
+        v.scopeUnitId ? ctx.prisma.administrativeUnit.findUnique({ ...query, where: { id: v.scopeUnitId } }) : null,
+    }),
+    permissions: t.field({ type: Permissions, resolve: (v) => v }),
+  }),
+});
+
+interface LoginOk {
+  token: string;
+  expiresAt: Date;
+  viewer: AccountViewer;
+}
+class LoginError extends Error {
+  constructor(readonly code: LoginFailure) {
+    super(`${LOGIN_MESSAGES[code].vi} / ${LOGIN_MESSAGES[code].en}`);
+    this.name = 'LoginError';
+  }
+}
+
+builder.objectType(LoginError, {
+  name: 'LoginError',
+  description: 'Đăng nhập thất bại / Login refused: INVALID_CREDENTIALS, RATE_LIMITED or ACCOUNT_DISABLED.',
+  isTypeOf: (v) => v instanceof LoginError,
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+    messageVi: t.string({ resolve: (e) => LOGIN_MESSAGES[e.code].vi }),
+    messageEn: t.string({ resolve: (e) => LOGIN_MESSAGES[e.code].en }),
+  }),
+});
+
+const LoginSuccess = builder.objectRef<LoginOk>('LoginSuccess').implement({
+  fields: (t) => ({
+    token: t.string({ description: 'Send as `Authorization: Bearer <token>`.', resolve: (r) => r.token }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (r) => r.expiresAt }),
+    me: t.field({ type: Me, resolve: (r) => r.viewer }),
+  }),
+});
+
+const LoginResult = builder.unionType('LoginResult', {
+  types: [LoginSuccess, LoginError],
+  resolveType: (v) => (v instanceof LoginError ? 'LoginError' : 'LoginSuccess'),
+});
+
+builder.queryField('me', (t) =>
+  t.field({
+    type: Me,
+    nullable: true,
+    skipTypeScopes: true,
+    description: 'Người đang đăng nhập, hoặc null / The signed-in user, or null.',
+    resolve: (_r, _a, ctx) => (ctx.viewer.kind === 'account' ? ctx.viewer : null),
+  }),
+);
+
+builder.queryField('accounts', (t) =>
+  t.prismaConnection({
+    type: 'Account',
+    cursor: 'id',
+    authScopes: { admin: true },
+    totalCount: (_p, _a, ctx) => ctx.prisma.account.count(),
+    resolve: (query, _p, _a, ctx) => ctx.prisma.account.findMany({ ...query, orderBy: [{ username: 'asc' }] }),
+  }),
+);
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: LoginResult,
+    skipTypeScopes: true,
+    description: 'Đăng nhập / Sign in. Failed attempts are limited per account and per address.',
+    args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_r, args, ctx: Context) => {
+      const result = await login(ctx.prisma, args.username, args.password, ctx.clientAddress ?? 'unknown');
+      if (!result.ok) return new LoginError(result.failure);
+      return { token: result.token, expiresAt: result.expiresAt, viewer: result.viewer };
+    },
+  }),
+);
+
+builder.mutationField('logout', (t) =>
+  t.boolean({
+    skipTypeScopes: true,
+    authScopes: { signedIn: true },
+    description: 'Đăng xuất / Sign out: the session token stops working.',
+    resolve: (_r, _a, ctx) => logout(ctx.prisma, ctx.viewer),
+  }),
+);
+
+const AccountInput = builder.inputType('CreateAccountInput', {
+  fields: (t) => ({
+    username: t.string({ required: true }),
+    displayName: t.string({ required: true }),
+    password: t.string({ required: true }),
+    role: t.field({ type: AccountRole, required: true }),
+    scopeUnitId: t.id({ required: false, description: 'Required for district and ward staff.' }),
+    partyOrganisation: t.boolean({ required: false }),
+    validFrom: t.field({ type: 'Date', required: false }),
+  }),
+});
+
+function accountViolations(input: {
+  username?: string | null;
+  role?: string | null;
+  scopeUnitId?: string | null;
+  password?: string | null;
+}) {
+  const out = [];
+  if (input.username != null && !/^[a-z0-9._-]{3,40}$/.test(input.username)) {
+    out.push({
+      code: 'INVALID_VALUE',
+      severity: 'error' as const,
+      path: ['username'],
+      message: {
+        vi: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm, gạch.',
+        en: 'A username has 3–40 lower-case letters, digits, dots or dashes.',
+      },
+    });
+  }
+  const territorial = input.role === 'DISTRICT_STAFF' || input.role === 'WARD_STAFF';
+  if (input.role != null && territorial !== (input.scopeUnitId != null)) {
+    out.push({
+      code: territorial ? 'REQUIRED_FIELD' : 'INVALID_VALUE',
+      severity: 'error' as const,
+      path: ['scopeUnitId'],
+      message: territorial
+        ? { vi: 'Cán bộ quận/phường phải có địa bàn.', en: 'District and ward staff need a territory.' }
+        : { vi: 'Chỉ cán bộ quận/phường có địa bàn.', en: 'Only district and ward staff have a territory.' },
+    });
+  }
+  const weak = input.password != null ? passwordProblem(input.password) : null;
+  if (weak) out.push({ code: 'INVALID_VALUE', severity: 'error' as const, path: ['password'], message: weak });
+  return out;
+}
+
+builder.mutationField('createAccount', (t) =>
+  t.field({
+    type: AccountRef,
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: AccountInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const scopeUnitId = input.scopeUnitId ? dbId(input.scopeUnitId, 'AdministrativeUnit') : null;
+      const username = input.username.trim().toLowerCase();
+      const violations = accountViolations({ ...input, username, scopeUnitId });
+      if (await ctx.prisma.account.count({ where: { username } })) {
+        violations.push({
+          code: 'INVALID_VALUE',
+          severity: 'error',
+          path: ['username'],
+          message: { vi: `Tên đăng nhập "${username}" đã có.`, en: `Username "${username}" is taken.` },
+        });
+      }
+      if (violations.length) throw new ValidationError(violations);
+      const passwordHash = await hashPassword(input.password);
+      return writeTransaction(
+        ctx.prisma,
+        async (tx, record) => {
+          const account = await tx.account.create({
+            data: {
+              username,
+              displayName: input.displayName.normalize('NFC').trim(),
+              passwordHash,
+              role: input.role,
+              scopeUnitId,
+              partyOrganisation: input.partyOrganisation ?? false,
+              validFrom: toDbDate(input.validFrom ?? ctx.today),
+            },
+          });
+          record({
+            operation: 'createAccount',
+            entityType: 'Account',
+            entityId: account.id,
+            before: null,
+            after: { username, role: input.role, scopeUnitId },
+          });
+          return account;
+        },
+        ctx.changeSink,
+      );
+    },
+  }),
+);
+
+const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    displayName: t.string({ required: false }),
+    password: t.string({ required: false }),
+    role: t.field({ type: AccountRole, required: false }),
+    scopeUnitId: t.id({ required: false }),
+    partyOrganisation: t.boolean({ required: false }),
+  }),
+});
+
+builder.mutationField('updateAccount', (t) =>
+  t.field({
+    type: AccountRef,
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    errors: { types: WRITE_ERRORS },
+    args: { input: t.arg({ type: UpdateAccountInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const id = dbId(input.id, 'Account');
+      const current = await ctx.prisma.account.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError('Account', id);
+      if (current.version !== input.version) throw new VersionConflictError('Account', id, input.version, current.version);
+      const scopeUnitId =
+        input.scopeUnitId === undefined ? current.scopeUnitId : input.scopeUnitId ? dbId(input.scopeUnitId, 'AdministrativeUnit') : null;
+      const role = input.role ?? current.role;
+      const violations = accountViolations({ role, scopeUnitId, password: input.password ?? null });
+      if (violations.length) throw new ValidationError(violations);
+      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      return writeTransaction(
+        ctx.prisma,
+        async (tx, record) => {
+          await updateVersioned(tx, 'account', 'Account', id, input.version, {
+            ...(input.displayName ? { displayName: input.displayName.normalize('NFC').trim() } : {}),
+            ...(passwordHash ? { passwordHash } : {}),
+            role,
+            scopeUnitId,
+            ...(input.partyOrganisation != null ? { partyOrganisation: input.partyOrganisation } : {}),
+          });
+          // A changed role, territory or password ends the account's open sessions.
+          await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+          record({
+            operation: 'updateAccount',
+            entityType: 'Account',
+            entityId: id,
+            before: { role: current.role, scopeUnitId: current.scopeUnitId },
+            after: { role, scopeUnitId, passwordChanged: Boolean(passwordHash) },
+          });
+          return tx.account.findUniqueOrThrow({ where: { id } });
+        },
+        ctx.changeSink,
+      );
+    },
+  }),
+);
+
+builder.mutationField('endAccount', (t) =>
+  t.field({
+    type: AccountRef,
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    errors: { types: WRITE_ERRORS },
+    description: 'Khoá tài khoản / Disable an account from a date; its sessions end.',
+    args: {
+      input: t.arg({
+        type: builder.inputRef<{ id: string; version: number; on: string }>('EndAccountInput').implement({
+          fields: (f) => ({
+            id: f.id({ required: true }),
+            version: f.int({ required: true }),
+            on: f.field({ type: 'Date', required: true }),
+          }),
+        }),
+        required: true,
+      }),
+    },
+    resolve: async (_r, { input }, ctx) => {
+      const id = dbId(input.id, 'Account');
+      return writeTransaction(
+        ctx.prisma,
+        async (tx, record) => {
+          await updateVersioned(tx, 'account', 'Account', id, input.version, { validTo: toDbDate(input.on) });
+          await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+          record({ operation: 'endAccount', entityType: 'Account', entityId: id, before: null, after: { validTo: input.on } });
+          return tx.account.findUniqueOrThrow({ where: { id } });
+        },
+        ctx.changeSink,
+      );
+    },
+  }),
+);

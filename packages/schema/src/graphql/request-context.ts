@@ -1,0 +1,32 @@
+import { Access } from '../auth/access.js';
+import { auditTrail } from '../auth/audit.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Context } from './context.js';
+import { todayInVietnam } from './context.js';
+
+/**
+ * The one way to make a request context: every executor (the gateway, tests, the CLI) gets the
+ * same access decisions and the same audit trail on every write.
+ */
+export async function createRequestContext(options: {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  today?: string;
+  requestId?: string;
+  clientAddress?: string;
+  defaultAsOf?: string;
+}): Promise<Context> {
+  const today = options.today ?? todayInVietnam();
+  const access = await new Access(options.prisma, options.viewer, today, options.requestId).load();
+  return {
+    prisma: options.prisma,
+    viewer: options.viewer,
+    access,
+    today,
+    changeSink: auditTrail(options.viewer, options.requestId),
+    ...(options.requestId ? { requestId: options.requestId } : {}),
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.defaultAsOf ? { defaultAsOf: options.defaultAsOf } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+import type { Context } from './context.js';
+
+/**
+ * Where-clauses that keep list queries inside what the viewer may read, so a ward user's lists
+ * hold their ward only (the type-level checks then never have to refuse a listed item). Empty for
+ * viewers who read everything.
+ */
+const PARTY_KINDS = ['CITY_PARTY_COMMITTEE', 'DISTRICT_PARTY_COMMITTEE', 'WARD_PARTY_COMMITTEE', 'PARTY_CELL'] as const;
+
+function orgIn(units: string[]) {
+  return {
+    OR: [
+      { areas: { some: { unitId: { in: units } } } },
+      { building: { residentialGroupId: { in: units } } },
+      { complex: { buildings: { some: { residentialGroupId: { in: units } } } } },
+    ],
+  };
+}
+
+export type ListedType =
+  | 'AdministrativeUnit'
+  | 'Organization'
+  | 'Person'
+  | 'Membership'
+  | 'ApartmentBuilding'
+  | 'Nomination'
+  | 'Training'
+  | 'Petition'
+  | 'CoordinationRegulation';
+
+export function territoryWhere(ctx: Context, type: ListedType): Record<string, unknown> {
+  const and: Record<string, unknown>[] = [];
+  const t = ctx.access.territoryUnits();
+  const units = t ? [...t] : null;
+  if (units) {
+    const readable = [...(ctx.access.readableUnits() ?? [])];
+    const byType: Record<ListedType, Record<string, unknown>> = {
+      AdministrativeUnit: { id: { in: readable } },
+      Organization: orgIn(units),
+      Person: {
+        OR: [
+          { residenceUnitId: { in: units } },
+          { memberships: { some: { organization: orgIn(units) } } },
+          { partyMemberships: { some: { homeCell: orgIn(units) } } },
+        ],
+      },
+      Membership: { organization: orgIn(units) },
+      ApartmentBuilding: { residentialGroupId: { in: units } },
+      Nomination: { board: orgIn(units) },
+      Training: { organizer: orgIn(units) },
+      Petition: { residentialGroupId: { in: units } },
+      CoordinationRegulation: { residentialGroupId: { in: units } },
+    };
+    and.push(byType[type]);
+  }
+  if (!ctx.access.seesParty) {
+    if (type === 'Membership') and.push({ organization: { kind: { notIn: [...PARTY_KINDS] } } });
+    if (type === 'Nomination') and.push({ category: 'POLITICAL_SYSTEM_MEMBER' });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+/** A query's own where, narrowed to what the viewer may read. */
+export function scoped(ctx: Context, type: ListedType, where: Record<string, unknown>): Record<string, unknown> {
+  const extra = territoryWhere(ctx, type);
+  return Object.keys(extra).length ? { AND: [where, extra] } : where;
+}
+
+export { PARTY_KINDS };
