@@ -350,3 +350,56 @@ describe('applyReorganisation: laws', () => {
     );
   });
 });
+
+describe('applyReorganisation: bodies left behind', () => {
+  function stateWithCell() {
+    const state = longBienState2003();
+    state.organizations.push(
+      { id: 'wpc', kind: 'WARD_PARTY_COMMITTEE', name: 'Đảng ủy phường Bồ Đề', validFrom: '2004-01-01', validTo: null },
+      { id: 'cell', kind: 'PARTY_CELL', name: 'Chi bộ TDP 1 Bồ Đề', validFrom: '2004-01-01', validTo: null },
+      { id: 'cell-2', kind: 'PARTY_CELL', name: 'Chi bộ TDP 2 Bồ Đề', validFrom: '2004-01-01', validTo: null },
+    );
+    state.organizationParents.push({ id: 'op', organizationId: 'cell', parentId: 'wpc', validFrom: '2004-01-01', validTo: null });
+    state.people.push({ id: 'p', fullName: 'Lý Thị Hoa', sex: 'FEMALE', birthYear: 1972 });
+    state.partyMemberships.push({
+      id: 'pm',
+      personId: 'p',
+      status: 'OFFICIAL',
+      homeCellId: 'cell',
+      validFrom: '2000-01-01',
+      validTo: null,
+    });
+    return state;
+  }
+
+  it('refuses to dissolve a parent body while a sub-organisation still sits under it', () => {
+    const result = applyReorganisation(
+      stateWithCell(),
+      basePlan({
+        kind: 'RESTRUCTURE',
+        endUnits: [],
+        moveUnits: [{ unitId: groupId('bo-de', 1), toParentId: oldWardId('gia-thuy') }],
+        endOrganizations: ['wpc'],
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.violations).toContainEqual(expect.objectContaining({ path: ['moveOrganizations'] }));
+  });
+
+  it('refuses to dissolve a cell whose party members are not transferred, and accepts the transfer', () => {
+    const plan = basePlan({
+      kind: 'RESTRUCTURE',
+      moveUnits: [{ unitId: groupId('bo-de', 1), toParentId: oldWardId('gia-thuy') }],
+      endOrganizations: ['cell'],
+    });
+    const refused = applyReorganisation(stateWithCell(), plan);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.violations).toContainEqual(expect.objectContaining({ path: ['movePartyCells'] }));
+    const accepted = applyReorganisation(stateWithCell(), { ...plan, movePartyCells: [{ fromCellId: 'cell', toCellId: 'cell-2' }] });
+    expect(accepted.ok).toBe(true);
+    if (accepted.ok) {
+      const active = accepted.value.state.partyMemberships.filter((m) => isActiveOn(m, '2024-01-01'));
+      expect(active).toMatchObject([{ personId: 'p', homeCellId: 'cell-2' }]);
+    }
+  });
+});

@@ -572,4 +572,45 @@ function checkBodies(
       }),
     );
   }
+
+  // A continuing body may not stay under a dissolved one: it moves to another parent, or ends too.
+  const movedOrgs = new Set((plan.moveOrganizations ?? []).map((m) => m.organizationId));
+  for (const link of state.organizationParents) {
+    if (
+      !endingOrgs.has(link.parentId) ||
+      !isActiveOn(link, on) ||
+      endingOrgs.has(link.organizationId) ||
+      movedOrgs.has(link.organizationId)
+    )
+      continue;
+    const child = orgs.get(link.organizationId);
+    if (!child || !isActiveOn(child, on)) continue;
+    out.push(
+      violation(['moveOrganizations'], {
+        vi: `Tổ chức "${child.name}" trực thuộc "${orgName(link.parentId)}" (giải thể ngày ${on}) nhưng chưa được chuyển sang tổ chức cấp trên khác.`,
+        en: `Body "${child.name}" belongs to "${orgName(link.parentId)}" (dissolved on ${on}) but is not moved to another parent.`,
+      }),
+    );
+  }
+
+  // Party members whose home cell (or residence cell) is dissolved must be transferred: a party
+  // membership is never left pointing at a cell that no longer exists.
+  const movedCells = new Set((plan.movePartyCells ?? []).map((m) => m.fromCellId));
+  const stranded = new Map<Id, number>();
+  for (const pm of state.partyMemberships) {
+    if (endingOrgs.has(pm.homeCellId) && isActiveOn(pm, on) && !movedCells.has(pm.homeCellId))
+      stranded.set(pm.homeCellId, (stranded.get(pm.homeCellId) ?? 0) + 1);
+  }
+  for (const rc of state.residenceContacts) {
+    if (endingOrgs.has(rc.residenceCellId) && isActiveOn(rc, on) && !movedCells.has(rc.residenceCellId))
+      stranded.set(rc.residenceCellId, (stranded.get(rc.residenceCellId) ?? 0) + 1);
+  }
+  for (const [cellId, count] of stranded) {
+    out.push(
+      violation(['movePartyCells'], {
+        vi: `Chi bộ "${orgName(cellId)}" giải thể ngày ${on} nhưng ${count} đảng viên (sinh hoạt hoặc giữ mối liên hệ) chưa được chuyển sang chi bộ khác.`,
+        en: `Party cell "${orgName(cellId)}" is dissolved on ${on} but ${count} party member(s) (home or residence contact) are not transferred to another cell.`,
+      }),
+    );
+  }
 }
