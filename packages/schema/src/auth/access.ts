@@ -4,7 +4,10 @@ import { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fromRow } from '../store/state-tables.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
-import { canWrite, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
+import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
+
+/** Records whose changes move the territory itself (the place hierarchy). */
+const TERRITORY_TYPES = new Set(['AdministrativeUnit', 'UnitParent']);
 
 /**
  * Per-request access decisions, made in the schema layer so no client can go around them:
@@ -20,6 +23,8 @@ export class Access {
   private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
   private readonly personalReads: Array<{ personId: string; field: string }> = [];
   private flushing: Promise<void> | null = null;
+  private stale: 'records' | 'territory' | null = null;
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -31,7 +36,47 @@ export class Access {
   /** Loads the territory once per request (two queries); call before execution. */
   async load(): Promise<this> {
     if (!isTerritorial(this.viewer) || this.writeUnits) return this;
-    const scope = this.viewer.scopeUnitId as string;
+    const { read, write } = await this.computeTerritory(this.viewer.scopeUnitId as string);
+    this.writeUnits = write;
+    this.readUnits = read;
+    return this;
+  }
+
+  /**
+   * A write of this request changed records (the change sink reports it, inside the write's
+   * transaction): the next decision re-reads where records are, and the territory itself when
+   * units or their parents changed — so a ward user sees the group they just created, and a
+   * record moved out of their territory is no longer theirs within the same request.
+   */
+  noteChanges(changes: ReadonlyArray<{ entityType: string }>): void {
+    if (!changes.length) return;
+    this.stale = 'records';
+    if (changes.some((c) => TERRITORY_TYPES.has(c.entityType))) this.stale = 'territory';
+  }
+
+  /**
+   * Applies noted changes before a decision (after the write committed: decisions come after it).
+   * Concurrent decisions wait for the same refresh.
+   */
+  private async fresh(): Promise<void> {
+    if (this.stale) {
+      const stale = this.stale;
+      this.stale = null;
+      this.refreshing = this.refresh(stale);
+    }
+    if (this.refreshing) await this.refreshing;
+  }
+
+  private async refresh(stale: 'records' | 'territory'): Promise<void> {
+    this.loaders.clear();
+    if (stale === 'territory' && isTerritorial(this.viewer)) {
+      const { read, write } = await this.computeTerritory(this.viewer.scopeUnitId as string);
+      this.writeUnits = write;
+      this.readUnits = read;
+    }
+  }
+
+  private async computeTerritory(scope: string): Promise<{ read: Set<string>; write: Set<string> }> {
     const [units, parents] = await Promise.all([this.prisma.administrativeUnit.findMany(), this.prisma.unitParent.findMany()]);
     const state = emptyState();
     state.units = units.map((u) => fromRow('units', u) as never);
@@ -49,9 +94,7 @@ export class Access {
     }
     const read = new Set(write);
     for (const a of places.ancestorsOf(scope, on)) read.add(a.id);
-    this.writeUnits = write;
-    this.readUnits = read;
-    return this;
+    return { read, write };
   }
 
   get signedIn(): boolean {
@@ -98,7 +141,10 @@ export class Access {
   /** May the viewer read this record? Used by every object type (node, nested relations, lists). */
   async canRead(type: string, id: string): Promise<boolean> {
     if (!this.signedIn) return false;
+    await this.fresh();
     if (PUBLIC_TYPES.has(type)) return true;
+    // A type without a place (an account) is for administrators only.
+    if (!LOCATORS[type]) return isAdmin(this.viewer);
     const needsTerritory = isTerritorial(this.viewer);
     if (!needsTerritory && this.seesParty) return true;
     const at = await this.locate(type, id);
@@ -113,6 +159,7 @@ export class Access {
   async canWriteAt(refs: ReadonlyArray<{ type: string; id: string }>): Promise<boolean> {
     if (!canWrite(this.viewer)) return false;
     if (!isTerritorial(this.viewer)) return true;
+    await this.fresh();
     const territory = this.territoryUnits();
     for (const ref of refs) {
       const at = await this.locate(ref.type, ref.id);

@@ -53,10 +53,10 @@ export const LOCATORS: Record<string, Locate> = {
     byId(await p.unitCode.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
   UnitParent: async (p, ids) =>
     byId(await p.unitParent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
+  // A party cell or committee is a public body (its name and place are no secret); who belongs to
+  // it is the sensitive part: its memberships, party memberships and nominations are `party`.
   Organization: async (p, ids) =>
-    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...areaSelect } }), (o) =>
-      at(orgUnits(o), PARTY_BODIES.has(o.kind)),
-    ),
+    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...areaSelect } }), (o) => at(orgUnits(o))),
   OrganizationParent: async (p, ids) =>
     byId(
       await p.organizationParent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }),

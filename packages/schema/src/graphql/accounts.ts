@@ -72,10 +72,14 @@ interface LoginOk {
   expiresAt: Date;
   viewer: AccountViewer;
 }
-class LoginError extends Error {
+/**
+ * A refused login, returned as data (the `LoginResult` union). Not an `Error` subclass: graphql-js
+ * turns any returned Error into a field error, which would hide the code from the client.
+ */
+class LoginError {
+  readonly message: string;
   constructor(readonly code: LoginFailure) {
-    super(`${LOGIN_MESSAGES[code].vi} / ${LOGIN_MESSAGES[code].en}`);
-    this.name = 'LoginError';
+    this.message = `${LOGIN_MESSAGES[code].vi} / ${LOGIN_MESSAGES[code].en}`;
   }
 }
 

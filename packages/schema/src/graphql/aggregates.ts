@@ -1,3 +1,4 @@
+import { forbidden } from '../auth/access.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
@@ -110,8 +111,13 @@ builder.queryField('counts', (t) =>
       groupBy: t.arg({ type: [CountDimension], required: false, defaultValue: ['WARD'] }),
       asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
     },
-    resolve: (_root, args, ctx) =>
-      countRows(ctx.prisma, dbId(args.scopeId, 'AdministrativeUnit'), resolveAsOf(args.asOf, ctx), args.measure, args.groupBy ?? ['WARD']),
+    resolve: (_root, args, ctx) => {
+      const scopeId = dbId(args.scopeId, 'AdministrativeUnit');
+      // Counts are reads too: district and ward staff count within their territory only.
+      const territory = ctx.access.territoryUnits();
+      if (territory && !territory.has(scopeId)) throw forbidden();
+      return countRows(ctx.prisma, scopeId, resolveAsOf(args.asOf, ctx), args.measure, args.groupBy ?? ['WARD']);
+    },
   }),
 );
 

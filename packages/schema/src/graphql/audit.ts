@@ -1,6 +1,8 @@
+import { maskCitizenId, maskPhone } from '@coso/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
 import { builder } from './builder.js';
+import type { Context } from './context.js';
 import { DateRange } from './filters.js';
 
 /**
@@ -23,8 +25,8 @@ const AuditEntryRef = builder.prismaObject('AuditEntry', {
     operation: t.exposeString('operation', { description: 'The mutation, e.g. consolidateBoard.' }),
     entityType: t.exposeString('entityType'),
     entityId: t.exposeString('entityId'),
-    before: t.expose('before', { type: 'JSON', nullable: true }),
-    after: t.expose('after', { type: 'JSON', nullable: true }),
+    before: t.field({ type: 'JSON', nullable: true, resolve: (e, _a, ctx) => personalView(e, e.before, ctx) }),
+    after: t.field({ type: 'JSON', nullable: true, resolve: (e, _a, ctx) => personalView(e, e.after, ctx) }),
     requestId: t.exposeString('requestId', { nullable: true }),
   }),
 });
@@ -47,7 +49,13 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const { type, id } = target(args.id);
       if (!type || !(await ctx.access.canRead(type, id))) throw forbidden();
-      return ctx.prisma.auditEntry.findMany({ ...query, where: { entityId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+      // The entries of that record as that type: a readable type wrapped around another record's id
+      // (a public Directive id made of a person's id) finds nothing.
+      return ctx.prisma.auditEntry.findMany({
+        ...query,
+        where: { entityId: id, entityType: type },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      });
     },
   }),
   auditEntries: t.prismaConnection({
@@ -78,4 +86,32 @@ function auditWhere(args: { actor?: string | null; entityType?: string | null; a
         }
       : {}),
   };
+}
+
+const PERSONAL_FIELDS: Record<string, (v: string) => string> = { citizenId: maskCitizenId, phone: maskPhone };
+
+/**
+ * A before/after as the viewer may see it: citizen IDs and phones masked for roles that see them
+ * masked elsewhere; unmasked ones of a person are logged like any other read.
+ */
+function personalView(entry: { entityType: string; entityId: string }, value: unknown, ctx: Context): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (!ctx.access.seesPersonal) return masked(value);
+  if (entry.entityType === 'Person' && !Array.isArray(value)) {
+    for (const field of Object.keys(PERSONAL_FIELDS)) {
+      if (typeof (value as Record<string, unknown>)[field] === 'string') ctx.access.logPersonalRead(entry.entityId, field);
+    }
+  }
+  return value;
+}
+
+function masked(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(masked);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      const mask = PERSONAL_FIELDS[k];
+      return [k, mask && typeof v === 'string' ? mask(v) : masked(v)];
+    }),
+  );
 }

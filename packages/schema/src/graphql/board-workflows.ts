@@ -391,6 +391,14 @@ builder.mutationField('consolidateBoard', (t) =>
             },
           });
           await updateVersioned(tx, 'organization', 'Organization', boardId, v.version, {});
+          // The board itself: its history shows each consolidation (members and record above).
+          record({
+            operation: 'consolidateBoard',
+            entityType: 'Organization',
+            entityId: boardId,
+            before: { version: board.version },
+            after: { version: board.version + 1, consolidatedOn: v.on, boardChangeId: changeId, left: [...leaving], joined: joining },
+          });
           record({
             operation: 'consolidateBoard',
             entityType: 'BoardChange',

@@ -68,8 +68,12 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     type: [AdministrativeUnitRef],
     description: 'Địa bàn phụ trách / Places the body serves on the date.',
     args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    // A body may serve places in several territories: only the places the viewer may read.
     select: (args, ctx, nested) => ({
-      areas: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), select: { unit: nonEmpty(nested(true)) } },
+      areas: {
+        where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), unit: territoryWhere(ctx, 'AdministrativeUnit') },
+        select: { unit: nonEmpty(nested(true)) },
+      },
     }),
     resolve: (o) => o.areas.map((a) => a.unit),
   }),

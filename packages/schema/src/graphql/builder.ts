@@ -112,7 +112,13 @@ builder.mutationType({
   authScopes: { writer: true },
 });
 
-/** Type-level access for a located record: territory, party data (see auth/access.ts). */
+/**
+ * Granted by public documents (a directive, a review conference) to what they name: the issuing or
+ * organising body and the place covered are readable there even outside the viewer's territory.
+ */
+export const NAMED_ON_PUBLIC_RECORD = 'namedOnPublicRecord';
+
+/** Type-level access for a located record: territory, party data (see auth/access.ts), or named on a public document. */
 export function readableAs(type: string) {
-  return (parent: { id: string }) => ({ readable: { type, id: parent.id } });
+  return (parent: { id: string }) => ({ $granted: NAMED_ON_PUBLIC_RECORD, readable: { type, id: parent.id } });
 }

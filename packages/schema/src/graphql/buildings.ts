@@ -7,7 +7,7 @@ import { IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
-import { scoped } from './territory-filters.js';
+import { scoped, territoryWhere } from './territory-filters.js';
 
 export const ApartmentBuildingRef = builder.prismaNode('ApartmentBuilding', {
   authScopes: readableAs('ApartmentBuilding'),
@@ -60,7 +60,10 @@ export const ApartmentComplexRef = builder.prismaNode('ApartmentComplex', {
     validFrom: t.expose('validFrom', { type: 'Date' }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
-    buildings: t.relation('buildings', { query: { orderBy: { name: 'asc' } } }),
+    // A complex may span several groups (and wards): only the buildings the viewer may read.
+    buildings: t.relation('buildings', {
+      query: (_args, ctx) => ({ where: territoryWhere(ctx, 'ApartmentBuilding'), orderBy: { name: 'asc' as const } }),
+    }),
     boards: t.relation('boards', {
       args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
       query: (args, ctx) => ({ where: activeOnWhere(resolveAsOf(args.asOf, ctx)) }),

@@ -1,6 +1,6 @@
 import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
-import { builder, readableAs } from './builder.js';
+import { builder, NAMED_ON_PUBLIC_RECORD, readableAs } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
 import {
   CommendationKind,
@@ -19,6 +19,9 @@ import { scoped } from './territory-filters.js';
 
 export const DirectiveRef = builder.prismaNode('Directive', {
   authScopes: readableAs('Directive'),
+  // A public document: the body that issued it and the place it covers are named on it, for
+  // whoever reads it (their members, areas and other relations stay under their own rules).
+  grantScopes: () => [NAMED_ON_PUBLIC_RECORD],
   description: 'Văn bản chỉ đạo / A party instruction, e.g. Thông tri 05-TT/QU (30/9/2021).',
   id: { field: 'id' },
   fields: (t) => ({
@@ -34,6 +37,7 @@ export const DirectiveRef = builder.prismaNode('Directive', {
 
 export const ImplementationReviewRef = builder.prismaNode('ImplementationReview', {
   authScopes: readableAs('ImplementationReview'),
+  grantScopes: () => [NAMED_ON_PUBLIC_RECORD],
   description: 'Hội nghị sơ kết / tổng kết / A review conference of a directive.',
   id: { field: 'id' },
   fields: (t) => ({

@@ -50,13 +50,14 @@ export const PersonRef = builder.prismaNode('Person', {
       description: 'Đảng tịch theo thời gian / Party membership over time. Party-organisation roles only.',
       nullable: true,
       authScopes: { partyData: true },
-      query: { orderBy: { validFrom: 'asc' } },
+      // Party staff of a ward see the records of their ward's cells (a home cell elsewhere is not theirs).
+      query: (_args, ctx) => ({ where: territoryWhere(ctx, 'PartyMembership'), orderBy: { validFrom: 'asc' as const } }),
     }),
     residenceContacts: t.relation('residenceContacts', {
       description: 'Sinh hoạt nơi cư trú (QĐ 213) / Regulation 213 residence contact over time. Party-organisation roles only.',
       nullable: true,
       authScopes: { partyData: true },
-      query: { orderBy: { validFrom: 'asc' } },
+      query: (_args, ctx) => ({ where: territoryWhere(ctx, 'ResidenceContact'), orderBy: { validFrom: 'asc' as const } }),
     }),
   }),
 });

@@ -78,6 +78,12 @@ const RecordReorganisationInput = builder.inputType('RecordReorganisationInput',
 
 const MODEL = new Map(TABLES);
 
+/** The audit trail names records by their type (AdministrativeUnit), as every other mutation does, not by table. */
+function typenameOf(table: keyof DomainState): string {
+  const model = MODEL.get(table) ?? table;
+  return model.charAt(0).toUpperCase() + model.slice(1);
+}
+
 builder.mutationField('recordReorganisation', (t) =>
   t.field({
     type: ReorganisationEventRef,
@@ -170,7 +176,7 @@ builder.mutationField('recordReorganisation', (t) =>
           for (const change of [...applied.value.ended, ...applied.value.created]) {
             record({
               operation: 'recordReorganisation',
-              entityType: change.table,
+              entityType: typenameOf(change.table),
               entityId: change.record.id,
               before: null,
               after: change.record as unknown as Record<string, unknown>,

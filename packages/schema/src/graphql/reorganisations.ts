@@ -2,7 +2,9 @@ import { builder, readableAs } from './builder.js';
 import { ReorganisationKind } from './enums.js';
 import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
+import { territoryWhere } from './territory-filters.js';
 
+/** A reorganisation is public; the units it names are listed as far as the viewer may read them. */
 export const ReorganisationEventRef = builder.prismaNode('ReorganisationEvent', {
   authScopes: readableAs('ReorganisationEvent'),
   description: 'Sắp xếp đơn vị hành chính / A recorded reorganisation linking the units it ended to the units it started.',
@@ -14,12 +16,22 @@ export const ReorganisationEventRef = builder.prismaNode('ReorganisationEvent', 
     note: t.exposeString('note', { nullable: true }),
     originalUnits: t.field({
       type: [AdministrativeUnitRef],
-      select: (_args, _ctx, nested) => ({ units: { where: { role: 'ORIGINAL' as const }, select: { unit: nonEmpty(nested(true)) } } }),
+      select: (_args, ctx, nested) => ({
+        units: {
+          where: { role: 'ORIGINAL' as const, unit: territoryWhere(ctx, 'AdministrativeUnit') },
+          select: { unit: nonEmpty(nested(true)) },
+        },
+      }),
       resolve: (e) => e.units.map((u) => u.unit),
     }),
     resultingUnits: t.field({
       type: [AdministrativeUnitRef],
-      select: (_args, _ctx, nested) => ({ units: { where: { role: 'RESULTING' as const }, select: { unit: nonEmpty(nested(true)) } } }),
+      select: (_args, ctx, nested) => ({
+        units: {
+          where: { role: 'RESULTING' as const, unit: territoryWhere(ctx, 'AdministrativeUnit') },
+          select: { unit: nonEmpty(nested(true)) },
+        },
+      }),
       resolve: (e) => e.units.map((u) => u.unit),
     }),
   }),

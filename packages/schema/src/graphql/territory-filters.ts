@@ -22,6 +22,8 @@ export type ListedType =
   | 'Organization'
   | 'Person'
   | 'Membership'
+  | 'PartyMembership'
+  | 'ResidenceContact'
   | 'ApartmentBuilding'
   | 'Nomination'
   | 'Training'
@@ -45,6 +47,8 @@ export function territoryWhere(ctx: Context, type: ListedType): Record<string, u
         ],
       },
       Membership: { organization: orgIn(units) },
+      PartyMembership: { homeCell: orgIn(units) },
+      ResidenceContact: { residenceCell: orgIn(units) },
       ApartmentBuilding: { residentialGroupId: { in: units } },
       Nomination: { board: orgIn(units) },
       Training: { organizer: orgIn(units) },

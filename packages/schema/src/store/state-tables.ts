@@ -78,8 +78,11 @@ const NAME_COLUMN: Partial<Record<Table, string>> = {
   complexes: 'name',
 };
 
+/** Keys that end in "Id" but hold a value, not a reference to another record. */
+const VALUE_KEYS = new Set(['citizenId']);
+
 function isIdKey(key: string): boolean {
-  return key === 'id' || key.endsWith('Id');
+  return key === 'id' || (key.endsWith('Id') && !VALUE_KEYS.has(key));
 }
 
 type Row = Record<string, unknown>;

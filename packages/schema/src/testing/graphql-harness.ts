@@ -6,13 +6,25 @@ import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
 import { createTestDatabase } from './test-database.js';
 
+/** An error of a GraphQL response: its code (FORBIDDEN, UNAUTHENTICATED…), path and message. */
+export interface HarnessError {
+  code: string;
+  path: string;
+  message: string;
+}
+
 /** A fresh migrated database, a Prisma client that counts statements, and a GraphQL executor. */
 export async function graphqlHarness(adminUrl: string) {
   const db = await createTestDatabase(adminUrl);
   const statements: string[] = [];
   const prisma: PrismaClient = createPrismaClient(db.url, { onQuery: (sql) => statements.push(sql) });
   const schema = buildSchema();
-  async function run<T = Record<string, unknown>>(source: string, variables: Record<string, unknown> = {}, context: Partial<Context> = {}) {
+  /** Executes and returns data and errors as they are (for tests of refusals: codes and paths). */
+  async function exec<T = Record<string, unknown>>(
+    source: string,
+    variables: Record<string, unknown> = {},
+    context: Partial<Context> = {},
+  ): Promise<{ data: T | null; errors: HarnessError[] }> {
     const document = parse(source);
     const defaultAsOf = operationAsOf(document, variables);
     const contextValue = await createRequestContext({
@@ -24,12 +36,22 @@ export async function graphqlHarness(adminUrl: string) {
     });
     const result = await execute({ schema, document, variableValues: variables, contextValue });
     await contextValue.access.settled();
-    if (result.errors?.length) throw new Error(result.errors.map((e) => `${e.message} at ${e.path?.join('.')}`).join('\n'));
-    return result.data as T;
+    const errors = (result.errors ?? []).map((e) => ({
+      code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+      path: e.path?.join('.') ?? '',
+      message: e.message,
+    }));
+    return { data: (result.data ?? null) as T | null, errors };
+  }
+  async function run<T = Record<string, unknown>>(source: string, variables: Record<string, unknown> = {}, context: Partial<Context> = {}) {
+    const { data, errors } = await exec<T>(source, variables, context);
+    if (errors.length) throw new Error(errors.map((e) => `${e.message} at ${e.path}`).join('\n'));
+    return data as T;
   }
   return {
     prisma,
     run,
+    exec,
     statements,
     async close() {
       await prisma.$disconnect();

@@ -1,0 +1,626 @@
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import {
+  type GraphQLNamedType,
+  GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSchema } from '../graphql/schema.js';
+import { graphqlHarness } from '../testing/graphql-harness.js';
+import { loadAccessFixture, uid, viewerOf } from './test-support/access-fixture.js';
+import type { AccountViewer, Viewer } from './viewer.js';
+
+/**
+ * The audit trail (issue #4): every mutation writes an append-only entry (who, when, operation,
+ * entity, before/after) in the same transaction as its change; nothing in the API alters or
+ * removes one; `history(id:)` shows a record's entries.
+ *
+ * The completeness test walks the schema's mutation fields: each needs a case below (one
+ * successful call, returning the id of the record it wrote), so a new mutation fails this file
+ * until it has one — and then until it writes its entry.
+ */
+
+let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let admin: AccountViewer;
+const schema: GraphQLSchema = buildSchema();
+
+beforeAll(async () => {
+  h = await graphqlHarness(inject('databaseAdminUrl'));
+  await loadAccessFixture(h.prisma);
+  admin = await viewerOf(h.prisma, 'admin');
+});
+afterAll(() => h.close());
+
+type Data = Record<string, unknown>;
+
+const WARD = uid('ward-2025-phuc-loi');
+const GROUP_1 = uid('group-phuc-loi-1');
+const GROUP_2 = uid('group-phuc-loi-2');
+
+/** Runs mutation `field` with `input`, expects success, and returns the database id of the record it returned. */
+async function call(field: string, input: Data, viewer: Viewer = admin): Promise<string> {
+  const def = mutationFields()[field];
+  const arg = def?.args[0];
+  if (!def || !arg) throw new Error(`no mutation ${field}`);
+  const success = `Mutation${field.charAt(0).toUpperCase()}${field.slice(1)}Success`;
+  const r = await h.exec<Record<string, { __typename: string; data?: { id: string }; violations?: unknown }>>(
+    `mutation($input: ${arg.type.toString()}) { ${field}(input: $input) { __typename
+      ... on ${success} { data { id } }
+      ... on ValidationError { violations { code path message { en } } } } }`,
+    { input },
+    { viewer },
+  );
+  expect(r.errors, field).toEqual([]);
+  const result = r.data?.[field];
+  expect(result?.__typename, `${field}: ${JSON.stringify(result?.violations)}`).toBe(success);
+  return decodeGlobalID(result?.data?.id ?? '').id;
+}
+
+/** The same, as the platform itself (for what a case needs first: its own entries are not the case's). */
+const prepare = (field: string, input: Data) => call(field, input, { kind: 'system' });
+
+type Delegate = { findUniqueOrThrow(a: { where: { id: string } }): Promise<{ version: number }> };
+async function versionOf(model: string, id: string): Promise<number> {
+  return (await (h.prisma as unknown as Record<string, Delegate>)[model]?.findUniqueOrThrow({ where: { id } }))?.version ?? 0;
+}
+
+/** What earlier cases created, by name. */
+const ids: Record<string, string> = {};
+function id(name: string): string {
+  const v = ids[name];
+  if (v === undefined) throw new Error(`test setup: no id for ${name} (an earlier case failed?)`);
+  return v;
+}
+
+/** create → ids[name]; update / end → the same record, at its current version. */
+const create = (field: string, name: string, input: () => Data) => async () => {
+  ids[name] = await call(field, input());
+  return id(name);
+};
+const update = (field: string, model: string, name: string, patch: Data) => async () =>
+  call(field, { id: id(name), version: await versionOf(model, id(name)), ...patch });
+const end =
+  (field: string, model: string, name: string, on = '2090-01-01') =>
+  async () =>
+    call(field, { id: id(name), version: await versionOf(model, id(name)), on });
+
+const person = (fullName: string, birthYear: number) =>
+  prepare('createPerson', { fullName, sex: 'MALE', birthYear, residenceUnitId: GROUP_2 });
+
+/**
+ * One case per mutation (login and logout write sessions and login attempts, not records). In
+ * order: later cases use what earlier ones created; records are ended last.
+ */
+const CASES: Record<string, () => Promise<string>> = {
+  createUnit: create('createUnit', 'unit', () => ({
+    kind: 'RESIDENTIAL_GROUP',
+    name: 'Tổ dân phố số 50',
+    parentId: WARD,
+    validFrom: '2025-07-01',
+  })),
+  updateUnit: update('updateUnit', 'administrativeUnit', 'unit', { name: 'Tổ dân phố số 50A' }),
+  createUnitCode: create('createUnitCode', 'unitCode', () => ({
+    unitId: uid('ward-2025-hong-ha'),
+    code: '00103',
+    validFrom: '2025-07-01',
+  })),
+  updateUnitCode: update('updateUnitCode', 'unitCode', 'unitCode', { code: '00104' }),
+  createUnitParent: async () => {
+    const orphan = await prepare('createUnit', { kind: 'RESIDENTIAL_GROUP', name: 'Tổ dân phố số 40', validFrom: '2025-07-01' });
+    ids.unitParent = await call('createUnitParent', { unitId: orphan, parentId: WARD, validFrom: '2025-07-01' });
+    return id('unitParent');
+  },
+  updateUnitParent: update('updateUnitParent', 'unitParent', 'unitParent', { validFrom: '2025-07-15' }),
+  createOrganization: create('createOrganization', 'committee', () => ({
+    kind: 'PEOPLES_COMMITTEE',
+    name: 'UBND phường Phúc Lợi',
+    validFrom: '2025-07-01',
+    unitIds: [WARD],
+  })),
+  updateOrganization: update('updateOrganization', 'organization', 'committee', { name: 'Ủy ban nhân dân phường Phúc Lợi' }),
+  createPerson: create('createPerson', 'person', () => ({
+    fullName: 'Nguyễn Văn Thử',
+    sex: 'MALE',
+    birthYear: 1980,
+    citizenId: '001080123456',
+    phone: '0912000111',
+    residenceUnitId: GROUP_1,
+  })),
+  updatePerson: update('updatePerson', 'person', 'person', { phone: '0912000222' }),
+  createMembership: create('createMembership', 'membership', () => ({
+    personId: id('person'),
+    organizationId: uid('front-a'),
+    role: 'MEMBER',
+    validFrom: '2024-01-01',
+  })),
+  updateMembership: update('updateMembership', 'membership', 'membership', { validFrom: '2024-02-01' }),
+  createPost: create('createPost', 'post', () => ({
+    organizationId: uid('cell-a'),
+    role: 'SECRETARY',
+    label: 'Bí thư chi bộ',
+    validFrom: '2020-01-01',
+  })),
+  updatePost: update('updatePost', 'post', 'post', { label: 'Bí thư Chi bộ TDP số 1' }),
+  createOrganizationParent: create('createOrganizationParent', 'organizationParent', () => ({
+    organizationId: uid('cell-a'),
+    parentId: uid('ward-party-a'),
+    validFrom: '2025-07-01',
+  })),
+  updateOrganizationParent: update('updateOrganizationParent', 'organizationParent', 'organizationParent', { validFrom: '2025-07-02' }),
+  createOrganizationArea: create('createOrganizationArea', 'organizationArea', () => ({
+    organizationId: uid('ward-party-a'),
+    unitId: GROUP_2,
+    validFrom: '2025-07-01',
+  })),
+  updateOrganizationArea: update('updateOrganizationArea', 'organizationArea', 'organizationArea', { validFrom: '2025-08-01' }),
+  createPartyMembership: create('createPartyMembership', 'partyMembership', () => ({
+    personId: id('person'),
+    status: 'PROBATIONARY',
+    homeCellId: uid('cell-a'),
+    admittedOn: '2020-01-01',
+    validFrom: '2020-01-01',
+  })),
+  updatePartyMembership: update('updatePartyMembership', 'partyMembership', 'partyMembership', { status: 'OFFICIAL' }),
+  createResidenceContact: async () => {
+    const member = await person('Trần Văn Công Tác', 1975);
+    await prepare('createPartyMembership', { personId: member, status: 'OFFICIAL', homeCellId: uid('cell-work'), validFrom: '2015-01-01' });
+    ids.residenceContact = await call('createResidenceContact', {
+      personId: member,
+      residenceCellId: uid('cell-a'),
+      category: 'NORMAL',
+      validFrom: '2021-01-01',
+    });
+    return id('residenceContact');
+  },
+  updateResidenceContact: update('updateResidenceContact', 'residenceContact', 'residenceContact', { category: 'EXEMPT_FROM_ACTIVITIES' }),
+  createResidenceContactReview: create('createResidenceContactReview', 'review213', () => ({
+    residenceContactId: id('residenceContact'),
+    year: 2022,
+    reviewedOn: '2022-12-15',
+    comment: 'Gương mẫu nơi cư trú',
+  })),
+  updateResidenceContactReview: update('updateResidenceContactReview', 'residenceContactReview', 'review213', {
+    comment: 'Gương mẫu, tích cực',
+  }),
+  createApartmentComplex: create('createApartmentComplex', 'complex', () => ({ name: 'Cụm chung cư Phúc Lợi', validFrom: '2015-01-01' })),
+  updateApartmentComplex: update('updateApartmentComplex', 'apartmentComplex', 'complex', { name: 'Cụm nhà chung cư Phúc Lợi' }),
+  createApartmentBuilding: create('createApartmentBuilding', 'building', () => ({
+    name: 'Chung cư CT1',
+    residentialGroupId: GROUP_1,
+    complexId: id('complex'),
+    apartmentCount: 120,
+    blockCount: 1,
+    multipleOwners: true,
+    handoverStartedOn: '2016-03-01',
+    validFrom: '2016-01-01',
+  })),
+  updateApartmentBuilding: update('updateApartmentBuilding', 'apartmentBuilding', 'building', { apartmentCount: 124 }),
+  createBuildingBlock: create('createBuildingBlock', 'block', () => ({ buildingId: id('building'), name: 'Tòa A' })),
+  updateBuildingBlock: update('updateBuildingBlock', 'buildingBlock', 'block', { name: 'Tòa CT1-A' }),
+  createApartment: create('createApartment', 'apartment', () => ({
+    buildingId: id('building'),
+    blockId: id('block'),
+    number: '101',
+    handedOverOn: '2016-04-01',
+  })),
+  updateApartment: update('updateApartment', 'apartment', 'apartment', { number: '101A' }),
+  createApartmentOwnership: create('createApartmentOwnership', 'ownership', () => ({
+    apartmentId: id('apartment'),
+    personId: id('person'),
+    kind: 'OWNER',
+    validFrom: '2016-04-01',
+  })),
+  updateApartmentOwnership: update('updateApartmentOwnership', 'apartmentOwnership', 'ownership', { kind: 'AUTHORISED_USER' }),
+  createBoardTerm: async () => {
+    ids.board = await prepare('createOrganization', {
+      kind: 'MANAGEMENT_BOARD',
+      name: 'Ban quản trị chung cư CT1',
+      buildingId: id('building'),
+      validFrom: '2025-08-20',
+    });
+    ids.boardTerm = await call('createBoardTerm', {
+      boardId: id('board'),
+      termNumber: 1,
+      electedOn: '2025-08-20',
+      validFrom: '2025-08-20',
+      validTo: '2028-08-20',
+      recognition: { filedOn: '2025-08-22', decisionNumber: '123/QĐ-UBND', decidedOn: '2025-08-28', issuerId: id('committee') },
+    });
+    return id('boardTerm');
+  },
+  updateBoardTerm: update('updateBoardTerm', 'boardTerm', 'boardTerm', { electedOn: '2025-08-19' }),
+  createDirective: create('createDirective', 'directive', () => ({
+    code: '06-TT/TU',
+    title: 'Thông tri về nhà chung cư',
+    issuedOn: '2021-09-30',
+    issuerId: uid('city-party'),
+    scopeUnitId: uid('hanoi'),
+  })),
+  updateDirective: update('updateDirective', 'directive', 'directive', { title: 'Thông tri 06-TT/TU về nhà chung cư' }),
+  createBoardChange: create('createBoardChange', 'boardChange', () => ({
+    boardId: id('board'),
+    kind: 'ESTABLISHMENT',
+    on: '2025-08-20',
+    directiveId: id('directive'),
+  })),
+  updateBoardChange: update('updateBoardChange', 'boardChange', 'boardChange', { decisionNumber: '45/QĐ-UBND' }),
+  createImplementationReview: create('createImplementationReview', 'review', () => ({
+    directiveId: id('directive'),
+    kind: 'INTERIM',
+    heldOn: '2022-10-01',
+    organizerId: uid('city-party'),
+    title: 'Sơ kết 1 năm thực hiện Thông tri 06',
+  })),
+  updateImplementationReview: update('updateImplementationReview', 'implementationReview', 'review', { kind: 'FINAL' }),
+  createPresentation: create('createPresentation', 'presentation', () => ({
+    reviewId: id('review'),
+    title: 'Kinh nghiệm thành lập Ban quản trị',
+    category: 'MANAGEMENT_BOARD',
+    presenterOrganizationId: id('board'),
+  })),
+  updatePresentation: update('updatePresentation', 'presentation', 'presentation', { title: 'Kinh nghiệm của Ban quản trị CT1' }),
+  createCommendation: create('createCommendation', 'commendation', () => ({
+    directiveId: id('directive'),
+    reviewId: id('review'),
+    kind: 'INDIVIDUAL',
+    recipientPersonId: id('person'),
+    decidedOn: '2022-10-01',
+  })),
+  updateCommendation: update('updateCommendation', 'commendation', 'commendation', { decisionNumber: '12-QĐ/TU' }),
+  createNomination: create('createNomination', 'nomination', () => ({
+    nominatingOrganizationId: uid('ward-party-a'),
+    personId: id('person'),
+    boardId: id('board'),
+    category: 'PARTY_MEMBER',
+    nominatedOn: '2025-08-01',
+    outcome: 'PENDING',
+    directiveId: id('directive'),
+  })),
+  updateNomination: update('updateNomination', 'nomination', 'nomination', { outcome: 'ELECTED' }),
+  createTraining: create('createTraining', 'training', () => ({
+    title: 'Tập huấn PCCC',
+    topics: ['FIRE_SAFETY'],
+    heldOn: '2023-05-01',
+    organizerId: uid('city-party'),
+  })),
+  updateTraining: update('updateTraining', 'training', 'training', { topics: ['FIRE_SAFETY', 'RESCUE'] }),
+  createTrainingAttendance: create('createTrainingAttendance', 'attendance', () => ({
+    trainingId: id('training'),
+    personId: id('person'),
+  })),
+  createPetition: create('createPetition', 'petition', () => ({
+    kind: 'COMPLAINT',
+    subject: 'Phí dịch vụ nhà chung cư',
+    receivedOn: '2023-03-01',
+    residentialGroupId: GROUP_1,
+    buildingId: id('building'),
+  })),
+  updatePetition: update('updatePetition', 'petition', 'petition', { kind: 'PROPOSAL' }),
+  createPetitionStatusChange: create('createPetitionStatusChange', 'petitionStatus', () => ({
+    petitionId: id('petition'),
+    status: 'RECEIVED',
+    on: '2023-03-01',
+  })),
+  createCoordinationRegulation: create('createCoordinationRegulation', 'regulation', () => ({
+    residentialGroupId: GROUP_1,
+    boardId: id('board'),
+    signedOn: '2025-09-01',
+    validFrom: '2025-09-01',
+  })),
+  updateCoordinationRegulation: update('updateCoordinationRegulation', 'coordinationRegulation', 'regulation', { signedOn: '2025-08-30' }),
+  createCoordinationRegulationEvent: create('createCoordinationRegulationEvent', 'regulationEvent', () => ({
+    regulationId: id('regulation'),
+    kind: 'REVIEWED',
+    on: '2026-09-01',
+    note: 'Rà soát hằng năm',
+  })),
+  establishBoard: async () => {
+    const building = await prepare('createApartmentBuilding', {
+      name: 'Chung cư Rice City',
+      residentialGroupId: GROUP_2,
+      apartmentCount: 480,
+      blockCount: 1,
+      multipleOwners: true,
+      validFrom: '2019-01-01',
+    });
+    const members = [await person('Lê Văn Một', 1970), await person('Lê Văn Hai', 1971), await person('Lê Văn Ba', 1972)];
+    ids.newcomer = await person('Lê Văn Bốn', 1973);
+    ids.establishedBoard = await call('establishBoard', {
+      buildingId: building,
+      electedOn: '2022-05-20',
+      validFrom: '2022-06-01',
+      validTo: '2025-06-01',
+      members: [
+        { personId: members[0], role: 'HEAD' },
+        { personId: members[1], role: 'DEPUTY_HEAD' },
+        { personId: members[2], role: 'MEMBER' },
+      ],
+    });
+    return id('establishedBoard');
+  },
+  consolidateBoard: async () =>
+    call('consolidateBoard', {
+      boardId: id('establishedBoard'),
+      version: await versionOf('organization', id('establishedBoard')),
+      on: '2023-01-01',
+      add: [{ personId: id('newcomer'), role: 'MEMBER' }],
+    }),
+  recordReorganisation: async () =>
+    call('recordReorganisation', {
+      kind: 'TRANSFER_PART',
+      effectiveOn: '2026-01-01',
+      legalBasis: 'Quyết định thử nghiệm 2/QĐ-UBND',
+      moveUnits: [{ unitId: uid('group-long-bien-2'), toParentId: WARD }],
+    }),
+  createAccount: create('createAccount', 'account', () => ({
+    username: 'kiem.tra',
+    displayName: 'Kiểm tra',
+    password: 'mat-khau-kiem-tra',
+    role: 'ANALYST',
+    validFrom: '2020-01-01',
+  })),
+  updateAccount: update('updateAccount', 'account', 'account', { displayName: 'Kiểm tra (sửa)' }),
+  endAccount: end('endAccount', 'account', 'account', '2026-01-01'),
+  // Ends last: nothing after them relies on these records still being open.
+  endCoordinationRegulation: end('endCoordinationRegulation', 'coordinationRegulation', 'regulation'),
+  endBoardTerm: end('endBoardTerm', 'boardTerm', 'boardTerm', '2027-01-01'),
+  endApartmentOwnership: end('endApartmentOwnership', 'apartmentOwnership', 'ownership'),
+  endApartmentBuilding: end('endApartmentBuilding', 'apartmentBuilding', 'building'),
+  endApartmentComplex: end('endApartmentComplex', 'apartmentComplex', 'complex'),
+  endResidenceContact: end('endResidenceContact', 'residenceContact', 'residenceContact'),
+  endPartyMembership: end('endPartyMembership', 'partyMembership', 'partyMembership'),
+  endOrganizationArea: end('endOrganizationArea', 'organizationArea', 'organizationArea'),
+  endOrganizationParent: end('endOrganizationParent', 'organizationParent', 'organizationParent'),
+  endPost: end('endPost', 'post', 'post'),
+  endMembership: end('endMembership', 'membership', 'membership'),
+  endPerson: end('endPerson', 'person', 'person'),
+  endOrganization: end('endOrganization', 'organization', 'committee'),
+  endUnitParent: end('endUnitParent', 'unitParent', 'unitParent'),
+  endUnitCode: end('endUnitCode', 'unitCode', 'unitCode'),
+  endUnit: end('endUnit', 'administrativeUnit', 'unit'),
+};
+
+/** Mutations that change no record: they open and close sessions (and record login attempts). */
+const NOT_AUDITED = new Set(['login', 'logout']);
+
+function mutationFields() {
+  const type = schema.getMutationType();
+  return type instanceof GraphQLObjectType ? type.getFields() : {};
+}
+
+describe('every mutation writes an audit entry', () => {
+  it('every mutation field of the schema has a case here (a new mutation needs one), and every case a mutation', () => {
+    const fields = Object.keys(mutationFields());
+    expect(fields.length).toBeGreaterThan(70);
+    expect(fields.filter((f) => !NOT_AUDITED.has(f) && !(f in CASES))).toEqual([]);
+    expect(Object.keys(CASES).filter((c) => !fields.includes(c))).toEqual([]);
+  });
+
+  for (const [operation, run] of Object.entries(CASES)) {
+    it(`${operation}: an entry with the operation, the actor and the record, before and after`, async () => {
+      const last = (await h.prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+      const started = Date.now();
+      const entityId = await run();
+      const entries = await h.prisma.auditEntry.findMany({ where: { id: { gt: last }, operation }, orderBy: { id: 'asc' } });
+      const entry = entries.find((e) => e.entityId === entityId);
+      expect(
+        entry,
+        `${operation} wrote no entry for ${entityId}: ${JSON.stringify(entries.map((e) => [e.entityType, e.entityId]))}`,
+      ).toBeDefined();
+      expect(entry).toMatchObject({ actor: 'admin', accountId: admin.accountId });
+      expect(Math.abs((entry?.at.getTime() ?? 0) - started)).toBeLessThan(60_000);
+      expect(entry?.after).not.toBeNull();
+      if (operation.startsWith('update')) {
+        expect(entry?.before).not.toBeNull();
+        expect(entry?.before).not.toEqual(entry?.after);
+      }
+      if (operation.startsWith('create')) expect(entry?.before).toBeNull();
+    });
+  }
+});
+
+describe('the trail is append-only and written with the change', () => {
+  it('the database refuses UPDATE, DELETE and TRUNCATE on audit_entries', async () => {
+    const count = await h.prisma.auditEntry.count();
+    expect(count).toBeGreaterThan(0);
+    await expect(h.prisma.$executeRawUnsafe(`UPDATE audit_entries SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
+    await expect(h.prisma.$executeRawUnsafe('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
+    await expect(h.prisma.$executeRawUnsafe('TRUNCATE audit_entries')).rejects.toThrow(/append-only/);
+    await expect(h.prisma.auditEntry.updateMany({ data: { actor: 'x' } })).rejects.toThrow();
+    await expect(h.prisma.auditEntry.deleteMany({})).rejects.toThrow();
+    expect(await h.prisma.auditEntry.count()).toBe(count);
+    expect(await h.prisma.auditEntry.count({ where: { actor: { in: ['someone else', 'x'] } } })).toBe(0);
+  });
+
+  it('no mutation reaches the AuditEntry type, by its arguments or its result (while queries do)', () => {
+    const reachable = (roots: GraphQLNamedType[]) => {
+      const seen = new Set<string>();
+      const visit = (t: GraphQLNamedType) => {
+        if (seen.has(t.name)) return;
+        seen.add(t.name);
+        if (isObjectType(t) || isInterfaceType(t)) {
+          for (const f of Object.values(t.getFields())) {
+            visit(getNamedType(f.type));
+            for (const a of f.args) visit(getNamedType(a.type));
+          }
+        }
+        if (isUnionType(t)) for (const m of t.getTypes()) visit(m);
+        if (isInputObjectType(t)) for (const f of Object.values(t.getFields())) visit(getNamedType(f.type));
+      };
+      for (const r of roots) visit(r);
+      return seen;
+    };
+    const fromMutations = Object.values(mutationFields()).flatMap((f) => [
+      getNamedType(f.type),
+      ...f.args.map((a) => getNamedType(a.type)),
+    ]);
+    expect(reachable(fromMutations).has('AuditEntry')).toBe(false);
+    expect(Object.keys(mutationFields()).filter((name) => /audit/i.test(name))).toEqual([]);
+    const query = schema.getQueryType();
+    expect(query && reachable([query]).has('AuditEntry')).toBe(true);
+  });
+
+  it('a change whose entry cannot be written does not happen (same transaction)', async () => {
+    await h.prisma.$executeRawUnsafe(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'test: audit entry refused'; END $$`);
+    await h.prisma.$executeRawUnsafe(
+      'CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()',
+    );
+    try {
+      const people = await h.prisma.person.count();
+      const r = await h.exec(
+        'mutation { createPerson(input: { fullName: "Không Được Ghi", sex: MALE, birthYear: 1990 }) { __typename } }',
+        {},
+        { viewer: admin },
+      );
+      expect(r.errors.map((e) => e.path)).toEqual(['createPerson']);
+      expect(await h.prisma.person.count()).toBe(people);
+      expect(await h.prisma.person.count({ where: { fullName: 'Không Được Ghi' } })).toBe(0);
+    } finally {
+      await h.prisma.$executeRawUnsafe('DROP TRIGGER test_refuse_audit ON audit_entries');
+      await h.prisma.$executeRawUnsafe('DROP FUNCTION test_refuse_audit()');
+    }
+  });
+
+  it('a refused write leaves no entry', async () => {
+    const before = await h.prisma.auditEntry.count();
+    const r = await h.run<{ createPerson: { __typename: string } }>(
+      'mutation { createPerson(input: { fullName: "", sex: MALE, birthYear: 1990 }) { __typename } }',
+      {},
+      { viewer: admin },
+    );
+    expect(r.createPerson.__typename).toBe('ValidationError');
+    const forbidden = await h.exec(
+      'mutation($g: ID!) { createApartmentBuilding(input: { name: "X", residentialGroupId: $g, apartmentCount: 1, blockCount: 1, multipleOwners: false, validFrom: "2024-01-01" }) { __typename } }',
+      { g: uid('group-long-bien-1') },
+      { viewer: await viewerOf(h.prisma, 'phuong.phucloi') },
+    );
+    expect(forbidden.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect(await h.prisma.auditEntry.count()).toBe(before);
+  });
+});
+
+describe('history(id:)', () => {
+  type Entry = { operation: string; actor: string; entityType: string; before: Data | null; after: Data | null; at: string };
+  const HISTORY = 'query($id: ID!) { history(id: $id) { operation actor entityType before after at } }';
+
+  it('returns a record’s entries oldest first, with who, what, before and after', async () => {
+    const ward = await viewerOf(h.prisma, 'phuong.phucloi');
+    const created = await call(
+      'createApartmentBuilding',
+      {
+        name: 'Chung cư Lịch Sử',
+        residentialGroupId: GROUP_1,
+        apartmentCount: 50,
+        blockCount: 1,
+        multipleOwners: true,
+        validFrom: '2020-01-01',
+      },
+      ward,
+    );
+    await call('updateApartmentBuilding', { id: created, version: 1, apartmentCount: 52 }, ward);
+    await call('updateApartmentBuilding', { id: created, version: 2, name: 'Chung cư Lịch Sử A' }, admin);
+    const r = await h.run<{ history: Entry[] }>(HISTORY, { id: encodeGlobalID('ApartmentBuilding', created) }, { viewer: ward });
+    expect(r.history.map((e) => [e.operation, e.actor, e.entityType])).toEqual([
+      ['createApartmentBuilding', 'phuong.phucloi', 'ApartmentBuilding'],
+      ['updateApartmentBuilding', 'phuong.phucloi', 'ApartmentBuilding'],
+      ['updateApartmentBuilding', 'admin', 'ApartmentBuilding'],
+    ]);
+    expect(r.history[0]?.before).toBeNull();
+    expect(r.history[0]?.after).toMatchObject({ name: 'Chung cư Lịch Sử', apartmentCount: 50 });
+    expect(r.history[1]?.before).toMatchObject({ apartmentCount: 50 });
+    expect(r.history[1]?.after).toMatchObject({ apartmentCount: 52 });
+    expect(r.history[2]?.after).toMatchObject({ name: 'Chung cư Lịch Sử A', apartmentCount: 52 });
+    const times = r.history.map((e) => Date.parse(e.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // Analysts and viewers may read the building, so its history too.
+    expect(
+      (
+        await h.run<{ history: Entry[] }>(
+          HISTORY,
+          { id: encodeGlobalID('ApartmentBuilding', created) },
+          { viewer: await viewerOf(h.prisma, 'xem') },
+        )
+      ).history,
+    ).toHaveLength(3);
+  });
+
+  it('shows what a consolidation did to the board, and what a reorganisation did to a unit', async () => {
+    const board = await h.run<{ history: Entry[] }>(
+      HISTORY,
+      { id: encodeGlobalID('Organization', id('establishedBoard')) },
+      { viewer: admin },
+    );
+    expect(board.history.map((e) => e.operation)).toEqual(['establishBoard', 'consolidateBoard']);
+    // The reorganisation's entries name records by type, as every other mutation's do.
+    const moved = await h.prisma.auditEntry.findMany({ where: { operation: 'recordReorganisation' } });
+    expect(new Set(moved.map((e) => e.entityType))).toEqual(new Set(['UnitParent', 'ReorganisationEvent']));
+    const link = moved.find((e) => e.entityType === 'UnitParent' && (e.after as Data | null)?.parentId === WARD);
+    const linkHistory = await h.run<{ history: Entry[] }>(
+      HISTORY,
+      { id: encodeGlobalID('UnitParent', link?.entityId ?? '') },
+      { viewer: admin },
+    );
+    expect(linkHistory.history.map((e) => e.operation)).toEqual(['recordReorganisation']);
+    const event = await h.prisma.reorganisationEvent.findFirstOrThrow({ where: { legalBasis: 'Quyết định thử nghiệm 2/QĐ-UBND' } });
+    const reorg = await h.run<{ history: Entry[] }>(HISTORY, { id: encodeGlobalID('ReorganisationEvent', event.id) }, { viewer: admin });
+    expect(reorg.history.map((e) => [e.operation, e.entityType])).toEqual([['recordReorganisation', 'ReorganisationEvent']]);
+  });
+
+  it('is FORBIDDEN for a record outside the viewer’s territory, and for an account unless administrator', async () => {
+    const other = await h.exec(
+      HISTORY,
+      { id: encodeGlobalID('Person', id('person')) },
+      { viewer: await viewerOf(h.prisma, 'phuong.longbien') },
+    );
+    expect(other.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['FORBIDDEN@history']);
+    expect(other.data).toBeNull();
+    const own = await h.exec(
+      HISTORY,
+      { id: encodeGlobalID('Person', id('person')) },
+      { viewer: await viewerOf(h.prisma, 'phuong.phucloi') },
+    );
+    expect(own.errors).toEqual([]);
+    const account = encodeGlobalID('Account', id('account'));
+    const analyst = await h.exec(HISTORY, { id: account }, { viewer: await viewerOf(h.prisma, 'phantich') });
+    expect(analyst.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['FORBIDDEN@history']);
+    const byAdmin = await h.run<{ history: Entry[] }>(HISTORY, { id: account }, { viewer: admin });
+    expect(byAdmin.history.map((e) => e.operation)).toEqual(['createAccount', 'updateAccount', 'endAccount']);
+    // A plain UUID names no type: refused, not guessed.
+    const plain = await h.exec(HISTORY, { id: id('person') }, { viewer: admin });
+    expect(plain.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('a readable type wrapped around another record’s id finds nothing', async () => {
+    // Directives are public: a viewer could wrap a party membership's id in a Directive global id.
+    const forged = encodeGlobalID('Directive', id('partyMembership'));
+    const r = await h.exec<{ history: Entry[] }>(HISTORY, { id: forged }, { viewer: await viewerOf(h.prisma, 'xem') });
+    expect(r).toEqual({ data: { history: [] }, errors: [] });
+    const real = await h.exec(
+      HISTORY,
+      { id: encodeGlobalID('PartyMembership', id('partyMembership')) },
+      { viewer: await viewerOf(h.prisma, 'xem') },
+    );
+    expect(real.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('the whole trail (auditEntries) is for administrators', async () => {
+    const r = await h.exec(
+      '{ auditEntries(first: 5) { totalCount nodes { operation } } }',
+      {},
+      { viewer: await viewerOf(h.prisma, 'phantich') },
+    );
+    expect(r.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['FORBIDDEN@auditEntries']);
+    const ok = await h.run<{ auditEntries: { totalCount: number } }>(
+      '{ auditEntries(actor: "admin") { totalCount } }',
+      {},
+      { viewer: admin },
+    );
+    expect(ok.auditEntries.totalCount).toBeGreaterThanOrEqual(Object.keys(CASES).length);
+  });
+});

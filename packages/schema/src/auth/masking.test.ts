@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphqlHarness } from '../testing/graphql-harness.js';
+import { gid, loadAccessFixture, PEOPLE, uid, viewerOf } from './test-support/access-fixture.js';
+import type { Viewer } from './viewer.js';
+
+/**
+ * Personal data (DOMAIN.md §5): citizen IDs and phones masked unless the role keeps the records,
+ * each unmasked read logged (who, whose, which field, when); party membership only for
+ * party-organisation staff and administrators.
+ */
+
+let h: Awaited<ReturnType<typeof graphqlHarness>>;
+const viewers: Record<string, Viewer> = {};
+
+beforeAll(async () => {
+  h = await graphqlHarness(inject('databaseAdminUrl'));
+  await loadAccessFixture(h.prisma);
+  for (const name of ['admin', 'quan.longbien', 'phuong.phucloi', 'canbo.phucloi', 'phantich', 'xem']) {
+    viewers[name] = await viewerOf(h.prisma, name);
+  }
+});
+afterAll(() => h.close());
+
+function viewer(name: string): Viewer {
+  const v = viewers[name];
+  if (!v) throw new Error(`test setup: no viewer ${name}`);
+  return v;
+}
+
+type PersonRow = { id: string; fullName: string; citizenId: string | null; phone: string | null };
+const PEOPLE_QUERY = `query($ids: [ID!]) { people(filter: { id: { in: $ids } }) { nodes { id fullName citizenId phone } } }`;
+const A = PEOPLE['person-a'];
+const B = PEOPLE['person-b'];
+
+async function readPeople(name: string, keys: string[]) {
+  const r = await h.exec<{ people: { nodes: PersonRow[] } }>(
+    PEOPLE_QUERY,
+    { ids: keys.map((k) => gid('Person', k)) },
+    { viewer: viewer(name) },
+  );
+  expect(r.errors).toEqual([]);
+  return r.data?.people.nodes ?? [];
+}
+
+describe('citizen IDs and phones', () => {
+  it.each(['phantich', 'xem'])('%s (analyst / viewer) sees them masked, and nothing is logged', async (name) => {
+    const before = await h.prisma.personalDataRead.count();
+    const rows = await readPeople(name, ['person-a', 'person-b']);
+    expect(rows.map((p) => [p.fullName, p.citizenId, p.phone])).toEqual([
+      [A?.fullName, '001******345', '09******89'],
+      [B?.fullName, '001******321', '09******21'],
+    ]);
+    expect(await h.prisma.personalDataRead.count()).toBe(before);
+  });
+
+  it.each([
+    ['admin', ['person-a', 'person-b']],
+    ['quan.longbien', ['person-a', 'person-b']],
+    ['phuong.phucloi', ['person-a']],
+    ['canbo.phucloi', ['person-a']],
+  ])('%s (keeps the records) sees them unmasked; each read is logged: who, whose, which field, when', async (name, keys) => {
+    const account = viewer(name);
+    if (account.kind !== 'account') throw new Error('not an account');
+    const last = (await h.prisma.personalDataRead.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    const started = Date.now();
+    const rows = await readPeople(name, keys);
+    expect(rows.map((p) => [p.citizenId, p.phone])).toEqual(keys.map((k) => [PEOPLE[k]?.citizenId, PEOPLE[k]?.phone]));
+    const logged = await h.prisma.personalDataRead.findMany({ where: { id: { gt: last } } });
+    expect(logged.map((l) => `${l.accountId}:${l.personId}:${l.field}`).sort()).toEqual(
+      keys.flatMap((k) => [`${account.accountId}:${uid(k)}:citizenId`, `${account.accountId}:${uid(k)}:phone`]).sort(),
+    );
+    for (const l of logged) expect(Math.abs(l.at.getTime() - started)).toBeLessThan(60_000);
+    // A second read is a second entry: the log counts reads, not people.
+    await readPeople(name, keys);
+    expect(await h.prisma.personalDataRead.count({ where: { id: { gt: last } } })).toBe(keys.length * 4);
+  });
+
+  it('the audit trail shows them as the role may see them (masked for analysts, logged for staff)', async () => {
+    const person = await h.prisma.person.findUniqueOrThrow({ where: { id: uid('person-a') } });
+    const updated = await h.run<{ updatePerson: { __typename: string } }>(
+      'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }',
+      { input: { id: gid('Person', 'person-a'), version: person.version, phone: '0912345000' } },
+      { viewer: viewer('admin') },
+    );
+    expect(updated.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
+    const history = 'query($id: ID!) { history(id: $id) { operation before after } }';
+    type History = { history: Array<{ operation: string; before: Record<string, unknown>; after: Record<string, unknown> }> };
+    const masked = await h.run<History>(history, { id: gid('Person', 'person-a') }, { viewer: viewer('phantich') });
+    expect(masked.history).toHaveLength(1);
+    expect(masked.history[0]?.before).toMatchObject({ citizenId: '001******345', phone: '09******89' });
+    expect(masked.history[0]?.after).toMatchObject({ citizenId: '001******345', phone: '09******00' });
+    expect(JSON.stringify(masked.history)).not.toContain(A?.citizenId);
+
+    const staff = viewer('phuong.phucloi');
+    if (staff.kind !== 'account') throw new Error('not an account');
+    const last = (await h.prisma.personalDataRead.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    const plain = await h.run<History>(history, { id: gid('Person', 'person-a') }, { viewer: staff });
+    expect(plain.history[0]?.after).toMatchObject({ citizenId: A?.citizenId, phone: '0912345000' });
+    const logged = await h.prisma.personalDataRead.findMany({ where: { id: { gt: last } } });
+    expect(new Set(logged.map((l) => `${l.accountId}:${l.personId}`))).toEqual(new Set([`${staff.accountId}:${uid('person-a')}`]));
+    expect(logged.map((l) => l.field).sort()).toEqual(['citizenId', 'citizenId', 'phone', 'phone']);
+  });
+});
+
+describe('party membership: party-organisation roles and administrators only', () => {
+  const NON_PARTY = ['phantich', 'xem', 'canbo.phucloi'];
+  const PARTY = ['admin', 'quan.longbien', 'phuong.phucloi'];
+
+  it.each(NON_PARTY)('%s: party memberships and Regulation 213 contacts of a person are refused (FORBIDDEN)', async (name) => {
+    const r = await h.exec<{ a: { fullName: string; partyMemberships: unknown }; xb: { residenceContacts: unknown } }>(
+      `query($a: ID!, $xb: ID!) {
+        a: node(id: $a) { ... on Person { fullName partyMemberships { status } } }
+        xb: node(id: $xb) { ... on Person { residenceContacts { category } } } }`,
+      { a: gid('Person', 'person-a'), xb: gid('Person', 'person-xb') },
+      { viewer: viewer(name) },
+    );
+    expect(r.errors.map((e) => `${e.code}@${e.path}`).sort()).toEqual(['FORBIDDEN@a.partyMemberships', 'FORBIDDEN@xb.residenceContacts']);
+    // The person is still there; only the party field is withheld.
+    expect(r.data?.a).toEqual({ fullName: A?.fullName, partyMemberships: null });
+  });
+
+  it.each(NON_PARTY)(
+    '%s: party records by id are FORBIDDEN; party-cell memberships and party nominations are absent from lists',
+    async (name) => {
+      for (const [type, key] of [
+        ['PartyMembership', 'party-a'],
+        ['ResidenceContact', 'contact-xb'],
+        ['Membership', 'membership-a-cell-a'],
+        ['Nomination', 'nomination-party'],
+      ] as const) {
+        const r = await h.exec('query($id: ID!) { node(id: $id) { id } }', { id: gid(type, key) }, { viewer: viewer(name) });
+        expect(r.data, type).toEqual({ node: null });
+        expect(r.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+      }
+      const lists = await h.exec<{
+        memberships: { nodes: Array<{ organization: { name: string } }> };
+        cell: { members: { totalCount: number; nodes: unknown[] } };
+        nominations: { nodes: Array<{ category: string }> };
+        person: { memberships: Array<{ id: string }> };
+      }>(
+        `query($a: ID!, $cell: ID!) {
+        memberships(filter: { personId: $a }) { nodes { organization { name } } }
+        cell: node(id: $cell) { ... on Organization { members { totalCount nodes { id } } } }
+        nominations { nodes { category } }
+        person: node(id: $a) { ... on Person { memberships { id } } } }`,
+        { a: gid('Person', 'person-a'), cell: gid('Organization', 'cell-a') },
+        { viewer: viewer(name) },
+      );
+      expect(lists.errors).toEqual([]);
+      expect(lists.data?.memberships.nodes.map((m) => m.organization.name)).toEqual(['Ban công tác Mặt trận TDP số 1 Phúc Lợi']);
+      expect(lists.data?.cell.members).toEqual({ totalCount: 0, nodes: [] });
+      expect(lists.data?.nominations.nodes.map((n) => n.category)).toEqual(['POLITICAL_SYSTEM_MEMBER']);
+      expect(lists.data?.person.memberships.map((m) => m.id)).toEqual([gid('Membership', 'membership-a-front-a')]);
+    },
+  );
+
+  it.each(NON_PARTY)('%s: filtering people by party status is FORBIDDEN', async (name) => {
+    const r = await h.exec('{ people(filter: { partyStatus: OFFICIAL }) { totalCount nodes { id } } }', {}, { viewer: viewer(name) });
+    expect(r.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['FORBIDDEN@people']);
+  });
+
+  it.each(['phantich', 'xem'])('%s: party cells themselves are public bodies (listed, readable), their members are not', async (name) => {
+    const r = await h.exec<{ organizations: { nodes: Array<{ name: string; members: { nodes: unknown[] } }> } }>(
+      '{ organizations(filter: { kind: PARTY_CELL }) { nodes { name members { nodes { id } } } } }',
+      {},
+      { viewer: viewer(name) },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.data?.organizations.nodes).toEqual([
+      { name: 'Chi bộ Công ty Thăng Long', members: { nodes: [] } },
+      { name: 'Chi bộ TDP số 1 Phúc Lợi', members: { nodes: [] } },
+    ]);
+  });
+
+  it.each(PARTY)('%s: sees party memberships, Regulation 213 contacts, party-cell memberships and party nominations', async (name) => {
+    const r = await h.exec<{
+      a: {
+        partyMemberships: Array<{ status: string; homeCell: { name: string } }>;
+        memberships: Array<{ organization: { name: string } }>;
+      };
+      xb: { residenceContacts: Array<{ category: string; residenceCell: { name: string } }> };
+      nominations: { nodes: Array<{ category: string }> };
+      officials: { nodes: Array<{ fullName: string }> };
+    }>(
+      `query($a: ID!, $xb: ID!) {
+        a: node(id: $a) { ... on Person { partyMemberships { status homeCell { name } } memberships { organization { name } } } }
+        xb: node(id: $xb) { ... on Person { residenceContacts { category residenceCell { name } } } }
+        nominations { nodes { category } }
+        officials: people(filter: { partyStatus: OFFICIAL, residenceWithinUnitId: "${uid('group-phuc-loi-1')}" }) { nodes { fullName } } }`,
+      { a: gid('Person', 'person-a'), xb: gid('Person', 'person-xb') },
+      { viewer: viewer(name) },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.data?.a.partyMemberships).toEqual([{ status: 'OFFICIAL', homeCell: { name: 'Chi bộ TDP số 1 Phúc Lợi' } }]);
+    expect(r.data?.a.memberships.map((m) => m.organization.name).sort()).toEqual([
+      'Ban công tác Mặt trận TDP số 1 Phúc Lợi',
+      'Chi bộ TDP số 1 Phúc Lợi',
+    ]);
+    expect(r.data?.xb.residenceContacts).toEqual([{ category: 'NORMAL', residenceCell: { name: 'Chi bộ TDP số 1 Phúc Lợi' } }]);
+    expect(r.data?.nominations.nodes.map((n) => n.category).sort()).toEqual(['PARTY_MEMBER', 'POLITICAL_SYSTEM_MEMBER']);
+    expect(r.data?.officials.nodes.map((p) => p.fullName)).toEqual([A?.fullName]);
+  });
+
+  it('a ward’s party staff see the party records of their ward’s cells, not a home cell elsewhere (filtered, not refused)', async () => {
+    // person-xb's home cell is at their workplace (no place in the ward); their residence contact is with the ward's cell.
+    const q = `query($xb: ID!) { xb: node(id: $xb) { ... on Person { partyMemberships { id } residenceContacts { id } } } }`;
+    const ward = await h.exec(q, { xb: gid('Person', 'person-xb') }, { viewer: viewer('phuong.phucloi') });
+    expect(ward).toEqual({
+      data: { xb: { partyMemberships: [], residenceContacts: [{ id: gid('ResidenceContact', 'contact-xb') }] } },
+      errors: [],
+    });
+    const admin = await h.exec(q, { xb: gid('Person', 'person-xb') }, { viewer: viewer('admin') });
+    expect(admin.data).toEqual({
+      xb: {
+        partyMemberships: [{ id: gid('PartyMembership', 'party-xb') }],
+        residenceContacts: [{ id: gid('ResidenceContact', 'contact-xb') }],
+      },
+    });
+  });
+});

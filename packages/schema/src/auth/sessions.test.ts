@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphqlHarness } from '../testing/graphql-harness.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { verifyPassword } from './passwords.js';
+import {
+  FAILURE_WINDOW_MINUTES,
+  login,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  SESSION_HOURS,
+  viewerFromToken,
+} from './sessions.js';
+import { ANONYMOUS, EXTRA_PASSWORD, loadAccessFixture, viewerOf } from './test-support/access-fixture.js';
+import { hashToken, newSessionToken } from './tokens.js';
+import type { Viewer } from './viewer.js';
+
+/** Sessions: login and logout, expiry, disabled accounts, failed-login limits, password storage. */
+
+let h: Awaited<ReturnType<typeof graphqlHarness>>;
+beforeAll(async () => {
+  h = await graphqlHarness(inject('databaseAdminUrl'));
+  await loadAccessFixture(h.prisma);
+});
+afterAll(() => h.close());
+
+const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename
+  ... on LoginSuccess { token expiresAt me { username role } }
+  ... on LoginError { code message messageVi messageEn } } }`;
+
+type LoginOutcome = {
+  __typename: string;
+  token?: string;
+  expiresAt?: string;
+  me?: { username: string; role: string };
+  code?: string;
+  messageVi?: string;
+  messageEn?: string;
+};
+
+/** `login` over GraphQL, as an anonymous client from `address`. */
+async function signIn(username: string, password: string, address: string): Promise<LoginOutcome> {
+  const r = await h.exec<{ login: LoginOutcome }>(LOGIN, { u: username, p: password }, { viewer: ANONYMOUS, clientAddress: address });
+  expect(r.errors).toEqual([]);
+  if (!r.data) throw new Error('no login result');
+  return r.data.login;
+}
+
+function password(username: string): string {
+  const a = DEMO_ACCOUNTS.find((x) => x.username === username);
+  if (!a) throw new Error(`no demo account ${username}`);
+  return a.password;
+}
+
+async function meOf(viewer: Viewer) {
+  return (await h.run<{ me: { username: string } | null }>('{ me { username } }', {}, { viewer })).me;
+}
+
+describe('login and logout', () => {
+  it('a right password opens a session whose token identifies the user (me)', async () => {
+    const before = Date.now();
+    const r = await signIn('phantich', password('phantich'), '10.0.1.1');
+    expect(r).toMatchObject({ __typename: 'LoginSuccess', me: { username: 'phantich', role: 'ANALYST' } });
+    const expires = new Date(r.expiresAt ?? '').getTime();
+    expect(expires - before).toBeGreaterThanOrEqual(SESSION_HOURS * 3_600_000 - 60_000);
+    expect(expires - before).toBeLessThanOrEqual(SESSION_HOURS * 3_600_000 + 60_000);
+    const viewer = await viewerFromToken(h.prisma, r.token);
+    expect(viewer).toMatchObject({ kind: 'account', username: 'phantich', role: 'ANALYST' });
+    expect(await meOf(viewer)).toEqual({ username: 'phantich' });
+    // Only the token's hash is stored.
+    const session = await h.prisma.session.findFirstOrThrow({ where: { tokenHash: hashToken(r.token ?? '') } });
+    expect(JSON.stringify(session)).not.toContain(r.token);
+    // Usernames are not case-sensitive.
+    expect((await signIn('  PhanTich ', password('phantich'), '10.0.1.1')).__typename).toBe('LoginSuccess');
+  });
+
+  it('a wrong password, or an unknown user, is INVALID_CREDENTIALS (the same answer for both), in Vietnamese then English', async () => {
+    const wrong = await signIn('xem', 'khong-phai-mat-khau', '10.0.1.2');
+    expect(wrong).toMatchObject({
+      __typename: 'LoginError',
+      code: 'INVALID_CREDENTIALS',
+      messageVi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+      messageEn: 'Wrong username or password.',
+    });
+    const unknown = await signIn('khong-co-ai', 'khong-phai-mat-khau', '10.0.1.2');
+    expect(unknown).toEqual({ ...wrong });
+    expect(await viewerFromToken(h.prisma, 'not-a-token')).toEqual({ kind: 'anonymous' });
+  });
+
+  it('logout revokes the token', async () => {
+    const r = await signIn('xem', password('xem'), '10.0.1.3');
+    const viewer = await viewerFromToken(h.prisma, r.token);
+    expect(viewer.kind).toBe('account');
+    expect(await h.run<{ logout: boolean }>('mutation { logout }', {}, { viewer })).toEqual({ logout: true });
+    expect(await viewerFromToken(h.prisma, r.token)).toEqual({ kind: 'anonymous' });
+    // Another session of the same user is untouched.
+    const other = await signIn('xem', password('xem'), '10.0.1.3');
+    expect((await viewerFromToken(h.prisma, other.token)).kind).toBe('account');
+  });
+
+  it('an expired session yields an anonymous viewer', async () => {
+    const r = await signIn('xem', password('xem'), '10.0.1.4');
+    const later = new Date(Date.now() + (SESSION_HOURS + 1) * 3_600_000);
+    expect(await viewerFromToken(h.prisma, r.token, later)).toEqual({ kind: 'anonymous' });
+    await h.prisma.session.update({ where: { tokenHash: hashToken(r.token ?? '') }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const viewer = await viewerFromToken(h.prisma, r.token);
+    expect(viewer).toEqual({ kind: 'anonymous' });
+    expect(await meOf(viewer)).toBeNull();
+  });
+
+  it('a disabled account (endAccount) loses its sessions and cannot sign in again', async () => {
+    const r = await signIn('canbo.phucloi', EXTRA_PASSWORD, '10.0.1.5');
+    expect(r.__typename).toBe('LoginSuccess');
+    const account = await h.prisma.account.findUniqueOrThrow({ where: { username: 'canbo.phucloi' } });
+    const ended = await h.run<{ endAccount: { __typename: string; data: { validTo: string } } }>(
+      `mutation($input: EndAccountInput!) { endAccount(input: $input) { __typename ... on MutationEndAccountSuccess { data { validTo } } } }`,
+      { input: { id: account.id, version: account.version, on: '2026-01-01' } },
+      { viewer: await viewerOf(h.prisma, 'admin') },
+    );
+    expect(ended.endAccount).toEqual({ __typename: 'MutationEndAccountSuccess', data: { validTo: '2026-01-01' } });
+    expect(await viewerFromToken(h.prisma, r.token)).toEqual({ kind: 'anonymous' });
+    expect(await signIn('canbo.phucloi', EXTRA_PASSWORD, '10.0.1.5')).toMatchObject({
+      __typename: 'LoginError',
+      code: 'ACCOUNT_DISABLED',
+    });
+    // A session that was not revoked (e.g. opened by another process in between) is refused too: the account's end date counts.
+    const { token } = await loginDirect('canbo.phucloi');
+    expect(await viewerFromToken(h.prisma, token)).toEqual({ kind: 'anonymous' });
+  });
+
+  it('a changed role or territory ends the account’s sessions', async () => {
+    const r = await signIn('phuong.longbien', EXTRA_PASSWORD, '10.0.1.6');
+    const account = await h.prisma.account.findUniqueOrThrow({ where: { username: 'phuong.longbien' } });
+    const changed = await h.run<{ updateAccount: { __typename: string } }>(
+      `mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { __typename } }`,
+      { input: { id: account.id, version: account.version, role: 'VIEWER', scopeUnitId: null } },
+      { viewer: await viewerOf(h.prisma, 'admin') },
+    );
+    expect(changed.updateAccount.__typename).toBe('MutationUpdateAccountSuccess');
+    expect(await viewerFromToken(h.prisma, r.token)).toEqual({ kind: 'anonymous' });
+    expect((await viewerFromToken(h.prisma, (await signIn('phuong.longbien', EXTRA_PASSWORD, '10.0.1.6')).token)).kind).toBe('account');
+  });
+});
+
+/** A session opened directly in the table (bypassing `login`'s checks), for the token checks. */
+async function loginDirect(username: string): Promise<{ token: string }> {
+  const { token, hash } = newSessionToken();
+  const account = await h.prisma.account.findUniqueOrThrow({ where: { username } });
+  await h.prisma.session.create({ data: { accountId: account.id, tokenHash: hash, expiresAt: new Date(Date.now() + 3_600_000) } });
+  return { token };
+}
+
+describe('failed logins are limited per account and per address', () => {
+  it(`after ${MAX_FAILURES_PER_ACCOUNT} failures the next attempt, even with the right password, is RATE_LIMITED for that username`, async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      // From different addresses: the limit is the account's, wherever the guesses come from.
+      expect((await signIn('quan.longbien', `doan-sai-${i}-mat-khau`, `10.0.2.${i}`)).code).toBe('INVALID_CREDENTIALS');
+    }
+    const locked = await signIn('quan.longbien', password('quan.longbien'), '10.0.2.99');
+    expect(locked).toMatchObject({ __typename: 'LoginError', code: 'RATE_LIMITED' });
+    expect(locked.messageVi).toBe(`Đăng nhập sai quá nhiều lần; hãy thử lại sau ${FAILURE_WINDOW_MINUTES} phút.`);
+    // Other users from the same addresses are not affected.
+    expect((await signIn('xem', password('xem'), '10.0.2.0')).__typename).toBe('LoginSuccess');
+    // Once the window has passed, the right password works again.
+    const later = new Date(Date.now() + (FAILURE_WINDOW_MINUTES + 1) * 60_000);
+    expect((await login(h.prisma, 'quan.longbien', password('quan.longbien'), '10.0.2.99', later)).ok).toBe(true);
+  });
+
+  it(`${MAX_FAILURES_PER_ADDRESS} failures from one address lock that address, for every username`, async () => {
+    const address = '10.0.3.1';
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      // A different username each time: no single account reaches its own limit.
+      expect((await signIn(`doan-ten-${i}`, 'mat-khau-doan-bua', address)).code).toBe('INVALID_CREDENTIALS');
+    }
+    expect(await signIn('admin', password('admin'), address)).toMatchObject({ __typename: 'LoginError', code: 'RATE_LIMITED' });
+    expect(await signIn('xem', password('xem'), address)).toMatchObject({ code: 'RATE_LIMITED' });
+    // The same accounts from another address sign in.
+    expect((await signIn('admin', password('admin'), '10.0.3.2')).__typename).toBe('LoginSuccess');
+    // Every attempt is recorded, refused ones too (the limit holds across gateway processes).
+    expect(await h.prisma.loginAttempt.count({ where: { address, succeeded: false } })).toBe(MAX_FAILURES_PER_ADDRESS + 2);
+  });
+});
+
+describe('passwords', () => {
+  it('are stored as scrypt hashes (salted, parameters kept), never in plain text, nor in the audit trail', async () => {
+    const accounts = await h.prisma.account.findMany();
+    expect(accounts.length).toBeGreaterThanOrEqual(DEMO_ACCOUNTS.length);
+    const hashes = new Set<string>();
+    for (const a of accounts) {
+      expect(a.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
+      hashes.add(a.passwordHash);
+    }
+    expect(hashes.size).toBe(accounts.length); // salted: the accounts sharing a password have different hashes
+    for (const d of DEMO_ACCOUNTS) {
+      const stored = accounts.find((a) => a.username === d.username);
+      expect(stored?.passwordHash).not.toContain(d.password);
+      expect(await verifyPassword(d.password, stored?.passwordHash ?? '')).toBe(true);
+      expect(await verifyPassword(`${d.password}x`, stored?.passwordHash ?? '')).toBe(false);
+    }
+
+    const admin = await viewerOf(h.prisma, 'admin');
+    const create = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { __typename
+      ... on MutationCreateAccountSuccess { data { id username role } }
+      ... on ValidationError { violations { code path message { vi en } } } } }`;
+    const weak = await h.run<{ createAccount: { __typename: string; violations: Array<{ path: string[]; message: { vi: string } }> } }>(
+      create,
+      { input: { username: 'moi', displayName: 'Mới', password: 'ngan', role: 'VIEWER' } },
+      { viewer: admin },
+    );
+    expect(weak.createAccount.__typename).toBe('ValidationError');
+    expect(weak.createAccount.violations).toEqual([
+      expect.objectContaining({ path: ['password'], message: expect.objectContaining({ vi: 'Mật khẩu phải có ít nhất 10 ký tự.' }) }),
+    ]);
+    const secret = 'mot-mat-khau-rat-bi-mat';
+    const made = await h.run<{ createAccount: { __typename: string } }>(
+      create,
+      { input: { username: 'moi', displayName: 'Mới', password: secret, role: 'VIEWER' } },
+      { viewer: admin },
+    );
+    expect(made.createAccount.__typename).toBe('MutationCreateAccountSuccess');
+    const stored = await h.prisma.account.findUniqueOrThrow({ where: { username: 'moi' } });
+    expect(stored.passwordHash).toMatch(/^scrypt\$/);
+    expect(await verifyPassword(secret, stored.passwordHash)).toBe(true);
+    const trail = await h.prisma.auditEntry.findMany({ where: { entityId: stored.id } });
+    expect(trail.map((e) => e.operation)).toEqual(['createAccount']);
+    const recorded = JSON.stringify(trail.map((e) => [e.before, e.after]));
+    expect(recorded).toContain('"username":"moi"');
+    expect(recorded).not.toContain(secret);
+    expect(recorded).not.toContain(stored.passwordHash);
+    // Nor do failed attempts keep what was typed.
+    await signIn('moi', 'mot-mat-khau-sai-roi', '10.0.4.1');
+    const attempts = await h.prisma.loginAttempt.findMany({ where: { username: 'moi' } });
+    expect(attempts).toHaveLength(1);
+    expect(JSON.stringify(attempts.map(({ id: _id, ...rest }) => rest))).not.toContain('mot-mat-khau-sai-roi');
+    expect((await signIn('moi', secret, '10.0.4.1')).__typename).toBe('LoginSuccess');
+  });
+});
+
+describe('demo accounts', () => {
+  it('one per role, each documented in the README with its password, role and party-data access', async () => {
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role)).size).toBe(DEMO_ACCOUNTS.length);
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    for (const a of DEMO_ACCOUNTS) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${a.username}\``));
+      expect(row, a.username).toBeDefined();
+      const cells = (row ?? '').split('|').map((c) => c.trim().replaceAll('`', ''));
+      expect(cells.slice(1, 4)).toEqual([a.username, a.password, a.role]);
+      expect(cells[5]).toBe(a.partyOrganisation ? 'yes' : 'no');
+      const stored = await h.prisma.account.findUniqueOrThrow({ where: { username: a.username } });
+      expect(await verifyPassword(a.password, stored.passwordHash)).toBe(true);
+    }
+  });
+});
