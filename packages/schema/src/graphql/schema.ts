@@ -20,6 +20,7 @@ import './reorganisation-workflow.js';
 import './aggregates.js';
 import './accounts.js';
 import './audit.js';
+import './report.js';
 
 let schema: GraphQLSchema | undefined;
 
