@@ -10,7 +10,7 @@ export interface GatewayContext extends Context {
 }
 
 /** The bearer token of a request (`Authorization: Bearer <token>`), if any. */
-function bearerToken(req: Request): string | null {
+export function bearerToken(req: Request): string | null {
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1] ?? null;

@@ -8,6 +8,7 @@ import { buildSchema, type PrismaClient } from '@coso/schema';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config.js';
 import { formatError } from './error-messages.js';
+import { exportRoutes } from './exports/routes.js';
 import { contextFor, type GatewayContext, operationContextPlugin } from './graphql-context.js';
 import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
 import { healthRoutes } from './health.js';
@@ -69,6 +70,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
 
   app.use(requestLog(log));
   app.use(healthRoutes({ prisma, stopping: () => stopping }));
+  app.use(exportRoutes({ prisma, log }));
   app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), expressMiddleware(apollo, { context: contextFor(prisma) }));
   app.use('/graphiql', graphiqlSite());
   app.use(adminWebSite(config.adminWebDist));

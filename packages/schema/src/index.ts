@@ -7,7 +7,16 @@ export { Access } from './auth/access.js';
 export { createDemoAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
 export { hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
 export { login, viewerFromToken } from './auth/sessions.js';
-export { ACCOUNT_ROLES, type AccountRole, type AccountViewer, type Viewer } from './auth/viewer.js';
+export {
+  ACCOUNT_ROLES,
+  type AccountRole,
+  type AccountViewer,
+  canWrite,
+  isTerritorial,
+  seesPartyData,
+  seesPersonalData,
+  type Viewer,
+} from './auth/viewer.js';
 export { latestSnapshot, pendingSchemaChanges, SCHEMA_PATH } from './database/create-migration.js';
 export { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from './database/embedded-postgres.js';
 export { applyMigrations, MIGRATIONS_DIR, MigrationHistoryError, readMigrations } from './database/migrate.js';
@@ -17,5 +26,6 @@ export { operationAsOf } from './graphql/operation-as-of.js';
 export { MAX_PAGE_SIZE } from './graphql/page-size-plugin.js';
 export { createRequestContext } from './graphql/request-context.js';
 export { buildSchema, printSchemaSdl } from './graphql/schema.js';
+export { PARTY_FIGURES, storedDirectiveReport, storedFindings } from './report/compute.js';
 export { stableUuid } from './store/stable-id.js';
 export { readState, writeState } from './store/state-tables.js';

@@ -1,0 +1,86 @@
+import { type DirectiveReportQuery, fail, isIsoDate, ok, type Result, RULES, type Violation } from '@coso/domain';
+import { databaseId } from './global-id.js';
+
+/** The query string of an export: `directiveId`, `scopeId` (UUIDs or global ids), `to` and an optional `from` (YYYY-MM-DD). */
+export type ReportQueryString = Record<string, unknown>;
+
+/**
+ * Reads the report parameters from the query string, or lists every problem with them (Vietnamese
+ * first, then English), so one answer tells the caller all there is to fix.
+ */
+export function parseReportParams(query: ReportQueryString): Result<DirectiveReportQuery> {
+  const violations: Violation[] = [];
+  const directiveId = idParam(query, 'directiveId', 'Directive', 'văn bản chỉ đạo', violations);
+  const scopeUnitId = idParam(query, 'scopeId', 'AdministrativeUnit', 'đơn vị hành chính', violations);
+  const to = dateParam(query, 'to', true, violations);
+  const from = dateParam(query, 'from', false, violations);
+  if (from !== undefined && to !== undefined && from > to) {
+    violations.push({
+      code: RULES.PERIOD_ORDER.code,
+      severity: 'error',
+      path: ['from'],
+      message: {
+        vi: `Ngày bắt đầu kỳ báo cáo (${from}) phải không sau ngày kết thúc (${to})`,
+        en: `The report period starts (${from}) after it ends (${to})`,
+      },
+    });
+  }
+  if (violations.length > 0 || directiveId === undefined || scopeUnitId === undefined || to === undefined) return fail(violations);
+  return ok({ directiveId, scopeUnitId, to, ...(from === undefined ? {} : { from }) });
+}
+
+function stringParam(query: ReportQueryString, name: string, required: boolean, violations: Violation[]): string | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') {
+    if (required) {
+      violations.push({
+        code: RULES.REQUIRED_FIELD.code,
+        severity: 'error',
+        path: [name],
+        message: { vi: `Thiếu tham số "${name}"`, en: `The parameter "${name}" is missing` },
+      });
+    }
+    return undefined;
+  }
+  if (typeof value === 'string') return value;
+  violations.push({
+    code: RULES.INVALID_VALUE.code,
+    severity: 'error',
+    path: [name],
+    message: { vi: `Tham số "${name}" chỉ được có một giá trị`, en: `The parameter "${name}" must be given once` },
+  });
+  return undefined;
+}
+
+function idParam(query: ReportQueryString, name: string, typename: string, what: string, violations: Violation[]): string | undefined {
+  const value = stringParam(query, name, true, violations);
+  if (value === undefined) return undefined;
+  const id = databaseId(value, typename);
+  if (id === undefined) {
+    violations.push({
+      code: RULES.INVALID_VALUE.code,
+      severity: 'error',
+      path: [name],
+      message: {
+        vi: `"${value}" không phải mã ${what} hợp lệ (UUID hoặc mã toàn cục ${typename})`,
+        en: `"${value}" is not a valid ${typename} id (a UUID or a ${typename} global id)`,
+      },
+    });
+  }
+  return id;
+}
+
+function dateParam(query: ReportQueryString, name: string, required: boolean, violations: Violation[]): string | undefined {
+  const value = stringParam(query, name, required, violations);
+  if (value === undefined || isIsoDate(value)) return value;
+  violations.push({
+    code: RULES.DATE_FORMAT.code,
+    severity: 'error',
+    path: [name],
+    message: {
+      vi: `Ngày "${value}" (tham số "${name}") không hợp lệ: phải có dạng YYYY-MM-DD và có thật`,
+      en: `The date "${value}" (parameter "${name}") is not valid: write a real date as YYYY-MM-DD`,
+    },
+  });
+  return undefined;
+}

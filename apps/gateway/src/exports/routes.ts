@@ -1,0 +1,89 @@
+import type { DirectiveReport } from '@coso/domain';
+import { createRequestContext, storedDirectiveReport as loadDirectiveReport, type PrismaClient, viewerFromToken } from '@coso/schema';
+import { type Request, type Response, Router } from 'express';
+import { bearerToken } from '../graphql-context.js';
+import type { Logger } from '../logger.js';
+import { requestRecord } from '../request-log.js';
+import { directiveReportDocx } from './docx-report.js';
+import { badRequest, FORBIDDEN, sendExportError, UNAUTHENTICATED } from './export-errors.js';
+import { contentDisposition, exportFileName } from './file-names.js';
+import { parseReportParams } from './report-params.js';
+import { mayExportScope } from './scope-access.js';
+import { directiveReportXlsx } from './xlsx-report.js';
+
+type Format = 'docx' | 'xlsx';
+
+const CONTENT_TYPES: Record<Format, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * `GET /exports/directive-report.docx` and `.xlsx` `?directiveId=&scopeId=&to=[&from=]`: the review
+ * report as a Word document or a workbook, for a bearer token's viewer (401 without one, 403 outside
+ * a territorial viewer's territory, 400 listing every problem with the parameters or the report).
+ * Files hold names of people: never cached. One log line per export: who, which report, no content.
+ */
+export function exportRoutes(deps: { prisma: PrismaClient; log: Logger }): Router {
+  const router = Router();
+  router.get('/exports/directive-report.docx', (req, res) => exportReport(deps, 'docx', req, res));
+  router.get('/exports/directive-report.xlsx', (req, res) => exportReport(deps, 'xlsx', req, res));
+  return router;
+}
+
+async function exportReport(deps: { prisma: PrismaClient; log: Logger }, format: Format, req: Request, res: Response): Promise<void> {
+  const { prisma, log } = deps;
+  const record = requestRecord(req);
+  const viewer = await viewerFromToken(prisma, bearerToken(req));
+  if (viewer.kind !== 'account') return sendExportError(req, res, UNAUTHENTICATED);
+  record.actor = viewer.username;
+
+  const params = parseReportParams(req.query);
+  if (!params.ok) return sendExportError(req, res, badRequest('params', params.violations));
+  const query = params.value;
+  const { access } = await createRequestContext({ prisma, viewer, requestId: record.id });
+  if (!(await mayExportScope(access, query.scopeUnitId))) return sendExportError(req, res, FORBIDDEN);
+
+  const result = await loadDirectiveReport(prisma, query);
+  if (!result.ok) return sendExportError(req, res, badRequest('report', result.violations));
+  const report = result.value;
+  const partyRecords = access.seesParty;
+  const body = format === 'docx' ? await directiveReportDocx(report) : await directiveReportXlsx(report, { partyRecords });
+
+  res.set({
+    'content-type': CONTENT_TYPES[format],
+    'content-disposition': contentDisposition(exportFileName(report, format)),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.send(body);
+  log.info(
+    exportLine(record.id, viewer.username, viewer.role, format, report, format === 'xlsx' ? !partyRecords : undefined, body.length),
+    'export',
+  );
+}
+
+/** Who exported which report: ids, dates and sizes only, never a figure's records. */
+function exportLine(
+  reqId: string,
+  actor: string,
+  role: string,
+  format: Format,
+  report: DirectiveReport,
+  partyRecordsOmitted: boolean | undefined,
+  bytes: number,
+): Record<string, unknown> {
+  return {
+    reqId,
+    actor,
+    role,
+    export: `directive-report.${format}`,
+    directiveId: report.directive.id,
+    directiveCode: report.directive.code,
+    scopeId: report.scope.id,
+    from: report.period.from,
+    to: report.period.to,
+    bytes,
+    ...(partyRecordsOmitted === undefined ? {} : { partyRecordsOmitted }),
+  };
+}
