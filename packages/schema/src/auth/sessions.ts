@@ -1,5 +1,13 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { verifyPassword } from './passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+let decoy: Promise<string> | undefined;
+/** A hash of nothing anyone knows, made once per process, to check unknown usernames against. */
+function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(`decoy-${Math.random()}`);
+  return decoy;
+}
+
 import { hashToken, newSessionToken } from './tokens.js';
 import type { AccountViewer, Viewer } from './viewer.js';
 
@@ -45,8 +53,13 @@ export async function login(
     return { ok: false, failure: 'RATE_LIMITED' };
   }
   const account = await prisma.account.findUnique({ where: { username: name } });
-  const valid = account ? await verifyPassword(password, account.passwordHash) : false;
-  if (!account || !valid) {
+  // An unknown username costs the same scrypt work as a wrong password: timing tells nothing.
+  const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
+  if (!account) {
+    await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
+    return { ok: false, failure: 'INVALID_CREDENTIALS' };
+  }
+  if (!valid) {
     await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
     return { ok: false, failure: 'INVALID_CREDENTIALS' };
   }
