@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { applyMigrations } from '../database/migrate.js';
+import { applyMigrations, readMigrations } from '../database/migrate.js';
 
 /**
  * Real PostgreSQL for tests. With TEST_DATABASE_URL (or DATABASE_URL) set, tests use that server
@@ -33,13 +33,37 @@ export async function startTestServer(): Promise<TestServer> {
   return { adminUrl: db.connectionString, kind: 'embedded', stop: () => db.stop() };
 }
 
-/** (Re)creates the template database with every migration applied. */
+/**
+ * Makes sure the template database holds every migration. Several test projects may start at once
+ * against one server (CI runs two): an advisory lock serialises them, and a template that is
+ * already current is reused without connecting to it (a connection to the template would make
+ * other projects' `CREATE DATABASE … TEMPLATE` fail). The migrations' checksums are kept in the
+ * database's comment.
+ */
 async function prepareTemplate(adminUrl: string): Promise<void> {
+  const fingerprint = createHash('sha256')
+    .update(
+      readMigrations()
+        .map((m) => `${m.name}:${m.checksum}`)
+        .join('\n'),
+    )
+    .digest('hex');
   await withClient(adminUrl, async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await c.query('SELECT pg_advisory_lock(4242002)');
+    try {
+      const { rows } = await c.query<{ comment: string | null }>(
+        "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1",
+        [TEMPLATE_DB],
+      );
+      if (rows[0]?.comment === fingerprint) return;
+      await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+      await applyMigrations(withDatabase(adminUrl, TEMPLATE_DB));
+      await c.query(`COMMENT ON DATABASE ${TEMPLATE_DB} IS '${fingerprint}'`);
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(4242002)');
+    }
   });
-  await applyMigrations(withDatabase(adminUrl, TEMPLATE_DB));
 }
 
 /** A fresh, migrated database for one test file; `drop` removes it. */

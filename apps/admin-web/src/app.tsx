@@ -1,0 +1,37 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { ConfigProvider } from 'antd';
+// The ES builds of the locales (antd/locale/* re-exports the CommonJS ones, which would bundle twice).
+import enUS from 'antd/es/locale/en_US';
+import viVN from 'antd/es/locale/vi_VN';
+import { BrowserRouter } from 'react-router';
+import { AppRoutes } from './app-routes';
+import { createApolloClient } from './graphql-client/apollo-client';
+import { LanguageProvider, useI18n } from './i18n/language';
+import { SessionProvider } from './session/session';
+
+const client = createApolloClient();
+
+const THEME = { token: { colorPrimary: '#a8071a', borderRadius: 6 } };
+
+function LocalizedApp() {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={THEME}>
+      <ApolloProvider client={client}>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </ApolloProvider>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LanguageProvider>
+      <LocalizedApp />
+    </LanguageProvider>
+  );
+}

@@ -1,0 +1,57 @@
+import { foldDiacritics } from '@coso/domain';
+import { describe, expect, it } from 'vitest';
+import { DICTIONARIES, en, LANGUAGES, localizedServerMessage, messageParams, translate, vi } from './dictionary';
+
+describe('the i18n dictionary', () => {
+  const keys = Object.keys(vi).sort();
+
+  it('has every key in every language', () => {
+    for (const language of LANGUAGES) expect(Object.keys(DICTIONARIES[language]).sort()).toEqual(keys);
+  });
+
+  it('has no empty message, and Vietnamese in NFC', () => {
+    for (const language of LANGUAGES) {
+      for (const [key, message] of Object.entries(DICTIONARIES[language])) {
+        expect(message.trim(), `${language} ${key}`).not.toBe('');
+        expect(message.normalize('NFC'), `${language} ${key} is NFC`).toBe(message);
+      }
+    }
+  });
+
+  it('uses the same parameters in Vietnamese and English', () => {
+    for (const key of keys) {
+      const k = key as keyof typeof vi;
+      expect(messageParams(en[k]), key).toEqual(messageParams(vi[k]));
+    }
+  });
+
+  it('translates every message (the same text in both languages only where listed)', () => {
+    const sameByDesign = new Set(['language.vi', 'language.en', 'units.periodClosed']);
+    const untranslated = Object.keys(vi).filter((key) => {
+      const k = key as keyof typeof vi;
+      return vi[k] === en[k] && !sameByDesign.has(key);
+    });
+    expect(untranslated).toEqual([]);
+  });
+
+  it('writes Vietnamese with diacritics, in NFC', () => {
+    const withDiacritics = Object.values(vi).filter((message) => foldDiacritics(message) !== message);
+    expect(withDiacritics.length).toBeGreaterThan(Object.keys(vi).length / 2);
+  });
+});
+
+describe('translate', () => {
+  it('fills parameters', () => {
+    expect(translate('vi', 'units.total', { count: 14 })).toBe('14 đơn vị');
+    expect(translate('en', 'pager.page', { page: 2, pages: 5 })).toBe('Page 2 of 5');
+  });
+});
+
+describe('localizedServerMessage', () => {
+  it('picks the language half of a bilingual message', () => {
+    const m = 'Cần đăng nhập. / Sign in first.';
+    expect(localizedServerMessage(m, 'vi')).toBe('Cần đăng nhập.');
+    expect(localizedServerMessage(m, 'en')).toBe('Sign in first.');
+    expect(localizedServerMessage('plain', 'en')).toBe('plain');
+  });
+});

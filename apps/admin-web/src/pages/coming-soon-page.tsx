@@ -1,0 +1,24 @@
+import { ToolOutlined } from '@ant-design/icons';
+import { Button, Result } from 'antd';
+import { useNavigate } from 'react-router';
+import type { MessageKey } from '../i18n/dictionary';
+import { useI18n } from '../i18n/language';
+import { HOME_PATH } from '../shell/sections';
+
+/** "Đang xây dựng": where each menu entry that is not built yet leads. */
+export function ComingSoonPage({ feature }: { feature: MessageKey }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <Result
+      icon={<ToolOutlined />}
+      title={`${t(feature)} — ${t('comingSoon.title')}`}
+      subTitle={t('comingSoon.text', { feature: t(feature) })}
+      extra={
+        <Button type="primary" onClick={() => navigate(HOME_PATH)}>
+          {t('comingSoon.toUnits')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useI18n } from '../i18n/language';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { useSession, useSignedInUser } from '../session/session';
+import { FullPageSpinner } from './full-page-spinner';
+import { SECTION_ICONS } from './section-icons';
+import { SECTIONS } from './sections';
+
+const { Header, Sider, Content } = Layout;
+
+/** Sidebar menu, the signed-in user (name, role, territory), language switch, sign-out; pages in the content area. */
+export function AppShell() {
+  const { t } = useI18n();
+  const user = useSignedInUser();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+
+  const selected = location.pathname.split('/')[1] ?? '';
+  const sections = SECTIONS.filter((s) => !s.adminOnly || user.permissions.admin);
+  const scopeName = user.scopeUnit ? [user.scopeUnit.kindLabel, user.scopeUnit.name].filter(Boolean).join(' ') : null;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        breakpoint="lg"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={232}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {collapsed ? 'coso' : t('app.name')}
+        </div>
+        <nav aria-label={t('shell.menu')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selected]}
+            items={sections.map((s) => ({ key: s.path, icon: SECTION_ICONS[s.path], label: t(s.label) }))}
+            onClick={({ key }) => navigate(`/${key}`)}
+          />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
+          <Flex align="center" justify="flex-end" gap={16} style={{ height: '100%' }}>
+            <Space size={8} data-testid="signed-in-user">
+              <Typography.Text strong>{user.displayName}</Typography.Text>
+              <Tag color="blue">{t(`role.${user.role}`)}</Tag>
+              <Typography.Text type="secondary">{scopeName ? t('shell.scope', { name: scopeName }) : t('shell.scopeAll')}</Typography.Text>
+            </Space>
+            <LanguageSwitch />
+            <Button
+              icon={<LogoutOutlined />}
+              loading={signingOut}
+              onClick={() => {
+                setSigningOut(true);
+                void signOut();
+              }}
+            >
+              {t('shell.logout')}
+            </Button>
+          </Flex>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <Suspense fallback={<FullPageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
