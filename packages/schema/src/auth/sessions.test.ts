@@ -251,3 +251,15 @@ describe('demo accounts', () => {
     }
   });
 });
+
+describe('the login answer', () => {
+  it('is read as the user who just signed in: their territory is in the same response', async () => {
+    const r = await h.exec<{ login: { __typename: string; me?: { scopeUnit: { name: string } | null } } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on LoginSuccess { me { scopeUnit { name } } } } }',
+      { u: 'phuong.giangbien', p: password('phuong.giangbien') },
+      { viewer: ANONYMOUS, clientAddress: '10.9.9.9' },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.data?.login.me?.scopeUnit?.name).toBe('Giang Biên');
+  });
+});

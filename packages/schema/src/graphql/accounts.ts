@@ -1,3 +1,4 @@
+import { Access } from '../auth/access.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
 import { ACCOUNT_ROLES, type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
@@ -137,6 +138,9 @@ builder.mutationField('login', (t) =>
     resolve: async (_r, args, ctx: Context) => {
       const result = await login(ctx.prisma, args.username, args.password, ctx.clientAddress ?? 'unknown');
       if (!result.ok) return new LoginError(result.failure);
+      // The rest of this response (e.g. `me { scopeUnit }`) is read as the user who just signed in.
+      ctx.viewer = result.viewer;
+      ctx.access = await new Access(ctx.prisma, result.viewer, ctx.today, ctx.requestId).load();
       return { token: result.token, expiresAt: result.expiresAt, viewer: result.viewer };
     },
   }),
