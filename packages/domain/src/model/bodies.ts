@@ -27,6 +27,14 @@ export const MASS_ORGANIZATIONS = [
 ] as const;
 export type MassOrganization = (typeof MASS_ORGANIZATIONS)[number];
 
+/** Bodies of the Party: membership of them (or a post in them) is party data. */
+export const PARTY_ORGANIZATION_KINDS: readonly OrganizationKind[] = [
+  'CITY_PARTY_COMMITTEE',
+  'DISTRICT_PARTY_COMMITTEE',
+  'WARD_PARTY_COMMITTEE',
+  'PARTY_CELL',
+];
+
 /** Kinds of body that make up "the political system of a residential group" (hệ thống chính trị ở TDP). */
 export const POLITICAL_SYSTEM_KINDS: readonly OrganizationKind[] = [
   'PARTY_CELL',

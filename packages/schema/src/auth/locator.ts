@@ -1,3 +1,4 @@
+import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 /**
@@ -11,7 +12,7 @@ export interface Location {
   party: boolean;
 }
 
-const PARTY_BODIES = new Set(['CITY_PARTY_COMMITTEE', 'DISTRICT_PARTY_COMMITTEE', 'WARD_PARTY_COMMITTEE', 'PARTY_CELL']);
+const PARTY_BODIES: ReadonlySet<string> = new Set(PARTY_ORGANIZATION_KINDS);
 
 /** Records open to every signed-in viewer (directive documents, reorganisation decisions). */
 export const PUBLIC_TYPES = new Set(['Directive', 'ImplementationReview', 'Presentation', 'Commendation', 'ReorganisationEvent']);

@@ -15,7 +15,7 @@ import {
   type Violation,
 } from '@coso/domain';
 import { loadSlice } from '../store/load-slice.js';
-import type { Tx } from '../store/transaction.js';
+import type { Change, Tx } from '../store/transaction.js';
 import { OrganizationRef } from './bodies.js';
 import { activeOnWhere, toDbDate } from './db-dates.js';
 import { type DomainRecord, registerEntityMutations } from './entity-mutations.js';
@@ -29,14 +29,7 @@ const period = {
 };
 
 /** Ends, from `on`, every still-open record of `model` matching `where` (a cascade of an end). */
-async function endOpen(
-  tx: Tx,
-  model: string,
-  where: object,
-  on: string,
-  entityType: string,
-  record: (c: { operation: string; entityType: string; entityId: string; before: null; after: Record<string, unknown> }) => void,
-) {
+async function endOpen(tx: Tx, model: string, where: object, on: string, entityType: string, record: (c: Change) => void) {
   const delegate = (
     tx as unknown as Record<string, { findMany(a: object): Promise<Array<{ id: string }>>; updateMany(a: object): Promise<unknown> }>
   )[model];

@@ -4,7 +4,7 @@ import type { EnumRef } from '@pothos/core';
 import type { z } from 'zod';
 import { anchorsOf } from '../auth/write-anchors.js';
 import { fromRow, toRow } from '../store/state-tables.js';
-import { type Tx, writeTransaction } from '../store/transaction.js';
+import { type Change, type Tx, writeTransaction } from '../store/transaction.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { fromDbDate, toDbDate } from './db-dates.js';
@@ -60,13 +60,8 @@ export interface EntitySpec {
   onEnd?: (tx: Tx, record: DomainRecord, on: string, record_: (c: ChangeInput) => void) => Promise<void>;
 }
 
-export interface ChangeInput {
-  operation: string;
-  entityType: string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+/** A change a mutation records for the audit trail (one type for every write path). */
+export type ChangeInput = Change;
 
 type Row = Record<string, unknown>;
 type Delegate = {

@@ -10,6 +10,7 @@ import {
   createPresentationInput,
   createTrainingAttendanceInput,
   createTrainingInput,
+  PARTY_ORGANIZATION_KINDS,
   updateCommendationInput,
   updateCoordinationRegulationInput,
   updateDirectiveInput,
@@ -65,7 +66,6 @@ const GROUP = {
   label: { vi: 'Tổ dân phố', en: 'Residential group' },
   kinds: ['RESIDENTIAL_GROUP'],
 };
-const PARTY_ORGANIZATION_KINDS = ['CITY_PARTY_COMMITTEE', 'DISTRICT_PARTY_COMMITTEE', 'WARD_PARTY_COMMITTEE', 'PARTY_CELL'];
 
 registerEntityMutations({
   noun: 'Directive',

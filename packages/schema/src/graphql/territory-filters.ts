@@ -1,3 +1,4 @@
+import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
 import type { Context } from './context.js';
 
 /**
@@ -5,7 +6,6 @@ import type { Context } from './context.js';
  * hold their ward only (the type-level checks then never have to refuse a listed item). Empty for
  * viewers who read everything.
  */
-const PARTY_KINDS = ['CITY_PARTY_COMMITTEE', 'DISTRICT_PARTY_COMMITTEE', 'WARD_PARTY_COMMITTEE', 'PARTY_CELL'] as const;
 
 function orgIn(units: string[]) {
   return {
@@ -58,7 +58,7 @@ export function territoryWhere(ctx: Context, type: ListedType): Record<string, u
     and.push(byType[type]);
   }
   if (!ctx.access.seesParty) {
-    if (type === 'Membership') and.push({ organization: { kind: { notIn: [...PARTY_KINDS] } } });
+    if (type === 'Membership') and.push({ organization: { kind: { notIn: [...PARTY_ORGANIZATION_KINDS] } } });
     if (type === 'Nomination') and.push({ category: 'POLITICAL_SYSTEM_MEMBER' });
   }
   return and.length ? { AND: and } : {};
@@ -69,5 +69,3 @@ export function scoped(ctx: Context, type: ListedType, where: Record<string, unk
   const extra = territoryWhere(ctx, type);
   return Object.keys(extra).length ? { AND: [where, extra] } : where;
 }
-
-export { PARTY_KINDS };
