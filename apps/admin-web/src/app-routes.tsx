@@ -2,7 +2,7 @@ import { type ComponentType, lazy, Suspense } from 'react';
 import { Navigate, type RouteObject, useRoutes } from 'react-router';
 import { RequireSession } from './session/require-session';
 import { FullPageSpinner } from './shell/full-page-spinner';
-import { HOME_PATH, SECTIONS } from './shell/sections';
+import { HOME_PATH } from './shell/sections';
 
 // Each page is its own chunk, loaded when first visited: the first screen carries only the
 // providers and the router.
@@ -11,16 +11,46 @@ const named = <K extends string, P extends object>(load: () => Promise<Record<K,
 
 const LoginPage = named(() => import('./pages/login-page'), 'LoginPage');
 const AppShell = named(() => import('./shell/app-shell'), 'AppShell');
+const DashboardPage = named(() => import('./pages/dashboard-page'), 'DashboardPage');
 const UnitsPage = named(() => import('./pages/units-page'), 'UnitsPage');
-const ComingSoonPage = named(() => import('./pages/coming-soon-page'), 'ComingSoonPage');
+const UnitDetailPage = named(() => import('./pages/unit-detail-page'), 'UnitDetailPage');
+const ExplorerPage = named(() => import('./pages/explorer-page'), 'ExplorerPage');
+const ReorganisationPage = named(() => import('./pages/reorganisation-page'), 'ReorganisationPage');
+const BuildingsPage = named(() => import('./pages/buildings-page'), 'BuildingsPage');
+const BuildingDetailPage = named(() => import('./pages/building-detail-page'), 'BuildingDetailPage');
+const OrganizationsPage = named(() => import('./pages/organizations-page'), 'OrganizationsPage');
+const OrganizationDetailPage = named(() => import('./pages/organization-detail-page'), 'OrganizationDetailPage');
+const EstablishBoardPage = named(() => import('./pages/establish-board-page'), 'EstablishBoardPage');
+const ConsolidateBoardPage = named(() => import('./pages/consolidate-board-page'), 'ConsolidateBoardPage');
+const PeoplePage = named(() => import('./pages/people-page'), 'PeoplePage');
+const PersonDetailPage = named(() => import('./pages/person-detail-page'), 'PersonDetailPage');
+const PersonFormPage = named(() => import('./pages/person-form-page'), 'PersonFormPage');
+const DirectiveReportPage = named(() => import('./pages/directive-report-page'), 'DirectiveReportPage');
+const FindingsPage = named(() => import('./pages/findings-page'), 'FindingsPage');
 const NotFoundPage = named(() => import('./pages/not-found-page'), 'NotFoundPage');
 
-const READY_PAGES: Record<string, ComponentType> = { units: UnitsPage };
-
-const sectionRoutes: RouteObject[] = SECTIONS.map((section) => {
-  const Page = READY_PAGES[section.path];
-  return { path: section.path, element: section.ready && Page ? <Page /> : <ComingSoonPage feature={section.label} /> };
-});
+/** The pages inside the shell. Detail pages take the record's global id; lists keep their filters in the query string. */
+const pageRoutes: RouteObject[] = [
+  { path: 'dashboard', element: <DashboardPage /> },
+  { path: 'units', element: <UnitsPage /> },
+  { path: 'units/:id', element: <UnitDetailPage /> },
+  { path: 'explorer', element: <ExplorerPage /> },
+  { path: 'reorganisations/new', element: <ReorganisationPage /> },
+  { path: 'buildings', element: <BuildingsPage /> },
+  { path: 'buildings/:id', element: <BuildingDetailPage /> },
+  { path: 'boards', element: <OrganizationsPage kinds={['MANAGEMENT_BOARD']} /> },
+  { path: 'boards/establish', element: <EstablishBoardPage /> },
+  { path: 'boards/:id/consolidate', element: <ConsolidateBoardPage /> },
+  { path: 'party-cells', element: <OrganizationsPage kinds={['PARTY_CELL']} /> },
+  { path: 'organizations', element: <OrganizationsPage /> },
+  { path: 'organizations/:id', element: <OrganizationDetailPage /> },
+  { path: 'people', element: <PeoplePage /> },
+  { path: 'people/new', element: <PersonFormPage /> },
+  { path: 'people/:id', element: <PersonDetailPage /> },
+  { path: 'people/:id/edit', element: <PersonFormPage /> },
+  { path: 'directive-report', element: <DirectiveReportPage /> },
+  { path: 'findings', element: <FindingsPage /> },
+];
 
 export const routes: RouteObject[] = [
   {
@@ -40,11 +70,7 @@ export const routes: RouteObject[] = [
             <AppShell />
           </Suspense>
         ),
-        children: [
-          { index: true, element: <Navigate to={HOME_PATH} replace /> },
-          ...sectionRoutes,
-          { path: '*', element: <NotFoundPage /> },
-        ],
+        children: [{ index: true, element: <Navigate to={HOME_PATH} replace /> }, ...pageRoutes, { path: '*', element: <NotFoundPage /> }],
       },
     ],
   },

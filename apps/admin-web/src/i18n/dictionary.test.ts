@@ -1,9 +1,30 @@
 import { foldDiacritics } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, en, LANGUAGES, localizedServerMessage, messageParams, translate, vi } from './dictionary';
+import {
+  DICTIONARIES,
+  en,
+  LANGUAGES,
+  localizedServerMessage,
+  MESSAGE_MODULES,
+  type MessageKey,
+  messageParams,
+  translate,
+  vi,
+} from './dictionary';
 
 describe('the i18n dictionary', () => {
   const keys = Object.keys(vi).sort();
+
+  it("defines each key in one feature module only, with the module's prefix", () => {
+    const seen = new Map<string, string>();
+    for (const [module, messages] of Object.entries(MESSAGE_MODULES)) {
+      for (const key of Object.keys(messages.vi)) {
+        expect(seen.get(key), `${key} is defined in ${seen.get(key)} and ${module}`).toBeUndefined();
+        seen.set(key, module);
+      }
+    }
+    expect(seen.size).toBe(Object.keys(vi).length);
+  });
 
   it('has every key in every language', () => {
     for (const language of LANGUAGES) expect(Object.keys(DICTIONARIES[language]).sort()).toEqual(keys);
@@ -20,7 +41,7 @@ describe('the i18n dictionary', () => {
 
   it('uses the same parameters in Vietnamese and English', () => {
     for (const key of keys) {
-      const k = key as keyof typeof vi;
+      const k = key as MessageKey;
       expect(messageParams(en[k]), key).toEqual(messageParams(vi[k]));
     }
   });
@@ -28,7 +49,7 @@ describe('the i18n dictionary', () => {
   it('translates every message (the same text in both languages only where listed)', () => {
     const sameByDesign = new Set(['language.vi', 'language.en', 'units.periodClosed']);
     const untranslated = Object.keys(vi).filter((key) => {
-      const k = key as keyof typeof vi;
+      const k = key as MessageKey;
       return vi[k] === en[k] && !sameByDesign.has(key);
     });
     expect(untranslated).toEqual([]);

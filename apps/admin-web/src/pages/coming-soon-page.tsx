@@ -3,7 +3,6 @@ import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/language';
-import { HOME_PATH } from '../shell/sections';
 
 /** "Đang xây dựng": where each menu entry that is not built yet leads. */
 export function ComingSoonPage({ feature }: { feature: MessageKey }) {
@@ -15,7 +14,7 @@ export function ComingSoonPage({ feature }: { feature: MessageKey }) {
       title={`${t(feature)} — ${t('comingSoon.title')}`}
       subTitle={t('comingSoon.text', { feature: t(feature) })}
       extra={
-        <Button type="primary" onClick={() => navigate(HOME_PATH)}>
+        <Button type="primary" onClick={() => navigate('/units')}>
           {t('comingSoon.toUnits')}
         </Button>
       }

@@ -1,23 +1,22 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { addDays, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/domain';
-import { Alert, Button, DatePicker, Empty, Flex, Form, Input, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Alert, Empty, Flex, Form, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { UnitFilter, UnitsListQuery } from '../gql/graphql';
-import { errorText } from '../graphql-client/error-text';
 import { useI18n } from '../i18n/language';
-import { asOfFromParam, defaultAsOf, displayDate, todayInHanoi } from '../places/as-of-date';
+import { AsOfPicker } from '../lists/as-of-picker';
+import { ListPager } from '../lists/list-pager';
+import { LoadErrorAlert } from '../lists/load-error-alert';
+import { forbiddenParts } from '../lists/partial-errors';
+import { SearchBox } from '../lists/search-box';
+import { useAsOf } from '../lists/use-as-of';
+import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { oneOf, useListParams } from '../lists/use-list-params';
+import { displayDate } from '../places/as-of-date';
 import { UnitsListDocument } from '../places/units-documents';
 import { useSignedInUser } from '../session/session';
 
 type UnitRow = UnitsListQuery['units']['nodes'][number];
-
-const PAGE_SIZES = [20, 50, 100] as const;
-
-const SEARCH_DELAY_MS = 300;
 
 const scopeName = (unit: { kindLabel: string | null; name: string }) => [unit.kindLabel, unit.name].filter(Boolean).join(' ');
 
@@ -29,52 +28,14 @@ const scopeName = (unit: { kindLabel: string | null; name: string }) => [unit.ki
 export function UnitsPage() {
   const { t, language } = useI18n();
   const user = useSignedInUser();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useListParams();
   const scope = user.scopeUnit;
-  const today = todayInHanoi();
-  const fallbackAsOf = defaultAsOf(today, scope?.validTo);
+  const { asOf, fallback: fallbackAsOf, today } = useAsOf(params.get('asOf'));
   const scopeEnded = scope?.validTo != null && scope.validTo <= today ? scope.validTo : null;
   const q = params.get('q') ?? '';
-  const kind: UnitKind | undefined = UNIT_KINDS.find((k) => k === params.get('kind'));
-  const asOf = asOfFromParam(params.get('asOf'), fallbackAsOf);
-  const size = PAGE_SIZES.find((s) => String(s) === params.get('size')) ?? PAGE_SIZES[0];
-
-  const update = useCallback(
-    (changes: Record<string, string | null>) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [name, value] of Object.entries(changes)) {
-            if (value === null || value === '') next.delete(name);
-            else next.set(name, value);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-
-  // The search box updates the address (and so the query) once typing pauses; an address changed
-  // from outside (the menu entry, a link) updates the box.
-  const [text, setText] = useState(q);
-  const [shownQ, setShownQ] = useState(q);
-  if (q !== shownQ) {
-    setShownQ(q);
-    if (q !== text.trim()) setText(q);
-  }
-  useEffect(() => {
-    const wanted = text.trim();
-    if (wanted === q) return;
-    const timer = window.setTimeout(() => update({ q: wanted }), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, q, update]);
-
-  // Cursor pages: the `after` cursor of each page visited; back to page 1 when a filter changes.
-  const filterKey = JSON.stringify([q, kind, asOf, size]);
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: filterKey, cursors: [null] });
-  const cursors = paging.key === filterKey ? paging.cursors : [null];
-  const page = cursors.length;
+  const kind = oneOf(UNIT_KINDS, params.get('kind'));
+  const size = pageSizeFromParam(params.get('size'));
+  const pages = useCursorPages(JSON.stringify([q, kind, asOf, size]));
 
   const filter: UnitFilter = {};
   if (q) filter.name = { search: q };
@@ -83,24 +44,21 @@ export function UnitsPage() {
   // district that became part of a new ward) comes with a FORBIDDEN error on `parent`, and the
   // rest of the list is still worth showing.
   const { data, previousData, loading, error, refetch } = useQuery(UnitsListDocument, {
-    variables: { asOf, filter, first: size, after: cursors[cursors.length - 1] ?? null },
+    variables: { asOf, filter, first: size, after: pages.after },
     errorPolicy: 'all',
   });
   const units = (data ?? previousData)?.units;
-  const forbiddenPaths = new Set(
-    CombinedGraphQLErrors.is(error)
-      ? error.errors.filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => (e.path ?? []).join('.'))
-      : [],
-  );
-  const onlyForbidden = CombinedGraphQLErrors.is(error) && data !== undefined && forbiddenPaths.size === error.errors.length;
-  const pages = units ? Math.max(1, Math.ceil(units.totalCount / size)) : 1;
-  const nextCursor = data?.units.pageInfo.hasNextPage ? data.units.pageInfo.endCursor : null;
+  const { paths: forbiddenPaths, onlyForbidden } = forbiddenParts(error, data !== undefined);
 
   const columns: TableProps<UnitRow>['columns'] = [
     {
       title: t('units.column.name'),
       dataIndex: 'name',
-      render: (_: unknown, unit) => <Typography.Text strong>{unit.name}</Typography.Text>,
+      render: (_: unknown, unit) => (
+        <Link to={`/units/${encodeURIComponent(unit.id)}?asOf=${asOf}`}>
+          <Typography.Text strong>{unit.name}</Typography.Text>
+        </Link>
+      ),
     },
     {
       title: t('units.column.kind'),
@@ -139,17 +97,7 @@ export function UnitsPage() {
 
       <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
         <Form.Item>
-          <Input
-            type="search"
-            aria-label={t('units.search')}
-            placeholder={t('units.search')}
-            prefix={<SearchOutlined />}
-            allowClear
-            style={{ width: 320 }}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onPressEnter={() => update({ q: text.trim() })}
-          />
+          <SearchBox label={t('units.search')} value={q} onSearch={(value) => update({ q: value })} />
         </Form.Item>
         <Form.Item label={t('units.kind')} htmlFor="units-kind">
           <Select<UnitKind | ''>
@@ -164,13 +112,7 @@ export function UnitsPage() {
           />
         </Form.Item>
         <Form.Item label={t('units.asOf')} htmlFor="units-as-of">
-          <DatePicker
-            id="units-as-of"
-            format="DD/MM/YYYY"
-            allowClear={false}
-            value={dayjs(asOf)}
-            onChange={(date) => update({ asOf: date ? date.format('YYYY-MM-DD') : null })}
-          />
+          <AsOfPicker id="units-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
         </Form.Item>
       </Form>
 
@@ -187,19 +129,7 @@ export function UnitsPage() {
       )}
 
       {onlyForbidden && <Alert type="warning" showIcon title={t('units.partialData')} />}
-      {error && !onlyForbidden && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('units.loadError')}
-          description={errorText(error, language)}
-          action={
-            <Button size="small" onClick={() => void refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+      {error && !onlyForbidden && <LoadErrorAlert title={t('units.loadError')} error={error} onRetry={() => void refetch()} />}
 
       <Table<UnitRow>
         rowKey="id"
@@ -213,30 +143,18 @@ export function UnitsPage() {
         }}
       />
 
-      <Flex align="center" justify="space-between" wrap gap={12}>
-        <Typography.Text data-testid="units-total">{units ? t('units.total', { count: units.totalCount }) : ''}</Typography.Text>
-        <Flex align="center" gap={8}>
-          <Button disabled={page <= 1 || loading} onClick={() => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) })}>
-            {t('pager.previous')}
-          </Button>
-          <Typography.Text>{t('pager.page', { page, pages })}</Typography.Text>
-          <Button
-            disabled={!nextCursor || loading}
-            onClick={() => {
-              if (nextCursor) setPaging({ key: filterKey, cursors: [...cursors, nextCursor] });
-            }}
-          >
-            {t('pager.next')}
-          </Button>
-          <Select<number>
-            aria-label={t('pager.pageSize', { size })}
-            value={size}
-            style={{ width: 150 }}
-            onChange={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
-            options={PAGE_SIZES.map((s) => ({ value: s, label: t('pager.pageSize', { size: s }) }))}
-          />
-        </Flex>
-      </Flex>
+      <ListPager
+        testId="units-total"
+        totalText={units ? t('units.total', { count: units.totalCount }) : ''}
+        totalCount={units?.totalCount}
+        page={pages.page}
+        size={size}
+        nextCursor={data?.units.pageInfo.hasNextPage ? data.units.pageInfo.endCursor : null}
+        loading={loading}
+        onPrevious={pages.previous}
+        onNext={pages.next}
+        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
+      />
     </Flex>
   );
 }

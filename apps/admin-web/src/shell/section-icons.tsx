@@ -6,6 +6,8 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
+  PartitionOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -18,6 +20,8 @@ export const SECTION_ICONS: Record<string, ReactNode> = {
   organizations: <BankOutlined />,
   people: <TeamOutlined />,
   buildings: <HomeOutlined />,
+  boards: <SafetyCertificateOutlined />,
+  'party-cells': <PartitionOutlined />,
   'directive-report': <FileTextOutlined />,
   findings: <AuditOutlined />,
   accounts: <UserOutlined />,

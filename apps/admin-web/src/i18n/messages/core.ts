@@ -1,0 +1,121 @@
+import { defineMessages } from './define-messages';
+
+/** The app, the shell, sign-in, the menu and the pager every list uses. */
+export const coreMessages = defineMessages(
+  {
+    'app.name': 'coso — Quản trị',
+    'app.tagline': 'Dữ liệu hệ thống chính trị cơ sở',
+
+    'common.loading': 'Đang tải…',
+    'common.retry': 'Thử lại',
+    'common.networkError': 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    'common.unexpectedError': 'Đã có lỗi xảy ra.',
+
+    'language.label': 'Ngôn ngữ',
+    'language.vi': 'Tiếng Việt',
+    'language.en': 'English',
+
+    'login.title': 'Đăng nhập',
+    'login.username': 'Tên đăng nhập',
+    'login.password': 'Mật khẩu',
+    'login.usernameRequired': 'Nhập tên đăng nhập',
+    'login.passwordRequired': 'Nhập mật khẩu',
+    'login.submit': 'Đăng nhập',
+    'login.failed': 'Đăng nhập không thành công',
+    'login.sessionEnded': 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.',
+
+    'shell.logout': 'Đăng xuất',
+    'shell.scope': 'Địa bàn: {name}',
+    'shell.scopeAll': 'Địa bàn: toàn bộ',
+    'shell.menu': 'Danh mục chức năng',
+
+    'role.SYSTEM_ADMIN': 'Quản trị hệ thống',
+    'role.DISTRICT_STAFF': 'Cán bộ quận',
+    'role.WARD_STAFF': 'Cán bộ phường',
+    'role.ANALYST': 'Chuyên viên phân tích',
+    'role.VIEWER': 'Người xem',
+
+    'menu.dashboard': 'Tổng quan',
+    'menu.units': 'Đơn vị hành chính',
+    'menu.explorer': 'Tra cứu địa bàn',
+    'menu.boards': 'Ban quản trị nhà chung cư',
+    'menu.partyCells': 'Chi bộ tổ dân phố',
+    'menu.organizations': 'Tổ chức',
+    'menu.people': 'Nhân sự',
+    'menu.buildings': 'Nhà chung cư',
+    'menu.directiveReport': 'Báo cáo Chỉ thị 05',
+    'menu.findings': 'Vấn đề cần xử lý',
+    'menu.accounts': 'Tài khoản',
+
+    'comingSoon.title': 'Đang xây dựng',
+    'comingSoon.text': 'Chức năng “{feature}” sẽ có trong phiên bản sau.',
+    'comingSoon.toUnits': 'Xem danh sách đơn vị hành chính',
+
+    'notFound.title': 'Không tìm thấy trang',
+    'notFound.text': 'Địa chỉ này không có trong ứng dụng.',
+    'notFound.home': 'Về trang chính',
+
+    'pager.previous': 'Trang trước',
+    'pager.next': 'Trang sau',
+    'pager.page': 'Trang {page}/{pages}',
+    'pager.pageSize': '{size} dòng/trang',
+  },
+  {
+    'app.name': 'coso — Admin',
+    'app.tagline': 'Grassroots political-system data',
+
+    'common.loading': 'Loading…',
+    'common.retry': 'Retry',
+    'common.networkError': 'Cannot reach the server. Check the network and try again.',
+    'common.unexpectedError': 'Something went wrong.',
+
+    'language.label': 'Language',
+    'language.vi': 'Tiếng Việt',
+    'language.en': 'English',
+
+    'login.title': 'Sign in',
+    'login.username': 'Username',
+    'login.password': 'Password',
+    'login.usernameRequired': 'Enter your username',
+    'login.passwordRequired': 'Enter your password',
+    'login.submit': 'Sign in',
+    'login.failed': 'Sign-in failed',
+    'login.sessionEnded': 'Your session has ended. Please sign in again.',
+
+    'shell.logout': 'Sign out',
+    'shell.scope': 'Territory: {name}',
+    'shell.scopeAll': 'Territory: everything',
+    'shell.menu': 'Menu',
+
+    'role.SYSTEM_ADMIN': 'System administrator',
+    'role.DISTRICT_STAFF': 'District staff',
+    'role.WARD_STAFF': 'Ward staff',
+    'role.ANALYST': 'Analyst',
+    'role.VIEWER': 'Viewer',
+
+    'menu.dashboard': 'Overview',
+    'menu.units': 'Administrative units',
+    'menu.explorer': 'Place explorer',
+    'menu.boards': 'Management boards',
+    'menu.partyCells': 'Party cells',
+    'menu.organizations': 'Organisations',
+    'menu.people': 'People',
+    'menu.buildings': 'Apartment buildings',
+    'menu.directiveReport': 'Directive 05 report',
+    'menu.findings': 'Findings',
+    'menu.accounts': 'Accounts',
+
+    'comingSoon.title': 'Coming soon',
+    'comingSoon.text': '“{feature}” is coming in a later version.',
+    'comingSoon.toUnits': 'Go to the administrative units',
+
+    'notFound.title': 'Page not found',
+    'notFound.text': 'This address is not part of the app.',
+    'notFound.home': 'Go to the main page',
+
+    'pager.previous': 'Previous page',
+    'pager.next': 'Next page',
+    'pager.page': 'Page {page} of {pages}',
+    'pager.pageSize': '{size} per page',
+  },
+);

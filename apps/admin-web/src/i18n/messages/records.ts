@@ -1,0 +1,4 @@
+import { defineMessages } from './define-messages';
+
+/** What every detail page shares: periods, history, audit trail, end-dating. */
+export const recordsMessages = defineMessages({}, {});

@@ -1,0 +1,4 @@
+import { defineMessages } from './define-messages';
+
+/** The record-a-reorganisation workflow. */
+export const reorganisationMessages = defineMessages({}, {});

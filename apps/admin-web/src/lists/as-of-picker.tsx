@@ -1,0 +1,27 @@
+import type { IsoDate } from '@coso/domain';
+import { DatePicker } from 'antd';
+import dayjs from 'dayjs';
+
+export interface AsOfPickerProps {
+  id: string;
+  value: IsoDate;
+  onChange(date: IsoDate): void;
+}
+
+/**
+ * The "as of" date of a page, typed or picked as Vietnamese documents write dates (dd/mm/yyyy).
+ * Put it in a <Form.Item label={t('units.asOf')} htmlFor={id}> so it is labelled "Ngày xem dữ liệu".
+ */
+export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
+  return (
+    <DatePicker
+      id={id}
+      format="DD/MM/YYYY"
+      allowClear={false}
+      value={dayjs(value)}
+      onChange={(date) => {
+        if (date) onChange(date.format('YYYY-MM-DD'));
+      }}
+    />
+  );
+}

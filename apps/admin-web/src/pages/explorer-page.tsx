@@ -1,0 +1,6 @@
+import { ComingSoonPage } from './coming-soon-page';
+
+/** Not built yet. */
+export function ExplorerPage() {
+  return <ComingSoonPage feature="menu.explorer" />;
+}
