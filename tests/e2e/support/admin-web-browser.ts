@@ -16,7 +16,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const GATEWAY_MAIN = join(REPO, 'apps/gateway/dist/main.js');
-const ADMIN_WEB_DIST = join(REPO, 'apps/admin-web/dist');
+// A helper building elsewhere (vite build --outDir) can point the tests at its own build.
+const ADMIN_WEB_DIST = process.env.ADMIN_WEB_DIST ?? join(REPO, 'apps/admin-web/dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const UI_TIMEOUT = 30_000;
 
