@@ -5,8 +5,10 @@ import { dashboardMessages } from './messages/dashboard';
 import { explorerMessages } from './messages/explorer';
 import { findingsMessages } from './messages/findings';
 import { formsMessages } from './messages/forms';
+import { listsMessages } from './messages/lists';
 import { organizationsMessages } from './messages/organizations';
 import { peopleMessages } from './messages/people';
+import { peopleListMessages } from './messages/people-list';
 import { recordsMessages } from './messages/records';
 import { reorganisationMessages } from './messages/reorganisation';
 import { reportMessages } from './messages/report';
@@ -27,10 +29,12 @@ export type Language = (typeof LANGUAGES)[number];
 export const MESSAGE_MODULES = {
   core: coreMessages,
   units: unitsMessages,
+  lists: listsMessages,
   dashboard: dashboardMessages,
   explorer: explorerMessages,
   organizations: organizationsMessages,
   people: peopleMessages,
+  peopleList: peopleListMessages,
   buildings: buildingsMessages,
   boards: boardsMessages,
   reorganisation: reorganisationMessages,

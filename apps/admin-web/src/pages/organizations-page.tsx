@@ -1,11 +1,193 @@
-import type { OrganizationKind } from '@coso/domain';
-import { ComingSoonPage } from './coming-soon-page';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationKind } from '@coso/domain';
+import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { OrganizationFilter, OrganizationOrderField, OrganizationsListQuery } from '../gql/graphql';
+import type { MessageKey } from '../i18n/dictionary';
+import { useI18n } from '../i18n/language';
+import { AsOfPicker } from '../lists/as-of-picker';
+import { ListPager } from '../lists/list-pager';
+import { LoadErrorAlert } from '../lists/load-error-alert';
+import { forbiddenParts } from '../lists/partial-errors';
+import { recordPath, unitLabel } from '../lists/record-links';
+import { SearchBox } from '../lists/search-box';
+import { useAsOf } from '../lists/use-as-of';
+import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { oneOf, useListParams } from '../lists/use-list-params';
+import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
+import { WardSelect } from '../lists/ward-select';
+import { OrganizationsListDocument } from '../organizations/organizations-list-documents';
+import { displayDate } from '../places/as-of-date';
+import { useSignedInUser } from '../session/session';
 
-/** Not built yet. */
+type OrganizationRow = OrganizationsListQuery['organizations']['nodes'][number];
+
+const ORDER_FIELDS: readonly OrganizationOrderField[] = ['NAME', 'KIND', 'VALID_FROM'];
+
+function titleKey(kinds: readonly OrganizationKind[] | undefined): MessageKey {
+  if (kinds?.length === 1 && kinds[0] === 'MANAGEMENT_BOARD') return 'organizations.list.boardsTitle';
+  if (kinds?.length === 1 && kinds[0] === 'PARTY_CELL') return 'organizations.list.cellsTitle';
+  return 'organizations.list.title';
+}
+
+/**
+ * Bodies alive on a date. `kinds` fixes the kind (the boards and party-cells menu entries);
+ * without it the user filters by kind. Search, ward, sort by name, kind or founding date.
+ */
 export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind[] }) {
+  const { t, language } = useI18n();
+  const user = useSignedInUser();
+  const { params, update } = useListParams();
+  const { asOf } = useAsOf(params.get('asOf'));
+  const q = params.get('q') ?? '';
+  const ward = params.get('ward') ?? undefined;
+  const chosenKind = kinds ? undefined : oneOf(ORGANIZATION_KINDS, params.get('kind'));
+  const size = pageSizeFromParam(params.get('size'));
+  const sort = sortFromParams(params, ORDER_FIELDS, { field: 'NAME', direction: 'ASC' });
+  const pages = useCursorPages(JSON.stringify([kinds, q, ward, chosenKind, asOf, size, sort]));
+  const boardsOnly = kinds?.length === 1 && kinds[0] === 'MANAGEMENT_BOARD';
+
+  const filter: OrganizationFilter = {};
+  if (q) filter.name = { search: q };
+  if (ward) filter.withinUnitId = ward;
+  if (kinds) filter.kindIn = [...kinds];
+  else if (chosenKind) filter.kind = chosenKind;
+  const { data, previousData, loading, error, refetch } = useQuery(OrganizationsListDocument, {
+    variables: { asOf, filter, orderBy: [sort], first: size, after: pages.after },
+    errorPolicy: 'all',
+  });
+  const organizations = (data ?? previousData)?.organizations;
+  const { onlyForbidden } = forbiddenParts(error, data !== undefined);
+
+  const columns: TableProps<OrganizationRow>['columns'] = [
+    {
+      key: 'NAME',
+      title: t('organizations.list.column.name'),
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'NAME'),
+      render: (_: unknown, o) => (
+        <Link to={recordPath('Organization', o.id, asOf)}>
+          <Typography.Text strong>{o.name}</Typography.Text>
+        </Link>
+      ),
+    },
+    ...(kinds
+      ? []
+      : [
+          {
+            key: 'KIND',
+            title: t('organizations.list.column.kind'),
+            sorter: true,
+            sortOrder: columnSortOrder(sort, 'KIND'),
+            render: (_: unknown, o: OrganizationRow) => ORGANIZATION_KIND_LABELS[o.kind][language],
+          },
+        ]),
+    {
+      key: 'serves',
+      title: t('organizations.list.column.serves'),
+      render: (_: unknown, o) => {
+        if (o.building) return <Link to={recordPath('ApartmentBuilding', o.building.id, asOf)}>{o.building.name}</Link>;
+        if (o.areas.length === 0) return '—';
+        return (
+          <Flex vertical>
+            {o.areas.map((a) => (
+              <Link key={a.id} to={recordPath('AdministrativeUnit', a.id, asOf)}>
+                {unitLabel(a)}
+              </Link>
+            ))}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'parent',
+      title: t('organizations.list.column.parent'),
+      render: (_: unknown, o) => (o.parent ? <Link to={recordPath('Organization', o.parent.id, asOf)}>{o.parent.name}</Link> : '—'),
+    },
+    { key: 'members', title: t('organizations.list.column.members'), align: 'right', render: (_: unknown, o) => o.members.totalCount },
+    {
+      key: 'VALID_FROM',
+      title: t('organizations.list.column.since'),
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'VALID_FROM'),
+      render: (_: unknown, o) => displayDate(o.validFrom),
+    },
+  ];
+
   return (
-    <ComingSoonPage
-      feature={kinds?.[0] === 'PARTY_CELL' ? 'menu.partyCells' : kinds?.[0] === 'MANAGEMENT_BOARD' ? 'menu.boards' : 'menu.organizations'}
-    />
+    <Flex vertical gap={16}>
+      <Flex align="center" justify="space-between" wrap gap={12}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t(titleKey(kinds))}
+        </Typography.Title>
+        {boardsOnly && user.permissions.canWrite && (
+          <Link to="/boards/establish">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('organizations.list.establishBoard')}
+            </Button>
+          </Link>
+        )}
+      </Flex>
+
+      <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
+        <Form.Item>
+          <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
+        </Form.Item>
+        {!kinds && (
+          <Form.Item label={t('organizations.list.kind')} htmlFor="organizations-kind">
+            <Select<OrganizationKind | ''>
+              id="organizations-kind"
+              style={{ width: 260 }}
+              value={chosenKind ?? ''}
+              onChange={(value) => update({ kind: value || null })}
+              options={[
+                { value: '', label: t('organizations.list.allKinds') },
+                ...ORGANIZATION_KINDS.map((k) => ({ value: k, label: ORGANIZATION_KIND_LABELS[k][language] })),
+              ]}
+            />
+          </Form.Item>
+        )}
+        <Form.Item label={t('lists.ward')} htmlFor="organizations-ward">
+          <WardSelect id="organizations-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
+        </Form.Item>
+        <Form.Item label={t('lists.asOf')} htmlFor="organizations-as-of">
+          <AsOfPicker id="organizations-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
+        </Form.Item>
+      </Form>
+
+      {onlyForbidden && <Alert type="warning" showIcon title={t('lists.partialData')} />}
+      {error && !onlyForbidden && <LoadErrorAlert title={t('organizations.list.loadError')} error={error} onRetry={() => void refetch()} />}
+
+      <Table<OrganizationRow>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={organizations?.nodes ?? []}
+        loading={loading}
+        pagination={false}
+        onChange={(_pagination, _filters, sorter) => update(sortChange(sorter, ORDER_FIELDS))}
+        locale={{
+          emptyText: loading ? (
+            t('common.loading')
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('organizations.list.empty')} />
+          ),
+        }}
+      />
+
+      <ListPager
+        testId="organizations-total"
+        totalText={organizations ? t('organizations.list.total', { count: organizations.totalCount }) : ''}
+        totalCount={organizations?.totalCount}
+        page={pages.page}
+        size={size}
+        nextCursor={data?.organizations.pageInfo.hasNextPage ? data.organizations.pageInfo.endCursor : null}
+        loading={loading}
+        onPrevious={pages.previous}
+        onNext={pages.next}
+        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
+      />
+    </Flex>
   );
 }

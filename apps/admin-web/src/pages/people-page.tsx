@@ -1,6 +1,178 @@
-import { ComingSoonPage } from './coming-soon-page';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { PARTY_STATUS_LABELS, PARTY_STATUSES, type PartyStatus, SEX_LABELS, SEXES, type Sex } from '@coso/domain';
+import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { PeopleListQuery, PersonFilter, PersonOrderField } from '../gql/graphql';
+import { useI18n } from '../i18n/language';
+import { AsOfPicker } from '../lists/as-of-picker';
+import { ListPager } from '../lists/list-pager';
+import { LoadErrorAlert } from '../lists/load-error-alert';
+import { forbiddenParts } from '../lists/partial-errors';
+import { recordPath, unitLabel } from '../lists/record-links';
+import { SearchBox } from '../lists/search-box';
+import { useAsOf } from '../lists/use-as-of';
+import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { oneOf, useListParams } from '../lists/use-list-params';
+import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
+import { WardSelect } from '../lists/ward-select';
+import { PeopleListDocument } from '../people/people-list-documents';
+import { useSignedInUser } from '../session/session';
 
-/** Not built yet. */
+type PersonRow = PeopleListQuery['people']['nodes'][number];
+
+const ORDER_FIELDS: readonly PersonOrderField[] = ['NAME', 'BIRTH_YEAR'];
+
+/** A value the server masked (001******345): shown as it came, with a hint why. */
+function Masked({ value, hint }: { value: string | null; hint: string }) {
+  if (!value) return <>—</>;
+  if (!value.includes('*')) return <>{value}</>;
+  return (
+    <Tooltip title={hint}>
+      <Typography.Text type="secondary">{value}</Typography.Text>
+    </Tooltip>
+  );
+}
+
+/**
+ * People whose record is current on a date, in Vietnamese name order: search, ward of residence,
+ * sex, and party status for the roles that may see party data. Personal data comes masked from
+ * the server for roles that do not keep the records.
+ */
 export function PeoplePage() {
-  return <ComingSoonPage feature="menu.people" />;
+  const { t, language } = useI18n();
+  const user = useSignedInUser();
+  const { params, update } = useListParams();
+  const { asOf } = useAsOf(params.get('asOf'));
+  const q = params.get('q') ?? '';
+  const ward = params.get('ward') ?? undefined;
+  const sex = oneOf<Sex>(SEXES, params.get('sex'));
+  const party = user.permissions.seesPartyData ? oneOf<PartyStatus>(PARTY_STATUSES, params.get('party')) : undefined;
+  const size = pageSizeFromParam(params.get('size'));
+  const sort = sortFromParams(params, ORDER_FIELDS, { field: 'NAME', direction: 'ASC' });
+  const pages = useCursorPages(JSON.stringify([q, ward, sex, party, asOf, size, sort]));
+
+  const filter: PersonFilter = {};
+  if (q) filter.name = { search: q };
+  if (ward) filter.residenceWithinUnitId = ward;
+  if (sex) filter.sex = sex;
+  if (party) filter.partyStatus = party;
+  const { data, previousData, loading, error, refetch } = useQuery(PeopleListDocument, {
+    variables: { asOf, filter, orderBy: [sort], first: size, after: pages.after },
+    errorPolicy: 'all',
+  });
+  const people = (data ?? previousData)?.people;
+  const { onlyForbidden } = forbiddenParts(error, data !== undefined);
+  const masked = t('people.list.masked');
+
+  const columns: TableProps<PersonRow>['columns'] = [
+    {
+      key: 'NAME',
+      title: t('people.list.column.name'),
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'NAME'),
+      render: (_: unknown, p) => (
+        <Link to={recordPath('Person', p.id, asOf)}>
+          <Typography.Text strong>{p.fullName}</Typography.Text>
+        </Link>
+      ),
+    },
+    {
+      key: 'BIRTH_YEAR',
+      title: t('people.list.column.birthYear'),
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'BIRTH_YEAR'),
+      render: (_: unknown, p) => p.birthYear,
+    },
+    { key: 'sex', title: t('people.list.column.sex'), render: (_: unknown, p) => SEX_LABELS[p.sex][language] },
+    { key: 'citizenId', title: t('people.list.column.citizenId'), render: (_: unknown, p) => <Masked value={p.citizenId} hint={masked} /> },
+    { key: 'phone', title: t('people.list.column.phone'), render: (_: unknown, p) => <Masked value={p.phone} hint={masked} /> },
+    {
+      key: 'residence',
+      title: t('people.list.column.residence'),
+      render: (_: unknown, p) =>
+        p.residenceUnit ? <Link to={recordPath('AdministrativeUnit', p.residenceUnit.id, asOf)}>{unitLabel(p.residenceUnit)}</Link> : '—',
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" justify="space-between" wrap gap={12}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('people.list.title')}
+        </Typography.Title>
+        {user.permissions.canWrite && (
+          <Link to="/people/new">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('people.list.new')}
+            </Button>
+          </Link>
+        )}
+      </Flex>
+
+      <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
+        <Form.Item>
+          <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
+        </Form.Item>
+        <Form.Item label={t('lists.ward')} htmlFor="people-ward">
+          <WardSelect id="people-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
+        </Form.Item>
+        <Form.Item label={t('people.list.sex')} htmlFor="people-sex">
+          <Select<Sex | ''>
+            id="people-sex"
+            style={{ width: 140 }}
+            value={sex ?? ''}
+            onChange={(value) => update({ sex: value || null })}
+            options={[{ value: '', label: t('people.list.allSexes') }, ...SEXES.map((s) => ({ value: s, label: SEX_LABELS[s][language] }))]}
+          />
+        </Form.Item>
+        {user.permissions.seesPartyData && (
+          <Form.Item label={t('people.list.partyStatus')} htmlFor="people-party">
+            <Select<PartyStatus | ''>
+              id="people-party"
+              style={{ width: 180 }}
+              value={party ?? ''}
+              onChange={(value) => update({ party: value || null })}
+              options={[
+                { value: '', label: t('people.list.allPartyStatuses') },
+                ...PARTY_STATUSES.map((s) => ({ value: s, label: PARTY_STATUS_LABELS[s][language] })),
+              ]}
+            />
+          </Form.Item>
+        )}
+        <Form.Item label={t('lists.asOf')} htmlFor="people-as-of">
+          <AsOfPicker id="people-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
+        </Form.Item>
+      </Form>
+
+      {onlyForbidden && <Alert type="warning" showIcon title={t('lists.partialData')} />}
+      {error && !onlyForbidden && <LoadErrorAlert title={t('people.list.loadError')} error={error} onRetry={() => void refetch()} />}
+
+      <Table<PersonRow>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={people?.nodes ?? []}
+        loading={loading}
+        pagination={false}
+        onChange={(_pagination, _filters, sorter) => update(sortChange(sorter, ORDER_FIELDS))}
+        locale={{
+          emptyText: loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.list.empty')} />,
+        }}
+      />
+
+      <ListPager
+        testId="people-total"
+        totalText={people ? t('people.list.total', { count: people.totalCount }) : ''}
+        totalCount={people?.totalCount}
+        page={pages.page}
+        size={size}
+        nextCursor={data?.people.pageInfo.hasNextPage ? data.people.pageInfo.endCursor : null}
+        loading={loading}
+        onPrevious={pages.previous}
+        onNext={pages.next}
+        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
+      />
+    </Flex>
+  );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { addDays, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/domain';
 import { Alert, Empty, Flex, Form, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { UnitFilter, UnitsListQuery } from '../gql/graphql';
+import type { UnitFilter, UnitOrderField, UnitsListQuery } from '../gql/graphql';
 import { useI18n } from '../i18n/language';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPager } from '../lists/list-pager';
@@ -12,11 +12,14 @@ import { SearchBox } from '../lists/search-box';
 import { useAsOf } from '../lists/use-as-of';
 import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
+import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { displayDate } from '../places/as-of-date';
 import { UnitsListDocument } from '../places/units-documents';
 import { useSignedInUser } from '../session/session';
 
 type UnitRow = UnitsListQuery['units']['nodes'][number];
+
+const ORDER_FIELDS: readonly UnitOrderField[] = ['NAME', 'KIND', 'VALID_FROM'];
 
 const scopeName = (unit: { kindLabel: string | null; name: string }) => [unit.kindLabel, unit.name].filter(Boolean).join(' ');
 
@@ -35,7 +38,8 @@ export function UnitsPage() {
   const q = params.get('q') ?? '';
   const kind = oneOf(UNIT_KINDS, params.get('kind'));
   const size = pageSizeFromParam(params.get('size'));
-  const pages = useCursorPages(JSON.stringify([q, kind, asOf, size]));
+  const sort = sortFromParams(params, ORDER_FIELDS, { field: 'NAME', direction: 'ASC' });
+  const pages = useCursorPages(JSON.stringify([q, kind, asOf, size, sort]));
 
   const filter: UnitFilter = {};
   if (q) filter.name = { search: q };
@@ -44,7 +48,7 @@ export function UnitsPage() {
   // district that became part of a new ward) comes with a FORBIDDEN error on `parent`, and the
   // rest of the list is still worth showing.
   const { data, previousData, loading, error, refetch } = useQuery(UnitsListDocument, {
-    variables: { asOf, filter, first: size, after: pages.after },
+    variables: { asOf, filter, orderBy: [sort], first: size, after: pages.after },
     errorPolicy: 'all',
   });
   const units = (data ?? previousData)?.units;
@@ -52,8 +56,10 @@ export function UnitsPage() {
 
   const columns: TableProps<UnitRow>['columns'] = [
     {
+      key: 'NAME',
       title: t('units.column.name'),
-      dataIndex: 'name',
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'NAME'),
       render: (_: unknown, unit) => (
         <Link to={`/units/${encodeURIComponent(unit.id)}?asOf=${asOf}`}>
           <Typography.Text strong>{unit.name}</Typography.Text>
@@ -61,15 +67,17 @@ export function UnitsPage() {
       ),
     },
     {
+      key: 'KIND',
       title: t('units.column.kind'),
-      dataIndex: 'kind',
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'KIND'),
       render: (_: unknown, unit) =>
         language === 'vi' ? (unit.kindLabel ?? UNIT_KIND_LABELS[unit.kind].vi) : UNIT_KIND_LABELS[unit.kind].en,
     },
-    { title: t('units.column.code'), dataIndex: 'code', render: (_: unknown, unit) => unit.code ?? '—' },
+    { key: 'code', title: t('units.column.code'), render: (_: unknown, unit) => unit.code ?? '—' },
     {
+      key: 'parent',
       title: t('units.column.parent'),
-      dataIndex: 'parent',
       render: (_: unknown, unit, index) => {
         if (unit.parent) return [unit.parent.kindLabel, unit.parent.name].filter(Boolean).join(' ');
         return forbiddenPaths.has(`units.nodes.${index}.parent`) ? (
@@ -80,8 +88,10 @@ export function UnitsPage() {
       },
     },
     {
+      key: 'VALID_FROM',
       title: <Tooltip title={t('units.periodHint')}>{t('units.column.period')}</Tooltip>,
-      dataIndex: 'validFrom',
+      sorter: true,
+      sortOrder: columnSortOrder(sort, 'VALID_FROM'),
       render: (_: unknown, unit) =>
         unit.validTo
           ? t('units.periodClosed', { from: displayDate(unit.validFrom), to: displayDate(addDays(unit.validTo, -1)) })
@@ -138,6 +148,7 @@ export function UnitsPage() {
         dataSource={units?.nodes ?? []}
         loading={loading}
         pagination={false}
+        onChange={(_pagination, _filters, sorter) => update(sortChange(sorter, ORDER_FIELDS))}
         locale={{
           emptyText: loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.empty')} />,
         }}

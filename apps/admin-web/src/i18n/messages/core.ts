@@ -38,7 +38,7 @@ export const coreMessages = defineMessages(
     'menu.dashboard': 'Tổng quan',
     'menu.units': 'Đơn vị hành chính',
     'menu.explorer': 'Tra cứu địa bàn',
-    'menu.boards': 'Ban quản trị nhà chung cư',
+    'menu.boards': 'Ban quản trị',
     'menu.partyCells': 'Chi bộ tổ dân phố',
     'menu.organizations': 'Tổ chức',
     'menu.people': 'Nhân sự',

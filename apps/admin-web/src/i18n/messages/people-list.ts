@@ -1,0 +1,41 @@
+import { defineMessages } from './define-messages';
+
+/** The people list (the person pages' messages are in people.ts). */
+export const peopleListMessages = defineMessages(
+  {
+    'people.list.title': 'Nhân sự',
+    'people.list.new': 'Thêm người',
+    'people.list.sex': 'Giới tính',
+    'people.list.allSexes': 'Nam và nữ',
+    'people.list.partyStatus': 'Đảng viên',
+    'people.list.allPartyStatuses': 'Không lọc',
+    'people.list.column.name': 'Họ và tên',
+    'people.list.column.birthYear': 'Năm sinh',
+    'people.list.column.sex': 'Giới tính',
+    'people.list.column.citizenId': 'Số định danh',
+    'people.list.column.phone': 'Số di động',
+    'people.list.column.residence': 'Nơi cư trú',
+    'people.list.masked': 'Đã che theo quyền của tài khoản',
+    'people.list.total': '{count} người',
+    'people.list.empty': 'Không có ai khớp với điều kiện đã chọn.',
+    'people.list.loadError': 'Không tải được danh sách nhân sự',
+  },
+  {
+    'people.list.title': 'People',
+    'people.list.new': 'Add a person',
+    'people.list.sex': 'Sex',
+    'people.list.allSexes': 'Both',
+    'people.list.partyStatus': 'Party member',
+    'people.list.allPartyStatuses': 'No filter',
+    'people.list.column.name': 'Full name',
+    'people.list.column.birthYear': 'Born',
+    'people.list.column.sex': 'Sex',
+    'people.list.column.citizenId': 'Citizen ID',
+    'people.list.column.phone': 'Mobile',
+    'people.list.column.residence': 'Residence',
+    'people.list.masked': "Masked for your account's role",
+    'people.list.total': '{count} people',
+    'people.list.empty': 'Nobody matches the chosen conditions.',
+    'people.list.loadError': 'Could not load the people',
+  },
+);
