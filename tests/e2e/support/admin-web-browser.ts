@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, startTestServer } from '@coso/schema/testing';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { GATEWAY_MAIN, type GatewayProcess, startGatewayProcess } from '../../support/gateway-process.js';
 
 /**
  * The admin web in a real headless Chromium (Debian's `chromium` package, nothing downloaded),
@@ -15,7 +14,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
  */
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const GATEWAY_MAIN = join(REPO, 'apps/gateway/dist/main.js');
 // A helper building elsewhere (vite build --outDir) can point the tests at its own build.
 const ADMIN_WEB_DIST = process.env.ADMIN_WEB_DIST ?? join(REPO, 'apps/admin-web/dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,11 +59,7 @@ function checkPrerequisites(): void {
 
 export function useAdminWebBrowser(name: string): AdminWebBrowser {
   const artifacts = join(REPO, 'tests/artifacts', name);
-  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  let gateway: ChildProcess | undefined;
-  let gatewayExited: Promise<void> | undefined;
-  let gatewayOutput = '';
+  let gateway: GatewayProcess | undefined;
   let profileDir: string | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -73,40 +67,11 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
   const outsideRequests: string[] = [];
   const pageErrors: string[] = [];
 
-  /** `node apps/gateway/dist/main.js` as `npm start` runs it, on a free port; resolves with its base URL. */
-  function startGateway(databaseUrl: string): Promise<string> {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      ADMIN_WEB_DIST,
-      LOG_LEVEL: 'warn',
-    };
-    delete env.TEST_DATABASE_URL;
-    const child = spawn(process.execPath, [GATEWAY_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    gateway = child;
-    gatewayExited = new Promise((resolve) => child.once('exit', () => resolve()));
-    return new Promise((resolve, reject) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        gatewayOutput += chunk.toString('utf8');
-        const found = /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(gatewayOutput)?.[1];
-        if (found) resolve(`${found}/`);
-      });
-      child.stderr?.on('data', (chunk: Buffer) => {
-        gatewayOutput += chunk.toString('utf8');
-      });
-      child.once('exit', (code) => reject(new Error(`the gateway exited before it was ready (code ${code}):\n${gatewayOutput}`)));
-    });
-  }
-
   async function setUp(): Promise<void> {
     checkPrerequisites();
     mkdirSync(artifacts, { recursive: true });
-    server = await startTestServer();
-    const db = await createTestDatabase(server.adminUrl);
-    dropDatabase = db.drop;
-    baseUrl = await startGateway(db.url); // loads the sample data into the empty database first
+    gateway = await startGatewayProcess({ ADMIN_WEB_DIST });
+    baseUrl = gateway.baseUrl;
 
     profileDir = mkdtempSync(join(tmpdir(), 'coso-chromium-'));
     context = await chromium.launchPersistentContext(profileDir, {
@@ -149,13 +114,7 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
 
   afterAll(async () => {
     await context?.close().catch(() => {});
-    if (gateway && gateway.exitCode === null) {
-      gateway.kill('SIGTERM');
-      await Promise.race([gatewayExited, new Promise((r) => setTimeout(r, 20_000))]);
-      if (gateway.exitCode === null) gateway.kill('SIGKILL');
-    }
-    await dropDatabase?.().catch(() => {});
-    await server?.stop();
+    await gateway?.stop();
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }, 60_000);
 
