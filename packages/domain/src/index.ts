@@ -3,6 +3,7 @@
  * Plain-data model, as-of hierarchy, reorganisations, dated rules, identifiers, Vietnamese text,
  * findings and directive-report definitions. No I/O: runs in Node and the browser.
  */
+export * from './accounts/index.js';
 export * from './directive/index.js';
 export * from './findings/index.js';
 export * from './fixtures/long-bien-history.js';

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfFromParam, defaultAsOf, displayDate, todayInHanoi } from './as-of-date';
-
-describe('todayInHanoi', () => {
-  it('is the calendar date in UTC+7', () => {
-    expect(todayInHanoi(new Date('2025-06-30T16:59:59Z'))).toBe('2025-06-30');
-    expect(todayInHanoi(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
-  });
-});
+import { asOfFromParam, defaultAsOf } from './as-of-date';
 
 describe('asOfFromParam', () => {
   it('keeps a real date and replaces anything else by the fallback', () => {
@@ -25,11 +18,5 @@ describe('defaultAsOf', () => {
   it("is the territory's last day once it has ended (validTo is exclusive)", () => {
     expect(defaultAsOf('2025-07-01', '2025-07-01')).toBe('2025-06-30');
     expect(defaultAsOf('2025-11-25', '2025-07-01')).toBe('2025-06-30');
-  });
-});
-
-describe('displayDate', () => {
-  it('writes day/month/year', () => {
-    expect(displayDate('2022-12-01')).toBe('01/12/2022');
   });
 });

@@ -1,16 +1,7 @@
-import { addDays, type IsoDate, isIsoDate } from '@coso/domain';
+import { addDays, formatViDate, type IsoDate, isIsoDate, todayInVietnam } from '@coso/domain';
 
 /** Today's date in Hanoi (`YYYY-MM-DD`): the server's default "as of" too. */
-export function todayInHanoi(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+export const todayInHanoi = (now?: Date): IsoDate => todayInVietnam(now);
 
 /**
  * The date lists open on: today, unless the account's territory has ended (a district or ward
@@ -26,7 +17,4 @@ export function asOfFromParam(value: string | null, fallback: IsoDate): IsoDate 
 }
 
 /** `2022-12-01` → `01/12/2022`, as Vietnamese documents write dates (the date picker shows the same). */
-export function displayDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d ?? ''}/${m ?? ''}/${y ?? ''}`;
-}
+export const displayDate = formatViDate;

@@ -1,4 +1,5 @@
 import { LogoutOutlined } from '@ant-design/icons';
+import { ACCOUNT_ROLE_LABELS } from '@coso/domain';
 import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -13,7 +14,7 @@ const { Header, Sider, Content } = Layout;
 
 /** Sidebar menu, the signed-in user (name, role, territory), language switch, sign-out; pages in the content area. */
 export function AppShell() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const user = useSignedInUser();
   const { signOut } = useSession();
   const navigate = useNavigate();
@@ -53,7 +54,7 @@ export function AppShell() {
           <Flex align="center" justify="flex-end" gap={16} style={{ height: '100%' }}>
             <Space size={8} data-testid="signed-in-user">
               <Typography.Text strong>{user.displayName}</Typography.Text>
-              <Tag color="blue">{t(`role.${user.role}`)}</Tag>
+              <Tag color="blue">{ACCOUNT_ROLE_LABELS[user.role][language]}</Tag>
               <Typography.Text type="secondary">{scopeName ? t('shell.scope', { name: scopeName }) : t('shell.scopeAll')}</Typography.Text>
             </Space>
             <LanguageSwitch />

@@ -1,5 +1,5 @@
 import type { Id } from '../model/places.js';
-import { type IsoDate, isIsoDate } from '../time/dates.js';
+import { formatViDate, type IsoDate, isIsoDate } from '../time/dates.js';
 import type { EntityRef, EntityType, FieldPath, Violation } from '../validation/result.js';
 import { RULES, type RuleCode } from './catalog.js';
 import type { RuleParameter } from './rule-data.js';
@@ -22,11 +22,7 @@ export function entityRef(type: EntityType, id: Id): EntityRef {
 }
 
 /** A date as Vietnamese messages write it: 01/07/2025. */
-export function viDate(date: IsoDate): string {
-  if (!isIsoDate(date)) return date;
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
+export const viDate = formatViDate;
 
 /** "1 member", "3 members": English messages only (Vietnamese does not inflect). */
 export function enCount(n: number, singular: string, plural = `${singular}s`): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, addYears, ageOn, daysBetween, isIsoDate } from './dates.js';
+import { addDays, addMonths, addWorkingDays, addYears, ageOn, daysBetween, formatViDate, isIsoDate, todayInVietnam } from './dates.js';
 import { isActiveOn, isWellFormed, periodsOverlap } from './period.js';
 
 describe('ISO dates', () => {
@@ -48,5 +48,17 @@ describe('periods are half-open [validFrom, validTo)', () => {
     expect(isWellFormed({ validFrom: '2022-01-01', validTo: '2022-01-01' })).toBe(false);
     expect(isWellFormed({ validFrom: '2022-01-02', validTo: '2022-01-01' })).toBe(false);
     expect(isWellFormed(p)).toBe(true);
+  });
+});
+
+describe('Vietnam dates', () => {
+  it('gives the date in Vietnam, which turns at 17:00 UTC', () => {
+    expect(todayInVietnam(new Date('2025-06-30T16:59:59Z'))).toBe('2025-06-30');
+    expect(todayInVietnam(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
+  });
+
+  it('writes dates as Vietnamese documents do', () => {
+    expect(formatViDate('2022-12-01')).toBe('01/12/2022');
+    expect(formatViDate('not a date')).toBe('not a date');
   });
 });

@@ -89,3 +89,18 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }
+
+/**
+ * The calendar date in Vietnam (UTC+7, no daylight saving) at `now`: the server's default "as of"
+ * and the web app's "today" agree, and a report "as of today" does not flip at 17:00 local time.
+ */
+export function todayInVietnam(now: Date = new Date()): IsoDate {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** `2022-12-01` → `01/12/2022`, as Vietnamese documents write dates; anything else unchanged. */
+export function formatViDate(date: IsoDate): string {
+  if (!isIsoDate(date)) return date;
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

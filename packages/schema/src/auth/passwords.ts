@@ -33,8 +33,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A rule every password must meet; returns what is wrong (vi, en) or null. */
-export function passwordProblem(password: string): { vi: string; en: string } | null {
-  if (password.length < 10) return { vi: 'Mật khẩu phải có ít nhất 10 ký tự.', en: 'The password must have at least 10 characters.' };
-  return null;
-}
+/** The password rule is the domain's, so the admin web checks it as the administrator types. */
+export { passwordProblem } from '@coso/domain';

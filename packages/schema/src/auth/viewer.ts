@@ -1,6 +1,7 @@
+import { type AccountRole, isTerritorialRole } from '@coso/domain';
+
 /** Who is asking, decided once per request by the gateway from the session token. */
-export const ACCOUNT_ROLES = ['SYSTEM_ADMIN', 'DISTRICT_STAFF', 'WARD_STAFF', 'ANALYST', 'VIEWER'] as const;
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export { ACCOUNT_ROLES, type AccountRole } from '@coso/domain';
 
 export interface AccountViewer {
   kind: 'account';
@@ -31,12 +32,12 @@ export function isAdmin(v: Viewer): boolean {
 
 /** District and ward staff write within their territory; admins everywhere; others never. */
 export function canWrite(v: Viewer): boolean {
-  return isAdmin(v) || (v.kind === 'account' && (v.role === 'DISTRICT_STAFF' || v.role === 'WARD_STAFF'));
+  return isAdmin(v) || (v.kind === 'account' && isTerritorialRole(v.role));
 }
 
 /** Bound to a territory: reads and writes are limited to it. */
 export function isTerritorial(v: Viewer): v is AccountViewer {
-  return v.kind === 'account' && (v.role === 'DISTRICT_STAFF' || v.role === 'WARD_STAFF') && v.scopeUnitId !== null;
+  return v.kind === 'account' && isTerritorialRole(v.role) && v.scopeUnitId !== null;
 }
 
 /** Citizen IDs and phones unmasked: roles whose work needs them (staff who keep the records). */

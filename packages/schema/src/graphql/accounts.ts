@@ -1,7 +1,8 @@
+import { accountViolations } from '@coso/domain';
 import { Access } from '../auth/access.js';
-import { hashPassword, passwordProblem } from '../auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
 import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
-import { ACCOUNT_ROLES, type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
+import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
 import { writeTransaction } from '../store/transaction.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
@@ -166,40 +167,6 @@ const AccountInput = builder.inputType('CreateAccountInput', {
     validFrom: t.field({ type: 'Date', required: false }),
   }),
 });
-
-function accountViolations(input: {
-  username?: string | null;
-  role?: string | null;
-  scopeUnitId?: string | null;
-  password?: string | null;
-}) {
-  const out = [];
-  if (input.username != null && !/^[a-z0-9._-]{3,40}$/.test(input.username)) {
-    out.push({
-      code: 'INVALID_VALUE',
-      severity: 'error' as const,
-      path: ['username'],
-      message: {
-        vi: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm, gạch.',
-        en: 'A username has 3–40 lower-case letters, digits, dots or dashes.',
-      },
-    });
-  }
-  const territorial = input.role === 'DISTRICT_STAFF' || input.role === 'WARD_STAFF';
-  if (input.role != null && territorial !== (input.scopeUnitId != null)) {
-    out.push({
-      code: territorial ? 'REQUIRED_FIELD' : 'INVALID_VALUE',
-      severity: 'error' as const,
-      path: ['scopeUnitId'],
-      message: territorial
-        ? { vi: 'Cán bộ quận/phường phải có địa bàn.', en: 'District and ward staff need a territory.' }
-        : { vi: 'Chỉ cán bộ quận/phường có địa bàn.', en: 'Only district and ward staff have a territory.' },
-    });
-  }
-  const weak = input.password != null ? passwordProblem(input.password) : null;
-  if (weak) out.push({ code: 'INVALID_VALUE', severity: 'error' as const, path: ['password'], message: weak });
-  return out;
-}
 
 builder.mutationField('createAccount', (t) =>
   t.field({

@@ -27,7 +27,5 @@ export interface Context {
   today: string;
 }
 
-/** The calendar date in Hanoi now: a report "as of today" must not flip at 17:00 local time. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+/** The calendar date in Hanoi now (the domain's, shared with the admin web). */
+export { todayInVietnam } from '@coso/domain';

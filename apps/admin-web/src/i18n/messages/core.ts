@@ -29,12 +29,6 @@ export const coreMessages = defineMessages(
     'shell.scopeAll': 'Địa bàn: toàn bộ',
     'shell.menu': 'Danh mục chức năng',
 
-    'role.SYSTEM_ADMIN': 'Quản trị hệ thống',
-    'role.DISTRICT_STAFF': 'Cán bộ quận',
-    'role.WARD_STAFF': 'Cán bộ phường',
-    'role.ANALYST': 'Chuyên viên phân tích',
-    'role.VIEWER': 'Người xem',
-
     'menu.dashboard': 'Tổng quan',
     'menu.units': 'Đơn vị hành chính',
     'menu.explorer': 'Tra cứu địa bàn',
@@ -86,12 +80,6 @@ export const coreMessages = defineMessages(
     'shell.scope': 'Territory: {name}',
     'shell.scopeAll': 'Territory: everything',
     'shell.menu': 'Menu',
-
-    'role.SYSTEM_ADMIN': 'System administrator',
-    'role.DISTRICT_STAFF': 'District staff',
-    'role.WARD_STAFF': 'Ward staff',
-    'role.ANALYST': 'Analyst',
-    'role.VIEWER': 'Viewer',
 
     'menu.dashboard': 'Overview',
     'menu.units': 'Administrative units',
