@@ -95,6 +95,12 @@ type BoardPlace =
   | { kind: 'building'; building: ApartmentBuilding; buildings: ApartmentBuilding[] }
   | { kind: 'complex'; complex: ApartmentComplex; buildings: ApartmentBuilding[] };
 
+/** What the size, head and deputy rules read of a place (a `BoardPlace` is one). */
+type CompositionBuilding = Pick<ApartmentBuilding, 'id' | 'name' | 'blockCount'>;
+type CompositionPlace =
+  | { kind: 'building'; building: CompositionBuilding; buildings: Array<Pick<ApartmentBuilding, 'id' | 'name'>> }
+  | { kind: 'complex'; buildings: Array<Pick<ApartmentBuilding, 'id' | 'name'>> };
+
 /**
  * Checks a board's composition: size, one head, deputies, members' ownership and duplicates.
  * Counts are of distinct people, so a person listed twice is reported once, as MEMBERSHIP_OVERLAP.
@@ -112,24 +118,38 @@ export function checkBoardMembers(
   const place = placed.place;
   const out = [...memberRowViolations(state, proposal, place, on)];
 
-  const people = new Set(members.map((m) => m.personId)).size;
-  out.push(...sizeViolations(board.name, people, place, entity, on, ruleData));
-
-  const required = numericRuleParameter('board.heads', on, ruleData);
-  const heads = distinctWithRole(members, 'HEAD').size;
-  if (heads !== required) {
-    out.push(
-      ruleViolation(
-        'BOARD_ONE_HEAD',
-        ['members'],
-        entity,
-        `Ban quản trị "${board.name}" có ${heads} trưởng ban; cần đúng ${required}.`,
-        `Management board "${board.name}" has ${enCount(heads, 'head')}; it needs exactly ${required}.`,
-      ),
-    );
-  }
-  out.push(...deputyViolations(board.name, members, place, entity, on, ruleData));
+  out.push(...compositionViolations(board.name, members, place, entity, on, ruleData));
   return out;
+}
+
+/** Where a board sits, as far as its composition rules need to know (what a browser form has at hand). */
+export type BoardCompositionPlace =
+  | { kind: 'building'; name: string; blockCount: number }
+  | { kind: 'complex'; name: string; buildings: ReadonlyArray<{ id: Id; name: string }> };
+
+/** A proposed board, described with the data an establish / consolidate form has. */
+export interface BoardComposition {
+  boardName: string;
+  place: BoardCompositionPlace;
+  members: readonly BoardProposalMember[];
+}
+
+/**
+ * The size, head and deputy rules of `checkBoardMembers`, without the state it reads: the same
+ * codes, paths (['members']) and messages, so a form can tell the user, as they type, what the
+ * server will refuse. Members' ownership and identity are left to the server, which knows them.
+ * For a complex, `buildings` are its buildings in force on `on`.
+ */
+export function checkBoardComposition(composition: BoardComposition, on: IsoDate, ruleData: RuleData = DEFAULT_RULE_DATA): Violation[] {
+  const { place } = composition;
+  let compositionPlace: CompositionPlace;
+  if (place.kind === 'building') {
+    const building = { id: '', name: place.name, blockCount: place.blockCount };
+    compositionPlace = { kind: 'building', building, buildings: [building] };
+  } else {
+    compositionPlace = { kind: 'complex', buildings: [...place.buildings] };
+  }
+  return compositionViolations(composition.boardName, composition.members, compositionPlace, undefined, on, ruleData);
 }
 
 /** The same checks over the board's memberships in force on `on`; `['members', i]` indexes `activeBoardMemberships`. */
@@ -300,10 +320,38 @@ function placeEn(place: BoardPlace): string {
   return place.kind === 'building' ? `in building "${place.building.name}"` : `in complex "${place.complex.name}"`;
 }
 
+/** Size, then exactly one head, then deputies: the order `checkBoardMembers` has always reported them in. */
+function compositionViolations(
+  name: string,
+  members: readonly BoardProposalMember[],
+  place: CompositionPlace,
+  entity: EntityRef | undefined,
+  on: IsoDate,
+  ruleData: RuleData,
+): Violation[] {
+  const people = new Set(members.map((m) => m.personId)).size;
+  const out = sizeViolations(name, people, place, entity, on, ruleData);
+  const required = numericRuleParameter('board.heads', on, ruleData);
+  const heads = distinctWithRole(members, 'HEAD').size;
+  if (heads !== required) {
+    out.push(
+      ruleViolation(
+        'BOARD_ONE_HEAD',
+        ['members'],
+        entity,
+        `Ban quản trị "${name}" có ${heads} trưởng ban; cần đúng ${required}.`,
+        `Management board "${name}" has ${enCount(heads, 'head')}; it needs exactly ${required}.`,
+      ),
+    );
+  }
+  out.push(...deputyViolations(name, members, place, entity, on, ruleData));
+  return out;
+}
+
 function sizeViolations(
   name: string,
   people: number,
-  place: BoardPlace,
+  place: CompositionPlace,
   entity: EntityRef | undefined,
   on: IsoDate,
   ruleData: RuleData,
@@ -353,7 +401,7 @@ function sizeViolations(
 function deputyViolations(
   name: string,
   members: readonly BoardProposalMember[],
-  place: BoardPlace,
+  place: CompositionPlace,
   entity: EntityRef | undefined,
   on: IsoDate,
   ruleData: RuleData,

@@ -1,0 +1,45 @@
+import { useQuery } from '@apollo/client/react';
+import { Select } from 'antd';
+import { useI18n } from '../i18n/language';
+import { displayDate } from '../places/as-of-date';
+import { BoardDirectivesDocument } from './board-documents';
+
+/** The directive board work counts for by default: Directive 05-TT/QU of the Long Biên district committee. */
+export const DEFAULT_DIRECTIVE_CODE = '05-TT/QU';
+
+/** The directives, and the id of the 05-TT/QU one (undefined until loaded, or when there is none). */
+export function useDirectives() {
+  const { data, loading, error } = useQuery(BoardDirectivesDocument);
+  const directives = data?.directives.nodes ?? [];
+  const defaultId = directives.find((d) => d.code.includes(DEFAULT_DIRECTIVE_CODE))?.id;
+  return { directives, defaultId, loading, error };
+}
+
+export interface DirectiveSelectProps {
+  id?: string;
+  value?: string | null;
+  onChange?(value: string | null): void;
+  status?: 'error';
+}
+
+/** Which directive the establishment or consolidation counts for (the review report counts it). */
+export function DirectiveSelect({ id, value, onChange, status }: DirectiveSelectProps) {
+  const { t } = useI18n();
+  const { directives, loading } = useDirectives();
+  return (
+    <Select<string>
+      id={id}
+      value={value ?? undefined}
+      onChange={(next) => onChange?.(next ?? null)}
+      allowClear
+      loading={loading}
+      status={status}
+      placeholder={t('boards.field.noDirective')}
+      options={directives.map((d) => ({
+        value: d.id,
+        label: `${d.code} (${displayDate(d.issuedOn)}) — ${d.title}`,
+        title: d.code,
+      }))}
+    />
+  );
+}
