@@ -1,0 +1,21 @@
+import { addDays, type IsoDate } from '@coso/domain';
+import type { MessageKey, MessageParams } from '../i18n/dictionary';
+import { displayDate } from '../places/as-of-date';
+
+type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** "Từ 01/07/2025 đến nay", or "Từ … đến 30/06/2025": validTo is exclusive, so the last day is the day before. */
+export function periodText(t: Translate, validFrom: IsoDate, validTo: IsoDate | null | undefined): string {
+  return validTo
+    ? t('records.period.closed', { from: displayDate(validFrom), to: displayDate(addDays(validTo, -1)) })
+    : t('records.period.open', { from: displayDate(validFrom) });
+}
+
+export type PeriodState = 'not-started' | 'active' | 'ended';
+
+/** Where `asOf` falls in a period [validFrom, validTo). */
+export function periodState(validFrom: IsoDate, validTo: IsoDate | null | undefined, asOf: IsoDate): PeriodState {
+  if (asOf < validFrom) return 'not-started';
+  if (validTo && validTo <= asOf) return 'ended';
+  return 'active';
+}

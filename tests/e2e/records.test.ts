@@ -1,0 +1,257 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
+
+/**
+ * Detail pages and the person form: checks as the user types, saving, the history with its actor,
+ * a stale-version conflict that keeps what was typed, ending a record, and what a viewer sees.
+ */
+describe('records: person form, detail pages and history', { timeout: 180_000 }, () => {
+  const b = useAdminWebBrowser('records');
+  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+
+  let personPath = '';
+  let personId = '';
+
+  const field = (label: string) => page.getByLabel(label, { exact: true });
+  const fieldErrors = (name: string) => page.locator(`#${name}_help .ant-form-item-explain-error`).allTextContents();
+  const history = () => page.getByTestId('record-history');
+  const historyRows = () => history().locator('.ant-table-tbody tr.ant-table-row');
+
+  let boardPath = '';
+
+  /** A GraphQL request with the signed-in tab's token, as the app itself sends it. */
+  async function graphql<T>(query: string, variables: object = {}): Promise<T> {
+    return page.evaluate(
+      async ({ query, variables }) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${window.sessionStorage.getItem('coso.session')}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        return ((await response.json()) as { data: T }).data;
+      },
+      { query, variables },
+    );
+  }
+
+  /** dd/mm/yyyy of today in Hanoi plus `days`. */
+  function hanoiDate(days: number): string {
+    const d = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
+    return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  }
+
+  it("shows the domain's Vietnamese citizen-ID messages while typing, before any submit", async () => {
+    await b.signInAs(DEMO.admin);
+    await page.goto(b.url('/people/new'));
+    await page.getByRole('heading', { name: 'Thêm người' }).waitFor();
+    await field('Họ và tên').fill('Phạm Thị Hoa');
+    await page.getByRole('radio', { name: 'Nữ' }).check();
+    await field('Năm sinh').fill('1990');
+    await field('Số định danh cá nhân').fill('00119001234');
+    await expect.poll(() => fieldErrors('citizenId')).toEqual(['Số định danh cá nhân phải gồm đúng 12 chữ số.']);
+    // 12 digits, but the sex digit says male (0 = male born 1900–1999).
+    await field('Số định danh cá nhân').fill('001090012345');
+    await expect
+      .poll(() => fieldErrors('citizenId'))
+      .toEqual(['Số định danh 001******345 cho biết giới tính nam nhưng giới tính đã khai là nữ.']);
+    // Untouched fields are not reported while the user is still typing.
+    expect(await fieldErrors('phone')).toEqual([]);
+    await b.screenshot('01-person-form-citizen-id-mismatch');
+
+    await field('Số định danh cá nhân').fill('001 190 012 345');
+    await expect.poll(() => fieldErrors('citizenId')).toEqual([]);
+    await field('Số điện thoại di động').fill('+84 912 345 678');
+    // Typed without diacritics; the server's search also finds "số 15", "số 25"…: pick number 5 itself.
+    await field('Nơi thường trú').fill('so 5');
+    const option = page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^Tổ dân phố số 5 — / })
+      .first();
+    await option.waitFor();
+    await option.click();
+    await b.screenshot('02-person-form-valid');
+  });
+
+  it('saves the person and opens the detail page, with the creation in the history', async () => {
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL((u) => /^\/people\/[^/]+$/.test(u.pathname) && u.pathname !== '/people/new');
+    personPath = new URL(page.url()).pathname;
+    personId = decodeURIComponent(personPath.split('/')[2] ?? '');
+    await page.getByText('Đã thêm Phạm Thị Hoa.').waitFor();
+    await page.getByRole('heading', { name: 'Phạm Thị Hoa' }).waitFor();
+    await page.getByText('001190012345', { exact: true }).waitFor();
+    await page.getByText('0912345678', { exact: true }).waitFor();
+    await page.getByRole('link', { name: /Tổ dân phố số 5/ }).waitFor();
+    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(1);
+    const created = await historyRows().first().textContent();
+    expect(created).toContain('Tạo mới');
+    expect(created).toContain('admin');
+    expect(created).toContain('Họ và tên: Phạm Thị Hoa');
+    await b.screenshot('03-person-detail-created');
+  });
+
+  it('edits the name; the history shows the change, before → after, with the actor', async () => {
+    await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+    await page.waitForURL(/\/edit$/);
+    await expect.poll(() => field('Họ và tên').inputValue()).toBe('Phạm Thị Hoa');
+    await field('Họ và tên').fill('Phạm Thị Thu Hoa');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL((u) => u.pathname === personPath);
+    await page.getByText('Đã lưu thông tin của Phạm Thị Thu Hoa.').waitFor();
+    await page.getByRole('heading', { name: 'Phạm Thị Thu Hoa' }).waitFor();
+    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(2);
+    const newest = await historyRows().first().textContent();
+    expect(newest).toContain('Sửa');
+    expect(newest).toContain('admin');
+    expect(newest).toContain('Họ và tên: Phạm Thị Hoa → Phạm Thị Thu Hoa');
+    expect(newest).not.toContain('Số định danh');
+    await b.screenshot('04-person-history-after-edit');
+  });
+
+  it('explains a stale-version conflict; the reload keeps the typed name and takes the other change', async () => {
+    await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+    await page.waitForURL(/\/edit$/);
+    await expect.poll(() => field('Họ và tên').inputValue()).toBe('Phạm Thị Thu Hoa');
+
+    // Someone else changes the phone behind the form's back, with the same session's token.
+    const outcome = await page.evaluate(async (id) => {
+      const token = window.sessionStorage.getItem('coso.session');
+      const call = async (query: string, variables: object) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as { data: Record<string, { version?: number; __typename?: string }> };
+      };
+      const read = await call('query ($id: ID!) { node(id: $id) { ... on Person { version } } }', { id });
+      const version = read.data.node?.version;
+      const written = await call('mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }', {
+        input: { id, version, phone: '0987654321' },
+      });
+      return written.data.updatePerson?.__typename;
+    }, personId);
+    expect(outcome).toBe('MutationUpdatePersonSuccess');
+
+    await field('Họ và tên').fill('Phạm Thu Hoa');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Bản ghi vừa được người khác cập nhật' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('những gì anh/chị đã nhập vẫn được giữ nguyên');
+    expect(page.url()).toMatch(/\/edit$/);
+    await b.screenshot('05-person-form-conflict');
+
+    await alert.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+    await alert.getByText('Đã tải bản mới nhất').waitFor();
+    expect(await field('Họ và tên').inputValue()).toBe('Phạm Thu Hoa');
+    // A field the user did not touch shows the other person's change.
+    await expect.poll(() => field('Số điện thoại di động').inputValue()).toBe('0987654321');
+    await b.screenshot('06-person-form-reloaded');
+
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL((u) => u.pathname === personPath);
+    await page.getByRole('heading', { name: 'Phạm Thu Hoa' }).waitFor();
+    await page.getByText('0987654321', { exact: true }).waitFor();
+    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(4);
+    expect(await historyRows().first().textContent()).toContain('Phạm Thị Thu Hoa → Phạm Thu Hoa');
+    expect(await historyRows().nth(1).textContent()).toContain('0912345678 → 0987654321');
+  });
+
+  it('ends the record from a date after a check as the date is picked; the history records it', async () => {
+    await page.getByRole('button', { name: 'Kết thúc hồ sơ' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Kết thúc hồ sơ người: Phạm Thu Hoa').waitFor();
+    const on = dialog.getByLabel('Không còn hiệu lực từ ngày');
+    await on.click();
+    await on.press('ControlOrMeta+a');
+    await on.pressSequentially('01/01/1990'); // the record starts then (birth year 1990)
+    await on.press('Enter');
+    await dialog.getByText(/Ngày kết thúc phải sau ngày bắt đầu/).waitFor();
+    const endOn = hanoiDate(7);
+    await on.click();
+    await on.press('ControlOrMeta+a');
+    await on.pressSequentially(endOn);
+    await on.press('Enter');
+    await dialog.getByText(`Ngày cuối cùng còn hiệu lực: ${hanoiDate(6)}.`).waitFor();
+    await b.screenshot('07-person-end-dialog');
+    await dialog.getByRole('button', { name: 'Kết thúc' }).click();
+    await page.getByText(`Đã kết thúc từ ngày ${endOn}.`).waitFor();
+    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(5);
+    expect(await historyRows().first().textContent()).toContain('Kết thúc');
+    expect(await page.getByRole('button', { name: 'Kết thúc hồ sơ' }).count()).toBe(0);
+  });
+
+  it('opens the residence unit from the person page: its codes, parent and history', async () => {
+    await page.getByRole('link', { name: /Tổ dân phố số 5/ }).click();
+    await page.waitForURL(/\/units\//);
+    await page.getByRole('heading', { name: 'Tổ dân phố số 5' }).waitFor();
+    await page.getByText('Đơn vị cấp trên').waitFor();
+    await page.getByText('Mã qua các thời kỳ').waitFor();
+    await history().waitFor();
+    await b.screenshot('08-unit-detail');
+  });
+
+  it('shows a building without a board the way to establish one, and a board the way to consolidate it', async () => {
+    const { buildings } = await graphql<{
+      buildings: { nodes: Array<{ id: string; name: string; complex: { id: string } | null; board: { id: string; name: string } | null }> };
+    }>('{ buildings(first: 200) { nodes { id name complex { id } board { id name } } } }');
+    const without = buildings.nodes.find((x) => !x.board && !x.complex);
+    const withBoard = buildings.nodes.find((x) => x.board);
+    if (!without || !withBoard?.board) throw new Error('the sample data should have buildings with and without a board');
+
+    await page.goto(b.url(`/buildings/${encodeURIComponent(without.id)}`));
+    await page.getByRole('heading', { name: without.name }).waitFor();
+    await page.getByText(/Nhà chung cư chưa có Ban quản trị vào ngày/).waitFor();
+    await b.screenshot('09-building-without-board');
+    await page.getByRole('button', { name: 'Thành lập Ban quản trị' }).click();
+    await page.waitForURL((u) => u.pathname === '/boards/establish' && u.searchParams.get('buildingId') === without.id);
+
+    await page.goto(b.url(`/buildings/${encodeURIComponent(withBoard.id)}`));
+    await page.getByRole('link', { name: withBoard.board.name }).click();
+    await page.waitForURL(/\/organizations\//);
+    boardPath = new URL(page.url()).pathname;
+    await page.getByRole('heading', { name: withBoard.board.name }).waitFor();
+    await page.getByText('Nhiệm kỳ', { exact: true }).first().waitFor();
+    const members = page.locator('.ant-card').filter({ hasText: 'Thành viên vào ngày' }).locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => members.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Kiện toàn Ban quản trị' }).waitFor();
+    await b.screenshot('10-board-detail');
+  });
+
+  it('shows the viewer the citizen ID and phone masked, and no edit or end button', async () => {
+    await b.signInAs(DEMO.viewer);
+    await page.goto(b.url(personPath));
+    await page.getByRole('heading', { name: 'Phạm Thu Hoa' }).waitFor();
+    await page.getByText('001******345', { exact: true }).waitFor();
+    expect(await page.getByText('001190012345').count()).toBe(0);
+    expect(await page.getByText('đã che', { exact: true }).count()).toBe(2);
+    expect(await page.getByRole('button', { name: 'Sửa thông tin' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Kết thúc hồ sơ' }).count()).toBe(0);
+    // Party records are not for this role: the page says so, without a territory warning.
+    expect(await page.getByText('Không hiển thị: vai trò của tài khoản không được xem thông tin về đảng viên.').count()).toBe(2);
+    expect(await page.getByText('nằm ngoài địa bàn').count()).toBe(0);
+    // The history shows personal values masked too.
+    expect(await history().textContent()).not.toContain('0987654321');
+    await b.screenshot('11-person-detail-viewer-masked');
+
+    await page.goto(b.url(`${personPath}/edit`));
+    await page.getByText('Không có quyền thực hiện').waitFor();
+
+    await page.goto(b.url(boardPath));
+    await page.getByText('Thành viên vào ngày', { exact: false }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Kiện toàn Ban quản trị' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Kết thúc' }).count()).toBe(0);
+  });
+
+  it('says clearly when a record does not exist', async () => {
+    await page.goto(b.url('/people/khong-co'));
+    await page.getByText('Không tìm thấy bản ghi').waitFor();
+    await b.screenshot('12-person-not-found');
+    // An organisation's page given a person's id.
+    await page.goto(b.url(`/organizations/${encodeURIComponent(personId)}`));
+    await page.getByText('Không tìm thấy bản ghi').waitFor();
+  });
+
+  it('loaded nothing from outside and threw no error', () => expectNothingFromOutsideAndNoErrors(b));
+});
