@@ -1,6 +1,123 @@
-import { ComingSoonPage } from './coming-soon-page';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Empty, Flex, Skeleton, Table, type TableProps, Tag, Typography } from 'antd';
+import { countByCode } from '../findings/finding-counts';
+import { ruleTitle } from '../findings/finding-rule';
+import { FindingsListDocument, FindingsSummaryDocument } from '../findings/findings-documents';
+import { CodeFilter, WardFilter } from '../findings/findings-filters';
+import type { FindingsListQuery } from '../gql/graphql';
+import { useI18n } from '../i18n/language';
+import { ListPager } from '../lists/list-pager';
+import { LoadErrorAlert } from '../lists/load-error-alert';
+import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { displayDate } from '../places/as-of-date';
+import { RecordLink, useRecordTypeLabel } from '../report/record-link';
+import { ReportControls } from '../report/report-controls';
+import { useReportScope } from '../report/use-report-scope';
 
-/** Not built yet. */
+type FindingRow = FindingsListQuery['findings']['edges'][number];
+
+/**
+ * The gaps of the directive in a place as of a date ("tồn tại, hạn chế"): by rule and by ward,
+ * each naming the record to act on, linked to its page. Filters live in the address
+ * (?scope=&asOf=&code=&ward=&size=).
+ */
 export function FindingsPage() {
-  return <ComingSoonPage feature="menu.findings" />;
+  const { t, language } = useI18n();
+  const typeLabel = useRecordTypeLabel();
+  const scope = useReportScope('asOf');
+  const { params, update, scopeId, date: asOf } = scope;
+  const code = params.get('code') || undefined;
+  const ward = params.get('ward') || undefined;
+  const size = pageSizeFromParam(params.get('size'));
+  const pages = useCursorPages(JSON.stringify([scopeId, asOf, code, ward, size]));
+  const wardIds = ward ? [ward] : null;
+
+  const list = useQuery(FindingsListDocument, {
+    variables: { scopeId: scopeId ?? '', asOf, codes: code ? [code] : null, wardIds, first: size, after: pages.after },
+    skip: !scopeId,
+  });
+  const summary = useQuery(FindingsSummaryDocument, { variables: { scopeId: scopeId ?? '', asOf, wardIds }, skip: !scopeId });
+  const findings = (list.data ?? list.previousData)?.findings;
+  const counted = summary.data?.findings;
+  const counts = counted ? countByCode(counted.nodes) : [];
+
+  const columns: TableProps<FindingRow>['columns'] = [
+    { title: t('findings.column.ward'), width: 140, render: (_: unknown, { node }) => node.wardName },
+    {
+      title: t('findings.column.rule'),
+      width: 260,
+      render: (_: unknown, { node }) => <Typography.Text type="secondary">{ruleTitle(node.code)[language]}</Typography.Text>,
+    },
+    { title: t('findings.column.message'), render: (_: unknown, { node }) => node.message[language] },
+    {
+      title: t('findings.column.entity'),
+      width: 260,
+      render: (_: unknown, { node }) => (
+        <Flex vertical>
+          <RecordLink type={node.entityType} id={node.entityId} name={node.entityName} asOf={asOf} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {typeLabel(node.entityType)}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('findings.title')}
+      </Typography.Title>
+      <ReportControls report={scope} dateParam="asOf">
+        <CodeFilter value={code} onChange={(value) => update({ code: value })} />
+        <WardFilter scopeId={scopeId} asOf={asOf} value={ward} onChange={(value) => update({ ward: value })} />
+      </ReportControls>
+
+      {scope.error !== undefined && <LoadErrorAlert title={t('report.directivesError')} error={scope.error} onRetry={scope.refetch} />}
+
+      <Flex wrap gap={8} align="center" data-testid="findings-by-code">
+        <Typography.Text>{t('findings.byCode', { date: displayDate(asOf) })}</Typography.Text>
+        {summary.loading && !counted && <Skeleton.Button active size="small" />}
+        {counted && counts.length === 0 && <Tag color="success">{t('findings.none')}</Tag>}
+        {counts.map(({ code: c, count }) => (
+          <Tag.CheckableTag key={c} checked={code === c} onChange={(checked) => update({ code: checked ? c : null })}>
+            {ruleTitle(c)[language]}{' '}
+            <Badge count={count} color={code === c ? '#fff' : '#faad14'} style={code === c ? { color: '#1677ff' } : {}} />
+          </Tag.CheckableTag>
+        ))}
+        {counted && counted.totalCount > counted.nodes.length && (
+          <Typography.Text type="secondary">
+            {t('findings.countsPartial', { shown: counted.nodes.length, total: counted.totalCount })}
+          </Typography.Text>
+        )}
+      </Flex>
+
+      {list.error && <LoadErrorAlert title={t('findings.loadError')} error={list.error} onRetry={() => void list.refetch()} />}
+      {summary.error && !list.error && <Alert type="warning" showIcon title={t('findings.countsError')} />}
+
+      <Table<FindingRow>
+        rowKey="cursor"
+        size="middle"
+        columns={columns}
+        dataSource={findings?.edges ?? []}
+        loading={list.loading}
+        pagination={false}
+        locale={{
+          emptyText: list.loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.empty')} />,
+        }}
+      />
+      <ListPager
+        testId="findings-total"
+        totalText={findings ? t('findings.total', { count: findings.totalCount }) : ''}
+        totalCount={findings?.totalCount}
+        page={pages.page}
+        size={size}
+        nextCursor={list.data?.findings.pageInfo.hasNextPage ? list.data.findings.pageInfo.endCursor : null}
+        loading={list.loading}
+        onPrevious={pages.previous}
+        onNext={pages.next}
+        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
+      />
+    </Flex>
+  );
 }

@@ -1,4 +1,41 @@
 import { defineMessages } from './define-messages';
 
-/** The findings page: the directive's gaps, each linked to its record. */
-export const findingsMessages = defineMessages({}, {});
+/** The findings: where the directive is not met yet, by rule and ward. */
+export const findingsMessages = defineMessages(
+  {
+    'findings.title': 'Tồn tại, hạn chế',
+    'findings.code': 'Nội dung',
+    'findings.allCodes': 'Tất cả các nội dung',
+    'findings.ward': 'Phường',
+    'findings.allWards': 'Tất cả các phường',
+    'findings.byCode': 'Theo nội dung, ngày {date}:',
+    'findings.none': 'Không có tồn tại nào',
+    'findings.countsPartial': '(đếm trên {shown} trong số {total} tồn tại)',
+    'findings.countsError': 'Không đếm được số tồn tại theo nội dung.',
+    'findings.loadError': 'Không tải được danh sách tồn tại',
+    'findings.empty': 'Không có tồn tại nào khớp với điều kiện đã chọn.',
+    'findings.total': '{count} tồn tại',
+    'findings.column.ward': 'Phường',
+    'findings.column.rule': 'Nội dung',
+    'findings.column.message': 'Mô tả',
+    'findings.column.entity': 'Cần xử lý',
+  },
+  {
+    'findings.title': 'Gaps',
+    'findings.code': 'Rule',
+    'findings.allCodes': 'All rules',
+    'findings.ward': 'Ward',
+    'findings.allWards': 'All wards',
+    'findings.byCode': 'By rule, as of {date}:',
+    'findings.none': 'No gap',
+    'findings.countsPartial': '(counted over {shown} of {total} gaps)',
+    'findings.countsError': 'Could not count the gaps by rule.',
+    'findings.loadError': 'Could not load the gaps',
+    'findings.empty': 'No gap matches the chosen conditions.',
+    'findings.total': '{count} gaps',
+    'findings.column.ward': 'Ward',
+    'findings.column.rule': 'Rule',
+    'findings.column.message': 'Description',
+    'findings.column.entity': 'To act on',
+  },
+);

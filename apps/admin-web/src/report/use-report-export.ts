@@ -1,0 +1,99 @@
+import { useCallback, useState } from 'react';
+import { type Language, localizedServerMessage, translate } from '../i18n/dictionary';
+import { readToken, SESSION_ENDED, sessionEvents } from '../session/token-storage';
+import { exportUrl, fileNameFromDisposition } from './export-file';
+
+export type ExportFormat = 'docx' | 'xlsx';
+
+export type ExportState =
+  | { phase: 'idle' }
+  /** The server is making the file (no byte yet). */
+  | { phase: 'preparing'; format: ExportFormat }
+  /** Bytes arriving; `percent` when the size is known. */
+  | { phase: 'downloading'; format: ExportFormat; percent: number | null; received: number }
+  | { phase: 'done'; format: ExportFormat; fileName: string }
+  | { phase: 'failed'; format: ExportFormat; message: string };
+
+export interface ExportParams {
+  directiveId: string;
+  scopeId: string;
+  to: string;
+  from?: string | null;
+}
+
+/**
+ * Downloads an export with the session's bearer token (a plain link could not send it): the
+ * request, the bytes with their progress, then the file saved under the server's name.
+ */
+export function useReportExport(language: Language) {
+  const [state, setState] = useState<ExportState>({ phase: 'idle' });
+
+  const run = useCallback(
+    async (format: ExportFormat, params: ExportParams) => {
+      setState({ phase: 'preparing', format });
+      try {
+        const token = readToken();
+        const response = await fetch(exportUrl(format, params), {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          cache: 'no-store',
+        });
+        if (!response.ok) {
+          if (response.status === 401) sessionEvents.dispatchEvent(new Event(SESSION_ENDED));
+          setState({ phase: 'failed', format, message: await failureText(response, language) });
+          return;
+        }
+        const blob = await readWithProgress(response, (received, percent) => setState({ phase: 'downloading', format, received, percent }));
+        const fileName = fileNameFromDisposition(response.headers.get('content-disposition'), `directive-report.${format}`);
+        saveBlob(blob, fileName);
+        setState({ phase: 'done', format, fileName });
+      } catch {
+        setState({ phase: 'failed', format, message: translate(language, 'common.networkError') });
+      }
+    },
+    [language],
+  );
+
+  return { state, run, reset: () => setState({ phase: 'idle' }) };
+}
+
+async function readWithProgress(response: Response, onProgress: (received: number, percent: number | null) => void): Promise<Blob> {
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  const total = Number(response.headers.get('content-length')) || null;
+  const reader = response.body?.getReader();
+  if (!reader) return response.blob();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress(received, total ? Math.min(100, Math.floor((received * 100) / total)) : null);
+  }
+  return new Blob(chunks, { type });
+}
+
+/** The export's JSON error, in the user's language (the gateway answers "vi / en"). */
+async function failureText(response: Response, language: Language): Promise<string> {
+  try {
+    const body = (await response.json()) as { errors?: Array<{ message?: string }> };
+    const message = body.errors?.[0]?.message;
+    if (message) return localizedServerMessage(message, language);
+  } catch {
+    // not JSON: a proxy's page
+  }
+  return translate(language, 'report.export.failed', { status: response.status });
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the next tick frees the memory.
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
+
+/**
+ * Directive 05-TT/QU's review, as the district officer works it: the dashboard's progress by
+ * ward, the review report with the article's figures (222 groups, 49/49 cells), a figure's
+ * records and a ward's share of them leading to the records' pages, the Word export, and the
+ * findings leading to the record to act on. Then the analyst, who may not list party members.
+ */
+describe('directive report in Chromium', { timeout: 180_000 }, () => {
+  const b = useAdminWebBrowser('directive-report');
+  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const drawer = () => page.getByRole('dialog');
+
+  it("shows the district officer the directive's progress per ward on the dashboard", async () => {
+    await b.signInAs(DEMO.district);
+    await page.goto(b.url('/dashboard'));
+    // The report date defaults to the directive's review conference.
+    await page.getByTestId('dashboard-subtitle').getByText('Quận Long Biên, tính đến ngày 01/12/2022').waitFor();
+    expect(await page.getByLabel('Đến ngày').inputValue()).toBe('01/12/2022');
+    // The chart opens on groups with apartment buildings that have a party cell: 7 of 7 in Giang Biên.
+    const giangBien = page.getByTestId('ward-bar').filter({ hasText: 'Giang Biên' });
+    await giangBien.waitFor();
+    expect(await giangBien.textContent()).toContain('7/7');
+    expect(await page.getByTestId('ward-bar').count()).toBe(14);
+    // The ward table: Giang Biên's 15 residential groups.
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'Giang Biên' });
+    expect(await row.locator('td').nth(1).textContent()).toBe('15');
+    await b.screenshot('01-dashboard');
+  });
+
+  it('opens the review report with 222 residential groups and 49/49 party cells', async () => {
+    await page.getByRole('button', { name: 'Mở báo cáo sơ kết' }).click();
+    await page.waitForURL(/\/directive-report\?/);
+    await page.getByTestId('figure-residentialGroups').getByText('222', { exact: true }).waitFor();
+    expect(await page.getByTestId('figure-apartmentGroupsWithCell').textContent()).toBe('49/49');
+    expect(await page.getByTestId('figure-wardsWithApartmentGroups').textContent()).toBe('13/14');
+    expect(await page.getByTestId('report-narrative').textContent()).toContain('Toàn quận có 222 tổ dân phố');
+    expect(await page.getByTestId('report-period').textContent()).toBe('Kỳ báo cáo: từ 30/09/2021 đến 01/12/2022');
+    await b.screenshot('02-report');
+  });
+
+  it('lists the 222 groups a figure counts, a page at a time', async () => {
+    await page.getByRole('button', { name: 'Danh sách bản ghi của chỉ tiêu Tổ dân phố', exact: true }).click();
+    await drawer().getByTestId('records-total').getByText('222 bản ghi').waitFor();
+    expect(await drawer().getByText('Trang 1/12').count()).toBe(1);
+    expect(await drawer().locator('.ant-table-tbody tr.ant-table-row').count()).toBe(20);
+    await b.screenshot('03-report-records');
+    await drawer().locator('.ant-drawer-close').click();
+    await drawer().waitFor({ state: 'hidden' });
+  });
+
+  it("drills into a ward's share of a figure and follows a record to its page", async () => {
+    const figureRow = page.locator('tr.ant-table-row').filter({ hasText: 'Ban quản trị nhà chung cư được thành lập mới' });
+    await figureRow.locator('.ant-table-row-expand-icon').click();
+    const giangBien = page.locator('.ant-table-expanded-row tr.ant-table-row').filter({ hasText: 'Giang Biên' });
+    expect(await giangBien.locator('td').nth(1).textContent()).toContain('2');
+    await giangBien.getByRole('button', { name: 'Danh sách' }).click();
+    await drawer().getByTestId('records-total').getByText('2 bản ghi').waitFor();
+    const link = drawer().locator('.ant-table-tbody a').first();
+    const name = (await link.textContent()) ?? '';
+    expect(name).toMatch(/^Ban quản trị/);
+    await b.screenshot('04-report-ward-records');
+    await link.click();
+    await page.waitForURL((url) => url.pathname.startsWith('/organizations/') && url.searchParams.get('asOf') === '2022-12-01');
+    // The board's page has replaced the report (the route's chunk loaded), not just the address.
+    await page.getByTestId('report-narrative').waitFor({ state: 'detached' });
+    await page.goBack();
+    await page.waitForURL(/\/directive-report\?/);
+  });
+
+  it('exports the report as a Word file named after the directive, place and date', async () => {
+    await page.getByTestId('figure-residentialGroups').waitFor();
+    const [download] = await Promise.all([
+      b.page.waitForEvent('download', { timeout: UI_TIMEOUT }),
+      page.getByRole('button', { name: 'Xuất Word (.docx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Báo cáo sơ kết 05-TT-QU Quận Long Biên 2022-12-01.docx');
+    const path = await download.path();
+    const bytes = await readFile(path);
+    expect(bytes.length).toBeGreaterThan(1000);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.getByTestId('export-done').getByText('Báo cáo sơ kết 05-TT-QU Quận Long Biên 2022-12-01.docx', { exact: false }).waitFor();
+    await b.screenshot('05-report-exported');
+  });
+
+  it('lists the findings by rule, and a gap leads to the building to act on', async () => {
+    await page.getByRole('link', { name: 'Xem các tồn tại, hạn chế' }).click();
+    await page.waitForURL((url) => url.pathname === '/findings' && url.searchParams.get('asOf') === '2022-12-01');
+    await page.getByTestId('findings-total').getByText('20 tồn tại').waitFor();
+    const tag = page.getByTestId('findings-by-code').getByText('Nhà chung cư phải có Ban quản trị nhưng chưa có');
+    await tag.click();
+    await page.waitForURL((url) => url.searchParams.get('code') === 'BUILDING_WITHOUT_BOARD');
+    await page.getByTestId('findings-total').getByText('2 tồn tại').waitFor();
+    await b.screenshot('06-findings-building-without-board');
+    const link = page.locator('.ant-table-tbody tr.ant-table-row a').first();
+    await link.click();
+    await page.waitForURL((url) => url.pathname.startsWith('/buildings/') && url.searchParams.get('asOf') === '2022-12-01');
+    await page.getByTestId('findings-total').waitFor({ state: 'detached' });
+  });
+
+  it('tells the analyst that party members are listed for party-organisation staff only', async () => {
+    await b.signInAs(DEMO.analyst);
+    // No territory: the report opens on the place the directive was issued for.
+    await page.goto(b.url('/directive-report'));
+    await page.getByTestId('figure-partyMembersOnBoards').getByText('43', { exact: true }).waitFor();
+    expect(await page.getByTestId('figure-apartmentGroupsWithCell').textContent()).toBe('49/49');
+    await page.getByRole('button', { name: 'Danh sách bản ghi của chỉ tiêu Đảng viên tham gia Ban quản trị', exact: true }).click();
+    await drawer().getByText('Danh sách chỉ dành cho cán bộ tổ chức đảng').waitFor();
+    await b.screenshot('07-report-party-list-refused');
+    await drawer().locator('.ant-drawer-close').click();
+  });
+
+  it('loaded nothing from outside and threw no error', () => expectNothingFromOutsideAndNoErrors(b));
+});
