@@ -1,0 +1,106 @@
+import { addDays, type IsoDate, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS } from '@coso/domain';
+import { Alert, Button, Descriptions, Empty, Flex, Skeleton, Tree, Typography } from 'antd';
+import { Link } from 'react-router';
+import type { ExplorerPlaceQuery } from '../gql/graphql';
+import { useI18n } from '../i18n/language';
+import { LoadErrorAlert } from '../lists/load-error-alert';
+import { displayDate } from '../places/as-of-date';
+import { type BodyNode, bodyTree } from './body-tree-data';
+import { placeLabel } from './place-tree-data';
+
+export type ExplorerPlace = Extract<NonNullable<ExplorerPlaceQuery['node']>, { __typename: 'AdministrativeUnit' }>;
+
+export interface PlaceDetailsProps {
+  asOf: IsoDate;
+  place: ExplorerPlace | null;
+  loading: boolean;
+  error: unknown;
+  onRetry(): void;
+  /** Shows another place (the parent) or another date (the place's first or last day). */
+  onNavigate(changes: { unit?: string; asOf?: IsoDate }): void;
+}
+
+/** The selected place on the date: kind, code, period, parent, and the bodies serving it. */
+export function PlaceDetails({ asOf, place, loading, error, onRetry, onNavigate }: PlaceDetailsProps) {
+  const { t, language } = useI18n();
+  if (error && !place) return <LoadErrorAlert title={t('explorer.place.loadError')} error={error} onRetry={onRetry} />;
+  if (!place)
+    return loading ? <Skeleton active /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('explorer.place.notFound')} />;
+
+  const kind = language === 'vi' ? (place.kindLabel ?? UNIT_KIND_LABELS[place.kind].vi) : UNIT_KIND_LABELS[place.kind].en;
+  const lastDay = place.validTo ? addDays(place.validTo, -1) : null;
+  const period = lastDay
+    ? t('explorer.periodClosed', { from: displayDate(place.validFrom), to: displayDate(lastDay) })
+    : t('explorer.periodOpen', { from: displayDate(place.validFrom) });
+  const alive = place.validFrom <= asOf && (place.validTo === null || asOf < place.validTo);
+
+  return (
+    <Flex vertical gap={12} data-testid="explorer-place">
+      <Flex align="baseline" justify="space-between" wrap gap={8}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {placeLabel(place.kindLabel, place.name)}
+        </Typography.Title>
+        <Link to={`/units/${encodeURIComponent(place.id)}?asOf=${asOf}`}>{t('explorer.place.openRecord')}</Link>
+      </Flex>
+
+      {!alive && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('explorer.place.notOnDate', { name: place.name, asOf: displayDate(asOf), period })}
+          action={
+            lastDay && asOf > lastDay ? (
+              <Button size="small" onClick={() => onNavigate({ asOf: lastDay })}>
+                {t('explorer.place.viewLastDay', { date: displayDate(lastDay) })}
+              </Button>
+            ) : (
+              <Button size="small" onClick={() => onNavigate({ asOf: place.validFrom })}>
+                {t('explorer.place.viewFirstDay', { date: displayDate(place.validFrom) })}
+              </Button>
+            )
+          }
+        />
+      )}
+
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label={t('explorer.place.kind')}>{kind}</Descriptions.Item>
+        <Descriptions.Item label={t('explorer.place.code')}>{place.code ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('explorer.place.parent')}>
+          {place.parent ? (
+            <Typography.Link data-testid="explorer-place-parent" onClick={() => place.parent && onNavigate({ unit: place.parent.id })}>
+              {placeLabel(place.parent.kindLabel, place.parent.name)}
+            </Typography.Link>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('explorer.place.period')}>{period}</Descriptions.Item>
+      </Descriptions>
+
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('explorer.bodies.title')}
+      </Typography.Title>
+      {place.organizations.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('explorer.bodies.empty', { asOf: displayDate(asOf) })} />
+      ) : (
+        <Tree<BodyNode>
+          aria-label={t('explorer.bodies.title')}
+          data-testid="explorer-bodies"
+          selectable={false}
+          showLine
+          blockNode
+          treeData={bodyTree(place.organizations)}
+          titleRender={(node) => (
+            <span>
+              <Typography.Text type="secondary">{ORGANIZATION_KIND_LABELS[node.body.kind][language]}: </Typography.Text>
+              <Link to={`/organizations/${encodeURIComponent(node.body.id)}?asOf=${asOf}`}>{node.body.name}</Link>
+              {node.count > 0 && (
+                <Typography.Text type="secondary"> ({t('explorer.bodies.subCount', { count: node.count })})</Typography.Text>
+              )}
+            </span>
+          )}
+        />
+      )}
+    </Flex>
+  );
+}

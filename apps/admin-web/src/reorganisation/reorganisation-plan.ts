@@ -1,0 +1,227 @@
+import {
+  createAdministrativeUnitInput,
+  createUnitParentInput,
+  type IsoDate,
+  isAllowedParentKind,
+  isIsoDate,
+  parseInput,
+  type UnitKind,
+} from '@coso/domain';
+import type { FieldPath, ViolationLike } from '../forms/violations';
+import type { RecordReorganisationInput } from '../gql/graphql';
+import { type MessageKey, type MessageParams, translate } from '../i18n/dictionary';
+
+/**
+ * The two common reorganisations the form records: several places merged into a new one (one
+ * place ended and succeeded by another is a rename), or places moved under another parent (a
+ * transfer of part, e.g. residential groups to another ward).
+ */
+export type ReorganisationMode = 'merge' | 'move';
+
+export interface NewUnitValues {
+  name: string;
+  kind: UnitKind | null;
+  kindLabel: string;
+  code: string;
+  parentId: string | null;
+}
+
+/** The form's values, as plain data (dates as `YYYY-MM-DD`). */
+export interface ReorganisationFormValues {
+  mode: ReorganisationMode;
+  effectiveOn: IsoDate | null;
+  legalBasis: string;
+  note: string;
+  /** The parent whose places are chosen below (the ward of the groups, the city of the wards). */
+  fromParentId: string | null;
+  /** The places merged (ended) or moved. */
+  unitIds: string[];
+  /** merge: the place that succeeds them. */
+  newUnit: NewUnitValues;
+  /** move: the new parent. */
+  toParentId: string | null;
+}
+
+export const EMPTY_NEW_UNIT: NewUnitValues = { name: '', kind: null, kindLabel: '', code: '', parentId: null };
+
+/**
+ * What hangs on the places a merge ends, read on the effective date: their children move under
+ * the new place, and the bodies serving them serve the new place from then on (nothing is left
+ * under a place that no longer exists, as the domain requires).
+ */
+export interface MergeContext {
+  childIds: string[];
+  areas: Array<{ organizationId: string; unitId: string }>;
+}
+
+/** A place a merge ends, as the server answers (`nodes(ids:)`: other types or null are skipped). */
+export type ContextNode =
+  | {
+      __typename: 'AdministrativeUnit';
+      id: string;
+      children: { nodes: ReadonlyArray<{ id: string }> };
+      organizations: ReadonlyArray<{ id: string }>;
+    }
+  | { __typename: string }
+  | null;
+
+/** The children and bodies of the places a merge ends. */
+export function mergeContextOf(nodes: readonly ContextNode[]): MergeContext {
+  const context: MergeContext = { childIds: [], areas: [] };
+  for (const node of nodes) {
+    if (!node || !('children' in node)) continue;
+    context.childIds.push(...node.children.nodes.map((c) => c.id));
+    context.areas.push(...node.organizations.map((o) => ({ organizationId: o.id, unitId: node.id })));
+  }
+  return context;
+}
+
+/** The new place's name within the plan (the server gives it an id). */
+export const NEW_UNIT_REF = 'new-unit';
+
+const blankToNull = (s: string) => (s.trim() === '' ? null : s.trim());
+
+/** The mutation input for the form's values (validated first with `reorganisationViolations`). */
+export function toRecordReorganisationInput(values: ReorganisationFormValues, context: MergeContext): RecordReorganisationInput {
+  const common = {
+    effectiveOn: values.effectiveOn ?? '',
+    legalBasis: values.legalBasis.trim(),
+    note: blankToNull(values.note),
+  };
+  if (values.mode === 'move') {
+    const toParentId = values.toParentId ?? '';
+    return { ...common, kind: 'TRANSFER_PART', moveUnits: values.unitIds.map((unitId) => ({ unitId, toParentId })) };
+  }
+  const { newUnit } = values;
+  return {
+    ...common,
+    kind: values.unitIds.length >= 2 ? 'MERGE' : 'RENAME',
+    endUnitIds: [...values.unitIds],
+    newUnits: [
+      {
+        ref: NEW_UNIT_REF,
+        kind: newUnit.kind ?? 'WARD',
+        name: newUnit.name.trim(),
+        kindLabel: blankToNull(newUnit.kindLabel),
+        code: blankToNull(newUnit.code),
+        parentId: newUnit.parentId,
+      },
+    ],
+    moveUnits: context.childIds.filter((id) => !values.unitIds.includes(id)).map((unitId) => ({ unitId, toParentId: NEW_UNIT_REF })),
+    moveOrganizationAreas: context.areas.map((a) => ({ organizationId: a.organizationId, fromUnitId: a.unitId, toUnitId: NEW_UNIT_REF })),
+  };
+}
+
+const message = (key: MessageKey, params?: MessageParams) => ({ vi: translate('vi', key, params), en: translate('en', key, params) });
+const local = (code: string, path: FieldPath, key: MessageKey, params?: MessageParams): ViolationLike => ({
+  code,
+  path,
+  message: message(key, params),
+});
+
+/**
+ * Every problem the form can see before asking the server, on the form's own field paths: the
+ * domain's input schemas for the new place (name, kind, code shape) and for each new parent link,
+ * the allowed parent kinds, and what a reorganisation needs (date, legal basis, places).
+ * `kindOf` gives the kind of a place chosen in the form (unknown ones are not checked).
+ */
+export function reorganisationViolations(values: ReorganisationFormValues, kindOf: (id: string) => UnitKind | undefined): ViolationLike[] {
+  const out: ViolationLike[] = [];
+  const date = values.effectiveOn && isIsoDate(values.effectiveOn) ? values.effectiveOn : null;
+  if (!date) out.push(local('REQUIRED_FIELD', ['effectiveOn'], 'reorganisation.error.effectiveOn'));
+  if (!values.legalBasis.trim()) out.push(local('REQUIRED_FIELD', ['legalBasis'], 'reorganisation.error.legalBasis'));
+  if (values.unitIds.length === 0) {
+    out.push(
+      local(
+        'REQUIRED_FIELD',
+        ['unitIds'],
+        values.mode === 'merge' ? 'reorganisation.error.unitsToMerge' : 'reorganisation.error.unitsToMove',
+      ),
+    );
+  }
+  // The domain's schemas need a date; without one, the missing date is reported once above.
+  const validFrom = date ?? '2000-01-01';
+
+  if (values.mode === 'merge') {
+    const { newUnit } = values;
+    const parsed = parseInput(createAdministrativeUnitInput, {
+      kind: newUnit.kind,
+      name: newUnit.name,
+      kindLabel: newUnit.kindLabel,
+      code: newUnit.code,
+      parentId: newUnit.parentId,
+      validFrom,
+    });
+    if (!parsed.ok) {
+      for (const v of parsed.violations) {
+        const [field] = v.path;
+        if (field === 'validFrom') continue;
+        out.push({ code: v.code, path: typeof field === 'string' ? ['newUnit', field] : ['newUnit'], message: v.message });
+      }
+    }
+    const parentKind = newUnit.parentId ? kindOf(newUnit.parentId) : undefined;
+    if (newUnit.kind && parentKind && !isAllowedParentKind(newUnit.kind, parentKind)) {
+      out.push(local('UNIT_PARENT_KIND', ['newUnit', 'parentId'], 'reorganisation.error.parentKind'));
+    }
+    if (newUnit.parentId && values.unitIds.includes(newUnit.parentId)) {
+      out.push(local('INVALID_VALUE', ['newUnit', 'parentId'], 'reorganisation.error.parentEnds'));
+    }
+    return out;
+  }
+
+  if (!values.toParentId) {
+    out.push(local('REQUIRED_FIELD', ['toParentId'], 'reorganisation.error.toParent'));
+    return out;
+  }
+  if (values.toParentId === values.fromParentId) out.push(local('INVALID_VALUE', ['toParentId'], 'reorganisation.error.sameParent'));
+  const targetKind = kindOf(values.toParentId);
+  for (const unitId of values.unitIds) {
+    const parsed = parseInput(createUnitParentInput, { unitId, parentId: values.toParentId, validFrom });
+    if (!parsed.ok) for (const v of parsed.violations) out.push({ code: v.code, path: ['toParentId'], message: v.message });
+    const kind = kindOf(unitId);
+    if (kind && targetKind && !isAllowedParentKind(kind, targetKind)) {
+      out.push(local('UNIT_PARENT_KIND', ['toParentId'], 'reorganisation.error.parentKind'));
+    }
+  }
+  return dedupe(out);
+}
+
+function dedupe(violations: ViolationLike[]): ViolationLike[] {
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = `${v.path.join('.')}|${v.message.vi}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const NEW_UNIT_FIELDS = new Set(['name', 'kind', 'kindLabel', 'code', 'parentId']);
+
+/**
+ * Where a server violation goes on the form. The server names the plan's fields (`endUnits.1`,
+ * `newUnits.0.code`, `moveUnits.3.toParentId`); children and bodies a merge moves by itself are
+ * not on the form, so their problems are shown above the buttons.
+ */
+export function formFieldFor(mode: ReorganisationMode): (path: FieldPath) => FieldPath | null {
+  return (path) => {
+    const [head, index, field] = path;
+    switch (head) {
+      case 'effectiveOn':
+      case 'legalBasis':
+      case 'note':
+        return [head];
+      case 'endUnits':
+      case 'endUnitIds':
+      case 'kind':
+        return ['unitIds'];
+      case 'newUnits':
+        return typeof field === 'string' && NEW_UNIT_FIELDS.has(field) ? ['newUnit', field] : null;
+      case 'moveUnits':
+        if (mode !== 'move' || index === undefined) return null;
+        return field === 'toParentId' ? ['toParentId'] : ['unitIds'];
+      default:
+        return null;
+    }
+  };
+}
