@@ -32,6 +32,7 @@ const CDN_HOSTS = [
 
 const HARMLESS_HOSTS: Record<string, string> = {
   'www.w3.org': 'XML namespaces of SVG icons',
+  'json-schema.org': "$schema identifiers in zod's JSON Schema output (the domain's input schemas); never fetched",
   localhost: "react-router's base for parsing relative URLs",
   '127.0.0.1': 'local addresses',
   'react.dev': "links in React's production error messages",

@@ -27,6 +27,7 @@ const PersonDetailPage = named(() => import('./pages/person-detail-page'), 'Pers
 const PersonFormPage = named(() => import('./pages/person-form-page'), 'PersonFormPage');
 const DirectiveReportPage = named(() => import('./pages/directive-report-page'), 'DirectiveReportPage');
 const FindingsPage = named(() => import('./pages/findings-page'), 'FindingsPage');
+const AccountsPage = named(() => import('./pages/accounts-page'), 'AccountsPage');
 const NotFoundPage = named(() => import('./pages/not-found-page'), 'NotFoundPage');
 
 /** The pages inside the shell. Detail pages take the record's global id; lists keep their filters in the query string. */
@@ -50,6 +51,7 @@ const pageRoutes: RouteObject[] = [
   { path: 'people/:id/edit', element: <PersonFormPage /> },
   { path: 'directive-report', element: <DirectiveReportPage /> },
   { path: 'findings', element: <FindingsPage /> },
+  { path: 'accounts', element: <AccountsPage /> },
 ];
 
 export const routes: RouteObject[] = [

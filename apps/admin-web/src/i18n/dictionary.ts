@@ -1,3 +1,4 @@
+import { accountsMessages } from './messages/accounts';
 import { boardsMessages } from './messages/boards';
 import { buildingsMessages } from './messages/buildings';
 import { coreMessages } from './messages/core';
@@ -42,6 +43,7 @@ export const MESSAGE_MODULES = {
   findings: findingsMessages,
   records: recordsMessages,
   forms: formsMessages,
+  accounts: accountsMessages,
 } as const;
 
 type Modules = typeof MESSAGE_MODULES;

@@ -19,6 +19,7 @@ export const SECTIONS: readonly Section[] = [
   { path: 'people', label: 'menu.people' },
   { path: 'directive-report', label: 'menu.directiveReport' },
   { path: 'findings', label: 'menu.findings' },
+  { path: 'accounts', label: 'menu.accounts', adminOnly: true },
 ];
 
 /** Where a signed-in user lands. */

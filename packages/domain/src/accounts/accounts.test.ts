@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountViolations, isTerritorialRole, normaliseUsername, passwordProblem } from './accounts.js';
+import { accountEndViolations, accountViolations, isTerritorialRole, normaliseUsername, passwordProblem } from './accounts.js';
 
 const codes = (input: Parameters<typeof accountViolations>[0]) => accountViolations(input).map((v) => `${v.code}@${v.path.join('.')}`);
 
@@ -30,5 +30,14 @@ describe('account rules', () => {
     expect(passwordProblem('ngan')?.vi).toBe('Mật khẩu phải có ít nhất 10 ký tự.');
     expect(passwordProblem('du-dai-roi-day')).toBeNull();
     expect(codes({ password: 'ngan' })).toEqual(['INVALID_VALUE@password']);
+  });
+});
+
+describe('locking an account', () => {
+  it('needs a lock date after the start', () => {
+    expect(accountEndViolations('2026-11-26', '2026-11-27')).toEqual([]);
+    const [v] = accountEndViolations('2026-11-26', '2026-11-26');
+    expect(v?.path).toEqual(['on']);
+    expect(v?.message.vi).toBe('Ngày khóa phải sau ngày tài khoản bắt đầu hoạt động (26/11/2026).');
   });
 });

@@ -1,3 +1,4 @@
+import { formatViDate } from '../time/dates.js';
 import type { LocalizedText, Violation } from '../validation/result.js';
 
 /** The roles of a coso account (who may see and change what). */
@@ -76,4 +77,23 @@ export function accountViolations(input: {
   const weak = input.password != null ? passwordProblem(input.password) : null;
   if (weak) out.push({ code: 'INVALID_VALUE', severity: 'error', path: ['password'], message: weak });
   return out;
+}
+
+/**
+ * Locking an account from `on`: its period must not be empty (an account created today is locked
+ * from tomorrow at the earliest; until then, a new password keeps its holder out).
+ */
+export function accountEndViolations(validFrom: string, on: string): Violation[] {
+  if (on > validFrom) return [];
+  return [
+    {
+      code: 'PERIOD_ORDER',
+      severity: 'error',
+      path: ['on'],
+      message: {
+        vi: `Ngày khóa phải sau ngày tài khoản bắt đầu hoạt động (${formatViDate(validFrom)}).`,
+        en: `The lock date must be after the day the account started (${validFrom}).`,
+      },
+    },
+  ];
 }

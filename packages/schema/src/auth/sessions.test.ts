@@ -128,6 +128,20 @@ describe('login and logout', () => {
     expect(await viewerFromToken(h.prisma, token)).toEqual({ kind: 'anonymous' });
   });
 
+  it('refuses to lock an account from a day not after its start, with a typed bilingual error, changing nothing', async () => {
+    const account = await h.prisma.account.findUniqueOrThrow({ where: { username: 'xem' } });
+    const start = account.validFrom.toISOString().slice(0, 10);
+    const refused = await h.run<{ endAccount: { __typename: string; violations: Array<{ path: string[]; message: { vi: string } }> } }>(
+      `mutation($input: EndAccountInput!) { endAccount(input: $input) { __typename ... on ValidationError { violations { path message { vi } } } } }`,
+      { input: { id: account.id, version: account.version, on: start } },
+      { viewer: await viewerOf(h.prisma, 'admin') },
+    );
+    expect(refused.endAccount.__typename).toBe('ValidationError');
+    expect(refused.endAccount.violations[0]?.path).toEqual(['on']);
+    expect(refused.endAccount.violations[0]?.message.vi).toMatch(/^Ngày khóa phải sau ngày tài khoản bắt đầu hoạt động/);
+    expect(await h.prisma.account.findUniqueOrThrow({ where: { username: 'xem' } })).toEqual(account);
+  });
+
   it('a changed role or territory ends the account’s sessions', async () => {
     const r = await signIn('phuong.longbien', EXTRA_PASSWORD, '10.0.1.6');
     const account = await h.prisma.account.findUniqueOrThrow({ where: { username: 'phuong.longbien' } });
@@ -139,6 +153,22 @@ describe('login and logout', () => {
     expect(changed.updateAccount.__typename).toBe('MutationUpdateAccountSuccess');
     expect(await viewerFromToken(h.prisma, r.token)).toEqual({ kind: 'anonymous' });
     expect((await viewerFromToken(h.prisma, (await signIn('phuong.longbien', EXTRA_PASSWORD, '10.0.1.6')).token)).kind).toBe('account');
+  });
+
+  it('an account locked from a date is locked from that day in Vietnam, not in UTC', async () => {
+    await h.prisma.account.update({ where: { username: 'phuong.longbien' }, data: { validTo: new Date('2026-11-26T00:00:00Z') } });
+    try {
+      // 25/11 23:59 in Hanoi: still open; 26/11 00:30 in Hanoi (still 25/11 in UTC): locked.
+      const before = await login(h.prisma, 'phuong.longbien', EXTRA_PASSWORD, '10.0.1.7', new Date('2026-11-25T16:59:00Z'));
+      expect(before.ok).toBe(true);
+      const after = await login(h.prisma, 'phuong.longbien', EXTRA_PASSWORD, '10.0.1.7', new Date('2026-11-25T17:30:00Z'));
+      expect(after).toEqual({ ok: false, failure: 'ACCOUNT_DISABLED' });
+      if (!before.ok) return;
+      expect(await viewerFromToken(h.prisma, before.token, new Date('2026-11-25T16:59:30Z'))).toMatchObject({ kind: 'account' });
+      expect(await viewerFromToken(h.prisma, before.token, new Date('2026-11-25T17:30:00Z'))).toEqual({ kind: 'anonymous' });
+    } finally {
+      await h.prisma.account.update({ where: { username: 'phuong.longbien' }, data: { validTo: null } });
+    }
   });
 });
 

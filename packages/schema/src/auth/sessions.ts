@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
@@ -63,8 +64,7 @@ export async function login(
     await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
     return { ok: false, failure: 'INVALID_CREDENTIALS' };
   }
-  const today = now.toISOString().slice(0, 10);
-  if (account.validTo && account.validTo.toISOString().slice(0, 10) <= today) {
+  if (lockedOn(account.validTo, now)) {
     await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
     return { ok: false, failure: 'ACCOUNT_DISABLED' };
   }
@@ -81,13 +81,21 @@ export async function logout(prisma: PrismaClient, viewer: Viewer): Promise<bool
   return true;
 }
 
+/**
+ * An account locked from `validTo` is locked from that day in Vietnam (an administrator's "from
+ * today" at 06:00 in Hanoi is still yesterday in UTC).
+ */
+function lockedOn(validTo: Date | null, now: Date): boolean {
+  return validTo !== null && validTo.toISOString().slice(0, 10) <= todayInVietnam(now);
+}
+
 /** The viewer behind a bearer token: anonymous when the token is unknown, expired or revoked. */
 export async function viewerFromToken(prisma: PrismaClient, token: string | null | undefined, now: Date = new Date()): Promise<Viewer> {
   if (!token) return { kind: 'anonymous' };
   const session = await prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { account: true } });
   if (!session || session.revokedAt || session.expiresAt <= now) return { kind: 'anonymous' };
   const account = session.account;
-  if (account.validTo && account.validTo <= now) return { kind: 'anonymous' };
+  if (lockedOn(account.validTo, now)) return { kind: 'anonymous' };
   return toViewer(account, session.id);
 }
 

@@ -1,4 +1,4 @@
-import { accountViolations } from '@coso/domain';
+import { accountEndViolations, accountViolations } from '@coso/domain';
 import { Access } from '../auth/access.js';
 import { hashPassword } from '../auth/passwords.js';
 import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
@@ -296,6 +296,10 @@ builder.mutationField('endAccount', (t) =>
     },
     resolve: async (_r, { input }, ctx) => {
       const id = dbId(input.id, 'Account');
+      const current = await ctx.prisma.account.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError('Account', id);
+      const violations = accountEndViolations(current.validFrom.toISOString().slice(0, 10), input.on);
+      if (violations.length) throw new ValidationError(violations);
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {

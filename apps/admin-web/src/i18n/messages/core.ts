@@ -37,8 +37,8 @@ export const coreMessages = defineMessages(
     'menu.organizations': 'Tổ chức',
     'menu.people': 'Nhân sự',
     'menu.buildings': 'Nhà chung cư',
-    'menu.directiveReport': 'Báo cáo Chỉ thị 05',
-    'menu.findings': 'Vấn đề cần xử lý',
+    'menu.directiveReport': 'Báo cáo sơ kết',
+    'menu.findings': 'Tồn tại, hạn chế',
     'menu.accounts': 'Tài khoản',
 
     'comingSoon.title': 'Đang xây dựng',
@@ -89,7 +89,7 @@ export const coreMessages = defineMessages(
     'menu.organizations': 'Organisations',
     'menu.people': 'People',
     'menu.buildings': 'Apartment buildings',
-    'menu.directiveReport': 'Directive 05 report',
+    'menu.directiveReport': 'Review report',
     'menu.findings': 'Findings',
     'menu.accounts': 'Accounts',
 
