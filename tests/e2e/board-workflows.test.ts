@@ -25,15 +25,9 @@ describe('management-board workflows in Chromium', { timeout: 180_000 }, () => {
   const [dd, mm, yyyy] = todayParts;
   const TODAY = `${yyyy}-${mm}-${dd}`;
 
-  const openDropdown = () => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
   /** Types into the select labelled `label` and picks the option titled `title` (server search). */
   async function pick(label: string, typed: string, title: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.pressSequentially(typed);
-    await openDropdown().locator(`.ant-select-item-option[title="${title}"]`).click();
-    await openDropdown().waitFor({ state: 'hidden' });
+    await b.pickOption(label, title, { search: typed });
   }
 
   async function typeDate(label: string, date: string): Promise<void> {

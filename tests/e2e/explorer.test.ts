@@ -19,12 +19,7 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
 
   /** Types into an antd select (labelled by its form item) and picks the option whose title starts with `option`. */
   async function choose(label: string, search: string, option: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.pressSequentially(search);
-    const item = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="${option}"]`).first();
-    await item.click();
-    await input.press('Escape');
+    await b.pickOption(label, option, { search, prefix: true });
   }
 
   async function typeDate(label: string, date: string): Promise<void> {

