@@ -7,7 +7,9 @@ import { VersionConflictAlert } from '../forms/version-conflict-alert';
 import { fieldErrors, type ViolationLike } from '../forms/violations';
 import type { AccountsListQuery } from '../gql/graphql';
 import { errorText } from '../graphql-client/error-text';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { accountsMessages } from '../i18n/messages/accounts';
+import { formsMessages } from '../i18n/messages/forms';
 import { CreateAccountDocument, UpdateAccountDocument } from './accounts-documents';
 import { ScopeUnitPicker } from './scope-unit-picker';
 
@@ -39,7 +41,7 @@ export interface AccountFormProps {
  * goes on the same fields. An edit sends the version it read.
  */
 export function AccountForm({ account, open, onClose, onSaved }: AccountFormProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(accountsMessages, formsMessages);
   const [form] = Form.useForm<Values>();
   const [general, setGeneral] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { accountsMessages } from '../i18n/messages/accounts';
 import { unitLabel } from '../lists/record-links';
 import { todayInHanoi } from '../places/as-of-date';
 import { ScopeUnitOptionsDocument } from './accounts-documents';
@@ -16,7 +17,7 @@ export interface ScopeUnitPickerProps {
 
 /** A territory: a province, district, ward or commune alive today, found by server search (diacritics optional). */
 export function ScopeUnitPicker({ id, value, onChange, current }: ScopeUnitPickerProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(accountsMessages);
   const [search, setSearch] = useState('');
   const { data, loading } = useQuery(ScopeUnitOptionsDocument, { variables: { asOf: todayInHanoi(), search: search || null } });
   const options = (data?.units.nodes ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }));

@@ -2,12 +2,14 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
 import { errorText } from '../graphql-client/error-text';
-import type { Language, MessageKey, MessageParams } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import type { Language } from '../i18n/dictionary';
+import type { Translate } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
 
 /** For an account that may not write (analyst, viewer): the board workflows are not theirs. */
 export function NoWriteResult() {
-  const { t } = useI18n();
+  const { t } = useMessages(boardsMessages);
   const navigate = useNavigate();
   return (
     <Result
@@ -30,7 +32,7 @@ export function NoWriteResult() {
 export function refusalText(
   error: unknown,
   language: Language,
-  t: (key: MessageKey, params?: MessageParams) => string,
+  t: Translate<typeof boardsMessages>,
   when: 'read' | 'write' = 'write',
 ): { forbidden: boolean; text: string } {
   const forbidden = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'FORBIDDEN');

@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import type { IsoDate } from '@coso/domain';
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
 import { BuildingsWithoutBoardDocument } from './board-documents';
 
 const SEARCH_DELAY_MS = 300;
@@ -19,7 +20,7 @@ export interface BuildingSelectProps {
 
 /** Picks a building that has no board on the date, searched on the server by name. */
 export function BuildingSelect({ id, value, onChange, asOf, chosenName, status }: BuildingSelectProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(boardsMessages);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   useEffect(() => {

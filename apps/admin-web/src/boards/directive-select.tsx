@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Select } from 'antd';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
 import { displayDate } from '../places/as-of-date';
 import { BoardDirectivesDocument } from './board-documents';
 
@@ -24,7 +25,7 @@ export interface DirectiveSelectProps {
 
 /** Which directive the establishment or consolidation counts for (the review report counts it). */
 export function DirectiveSelect({ id, value, onChange, status }: DirectiveSelectProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(boardsMessages);
   const { directives, loading } = useDirectives();
   return (
     <Select<string>

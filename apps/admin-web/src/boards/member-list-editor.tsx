@@ -2,7 +2,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { BOARD_MEMBER_ROLES, type BoardMemberRole, type IsoDate, ROLE_LABELS, ROLE_LABELS_BY_ORGANIZATION_KIND } from '@coso/domain';
 import { Button, Flex, Form, Select } from 'antd';
 import type { Language } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
 import { type MemberRow, nextRole } from './board-form-values';
 import { itemStatus } from './field-status';
 import type { FormMessages } from './form-messages';
@@ -31,7 +32,7 @@ export interface MemberListEditorProps {
  * number ("Người — thành viên 2"), so a message about row 2 lands on row 2.
  */
 export function MemberListEditor({ listName, messages, asOf, owners, known, onFound, addLabel }: MemberListEditorProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(boardsMessages);
   const form = Form.useFormInstance();
   return (
     <Form.List name={listName}>

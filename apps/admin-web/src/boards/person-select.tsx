@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { type IsoDate, matchesSearch } from '@coso/domain';
 import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
 import { BoardPeopleSearchDocument } from './board-documents';
 
 const SEARCH_DELAY_MS = 300;
@@ -37,7 +38,7 @@ export interface PersonSelectProps {
  * word, diacritics optional) once two letters are typed.
  */
 export function PersonSelect({ id, value, onChange, label, asOf, owners, known, onFound, status }: PersonSelectProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(boardsMessages);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   useEffect(() => {

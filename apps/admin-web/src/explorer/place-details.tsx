@@ -2,7 +2,8 @@ import { addDays, type IsoDate, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS } fro
 import { Alert, Button, Descriptions, Empty, Flex, Skeleton, Tree, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ExplorerPlaceQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { displayDate } from '../places/as-of-date';
 import { type BodyNode, bodyTree } from './body-tree-data';
@@ -22,7 +23,7 @@ export interface PlaceDetailsProps {
 
 /** The selected place on the date: kind, code, period, parent, and the bodies serving it. */
 export function PlaceDetails({ asOf, place, loading, error, onRetry, onNavigate }: PlaceDetailsProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(explorerMessages);
   if (error && !place) return <LoadErrorAlert title={t('explorer.place.loadError')} error={error} onRetry={onRetry} />;
   if (!place)
     return loading ? <Skeleton active /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('explorer.place.notFound')} />;

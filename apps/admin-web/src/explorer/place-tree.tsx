@@ -3,7 +3,8 @@ import { type IsoDate, UNIT_KIND_LABELS } from '@coso/domain';
 import { Alert, Button, Empty, Flex, Spin, Tree, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { ExplorerChildrenQuery, UnitFilter } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { ExplorerChildrenDocument, ExplorerRootsDocument } from './explorer-documents';
 import { expandedKeysFor, type PlaceNode, placeLabel, placeNode, type TreeUnit, withChildren } from './place-tree-data';
@@ -23,7 +24,7 @@ export interface PlaceTreeProps {
  * only fetched when the ward is opened). Mount it with `key={asOf}`: a new date is a new tree.
  */
 export function PlaceTree({ asOf, rootFilter, selectedId, ancestorIds, onSelect }: PlaceTreeProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(explorerMessages);
   const client = useApolloClient();
   const roots = useQuery(ExplorerRootsDocument, { variables: { asOf, filter: rootFilter } });
   const rootNodes = (roots.data?.units.nodes ?? []).map(placeNode);

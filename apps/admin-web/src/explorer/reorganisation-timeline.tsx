@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { type IsoDate, REORGANISATION_KIND_LABELS } from '@coso/domain';
 import { Button, Empty, Flex, Skeleton, Tag, Timeline, type TimelineItemProps, Typography } from 'antd';
 import type { ExplorerReorganisationsQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { displayDate } from '../places/as-of-date';
 import { ExplorerReorganisationsDocument } from './explorer-documents';
@@ -25,7 +26,7 @@ export interface ReorganisationTimelineProps {
  * offers its last day before and its first day, to compare the map before and after.
  */
 export function ReorganisationTimeline({ asOf, onNavigate }: ReorganisationTimelineProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(explorerMessages);
   const { data, loading, error, refetch } = useQuery(ExplorerReorganisationsDocument);
   if (error && !data) return <LoadErrorAlert title={t('explorer.events.loadError')} error={error} onRetry={() => void refetch()} />;
   if (!data) return loading ? <Skeleton active /> : null;

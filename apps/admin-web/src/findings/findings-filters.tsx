@@ -1,14 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import { FINDING_CODES, type IsoDate } from '@coso/domain';
 import { Form, Select } from 'antd';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { findingsMessages } from '../i18n/messages/findings';
 import { unitLabel } from '../lists/record-links';
 import { ruleTitle } from './finding-rule';
 import { FindingsWardsDocument } from './findings-documents';
 
 /** The rule a list of findings is narrowed to (every rule of the catalogue's findings). */
 export function CodeFilter({ value, onChange }: { value: string | undefined; onChange(code: string | null): void }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(findingsMessages);
   return (
     <Form.Item label={t('findings.code')} htmlFor="findings-code">
       <Select<string>
@@ -31,7 +32,7 @@ export function WardFilter(props: {
   value: string | undefined;
   onChange(id: string | null): void;
 }) {
-  const { t } = useI18n();
+  const { t } = useMessages(findingsMessages);
   const { data, loading } = useQuery(FindingsWardsDocument, {
     variables: { scopeId: props.scopeId ?? '', asOf: props.asOf },
     skip: !props.scopeId,

@@ -1,6 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { formsMessages } from '../i18n/messages/forms';
 
 export interface VersionConflictAlertProps {
   /** Reads the record again (refetch); the form keeps what the user typed. */
@@ -13,7 +14,7 @@ export interface VersionConflictAlertProps {
  * "Lưu" can be pressed again against the new version.
  */
 export function VersionConflictAlert({ onReload }: VersionConflictAlertProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(formsMessages);
   const [reloading, setReloading] = useState(false);
   const [reloaded, setReloaded] = useState(false);
   return (

@@ -1,16 +1,14 @@
 import { foldDiacritics } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
-import {
-  DICTIONARIES,
-  en,
-  LANGUAGES,
-  localizedServerMessage,
-  MESSAGE_MODULES,
-  type MessageKey,
-  messageParams,
-  translate,
-  vi,
-} from './dictionary';
+import { MESSAGE_MODULES } from './all-messages';
+import { LANGUAGES, type Language, localizedServerMessage, type MessageKey, messageParams, translate, translator } from './dictionary';
+
+// The whole dictionary, every module merged: what the tests below check.
+const merged = (language: Language): Record<MessageKey, string> =>
+  Object.assign({}, ...Object.values(MESSAGE_MODULES).map((m) => m[language]));
+const vi = merged('vi');
+const en = merged('en');
+const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { vi, en };
 
 describe('the i18n dictionary', () => {
   const keys = Object.keys(vi).sort();
@@ -62,9 +60,14 @@ describe('the i18n dictionary', () => {
 });
 
 describe('translate', () => {
-  it('fills parameters', () => {
-    expect(translate('vi', 'units.total', { count: 14 })).toBe('14 đơn vị');
+  it('fills parameters of base messages', () => {
     expect(translate('en', 'pager.page', { page: 2, pages: 5 })).toBe('Page 2 of 5');
+  });
+
+  it("translates a feature's messages with its module, and the base ones too", () => {
+    const t = translator('vi', [MESSAGE_MODULES.units]);
+    expect(t('units.total', { count: 14 })).toBe('14 đơn vị');
+    expect(t('pager.previous')).toBe('Trang trước');
   });
 });
 

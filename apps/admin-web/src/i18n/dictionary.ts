@@ -1,19 +1,6 @@
-import { accountsMessages } from './messages/accounts';
-import { boardsMessages } from './messages/boards';
-import { buildingsMessages } from './messages/buildings';
+import type { AllMessageModules } from './all-messages';
 import { coreMessages } from './messages/core';
-import { dashboardMessages } from './messages/dashboard';
-import { explorerMessages } from './messages/explorer';
-import { findingsMessages } from './messages/findings';
-import { formsMessages } from './messages/forms';
 import { listsMessages } from './messages/lists';
-import { organizationsMessages } from './messages/organizations';
-import { peopleMessages } from './messages/people';
-import { peopleListMessages } from './messages/people-list';
-import { recordsMessages } from './messages/records';
-import { reorganisationMessages } from './messages/reorganisation';
-import { reportMessages } from './messages/report';
-import { unitsMessages } from './messages/units';
 
 /**
  * The admin web's own words, Vietnamese first (NFC, with diacritics) and English. Labels of the
@@ -23,52 +10,61 @@ import { unitsMessages } from './messages/units';
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/**
- * Every feature's messages in one dictionary. A feature owns its module under messages/ (keys
- * prefixed with the feature's name); a test checks that no key is defined twice.
- */
-export const MESSAGE_MODULES = {
-  core: coreMessages,
-  units: unitsMessages,
-  lists: listsMessages,
-  dashboard: dashboardMessages,
-  explorer: explorerMessages,
-  organizations: organizationsMessages,
-  people: peopleMessages,
-  peopleList: peopleListMessages,
-  buildings: buildingsMessages,
-  boards: boardsMessages,
-  reorganisation: reorganisationMessages,
-  report: reportMessages,
-  findings: findingsMessages,
-  records: recordsMessages,
-  forms: formsMessages,
-  accounts: accountsMessages,
-} as const;
-
-type Modules = typeof MESSAGE_MODULES;
-export type MessageKey = { [M in keyof Modules]: keyof Modules[M]['vi'] & string }[keyof Modules];
-export type Dictionary = Record<MessageKey, string>;
-
-function merge(language: Language): Dictionary {
-  return Object.assign({}, ...Object.values(MESSAGE_MODULES).map((m) => m[language])) as Dictionary;
+/** A feature's messages, as `defineMessages` makes them. */
+export interface MessageModule {
+  vi: Readonly<Record<string, string>>;
+  en: Readonly<Record<string, string>>;
 }
 
-export const vi: Dictionary = merge('vi');
-export const en: Dictionary = merge('en');
+/** The keys of a module, or of each module of a union. */
+export type KeysOf<M extends MessageModule> = M extends MessageModule ? keyof M['vi'] & string : never;
 
-export const DICTIONARIES: Record<Language, Dictionary> = { vi, en };
+/** Every key of every module (a type only: nothing is bundled by it). */
+export type MessageKey = { [M in keyof AllMessageModules]: KeysOf<AllMessageModules[M]> }[keyof AllMessageModules];
+
+/**
+ * The base messages, on the first screen: the app, sign-in, the shell and the menu, the pager and
+ * what every list shares. A feature's own messages come with its pages (`useMessages`).
+ */
+const BASE = [coreMessages, listsMessages] as const;
+export type BaseKey = KeysOf<(typeof BASE)[number]>;
+
+function merge(modules: readonly MessageModule[], language: Language): Readonly<Record<string, string>> {
+  return Object.assign({}, ...modules.map((m) => m[language]));
+}
+
+const BASE_DICTIONARIES: Record<Language, Readonly<Record<string, string>>> = { vi: merge(BASE, 'vi'), en: merge(BASE, 'en') };
 
 export type MessageParams = Record<string, string | number>;
 
-/** The message `key` in `language`, with `{name}` parameters filled in. */
-export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const template = DICTIONARIES[language][key];
+function fill(template: string, params?: MessageParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** A base message in `language`, with `{name}` parameters filled in. */
+export function translate(language: Language, key: BaseKey, params?: MessageParams): string {
+  return fill(BASE_DICTIONARIES[language][key] ?? key, params);
+}
+
+/**
+ * The translate function of some feature modules (and the base messages) in `language`: the
+ * compiler accepts only keys of the modules given, so a page cannot use a message it did not bring.
+ */
+export function translator<const Ms extends readonly MessageModule[]>(
+  language: Language,
+  modules: Ms,
+): (key: BaseKey | KeysOf<Ms[number]>, params?: MessageParams) => string {
+  return (key, params) => {
+    for (const module of modules) {
+      const template = module[language][key];
+      if (template !== undefined) return fill(template, params);
+    }
+    return fill(BASE_DICTIONARIES[language][key] ?? key, params);
+  };
 }
 
 /** The names of the `{name}` parameters a message uses. */

@@ -1,15 +1,24 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { isLanguage, type Language, type MessageKey, type MessageParams, translate } from './dictionary';
+import {
+  type BaseKey,
+  isLanguage,
+  type KeysOf,
+  type Language,
+  type MessageModule,
+  type MessageParams,
+  translate,
+  translator,
+} from './dictionary';
 
 const STORAGE_KEY = 'coso.language';
 
 export interface I18n {
   language: Language;
   setLanguage(language: Language): void;
-  /** The message in the current language, parameters filled in. */
-  t(key: MessageKey, params?: MessageParams): string;
+  /** A base message (app, shell, menu, pager, lists) in the current language, parameters filled in. */
+  t(key: BaseKey, params?: MessageParams): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -61,3 +70,19 @@ export function useI18n(): I18n {
   if (!context) throw new Error('useI18n() outside <LanguageProvider>');
   return context;
 }
+
+/**
+ * `useI18n` for a page or component that uses a feature's own messages: pass the modules it uses
+ * (e.g. `useMessages(reportMessages)`); its `t` accepts their keys and the base ones. The modules
+ * are imported by the component, so they travel in its chunk, not on the first screen.
+ */
+export function useMessages<const Ms extends readonly MessageModule[]>(...modules: Ms) {
+  const { language, setLanguage } = useI18n();
+  // Modules are module-level constants: the same identities on every render.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: spread modules are stable constants
+  const t = useMemo(() => translator(language, modules), [language, ...modules]);
+  return { language, setLanguage, t };
+}
+
+/** The `t` of `useMessages(...modules)`, for helpers that receive it. */
+export type Translate<M extends MessageModule = never> = (key: BaseKey | KeysOf<M>, params?: MessageParams) => string;

@@ -10,7 +10,9 @@ import { mutationOutcome } from '../forms/mutation-outcome';
 import type { AccountsListQuery } from '../gql/graphql';
 import { errorText } from '../graphql-client/error-text';
 import { localizedServerMessage } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { accountsMessages } from '../i18n/messages/accounts';
+import { formsMessages } from '../i18n/messages/forms';
 import { ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { unitLabel } from '../lists/record-links';
@@ -23,7 +25,7 @@ type AccountRow = AccountsListQuery['accounts']['nodes'][number];
 
 /** Locks an account from a date (its sessions end then); nothing is deleted. */
 function EndAccountButton({ account, onEnded }: { account: AccountRow; onEnded(): Promise<unknown> }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(accountsMessages, formsMessages);
   // The lock date must come after the account's first day (accountEndViolations); today when it can.
   const earliest = addDays(account.validFrom, 1);
   const [on, setOn] = useState(maxDate(todayInHanoi(), earliest));
@@ -74,7 +76,7 @@ function EndAccountButton({ account, onEnded }: { account: AccountRow; onEnded()
  * locked account stays listed with its end date.
  */
 export function AccountsPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(accountsMessages, formsMessages);
   const user = useSignedInUser();
   const { params, update } = useListParams();
   const size = pageSizeFromParam(params.get('size'));

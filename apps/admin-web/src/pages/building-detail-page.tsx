@@ -4,7 +4,8 @@ import { Alert, Button, Card, Descriptions, Empty, Flex, Typography } from 'antd
 import { Link, useNavigate, useParams } from 'react-router';
 import { BuildingDetailDocument } from '../buildings/building-detail-documents';
 import type { BuildingDetailQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { displayDate } from '../places/as-of-date';
 import { DetailHeader } from '../records/detail-header';
@@ -23,7 +24,7 @@ type Building = Extract<NonNullable<BuildingDetailQuery['node']>, { __typename: 
  * group, its management board on the date (or the button to establish one), and its history.
  */
 export function BuildingDetailPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(recordsMessages);
   const user = useSignedInUser();
   const navigate = useNavigate();
   const id = decodeURIComponent(useParams().id ?? '');

@@ -4,7 +4,8 @@ import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Tag, 
 import { Link } from 'react-router';
 import { BuildingsListDocument } from '../buildings/buildings-list-documents';
 import type { BuildingFilter, BuildingOrderField, BuildingsListQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { buildingsMessages } from '../i18n/messages/buildings';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
@@ -28,7 +29,7 @@ const BOARD_STATES = ['yes', 'no'] as const;
  * A building without a board links to establishing one, for those who may write.
  */
 export function BuildingsPage() {
-  const { t } = useI18n();
+  const { t } = useMessages(buildingsMessages);
   const user = useSignedInUser();
   const { params, update } = useListParams();
   const { asOf } = useAsOf(params.get('asOf'));

@@ -32,7 +32,9 @@ import { mutationOutcome } from '../forms/mutation-outcome';
 import { VersionConflictAlert } from '../forms/version-conflict-alert';
 import { type FieldPath, fieldErrors, type ViolationLike } from '../forms/violations';
 import { localizedServerMessage } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
+import { formsMessages } from '../i18n/messages/forms';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { displayDate, todayInHanoi } from '../places/as-of-date';
 import { useSignedInUser } from '../session/session';
@@ -56,7 +58,7 @@ interface ServerRefusal {
 const topKey = (name: FieldPath): string => (name[0] === 'members' ? 'current' : String(name[0]));
 
 function ConsolidateBoardForm({ boardId }: { boardId: string }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(boardsMessages, formsMessages);
   const navigate = useNavigate();
   const today = todayInHanoi();
   const [form] = Form.useForm<ConsolidateFormValues>();

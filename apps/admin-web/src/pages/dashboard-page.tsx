@@ -6,7 +6,9 @@ import { WardBars } from '../dashboard/ward-bars';
 import { COUNT_FIGURES, PROGRESS_FIGURES, type WardRow, wardTable } from '../dashboard/ward-table';
 import { countByWard } from '../findings/finding-counts';
 import { FindingsSummaryDocument } from '../findings/findings-documents';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { dashboardMessages } from '../i18n/messages/dashboard';
+import { reportMessages } from '../i18n/messages/report';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { displayDate } from '../places/as-of-date';
 import { figureText, percentOf, percentText } from '../report/figure-format';
@@ -32,7 +34,7 @@ const TABLE_FIGURES = [
  * The same report query as the report page (one cached answer for both).
  */
 export function DashboardPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(dashboardMessages, reportMessages);
   const scope = useReportScope('to');
   const { report, stale, loading, error, refetch } = useDirectiveReport(scope);
   // Asked alongside the report (same place and date), not after it.

@@ -1,7 +1,8 @@
 import { Alert, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reportMessages } from '../i18n/messages/report';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { displayDate } from '../places/as-of-date';
 import { ExportButtons } from '../report/export-buttons';
@@ -17,7 +18,7 @@ import { useReportScope } from '../report/use-report-scope';
  * exports. Place and period live in the address (?scope=&from=&to=).
  */
 export function DirectiveReportPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(reportMessages);
   const scope = useReportScope('to');
   const { report: shown, stale, loading, error, refetch } = useDirectiveReport(scope);
   const [drill, setDrill] = useState<DrillDown | null>(null);

@@ -26,7 +26,9 @@ import { useKnownPeople } from '../boards/use-known-people';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import { fieldErrors, type ViolationLike } from '../forms/violations';
 import { localizedServerMessage } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
+import { formsMessages } from '../i18n/messages/forms';
 import { displayDate, todayInHanoi } from '../places/as-of-date';
 import { useSignedInUser } from '../session/session';
 
@@ -45,7 +47,7 @@ interface ServerRefusal {
 }
 
 function EstablishBoardForm() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(boardsMessages, formsMessages);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const today = todayInHanoi();

@@ -8,7 +8,8 @@ import { PlaceTree } from '../explorer/place-tree';
 import { scopeOnDate } from '../explorer/place-tree-data';
 import { ReorganisationTimeline } from '../explorer/reorganisation-timeline';
 import type { UnitFilter } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { explorerMessages } from '../i18n/messages/explorer';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { useAsOf } from '../lists/use-as-of';
 import { useListParams } from '../lists/use-list-params';
@@ -24,7 +25,7 @@ const scopeName = (unit: { kindLabel: string | null; name: string }) => [unit.ki
  * after them. Date and place live in the address.
  */
 export function ExplorerPage() {
-  const { t } = useI18n();
+  const { t } = useMessages(explorerMessages);
   const user = useSignedInUser();
   const location = useLocation();
   const { params, update } = useListParams();

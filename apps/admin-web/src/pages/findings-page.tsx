@@ -5,7 +5,9 @@ import { ruleTitle } from '../findings/finding-rule';
 import { FindingsListDocument, FindingsSummaryDocument } from '../findings/findings-documents';
 import { CodeFilter, WardFilter } from '../findings/findings-filters';
 import type { FindingsListQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { findingsMessages } from '../i18n/messages/findings';
+import { reportMessages } from '../i18n/messages/report';
 import { ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
@@ -22,7 +24,7 @@ type FindingRow = FindingsListQuery['findings']['edges'][number];
  * (?scope=&asOf=&code=&ward=&size=).
  */
 export function FindingsPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(findingsMessages, reportMessages);
   const typeLabel = useRecordTypeLabel();
   const scope = useReportScope('asOf');
   const { params, update, scopeId, date: asOf } = scope;

@@ -12,7 +12,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { OrganizationDetailQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { EndOrganizationDocument, OrganizationDetailDocument } from '../organizations/organization-detail-documents';
 import { displayDate } from '../places/as-of-date';
@@ -37,7 +38,7 @@ type ChangeRow = Organization['changes'][number];
  * ending it (writers); history.
  */
 export function OrganizationDetailPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(recordsMessages);
   const user = useSignedInUser();
   const navigate = useNavigate();
   const id = decodeURIComponent(useParams().id ?? '');

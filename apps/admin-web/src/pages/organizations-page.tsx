@@ -4,8 +4,9 @@ import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationKind } f
 import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { OrganizationFilter, OrganizationOrderField, OrganizationsListQuery } from '../gql/graphql';
-import type { MessageKey } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import type { KeysOf } from '../i18n/dictionary';
+import { useMessages } from '../i18n/language';
+import { organizationsMessages } from '../i18n/messages/organizations';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
@@ -25,7 +26,7 @@ type OrganizationRow = OrganizationsListQuery['organizations']['nodes'][number];
 
 const ORDER_FIELDS: readonly OrganizationOrderField[] = ['NAME', 'KIND', 'VALID_FROM'];
 
-function titleKey(kinds: readonly OrganizationKind[] | undefined): MessageKey {
+function titleKey(kinds: readonly OrganizationKind[] | undefined): KeysOf<typeof organizationsMessages> {
   if (kinds?.length === 1 && kinds[0] === 'MANAGEMENT_BOARD') return 'organizations.list.boardsTitle';
   if (kinds?.length === 1 && kinds[0] === 'PARTY_CELL') return 'organizations.list.cellsTitle';
   return 'organizations.list.title';
@@ -36,7 +37,7 @@ function titleKey(kinds: readonly OrganizationKind[] | undefined): MessageKey {
  * without it the user filters by kind. Search, ward, sort by name, kind or founding date.
  */
 export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind[] }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(organizationsMessages);
   const user = useSignedInUser();
   const { params, update } = useListParams();
   const { asOf } = useAsOf(params.get('asOf'));

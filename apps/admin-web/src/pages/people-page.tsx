@@ -4,7 +4,8 @@ import { PARTY_STATUS_LABELS, PARTY_STATUSES, type PartyStatus, SEX_LABELS, SEXE
 import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { PeopleListQuery, PersonFilter, PersonOrderField } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { peopleListMessages } from '../i18n/messages/people-list';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
@@ -40,7 +41,7 @@ function Masked({ value, hint }: { value: string | null; hint: string }) {
  * the server for roles that do not keep the records.
  */
 export function PeoplePage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(peopleListMessages);
   const user = useSignedInUser();
   const { params, update } = useListParams();
   const { asOf } = useAsOf(params.get('asOf'));

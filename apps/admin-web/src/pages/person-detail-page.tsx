@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { PersonDetailQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { peopleMessages } from '../i18n/messages/people';
+import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { EndPersonDocument, PersonDetailDocument } from '../people/person-detail-documents';
 import { isPersonDetailFlash } from '../people/person-detail-flash';
@@ -30,7 +32,7 @@ const PARTY_PATHS = ['node.partyMemberships', 'node.residenceContacts'];
 
 /** /people/:id — a person's details (personal data as the role may see it), posts over time, history. */
 export function PersonDetailPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(peopleMessages, recordsMessages);
   const user = useSignedInUser();
   const navigate = useNavigate();
   const location = useLocation();

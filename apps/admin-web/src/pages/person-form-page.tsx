@@ -8,7 +8,9 @@ import { mutationOutcome } from '../forms/mutation-outcome';
 import { VersionConflictAlert } from '../forms/version-conflict-alert';
 import type { ViolationLike } from '../forms/violations';
 import { errorText } from '../graphql-client/error-text';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { formsMessages } from '../i18n/messages/forms';
+import { peopleMessages } from '../i18n/messages/people';
 import { useAsOf } from '../lists/use-as-of';
 import { CreatePersonDocument, PersonFormRecordDocument, UpdatePersonDocument } from '../people/person-form-documents';
 import {
@@ -62,7 +64,7 @@ interface PersonFormProps {
 }
 
 function PersonForm({ record, reload }: PersonFormProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(formsMessages, peopleMessages);
   const navigate = useNavigate();
   const { asOf } = useAsOf(null);
   const [form] = Form.useForm<PersonFormValues>();

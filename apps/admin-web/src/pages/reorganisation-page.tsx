@@ -1,7 +1,8 @@
 import { isIsoDate } from '@coso/domain';
 import { Button, Flex, Result, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reorganisationMessages } from '../i18n/messages/reorganisation';
 import { ReorganisationForm } from '../reorganisation/reorganisation-form';
 import { useSignedInUser } from '../session/session';
 
@@ -10,7 +11,7 @@ import { useSignedInUser } from '../session/session';
  * explorer links here with its date and selected place prefilled.
  */
 export function ReorganisationPage() {
-  const { t } = useI18n();
+  const { t } = useMessages(reorganisationMessages);
   const user = useSignedInUser();
   const [params] = useSearchParams();
   const on = params.get('on');

@@ -3,7 +3,8 @@ import { ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS } from '@coso/domain';
 import { Alert, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { UnitDetailQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { displayDate } from '../places/as-of-date';
 import { UnitDetailDocument } from '../places/unit-detail-documents';
@@ -24,7 +25,7 @@ type ChildRow = Unit['children']['nodes'][number];
  * codes it held over time, the units below it, the bodies serving it, its buildings and history.
  */
 export function UnitDetailPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(recordsMessages);
   const id = decodeURIComponent(useParams().id ?? '');
   const { asOf, setAsOf } = useDetailAsOf();
   const { data, previousData, loading, error, refetch } = useQuery(UnitDetailDocument, { variables: { id, asOf }, errorPolicy: 'all' });

@@ -3,7 +3,8 @@ import { addDays, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/doma
 import { Alert, Empty, Flex, Form, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { UnitFilter, UnitOrderField, UnitsListQuery } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { unitsMessages } from '../i18n/messages/units';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
@@ -29,7 +30,7 @@ const scopeName = (unit: { kindLabel: string | null; name: string }) => [unit.ki
  * list can be shared and the back button works.
  */
 export function UnitsPage() {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(unitsMessages);
   const user = useSignedInUser();
   const { params, update } = useListParams();
   const scope = user.scopeUnit;

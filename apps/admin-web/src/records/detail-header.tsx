@@ -2,7 +2,8 @@ import type { IsoDate } from '@coso/domain';
 import { Breadcrumb, Flex, Form, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { displayDate } from '../places/as-of-date';
 import { periodState } from './period';
@@ -26,7 +27,7 @@ export interface DetailHeaderProps {
  * actions: the top of every detail page.
  */
 export function DetailHeader({ title, kindText, validFrom, validTo, asOf, onAsOf, trail, actions }: DetailHeaderProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(recordsMessages);
   const state = periodState(validFrom, validTo, asOf);
   return (
     <Flex vertical gap={12}>

@@ -1,11 +1,12 @@
 import { Button, Flex, Result, Spin } from 'antd';
 import { useNavigate } from 'react-router';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import type { DetailProblem } from './detail-problem';
 
 export function DetailLoading() {
-  const { t } = useI18n();
+  const { t } = useMessages(recordsMessages);
   return (
     <Flex align="center" justify="center" style={{ minHeight: 240 }}>
       <Spin size="large" description={t('common.loading')}>
@@ -25,7 +26,7 @@ export interface DetailProblemViewProps {
 
 /** A record the page cannot show: refused (403), missing (404), or a failed request (retry). */
 export function DetailProblemView({ problem, error, onRetry, listPath }: DetailProblemViewProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(recordsMessages);
   const navigate = useNavigate();
   if (problem === 'error') return <LoadErrorAlert title={t('records.loadError')} error={error} onRetry={onRetry} />;
   const back = (
@@ -42,7 +43,7 @@ export function DetailProblemView({ problem, error, onRetry, listPath }: DetailP
 
 /** For pages a role may not use at all (a form without write permission). */
 export function NoPermissionResult({ backPath }: { backPath: string }) {
-  const { t } = useI18n();
+  const { t } = useMessages(recordsMessages);
   const navigate = useNavigate();
   return (
     <Result

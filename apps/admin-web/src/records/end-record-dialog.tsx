@@ -6,7 +6,9 @@ import type { MutationOutcome } from '../forms/mutation-outcome';
 import { VersionConflictAlert } from '../forms/version-conflict-alert';
 import { fieldErrors } from '../forms/violations';
 import { errorText } from '../graphql-client/error-text';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { formsMessages } from '../i18n/messages/forms';
+import { recordsMessages } from '../i18n/messages/records';
 import { displayDate } from '../places/as-of-date';
 
 export interface EndRecordDialogProps {
@@ -39,7 +41,7 @@ interface EndValues {
  * conflict alert and a reload.
  */
 export function EndRecordDialog(props: EndRecordDialogProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(formsMessages, recordsMessages);
   const [form] = Form.useForm<EndValues>();
   const [saving, setSaving] = useState(false);
   const [general, setGeneral] = useState<string[]>([]);

@@ -1,5 +1,6 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 
 /** Whether the server masked a personal value for this role (001******345). */
 export const isMasked = (value: string | null | undefined): boolean => typeof value === 'string' && value.includes('*');
@@ -9,7 +10,7 @@ export const isMasked = (value: string | null | undefined): boolean => typeof va
  * with a small "đã che" tag saying so.
  */
 export function MaskedText({ value }: { value: string | null | undefined }) {
-  const { t } = useI18n();
+  const { t } = useMessages(recordsMessages);
   if (!value) return <Typography.Text type="secondary">—</Typography.Text>;
   if (!isMasked(value)) return <Typography.Text copyable={false}>{value}</Typography.Text>;
   return (

@@ -1,11 +1,10 @@
 import { addDays, type IsoDate } from '@coso/domain';
-import type { MessageKey, MessageParams } from '../i18n/dictionary';
+import type { Translate } from '../i18n/language';
+import type { recordsMessages } from '../i18n/messages/records';
 import { displayDate } from '../places/as-of-date';
 
-type Translate = (key: MessageKey, params?: MessageParams) => string;
-
 /** "Từ 01/07/2025 đến nay", or "Từ … đến 30/06/2025": validTo is exclusive, so the last day is the day before. */
-export function periodText(t: Translate, validFrom: IsoDate, validTo: IsoDate | null | undefined): string {
+export function periodText(t: Translate<typeof recordsMessages>, validFrom: IsoDate, validTo: IsoDate | null | undefined): string {
   return validTo
     ? t('records.period.closed', { from: displayDate(validFrom), to: displayDate(addDays(validTo, -1)) })
     : t('records.period.open', { from: displayDate(validFrom) });

@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Empty, Flex, Table, type TableProps, Tag, Typography } from 'antd';
 import type { RecordHistoryQuery } from '../gql/graphql';
-import type { MessageKey } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import type { KeysOf } from '../i18n/dictionary';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { changedFields, displayDateTime, displayValue, type FieldChange, fieldName, newestFirst, operationKind } from './history-diff';
 import { RecordHistoryDocument } from './record-documents';
@@ -10,7 +11,7 @@ import { RecordHistoryDocument } from './record-documents';
 type Entry = RecordHistoryQuery['history'][number];
 
 /** Workflows with a name of their own; other operations show their code. */
-const WORKFLOW_LABELS: Partial<Record<string, MessageKey>> = {
+const WORKFLOW_LABELS: Partial<Record<string, KeysOf<typeof recordsMessages>>> = {
   establishBoard: 'records.operation.establishBoard',
   consolidateBoard: 'records.operation.consolidateBoard',
   recordReorganisation: 'records.operation.recordReorganisation',
@@ -19,7 +20,7 @@ const WORKFLOW_LABELS: Partial<Record<string, MessageKey>> = {
 const KIND_COLORS = { create: 'green', update: 'blue', end: 'volcano', cascade: 'orange', workflow: 'purple' } as const;
 
 function ChangeList({ changes, create }: { changes: FieldChange[]; create: boolean }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(recordsMessages);
   if (changes.length === 0) return <Typography.Text type="secondary">{t('records.history.noFieldChange')}</Typography.Text>;
   return (
     <Flex vertical gap={2}>
@@ -48,7 +49,7 @@ function ChangeList({ changes, create }: { changes: FieldChange[]; create: boole
  * it changed, before → after. Personal values come masked for roles that see them masked.
  */
 export function RecordHistory({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t } = useMessages(recordsMessages);
   const { data, loading, error, refetch } = useQuery(RecordHistoryDocument, { variables: { id } });
   const entries = newestFirst(data?.history ?? []);
 

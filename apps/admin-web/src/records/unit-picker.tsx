@@ -3,7 +3,8 @@ import type { IsoDate } from '@coso/domain';
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { UnitKind } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { recordsMessages } from '../i18n/messages/records';
 import { unitName } from './unit-name';
 import { UnitPickerOptionsDocument } from './unit-picker-documents';
 
@@ -40,7 +41,7 @@ export interface UnitPickerProps {
  * optional), 50 answers at a time. Works as an antd form control (value/onChange).
  */
 export function UnitPicker({ id, value, onChange, asOf, kind, initial, placeholder, status }: UnitPickerProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(recordsMessages);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   useEffect(() => {

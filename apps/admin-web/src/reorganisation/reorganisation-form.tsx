@@ -8,7 +8,8 @@ import { mutationOutcome } from '../forms/mutation-outcome';
 import { type FieldPath, fieldErrors, type ViolationLike } from '../forms/violations';
 import { errorText } from '../graphql-client/error-text';
 import { localizedServerMessage } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reorganisationMessages } from '../i18n/messages/reorganisation';
 import { todayInHanoi } from '../places/as-of-date';
 import type { RecordedState } from './recorded-state';
 import { RecordReorganisationDocument, ReorganisationMergeContextDocument } from './reorganisation-documents';
@@ -62,7 +63,7 @@ export interface ReorganisationFormProps {
  * with every reason, shown on the fields they concern.
  */
 export function ReorganisationForm({ initialEffectiveOn, initialFromParentId }: ReorganisationFormProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(reorganisationMessages);
   const client = useApolloClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<ReorganisationFormValues>();

@@ -9,7 +9,8 @@ import {
 } from '@coso/domain';
 import type { FieldPath, ViolationLike } from '../forms/violations';
 import type { RecordReorganisationInput } from '../gql/graphql';
-import { type MessageKey, type MessageParams, translate } from '../i18n/dictionary';
+import { type KeysOf, type MessageParams, translator } from '../i18n/dictionary';
+import { reorganisationMessages } from '../i18n/messages/reorganisation';
 
 /**
  * The two common reorganisations the form records: several places merged into a new one (one
@@ -112,8 +113,10 @@ export function toRecordReorganisationInput(values: ReorganisationFormValues, co
   };
 }
 
-const message = (key: MessageKey, params?: MessageParams) => ({ vi: translate('vi', key, params), en: translate('en', key, params) });
-const local = (code: string, path: FieldPath, key: MessageKey, params?: MessageParams): ViolationLike => ({
+type ReorganisationKey = KeysOf<typeof reorganisationMessages>;
+const [viText, enText] = [translator('vi', [reorganisationMessages]), translator('en', [reorganisationMessages])];
+const message = (key: ReorganisationKey, params?: MessageParams) => ({ vi: viText(key, params), en: enText(key, params) });
+const local = (code: string, path: FieldPath, key: ReorganisationKey, params?: MessageParams): ViolationLike => ({
   code,
   path,
   message: message(key, params),

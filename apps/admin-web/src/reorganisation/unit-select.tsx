@@ -4,7 +4,8 @@ import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { placeLabel } from '../explorer/place-tree-data';
 import type { ReorganisationUnitOptionsQuery, UnitFilter } from '../gql/graphql';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reorganisationMessages } from '../i18n/messages/reorganisation';
 import { ReorganisationUnitOptionsDocument } from './reorganisation-documents';
 
 export type UnitOption = ReorganisationUnitOptionsQuery['units']['nodes'][number];
@@ -37,7 +38,7 @@ export type UnitSelectProps = CommonProps &
  * each option names its parent, since many places share a name ("Tổ dân phố số 1").
  */
 export function UnitSelect(props: UnitSelectProps) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(reorganisationMessages);
   const { id, asOf, kinds, parentId, known, onOptions } = props;
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');

@@ -1,13 +1,14 @@
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Progress, Space, Spin, Typography } from 'antd';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reportMessages } from '../i18n/messages/report';
 import { type ExportFormat, type ExportParams, useReportExport } from './use-report-export';
 
 const FORMAT_LABEL = { docx: 'report.export.docx', xlsx: 'report.export.xlsx' } as const;
 
 /** Word and Excel exports of the report on screen, with progress and the saved file's name. */
 export function ExportButtons({ params }: { params: ExportParams | null }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(reportMessages);
   const { state, run } = useReportExport(language);
   const busy = state.phase === 'preparing' || state.phase === 'downloading';
   const button = (format: ExportFormat, icon: React.ReactNode) => (

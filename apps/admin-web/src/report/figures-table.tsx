@@ -1,6 +1,7 @@
 import { InfoCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, type TableProps, Tooltip, Typography } from 'antd';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reportMessages } from '../i18n/messages/report';
 import { FigureValue } from './figure-value';
 import type { DrillDown } from './records-drawer';
 import type { ReportFigure, WardFigure } from './report-types';
@@ -10,7 +11,7 @@ import type { ReportFigure, WardFigure } from './report-types';
  * denominator, and the records it counts; a row opens onto the figure's per-ward breakdown.
  */
 export function FiguresTable({ figures, onDrill }: { figures: ReportFigure[]; onDrill(drill: DrillDown): void }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(reportMessages);
   const columns: TableProps<ReportFigure>['columns'] = [
     { title: '#', width: 48, render: (_: unknown, __, index) => index + 1 },
     {
@@ -63,7 +64,7 @@ export function FiguresTable({ figures, onDrill }: { figures: ReportFigure[]; on
 }
 
 function WardBreakdown({ figure, onDrill }: { figure: ReportFigure; onDrill(drill: DrillDown): void }) {
-  const { t, language } = useI18n();
+  const { t, language } = useMessages(reportMessages);
   const label = figure.label[language];
   return (
     <Flex vertical gap={8} style={{ padding: '4px 8px' }}>

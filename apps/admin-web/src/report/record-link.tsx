@@ -1,11 +1,12 @@
 import type { IsoDate } from '@coso/domain';
 import { Typography } from 'antd';
 import { Link } from 'react-router';
-import type { MessageKey } from '../i18n/dictionary';
-import { useI18n } from '../i18n/language';
+import type { KeysOf } from '../i18n/dictionary';
+import { useMessages } from '../i18n/language';
+import { reportMessages } from '../i18n/messages/report';
 import { recordPathOrNull } from '../lists/record-links';
 
-const TYPE_LABELS: Readonly<Record<string, MessageKey>> = {
+const TYPE_LABELS: Readonly<Record<string, KeysOf<typeof reportMessages>>> = {
   AdministrativeUnit: 'report.recordType.AdministrativeUnit',
   ApartmentBuilding: 'report.recordType.ApartmentBuilding',
   Organization: 'report.recordType.Organization',
@@ -18,7 +19,7 @@ const TYPE_LABELS: Readonly<Record<string, MessageKey>> = {
 
 /** A record's kind in words ("Người", "Tổ chức"…), the type name for one not listed. */
 export function useRecordTypeLabel(): (type: string) => string {
-  const { t } = useI18n();
+  const { t } = useMessages(reportMessages);
   return (type) => {
     const key = TYPE_LABELS[type];
     return key ? t(key) : type;

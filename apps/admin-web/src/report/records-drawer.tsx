@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Drawer, Empty, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reportMessages } from '../i18n/messages/report';
 import { ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { forbiddenParts } from '../lists/partial-errors';
@@ -34,7 +35,7 @@ interface RecordRow {
  * page. Party figures name party members: for other roles the server refuses, and we say why.
  */
 export function RecordsDrawer({ drill, report, onClose }: { drill: DrillDown | null; report: ReportVariables; onClose(): void }) {
-  const { t } = useI18n();
+  const { t } = useMessages(reportMessages);
   return (
     <Drawer
       open={drill !== null}
@@ -49,7 +50,7 @@ export function RecordsDrawer({ drill, report, onClose }: { drill: DrillDown | n
 }
 
 function RecordsList({ drill, report }: { drill: DrillDown; report: ReportVariables }) {
-  const { t } = useI18n();
+  const { t } = useMessages(reportMessages);
   const typeLabel = useRecordTypeLabel();
   const [size, setSize] = useState<PageSize>(PAGE_SIZES[0]);
   const pages = useCursorPages(String(size));

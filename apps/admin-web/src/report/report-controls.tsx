@@ -1,7 +1,8 @@
 import { DatePicker, Form, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reportMessages } from '../i18n/messages/report';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ScopePicker } from './scope-picker';
 import type { ReportScope } from './use-report-scope';
@@ -18,7 +19,7 @@ export interface ReportControlsProps {
 
 /** Directive, place and period of a report, kept in the address. */
 export function ReportControls({ report, dateParam, withFrom = false, children }: ReportControlsProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(reportMessages);
   const { directives, directive, scopeId, date, from, update } = report;
   return (
     <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>

@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import type { IsoDate } from '@coso/domain';
 import { Select } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../i18n/language';
+import { useMessages } from '../i18n/language';
+import { reportMessages } from '../i18n/messages/report';
 import { unitLabel } from '../lists/record-links';
 import { ReportScopeOptionsDocument } from './report-documents';
 
@@ -18,7 +19,7 @@ export interface ScopePickerProps {
  * (the server searches without diacritics, and within the account's territory only).
  */
 export function ScopePicker({ id, asOf, value, onChange }: ScopePickerProps) {
-  const { t } = useI18n();
+  const { t } = useMessages(reportMessages);
   const [search, setSearch] = useState('');
   const { data, previousData, loading } = useQuery(ReportScopeOptionsDocument, {
     variables: { asOf, scopeId: value ?? '', search: search.trim(), searching: search.trim() !== '' },

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { type Language, localizedServerMessage, translate } from '../i18n/dictionary';
+import { type Language, localizedServerMessage, translate, translator } from '../i18n/dictionary';
+import { reportMessages } from '../i18n/messages/report';
 import { readToken, SESSION_ENDED, sessionEvents } from '../session/token-storage';
 import { exportUrl, fileNameFromDisposition } from './export-file';
 
@@ -82,7 +83,7 @@ async function failureText(response: Response, language: Language): Promise<stri
   } catch {
     // not JSON: a proxy's page
   }
-  return translate(language, 'report.export.failed', { status: response.status });
+  return translator(language, [reportMessages])('report.export.failed', { status: response.status });
 }
 
 function saveBlob(blob: Blob, fileName: string): void {

@@ -1,9 +1,9 @@
-import type { MessageKey } from '../i18n/dictionary';
+import type { BaseKey } from '../i18n/dictionary';
 
 /** The app's sections, in menu order. */
 export interface Section {
   path: string;
-  label: MessageKey;
+  label: BaseKey;
   /** Shown only to system administrators. */
   adminOnly?: boolean;
 }
