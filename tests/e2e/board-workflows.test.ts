@@ -30,14 +30,7 @@ describe('management-board workflows in Chromium', { timeout: 180_000 }, () => {
     await b.pickOption(label, title, { search: typed });
   }
 
-  async function typeDate(label: string, date: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.press('ControlOrMeta+a');
-    await input.pressSequentially(date);
-    await input.press('Enter');
-    await input.press('Escape');
-  }
+  const typeDate = (label: string, date: string) => b.typeDate(label, date);
 
   const fieldErrors = (field: string) => page.locator(`[data-field-errors="${field}"]`);
 

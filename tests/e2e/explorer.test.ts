@@ -22,14 +22,7 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
     await b.pickOption(label, option, { search, prefix: true });
   }
 
-  async function typeDate(label: string, date: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.press('ControlOrMeta+a');
-    await input.pressSequentially(date);
-    await input.press('Enter');
-    await input.press('Escape');
-  }
+  const typeDate = (label: string, date: string) => b.typeDate(label, date);
 
   it('shows the administrator the 14 wards of Long Biên district as of 01/12/2022', async () => {
     await b.signInAs(DEMO.admin);

@@ -45,6 +45,8 @@ export interface AdminWebBrowser {
    * in this select's own dropdown (aria-controls), never in another one still closing.
    */
   pickOption(label: string, option: string, options?: { search?: string; prefix?: boolean; keepOpen?: boolean }): Promise<void>;
+  /** Types a date (dd/mm/yyyy, as a Vietnamese user writes it) into the date picker labelled `label` and closes it. */
+  typeDate(label: string, date: string): Promise<void>;
   /** Types a date (dd/mm/yyyy) into the picker labelled `label` ("Ngày xem dữ liệu") and waits for ?asOf=. */
   setAsOf(date: string, label?: string): Promise<void>;
   /** Requests the page made outside the gateway (refused), and uncaught page errors: both must stay empty. */
@@ -187,6 +189,14 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       // A multiple select stays open after a pick; a single one closes by itself.
       if (await dropdown.isVisible()) await input.press('Escape');
       await dropdown.waitFor({ state: 'hidden' });
+    },
+    async typeDate(label, date) {
+      const input = thePage().getByLabel(label, { exact: true });
+      await input.click();
+      await input.press('ControlOrMeta+a');
+      await input.pressSequentially(date);
+      await input.press('Enter');
+      await input.press('Escape');
     },
     async setAsOf(date, label = 'Ngày xem dữ liệu') {
       const p = thePage();

@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Select, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { BuildingsListDocument } from '../buildings/buildings-list-documents';
 import type { BuildingFilter, BuildingOrderField, BuildingsListQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { buildingsMessages } from '../i18n/messages/buildings';
 import { AsOfPicker } from '../lists/as-of-picker';
-import { ListPager } from '../lists/list-pager';
-import { LoadErrorAlert } from '../lists/load-error-alert';
+import { ListPage } from '../lists/list-page';
 import { forbiddenParts } from '../lists/partial-errors';
 import { recordPath, unitLabel } from '../lists/record-links';
 import { SearchBox } from '../lists/search-box';
@@ -107,64 +106,55 @@ export function BuildingsPage() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('buildings.list.title')}
-      </Typography.Title>
-
-      <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Form.Item>
-          <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
-        </Form.Item>
-        <Form.Item label={t('lists.ward')} htmlFor="buildings-ward">
-          <WardSelect id="buildings-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
-        </Form.Item>
-        <Form.Item label={t('buildings.list.hasBoard')} htmlFor="buildings-board">
-          <Select<string>
-            id="buildings-board"
-            style={{ width: 200 }}
-            value={board ?? ''}
-            onChange={(value) => update({ board: value || null })}
-            options={[
-              { value: '', label: t('buildings.list.hasBoard.all') },
-              { value: 'yes', label: t('buildings.list.hasBoard.yes') },
-              { value: 'no', label: t('buildings.list.hasBoard.no') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item label={t('lists.asOf')} htmlFor="buildings-as-of">
-          <AsOfPicker id="buildings-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
-        </Form.Item>
-      </Form>
-
-      {onlyForbidden && <Alert type="warning" showIcon title={t('lists.partialData')} />}
-      {error && !onlyForbidden && <LoadErrorAlert title={t('buildings.list.loadError')} error={error} onRetry={() => void refetch()} />}
-
-      <Table<BuildingRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={buildings?.nodes ?? []}
-        loading={loading}
-        pagination={false}
-        onChange={(_pagination, _filters, sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-        locale={{
-          emptyText: loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('buildings.list.empty')} />,
-        }}
-      />
-
-      <ListPager
-        testId="buildings-total"
-        totalText={buildings ? t('buildings.list.total', { count: buildings.totalCount }) : ''}
-        totalCount={buildings?.totalCount}
-        page={pages.page}
-        size={size}
-        nextCursor={data?.buildings.pageInfo.hasNextPage ? data.buildings.pageInfo.endCursor : null}
-        loading={loading}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
-      />
-    </Flex>
+    <ListPage<BuildingRow>
+      title={t('buildings.list.title')}
+      filters={
+        <>
+          <Form.Item>
+            <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
+          </Form.Item>
+          <Form.Item label={t('lists.ward')} htmlFor="buildings-ward">
+            <WardSelect id="buildings-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
+          </Form.Item>
+          <Form.Item label={t('buildings.list.hasBoard')} htmlFor="buildings-board">
+            <Select<string>
+              id="buildings-board"
+              style={{ width: 200 }}
+              value={board ?? ''}
+              onChange={(value) => update({ board: value || null })}
+              options={[
+                { value: '', label: t('buildings.list.hasBoard.all') },
+                { value: 'yes', label: t('buildings.list.hasBoard.yes') },
+                { value: 'no', label: t('buildings.list.hasBoard.no') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('lists.asOf')} htmlFor="buildings-as-of">
+            <AsOfPicker id="buildings-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
+          </Form.Item>
+        </>
+      }
+      loading={loading}
+      error={error}
+      onlyForbidden={onlyForbidden}
+      errorTitle={t('buildings.list.loadError')}
+      onRetry={() => void refetch()}
+      columns={columns}
+      rows={buildings?.nodes ?? []}
+      emptyText={t('buildings.list.empty')}
+      onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
+      pager={{
+        testId: 'buildings-total',
+        totalText: buildings ? t('buildings.list.total', { count: buildings.totalCount }) : '',
+        totalCount: buildings?.totalCount,
+        page: pages.page,
+        size: size,
+        nextCursor: data?.buildings.pageInfo.hasNextPage ? data.buildings.pageInfo.endCursor : null,
+        loading: loading,
+        onPrevious: pages.previous,
+        onNext: pages.next,
+        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
+      }}
+    />
   );
 }

@@ -1,15 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationKind } from '@coso/domain';
-import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Typography } from 'antd';
+import { Button, Flex, Form, Select, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { OrganizationFilter, OrganizationOrderField, OrganizationsListQuery } from '../gql/graphql';
 import type { KeysOf } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { organizationsMessages } from '../i18n/messages/organizations';
 import { AsOfPicker } from '../lists/as-of-picker';
-import { ListPager } from '../lists/list-pager';
-import { LoadErrorAlert } from '../lists/load-error-alert';
+import { ListPage } from '../lists/list-page';
 import { forbiddenParts } from '../lists/partial-errors';
 import { recordPath, unitLabel } from '../lists/record-links';
 import { SearchBox } from '../lists/search-box';
@@ -117,78 +116,66 @@ export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={12}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t(titleKey(kinds))}
-        </Typography.Title>
-        {boardsOnly && user.permissions.canWrite && (
+    <ListPage<OrganizationRow>
+      title={t(titleKey(kinds))}
+      actions={
+        boardsOnly &&
+        user.permissions.canWrite && (
           <Link to="/boards/establish">
             <Button type="primary" icon={<PlusOutlined />}>
               {t('organizations.list.establishBoard')}
             </Button>
           </Link>
-        )}
-      </Flex>
-
-      <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Form.Item>
-          <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
-        </Form.Item>
-        {!kinds && (
-          <Form.Item label={t('organizations.list.kind')} htmlFor="organizations-kind">
-            <Select<OrganizationKind | ''>
-              id="organizations-kind"
-              style={{ width: 260 }}
-              value={chosenKind ?? ''}
-              onChange={(value) => update({ kind: value || null })}
-              options={[
-                { value: '', label: t('organizations.list.allKinds') },
-                ...ORGANIZATION_KINDS.map((k) => ({ value: k, label: ORGANIZATION_KIND_LABELS[k][language] })),
-              ]}
-            />
+        )
+      }
+      filters={
+        <>
+          <Form.Item>
+            <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
           </Form.Item>
-        )}
-        <Form.Item label={t('lists.ward')} htmlFor="organizations-ward">
-          <WardSelect id="organizations-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
-        </Form.Item>
-        <Form.Item label={t('lists.asOf')} htmlFor="organizations-as-of">
-          <AsOfPicker id="organizations-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
-        </Form.Item>
-      </Form>
-
-      {onlyForbidden && <Alert type="warning" showIcon title={t('lists.partialData')} />}
-      {error && !onlyForbidden && <LoadErrorAlert title={t('organizations.list.loadError')} error={error} onRetry={() => void refetch()} />}
-
-      <Table<OrganizationRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={organizations?.nodes ?? []}
-        loading={loading}
-        pagination={false}
-        onChange={(_pagination, _filters, sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-        locale={{
-          emptyText: loading ? (
-            t('common.loading')
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('organizations.list.empty')} />
-          ),
-        }}
-      />
-
-      <ListPager
-        testId="organizations-total"
-        totalText={organizations ? t('organizations.list.total', { count: organizations.totalCount }) : ''}
-        totalCount={organizations?.totalCount}
-        page={pages.page}
-        size={size}
-        nextCursor={data?.organizations.pageInfo.hasNextPage ? data.organizations.pageInfo.endCursor : null}
-        loading={loading}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
-      />
-    </Flex>
+          {!kinds && (
+            <Form.Item label={t('organizations.list.kind')} htmlFor="organizations-kind">
+              <Select<OrganizationKind | ''>
+                id="organizations-kind"
+                style={{ width: 260 }}
+                value={chosenKind ?? ''}
+                onChange={(value) => update({ kind: value || null })}
+                options={[
+                  { value: '', label: t('organizations.list.allKinds') },
+                  ...ORGANIZATION_KINDS.map((k) => ({ value: k, label: ORGANIZATION_KIND_LABELS[k][language] })),
+                ]}
+              />
+            </Form.Item>
+          )}
+          <Form.Item label={t('lists.ward')} htmlFor="organizations-ward">
+            <WardSelect id="organizations-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
+          </Form.Item>
+          <Form.Item label={t('lists.asOf')} htmlFor="organizations-as-of">
+            <AsOfPicker id="organizations-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
+          </Form.Item>
+        </>
+      }
+      loading={loading}
+      error={error}
+      onlyForbidden={onlyForbidden}
+      errorTitle={t('organizations.list.loadError')}
+      onRetry={() => void refetch()}
+      columns={columns}
+      rows={organizations?.nodes ?? []}
+      emptyText={t('organizations.list.empty')}
+      onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
+      pager={{
+        testId: 'organizations-total',
+        totalText: organizations ? t('organizations.list.total', { count: organizations.totalCount }) : '',
+        totalCount: organizations?.totalCount,
+        page: pages.page,
+        size: size,
+        nextCursor: data?.organizations.pageInfo.hasNextPage ? data.organizations.pageInfo.endCursor : null,
+        loading: loading,
+        onPrevious: pages.previous,
+        onNext: pages.next,
+        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
+      }}
+    />
   );
 }

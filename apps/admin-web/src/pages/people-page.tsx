@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { PARTY_STATUS_LABELS, PARTY_STATUSES, type PartyStatus, SEX_LABELS, SEXES, type Sex } from '@coso/domain';
-import { Alert, Button, Empty, Flex, Form, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
+import { Button, Form, Select, type TableProps, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { PeopleListQuery, PersonFilter, PersonOrderField } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { peopleListMessages } from '../i18n/messages/people-list';
 import { AsOfPicker } from '../lists/as-of-picker';
-import { ListPager } from '../lists/list-pager';
-import { LoadErrorAlert } from '../lists/load-error-alert';
+import { ListPage } from '../lists/list-page';
 import { forbiddenParts } from '../lists/partial-errors';
 import { recordPath, unitLabel } from '../lists/record-links';
 import { SearchBox } from '../lists/search-box';
@@ -97,83 +96,77 @@ export function PeoplePage() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={12}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t('people.list.title')}
-        </Typography.Title>
-        {user.permissions.canWrite && (
+    <ListPage<PersonRow>
+      title={t('people.list.title')}
+      actions={
+        user.permissions.canWrite && (
           <Link to="/people/new">
             <Button type="primary" icon={<PlusOutlined />}>
               {t('people.list.new')}
             </Button>
           </Link>
-        )}
-      </Flex>
-
-      <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Form.Item>
-          <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
-        </Form.Item>
-        <Form.Item label={t('lists.ward')} htmlFor="people-ward">
-          <WardSelect id="people-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
-        </Form.Item>
-        <Form.Item label={t('people.list.sex')} htmlFor="people-sex">
-          <Select<Sex | ''>
-            id="people-sex"
-            style={{ width: 140 }}
-            value={sex ?? ''}
-            onChange={(value) => update({ sex: value || null })}
-            options={[{ value: '', label: t('people.list.allSexes') }, ...SEXES.map((s) => ({ value: s, label: SEX_LABELS[s][language] }))]}
-          />
-        </Form.Item>
-        {user.permissions.seesPartyData && (
-          <Form.Item label={t('people.list.partyStatus')} htmlFor="people-party">
-            <Select<PartyStatus | ''>
-              id="people-party"
-              style={{ width: 180 }}
-              value={party ?? ''}
-              onChange={(value) => update({ party: value || null })}
+        )
+      }
+      filters={
+        <>
+          <Form.Item>
+            <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
+          </Form.Item>
+          <Form.Item label={t('lists.ward')} htmlFor="people-ward">
+            <WardSelect id="people-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
+          </Form.Item>
+          <Form.Item label={t('people.list.sex')} htmlFor="people-sex">
+            <Select<Sex | ''>
+              id="people-sex"
+              style={{ width: 140 }}
+              value={sex ?? ''}
+              onChange={(value) => update({ sex: value || null })}
               options={[
-                { value: '', label: t('people.list.allPartyStatuses') },
-                ...PARTY_STATUSES.map((s) => ({ value: s, label: PARTY_STATUS_LABELS[s][language] })),
+                { value: '', label: t('people.list.allSexes') },
+                ...SEXES.map((s) => ({ value: s, label: SEX_LABELS[s][language] })),
               ]}
             />
           </Form.Item>
-        )}
-        <Form.Item label={t('lists.asOf')} htmlFor="people-as-of">
-          <AsOfPicker id="people-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
-        </Form.Item>
-      </Form>
-
-      {onlyForbidden && <Alert type="warning" showIcon title={t('lists.partialData')} />}
-      {error && !onlyForbidden && <LoadErrorAlert title={t('people.list.loadError')} error={error} onRetry={() => void refetch()} />}
-
-      <Table<PersonRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={people?.nodes ?? []}
-        loading={loading}
-        pagination={false}
-        onChange={(_pagination, _filters, sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-        locale={{
-          emptyText: loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.list.empty')} />,
-        }}
-      />
-
-      <ListPager
-        testId="people-total"
-        totalText={people ? t('people.list.total', { count: people.totalCount }) : ''}
-        totalCount={people?.totalCount}
-        page={pages.page}
-        size={size}
-        nextCursor={data?.people.pageInfo.hasNextPage ? data.people.pageInfo.endCursor : null}
-        loading={loading}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
-      />
-    </Flex>
+          {user.permissions.seesPartyData && (
+            <Form.Item label={t('people.list.partyStatus')} htmlFor="people-party">
+              <Select<PartyStatus | ''>
+                id="people-party"
+                style={{ width: 180 }}
+                value={party ?? ''}
+                onChange={(value) => update({ party: value || null })}
+                options={[
+                  { value: '', label: t('people.list.allPartyStatuses') },
+                  ...PARTY_STATUSES.map((s) => ({ value: s, label: PARTY_STATUS_LABELS[s][language] })),
+                ]}
+              />
+            </Form.Item>
+          )}
+          <Form.Item label={t('lists.asOf')} htmlFor="people-as-of">
+            <AsOfPicker id="people-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
+          </Form.Item>
+        </>
+      }
+      loading={loading}
+      error={error}
+      onlyForbidden={onlyForbidden}
+      errorTitle={t('people.list.loadError')}
+      onRetry={() => void refetch()}
+      columns={columns}
+      rows={people?.nodes ?? []}
+      emptyText={t('people.list.empty')}
+      onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
+      pager={{
+        testId: 'people-total',
+        totalText: people ? t('people.list.total', { count: people.totalCount }) : '',
+        totalCount: people?.totalCount,
+        page: pages.page,
+        size: size,
+        nextCursor: data?.people.pageInfo.hasNextPage ? data.people.pageInfo.endCursor : null,
+        loading: loading,
+        onPrevious: pages.previous,
+        onNext: pages.next,
+        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
+      }}
+    />
   );
 }

@@ -1,13 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { addDays, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/domain';
-import { Alert, Empty, Flex, Form, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
+import { Alert, Form, Select, type TableProps, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { UnitFilter, UnitOrderField, UnitsListQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { unitsMessages } from '../i18n/messages/units';
 import { AsOfPicker } from '../lists/as-of-picker';
-import { ListPager } from '../lists/list-pager';
-import { LoadErrorAlert } from '../lists/load-error-alert';
+import { ListPage } from '../lists/list-page';
 import { forbiddenParts } from '../lists/partial-errors';
 import { SearchBox } from '../lists/search-box';
 import { useAsOf } from '../lists/use-as-of';
@@ -101,72 +100,65 @@ export function UnitsPage() {
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('units.title')}
-      </Typography.Title>
-
-      <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>
-        <Form.Item>
-          <SearchBox label={t('units.search')} value={q} onSearch={(value) => update({ q: value })} />
-        </Form.Item>
-        <Form.Item label={t('units.kind')} htmlFor="units-kind">
-          <Select<UnitKind | ''>
-            id="units-kind"
-            style={{ width: 200 }}
-            value={kind ?? ''}
-            onChange={(value) => update({ kind: value || null })}
-            options={[
-              { value: '', label: t('units.allKinds') },
-              ...UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][language] })),
-            ]}
+    <ListPage<UnitRow>
+      title={t('units.title')}
+      filters={
+        <>
+          <Form.Item>
+            <SearchBox label={t('units.search')} value={q} onSearch={(value) => update({ q: value })} />
+          </Form.Item>
+          <Form.Item label={t('units.kind')} htmlFor="units-kind">
+            <Select<UnitKind | ''>
+              id="units-kind"
+              style={{ width: 200 }}
+              value={kind ?? ''}
+              onChange={(value) => update({ kind: value || null })}
+              options={[
+                { value: '', label: t('units.allKinds') },
+                ...UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k][language] })),
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('units.asOf')} htmlFor="units-as-of">
+            <AsOfPicker id="units-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
+          </Form.Item>
+        </>
+      }
+      notice={
+        scope &&
+        scopeEnded && (
+          <Alert
+            type={asOf >= scopeEnded ? 'warning' : 'info'}
+            showIcon
+            title={
+              asOf >= scopeEnded
+                ? t('units.afterScopeEnded', { asOf: displayDate(asOf), name: scopeName(scope), ended: displayDate(scopeEnded) })
+                : t('units.scopeEnded', { name: scopeName(scope), ended: displayDate(scopeEnded), lastDay: displayDate(fallbackAsOf) })
+            }
           />
-        </Form.Item>
-        <Form.Item label={t('units.asOf')} htmlFor="units-as-of">
-          <AsOfPicker id="units-as-of" value={asOf} onChange={(date) => update({ asOf: date })} />
-        </Form.Item>
-      </Form>
-
-      {scope && scopeEnded && (
-        <Alert
-          type={asOf >= scopeEnded ? 'warning' : 'info'}
-          showIcon
-          title={
-            asOf >= scopeEnded
-              ? t('units.afterScopeEnded', { asOf: displayDate(asOf), name: scopeName(scope), ended: displayDate(scopeEnded) })
-              : t('units.scopeEnded', { name: scopeName(scope), ended: displayDate(scopeEnded), lastDay: displayDate(fallbackAsOf) })
-          }
-        />
-      )}
-
-      {onlyForbidden && <Alert type="warning" showIcon title={t('units.partialData')} />}
-      {error && !onlyForbidden && <LoadErrorAlert title={t('units.loadError')} error={error} onRetry={() => void refetch()} />}
-
-      <Table<UnitRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={units?.nodes ?? []}
-        loading={loading}
-        pagination={false}
-        onChange={(_pagination, _filters, sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-        locale={{
-          emptyText: loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.empty')} />,
-        }}
-      />
-
-      <ListPager
-        testId="units-total"
-        totalText={units ? t('units.total', { count: units.totalCount }) : ''}
-        totalCount={units?.totalCount}
-        page={pages.page}
-        size={size}
-        nextCursor={data?.units.pageInfo.hasNextPage ? data.units.pageInfo.endCursor : null}
-        loading={loading}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
-      />
-    </Flex>
+        )
+      }
+      loading={loading}
+      error={error}
+      onlyForbidden={onlyForbidden}
+      errorTitle={t('units.loadError')}
+      onRetry={() => void refetch()}
+      columns={columns}
+      rows={units?.nodes ?? []}
+      emptyText={t('units.empty')}
+      onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
+      pager={{
+        testId: 'units-total',
+        totalText: units ? t('units.total', { count: units.totalCount }) : '',
+        totalCount: units?.totalCount,
+        page: pages.page,
+        size,
+        nextCursor: data?.units.pageInfo.hasNextPage ? data.units.pageInfo.endCursor : null,
+        loading,
+        onPrevious: pages.previous,
+        onNext: pages.next,
+        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
+      }}
+    />
   );
 }
