@@ -41,10 +41,6 @@ export const coreMessages = defineMessages(
     'menu.findings': 'Tồn tại, hạn chế',
     'menu.accounts': 'Tài khoản',
 
-    'comingSoon.title': 'Đang xây dựng',
-    'comingSoon.text': 'Chức năng “{feature}” sẽ có trong phiên bản sau.',
-    'comingSoon.toUnits': 'Xem danh sách đơn vị hành chính',
-
     'notFound.title': 'Không tìm thấy trang',
     'notFound.text': 'Địa chỉ này không có trong ứng dụng.',
     'notFound.home': 'Về trang chính',
@@ -92,10 +88,6 @@ export const coreMessages = defineMessages(
     'menu.directiveReport': 'Review report',
     'menu.findings': 'Findings',
     'menu.accounts': 'Accounts',
-
-    'comingSoon.title': 'Coming soon',
-    'comingSoon.text': '“{feature}” is coming in a later version.',
-    'comingSoon.toUnits': 'Go to the administrative units',
 
     'notFound.title': 'Page not found',
     'notFound.text': 'This address is not part of the app.',
