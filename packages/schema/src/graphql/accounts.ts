@@ -28,6 +28,7 @@ export const AccountRole = builder.enumType('AccountRole', {
 export const AccountRef = builder.prismaNode('Account', {
   description: 'Tài khoản / A user account.',
   id: { field: 'id' },
+  nullable: true,
   authScopes: { admin: true },
   fields: (t) => ({
     username: t.exposeString('username'),

@@ -1,9 +1,9 @@
 import { maskCitizenId, maskPhone } from '@coso/domain';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { DateRange } from './filters.js';
+import { decodeRecordId, isUuid } from './ids.js';
 
 /**
  * The audit trail, read-only: the API offers no way to change or remove an entry (and the table
@@ -31,14 +31,14 @@ const AuditEntryRef = builder.prismaObject('AuditEntry', {
   }),
 });
 
-/** A global id's type and database id (plain UUIDs are taken as they are, type unknown). */
+/**
+ * A global id's type and database id. A plain UUID names no type (refused, not guessed); an id that
+ * does not decode is BAD_USER_INPUT (ids.ts), never handed to the database.
+ */
 function target(id: string): { type: string | null; id: string } {
-  try {
-    const decoded = decodeGlobalID(id);
-    return { type: decoded.typename, id: decoded.id };
-  } catch {
-    return { type: null, id };
-  }
+  if (isUuid(id)) return { type: null, id };
+  const decoded = decodeRecordId(id);
+  return { type: decoded.typename, id: decoded.id };
 }
 
 builder.queryFields((t) => ({

@@ -5,6 +5,7 @@ export const BoardTermRef = builder.prismaNode('BoardTerm', {
   authScopes: readableAs('BoardTerm'),
   description: 'Nhiệm kỳ Ban quản trị / A term of a management board, with its recognition decision.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     board: t.relation('board'),
     termNumber: t.exposeInt('termNumber'),
@@ -26,6 +27,7 @@ export const BoardChangeRef = builder.prismaNode('BoardChange', {
   authScopes: readableAs('BoardChange'),
   description: 'Thành lập mới hoặc rà soát, kiện toàn / A board established for the first time, or reviewed and consolidated.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     board: t.relation('board'),
     kind: t.expose('kind', { type: BoardChangeKind }),

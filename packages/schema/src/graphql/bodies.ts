@@ -13,6 +13,7 @@ export const OrganizationRef = builder.prismaNode('Organization', {
   description:
     'Tổ chức / A body: party committee or cell, People’s Committee, Fatherland Front, mass-organisation branch, group leadership, management board. Its period is its life.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: OrganizationKind }),
     name: t.exposeString('name'),
@@ -122,6 +123,7 @@ export const OrganizationParentRef = builder.prismaNode('OrganizationParent', {
   authScopes: readableAs('OrganizationParent'),
   description: 'Quan hệ trực thuộc giữa hai tổ chức trong một thời kỳ / A body being a sub-organisation of another for a period.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     organization: t.relation('organization'),
     parent: t.relation('parent'),
@@ -135,6 +137,7 @@ export const OrganizationAreaRef = builder.prismaNode('OrganizationArea', {
   authScopes: readableAs('OrganizationArea'),
   description: 'Địa bàn phụ trách trong một thời kỳ / A place a body serves, for a period.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     organization: t.relation('organization'),
     unit: t.relation('unit'),

@@ -2,14 +2,15 @@ import { isIsoDate } from '@coso/domain';
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { encodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { forbidden, unauthenticated } from '../auth/access.js';
 import { canWrite, isAdmin } from '../auth/viewer.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Context } from './context.js';
+import { badId, decodeRecordId } from './ids.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
 
 export { MAX_PAGE_SIZE };
@@ -66,6 +67,20 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
   },
   relay: {
+    // Every id a client sends decodes in ids.ts: a bad one is BAD_USER_INPUT (vi / en), not the plugin's message.
+    decodeGlobalID: (globalID) => decodeRecordId(globalID),
+    // A record that does not exist is null, as Relay expects (every prismaNode is `nullable: true`);
+    // an id of a type that is no node is refused like an id that does not decode.
+    nodeQueryOptions: {
+      description:
+        'Một bản ghi theo mã / Any record by its global id: null when no such record exists; FORBIDDEN when it is not yours to read; BAD_USER_INPUT when the id does not decode.',
+      resolve: (_root, args, _ctx, info, resolveNode) => resolveNode(nodeRef(args.id, info)),
+    },
+    nodesQueryOptions: {
+      description:
+        'Nhiều bản ghi theo mã / Records by global id, in order: null in the place of one that does not exist or is not yours to read (FORBIDDEN); BAD_USER_INPUT when an id does not decode.',
+      resolve: (_root, args, _ctx, info, resolveNodes) => resolveNodes(args.ids.map((id) => nodeRef(id, info))),
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: true,
@@ -76,6 +91,13 @@ export const builder = new SchemaBuilder<{
     defaultTypes: [],
   },
 });
+
+/** A decoded global id whose type `node(id:)` can answer with; any other type is BAD_USER_INPUT. */
+function nodeRef(ref: { typename: string; id: string }, info: GraphQLResolveInfo): { typename: string; id: string } {
+  const type = info.schema.getType(ref.typename);
+  if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) throw badId(encodeGlobalID(ref.typename, ref.id));
+  return ref;
+}
 
 builder.scalarType('Date', {
   description: 'A calendar date, ISO 8601 `YYYY-MM-DD`, no time zone (e.g. 2025-07-01).',

@@ -13,6 +13,7 @@ export const ApartmentBuildingRef = builder.prismaNode('ApartmentBuilding', {
   authScopes: readableAs('ApartmentBuilding'),
   description: 'Nhà chung cư / An apartment building, located in one residential group.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     address: t.exposeString('address', { nullable: true }),
@@ -28,6 +29,11 @@ export const ApartmentBuildingRef = builder.prismaNode('ApartmentBuilding', {
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
     blocks: t.relation('blocks', { query: { orderBy: { name: 'asc' } } }),
+    apartments: t.relation('apartments', {
+      description:
+        'Căn hộ của nhà / Every apartment of the building, whatever its block (or none: a single-block building), ordered by number. Each apartment, its owners and their personal data are protected as through `blocks`.',
+      query: { orderBy: { number: 'asc' } },
+    }),
   }),
 });
 
@@ -55,6 +61,7 @@ export const ApartmentComplexRef = builder.prismaNode('ApartmentComplex', {
   authScopes: readableAs('ApartmentComplex'),
   description: 'Cụm nhà chung cư / Several buildings managed together.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     validFrom: t.expose('validFrom', { type: 'Date' }),
@@ -75,6 +82,7 @@ export const BuildingBlockRef = builder.prismaNode('BuildingBlock', {
   authScopes: readableAs('BuildingBlock'),
   description: 'Khối nhà / A block of a building.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     building: t.relation('building'),
     name: t.exposeString('name'),
@@ -87,6 +95,7 @@ export const ApartmentRef = builder.prismaNode('Apartment', {
   authScopes: readableAs('Apartment'),
   description: 'Căn hộ / An apartment of a building.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     building: t.relation('building'),
     block: t.relation('block', { nullable: true }),
@@ -104,6 +113,7 @@ export const ApartmentOwnershipRef = builder.prismaNode('ApartmentOwnership', {
   authScopes: readableAs('ApartmentOwnership'),
   description: 'Sở hữu căn hộ / A person owning (or being the authorised user of) an apartment for a period.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     apartment: t.relation('apartment'),
     person: t.relation('person'),

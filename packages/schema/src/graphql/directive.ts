@@ -24,6 +24,7 @@ export const DirectiveRef = builder.prismaNode('Directive', {
   grantScopes: () => [NAMED_ON_PUBLIC_RECORD],
   description: 'Văn bản chỉ đạo / A party instruction, e.g. Thông tri 05-TT/QU (30/9/2021).',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     code: t.exposeString('code'),
     title: t.exposeString('title'),
@@ -40,6 +41,7 @@ export const ImplementationReviewRef = builder.prismaNode('ImplementationReview'
   grantScopes: () => [NAMED_ON_PUBLIC_RECORD],
   description: 'Hội nghị sơ kết / tổng kết / A review conference of a directive.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     directive: t.relation('directive'),
     kind: t.expose('kind', { type: ReviewKind }),
@@ -56,6 +58,7 @@ export const PresentationRef = builder.prismaNode('Presentation', {
   authScopes: readableAs('Presentation'),
   description: 'Tham luận / A presentation at a review conference.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     review: t.relation('review'),
     title: t.exposeString('title'),
@@ -70,6 +73,7 @@ export const CommendationRef = builder.prismaNode('Commendation', {
   authScopes: readableAs('Commendation'),
   description: 'Khen thưởng / A commendation of a collective or an individual.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     directive: t.relation('directive'),
     review: t.relation('review', { nullable: true }),
@@ -86,6 +90,7 @@ export const NominationRef = builder.prismaNode('Nomination', {
   authScopes: readableAs('Nomination'),
   description: 'Giới thiệu tham gia Ban quản trị / A party committee introducing someone to stand for a board.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     nominatingOrganization: t.relation('nominatingOrganization'),
     person: t.relation('person'),
@@ -102,6 +107,7 @@ export const TrainingRef = builder.prismaNode('Training', {
   authScopes: readableAs('Training'),
   description: 'Tập huấn / A training course (fire prevention, rescue, building operation).',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
     topics: t.exposeStringList('topics', { description: 'TrainingTopic values.' }),
@@ -116,6 +122,7 @@ export const TrainingAttendanceRef = builder.prismaNode('TrainingAttendance', {
   authScopes: readableAs('TrainingAttendance'),
   description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({ person: t.relation('person'), training: t.relation('training') }),
 });
 
@@ -123,6 +130,7 @@ export const PetitionRef = builder.prismaNode('Petition', {
   authScopes: readableAs('Petition'),
   description: 'Đơn thư / A petition from residents, with its status history.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: PetitionKind }),
     subject: t.exposeString('subject'),
@@ -138,6 +146,7 @@ export const PetitionStatusChangeRef = builder.prismaNode('PetitionStatusChange'
   authScopes: readableAs('PetitionStatusChange'),
   description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     petition: t.relation('petition'),
     status: t.expose('status', { type: PetitionStatus }),
@@ -149,6 +158,7 @@ export const CoordinationRegulationRef = builder.prismaNode('CoordinationRegulat
   authScopes: readableAs('CoordinationRegulation'),
   description: 'Quy chế phối hợp / The working rules between a group head and a board.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     residentialGroup: t.relation('residentialGroup'),
     board: t.relation('board'),
@@ -164,6 +174,7 @@ export const CoordinationRegulationEventRef = builder.prismaNode('CoordinationRe
   authScopes: readableAs('CoordinationRegulationEvent'),
   description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     regulation: t.relation('regulation'),
     kind: t.expose('kind', { type: RegulationEventKind }),

@@ -3,6 +3,31 @@ import { GraphQLError } from 'graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A plain database id (UUID), as analysts paste them from exports. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** How much of a refused id an error message quotes (the rest is cut: input is not echoed unbounded). */
+export const MAX_ID_SHOWN = 60;
+
+/**
+ * Every id that comes in from a client is decoded here: the id arguments of queries and mutations
+ * (`dbId`) and `node(id:)` / `nodes(ids:)` (the relay plugin's `decodeGlobalID`, see builder.ts).
+ * A global id is base64 of "Type:uuid". One that does not decode is a BAD_USER_INPUT error in
+ * Vietnamese and English, never the library's or the database's message.
+ */
+export function decodeRecordId(globalId: string): { typename: string; id: string } {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    throw badId(globalId);
+  }
+  if (!UUID.test(decoded.id)) throw badId(globalId);
+  return decoded;
+}
+
 /**
  * The database id behind a global ID of the expected type. Plain UUIDs are accepted too, so
  * analysts can paste ids from exports. A malformed or wrong-type id is a clear client error.
@@ -11,11 +36,11 @@ export function dbId(id: string, typename: string): string {
   if (UUID.test(id)) return id;
   let decoded: { typename: string; id: string };
   try {
-    decoded = decodeGlobalID(id);
+    decoded = decodeRecordId(id);
   } catch {
     throw badId(id, typename);
   }
-  if (decoded.typename !== typename || !UUID.test(decoded.id)) throw badId(id, typename);
+  if (decoded.typename !== typename) throw badId(id, typename);
   return decoded.id;
 }
 
@@ -23,8 +48,20 @@ export function dbIds(ids: readonly string[], typename: string): string[] {
   return ids.map((id) => dbId(id, typename));
 }
 
-function badId(id: string, typename: string): GraphQLError {
-  return new GraphQLError(`Mã "${id}" không phải mã ${typename} hợp lệ. / "${id}" is not a valid ${typename} id.`, {
+/** The refused id as quoted in a message: at most MAX_ID_SHOWN characters, then "…". */
+function shown(id: string): string {
+  const chars = Array.from(id.slice(0, 2 * MAX_ID_SHOWN + 2));
+  const cut = chars.length > MAX_ID_SHOWN ? `${chars.slice(0, MAX_ID_SHOWN).join('')}…` : id;
+  return JSON.stringify(cut);
+}
+
+/** "Mã bản ghi không hợp lệ: … / Invalid record ID: …", naming the expected type when there is one. */
+export function badId(id: string, typename?: string): GraphQLError {
+  const quoted = shown(id);
+  const [vi, en] = typename
+    ? [` (cần mã loại ${typename}: mã toàn cục hoặc UUID)`, ` (expected type ${typename}: a global ID or a UUID)`]
+    : ['', ''];
+  return new GraphQLError(`Mã bản ghi không hợp lệ: ${quoted}${vi}. / Invalid record ID: ${quoted}${en}.`, {
     extensions: { code: 'BAD_USER_INPUT', field: 'id' },
   });
 }

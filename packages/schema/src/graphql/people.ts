@@ -14,6 +14,7 @@ export const PersonRef = builder.prismaNode('Person', {
   authScopes: readableAs('Person'),
   description: 'Người / A person. Citizen ID and phone are sensitive personal data.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     fullName: t.exposeString('fullName'),
     sex: t.expose('sex', { type: Sex }),
@@ -66,6 +67,7 @@ export const MembershipRef = builder.prismaNode('Membership', {
   authScopes: readableAs('Membership'),
   description: 'Giữ chức vụ / A person holding a role in a body for a period (Popolo Membership).',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     person: t.relation('person'),
     organization: t.relation('organization'),
@@ -82,6 +84,7 @@ export const PostRef = builder.prismaNode('Post', {
   authScopes: readableAs('Post'),
   description: 'Chức danh / A post in a body, whoever holds it.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     role: t.expose('role', { type: Role }),
     label: t.exposeString('label'),
@@ -96,6 +99,7 @@ export const PartyMembershipRef = builder.prismaNode('PartyMembership', {
   authScopes: readableAs('PartyMembership'),
   description: 'Đảng tịch / Party membership for a period: status and home cell.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     person: t.relation('person'),
     status: t.expose('status', { type: PartyStatus }),
@@ -111,6 +115,7 @@ export const ResidenceContactRef = builder.prismaNode('ResidenceContact', {
   authScopes: readableAs('ResidenceContact'),
   description: 'Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213-QĐ/TW) / Regulation 213 residence contact.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     person: t.relation('person'),
     residenceCell: t.relation('residenceCell'),
@@ -126,6 +131,7 @@ export const ResidenceContactReviewRef = builder.prismaNode('ResidenceContactRev
   authScopes: readableAs('ResidenceContactReview'),
   description: 'Nhận xét hằng năm của chi bộ nơi cư trú / The residence cell’s yearly comment on a Regulation 213 member.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     residenceContact: t.relation('residenceContact'),
     year: t.exposeInt('year'),

@@ -15,6 +15,7 @@ export const AdministrativeUnitRef = builder.prismaNode('AdministrativeUnit', {
   authScopes: readableAs('AdministrativeUnit'),
   description: 'Đơn vị hành chính / A place: province, district, ward, commune or residential group. Its period is its life.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: UnitKind }),
     name: t.exposeString('name'),
@@ -116,6 +117,7 @@ export const UnitCodeRef = builder.prismaNode('UnitCode', {
   authScopes: readableAs('UnitCode'),
   description: 'Mã đơn vị hành chính trong một thời kỳ / An administrative code held for a period.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     unit: t.relation('unit'),
     code: t.exposeString('code'),
@@ -129,6 +131,7 @@ export const UnitParentRef = builder.prismaNode('UnitParent', {
   authScopes: readableAs('UnitParent'),
   description: 'Quan hệ trực thuộc trong một thời kỳ / A unit sitting under a parent unit for a period.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     unit: t.relation('unit'),
     parent: t.relation('parent'),

@@ -9,6 +9,7 @@ export const ReorganisationEventRef = builder.prismaNode('ReorganisationEvent', 
   authScopes: readableAs('ReorganisationEvent'),
   description: 'Sắp xếp đơn vị hành chính / A recorded reorganisation linking the units it ended to the units it started.',
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: ReorganisationKind }),
     effectiveOn: t.expose('effectiveOn', { type: 'Date' }),

@@ -1,4 +1,6 @@
+import { directiveReport } from '@coso/domain';
 import { DIRECTIVE_ID, DISTRICT_ID, HANOI_ID, longBien2022Dataset, WARD_IDS } from '@coso/sample-data';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDemoAccounts, DEMO_ACCOUNTS } from '../auth/demo-accounts.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -102,6 +104,123 @@ describe('directiveReport over the Long Biên 2022 dataset', () => {
       { viewer: ward },
     );
     expect(own.directiveReport.scopeName).toBe('Phường Giang Biên');
+  });
+});
+
+describe('the drill-down records say which ward they are in', () => {
+  type Rec = { id: string; name: string; wardId: string | null; wardName: string | null };
+  type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Rec[] };
+  const FIGURE = `query($d: ID!, $s: ID!, $k: String!, $after: String) { directiveReport(directiveId: $d, scopeId: $s, to: "2022-12-01") {
+    figures(keys: [$k]) { byWardAdditive records(first: 200, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id name wardId wardName } }
+      byWard { wardId wardName records(first: 200) { totalCount nodes { id } } } } } }`;
+  type FigureAnswer = {
+    directiveReport: {
+      figures: Array<{
+        byWardAdditive: boolean;
+        records: Page;
+        byWard: Array<{ wardId: string | null; wardName: string; records: { totalCount: number; nodes: Array<{ id: string }> } }>;
+      }>;
+    };
+  };
+
+  /** Every record of a figure (all pages) and its per-ward breakdown, over the district on 2022-12-01. */
+  async function figure(key: string) {
+    const records: Rec[] = [];
+    let after: string | null = null;
+    let byWard: FigureAnswer['directiveReport']['figures'][number]['byWard'] = [];
+    do {
+      const r: FigureAnswer = await h.run<FigureAnswer>(FIGURE, { d: stableUuid(DIRECTIVE_ID), s: stableUuid(DISTRICT_ID), k: key, after });
+      const f = r.directiveReport.figures[0];
+      if (!f) throw new Error(`no figure ${key}`);
+      records.push(...f.records.nodes);
+      byWard = f.byWard;
+      after = f.records.pageInfo.hasNextPage ? f.records.pageInfo.endCursor : null;
+    } while (after);
+    return { records, byWard };
+  }
+
+  it('the district’s 222 residential groups: fourteen “Tổ dân phố số 1”, told apart by their ward', async () => {
+    const { records, byWard } = await figure('residentialGroups');
+    expect(records).toHaveLength(222);
+    const firsts = records.filter((r) => r.name === 'Tổ dân phố số 1');
+    expect(firsts).toHaveLength(14);
+    expect(new Set(firsts.map((r) => r.wardName)).size).toBe(14);
+    expect(new Set(records.map((r) => `${r.name} — ${r.wardName}`)).size).toBe(222);
+    // Each record's ward is the ward entry that lists it.
+    const wardOf = new Map<string, { wardId: string | null; wardName: string }>();
+    for (const w of byWard) for (const n of w.records.nodes) wardOf.set(n.id, { wardId: w.wardId, wardName: w.wardName });
+    for (const r of records) expect({ wardId: r.wardId, wardName: r.wardName }, r.name).toEqual(wardOf.get(r.id));
+    const phucDong = byWard.find((w) => w.wardName === 'Phúc Đồng');
+    expect(records.filter((r) => r.wardName === 'Phúc Đồng')).toHaveLength(phucDong?.records.totalCount ?? -1);
+    // The ward id is the ward's global id: node(id:) gives the ward.
+    const node = await h.run<{ node: { name: string; kind: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on AdministrativeUnit { name kind } } }',
+      { id: firsts[0]?.wardId },
+    );
+    expect(node.node).toEqual({ name: firsts[0]?.wardName, kind: 'WARD' });
+  });
+
+  it('every figure: the ward(s) a record is counted in, as its per-ward breakdown lists it (several: names joined, no id)', async () => {
+    const r = await h.run<{ directiveReport: { figures: Array<{ key: string }> } }>(
+      `query($d: ID!, $s: ID!) { directiveReport(directiveId: $d, scopeId: $s, to: "2022-12-01") { figures { key } } }`,
+      { d: stableUuid(DIRECTIVE_ID), s: stableUuid(DISTRICT_ID) },
+    );
+    for (const { key } of r.directiveReport.figures) {
+      const { records, byWard } = await figure(key);
+      const wards = new Map<string, Array<{ wardId: string; wardName: string }>>();
+      for (const w of byWard) {
+        if (!w.wardId) continue; // the unassigned entry: in no ward of the scope
+        for (const n of w.records.nodes) wards.set(n.id, [...(wards.get(n.id) ?? []), { wardId: w.wardId, wardName: w.wardName }]);
+      }
+      for (const rec of records) {
+        const expected = wards.get(rec.id) ?? [];
+        expect(rec.wardName, `${key}: ${rec.name}`).toBe(expected.length ? expected.map((w) => w.wardName).join(', ') : null);
+        expect(rec.wardId, `${key}: ${rec.name}`).toBe(expected.length === 1 ? expected[0]?.wardId : null);
+      }
+    }
+  });
+});
+
+describe('a person on boards in two wards', () => {
+  let two: Awaited<ReturnType<typeof graphqlHarness>>;
+  let person = '';
+  let wardNames: string[] = [];
+  beforeAll(async () => {
+    // The dataset plus one seat: someone counted on a board in one ward also sits on a board in another.
+    const state = longBien2022Dataset();
+    const report = directiveReport(state, { directiveId: DIRECTIVE_ID, scopeUnitId: DISTRICT_ID, to: '2022-12-01' });
+    if (!report.ok) throw new Error('test setup: no report');
+    const figure = (key: string) => report.value.figures.find((f) => f.key === key);
+    const onBoards = figure('politicalSystemPeopleOnBoards')?.byWard.find((w) => w.wardId && w.records.length);
+    const otherBoard = figure('boardsConsolidated')?.byWard.find((w) => w.wardId && w.wardId !== onBoards?.wardId && w.records.length);
+    const [someone, board] = [onBoards?.records[0], otherBoard?.records[0]];
+    if (!onBoards || !otherBoard || !someone || !board) throw new Error('test setup: no boards in two wards');
+    state.memberships.push({
+      id: 'membership-two-wards',
+      personId: someone.id,
+      organizationId: board.id,
+      role: 'MEMBER',
+      validFrom: '2022-06-01',
+      validTo: null,
+    });
+    person = stableUuid(someone.id);
+    wardNames = report.value.wards.map((w) => w.name).filter((n) => n === onBoards.wardName || n === otherBoard.wardName);
+    two = await graphqlHarness(inject('databaseAdminUrl'));
+    await writeState(two.prisma, state);
+  });
+  afterAll(() => two.close());
+
+  it('is one record naming both wards (report order), with no single ward id', async () => {
+    const r = await two.run<{
+      directiveReport: { figures: Array<{ records: { nodes: Array<{ id: string; wardId: string | null; wardName: string | null }> } }> };
+    }>(
+      `query($d: ID!, $s: ID!) { directiveReport(directiveId: $d, scopeId: $s, to: "2022-12-01") {
+        figures(keys: ["politicalSystemPeopleOnBoards"]) { records(first: 200) { nodes { id wardId wardName } } } } }`,
+      { d: stableUuid(DIRECTIVE_ID), s: stableUuid(DISTRICT_ID) },
+    );
+    const mine = r.directiveReport.figures[0]?.records.nodes.filter((n) => n.id === encodeGlobalID('Person', person));
+    expect(wardNames).toHaveLength(2);
+    expect(mine).toEqual([{ id: encodeGlobalID('Person', person), wardId: null, wardName: wardNames.join(', ') }]);
   });
 });
 

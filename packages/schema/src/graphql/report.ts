@@ -1,4 +1,12 @@
-import { type DirectiveReport, type Figure, type Finding, type RecordRef, reportNarrative, type WardFigure } from '@coso/domain';
+import {
+  type DirectiveReport,
+  type Figure,
+  type Finding,
+  type RecordRef,
+  reportNarrative,
+  UNASSIGNED_WARD_ID,
+  type WardFigure,
+} from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { forbidden } from '../auth/access.js';
@@ -23,27 +31,65 @@ const Text = builder.objectRef<LocalizedText>('ReportText').implement({
   fields: (t) => ({ vi: t.exposeString('vi'), en: t.exposeString('en') }),
 });
 
-const ReportRecord = builder.objectRef<RecordRef>('ReportRecord').implement({
+/** A counted record with the wards of the scope its figure counts it in (from the figure's per-ward breakdown). */
+interface RecordParent {
+  ref: RecordRef;
+  wards: ReadonlyArray<{ id: string; name: string }>;
+}
+
+const ReportRecord = builder.objectRef<RecordParent>('ReportRecord').implement({
   description: 'Một bản ghi được đếm / A record a figure counts: fetch it with node(id:).',
   fields: (t) => ({
-    id: t.id({ description: 'Global id (node).', resolve: (r) => encodeGlobalID(r.type, r.id) }),
-    type: t.string({ resolve: (r) => r.type }),
-    name: t.string({ resolve: (r) => r.name }),
+    id: t.id({ description: 'Global id (node).', resolve: (r) => encodeGlobalID(r.ref.type, r.ref.id) }),
+    type: t.string({ resolve: (r) => r.ref.type }),
+    name: t.string({ resolve: (r) => r.ref.name }),
+    wardId: t.id({
+      nullable: true,
+      description:
+        'Phường của bản ghi / Global id of the ward (of the report’s scope, on the as-of date) the figure counts this record in. Null when it lies in no ward of the scope, or when the figure counts it in several wards (see wardName).',
+      resolve: (r) => (r.wards.length === 1 && r.wards[0] ? encodeGlobalID('AdministrativeUnit', r.wards[0].id) : null),
+    }),
+    wardName: t.string({
+      nullable: true,
+      description:
+        'Tên phường / Name of that ward, e.g. "Phúc Đồng", so records of the same name (“Tổ dân phố số 1”) can be told apart. Several wards (a person on boards in two wards): their names joined by ", ". Null when the record lies in no ward of the scope.',
+      resolve: (r) => (r.wards.length ? r.wards.map((w) => w.name).join(', ') : null),
+    }),
   }),
 });
+
+/** Record id → the wards of the scope the figure counts it in (report order); built once per figure. */
+const wardsByFigure = new WeakMap<Figure, Map<string, Array<{ id: string; name: string }>>>();
+function recordWards(figure: Figure): Map<string, Array<{ id: string; name: string }>> {
+  let byRecord = wardsByFigure.get(figure);
+  if (!byRecord) {
+    byRecord = new Map();
+    for (const ward of figure.byWard) {
+      if (ward.wardId === UNASSIGNED_WARD_ID) continue;
+      for (const record of ward.records) {
+        const wards = byRecord.get(record.id);
+        if (wards) wards.push({ id: ward.wardId, name: ward.wardName });
+        else byRecord.set(record.id, [{ id: ward.wardId, name: ward.wardName }]);
+      }
+    }
+    wardsByFigure.set(figure, byRecord);
+  }
+  return byRecord;
+}
 
 interface FigureParent {
   figure: Figure;
 }
 interface WardParent {
-  key: string;
+  figure: Figure;
   ward: WardFigure;
 }
 
 /** The drill-down of party figures names party members: party-organisation roles only. */
-function recordsFor(key: string, records: RecordRef[], ctx: Context): RecordRef[] {
-  if (PARTY_FIGURES.has(key) && !ctx.access.seesParty) throw forbidden();
-  return records;
+function recordsFor(figure: Figure, records: RecordRef[], ctx: Context): RecordParent[] {
+  if (PARTY_FIGURES.has(figure.key) && !ctx.access.seesParty) throw forbidden();
+  const wards = recordWards(figure);
+  return records.map((ref) => ({ ref, wards: wards.get(ref.id) ?? [] }));
 }
 
 const WardFigureRef = builder.objectRef<WardParent>('ReportWardFigure').implement({
@@ -57,7 +103,7 @@ const WardFigureRef = builder.objectRef<WardParent>('ReportWardFigure').implemen
     value: t.int({ resolve: (w) => w.ward.value }),
     denominator: t.int({ nullable: true, resolve: (w) => w.ward.denominator ?? null }),
     records: t.connection(
-      { type: ReportRecord, resolve: (w, args, ctx) => page(args, recordsFor(w.key, w.ward.records, ctx)) },
+      { type: ReportRecord, resolve: (w, args, ctx) => page(args, recordsFor(w.figure, w.ward.records, ctx)) },
       { name: 'ReportWardRecordConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => totalCount(conn) }) }) },
     ),
   }),
@@ -72,12 +118,12 @@ const FigureRef = builder.objectRef<FigureParent>('ReportFigure').implement({
     value: t.int({ resolve: (f) => f.figure.value }),
     denominator: t.int({ nullable: true, resolve: (f) => f.figure.denominator ?? null }),
     byWardAdditive: t.boolean({ description: 'True when the ward values add up to the total.', resolve: (f) => f.figure.byWardAdditive }),
-    byWard: t.field({ type: [WardFigureRef], resolve: (f) => f.figure.byWard.map((ward) => ({ key: f.figure.key, ward })) }),
+    byWard: t.field({ type: [WardFigureRef], resolve: (f) => f.figure.byWard.map((ward) => ({ figure: f.figure, ward })) }),
     records: t.connection(
       {
         type: ReportRecord,
         description: 'Các bản ghi được đếm / The records counted (totalCount = value). Party figures: party-organisation roles only.',
-        resolve: (f, args, ctx) => page(args, recordsFor(f.figure.key, f.figure.records, ctx)),
+        resolve: (f, args, ctx) => page(args, recordsFor(f.figure, f.figure.records, ctx)),
       },
       { name: 'ReportRecordConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => totalCount(conn) }) }) },
     ),
