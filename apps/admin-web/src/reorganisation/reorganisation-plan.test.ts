@@ -1,4 +1,4 @@
-import type { UnitKind } from '@coso/domain';
+import { parseInput, recordReorganisationInput, type UnitKind } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_NEW_UNIT,
@@ -133,6 +133,47 @@ describe('checks as the user types', () => {
   it('refuses a new place placed under one of the places it replaces', () => {
     expect(codes({ ...merge, newUnit: { ...merge.newUnit, parentId: 'group-1' } })).toContain('INVALID_VALUE@newUnit.parentId');
   });
+
+  it('tells an impossible date from a missing one', () => {
+    expect(codes({ ...move, effectiveOn: '2026-02-30' })).toEqual(['DATE_FORMAT@effectiveOn']);
+  });
+
+  it("reports on its fields every problem the server's first check (the domain's recordReorganisationInput) finds in what it would send", () => {
+    const cases: ReorganisationFormValues[] = [
+      { ...move, effectiveOn: null, legalBasis: ' ' },
+      { ...move, fromParentId: 'hanoi', unitIds: ['viet-hung', 'phuc-loi'], toParentId: 'viet-hung' },
+      { ...move, unitIds: [] },
+      { ...merge, newUnit: { ...merge.newUnit, name: '', kind: 'WARD', code: '1' } },
+      { ...merge, newUnit: { ...merge.newUnit, parentId: 'group-2', code: '05' } },
+    ];
+    for (const values of cases) {
+      const server = parseInput(recordReorganisationInput, toRecordReorganisationInput(values, { childIds: [], areas: [] }));
+      expect(server.ok).toBe(false);
+      if (server.ok) continue;
+      const onForm = new Set(reorganisationViolations(values, kindOf).map((v) => v.path.join('.')));
+      for (const v of server.violations) {
+        const field = v.path.length === 0 ? ['unitIds'] : formFieldFor(values.mode)([...v.path]);
+        expect(onForm, `${v.code}@${v.path.join('.')}`).toContain(field?.join('.'));
+      }
+    }
+  });
+
+  it("keeps the form's own wording where it has one, and the domain's messages elsewhere", () => {
+    const [parentEnds] = reorganisationViolations({ ...merge, newUnit: { ...merge.newUnit, parentId: 'group-1' } }, kindOf);
+    expect(parentEnds?.message.vi).toBe('Đơn vị cấp trên của đơn vị mới không được là một trong các đơn vị bị nhập.');
+    const [self] = reorganisationViolations(
+      { ...move, fromParentId: 'hanoi', unitIds: ['phuc-loi', 'viet-hung'], toParentId: 'viet-hung' },
+      kindOf,
+    );
+    expect(self).toEqual({
+      code: 'INVALID_VALUE',
+      path: ['toParentId'],
+      message: {
+        vi: 'Cấp trên mới không được trùng với đơn vị hành chính.',
+        en: 'New parent must not be the same as the administrative unit.',
+      },
+    });
+  });
 });
 
 describe('server violations on the form', () => {
@@ -146,5 +187,8 @@ describe('server violations on the form', () => {
     expect(forMerge(['newUnits', 0, 'code'])).toEqual(['newUnit', 'code']);
     expect(forMerge(['moveUnits', 0, 'toParentId'])).toBeNull();
     expect(forMerge(['moveOrganizationAreas'])).toBeNull();
+    // A merged group that still has apartment buildings is refused at its entry among the places merged.
+    expect(forMerge(['endUnits', 0])).toEqual(['unitIds']);
+    expect(forMerge(['endUnitIds', 1])).toEqual(['unitIds']);
   });
 });

@@ -1,12 +1,4 @@
-import {
-  createAdministrativeUnitInput,
-  createUnitParentInput,
-  type IsoDate,
-  isAllowedParentKind,
-  isIsoDate,
-  parseInput,
-  type UnitKind,
-} from '@coso/domain';
+import { type IsoDate, isAllowedParentKind, parseInput, recordReorganisationInput, type UnitKind } from '@coso/domain';
 import type { FieldPath, ViolationLike } from '../forms/violations';
 import type { RecordReorganisationInput } from '../gql/graphql';
 import { type KeysOf, type MessageParams, translator } from '../i18n/dictionary';
@@ -123,16 +115,57 @@ const local = (code: string, path: FieldPath, key: ReorganisationKey, params?: M
 });
 
 /**
+ * The form's own wording for what the domain's schema reports on one of its fields (field and
+ * code): the form guides ("Choose the effective date") where the schema states ("Effective
+ * date is required").
+ */
+const FORM_WORDING: Readonly<Record<string, ReorganisationKey>> = {
+  'effectiveOn|REQUIRED_FIELD': 'reorganisation.error.effectiveOn',
+  'legalBasis|REQUIRED_FIELD': 'reorganisation.error.legalBasis',
+  'toParentId|REQUIRED_FIELD': 'reorganisation.error.toParent',
+  // From this form, the only thing wrong with a chosen parent that the input shows: it is merged too.
+  'newUnit.parentId|INVALID_VALUE': 'reorganisation.error.parentEnds',
+};
+
+/** The form's fields in the order it shows them: the order its messages are listed in. */
+const FIELD_ORDER = [
+  'effectiveOn',
+  'legalBasis',
+  'note',
+  'fromParentId',
+  'unitIds',
+  'toParentId',
+  'newUnit.name',
+  'newUnit.kind',
+  'newUnit.kindLabel',
+  'newUnit.code',
+  'newUnit.parentId',
+];
+
+/**
+ * The mutation input as the form's values stand, blanks included (no date, no kind, no new
+ * parent yet), for the domain's schema to say what is missing. The children and bodies a merge
+ * moves are read on submit; they are not the user's input.
+ */
+function draftInput(values: ReorganisationFormValues): Record<string, unknown> {
+  const input = toRecordReorganisationInput(values, { childIds: [], areas: [] });
+  return {
+    ...input,
+    effectiveOn: values.effectiveOn,
+    newUnits: input.newUnits?.map((u) => ({ ...u, kind: values.newUnit.kind })),
+    moveUnits: values.mode === 'move' ? values.unitIds.map((unitId) => ({ unitId, toParentId: values.toParentId })) : input.moveUnits,
+  };
+}
+
+/**
  * Every problem the form can see before asking the server, on the form's own field paths: the
- * domain's input schemas for the new place (name, kind, code shape) and for each new parent link,
- * the allowed parent kinds, and what a reorganisation needs (date, legal basis, places).
- * `kindOf` gives the kind of a place chosen in the form (unknown ones are not checked).
+ * domain's `recordReorganisationInput` on the mutation input the form would send (date, legal
+ * basis, the new place's name, kind and code, a move under itself, a new place under one of the
+ * places it replaces — the rules the server applies first), and what only the form knows: its
+ * required choices and the kinds of the places chosen (`kindOf`; unknown ones are not checked).
  */
 export function reorganisationViolations(values: ReorganisationFormValues, kindOf: (id: string) => UnitKind | undefined): ViolationLike[] {
   const out: ViolationLike[] = [];
-  const date = values.effectiveOn && isIsoDate(values.effectiveOn) ? values.effectiveOn : null;
-  if (!date) out.push(local('REQUIRED_FIELD', ['effectiveOn'], 'reorganisation.error.effectiveOn'));
-  if (!values.legalBasis.trim()) out.push(local('REQUIRED_FIELD', ['legalBasis'], 'reorganisation.error.legalBasis'));
   if (values.unitIds.length === 0) {
     out.push(
       local(
@@ -142,51 +175,51 @@ export function reorganisationViolations(values: ReorganisationFormValues, kindO
       ),
     );
   }
-  // The domain's schemas need a date; without one, the missing date is reported once above.
-  const validFrom = date ?? '2000-01-01';
+  if (values.mode === 'move') {
+    if (!values.toParentId) out.push(local('REQUIRED_FIELD', ['toParentId'], 'reorganisation.error.toParent'));
+    else if (values.toParentId === values.fromParentId) out.push(local('INVALID_VALUE', ['toParentId'], 'reorganisation.error.sameParent'));
+  }
+
+  const ownFields = new Set(out.map((v) => v.path.join('.')));
+  const parsed = parseInput(recordReorganisationInput, draftInput(values));
+  const fieldFor = formFieldFor(values.mode);
+  for (const v of parsed.ok ? [] : parsed.violations) {
+    // A plan with no change at all: the places to merge or move are what is missing.
+    const field = v.path.length === 0 ? ['unitIds'] : fieldFor([...v.path]);
+    if (field === null) {
+      out.push(v);
+      continue;
+    }
+    // The form's own message on that field already says it.
+    if (ownFields.has(field.join('.'))) continue;
+    const wording = FORM_WORDING[`${field.join('.')}|${v.code}`];
+    out.push({ code: v.code, path: field, message: wording ? message(wording) : v.message });
+  }
 
   if (values.mode === 'merge') {
     const { newUnit } = values;
-    const parsed = parseInput(createAdministrativeUnitInput, {
-      kind: newUnit.kind,
-      name: newUnit.name,
-      kindLabel: newUnit.kindLabel,
-      code: newUnit.code,
-      parentId: newUnit.parentId,
-      validFrom,
-    });
-    if (!parsed.ok) {
-      for (const v of parsed.violations) {
-        const [field] = v.path;
-        if (field === 'validFrom') continue;
-        out.push({ code: v.code, path: typeof field === 'string' ? ['newUnit', field] : ['newUnit'], message: v.message });
-      }
-    }
     const parentKind = newUnit.parentId ? kindOf(newUnit.parentId) : undefined;
     if (newUnit.kind && parentKind && !isAllowedParentKind(newUnit.kind, parentKind)) {
       out.push(local('UNIT_PARENT_KIND', ['newUnit', 'parentId'], 'reorganisation.error.parentKind'));
     }
-    if (newUnit.parentId && values.unitIds.includes(newUnit.parentId)) {
-      out.push(local('INVALID_VALUE', ['newUnit', 'parentId'], 'reorganisation.error.parentEnds'));
+  } else if (values.toParentId) {
+    const targetKind = kindOf(values.toParentId);
+    for (const unitId of values.unitIds) {
+      const kind = kindOf(unitId);
+      if (kind && targetKind && !isAllowedParentKind(kind, targetKind)) {
+        out.push(local('UNIT_PARENT_KIND', ['toParentId'], 'reorganisation.error.parentKind'));
+      }
     }
-    return out;
   }
+  return inFormOrder(dedupe(out));
+}
 
-  if (!values.toParentId) {
-    out.push(local('REQUIRED_FIELD', ['toParentId'], 'reorganisation.error.toParent'));
-    return out;
-  }
-  if (values.toParentId === values.fromParentId) out.push(local('INVALID_VALUE', ['toParentId'], 'reorganisation.error.sameParent'));
-  const targetKind = kindOf(values.toParentId);
-  for (const unitId of values.unitIds) {
-    const parsed = parseInput(createUnitParentInput, { unitId, parentId: values.toParentId, validFrom });
-    if (!parsed.ok) for (const v of parsed.violations) out.push({ code: v.code, path: ['toParentId'], message: v.message });
-    const kind = kindOf(unitId);
-    if (kind && targetKind && !isAllowedParentKind(kind, targetKind)) {
-      out.push(local('UNIT_PARENT_KIND', ['toParentId'], 'reorganisation.error.parentKind'));
-    }
-  }
-  return dedupe(out);
+function inFormOrder(violations: ViolationLike[]): ViolationLike[] {
+  const rank = (v: ViolationLike) => {
+    const i = FIELD_ORDER.indexOf(v.path.join('.'));
+    return i === -1 ? FIELD_ORDER.length : i;
+  };
+  return [...violations].sort((a, b) => rank(a) - rank(b));
 }
 
 function dedupe(violations: ViolationLike[]): ViolationLike[] {

@@ -6,12 +6,18 @@ import { RULES } from '../rules/catalog.js';
 import { addDays, type IsoDate, isIsoDate } from '../time/dates.js';
 import { isActiveOn, periodsOverlap } from '../time/period.js';
 import { type FieldPath, fail, fromViolations, type LocalizedText, type Result, type Violation } from '../validation/result.js';
+import { buildingsLeftBehind } from './buildings-left-behind.js';
 import { isAllowedParentKind } from './parent-kinds.js';
 
 /**
  * What a reorganisation does, as data: which units end, which start, where children and bodies
  * go. `applyReorganisation` turns it into end-dated old records and new records from
  * `effectiveOn`, so every as-of query before that date answers exactly as before.
+ *
+ * Apartment buildings do not move with a plan: a building's residential group is an attribute of
+ * the building, not a dated link, so moving it from a date would rewrite its past. A plan that
+ * ends a group with buildings in it is refused (REORGANISATION_BUILDINGS_LEFT_BEHIND); a group
+ * moved to another ward keeps its buildings.
  */
 export interface ReorganisationPlan {
   /** Id of the event record to create. */
@@ -340,6 +346,8 @@ export function validatePlan(state: DomainState, plan: ReorganisationPlan): Viol
 
   checkKindShape(plan, out);
   checkBodies(state, plan, out, unitsById, newById, ending);
+  // Buildings cannot move with a reorganisation (their group link is not dated): a group that still has some cannot end.
+  out.push(...buildingsLeftBehind(state, plan));
   return out;
 
   function checkParent(kind: UnitKind, name: string, parentId: Id, path: FieldPath): Violation[] {

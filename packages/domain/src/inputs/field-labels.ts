@@ -110,6 +110,27 @@ export const FIELD_LABELS = {
   petitionId: t('Đơn thư', 'Petition'),
   signedOn: t('Ngày ký', 'Date signed'),
   regulationId: t('Quy chế phối hợp', 'Coordination regulation'),
+
+  // Reorganisations.
+  effectiveOn: t('Ngày hiệu lực', 'Effective date'),
+  legalBasis: t('Căn cứ pháp lý', 'Legal basis'),
+  ref: t('Mã tạm trong phương án', 'Reference within the plan'),
+  endUnitIds: t('Đơn vị kết thúc', 'Unit ended'),
+  newUnits: t('Đơn vị mới', 'New unit'),
+  moveUnits: t('Chuyển đơn vị', 'Unit moved'),
+  toParentId: t('Cấp trên mới', 'New parent'),
+  endOrganizationIds: t('Tổ chức giải thể', 'Body dissolved'),
+  newOrganizations: t('Tổ chức mới', 'New body'),
+  unitIds: t('Địa bàn phụ trách', 'Place served'),
+  moveOrganizationAreas: t('Chuyển địa bàn phụ trách', 'Place of a body moved'),
+  fromUnitId: t('Địa bàn cũ', 'Former place'),
+  toUnitId: t('Địa bàn mới', 'New place'),
+  moveOrganizations: t('Chuyển tổ chức sang cấp trên khác', 'Body moved to another parent'),
+  moveMemberships: t('Chuyển chức vụ', 'Membership moved'),
+  toOrganizationId: t('Tổ chức chuyển đến', 'Body moved to'),
+  movePartyCells: t('Chuyển sinh hoạt đảng', 'Party members transferred'),
+  fromCellId: t('Chi bộ cũ', 'Former party cell'),
+  toCellId: t('Chi bộ mới', 'New party cell'),
 } as const satisfies Record<string, LocalizedText>;
 
 export type FieldName = keyof typeof FIELD_LABELS;

@@ -21,3 +21,4 @@ export {
 export { describeField, issuesToViolations, issueToViolation, parseInput } from './parse-input.js';
 export * from './people.js';
 export * from './places.js';
+export * from './reorganisation.js';

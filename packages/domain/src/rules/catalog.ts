@@ -378,6 +378,14 @@ export const RULES = {
     'Phương án sắp xếp không hợp lệ',
     'The reorganisation plan is not valid',
   ),
+  REORGANISATION_BUILDINGS_LEFT_BEHIND: rule(
+    'REORGANISATION_BUILDINGS_LEFT_BEHIND',
+    'error',
+    'ReorganisationEvent',
+    'Nguyên tắc dữ liệu: nhà chung cư thuộc một tổ dân phố',
+    'Tổ dân phố kết thúc nhưng vẫn còn nhà chung cư',
+    'A residential group ends while apartment buildings still sit in it',
+  ),
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleCode = keyof typeof RULES;

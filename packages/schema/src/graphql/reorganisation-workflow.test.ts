@@ -1,4 +1,11 @@
-import { abolitionOfDistricts2025, longBienState2003, type ReorganisationPlan, SAI_DONG_DISSOLUTION } from '@coso/domain';
+import {
+  abolitionOfDistricts2025,
+  groupId,
+  longBienState2003,
+  oldWardId,
+  type ReorganisationPlan,
+  SAI_DONG_DISSOLUTION,
+} from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stableUuid } from '../store/stable-id.js';
 import { writeState } from '../store/state-tables.js';
@@ -30,6 +37,17 @@ beforeAll(async () => {
     organizationId: 'cell-sai-dong-1',
     role: 'SECRETARY',
     validFrom: '2020-06-01',
+    validTo: null,
+  });
+  // An apartment building in Bồ Đề's group 1: it stays in its group when the group moves in 2025.
+  state.buildings.push({
+    id: 'building-rice-city',
+    name: 'Chung cư Rice City',
+    residentialGroupId: groupId('bo-de', 1),
+    apartmentCount: 120,
+    blockCount: 1,
+    multipleOwners: true,
+    validFrom: '2015-01-01',
     validTo: null,
   });
   await writeState(h.prisma, state);
@@ -72,6 +90,75 @@ const wardsOn = async (date: string, parentKey: string) =>
       },
     )
   ).units.nodes.map((n) => n.name);
+
+type Refusal = {
+  recordReorganisation: { __typename: string; violations: Array<{ code: string; path: string[]; message: { vi: string; en: string } }> };
+};
+
+const groupsOn = async (date: string, wardKey: string) =>
+  (
+    await h.run<{ units: { nodes: Array<{ name: string }> } }>(
+      `query($d: Date, $p: ID) { units(asOf: $d, filter: { kind: RESIDENTIAL_GROUP, parentId: $p }) { nodes { name } } }`,
+      { d: date, p: stableUuid(oldWardId(wardKey)) },
+    )
+  ).units.nodes.map((n) => n.name);
+
+/** Bồ Đề's two groups merged into one on 1/6/2024. */
+const mergeBoDeGroups = {
+  kind: 'MERGE',
+  effectiveOn: '2024-06-01',
+  legalBasis: 'Nghị quyết của HĐND thành phố (thử nghiệm)',
+  endUnitIds: [stableUuid(groupId('bo-de', 1)), stableUuid(groupId('bo-de', 2))],
+  newUnits: [{ ref: 'new-group', kind: 'RESIDENTIAL_GROUP', name: 'Tổ dân phố số 1A (Bồ Đề)', parentId: stableUuid(oldWardId('bo-de')) }],
+};
+
+describe('recordReorganisation checks the input with the domain rules', () => {
+  it("refuses what the input alone shows is wrong, at the input's paths, and changes nothing", async () => {
+    const r = await h.run<Refusal>(RECORD, {
+      input: {
+        ...mergeBoDeGroups,
+        legalBasis: '  ',
+        newUnits: [{ ...mergeBoDeGroups.newUnits[0], code: '05' }],
+        moveUnits: [{ unitId: stableUuid(groupId('bo-de', 2)), toParentId: stableUuid(oldWardId('gia-thuy')) }],
+      },
+    });
+    expect(r.recordReorganisation.__typename).toBe('ValidationError');
+    expect(r.recordReorganisation.violations.map((v) => `${v.code}@${v.path.join('.')}`)).toEqual([
+      'REQUIRED_FIELD@legalBasis',
+      'ADMIN_CODE_FORMAT@newUnits.0.code',
+      'INVALID_VALUE@moveUnits.0.unitId',
+    ]);
+    expect(await groupsOn('2024-07-01', 'bo-de')).toHaveLength(2);
+  });
+
+  it('refuses an id that is neither a global id nor the ref of a new unit, as a typed violation at its path', async () => {
+    const r = await h.run<Refusal>(RECORD, {
+      input: { ...mergeBoDeGroups, moveUnits: [{ unitId: stableUuid(groupId('gia-thuy', 1)), toParentId: 'new-grop' }] },
+    });
+    expect(r.recordReorganisation.__typename).toBe('ValidationError');
+    expect(r.recordReorganisation.violations).toEqual([
+      expect.objectContaining({ code: 'INVALID_VALUE', path: ['moveUnits', '0', 'toParentId'] }),
+    ]);
+    expect(r.recordReorganisation.violations[0]?.message.en).toContain('"new-grop" is neither a valid administrative unit id');
+  });
+
+  it('refuses to merge residential groups while apartment buildings sit in them, naming the group and the buildings', async () => {
+    const r = await h.run<Refusal>(RECORD, { input: mergeBoDeGroups });
+    expect(r.recordReorganisation.__typename).toBe('ValidationError');
+    expect(r.recordReorganisation.violations).toEqual([
+      {
+        code: 'REORGANISATION_BUILDINGS_LEFT_BEHIND',
+        path: ['endUnits', '0'],
+        message: expect.objectContaining({
+          vi: expect.stringContaining(
+            'Đơn vị "Tổ dân phố số 1 (Bồ Đề)" kết thúc ngày 01/06/2024 nhưng vẫn còn 1 nhà chung cư: "Chung cư Rice City".',
+          ),
+        }),
+      },
+    ]);
+    expect(await groupsOn('2024-07-01', 'bo-de')).toEqual(['Tổ dân phố số 1 (Bồ Đề)', 'Tổ dân phố số 2 (Bồ Đề)']);
+  });
+});
 
 describe('recordReorganisation replays Long Biên 2025', () => {
   it('refuses a plan that leaves groups without a ward, and changes nothing', async () => {

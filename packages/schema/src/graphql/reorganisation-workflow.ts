@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { applyReorganisation, type ChangedRecord, type DomainState, type ReorganisationPlan } from '@coso/domain';
+import {
+  applyReorganisation,
+  type ChangedRecord,
+  type DomainState,
+  describeField,
+  type FieldPath,
+  parseInput,
+  type ReorganisationPlan,
+  recordReorganisationInput,
+  type Violation,
+} from '@coso/domain';
 import { loadSlice } from '../store/load-slice.js';
 import { TABLES, toRow } from '../store/state-tables.js';
 import { writeTransaction } from '../store/transaction.js';
@@ -20,6 +30,11 @@ import { ReorganisationEventRef } from './reorganisations.js';
  *
  * New units and bodies are named in the plan by a `ref` of the client's choosing; any id field
  * takes an existing global id or such a ref.
+ *
+ * The input is first parsed with the domain's `recordReorganisationInput` (the schema the admin
+ * web checks its form with), so what the input alone shows is wrong is refused at the input's
+ * paths (`newUnits.0.code`, `moveUnits.2.toParentId`) before anything is read; what needs the
+ * data is refused by `applyReorganisation` at the plan's paths (`endUnits.1`, `moveUnits`).
  */
 const NewUnitInput = builder.inputType('ReorganisationNewUnitInput', {
   fields: (t) => ({
@@ -78,6 +93,28 @@ const RecordReorganisationInput = builder.inputType('RecordReorganisationInput',
 
 const MODEL = new Map(TABLES);
 
+type IdType = 'AdministrativeUnit' | 'Organization' | 'Membership';
+const ID_TYPE_LABELS: Record<IdType, { vi: string; en: string }> = {
+  AdministrativeUnit: { vi: 'đơn vị hành chính', en: 'administrative unit' },
+  Organization: { vi: 'tổ chức', en: 'body' },
+  Membership: { vi: 'chức vụ', en: 'membership' },
+};
+
+/** An id that is neither a global id of the expected type nor the ref of something the plan creates. */
+function badId(id: string, typename: IdType, path: FieldPath): Violation {
+  const field = describeField(path);
+  const what = ID_TYPE_LABELS[typename];
+  return {
+    code: 'INVALID_VALUE',
+    severity: 'error',
+    path,
+    message: {
+      vi: `${field.vi}: "${id}" không phải mã ${what.vi} hợp lệ, cũng không phải mã tạm của một đơn vị hay tổ chức mới trong phương án.`,
+      en: `${field.en}: "${id}" is neither a valid ${what.en} id nor the reference of a new unit or body of the plan.`,
+    },
+  };
+}
+
 /** The audit trail names records by their type (AdministrativeUnit), as every other mutation does, not by table. */
 function typenameOf(table: keyof DomainState): string {
   const model = MODEL.get(table) ?? table;
@@ -92,51 +129,75 @@ builder.mutationField('recordReorganisation', (t) =>
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: RecordReorganisationInput, required: true }) },
     resolve: async (_root, { input }, ctx: Context) => {
+      // The domain's input rules first: every problem the input alone shows, at its input path.
+      const parsed = parseInput(recordReorganisationInput, JSON.parse(JSON.stringify(input)));
+      if (!parsed.ok) throw new ValidationError(parsed.violations);
+      const v = parsed.value;
       const refs = new Map<string, string>();
-      for (const u of input.newUnits ?? []) refs.set(u.ref, randomUUID());
-      for (const o of input.newOrganizations ?? []) refs.set(o.ref, randomUUID());
-      const unit = (id: string) => refs.get(id) ?? dbId(id, 'AdministrativeUnit');
-      const org = (id: string) => refs.get(id) ?? dbId(id, 'Organization');
+      for (const u of v.newUnits) refs.set(u.ref, randomUUID());
+      for (const o of v.newOrganizations) refs.set(o.ref, randomUUID());
+      // Any id field takes a global id or the ref of a new unit or body; anything else is a violation at its path.
+      const badIds: Violation[] = [];
+      const resolver = (typename: IdType) => (id: string, path: FieldPath) => {
+        const ref = refs.get(id);
+        if (ref !== undefined) return ref;
+        try {
+          return dbId(id, typename);
+        } catch {
+          badIds.push(badId(id, typename, path));
+          return id;
+        }
+      };
+      const unit = resolver('AdministrativeUnit');
+      const org = resolver('Organization');
+      const membership = resolver('Membership');
       const eventId = randomUUID();
       const plan: ReorganisationPlan = {
         id: eventId,
-        kind: input.kind,
-        effectiveOn: input.effectiveOn,
-        legalBasis: input.legalBasis,
-        note: input.note ?? null,
-        endUnits: (input.endUnitIds ?? []).map(unit),
-        newUnits: (input.newUnits ?? []).map((u) => ({
+        kind: v.kind,
+        effectiveOn: v.effectiveOn,
+        legalBasis: v.legalBasis,
+        note: v.note ?? null,
+        endUnits: v.endUnitIds.map((id, i) => unit(id, ['endUnitIds', i])),
+        newUnits: v.newUnits.map((u, i) => ({
           id: refs.get(u.ref) ?? u.ref,
           kind: u.kind,
-          name: u.name.normalize('NFC').trim(),
+          name: u.name,
           ...(u.kindLabel ? { kindLabel: u.kindLabel } : {}),
           code: u.code ?? null,
-          parentId: u.parentId ? unit(u.parentId) : null,
+          parentId: u.parentId ? unit(u.parentId, ['newUnits', i, 'parentId']) : null,
         })),
-        moveUnits: (input.moveUnits ?? []).map((m) => ({ unitId: unit(m.unitId), toParentId: unit(m.toParentId) })),
-        endOrganizations: (input.endOrganizationIds ?? []).map(org),
-        newOrganizations: (input.newOrganizations ?? []).map((o) => ({
+        moveUnits: v.moveUnits.map((m, i) => ({
+          unitId: unit(m.unitId, ['moveUnits', i, 'unitId']),
+          toParentId: unit(m.toParentId, ['moveUnits', i, 'toParentId']),
+        })),
+        endOrganizations: v.endOrganizationIds.map((id, i) => org(id, ['endOrganizationIds', i])),
+        newOrganizations: v.newOrganizations.map((o, i) => ({
           id: refs.get(o.ref) ?? o.ref,
           kind: o.kind,
-          name: o.name.normalize('NFC').trim(),
-          parentId: o.parentId ? org(o.parentId) : null,
-          unitIds: o.unitIds.map(unit),
+          name: o.name,
+          parentId: o.parentId ? org(o.parentId, ['newOrganizations', i, 'parentId']) : null,
+          unitIds: o.unitIds.map((id, j) => unit(id, ['newOrganizations', i, 'unitIds', j])),
         })),
-        moveOrganizationAreas: (input.moveOrganizationAreas ?? []).map((m) => ({
-          organizationId: org(m.organizationId),
-          fromUnitId: unit(m.fromUnitId),
-          toUnitId: unit(m.toUnitId),
+        moveOrganizationAreas: v.moveOrganizationAreas.map((m, i) => ({
+          organizationId: org(m.organizationId, ['moveOrganizationAreas', i, 'organizationId']),
+          fromUnitId: unit(m.fromUnitId, ['moveOrganizationAreas', i, 'fromUnitId']),
+          toUnitId: unit(m.toUnitId, ['moveOrganizationAreas', i, 'toUnitId']),
         })),
-        moveOrganizations: (input.moveOrganizations ?? []).map((m) => ({
-          organizationId: org(m.organizationId),
-          toParentId: org(m.toParentId),
+        moveOrganizations: v.moveOrganizations.map((m, i) => ({
+          organizationId: org(m.organizationId, ['moveOrganizations', i, 'organizationId']),
+          toParentId: org(m.toParentId, ['moveOrganizations', i, 'toParentId']),
         })),
-        moveMemberships: (input.moveMemberships ?? []).map((m) => ({
-          membershipId: dbId(m.membershipId, 'Membership'),
-          toOrganizationId: org(m.toOrganizationId),
+        moveMemberships: v.moveMemberships.map((m, i) => ({
+          membershipId: membership(m.membershipId, ['moveMemberships', i, 'membershipId']),
+          toOrganizationId: org(m.toOrganizationId, ['moveMemberships', i, 'toOrganizationId']),
         })),
-        movePartyCells: (input.movePartyCells ?? []).map((m) => ({ fromCellId: org(m.fromCellId), toCellId: org(m.toCellId) })),
+        movePartyCells: v.movePartyCells.map((m, i) => ({
+          fromCellId: org(m.fromCellId, ['movePartyCells', i, 'fromCellId']),
+          toCellId: org(m.toCellId, ['movePartyCells', i, 'toCellId']),
+        })),
       };
+      if (badIds.length > 0) throw new ValidationError(badIds);
       // Every existing unit and body the plan touches must be in the writer's territory.
       const existing = new Set(refs.values());
       await ctx.access.assertWritable([
@@ -167,6 +228,8 @@ builder.mutationField('recordReorganisation', (t) =>
             posts: open,
             partyMemberships: { homeCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
             residenceContacts: { residenceCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
+            // Buildings cannot move with a plan: those still in a group it ends make it refused.
+            buildings: { residentialGroupId: { in: plan.endUnits }, ...open },
             reorganisations: { id: eventId },
           });
           const applied = applyReorganisation(state, plan, { newId: () => randomUUID() });

@@ -16,7 +16,7 @@ export const reorganisationMessages = defineMessages(
     'reorganisation.mode.moveHint':
       'Điều chỉnh một phần: các đơn vị được chọn (ví dụ tổ dân phố) chuyển sang trực thuộc đơn vị khác từ ngày hiệu lực.',
     'reorganisation.mode.mergeHint':
-      'Các đơn vị được chọn kết thúc và một đơn vị mới được thành lập từ ngày hiệu lực; đơn vị trực thuộc và tổ chức phụ trách được chuyển sang đơn vị mới. Chọn một đơn vị để ghi nhận đổi tên.',
+      'Các đơn vị được chọn kết thúc và một đơn vị mới được thành lập từ ngày hiệu lực; đơn vị trực thuộc và tổ chức phụ trách được chuyển sang đơn vị mới. Chọn một đơn vị để ghi nhận đổi tên. Tổ dân phố còn nhà chung cư thì chưa kết thúc được: nhà chung cư không chuyển theo việc sắp xếp.',
     'reorganisation.effectiveOn': 'Ngày hiệu lực',
     'reorganisation.legalBasis': 'Căn cứ pháp lý',
     'reorganisation.legalBasis.placeholder': 'Ví dụ: Nghị quyết 1656/NQ-UBTVQH15',
@@ -69,7 +69,7 @@ export const reorganisationMessages = defineMessages(
     'reorganisation.mode.moveHint':
       'Transfer of part: the chosen places (e.g. residential groups) belong to another place from the effective date.',
     'reorganisation.mode.mergeHint':
-      'The chosen places end and a new one starts on the effective date; their children and the bodies serving them move to it. Choose one place to record a rename.',
+      'The chosen places end and a new one starts on the effective date; their children and the bodies serving them move to it. Choose one place to record a rename. A residential group with apartment buildings cannot end: buildings do not move with a reorganisation.',
     'reorganisation.effectiveOn': 'Effective date',
     'reorganisation.legalBasis': 'Legal basis',
     'reorganisation.legalBasis.placeholder': 'e.g. Nghị quyết 1656/NQ-UBTVQH15',

@@ -153,6 +153,27 @@ export const CREATE_SAMPLES: ReadonlyArray<readonly [string, z.ZodType, Record<s
     inputs.consolidateBoardInput,
     { boardId: 'bqt-mipec', version: 3, on: '2023-06-01', replace: [{ membershipId: 'm-2', byPersonId: 'dung' }], end: ['m-3'] },
   ],
+  [
+    'recordReorganisation',
+    inputs.recordReorganisationInput,
+    {
+      kind: 'RESTRUCTURE',
+      effectiveOn: '2025-07-01',
+      legalBasis: 'Nghị quyết 1656/NQ-UBTVQH15',
+      note: 'Sắp xếp các phường thành phường mới trực thuộc thành phố',
+      endUnitIds: ['ngoc-thuy', 'bo-de-cu'],
+      newUnits: [{ ref: 'bo-de', kind: 'WARD', name: 'Bồ Đề', kindLabel: 'Phường', code: '00118', parentId: 'ha-noi' }],
+      moveUnits: [{ unitId: 'tdp-5', toParentId: 'bo-de' }],
+      endOrganizationIds: ['dang-uy-ngoc-thuy'],
+      newOrganizations: [
+        { ref: 'dang-uy-bo-de', kind: 'WARD_PARTY_COMMITTEE', name: 'Đảng ủy phường Bồ Đề', parentId: 'thanh-uy', unitIds: ['bo-de'] },
+      ],
+      moveOrganizationAreas: [{ organizationId: 'mttq-bo-de-cu', fromUnitId: 'bo-de-cu', toUnitId: 'bo-de' }],
+      moveOrganizations: [{ organizationId: 'cell-5', toParentId: 'dang-uy-bo-de' }],
+      moveMemberships: [{ membershipId: 'm-1', toOrganizationId: 'dang-uy-bo-de' }],
+      movePartyCells: [{ fromCellId: 'cell-4', toCellId: 'cell-5' }],
+    },
+  ],
 ];
 
 /** Every update schema, by entity. */
