@@ -22,10 +22,6 @@ describe('detailProblem', () => {
     expect(detailProblem(undefined, null, 'Person', false)).toBe('not-found');
     expect(detailProblem(undefined, { __typename: 'Organization' }, 'Person', false)).toBe('not-found');
     expect(detailProblem(graphqlErrors({ code: 'BAD_USER_INPUT', path: ['node'] }), null, 'Person', false)).toBe('not-found');
-    const invalidId = new CombinedGraphQLErrors({
-      errors: [{ message: 'Invalid global ID: khong-co', path: ['node'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-    });
-    expect(detailProblem(invalidId, null, 'Person', false)).toBe('not-found');
   });
 
   it('waits while loading and says error when the request failed', () => {

@@ -4,8 +4,6 @@ export type DetailProblem = 'forbidden' | 'not-found' | 'error' | null;
 
 /** Error codes the server gives for an id that names no record (it does not decode, wrong type). */
 const NOT_FOUND_CODES = new Set(['NOT_FOUND', 'BAD_USER_INPUT']);
-/** The relay plugin refuses an id that is not a global id with this message (and no code of ours). */
-const INVALID_ID = /^Invalid global ID/i;
 
 /**
  * Why a detail page cannot show its record: the server refused it (FORBIDDEN on `node`), there is
@@ -22,7 +20,7 @@ export function detailProblem(
   const rootErrors = CombinedGraphQLErrors.is(error) ? error.errors.filter((e) => (e.path ?? []).length <= 1) : [];
   if (rootErrors.some((e) => e.extensions?.code === 'FORBIDDEN')) return 'forbidden';
   if (node && node.__typename === expectedType) return null;
-  if (rootErrors.some((e) => NOT_FOUND_CODES.has(String(e.extensions?.code)) || INVALID_ID.test(e.message))) return 'not-found';
+  if (rootErrors.some((e) => NOT_FOUND_CODES.has(String(e.extensions?.code)))) return 'not-found';
   if (loading) return null;
   if (error && (!CombinedGraphQLErrors.is(error) || rootErrors.length > 0 || node === undefined)) return 'error';
   return 'not-found';

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Drawer, Empty, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
+import type { FigureRecordsQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { reportMessages } from '../i18n/messages/report';
 import { ListPager } from '../lists/list-pager';
@@ -24,11 +25,7 @@ export interface ReportVariables {
   to: string;
 }
 
-interface RecordRow {
-  id: string;
-  name: string;
-  type: string;
-}
+type RecordRow = FigureRecordsQuery['directiveReport']['figures'][number]['records']['nodes'][number];
 
 /**
  * The records a figure counts (or one ward's share of them), a page at a time, each linked to its
@@ -85,6 +82,16 @@ function RecordsList({ drill, report }: { drill: DrillDown; report: ReportVariab
             dataIndex: 'name',
             render: (_: unknown, r) => <RecordLink type={r.type} id={r.id} name={r.name} asOf={report.to} />,
           },
+          ...(drill.ward
+            ? []
+            : [
+                {
+                  title: t('report.records.ward'),
+                  key: 'ward',
+                  width: 200,
+                  render: (_: unknown, r: RecordRow) => ('wardName' in r && r.wardName) || '—',
+                },
+              ]),
           { title: t('report.records.type'), dataIndex: 'type', width: 180, render: (_: unknown, r) => typeLabel(r.type) },
         ]}
         locale={{

@@ -99,6 +99,7 @@ export const FigureRecordsDocument = graphql(`
             id
             name
             type
+            wardName
           }
         }
       }
@@ -124,6 +125,7 @@ export const WardFigureRecordsDocument = graphql(`
               id
               name
               type
+              wardName
             }
           }
         }
