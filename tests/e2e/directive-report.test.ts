@@ -47,6 +47,10 @@ describe('directive report in Chromium', { timeout: 180_000 }, () => {
     await drawer().getByTestId('records-total').getByText('222 bản ghi').waitFor();
     expect(await drawer().getByText('Trang 1/12').count()).toBe(1);
     expect(await drawer().locator('.ant-table-tbody tr.ant-table-row').count()).toBe(20);
+    // Fourteen "Tổ dân phố số 1": each row names its ward.
+    const wards = await drawer().locator('.ant-table-tbody tr.ant-table-row td:nth-child(2)').allTextContents();
+    expect(wards.length).toBe(20);
+    for (const ward of wards) expect(ward).toMatch(/^[A-ZĐ\p{Lu}]/u);
     await b.screenshot('03-report-records');
     await drawer().locator('.ant-drawer-close').click();
     await drawer().waitFor({ state: 'hidden' });

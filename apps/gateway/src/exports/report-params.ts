@@ -29,6 +29,11 @@ export function parseReportParams(query: ReportQueryString): Result<DirectiveRep
   return ok({ directiveId, scopeUnitId, to, ...(from === undefined ? {} : { from }) });
 }
 
+/** A value as quoted back in a message: cut short, so a long query string is not echoed whole. */
+export function quoted(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
 function stringParam(query: ReportQueryString, name: string, required: boolean, violations: Violation[]): string | undefined {
   const value = query[name];
   if (value === undefined || value === '') {
@@ -62,8 +67,8 @@ function idParam(query: ReportQueryString, name: string, typename: string, what:
       severity: 'error',
       path: [name],
       message: {
-        vi: `"${value}" không phải mã ${what} hợp lệ (UUID hoặc mã toàn cục ${typename})`,
-        en: `"${value}" is not a valid ${typename} id (a UUID or a ${typename} global id)`,
+        vi: `"${quoted(value)}" không phải mã ${what} hợp lệ (UUID hoặc mã toàn cục ${typename})`,
+        en: `"${quoted(value)}" is not a valid ${typename} id (a UUID or a ${typename} global id)`,
       },
     });
   }
@@ -78,8 +83,8 @@ function dateParam(query: ReportQueryString, name: string, required: boolean, vi
     severity: 'error',
     path: [name],
     message: {
-      vi: `Ngày "${value}" (tham số "${name}") không hợp lệ: phải có dạng YYYY-MM-DD và có thật`,
-      en: `The date "${value}" (parameter "${name}") is not valid: write a real date as YYYY-MM-DD`,
+      vi: `Ngày "${quoted(value)}" (tham số "${name}") không hợp lệ: phải có dạng YYYY-MM-DD và có thật`,
+      en: `The date "${quoted(value)}" (parameter "${name}") is not valid: write a real date as YYYY-MM-DD`,
     },
   });
   return undefined;
