@@ -19,8 +19,8 @@ export const BuildingsWithoutBoardDocument = graphql(`
 
 /**
  * The building the form establishes a board for: what the composition rules need (its blocks),
- * whether it already has a board, and the owners the address book knows (blocks → apartments →
- * ownerships), who are offered first as members.
+ * whether it already has a board, and the owners the address book knows (apartments →
+ * ownerships, whatever the block), who are offered first as members.
  */
 export const BoardBuildingDocument = graphql(`
   query BoardBuilding($id: ID!, $asOf: Date) {
@@ -39,20 +39,17 @@ export const BoardBuildingDocument = graphql(`
           id
           name
         }
-        blocks {
+        apartments {
           id
-          apartments {
+          number
+          ownerships {
             id
-            number
-            ownerships {
+            validFrom
+            validTo
+            person {
               id
-              validFrom
-              validTo
-              person {
-                id
-                fullName
-                birthYear
-              }
+              fullName
+              birthYear
             }
           }
         }

@@ -2,19 +2,17 @@ import { type IsoDate, isActiveOn } from '@coso/domain';
 import type { BoardBuildingQuery } from '../gql/graphql';
 import type { KnownPerson } from './person-select';
 
-type BuildingBlocks = Extract<NonNullable<BoardBuildingQuery['node']>, { __typename: 'ApartmentBuilding' }>['blocks'];
+type BuildingApartments = Extract<NonNullable<BoardBuildingQuery['node']>, { __typename: 'ApartmentBuilding' }>['apartments'];
 
 /**
  * The people owning (or using) an apartment of the building on the date: the only people the
  * law lets sit on its board (BOARD_MEMBER_OWNER), so the member picker offers them first.
  */
-export function ownersOf(blocks: BuildingBlocks, on: IsoDate): KnownPerson[] {
+export function ownersOf(apartments: BuildingApartments, on: IsoDate): KnownPerson[] {
   const byId = new Map<string, KnownPerson>();
-  for (const block of blocks) {
-    for (const apartment of block.apartments) {
-      for (const o of apartment.ownerships) {
-        if (isActiveOn(o, on) && !byId.has(o.person.id)) byId.set(o.person.id, { ...o.person, note: apartment.number });
-      }
+  for (const apartment of apartments) {
+    for (const o of apartment.ownerships) {
+      if (isActiveOn(o, on) && !byId.has(o.person.id)) byId.set(o.person.id, { ...o.person, note: apartment.number });
     }
   }
   return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));

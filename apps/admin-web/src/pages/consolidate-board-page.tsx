@@ -83,7 +83,7 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
   });
   const buildingNode = buildingQuery.data?.node;
   const owners = useMemo(
-    () => (buildingNode?.__typename === 'ApartmentBuilding' ? ownersOf(buildingNode.blocks, on) : []),
+    () => (buildingNode?.__typename === 'ApartmentBuilding' ? ownersOf(buildingNode.apartments, on) : []),
     [buildingNode, on],
   );
   const { known, addKnown } = useKnownPeople(owners, memberPeople);

@@ -79,7 +79,7 @@ function EstablishBoardForm() {
         : null,
     [place, values.name],
   );
-  const owners = useMemo(() => (place ? ownersOf(place.blocks, validFrom) : []), [place, validFrom]);
+  const owners = useMemo(() => (place ? ownersOf(place.apartments, validFrom) : []), [place, validFrom]);
   const { known, addKnown } = useKnownPeople(owners);
 
   // The board's name follows the building until the user writes their own.
