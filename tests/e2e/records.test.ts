@@ -82,12 +82,29 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
     await page.getByRole('heading', { name: 'Phạm Thị Hoa' }).waitFor();
     await page.getByText('001190012345', { exact: true }).waitFor();
     await page.getByText('0912345678', { exact: true }).waitFor();
-    await page.getByRole('link', { name: /Tổ dân phố số 5/ }).waitFor();
+    await page
+      .getByRole('link', { name: /Tổ dân phố số 5/ })
+      .first()
+      .waitFor();
     await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(1);
     const created = await historyRows().first().textContent();
     expect(created).toContain('Tạo mới');
     expect(created).toContain('admin');
     expect(created).toContain('Họ và tên: Phạm Thị Hoa');
+    // The residence is named (one nodes(ids:) request for the trail), not a "#034d0609" code,
+    // and links to the unit's page.
+    await expect
+      .poll(async () => historyRows().first().textContent(), { timeout: UI_TIMEOUT })
+      .toContain('Nơi thường trú: Tổ dân phố số 5');
+    expect(await historyRows().first().textContent()).not.toMatch(/#[0-9a-f]{8}/);
+    const residence = historyRows().first().getByRole('link', { name: 'Tổ dân phố số 5', exact: true });
+    // The same unit page as the facts' link (the global id made in the browser is the server's).
+    const factsHref = await page
+      .getByRole('link', { name: /Tổ dân phố số 5/ })
+      .first()
+      .getAttribute('href');
+    expect(await residence.getAttribute('href')).toBe(factsHref?.split('?')[0]);
+    expect(factsHref).toMatch(/^\/units\/[^/?]+/);
     await b.screenshot('03-person-detail-created');
   });
 
@@ -183,7 +200,11 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
   });
 
   it('opens the residence unit from the person page: its codes, parent and history', async () => {
-    await page.getByRole('link', { name: /Tổ dân phố số 5/ }).click();
+    // The facts' link (the history names the residence with a link too).
+    await page
+      .getByRole('link', { name: /Tổ dân phố số 5/ })
+      .first()
+      .click();
     await page.waitForURL(/\/units\//);
     await page.getByRole('heading', { name: 'Tổ dân phố số 5' }).waitFor();
     await page.getByText('Đơn vị cấp trên').waitFor();

@@ -8,8 +8,41 @@ export const RecordHistoryDocument = graphql(`
       at
       actor
       operation
+      entityType
       before
       after
+    }
+  }
+`);
+
+/**
+ * The records a trail's ids point to, named, in the order asked: null in the place of one that is
+ * missing or out of the viewer's territory (FORBIDDEN, read with errorPolicy 'all').
+ */
+export const RecordHistoryReferencesDocument = graphql(`
+  query RecordHistoryReferences($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+      ... on AdministrativeUnit {
+        name
+        kindLabel
+      }
+      ... on Organization {
+        name
+      }
+      ... on Person {
+        fullName
+      }
+      ... on ApartmentBuilding {
+        name
+      }
+      ... on ApartmentComplex {
+        name
+      }
+      ... on Directive {
+        title
+      }
     }
   }
 `);

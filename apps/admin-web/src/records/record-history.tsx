@@ -1,12 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Empty, Flex, Table, type TableProps, Tag, Typography } from 'antd';
+import { Fragment, type ReactNode, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import type { RecordHistoryQuery } from '../gql/graphql';
-import type { KeysOf } from '../i18n/dictionary';
+import type { KeysOf, Language } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { LoadErrorAlert } from '../lists/load-error-alert';
+import { recordPathOrNull } from '../lists/record-links';
 import { changedFields, displayDateTime, displayValue, type FieldChange, fieldName, newestFirst, operationKind } from './history-diff';
-import { RecordHistoryDocument } from './record-documents';
+import { type NamedReference, namedReferences, referencedIds, referenceOf } from './history-references';
+import { RecordHistoryDocument, RecordHistoryReferencesDocument } from './record-documents';
 
 type Entry = RecordHistoryQuery['history'][number];
 
@@ -19,23 +23,74 @@ const WORKFLOW_LABELS: Partial<Record<string, KeysOf<typeof recordsMessages>>> =
 
 const KIND_COLORS = { create: 'green', update: 'blue', end: 'volcano', cascade: 'orange', workflow: 'purple' } as const;
 
-function ChangeList({ changes, create }: { changes: FieldChange[]; create: boolean }) {
+const PAGE_SIZE = 20;
+
+/** The records the trail's ids point to, by global id (those named; the others keep their short code). */
+type Names = ReadonlyMap<string, NamedReference>;
+
+/** A referenced record by name, linked to its page when it has one. */
+function ReferenceName({ named }: { named: NamedReference }) {
+  const path = recordPathOrNull(named.type, named.id);
+  return path ? <Link to={path}>{named.name}</Link> : named.name;
+}
+
+/**
+ * A stored value: a record id by the referenced record's name when it could be read, anything
+ * else as `displayValue` shows it. An id that could not be named (out of the viewer's territory,
+ * or gone) keeps its short code, with `unnamedHint` as its tooltip once the names have come.
+ */
+function changeValue(
+  field: string,
+  value: unknown,
+  entityType: string,
+  names: Names,
+  unnamedHint: string | null,
+  language: Language,
+): ReactNode {
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  const refs = items.map((item) => referenceOf(field, entityType, item));
+  if (!refs.some(Boolean)) return displayValue(field, value, language);
+  return items.map((item, i) => {
+    const ref = refs[i];
+    const named = ref ? names.get(ref.id) : undefined;
+    const shown = displayValue(field, item, language);
+    return (
+      <Fragment key={String(item)}>
+        {i > 0 ? ', ' : null}
+        {named ? <ReferenceName named={named} /> : ref && unnamedHint ? <span title={unnamedHint}>{shown}</span> : shown}
+      </Fragment>
+    );
+  });
+}
+
+interface ChangeListProps {
+  changes: FieldChange[];
+  create: boolean;
+  entityType: string;
+  names: Names;
+  /** Whether the names have been asked for and answered (until then an id shows its short code, without a hint). */
+  namesDone: boolean;
+}
+
+function ChangeList({ changes, create, entityType, names, namesDone }: ChangeListProps) {
   const { t, language } = useMessages(recordsMessages);
   if (changes.length === 0) return <Typography.Text type="secondary">{t('records.history.noFieldChange')}</Typography.Text>;
+  const unnamedHint = namesDone ? t('records.history.unnamedReference') : null;
+  const value = (field: string, v: unknown) => changeValue(field, v, entityType, names, unnamedHint, language);
   return (
     <Flex vertical gap={2}>
       {changes.map((c) => (
         <Typography.Text key={c.field}>
           <Typography.Text strong>{fieldName(c.field, language)}:</Typography.Text>{' '}
           {create ? (
-            displayValue(c.field, c.after, language)
+            value(c.field, c.after)
           ) : (
             <>
               <Typography.Text delete type="secondary">
-                {displayValue(c.field, c.before, language)}
+                {value(c.field, c.before)}
               </Typography.Text>
               {' → '}
-              {displayValue(c.field, c.after, language)}
+              {value(c.field, c.after)}
             </>
           )}
         </Typography.Text>
@@ -51,7 +106,21 @@ function ChangeList({ changes, create }: { changes: FieldChange[]; create: boole
 export function RecordHistory({ id }: { id: string }) {
   const { t } = useMessages(recordsMessages);
   const { data, loading, error, refetch } = useQuery(RecordHistoryDocument, { variables: { id } });
-  const entries = newestFirst(data?.history ?? []);
+  const entries = useMemo(() => newestFirst(data?.history ?? []), [data]);
+
+  // The page of the table shown (back to the first for another record).
+  const [shownPage, setShownPage] = useState({ id, page: 1 });
+  const page = shownPage.id === id ? shownPage.page : 1;
+  const paged = entries.length > PAGE_SIZE;
+  const visible = useMemo(() => (paged ? entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) : entries), [entries, paged, page]);
+
+  // Every record the visible changes point to, named in one request. Some may be out of the
+  // viewer's territory (FORBIDDEN, null): they keep their short code, and no error is shown.
+  const ids = useMemo(() => referencedIds(visible), [visible]);
+  const references = useQuery(RecordHistoryReferencesDocument, { variables: { ids }, skip: ids.length === 0, errorPolicy: 'all' });
+  const referencedNodes = references.data?.nodes;
+  const names = useMemo(() => namedReferences(referencedNodes), [referencedNodes]);
+  const namesDone = ids.length > 0 && !references.loading;
 
   const operationText = (operation: string) => {
     const kind = operationKind(operation);
@@ -71,7 +140,15 @@ export function RecordHistory({ id }: { id: string }) {
     {
       title: t('records.history.changes'),
       key: 'changes',
-      render: (_: unknown, e) => <ChangeList changes={changedFields(e.before, e.after)} create={operationKind(e.operation) === 'create'} />,
+      render: (_: unknown, e) => (
+        <ChangeList
+          changes={changedFields(e.before, e.after)}
+          create={operationKind(e.operation) === 'create'}
+          entityType={e.entityType}
+          names={names}
+          namesDone={namesDone}
+        />
+      ),
     },
   ];
 
@@ -90,7 +167,9 @@ export function RecordHistory({ id }: { id: string }) {
           columns={columns}
           dataSource={entries}
           loading={loading}
-          pagination={entries.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          pagination={
+            paged ? { current: page, pageSize: PAGE_SIZE, showSizeChanger: false, onChange: (p) => setShownPage({ id, page: p }) } : false
+          }
           locale={{
             emptyText: loading ? (
               t('common.loading')
