@@ -5,9 +5,9 @@ import type { ExplorerPlaceQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
+import { unitLabel } from '../lists/record-links';
 import { displayDate } from '../places/as-of-date';
 import { type BodyNode, bodyTree } from './body-tree-data';
-import { placeLabel } from './place-tree-data';
 
 export type ExplorerPlace = Extract<NonNullable<ExplorerPlaceQuery['node']>, { __typename: 'AdministrativeUnit' }>;
 
@@ -39,7 +39,7 @@ export function PlaceDetails({ asOf, place, loading, error, onRetry, onNavigate 
     <Flex vertical gap={12} data-testid="explorer-place">
       <Flex align="baseline" justify="space-between" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {placeLabel(place.kindLabel, place.name)}
+          {unitLabel({ kindLabel: place.kindLabel, name: place.name })}
         </Typography.Title>
         <Link to={`/units/${encodeURIComponent(place.id)}?asOf=${asOf}`}>{t('explorer.place.openRecord')}</Link>
       </Flex>
@@ -69,7 +69,7 @@ export function PlaceDetails({ asOf, place, loading, error, onRetry, onNavigate 
         <Descriptions.Item label={t('explorer.place.parent')}>
           {place.parent ? (
             <Typography.Link data-testid="explorer-place-parent" onClick={() => place.parent && onNavigate({ unit: place.parent.id })}>
-              {placeLabel(place.parent.kindLabel, place.parent.name)}
+              {unitLabel({ kindLabel: place.parent.kindLabel, name: place.parent.name })}
             </Typography.Link>
           ) : (
             '—'

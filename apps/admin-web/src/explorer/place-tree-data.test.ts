@@ -6,7 +6,6 @@ import {
   expandedKeysFor,
   firstOf,
   type PlaceNode,
-  placeLabel,
   placeNode,
   scopeOnDate,
   type TreeUnit,
@@ -91,13 +90,5 @@ describe('the tree of bodies', () => {
     ]);
     expect(tree[0]?.children?.[0]?.key).toBe('dang-uy/cell-1');
     expect(tree[1]?.children).toBeUndefined();
-  });
-});
-
-describe('place labels', () => {
-  it('put the kind before a name unless the name already starts with it', () => {
-    expect(placeLabel('Phường', 'Giang Biên')).toBe('Phường Giang Biên');
-    expect(placeLabel('Tổ dân phố', 'Tổ dân phố số 1')).toBe('Tổ dân phố số 1');
-    expect(placeLabel(null, 'Hà Nội')).toBe('Hà Nội');
   });
 });

@@ -67,9 +67,3 @@ export function scopeOnDate(
   if (asOf < scope.validFrom) return { kind: 'notYet', from: scope.validFrom };
   return { kind: 'scope', id: scope.id };
 }
-
-/** "Phường Giang Biên", but "Tổ dân phố số 1" (not "Tổ dân phố Tổ dân phố số 1"): names often carry their kind. */
-export function placeLabel(kindText: string | null | undefined, name: string): string {
-  if (!kindText || name.toLocaleLowerCase('vi').startsWith(kindText.toLocaleLowerCase('vi'))) return name;
-  return `${kindText} ${name}`;
-}

@@ -6,8 +6,9 @@ import type { ExplorerChildrenQuery, UnitFilter } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
+import { unitLabel } from '../lists/record-links';
 import { ExplorerChildrenDocument, ExplorerRootsDocument } from './explorer-documents';
-import { expandedKeysFor, type PlaceNode, placeLabel, placeNode, type TreeUnit, withChildren } from './place-tree-data';
+import { expandedKeysFor, type PlaceNode, placeNode, type TreeUnit, withChildren } from './place-tree-data';
 
 export interface PlaceTreeProps {
   asOf: IsoDate;
@@ -107,7 +108,7 @@ export function PlaceTree({ asOf, rootFilter, selectedId, ancestorIds, onSelect 
         loadData={(node) => loadChildren(node.key, node.unit.name)}
         titleRender={(node) => (
           <span data-unit-id={node.unit.id}>
-            {placeLabel(kindText(node.unit), node.unit.name) !== node.unit.name && (
+            {unitLabel({ kindLabel: kindText(node.unit), name: node.unit.name }) !== node.unit.name && (
               <Typography.Text type="secondary">{kindText(node.unit)} </Typography.Text>
             )}
             <Typography.Text>{node.unit.name}</Typography.Text>

@@ -5,9 +5,10 @@ import type { ExplorerReorganisationsQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
+import { unitLabel } from '../lists/record-links';
 import { displayDate } from '../places/as-of-date';
 import { ExplorerReorganisationsDocument } from './explorer-documents';
-import { eventDates, eventTense, firstOf, placeLabel } from './place-tree-data';
+import { eventDates, eventTense, firstOf } from './place-tree-data';
 
 type EventRow = ExplorerReorganisationsQuery['reorganisations']['nodes'][number];
 type EventUnit = EventRow['originalUnits'][number];
@@ -40,7 +41,9 @@ export function ReorganisationTimeline({ asOf, onNavigate }: ReorganisationTimel
         {shown.map((u, i) => (
           <span key={u.id}>
             {i > 0 && ', '}
-            <Typography.Link onClick={() => onNavigate({ asOf: date, unit: u.id })}>{placeLabel(u.kindLabel, u.name)}</Typography.Link>
+            <Typography.Link onClick={() => onNavigate({ asOf: date, unit: u.id })}>
+              {unitLabel({ kindLabel: u.kindLabel, name: u.name })}
+            </Typography.Link>
           </span>
         ))}
         {more > 0 && <Typography.Text type="secondary"> {t('explorer.events.more', { count: more })}</Typography.Text>}

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@coso/domain';
+import { type IsoDate, unitDisplayName } from '@coso/domain';
 
 /** The detail route of each record type that has a page; other types (a training, a petition) have none. */
 const ROUTES: Record<string, string> = {
@@ -23,12 +23,5 @@ export function recordPath(
   return recordPathOrNull(type, id, asOf) ?? '/';
 }
 
-/**
- * "Phường Giang Biên": a unit's kind label and name — or the name alone when it already says
- * what the unit is ("Tổ dân phố số 5").
- */
-export function unitLabel(unit: { kindLabel?: string | null; name: string }): string {
-  const { kindLabel, name } = unit;
-  if (!kindLabel || name.toLocaleLowerCase('vi').startsWith(kindLabel.toLocaleLowerCase('vi'))) return name;
-  return `${kindLabel} ${name}`;
-}
+/** "Phường Giang Biên", "Tổ dân phố số 5": the domain's way of naming a place. */
+export const unitLabel = unitDisplayName;

@@ -7,13 +7,13 @@ import type { BuildingDetailQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
+import { unitLabel } from '../lists/record-links';
 import { displayDate } from '../places/as-of-date';
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
-import { unitName } from '../records/unit-name';
 import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
 import { useSignedInUser } from '../session/session';
 
@@ -55,7 +55,7 @@ export function BuildingDetailPage() {
         onAsOf={setAsOf}
         trail={[
           { title: t('records.building.list'), to: '/buildings' },
-          { title: unitName(building.residentialGroup), to: detailPath('units', building.residentialGroup.id, asOf) },
+          { title: unitLabel(building.residentialGroup), to: detailPath('units', building.residentialGroup.id, asOf) },
           { title: building.name },
         ]}
       />
@@ -69,7 +69,7 @@ export function BuildingDetailPage() {
             {
               key: 'group',
               label: label('residentialGroupId'),
-              children: <Link to={detailPath('units', building.residentialGroup.id, asOf)}>{unitName(building.residentialGroup)}</Link>,
+              children: <Link to={detailPath('units', building.residentialGroup.id, asOf)}>{unitLabel(building.residentialGroup)}</Link>,
             },
             ...(building.complex ? [{ key: 'complex', label: label('complexId'), children: building.complex.name }] : []),
             { key: 'blockCount', label: label('blockCount'), children: building.blockCount },

@@ -15,6 +15,7 @@ import type { OrganizationDetailQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
+import { unitLabel } from '../lists/record-links';
 import { EndOrganizationDocument, OrganizationDetailDocument } from '../organizations/organization-detail-documents';
 import { displayDate } from '../places/as-of-date';
 import { DetailHeader } from '../records/detail-header';
@@ -23,7 +24,6 @@ import { DetailLoading, DetailProblemView } from '../records/detail-states';
 import { EndRecordDialog } from '../records/end-record-dialog';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
-import { unitName } from '../records/unit-name';
 import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
 import { useSignedInUser } from '../session/session';
 
@@ -89,7 +89,7 @@ export function OrganizationDetailPage() {
         <Flex gap={8} wrap>
           {org.areas.map((a) => (
             <Link key={a.id} to={detailPath('units', a.id, asOf)}>
-              {unitName(a)}
+              {unitLabel(a)}
             </Link>
           ))}
         </Flex>

@@ -6,6 +6,7 @@ import type { UnitDetailQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
+import { unitLabel } from '../lists/record-links';
 import { displayDate } from '../places/as-of-date';
 import { UnitDetailDocument } from '../places/unit-detail-documents';
 import { DetailHeader } from '../records/detail-header';
@@ -13,7 +14,6 @@ import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
-import { unitName } from '../records/unit-name';
 import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
 
 type Unit = Extract<NonNullable<UnitDetailQuery['node']>, { __typename: 'AdministrativeUnit' }>;
@@ -39,7 +39,7 @@ export function UnitDetailPage() {
   const kindText = language === 'vi' ? (unit.kindLabel ?? UNIT_KIND_LABELS[unit.kind].vi) : UNIT_KIND_LABELS[unit.kind].en;
 
   const parent = unit.parent ? (
-    <Link to={detailPath('units', unit.parent.id, asOf)}>{unitName(unit.parent)}</Link>
+    <Link to={detailPath('units', unit.parent.id, asOf)}>{unitLabel(unit.parent)}</Link>
   ) : forbiddenPaths.has('node.parent') ? (
     <Typography.Text type="secondary">{t('records.outsideTerritory')}</Typography.Text>
   ) : (
@@ -57,8 +57,8 @@ export function UnitDetailPage() {
         onAsOf={setAsOf}
         trail={[
           { title: t('records.unit.list'), to: `/units?asOf=${asOf}` },
-          ...[...unit.ancestors].reverse().map((a) => ({ title: unitName(a), to: detailPath('units', a.id, asOf) })),
-          { title: unitName(unit) },
+          ...[...unit.ancestors].reverse().map((a) => ({ title: unitLabel(a), to: detailPath('units', a.id, asOf) })),
+          { title: unitLabel(unit) },
         ]}
       />
       {onlyForbidden && <Alert type="warning" showIcon title={t('records.partialData')} />}

@@ -1,5 +1,5 @@
+import { unitLabel } from '../lists/record-links';
 import { changedFields } from './history-diff';
-import { unitName } from './unit-name';
 
 /** The record types a trail's id can be named by (each has a name the server returns). */
 export type ReferenceType = 'AdministrativeUnit' | 'ApartmentBuilding' | 'ApartmentComplex' | 'Directive' | 'Organization' | 'Person';
@@ -102,7 +102,7 @@ export interface NamedReference {
 /** The name a reader knows a record by: a unit with its kind ("Phường Giang Biên"), a person's full name. */
 export function referenceName(node: Exclude<ReferencedNode, null | undefined>): string | null {
   if (node.fullName) return node.fullName;
-  if (node.name) return node.__typename === 'AdministrativeUnit' ? unitName({ name: node.name, kindLabel: node.kindLabel }) : node.name;
+  if (node.name) return node.__typename === 'AdministrativeUnit' ? unitLabel({ name: node.name, kindLabel: node.kindLabel }) : node.name;
   return node.title ?? null;
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { UnitKind } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
-import { unitName } from './unit-name';
+import { unitLabel } from '../lists/record-links';
 import { UnitPickerOptionsDocument } from './unit-picker-documents';
 
 const SEARCH_DELAY_MS = 300;
@@ -19,8 +19,8 @@ export interface UnitOption {
 
 /** "Tổ dân phố số 5 — Phường Giang Biên": group names repeat across wards, so the parent tells them apart. */
 export function unitOptionLabel(unit: UnitOption): string {
-  const own = unitName(unit);
-  const parent = unit.parent ? unitName(unit.parent) : '';
+  const own = unitLabel(unit);
+  const parent = unit.parent ? unitLabel(unit.parent) : '';
   return parent ? `${own} — ${parent}` : own;
 }
 

@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { type IsoDate, UNIT_KIND_LABELS, type UnitKind } from '@coso/domain';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
-import { placeLabel } from '../explorer/place-tree-data';
 import type { ReorganisationUnitOptionsQuery, UnitFilter } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { reorganisationMessages } from '../i18n/messages/reorganisation';
+import { unitLabel } from '../lists/record-links';
 import { ReorganisationUnitOptionsDocument } from './reorganisation-documents';
 
 export type UnitOption = ReorganisationUnitOptionsQuery['units']['nodes'][number];
@@ -73,8 +73,8 @@ export function UnitSelect(props: UnitSelectProps) {
 
   const label = (u: UnitOption) => {
     const kind = language === 'vi' ? (u.kindLabel ?? UNIT_KIND_LABELS[u.kind].vi) : UNIT_KIND_LABELS[u.kind].en;
-    const parent = u.parent ? ` — ${placeLabel(u.parent.kindLabel, u.parent.name)}` : '';
-    return `${placeLabel(kind, u.name)}${parent}`;
+    const parent = u.parent ? ` — ${unitLabel({ kindLabel: u.parent.kindLabel, name: u.parent.name })}` : '';
+    return `${unitLabel({ kindLabel: kind, name: u.name })}${parent}`;
   };
   const shown = new Map((units ?? []).map((u) => [u.id, u]));
   for (const value of selected) {

@@ -1,4 +1,4 @@
-import type { DirectiveReport, Figure, IsoDate } from '@coso/domain';
+import { type DirectiveReport, type Figure, type IsoDate, unitDisplayName } from '@coso/domain';
 
 /**
  * The words both exports share, in the style of the review article: "Thông tri số 05-TT/QU",
@@ -25,7 +25,7 @@ export function reportTitle(report: DirectiveReport): string {
 
 /** "Quận Long Biên". */
 export function scopeName(report: DirectiveReport): string {
-  return `${report.scope.kindLabel} ${report.scope.name}`.normalize('NFC');
+  return unitDisplayName(report.scope);
 }
 
 /** `2022-12-01` → `01/12/2022`. */

@@ -5,6 +5,7 @@ import {
   type RecordRef,
   reportNarrative,
   UNASSIGNED_WARD_ID,
+  unitDisplayName,
   type WardFigure,
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
@@ -145,7 +146,7 @@ const ReportRef = builder.objectRef<DirectiveReport>('DirectiveReport').implemen
     directiveCode: t.string({ resolve: (r) => r.directive.code }),
     directiveTitle: t.string({ resolve: (r) => r.directive.title }),
     scopeId: t.id({ resolve: (r) => encodeGlobalID('AdministrativeUnit', r.scope.id) }),
-    scopeName: t.string({ resolve: (r) => `${r.scope.kindLabel} ${r.scope.name}` }),
+    scopeName: t.string({ resolve: (r) => unitDisplayName(r.scope) }),
     from: t.field({ type: 'Date', resolve: (r) => r.period.from }),
     to: t.field({ type: 'Date', resolve: (r) => r.period.to }),
     figures: t.field({
