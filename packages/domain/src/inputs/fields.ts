@@ -100,6 +100,15 @@ export const optionalLabelField = z
   .transform((s) => normalizeName(s) || undefined)
   .optional();
 
+/** An administrative code as typed: trimmed, blank → null; its shape is checked against the unit's kind. */
+export const optionalAdminCodeField = z
+  .string()
+  .transform((s) => {
+    const t = s.trim();
+    return t === '' ? null : t;
+  })
+  .nullish();
+
 /**
  * A real calendar date `YYYY-MM-DD`; anything else present is DATE_FORMAT. `abort: false`
  * because z.custom aborts by default, which would silence the object-level checks.

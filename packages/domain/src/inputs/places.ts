@@ -8,6 +8,7 @@ import {
   createPeriodShape,
   type IssueSink,
   idField,
+  optionalAdminCodeField,
   optionalIdField,
   optionalLabelField,
   read,
@@ -17,15 +18,6 @@ import {
   updatePeriodShape,
   WHEN_OBJECT,
 } from './fields.js';
-
-/** An administrative code as typed: trimmed; its shape is checked against the unit's kind. */
-const optionalAdminCodeField = z
-  .string()
-  .transform((s) => {
-    const t = s.trim();
-    return t === '' ? null : t;
-  })
-  .nullish();
 
 /** A code record on its own: the unit's kind is not known here, so any official length passes. */
 const adminCodeField = z

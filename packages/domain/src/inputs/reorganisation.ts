@@ -13,6 +13,7 @@ import {
   type IssueSink,
   idField,
   lowerFirst,
+  optionalAdminCodeField,
   optionalIdField,
   optionalTextField,
   read,
@@ -34,15 +35,6 @@ import { describeField } from './parse-input.js';
  * needs the data (does the unit exist on that day, is every child of an ended unit moved, the
  * shape a kind of reorganisation must have) is `validatePlan`'s, once ids are resolved.
  */
-
-/** An administrative code as typed: trimmed, blank → null; its shape is checked against the unit's kind. */
-const optionalAdminCodeField = z
-  .string()
-  .transform((s) => {
-    const t = s.trim();
-    return t === '' ? null : t;
-  })
-  .nullish();
 
 /** A unit kind label as a form sends it: blank or null → left out (the model has no null there). */
 const optionalKindLabelField = z
