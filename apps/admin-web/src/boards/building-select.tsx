@@ -1,12 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import type { IsoDate } from '@coso/domain';
 import { Select, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
+import { useDebouncedSearch } from '../lists/use-debounced-search';
 import { BuildingsWithoutBoardDocument } from './board-documents';
-
-const SEARCH_DELAY_MS = 300;
 
 export interface BuildingSelectProps {
   id?: string;
@@ -21,12 +19,7 @@ export interface BuildingSelectProps {
 /** Picks a building that has no board on the date, searched on the server by name. */
 export function BuildingSelect({ id, value, onChange, asOf, chosenName, status }: BuildingSelectProps) {
   const { t } = useMessages(boardsMessages);
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [typed]);
+  const { typed, setTyped, search } = useDebouncedSearch();
   const { data, previousData, loading } = useQuery(BuildingsWithoutBoardDocument, {
     variables: { asOf, search: search || null, first: 20 },
   });

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Select } from 'antd';
+import { type FormInstance, Select } from 'antd';
+import { useEffect } from 'react';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
 import { displayDate } from '../places/as-of-date';
@@ -14,6 +15,14 @@ export function useDirectives() {
   const directives = data?.directives.nodes ?? [];
   const defaultId = directives.find((d) => d.code.includes(DEFAULT_DIRECTIVE_CODE))?.id;
   return { directives, defaultId, loading, error };
+}
+
+/** Sets a board form's `directiveId` to 05-TT/QU once the list is loaded, unless it was set (the user may clear it). */
+export function useDefaultDirective(form: FormInstance) {
+  const { defaultId } = useDirectives();
+  useEffect(() => {
+    if (defaultId && form.getFieldValue('directiveId') === undefined) form.setFieldValue('directiveId', defaultId);
+  }, [defaultId, form]);
 }
 
 export interface DirectiveSelectProps {

@@ -1,12 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { type IsoDate, matchesSearch } from '@coso/domain';
 import { Select, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
+import { useDebouncedSearch } from '../lists/use-debounced-search';
 import { BoardPeopleSearchDocument } from './board-documents';
-
-const SEARCH_DELAY_MS = 300;
 
 /** A person as the picker shows them. */
 export interface KnownPerson {
@@ -39,12 +38,7 @@ export interface PersonSelectProps {
  */
 export function PersonSelect({ id, value, onChange, label, asOf, owners, known, onFound, status }: PersonSelectProps) {
   const { t } = useMessages(boardsMessages);
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [typed]);
+  const { typed, setTyped, search } = useDebouncedSearch();
   const { data, loading } = useQuery(BoardPeopleSearchDocument, { variables: { search, asOf }, skip: search.length < 2 });
   const found = useMemo(() => (search.length < 2 ? [] : (data?.people.nodes ?? [])), [data, search]);
   useEffect(() => {

@@ -1,7 +1,8 @@
 import { Button, Flex, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/language';
-import { PAGE_SIZES, type PageSize } from './use-cursor-pages';
+import { PAGE_SIZES, type PageSize, type useCursorPages } from './use-cursor-pages';
+import type { ParamChanges } from './use-list-params';
 
 export interface ListPagerProps {
   /** "14 đơn vị": the list's own words for its total; empty while nothing is loaded. */
@@ -50,4 +51,39 @@ export function ListPager(props: ListPagerProps) {
       </Flex>
     </Flex>
   );
+}
+
+interface Connection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * A list page's pager from its connection: `shown` is the connection on screen (the previous
+ * answer while the next loads), `answered` this request's own (no next page until it has come);
+ * the page size lives in the address (`size`, absent for the first size).
+ */
+export function cursorPager(args: {
+  testId: string;
+  totalText(count: number): ReactNode;
+  shown: Connection | undefined;
+  answered: Connection | undefined;
+  loading: boolean;
+  pages: ReturnType<typeof useCursorPages>;
+  size: PageSize;
+  update(changes: ParamChanges): void;
+}): ListPagerProps {
+  const { shown, answered, pages, update } = args;
+  return {
+    testId: args.testId,
+    totalText: shown ? args.totalText(shown.totalCount) : '',
+    totalCount: shown?.totalCount,
+    page: pages.page,
+    size: args.size,
+    nextCursor: answered?.pageInfo.hasNextPage ? answered.pageInfo.endCursor : null,
+    loading: args.loading,
+    onPrevious: pages.previous,
+    onNext: pages.next,
+    onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
+  };
 }

@@ -13,10 +13,10 @@ import { localizedServerMessage } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { accountsMessages } from '../i18n/messages/accounts';
 import { formsMessages } from '../i18n/messages/forms';
-import { ListPager } from '../lists/list-pager';
+import { cursorPager, ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { unitLabel } from '../lists/record-links';
-import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { useListParams } from '../lists/use-list-params';
 import { displayDate, todayInHanoi } from '../places/as-of-date';
 import { useSignedInUser } from '../session/session';
@@ -166,16 +166,16 @@ export function AccountsPage() {
         locale={{ emptyText: loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
       />
       <ListPager
-        testId="accounts-total"
-        totalText={accounts ? t('accounts.total', { count: accounts.totalCount }) : ''}
-        totalCount={accounts?.totalCount}
-        page={pages.page}
-        size={size}
-        nextCursor={data?.accounts.pageInfo.hasNextPage ? data.accounts.pageInfo.endCursor : null}
-        loading={loading}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
+        {...cursorPager({
+          testId: 'accounts-total',
+          totalText: (count) => t('accounts.total', { count }),
+          shown: accounts,
+          answered: data?.accounts,
+          loading,
+          pages,
+          size,
+          update,
+        })}
       />
       {editing !== undefined && <AccountForm account={editing} open onClose={() => setEditing(undefined)} onSaved={() => refetch()} />}
     </Flex>

@@ -8,11 +8,12 @@ import { useMessages } from '../i18n/language';
 import { buildingsMessages } from '../i18n/messages/buildings';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPage } from '../lists/list-page';
+import { cursorPager } from '../lists/list-pager';
 import { forbiddenParts } from '../lists/partial-errors';
 import { recordPath, unitLabel } from '../lists/record-links';
 import { SearchBox } from '../lists/search-box';
 import { useAsOf } from '../lists/use-as-of';
-import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { WardSelect } from '../lists/ward-select';
@@ -143,18 +144,16 @@ export function BuildingsPage() {
       rows={buildings?.nodes ?? []}
       emptyText={t('buildings.list.empty')}
       onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-      pager={{
+      pager={cursorPager({
         testId: 'buildings-total',
-        totalText: buildings ? t('buildings.list.total', { count: buildings.totalCount }) : '',
-        totalCount: buildings?.totalCount,
-        page: pages.page,
-        size: size,
-        nextCursor: data?.buildings.pageInfo.hasNextPage ? data.buildings.pageInfo.endCursor : null,
-        loading: loading,
-        onPrevious: pages.previous,
-        onNext: pages.next,
-        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
-      }}
+        totalText: (count) => t('buildings.list.total', { count }),
+        shown: buildings,
+        answered: data?.buildings,
+        loading,
+        pages,
+        size,
+        update,
+      })}
     />
   );
 }

@@ -21,7 +21,8 @@ import {
   withNames,
 } from '../boards/board-form-values';
 import { NoWriteResult, refusalText } from '../boards/board-page-guards';
-import { DirectiveSelect, useDirectives } from '../boards/directive-select';
+import { BoardSubmitArea } from '../boards/board-submit-area';
+import { DirectiveSelect, useDefaultDirective } from '../boards/directive-select';
 import { itemStatus } from '../boards/field-status';
 import { mergeFieldErrors, NO_ERRORS, onlyFields, withoutChanged } from '../boards/form-messages';
 import { boardRoleLabel, MemberListEditor } from '../boards/member-list-editor';
@@ -97,10 +98,7 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
     form.setFieldValue('current', mergeCurrentRows(members, previous));
   }, [membersKey]);
 
-  const { defaultId: directiveDefault } = useDirectives();
-  useEffect(() => {
-    if (directiveDefault && form.getFieldValue('directiveId') === undefined) form.setFieldValue('directiveId', directiveDefault);
-  }, [directiveDefault, form]);
+  useDefaultDirective(form);
 
   const placeInfo: BoardPlaceInfo | null = useMemo(() => {
     if (!board) return null;
@@ -346,43 +344,25 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
           </Typography.Text>
         </Form.Item>
 
-        <Flex vertical gap={12}>
-          {conflict && (
-            <VersionConflictAlert
-              onReload={async () => {
-                await query.refetch();
-              }}
-            />
-          )}
-          {incomplete && <Alert type="warning" showIcon title={t('boards.incomplete')} />}
-          {refusal && (
-            <Alert
-              type="error"
-              showIcon
-              title={t('forms.invalid')}
-              description={
-                <>
-                  <div>{t('boards.refused')}</div>
-                  {messages.general.map((m) => (
-                    <div key={m}>{m}</div>
-                  ))}
-                </>
-              }
-            />
-          )}
-          {!refusal && attempted && messages.general.length > 0 && (
-            <Alert type="warning" showIcon title={messages.general.map((m) => <div key={m}>{m}</div>)} />
-          )}
-          {requestError && <Alert type="error" showIcon title={requestError.text} />}
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={saving}>
-              {saving ? t('forms.saving') : t('boards.consolidate.submit')}
-            </Button>
-            <Button onClick={() => void navigate(`/organizations/${encodeURIComponent(board.id)}`)} disabled={saving}>
-              {t('forms.cancel')}
-            </Button>
-          </Flex>
-        </Flex>
+        <BoardSubmitArea
+          notice={
+            conflict && (
+              <VersionConflictAlert
+                onReload={async () => {
+                  await query.refetch();
+                }}
+              />
+            )
+          }
+          incomplete={incomplete}
+          refused={refusal !== null}
+          attempted={attempted}
+          general={messages.general}
+          requestError={requestError}
+          saving={saving}
+          submitLabel={t('boards.consolidate.submit')}
+          onCancel={() => void navigate(`/organizations/${encodeURIComponent(board.id)}`)}
+        />
       </Form>
     </Flex>
   );

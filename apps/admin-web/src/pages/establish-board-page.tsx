@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { addDays, addYears } from '@coso/domain';
-import { Alert, Button, DatePicker, Flex, Form, Input, message, Typography } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, message, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -16,8 +16,9 @@ import {
   withNames,
 } from '../boards/board-form-values';
 import { NoWriteResult, refusalText } from '../boards/board-page-guards';
+import { BoardSubmitArea } from '../boards/board-submit-area';
 import { BuildingSelect } from '../boards/building-select';
-import { DirectiveSelect, useDirectives } from '../boards/directive-select';
+import { DirectiveSelect, useDefaultDirective } from '../boards/directive-select';
 import { itemStatus } from '../boards/field-status';
 import { mergeFieldErrors, NO_ERRORS, onlyFields, withoutChanged } from '../boards/form-messages';
 import { MemberListEditor } from '../boards/member-list-editor';
@@ -91,11 +92,7 @@ function EstablishBoardForm() {
     nameDefault.current = defaultName(place.name);
   }, [place, form]);
 
-  // Directive 05-TT/QU by default, once the list is loaded (the user may clear it).
-  const { defaultId: directiveDefault } = useDirectives();
-  useEffect(() => {
-    if (directiveDefault && form.getFieldValue('directiveId') === undefined) form.setFieldValue('directiveId', directiveDefault);
-  }, [directiveDefault, form]);
+  useDefaultDirective(form);
 
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
@@ -274,36 +271,16 @@ function EstablishBoardForm() {
           />
         </Form.Item>
 
-        <Flex vertical gap={12}>
-          {incomplete && <Alert type="warning" showIcon title={t('boards.incomplete')} />}
-          {refusal && (
-            <Alert
-              type="error"
-              showIcon
-              title={t('forms.invalid')}
-              description={
-                <>
-                  <div>{t('boards.refused')}</div>
-                  {messages.general.map((m) => (
-                    <div key={m}>{m}</div>
-                  ))}
-                </>
-              }
-            />
-          )}
-          {!refusal && attempted && messages.general.length > 0 && (
-            <Alert type="warning" showIcon title={messages.general.map((m) => <div key={m}>{m}</div>)} />
-          )}
-          {requestError && <Alert type="error" showIcon title={requestError.text} />}
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={saving}>
-              {saving ? t('forms.saving') : t('boards.establish.submit')}
-            </Button>
-            <Button onClick={() => void navigate('/boards')} disabled={saving}>
-              {t('forms.cancel')}
-            </Button>
-          </Flex>
-        </Flex>
+        <BoardSubmitArea
+          incomplete={incomplete}
+          refused={refusal !== null}
+          attempted={attempted}
+          general={messages.general}
+          requestError={requestError}
+          saving={saving}
+          submitLabel={t('boards.establish.submit')}
+          onCancel={() => void navigate('/boards')}
+        />
       </Form>
     </Flex>
   );

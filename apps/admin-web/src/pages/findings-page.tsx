@@ -8,9 +8,9 @@ import type { FindingsListQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { findingsMessages } from '../i18n/messages/findings';
 import { reportMessages } from '../i18n/messages/report';
-import { ListPager } from '../lists/list-pager';
+import { cursorPager, ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
-import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { displayDate } from '../places/as-of-date';
 import { RecordLink, useRecordTypeLabel } from '../report/record-link';
 import { ReportControls } from '../report/report-controls';
@@ -109,16 +109,16 @@ export function FindingsPage() {
         }}
       />
       <ListPager
-        testId="findings-total"
-        totalText={findings ? t('findings.total', { count: findings.totalCount }) : ''}
-        totalCount={findings?.totalCount}
-        page={pages.page}
-        size={size}
-        nextCursor={list.data?.findings.pageInfo.hasNextPage ? list.data.findings.pageInfo.endCursor : null}
-        loading={list.loading}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-        onSize={(value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) })}
+        {...cursorPager({
+          testId: 'findings-total',
+          totalText: (count) => t('findings.total', { count }),
+          shown: findings,
+          answered: list.data?.findings,
+          loading: list.loading,
+          pages,
+          size,
+          update,
+        })}
       />
     </Flex>
   );

@@ -1,14 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  BOARD_CHANGE_KIND_LABELS,
-  FIELD_LABELS,
-  type IsoDate,
-  MASS_ORGANIZATION_LABELS,
-  ORGANIZATION_KIND_LABELS,
-  roleLabel,
-} from '@coso/domain';
+import { BOARD_CHANGE_KIND_LABELS, FIELD_LABELS, MASS_ORGANIZATION_LABELS, ORGANIZATION_KIND_LABELS, roleLabel } from '@coso/domain';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { OrganizationDetailQuery } from '../gql/graphql';
@@ -21,7 +13,7 @@ import { displayDate } from '../places/as-of-date';
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
-import { EndRecordDialog } from '../records/end-record-dialog';
+import { EndRecordDialog, useEndRecord } from '../records/end-record-dialog';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
 import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
@@ -43,13 +35,12 @@ export function OrganizationDetailPage() {
   const navigate = useNavigate();
   const id = decodeURIComponent(useParams().id ?? '');
   const { asOf, setAsOf } = useDetailAsOf();
-  const [ending, setEnding] = useState(false);
-  const [ended, setEnded] = useState<IsoDate | null>(null);
   const [endOrganization] = useMutation(EndOrganizationDocument, { refetchQueries: ['RecordHistory'] });
   const { data, previousData, loading, error, refetch } = useQuery(OrganizationDetailDocument, {
     variables: { id, asOf },
     errorPolicy: 'all',
   });
+  const { ended, start: startEnding, dialog: endDialog } = useEndRecord(refetch);
   const node = currentNode(data, previousData, id);
   const problem = detailProblem(error, node, 'Organization', loading);
   if (problem) return <DetailProblemView problem={problem} error={error} onRetry={() => void refetch()} listPath="/organizations" />;
@@ -133,7 +124,7 @@ export function OrganizationDetailPage() {
                   {t('records.organization.consolidate')}
                 </Button>
               )}
-              <Button danger onClick={() => setEnding(true)}>
+              <Button danger onClick={startEnding}>
                 {t('records.end.button')}
               </Button>
             </>
@@ -253,8 +244,7 @@ export function OrganizationDetailPage() {
 
       {canWrite && (
         <EndRecordDialog
-          open={ending}
-          onClose={() => setEnding(false)}
+          {...endDialog}
           what={t('records.organization.endWhat')}
           name={org.name}
           validFrom={org.validFrom}
@@ -265,12 +255,6 @@ export function OrganizationDetailPage() {
             if (!result) throw new Error('no answer');
             return mutationOutcome(result.endOrganization);
           }}
-          onEnded={(on) => {
-            setEnding(false);
-            setEnded(on);
-            void refetch();
-          }}
-          onReload={() => refetch()}
         />
       )}
     </Flex>

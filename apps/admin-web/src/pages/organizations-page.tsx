@@ -9,11 +9,12 @@ import { useMessages } from '../i18n/language';
 import { organizationsMessages } from '../i18n/messages/organizations';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPage } from '../lists/list-page';
+import { cursorPager } from '../lists/list-pager';
 import { forbiddenParts } from '../lists/partial-errors';
 import { recordPath, unitLabel } from '../lists/record-links';
 import { SearchBox } from '../lists/search-box';
 import { useAsOf } from '../lists/use-as-of';
-import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { WardSelect } from '../lists/ward-select';
@@ -164,18 +165,16 @@ export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind
       rows={organizations?.nodes ?? []}
       emptyText={t('organizations.list.empty')}
       onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-      pager={{
+      pager={cursorPager({
         testId: 'organizations-total',
-        totalText: organizations ? t('organizations.list.total', { count: organizations.totalCount }) : '',
-        totalCount: organizations?.totalCount,
-        page: pages.page,
-        size: size,
-        nextCursor: data?.organizations.pageInfo.hasNextPage ? data.organizations.pageInfo.endCursor : null,
-        loading: loading,
-        onPrevious: pages.previous,
-        onNext: pages.next,
-        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
-      }}
+        totalText: (count) => t('organizations.list.total', { count }),
+        shown: organizations,
+        answered: data?.organizations,
+        loading,
+        pages,
+        size,
+        update,
+      })}
     />
   );
 }

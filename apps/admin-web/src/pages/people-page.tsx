@@ -8,11 +8,12 @@ import { useMessages } from '../i18n/language';
 import { peopleListMessages } from '../i18n/messages/people-list';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPage } from '../lists/list-page';
+import { cursorPager } from '../lists/list-pager';
 import { forbiddenParts } from '../lists/partial-errors';
 import { recordPath, unitLabel } from '../lists/record-links';
 import { SearchBox } from '../lists/search-box';
 import { useAsOf } from '../lists/use-as-of';
-import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { WardSelect } from '../lists/ward-select';
@@ -155,18 +156,16 @@ export function PeoplePage() {
       rows={people?.nodes ?? []}
       emptyText={t('people.list.empty')}
       onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-      pager={{
+      pager={cursorPager({
         testId: 'people-total',
-        totalText: people ? t('people.list.total', { count: people.totalCount }) : '',
-        totalCount: people?.totalCount,
-        page: pages.page,
-        size: size,
-        nextCursor: data?.people.pageInfo.hasNextPage ? data.people.pageInfo.endCursor : null,
-        loading: loading,
-        onPrevious: pages.previous,
-        onNext: pages.next,
-        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
-      }}
+        totalText: (count) => t('people.list.total', { count }),
+        shown: people,
+        answered: data?.people,
+        loading,
+        pages,
+        size,
+        update,
+      })}
     />
   );
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { FIELD_LABELS, type IsoDate, PARTY_STATUS_LABELS, RESIDENCE_CONTACT_CATEGORY_LABELS, roleLabel, SEX_LABELS } from '@coso/domain';
+import { FIELD_LABELS, PARTY_STATUS_LABELS, RESIDENCE_CONTACT_CATEGORY_LABELS, roleLabel, SEX_LABELS } from '@coso/domain';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { PersonDetailQuery } from '../gql/graphql';
@@ -15,7 +14,7 @@ import { displayDate } from '../places/as-of-date';
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
-import { EndRecordDialog } from '../records/end-record-dialog';
+import { EndRecordDialog, useEndRecord } from '../records/end-record-dialog';
 import { MaskedText } from '../records/masked-text';
 import { periodState, periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
@@ -38,10 +37,9 @@ export function PersonDetailPage() {
   const location = useLocation();
   const id = decodeURIComponent(useParams().id ?? '');
   const { asOf, setAsOf } = useDetailAsOf();
-  const [ending, setEnding] = useState(false);
-  const [ended, setEnded] = useState<IsoDate | null>(null);
   const [endPerson] = useMutation(EndPersonDocument, { refetchQueries: ['RecordHistory'] });
   const { data, previousData, loading, error, refetch } = useQuery(PersonDetailDocument, { variables: { id, asOf }, errorPolicy: 'all' });
+  const { ended, start: startEnding, dialog: endDialog } = useEndRecord(refetch);
   const node = currentNode(data, previousData, id);
   const problem = detailProblem(error, node, 'Person', loading);
   if (problem) return <DetailProblemView problem={problem} error={error} onRetry={() => void refetch()} listPath="/people" />;
@@ -97,7 +95,7 @@ export function PersonDetailPage() {
                 {t('people.detail.edit')}
               </Button>
               {!person.validTo && (
-                <Button danger onClick={() => setEnding(true)}>
+                <Button danger onClick={startEnding}>
                   {t('people.detail.end')}
                 </Button>
               )}
@@ -210,8 +208,7 @@ export function PersonDetailPage() {
 
       {canWrite && (
         <EndRecordDialog
-          open={ending}
-          onClose={() => setEnding(false)}
+          {...endDialog}
           what={t('people.detail.endWhat')}
           name={person.fullName}
           validFrom={person.validFrom}
@@ -222,12 +219,6 @@ export function PersonDetailPage() {
             if (!result) throw new Error('no answer');
             return mutationOutcome(result.endPerson);
           }}
-          onEnded={(on) => {
-            setEnding(false);
-            setEnded(on);
-            void refetch();
-          }}
-          onReload={() => refetch()}
         />
       )}
     </Flex>

@@ -7,10 +7,11 @@ import { useMessages } from '../i18n/language';
 import { unitsMessages } from '../i18n/messages/units';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPage } from '../lists/list-page';
+import { cursorPager } from '../lists/list-pager';
 import { forbiddenParts } from '../lists/partial-errors';
 import { SearchBox } from '../lists/search-box';
 import { useAsOf } from '../lists/use-as-of';
-import { PAGE_SIZES, pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
+import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { displayDate } from '../places/as-of-date';
@@ -147,18 +148,16 @@ export function UnitsPage() {
       rows={units?.nodes ?? []}
       emptyText={t('units.empty')}
       onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
-      pager={{
+      pager={cursorPager({
         testId: 'units-total',
-        totalText: units ? t('units.total', { count: units.totalCount }) : '',
-        totalCount: units?.totalCount,
-        page: pages.page,
-        size,
-        nextCursor: data?.units.pageInfo.hasNextPage ? data.units.pageInfo.endCursor : null,
+        totalText: (count) => t('units.total', { count }),
+        shown: units,
+        answered: data?.units,
         loading,
-        onPrevious: pages.previous,
-        onNext: pages.next,
-        onSize: (value) => update({ size: value === PAGE_SIZES[0] ? null : String(value) }),
-      }}
+        pages,
+        size,
+        update,
+      })}
     />
   );
 }

@@ -7,26 +7,7 @@ export const PersonDetailDocument = graphql(`
     node(id: $id) {
       __typename
       ... on Person {
-        id
-        version
-        fullName
-        birthDate
-        birthYear
-        sex
-        citizenId
-        phone
-        validFrom
-        validTo
-        residenceUnit {
-          id
-          name
-          kindLabel
-          parent(asOf: $asOf) {
-            id
-            name
-            kindLabel
-          }
-        }
+        ...PersonRecord
         memberships(all: true) {
           id
           role

@@ -1,32 +1,37 @@
 import { graphql } from '../gql';
 
+/** A person's own fields, as the form edits them and the update answers. */
+export const PersonFieldsFragment = graphql(`
+  fragment PersonFields on Person {
+    id
+    version
+    fullName
+    birthDate
+    birthYear
+    sex
+    citizenId
+    phone
+  }
+`);
+
+/** The person as the form and the detail page read them (citizen ID and phone as the role may see them). */
+export const PersonRecordFragment = graphql(`
+  fragment PersonRecord on Person {
+    ...PersonFields
+    validFrom
+    validTo
+    residenceUnit {
+      ...UnitWithParent
+    }
+  }
+`);
+
 /** The person as the form edits it (the version is sent back with the update). */
 export const PersonFormRecordDocument = graphql(`
   query PersonFormRecord($id: ID!, $asOf: Date!) {
     node(id: $id) {
       __typename
-      ... on Person {
-        id
-        version
-        fullName
-        birthDate
-        birthYear
-        sex
-        citizenId
-        phone
-        validFrom
-        validTo
-        residenceUnit {
-          id
-          name
-          kindLabel
-          parent(asOf: $asOf) {
-            id
-            name
-            kindLabel
-          }
-        }
-      }
+      ...PersonRecord
     }
   }
 `);
@@ -52,14 +57,7 @@ export const UpdatePersonDocument = graphql(`
       __typename
       ... on MutationUpdatePersonSuccess {
         data {
-          id
-          version
-          fullName
-          birthDate
-          birthYear
-          sex
-          citizenId
-          phone
+          ...PersonFields
         }
       }
       ...MutationErrorFields

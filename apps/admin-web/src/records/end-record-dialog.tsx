@@ -126,3 +126,27 @@ export function EndRecordDialog(props: EndRecordDialogProps) {
     </Modal>
   );
 }
+
+/**
+ * A detail page's end-dating: whether the dialog is open, the date the record was ended on here
+ * (shown before the reload answers), and the dialog's open/close/ended wiring (`dialog`, spread
+ * on <EndRecordDialog>).
+ */
+export function useEndRecord(refetch: () => Promise<unknown>) {
+  const [open, setOpen] = useState(false);
+  const [ended, setEnded] = useState<IsoDate | null>(null);
+  return {
+    ended,
+    start: () => setOpen(true),
+    dialog: {
+      open,
+      onClose: () => setOpen(false),
+      onEnded: (on: IsoDate) => {
+        setOpen(false);
+        setEnded(on);
+        void refetch();
+      },
+      onReload: () => refetch(),
+    },
+  };
+}

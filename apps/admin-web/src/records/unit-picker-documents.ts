@@ -1,18 +1,25 @@
 import { graphql } from '../gql';
 
+/** A unit and its parent on the operation's `$asOf`, as pickers label it ("Tổ dân phố số 5 — Phường Giang Biên"). */
+export const UnitWithParentFragment = graphql(`
+  fragment UnitWithParent on AdministrativeUnit {
+    id
+    name
+    kindLabel
+    parent(asOf: $asOf) {
+      id
+      name
+      kindLabel
+    }
+  }
+`);
+
 /** Units whose name matches what was typed (server search, diacritics optional), for pickers. */
 export const UnitPickerOptionsDocument = graphql(`
   query UnitPickerOptions($asOf: Date!, $search: String!, $kind: UnitKind) {
     units(asOf: $asOf, filter: { name: { search: $search }, kind: $kind }, first: 50) {
       nodes {
-        id
-        name
-        kindLabel
-        parent(asOf: $asOf) {
-          id
-          name
-          kindLabel
-        }
+        ...UnitWithParent
       }
     }
   }

@@ -1,14 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import type { IsoDate } from '@coso/domain';
 import { Select, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import type { UnitKind } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { unitLabel } from '../lists/record-links';
+import { useDebouncedSearch } from '../lists/use-debounced-search';
 import { UnitPickerOptionsDocument } from './unit-picker-documents';
-
-const SEARCH_DELAY_MS = 300;
 
 export interface UnitOption {
   id: string;
@@ -42,12 +40,7 @@ export interface UnitPickerProps {
  */
 export function UnitPicker({ id, value, onChange, asOf, kind, initial, placeholder, status }: UnitPickerProps) {
   const { t } = useMessages(recordsMessages);
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [typed]);
+  const { setTyped, search } = useDebouncedSearch();
   const { data, previousData, loading } = useQuery(UnitPickerOptionsDocument, {
     variables: { asOf, search, kind },
     skip: search === '',

@@ -1,16 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import { type IsoDate, UNIT_KIND_LABELS, type UnitKind } from '@coso/domain';
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ReorganisationUnitOptionsQuery, UnitFilter } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { reorganisationMessages } from '../i18n/messages/reorganisation';
 import { unitLabel } from '../lists/record-links';
+import { useDebouncedSearch } from '../lists/use-debounced-search';
 import { ReorganisationUnitOptionsDocument } from './reorganisation-documents';
 
 export type UnitOption = ReorganisationUnitOptionsQuery['units']['nodes'][number];
-
-const SEARCH_DELAY_MS = 300;
 
 interface CommonProps {
   id: string;
@@ -40,12 +39,7 @@ export type UnitSelectProps = CommonProps &
 export function UnitSelect(props: UnitSelectProps) {
   const { t, language } = useMessages(reorganisationMessages);
   const { id, asOf, kinds, parentId, known, onOptions } = props;
-  const [text, setText] = useState('');
-  const [search, setSearch] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSearch(text.trim()), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [text]);
+  const { setTyped, search } = useDebouncedSearch();
 
   const filter: UnitFilter = {};
   if (search) filter.name = { search };
@@ -91,7 +85,7 @@ export function UnitSelect(props: UnitSelectProps) {
     disabled: props.disabled,
     placeholder: props.placeholder ?? t('reorganisation.unitSelect.placeholder'),
     notFoundContent: loading ? t('common.loading') : t('reorganisation.unitSelect.none'),
-    showSearch: { filterOption: false, onSearch: setText },
+    showSearch: { filterOption: false, onSearch: setTyped },
     style: { width: '100%' },
   } as const;
 
