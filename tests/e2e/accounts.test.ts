@@ -1,11 +1,10 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /** The administrator creates a ward officer's account (the domain's rules as they type), the officer signs in, the account is locked. */
 describe('accounts in Chromium', { timeout: 180_000 }, () => {
   const b = useAdminWebBrowser('accounts');
-  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const page = b.page;
   const dialog = () => page.getByRole('dialog');
   const field = (label: string) => dialog().getByLabel(label, { exact: true });
   const fieldError = (text: string) => dialog().locator('.ant-form-item-explain-error', { hasText: text });

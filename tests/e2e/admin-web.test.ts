@@ -1,12 +1,10 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /** Signing in, the shell, the units list: what a district officer and the administrator see. */
 describe('admin web in Chromium', { timeout: 180_000 }, () => {
   const b = useAdminWebBrowser('admin-web');
-  // The steps read `page` as if it were a variable; it is the browser's page once started.
-  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const page = b.page;
 
   async function chooseKind(label: string): Promise<void> {
     await page.getByLabel('Loại đơn vị').click();

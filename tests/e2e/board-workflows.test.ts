@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import { addYears, formatViDate, todayInVietnam } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
 
@@ -11,7 +11,7 @@ import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrows
  */
 describe('management-board workflows in Chromium', { timeout: 180_000 }, () => {
   const b = useAdminWebBrowser('board-workflows');
-  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const page = b.page;
 
   const BUILDING = 'Chung cư Cự Khối Riverside';
   const BOARD = `Ban quản trị ${BUILDING}`;
@@ -19,11 +19,7 @@ describe('management-board workflows in Chromium', { timeout: 180_000 }, () => {
   let boardPath = '';
 
   // Today in Hanoi, as the app and the server count it (the forms default to it).
-  const todayParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date())
-    .split('/');
-  const [dd, mm, yyyy] = todayParts;
-  const TODAY = `${yyyy}-${mm}-${dd}`;
+  const TODAY = todayInVietnam();
 
   /** Types into the select labelled `label` and picks the option titled `title` (server search). */
   async function pick(label: string, typed: string, title: string): Promise<void> {
@@ -40,9 +36,9 @@ describe('management-board workflows in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: 'Thành lập Ban quản trị nhà chung cư' }).waitFor();
     await page.getByText('05-TT/QU (30/09/2021)').waitFor();
     // The term lasts 3 years from today by default.
-    expect(await page.getByLabel('Nhiệm kỳ bắt đầu từ ngày', { exact: true }).inputValue()).toBe(`${dd}/${mm}/${yyyy}`);
+    expect(await page.getByLabel('Nhiệm kỳ bắt đầu từ ngày', { exact: true }).inputValue()).toBe(formatViDate(TODAY));
     expect(await page.getByLabel('Nhiệm kỳ kết thúc (ngày hết hiệu lực)', { exact: true }).inputValue()).toBe(
-      `${dd}/${mm}/${Number(yyyy) + 3}`,
+      formatViDate(addYears(TODAY, 3)),
     );
   });
 

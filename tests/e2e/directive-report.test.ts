@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
 
@@ -11,7 +10,7 @@ import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrows
  */
 describe('directive report in Chromium', { timeout: 180_000 }, () => {
   const b = useAdminWebBrowser('directive-report');
-  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const page = b.page;
   const drawer = () => page.getByRole('dialog');
 
   it("shows the district officer the directive's progress per ward on the dashboard", async () => {

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
 
@@ -9,7 +8,7 @@ import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrows
  */
 describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
   const b = useAdminWebBrowser('explorer');
-  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const page = b.page;
 
   const tree = () => page.getByTestId('explorer-tree');
   const treeNode = (text: string | RegExp) => tree().locator('.ant-tree-treenode').filter({ hasText: text });

@@ -1,12 +1,11 @@
 import { searchKey } from '@coso/domain';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /** The list pages: buildings, boards, party cells, bodies and people — server-side filters, order, pages, masking. */
 describe('admin web lists in Chromium', { timeout: 180_000 }, () => {
   const b = useAdminWebBrowser('lists');
-  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const page = b.page;
 
   const rows = () => page.locator('.ant-table-tbody tr.ant-table-row');
   const column = (n: number) => page.locator(`.ant-table-tbody tr.ant-table-row td:nth-child(${n})`).allTextContents();

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
 
@@ -8,7 +7,7 @@ import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrows
  */
 describe('records: person form, detail pages and history', { timeout: 180_000 }, () => {
   const b = useAdminWebBrowser('records');
-  const page = new Proxy({} as Page, { get: (_, key) => Reflect.get(b.page, key, b.page) });
+  const page = b.page;
 
   let personPath = '';
   let personId = '';

@@ -28,7 +28,7 @@ export const DEMO = {
 } as const;
 
 export interface AdminWebBrowser {
-  /** The page every step works in. */
+  /** The page every step works in (usable from the describe's body; it forwards once the browser is up). */
   readonly page: Page;
   /** The gateway's address, ending in '/'. */
   readonly baseUrl: string;
@@ -144,10 +144,11 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
     return page;
   };
 
+  // One stable object for the steps to hold from the start: it forwards to the page once the browser is up.
+  const pageProxy = new Proxy({} as Page, { get: (_, key) => Reflect.get(thePage(), key, thePage()) });
+
   const browser: AdminWebBrowser = {
-    get page() {
-      return thePage();
-    },
+    page: pageProxy,
     get baseUrl() {
       return baseUrl;
     },
