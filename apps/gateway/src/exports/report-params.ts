@@ -1,4 +1,13 @@
-import { type DirectiveReportQuery, fail, isIsoDate, ok, type Result, RULES, type Violation } from '@coso/domain';
+import {
+  type DirectiveReportQuery,
+  fail,
+  isIsoDate,
+  ok,
+  type Result,
+  RULES,
+  reportPeriodOrderViolation,
+  type Violation,
+} from '@coso/domain';
 import { databaseId } from './global-id.js';
 
 /** The query string of an export: `directiveId`, `scopeId` (UUIDs or global ids), `to` and an optional `from` (YYYY-MM-DD). */
@@ -14,17 +23,7 @@ export function parseReportParams(query: ReportQueryString): Result<DirectiveRep
   const scopeUnitId = idParam(query, 'scopeId', 'AdministrativeUnit', 'đơn vị hành chính', violations);
   const to = dateParam(query, 'to', true, violations);
   const from = dateParam(query, 'from', false, violations);
-  if (from !== undefined && to !== undefined && from > to) {
-    violations.push({
-      code: RULES.PERIOD_ORDER.code,
-      severity: 'error',
-      path: ['from'],
-      message: {
-        vi: `Ngày bắt đầu kỳ báo cáo (${from}) phải không sau ngày kết thúc (${to})`,
-        en: `The report period starts (${from}) after it ends (${to})`,
-      },
-    });
-  }
+  if (from !== undefined && to !== undefined && from > to) violations.push(reportPeriodOrderViolation(from, to));
   if (violations.length > 0 || directiveId === undefined || scopeUnitId === undefined || to === undefined) return fail(violations);
   return ok({ directiveId, scopeUnitId, to, ...(from === undefined ? {} : { from }) });
 }

@@ -61,7 +61,7 @@ export function directiveReport(state: DomainState, query: DirectiveReportQuery,
   if (badTo) violations.push(badTo);
   const badFrom = from === undefined ? undefined : dateFormatViolation(from, ['from']);
   if (badFrom) violations.push(badFrom);
-  if (!badTo && !badFrom && from !== undefined && from > query.to) violations.push(periodOrder(from, query.to));
+  if (!badTo && !badFrom && from !== undefined && from > query.to) violations.push(reportPeriodOrderViolation(from, query.to));
 
   const idx = indexes ?? new DirectiveIndexes(state);
   const scope = badTo ? undefined : scopeOnDate(idx.places, query.scopeUnitId, query.to);
@@ -102,7 +102,8 @@ function directiveNotFound(id: string): Violation {
   };
 }
 
-function periodOrder(from: string, to: string): Violation {
+/** The refusal of a report period that starts after it ends (also used by the gateway's exports). */
+export function reportPeriodOrderViolation(from: string, to: string): Violation {
   return {
     code: RULES.PERIOD_ORDER.code,
     severity: 'error',

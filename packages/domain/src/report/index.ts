@@ -1,3 +1,3 @@
-export { directiveReport, figureByKey } from './directive-report.js';
+export { directiveReport, figureByKey, reportPeriodOrderViolation } from './directive-report.js';
 export { reportNarrative } from './narrative.js';
 export * from './types.js';

@@ -1,7 +1,7 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlHarness, type HarnessError } from '../testing/graphql-harness.js';
-import { ANONYMOUS, gid, loadAccessFixture, SIDES, type Side, type SideKey, uid, viewerOf } from './test-support/access-fixture.js';
+import { ANONYMOUS, gid, loadAccessFixture, SIDES, type Side, type SideKey, uid, viewersOf } from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -25,22 +25,14 @@ import type { Viewer } from './viewer.js';
  */
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
-const viewers: Record<string, Viewer> = {};
+let viewer: (name: string) => Viewer;
 
 beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'));
   await loadAccessFixture(h.prisma);
-  for (const name of ['admin', 'quan.longbien', 'phuong.phucloi', 'phuong.longbien', 'phuong.viethung', 'phantich', 'xem']) {
-    viewers[name] = await viewerOf(h.prisma, name);
-  }
+  viewer = await viewersOf(h.prisma, ['admin', 'quan.longbien', 'phuong.phucloi', 'phuong.longbien', 'phuong.viethung', 'phantich', 'xem']);
 });
 afterAll(() => h.close());
-
-function viewer(name: string): Viewer {
-  const v = viewers[name];
-  if (!v) throw new Error(`test setup: no viewer ${name}`);
-  return v;
-}
 
 type Decision = 'allow' | 'deny';
 interface Row {

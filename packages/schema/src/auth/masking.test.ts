@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlHarness } from '../testing/graphql-harness.js';
-import { gid, loadAccessFixture, PEOPLE, uid, viewerOf } from './test-support/access-fixture.js';
+import { gid, loadAccessFixture, PEOPLE, uid, viewersOf } from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -10,22 +10,14 @@ import type { Viewer } from './viewer.js';
  */
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
-const viewers: Record<string, Viewer> = {};
+let viewer: (name: string) => Viewer;
 
 beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'));
   await loadAccessFixture(h.prisma);
-  for (const name of ['admin', 'quan.longbien', 'phuong.phucloi', 'canbo.phucloi', 'phantich', 'xem']) {
-    viewers[name] = await viewerOf(h.prisma, name);
-  }
+  viewer = await viewersOf(h.prisma, ['admin', 'quan.longbien', 'phuong.phucloi', 'canbo.phucloi', 'phantich', 'xem']);
 });
 afterAll(() => h.close());
-
-function viewer(name: string): Viewer {
-  const v = viewers[name];
-  if (!v) throw new Error(`test setup: no viewer ${name}`);
-  return v;
-}
 
 type PersonRow = { id: string; fullName: string; citizenId: string | null; phone: string | null };
 const PEOPLE_QUERY = `query($ids: [ID!]) { people(filter: { id: { in: $ids } }) { nodes { id fullName citizenId phone } } }`;

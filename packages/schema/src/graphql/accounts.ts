@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
 import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
 import { writeTransaction } from '../store/transaction.js';
-import { builder } from './builder.js';
+import { builder, recordNode } from './builder.js';
 import type { Context } from './context.js';
 import { toDbDate } from './db-dates.js';
 import { updateVersioned } from './entity-mutations.js';
@@ -25,10 +25,9 @@ export const AccountRole = builder.enumType('AccountRole', {
   } as const,
 });
 
-export const AccountRef = builder.prismaNode('Account', {
+export const AccountRef = recordNode('Account', {
   description: 'Tài khoản / A user account.',
   id: { field: 'id' },
-  nullable: true,
   authScopes: { admin: true },
   fields: (t) => ({
     username: t.exposeString('username'),

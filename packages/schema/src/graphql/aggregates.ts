@@ -1,6 +1,6 @@
 import { forbidden } from '../auth/access.js';
 import { Prisma } from '../generated/prisma/client.js';
-import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
 import { toDbDate } from './db-dates.js';
 import { dbId } from './ids.js';
@@ -109,7 +109,7 @@ builder.queryField('counts', (t) =>
       scopeId: t.arg.id({ required: true, description: 'The place to count within (district, ward, city…).' }),
       measure: t.arg({ type: CountMeasure, required: true }),
       groupBy: t.arg({ type: [CountDimension], required: false, defaultValue: ['WARD'] }),
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
     },
     resolve: (_root, args, ctx) => {
       const scopeId = dbId(args.scopeId, 'AdministrativeUnit');

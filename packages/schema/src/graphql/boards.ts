@@ -1,11 +1,10 @@
-import { builder, readableAs } from './builder.js';
+import { readableAs, recordNode } from './builder.js';
 import { BoardChangeKind } from './enums.js';
 
-export const BoardTermRef = builder.prismaNode('BoardTerm', {
+export const BoardTermRef = recordNode('BoardTerm', {
   authScopes: readableAs('BoardTerm'),
   description: 'Nhiệm kỳ Ban quản trị / A term of a management board, with its recognition decision.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     board: t.relation('board'),
     termNumber: t.exposeInt('termNumber'),
@@ -23,11 +22,10 @@ export const BoardTermRef = builder.prismaNode('BoardTerm', {
   }),
 });
 
-export const BoardChangeRef = builder.prismaNode('BoardChange', {
+export const BoardChangeRef = recordNode('BoardChange', {
   authScopes: readableAs('BoardChange'),
   description: 'Thành lập mới hoặc rà soát, kiện toàn / A board established for the first time, or reviewed and consolidated.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     board: t.relation('board'),
     kind: t.expose('kind', { type: BoardChangeKind }),

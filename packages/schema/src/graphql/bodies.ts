@@ -1,5 +1,5 @@
-import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
-import { builder, readableAs } from './builder.js';
+import { asOfArg, resolveAsOf } from './as-of.js';
+import { builder, readableAs, recordNode } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
 import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
@@ -8,12 +8,11 @@ import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 
-export const OrganizationRef = builder.prismaNode('Organization', {
+export const OrganizationRef = recordNode('Organization', {
   authScopes: readableAs('Organization'),
   description:
     'Tổ chức / A body: party committee or cell, People’s Committee, Fatherland Front, mass-organisation branch, group leadership, management board. Its period is its life.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: OrganizationKind }),
     name: t.exposeString('name'),
@@ -40,7 +39,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     type: OrganizationRef,
     nullable: true,
     description: 'Tổ chức cấp trên / The body this one is a sub-organisation of, on the date.',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    args: { asOf: asOfArg(t.arg) },
     select: (args, ctx, nested) => ({
       parentLinks: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), take: 1, select: { parent: nonEmpty(nested(true)) } },
     }),
@@ -50,7 +49,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     type: [OrganizationRef],
     description: 'Tổ chức trực thuộc / Sub-organisations alive on the date (a ward committee’s cells).',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       kind: t.arg({ type: OrganizationKind, required: false }),
     },
     select: (args, ctx, nested) => {
@@ -68,7 +67,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
   areas: t.field({
     type: [AdministrativeUnitRef],
     description: 'Địa bàn phụ trách / Places the body serves on the date.',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    args: { asOf: asOfArg(t.arg) },
     // A body may serve places in several territories: only the places the viewer may read.
     select: (args, ctx, nested) => ({
       areas: {
@@ -82,7 +81,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     cursor: 'id',
     totalCount: true,
     description: 'Thành viên / Memberships active on the date (a person may hold several roles).',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), role: t.arg({ type: Role, required: false }) },
+    args: { asOf: asOfArg(t.arg), role: t.arg({ type: Role, required: false }) },
     query: (args, ctx) => ({
       where: {
         ...activeOnWhere(resolveAsOf(args.asOf, ctx)),
@@ -99,7 +98,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
     type: [OrganizationRef],
     description: 'Tổ chức phụ trách địa bàn / Bodies serving this place on the date (its party cell, board, branches…).',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       kind: t.arg({ type: OrganizationKind, required: false }),
     },
     select: (args, ctx, nested) => {
@@ -119,11 +118,10 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
   }),
 }));
 
-export const OrganizationParentRef = builder.prismaNode('OrganizationParent', {
+export const OrganizationParentRef = recordNode('OrganizationParent', {
   authScopes: readableAs('OrganizationParent'),
   description: 'Quan hệ trực thuộc giữa hai tổ chức trong một thời kỳ / A body being a sub-organisation of another for a period.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     organization: t.relation('organization'),
     parent: t.relation('parent'),
@@ -133,11 +131,10 @@ export const OrganizationParentRef = builder.prismaNode('OrganizationParent', {
   }),
 });
 
-export const OrganizationAreaRef = builder.prismaNode('OrganizationArea', {
+export const OrganizationAreaRef = recordNode('OrganizationArea', {
   authScopes: readableAs('OrganizationArea'),
   description: 'Địa bàn phụ trách trong một thời kỳ / A place a body serves, for a period.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     organization: t.relation('organization'),
     unit: t.relation('unit'),
@@ -206,7 +203,7 @@ builder.queryFields((t) => ({
     description:
       'Tổ chức tồn tại vào ngày đã chọn / Bodies alive on the as-of date (party cells: filter kind PARTY_CELL; boards: MANAGEMENT_BOARD).',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       filter: t.arg({ type: OrganizationFilter, required: false }),
       orderBy: t.arg({ type: [OrganizationOrder], required: false }),
     },

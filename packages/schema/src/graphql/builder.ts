@@ -69,7 +69,7 @@ export const builder = new SchemaBuilder<{
   relay: {
     // Every id a client sends decodes in ids.ts: a bad one is BAD_USER_INPUT (vi / en), not the plugin's message.
     decodeGlobalID: (globalID) => decodeRecordId(globalID),
-    // A record that does not exist is null, as Relay expects (every prismaNode is `nullable: true`);
+    // A record that does not exist is null, as Relay expects (every node type is made with `recordNode`);
     // an id of a type that is no node is refused like an id that does not decode.
     nodeQueryOptions: {
       description:
@@ -91,6 +91,14 @@ export const builder = new SchemaBuilder<{
     defaultTypes: [],
   },
 });
+
+/**
+ * How every area module registers a record type: a Prisma-backed Relay node that loads with
+ * `findUnique`, so `node(id:)` / `nodes(ids:)` of a record that does not exist answer null (the
+ * plugin's default throws). Pothos has no builder-wide default for this, hence the one wrapper.
+ */
+export const recordNode: typeof builder.prismaNode = (type, options) =>
+  builder.prismaNode(type, { ...options, nullable: true } as typeof options);
 
 /** A decoded global id whose type `node(id:)` can answer with; any other type is BAD_USER_INPUT. */
 function nodeRef(ref: { typename: string; id: string }, info: GraphQLResolveInfo): { typename: string; id: string } {

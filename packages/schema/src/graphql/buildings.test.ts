@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gid, loadAccessFixture, PEOPLE, SIDES, uid, viewerOf } from '../auth/test-support/access-fixture.js';
+import { gid, loadAccessFixture, PEOPLE, SIDES, uid, viewersOf } from '../auth/test-support/access-fixture.js';
 import type { Viewer } from '../auth/viewer.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 
@@ -14,13 +14,13 @@ import { graphqlHarness } from '../testing/graphql-harness.js';
  */
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
-const viewers: Record<string, Viewer> = {};
+let viewer: (name: string) => Viewer;
 const NAMES = ['admin', 'phuong.phucloi', 'phuong.longbien', 'phantich', 'xem'];
 
 beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'));
   await loadAccessFixture(h.prisma);
-  for (const name of NAMES) viewers[name] = await viewerOf(h.prisma, name);
+  viewer = await viewersOf(h.prisma, NAMES);
   const block = await h.prisma.buildingBlock.create({ data: { buildingId: uid(SIDES.A.building), name: 'Tòa A' } });
   const apartment = (building: string, number: string, blockId: string | null = null) =>
     h.prisma.apartment.create({ data: { buildingId: uid(building), number, blockId } });
@@ -38,12 +38,6 @@ beforeAll(async () => {
   await own(b301.id, SIDES.B.person);
 });
 afterAll(() => h.close());
-
-function viewer(name: string): Viewer {
-  const v = viewers[name];
-  if (!v) throw new Error(`test setup: no viewer ${name}`);
-  return v;
-}
 
 const APARTMENT = '{ number block { name } ownerships { kind person { fullName citizenId phone } } }';
 const BUILDING = `query($id: ID!) { node(id: $id) { ... on ApartmentBuilding {

@@ -1,6 +1,6 @@
-import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { asOfArg, resolveAsOf } from './as-of.js';
 import { OrganizationRef, unitWithinWhere } from './bodies.js';
-import { builder, readableAs } from './builder.js';
+import { builder, readableAs, recordNode } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
 import { OwnershipKind, SortDirection } from './enums.js';
 import { IdFilter, TextFilter, textWhere } from './filters.js';
@@ -9,11 +9,10 @@ import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 
-export const ApartmentBuildingRef = builder.prismaNode('ApartmentBuilding', {
+export const ApartmentBuildingRef = recordNode('ApartmentBuilding', {
   authScopes: readableAs('ApartmentBuilding'),
   description: 'Nhà chung cư / An apartment building, located in one residential group.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     address: t.exposeString('address', { nullable: true }),
@@ -42,7 +41,7 @@ builder.prismaObjectFields(ApartmentBuildingRef, (t) => ({
     type: OrganizationRef,
     nullable: true,
     description: 'Ban quản trị / The management board of this building on the date (a complex’s board is on the complex).',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    args: { asOf: asOfArg(t.arg) },
     select: (args, ctx, nested) => {
       const planned = nonEmpty(nested(true));
       return {
@@ -57,11 +56,10 @@ builder.prismaObjectFields(ApartmentBuildingRef, (t) => ({
   }),
 }));
 
-export const ApartmentComplexRef = builder.prismaNode('ApartmentComplex', {
+export const ApartmentComplexRef = recordNode('ApartmentComplex', {
   authScopes: readableAs('ApartmentComplex'),
   description: 'Cụm nhà chung cư / Several buildings managed together.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     name: t.exposeString('name'),
     validFrom: t.expose('validFrom', { type: 'Date' }),
@@ -72,17 +70,16 @@ export const ApartmentComplexRef = builder.prismaNode('ApartmentComplex', {
       query: (_args, ctx) => ({ where: territoryWhere(ctx, 'ApartmentBuilding'), orderBy: { name: 'asc' as const } }),
     }),
     boards: t.relation('boards', {
-      args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+      args: { asOf: asOfArg(t.arg) },
       query: (args, ctx) => ({ where: activeOnWhere(resolveAsOf(args.asOf, ctx)) }),
     }),
   }),
 });
 
-export const BuildingBlockRef = builder.prismaNode('BuildingBlock', {
+export const BuildingBlockRef = recordNode('BuildingBlock', {
   authScopes: readableAs('BuildingBlock'),
   description: 'Khối nhà / A block of a building.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     building: t.relation('building'),
     name: t.exposeString('name'),
@@ -91,11 +88,10 @@ export const BuildingBlockRef = builder.prismaNode('BuildingBlock', {
   }),
 });
 
-export const ApartmentRef = builder.prismaNode('Apartment', {
+export const ApartmentRef = recordNode('Apartment', {
   authScopes: readableAs('Apartment'),
   description: 'Căn hộ / An apartment of a building.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     building: t.relation('building'),
     block: t.relation('block', { nullable: true }),
@@ -109,11 +105,10 @@ export const ApartmentRef = builder.prismaNode('Apartment', {
   }),
 });
 
-export const ApartmentOwnershipRef = builder.prismaNode('ApartmentOwnership', {
+export const ApartmentOwnershipRef = recordNode('ApartmentOwnership', {
   authScopes: readableAs('ApartmentOwnership'),
   description: 'Sở hữu căn hộ / A person owning (or being the authorised user of) an apartment for a period.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     apartment: t.relation('apartment'),
     person: t.relation('person'),
@@ -129,7 +124,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
     cursor: 'id',
     totalCount: true,
     description: 'Nhà chung cư trong tổ dân phố / Buildings standing in this residential group on the date.',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    args: { asOf: asOfArg(t.arg) },
     query: (args, ctx) => ({
       where: activeOnWhere(resolveAsOf(args.asOf, ctx)),
       orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }],
@@ -181,7 +176,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Nhà chung cư / Buildings standing on the as-of date.',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       filter: t.arg({ type: BuildingFilter, required: false }),
       orderBy: t.arg({ type: [BuildingOrder], required: false }),
     },

@@ -1,6 +1,6 @@
-import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
-import { builder, NAMED_ON_PUBLIC_RECORD, readableAs } from './builder.js';
+import { builder, NAMED_ON_PUBLIC_RECORD, readableAs, recordNode } from './builder.js';
 import { activeOnWhere } from './db-dates.js';
 import {
   CommendationKind,
@@ -17,14 +17,13 @@ import { DateRange, dateRangeWhere, TextFilter, textWhere } from './filters.js';
 import { dbId } from './ids.js';
 import { scoped } from './territory-filters.js';
 
-export const DirectiveRef = builder.prismaNode('Directive', {
+export const DirectiveRef = recordNode('Directive', {
   authScopes: readableAs('Directive'),
   // A public document: the body that issued it and the place it covers are named on it, for
   // whoever reads it (their members, areas and other relations stay under their own rules).
   grantScopes: () => [NAMED_ON_PUBLIC_RECORD],
   description: 'Văn bản chỉ đạo / A party instruction, e.g. Thông tri 05-TT/QU (30/9/2021).',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     code: t.exposeString('code'),
     title: t.exposeString('title'),
@@ -36,12 +35,11 @@ export const DirectiveRef = builder.prismaNode('Directive', {
   }),
 });
 
-export const ImplementationReviewRef = builder.prismaNode('ImplementationReview', {
+export const ImplementationReviewRef = recordNode('ImplementationReview', {
   authScopes: readableAs('ImplementationReview'),
   grantScopes: () => [NAMED_ON_PUBLIC_RECORD],
   description: 'Hội nghị sơ kết / tổng kết / A review conference of a directive.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     directive: t.relation('directive'),
     kind: t.expose('kind', { type: ReviewKind }),
@@ -54,11 +52,10 @@ export const ImplementationReviewRef = builder.prismaNode('ImplementationReview'
   }),
 });
 
-export const PresentationRef = builder.prismaNode('Presentation', {
+export const PresentationRef = recordNode('Presentation', {
   authScopes: readableAs('Presentation'),
   description: 'Tham luận / A presentation at a review conference.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     review: t.relation('review'),
     title: t.exposeString('title'),
@@ -69,11 +66,10 @@ export const PresentationRef = builder.prismaNode('Presentation', {
   }),
 });
 
-export const CommendationRef = builder.prismaNode('Commendation', {
+export const CommendationRef = recordNode('Commendation', {
   authScopes: readableAs('Commendation'),
   description: 'Khen thưởng / A commendation of a collective or an individual.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     directive: t.relation('directive'),
     review: t.relation('review', { nullable: true }),
@@ -86,11 +82,10 @@ export const CommendationRef = builder.prismaNode('Commendation', {
   }),
 });
 
-export const NominationRef = builder.prismaNode('Nomination', {
+export const NominationRef = recordNode('Nomination', {
   authScopes: readableAs('Nomination'),
   description: 'Giới thiệu tham gia Ban quản trị / A party committee introducing someone to stand for a board.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     nominatingOrganization: t.relation('nominatingOrganization'),
     person: t.relation('person'),
@@ -103,11 +98,10 @@ export const NominationRef = builder.prismaNode('Nomination', {
   }),
 });
 
-export const TrainingRef = builder.prismaNode('Training', {
+export const TrainingRef = recordNode('Training', {
   authScopes: readableAs('Training'),
   description: 'Tập huấn / A training course (fire prevention, rescue, building operation).',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     title: t.exposeString('title'),
     topics: t.exposeStringList('topics', { description: 'TrainingTopic values.' }),
@@ -118,19 +112,17 @@ export const TrainingRef = builder.prismaNode('Training', {
   }),
 });
 
-export const TrainingAttendanceRef = builder.prismaNode('TrainingAttendance', {
+export const TrainingAttendanceRef = recordNode('TrainingAttendance', {
   authScopes: readableAs('TrainingAttendance'),
   description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({ person: t.relation('person'), training: t.relation('training') }),
 });
 
-export const PetitionRef = builder.prismaNode('Petition', {
+export const PetitionRef = recordNode('Petition', {
   authScopes: readableAs('Petition'),
   description: 'Đơn thư / A petition from residents, with its status history.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: PetitionKind }),
     subject: t.exposeString('subject'),
@@ -142,11 +134,10 @@ export const PetitionRef = builder.prismaNode('Petition', {
   }),
 });
 
-export const PetitionStatusChangeRef = builder.prismaNode('PetitionStatusChange', {
+export const PetitionStatusChangeRef = recordNode('PetitionStatusChange', {
   authScopes: readableAs('PetitionStatusChange'),
   description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     petition: t.relation('petition'),
     status: t.expose('status', { type: PetitionStatus }),
@@ -154,11 +145,10 @@ export const PetitionStatusChangeRef = builder.prismaNode('PetitionStatusChange'
   }),
 });
 
-export const CoordinationRegulationRef = builder.prismaNode('CoordinationRegulation', {
+export const CoordinationRegulationRef = recordNode('CoordinationRegulation', {
   authScopes: readableAs('CoordinationRegulation'),
   description: 'Quy chế phối hợp / The working rules between a group head and a board.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     residentialGroup: t.relation('residentialGroup'),
     board: t.relation('board'),
@@ -170,11 +160,10 @@ export const CoordinationRegulationRef = builder.prismaNode('CoordinationRegulat
   }),
 });
 
-export const CoordinationRegulationEventRef = builder.prismaNode('CoordinationRegulationEvent', {
+export const CoordinationRegulationEventRef = recordNode('CoordinationRegulationEvent', {
   authScopes: readableAs('CoordinationRegulationEvent'),
   description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     regulation: t.relation('regulation'),
     kind: t.expose('kind', { type: RegulationEventKind }),
@@ -233,7 +222,7 @@ builder.queryFields((t) => ({
     type: 'Petition',
     cursor: 'id',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       filter: t.arg({ type: EventFilter, required: false }),
       kind: t.arg({ type: PetitionKind, required: false }),
     },
@@ -249,7 +238,7 @@ builder.queryFields((t) => ({
   coordinationRegulations: t.prismaConnection({
     type: 'CoordinationRegulation',
     cursor: 'id',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), withinUnitId: t.arg.id({ required: false }) },
+    args: { asOf: asOfArg(t.arg), withinUnitId: t.arg.id({ required: false }) },
     totalCount: (_p, args, ctx) =>
       ctx.prisma.coordinationRegulation.count({
         where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),

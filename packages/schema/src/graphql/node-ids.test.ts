@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLObjectType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gid, loadAccessFixture, SIDES, viewerOf } from '../auth/test-support/access-fixture.js';
+import { gid, loadAccessFixture, SIDES, viewersOf } from '../auth/test-support/access-fixture.js';
 import type { Viewer } from '../auth/viewer.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { buildSchema } from './schema.js';
@@ -14,20 +14,14 @@ import { buildSchema } from './schema.js';
  */
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
-const viewers: Record<string, Viewer> = {};
+let viewer: (name: string) => Viewer;
 
 beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'));
   await loadAccessFixture(h.prisma);
-  for (const name of ['admin', 'phuong.phucloi', 'phantich']) viewers[name] = await viewerOf(h.prisma, name);
+  viewer = await viewersOf(h.prisma, ['admin', 'phuong.phucloi', 'phantich']);
 });
 afterAll(() => h.close());
-
-function viewer(name: string): Viewer {
-  const v = viewers[name];
-  if (!v) throw new Error(`test setup: no viewer ${name}`);
-  return v;
-}
 
 /** Every type `node(id:)` can answer with. */
 function nodeTypes(): string[] {

@@ -1,8 +1,8 @@
 import { maskCitizenId, maskPhone } from '@coso/domain';
 import { forbidden } from '../auth/access.js';
-import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
-import { builder, readableAs } from './builder.js';
+import { builder, readableAs, recordNode } from './builder.js';
 import type { Context } from './context.js';
 import { activeOnWhere } from './db-dates.js';
 import { OrganizationKind, PartyStatus, ResidenceContactCategory, Role, Sex, SortDirection } from './enums.js';
@@ -10,11 +10,10 @@ import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere }
 import { dbId, dbIds } from './ids.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 
-export const PersonRef = builder.prismaNode('Person', {
+export const PersonRef = recordNode('Person', {
   authScopes: readableAs('Person'),
   description: 'Người / A person. Citizen ID and phone are sensitive personal data.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     fullName: t.exposeString('fullName'),
     sex: t.expose('sex', { type: Sex }),
@@ -41,7 +40,7 @@ export const PersonRef = builder.prismaNode('Person', {
     version: t.exposeInt('version'),
     memberships: t.relation('memberships', {
       description: 'Chức vụ / Posts held on the date (all of them when `all` is true).',
-      args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }), all: t.arg.boolean({ required: false }) },
+      args: { asOf: asOfArg(t.arg), all: t.arg.boolean({ required: false }) },
       query: (args, ctx) => ({
         where: { ...(args.all ? {} : activeOnWhere(resolveAsOf(args.asOf, ctx))), ...territoryWhere(ctx, 'Membership') },
         orderBy: { validFrom: 'asc' as const },
@@ -63,11 +62,10 @@ export const PersonRef = builder.prismaNode('Person', {
   }),
 });
 
-export const MembershipRef = builder.prismaNode('Membership', {
+export const MembershipRef = recordNode('Membership', {
   authScopes: readableAs('Membership'),
   description: 'Giữ chức vụ / A person holding a role in a body for a period (Popolo Membership).',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     person: t.relation('person'),
     organization: t.relation('organization'),
@@ -80,11 +78,10 @@ export const MembershipRef = builder.prismaNode('Membership', {
   }),
 });
 
-export const PostRef = builder.prismaNode('Post', {
+export const PostRef = recordNode('Post', {
   authScopes: readableAs('Post'),
   description: 'Chức danh / A post in a body, whoever holds it.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     role: t.expose('role', { type: Role }),
     label: t.exposeString('label'),
@@ -95,11 +92,10 @@ export const PostRef = builder.prismaNode('Post', {
   }),
 });
 
-export const PartyMembershipRef = builder.prismaNode('PartyMembership', {
+export const PartyMembershipRef = recordNode('PartyMembership', {
   authScopes: readableAs('PartyMembership'),
   description: 'Đảng tịch / Party membership for a period: status and home cell.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     person: t.relation('person'),
     status: t.expose('status', { type: PartyStatus }),
@@ -111,11 +107,10 @@ export const PartyMembershipRef = builder.prismaNode('PartyMembership', {
   }),
 });
 
-export const ResidenceContactRef = builder.prismaNode('ResidenceContact', {
+export const ResidenceContactRef = recordNode('ResidenceContact', {
   authScopes: readableAs('ResidenceContact'),
   description: 'Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213-QĐ/TW) / Regulation 213 residence contact.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     person: t.relation('person'),
     residenceCell: t.relation('residenceCell'),
@@ -127,11 +122,10 @@ export const ResidenceContactRef = builder.prismaNode('ResidenceContact', {
   }),
 });
 
-export const ResidenceContactReviewRef = builder.prismaNode('ResidenceContactReview', {
+export const ResidenceContactReviewRef = recordNode('ResidenceContactReview', {
   authScopes: readableAs('ResidenceContactReview'),
   description: 'Nhận xét hằng năm của chi bộ nơi cư trú / The residence cell’s yearly comment on a Regulation 213 member.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     residenceContact: t.relation('residenceContact'),
     year: t.exposeInt('year'),
@@ -207,7 +201,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Người / People whose record is current on the as-of date, names in Vietnamese order.',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       filter: t.arg({ type: PersonFilter, required: false }),
       orderBy: t.arg({ type: [PersonOrder], required: false }),
     },
@@ -232,7 +226,7 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Chức vụ đang giữ vào ngày đã chọn / Memberships active on the as-of date.',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       filter: t.arg({ type: MembershipFilter, required: false }),
     },
     totalCount: (_p, args, ctx) =>

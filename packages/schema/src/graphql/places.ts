@@ -1,7 +1,7 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { AdministrativeUnit } from '../generated/prisma/client.js';
-import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
-import { builder, readableAs } from './builder.js';
+import { asOfArg, resolveAsOf } from './as-of.js';
+import { builder, readableAs, recordNode } from './builder.js';
 import { activeOnWhere, fromDbDateOrNull } from './db-dates.js';
 import { SortDirection, UnitKind } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
@@ -11,11 +11,10 @@ import { scoped, territoryWhere } from './territory-filters.js';
 
 const ANCESTOR_DEPTH = 6; // province → district → ward → group: 6 levels leave room for more
 
-export const AdministrativeUnitRef = builder.prismaNode('AdministrativeUnit', {
+export const AdministrativeUnitRef = recordNode('AdministrativeUnit', {
   authScopes: readableAs('AdministrativeUnit'),
   description: 'Đơn vị hành chính / A place: province, district, ward, commune or residential group. Its period is its life.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: UnitKind }),
     name: t.exposeString('name'),
@@ -30,7 +29,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
   code: t.string({
     nullable: true,
     description: 'Mã đơn vị hành chính / The administrative code held on the date (codes are reused over time).',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    args: { asOf: asOfArg(t.arg) },
     select: (args, ctx) => ({ codes: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), take: 1, select: { code: true } } }),
     resolve: (u) => u.codes[0]?.code ?? null,
   }),
@@ -38,7 +37,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
   parent: t.field({
     type: AdministrativeUnitRef,
     nullable: true,
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    args: { asOf: asOfArg(t.arg) },
     select: (args, ctx, nestedSelection) => ({
       parentLinks: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), take: 1, select: { parent: nonEmpty(nestedSelection(true)) } },
     }),
@@ -47,7 +46,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
   ancestors: t.field({
     type: [AdministrativeUnitRef],
     description: 'Cấp trên / Parent, grandparent, … nearest first, as of the date.',
-    args: { asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }) },
+    args: { asOf: asOfArg(t.arg) },
     select: (args, ctx) => {
       // A fixed-depth nested selection: planned into the parent's query, however many units are listed.
       const where = activeOnWhere(resolveAsOf(args.asOf, ctx));
@@ -70,7 +69,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
       type: AdministrativeUnitRef,
       description: 'Đơn vị trực thuộc / Units directly below, as of the date, in Vietnamese name order.',
       args: {
-        asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+        asOf: asOfArg(t.arg),
         kind: t.arg({ type: UnitKind, required: false }),
       },
       select: (args, ctx, nestedSelection) => {
@@ -113,11 +112,10 @@ const childHelpers = prismaConnectionHelpers(builder, 'UnitParent', {
   resolveNode: (link) => link.unit,
 });
 
-export const UnitCodeRef = builder.prismaNode('UnitCode', {
+export const UnitCodeRef = recordNode('UnitCode', {
   authScopes: readableAs('UnitCode'),
   description: 'Mã đơn vị hành chính trong một thời kỳ / An administrative code held for a period.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     unit: t.relation('unit'),
     code: t.exposeString('code'),
@@ -127,11 +125,10 @@ export const UnitCodeRef = builder.prismaNode('UnitCode', {
   }),
 });
 
-export const UnitParentRef = builder.prismaNode('UnitParent', {
+export const UnitParentRef = recordNode('UnitParent', {
   authScopes: readableAs('UnitParent'),
   description: 'Quan hệ trực thuộc trong một thời kỳ / A unit sitting under a parent unit for a period.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     unit: t.relation('unit'),
     parent: t.relation('parent'),
@@ -169,7 +166,7 @@ builder.queryFields((t) => ({
     description:
       'Đơn vị hành chính tồn tại vào ngày đã chọn / Units alive on the as-of date, filtered and ordered (names in Vietnamese order).',
     args: {
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
       filter: t.arg({ type: UnitFilter, required: false }),
       orderBy: t.arg({ type: [UnitOrder], required: false }),
     },
@@ -194,7 +191,7 @@ builder.queryFields((t) => ({
       'Đơn vị mang mã này vào ngày đã chọn / The unit that held an administrative code on a date (00118: Ngọc Thụy before 2025-07-01, Bồ Đề after).',
     args: {
       code: t.arg.string({ required: true }),
-      asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+      asOf: asOfArg(t.arg),
     },
     resolve: (query, _parent, args, ctx) =>
       ctx.prisma.administrativeUnit.findFirst({

@@ -1,15 +1,14 @@
-import { builder, readableAs } from './builder.js';
+import { builder, readableAs, recordNode } from './builder.js';
 import { ReorganisationKind } from './enums.js';
 import { AdministrativeUnitRef } from './places.js';
 import { nonEmpty } from './selection.js';
 import { territoryWhere } from './territory-filters.js';
 
 /** A reorganisation is public; the units it names are listed as far as the viewer may read them. */
-export const ReorganisationEventRef = builder.prismaNode('ReorganisationEvent', {
+export const ReorganisationEventRef = recordNode('ReorganisationEvent', {
   authScopes: readableAs('ReorganisationEvent'),
   description: 'Sắp xếp đơn vị hành chính / A recorded reorganisation linking the units it ended to the units it started.',
   id: { field: 'id' },
-  nullable: true,
   fields: (t) => ({
     kind: t.expose('kind', { type: ReorganisationKind }),
     effectiveOn: t.expose('effectiveOn', { type: 'Date' }),

@@ -12,7 +12,7 @@ import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { forbidden } from '../auth/access.js';
 import { PARTY_FIGURES, storedDirectiveReport, storedFindings } from '../report/compute.js';
-import { AS_OF_DESCRIPTION, resolveAsOf } from './as-of.js';
+import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
@@ -221,7 +221,7 @@ builder.queryField('findings', (t) =>
       description: 'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward.',
       args: {
         scopeId: t.arg.id({ required: true }),
-        asOf: t.arg({ type: 'Date', required: false, description: AS_OF_DESCRIPTION }),
+        asOf: asOfArg(t.arg),
         codes: t.arg.stringList({ required: false }),
         wardIds: t.arg.idList({ required: false }),
       },

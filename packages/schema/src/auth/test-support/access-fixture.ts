@@ -309,4 +309,18 @@ export async function viewerOf(prisma: PrismaClient, username: string): Promise<
   };
 }
 
+/**
+ * The viewers of the named fixture accounts, loaded once: the lookup answers one of them by name
+ * and throws for a name that was not loaded (a mistake in the test's setup, not a finding).
+ */
+export async function viewersOf(prisma: PrismaClient, names: readonly string[]): Promise<(name: string) => AccountViewer> {
+  const viewers = new Map<string, AccountViewer>();
+  for (const name of names) viewers.set(name, await viewerOf(prisma, name));
+  return (name) => {
+    const v = viewers.get(name);
+    if (!v) throw new Error(`test setup: no viewer ${name}`);
+    return v;
+  };
+}
+
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
