@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
+import { todayInVietnam } from '@coso/domain';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../i18n/language';
 import { accountsMessages } from '../i18n/messages/accounts';
 import { unitLabel } from '../lists/record-links';
-import { todayInHanoi } from '../places/as-of-date';
+
 import { ScopeUnitOptionsDocument } from './accounts-documents';
 
 export interface ScopeUnitPickerProps {
@@ -19,7 +20,7 @@ export interface ScopeUnitPickerProps {
 export function ScopeUnitPicker({ id, value, onChange, current }: ScopeUnitPickerProps) {
   const { t } = useMessages(accountsMessages);
   const [search, setSearch] = useState('');
-  const { data, loading } = useQuery(ScopeUnitOptionsDocument, { variables: { asOf: todayInHanoi(), search: search || null } });
+  const { data, loading } = useQuery(ScopeUnitOptionsDocument, { variables: { asOf: todayInVietnam(), search: search || null } });
   const options = (data?.units.nodes ?? []).map((u) => ({ value: u.id, label: unitLabel(u) }));
   if (current && !options.some((o) => o.value === current.id)) options.unshift({ value: current.id, label: unitLabel(current) });
   return (

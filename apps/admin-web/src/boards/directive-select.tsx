@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
+import { formatViDate } from '@coso/domain';
 import { type FormInstance, Select } from 'antd';
 import { useEffect } from 'react';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
-import { displayDate } from '../places/as-of-date';
+
 import { BoardDirectivesDocument } from './board-documents';
 
 /** The directive board work counts for by default: Directive 05-TT/QU of the Long Biên district committee. */
@@ -47,7 +48,7 @@ export function DirectiveSelect({ id, value, onChange, status }: DirectiveSelect
       placeholder={t('boards.field.noDirective')}
       options={directives.map((d) => ({
         value: d.id,
-        label: `${d.code} (${displayDate(d.issuedOn)}) — ${d.title}`,
+        label: `${d.code} (${formatViDate(d.issuedOn)}) — ${d.title}`,
         title: d.code,
       }))}
     />

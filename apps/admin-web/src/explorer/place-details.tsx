@@ -1,4 +1,4 @@
-import { addDays, type IsoDate, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS } from '@coso/domain';
+import { addDays, formatViDate, type IsoDate, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS } from '@coso/domain';
 import { Alert, Button, Descriptions, Empty, Flex, Skeleton, Tree, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ExplorerPlaceQuery } from '../gql/graphql';
@@ -6,7 +6,7 @@ import { useMessages } from '../i18n/language';
 import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { unitLabel } from '../lists/record-links';
-import { displayDate } from '../places/as-of-date';
+
 import { type BodyNode, bodyTree } from './body-tree-data';
 
 export type ExplorerPlace = Extract<NonNullable<ExplorerPlaceQuery['node']>, { __typename: 'AdministrativeUnit' }>;
@@ -31,8 +31,8 @@ export function PlaceDetails({ asOf, place, loading, error, onRetry, onNavigate 
   const kind = language === 'vi' ? (place.kindLabel ?? UNIT_KIND_LABELS[place.kind].vi) : UNIT_KIND_LABELS[place.kind].en;
   const lastDay = place.validTo ? addDays(place.validTo, -1) : null;
   const period = lastDay
-    ? t('explorer.periodClosed', { from: displayDate(place.validFrom), to: displayDate(lastDay) })
-    : t('explorer.periodOpen', { from: displayDate(place.validFrom) });
+    ? t('explorer.periodClosed', { from: formatViDate(place.validFrom), to: formatViDate(lastDay) })
+    : t('explorer.periodOpen', { from: formatViDate(place.validFrom) });
   const alive = place.validFrom <= asOf && (place.validTo === null || asOf < place.validTo);
 
   return (
@@ -48,15 +48,15 @@ export function PlaceDetails({ asOf, place, loading, error, onRetry, onNavigate 
         <Alert
           type="warning"
           showIcon
-          title={t('explorer.place.notOnDate', { name: place.name, asOf: displayDate(asOf), period })}
+          title={t('explorer.place.notOnDate', { name: place.name, asOf: formatViDate(asOf), period })}
           action={
             lastDay && asOf > lastDay ? (
               <Button size="small" onClick={() => onNavigate({ asOf: lastDay })}>
-                {t('explorer.place.viewLastDay', { date: displayDate(lastDay) })}
+                {t('explorer.place.viewLastDay', { date: formatViDate(lastDay) })}
               </Button>
             ) : (
               <Button size="small" onClick={() => onNavigate({ asOf: place.validFrom })}>
-                {t('explorer.place.viewFirstDay', { date: displayDate(place.validFrom) })}
+                {t('explorer.place.viewFirstDay', { date: formatViDate(place.validFrom) })}
               </Button>
             )
           }
@@ -82,7 +82,7 @@ export function PlaceDetails({ asOf, place, loading, error, onRetry, onNavigate 
         {t('explorer.bodies.title')}
       </Typography.Title>
       {place.organizations.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('explorer.bodies.empty', { asOf: displayDate(asOf) })} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('explorer.bodies.empty', { asOf: formatViDate(asOf) })} />
       ) : (
         <Tree<BodyNode>
           aria-label={t('explorer.bodies.title')}

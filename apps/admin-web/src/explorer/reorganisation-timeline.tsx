@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { type IsoDate, REORGANISATION_KIND_LABELS } from '@coso/domain';
+import { formatViDate, type IsoDate, REORGANISATION_KIND_LABELS } from '@coso/domain';
 import { Button, Empty, Flex, Skeleton, Tag, Timeline, type TimelineItemProps, Typography } from 'antd';
 import type { ExplorerReorganisationsQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { unitLabel } from '../lists/record-links';
-import { displayDate } from '../places/as-of-date';
+
 import { ExplorerReorganisationsDocument } from './explorer-documents';
 import { eventDates, eventTense, firstOf } from './place-tree-data';
 
@@ -57,7 +57,7 @@ export function ReorganisationTimeline({ asOf, onNavigate }: ReorganisationTimel
     return {
       key: event.id,
       color: TENSE_COLOR[tense],
-      title: displayDate(event.effectiveOn),
+      title: formatViDate(event.effectiveOn),
       content: (
         <Flex vertical gap={4} data-testid="explorer-event">
           <Flex gap={8} wrap align="center">
@@ -78,7 +78,7 @@ export function ReorganisationTimeline({ asOf, onNavigate }: ReorganisationTimel
           )}
           <Flex gap={8} wrap>
             <Button size="small" disabled={asOf === before} onClick={() => onNavigate({ asOf: before })}>
-              {t('explorer.events.viewBefore', { date: displayDate(before) })}
+              {t('explorer.events.viewBefore', { date: formatViDate(before) })}
             </Button>
             <Button
               size="small"
@@ -87,7 +87,7 @@ export function ReorganisationTimeline({ asOf, onNavigate }: ReorganisationTimel
               disabled={asOf === after}
               onClick={() => onNavigate({ asOf: after })}
             >
-              {t('explorer.events.viewAfter', { date: displayDate(after) })}
+              {t('explorer.events.viewAfter', { date: formatViDate(after) })}
             </Button>
           </Flex>
         </Flex>

@@ -1,5 +1,6 @@
 import type { IsoDate } from '@coso/domain';
-import { asOfFromParam, defaultAsOf, todayInHanoi } from '../places/as-of-date';
+import { todayInVietnam } from '@coso/domain';
+import { asOfFromParam, defaultAsOf } from '../places/as-of-date';
 import { useSignedInUser } from '../session/session';
 
 /**
@@ -8,7 +9,7 @@ import { useSignedInUser } from '../session/session';
  */
 export function useAsOf(param: string | null): { asOf: IsoDate; fallback: IsoDate; today: IsoDate } {
   const user = useSignedInUser();
-  const today = todayInHanoi();
+  const today = todayInVietnam();
   const fallback = defaultAsOf(today, user.scopeUnit?.validTo);
   return { asOf: asOfFromParam(param, fallback), fallback, today };
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ACCOUNT_ROLE_LABELS, addDays, maxDate } from '@coso/domain';
+import { ACCOUNT_ROLE_LABELS, addDays, formatViDate, maxDate, todayInVietnam } from '@coso/domain';
 import { Button, DatePicker, Empty, Flex, message, Popconfirm, Result, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ import { LoadErrorAlert } from '../lists/load-error-alert';
 import { unitLabel } from '../lists/record-links';
 import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { useListParams } from '../lists/use-list-params';
-import { displayDate, todayInHanoi } from '../places/as-of-date';
+
 import { useSignedInUser } from '../session/session';
 
 type AccountRow = AccountsListQuery['accounts']['nodes'][number];
@@ -28,7 +28,7 @@ function EndAccountButton({ account, onEnded }: { account: AccountRow; onEnded()
   const { t, language } = useMessages(accountsMessages, formsMessages);
   // The lock date must come after the account's first day (accountEndViolations); today when it can.
   const earliest = addDays(account.validFrom, 1);
-  const [on, setOn] = useState(maxDate(todayInHanoi(), earliest));
+  const [on, setOn] = useState(maxDate(todayInVietnam(), earliest));
   const [endAccount, { loading }] = useMutation(EndAccountDocument);
   return (
     <Popconfirm
@@ -53,7 +53,7 @@ function EndAccountButton({ account, onEnded }: { account: AccountRow; onEnded()
         try {
           const result = await endAccount({ variables: { input: { id: account.id, version: account.version, on } } });
           const outcome = mutationOutcome(result.data?.endAccount ?? { __typename: 'NotFoundError', message: '' });
-          if (outcome.kind === 'done') void message.success(t('accounts.end.done', { username: account.username, on: displayDate(on) }));
+          if (outcome.kind === 'done') void message.success(t('accounts.end.done', { username: account.username, on: formatViDate(on) }));
           else if (outcome.kind === 'conflict') void message.warning(t('forms.conflict.title'));
           else if (outcome.kind === 'invalid') void message.error(outcome.violations.map((v) => v.message[language]).join(' '));
           else void message.error(localizedServerMessage(outcome.message, language) || t('forms.notFound'));
@@ -90,7 +90,7 @@ export function AccountsPage() {
     return <Result status="403" title={t('accounts.forbidden.title')} subTitle={t('accounts.forbidden.text')} />;
   }
   const accounts = (data ?? previousData)?.accounts;
-  const today = todayInHanoi();
+  const today = todayInVietnam();
 
   const columns: TableProps<AccountRow>['columns'] = [
     {
@@ -123,10 +123,10 @@ export function AccountsPage() {
       title: t('accounts.column.status'),
       render: (_: unknown, a) =>
         a.validTo && a.validTo <= today ? (
-          <Tag>{t('accounts.status.ended', { on: displayDate(addDays(a.validTo, -1)) })}</Tag>
+          <Tag>{t('accounts.status.ended', { on: formatViDate(addDays(a.validTo, -1)) })}</Tag>
         ) : (
           <Tag color="green">
-            {a.validTo ? t('accounts.status.until', { on: displayDate(addDays(a.validTo, -1)) }) : t('accounts.status.active')}
+            {a.validTo ? t('accounts.status.until', { on: formatViDate(addDays(a.validTo, -1)) }) : t('accounts.status.active')}
           </Tag>
         ),
     },

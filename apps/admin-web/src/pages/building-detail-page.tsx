@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { FIELD_LABELS } from '@coso/domain';
+import { FIELD_LABELS, formatViDate } from '@coso/domain';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BuildingDetailDocument } from '../buildings/building-detail-documents';
@@ -8,7 +8,7 @@ import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { unitLabel } from '../lists/record-links';
-import { displayDate } from '../places/as-of-date';
+
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
@@ -40,7 +40,7 @@ export function BuildingDetailPage() {
   const building: Building = node;
   const { onlyForbidden } = forbiddenParts(error, true);
   const label = (field: keyof typeof FIELD_LABELS) => FIELD_LABELS[field][language];
-  const day = (date: string | null) => (date ? displayDate(date) : '—');
+  const day = (date: string | null) => (date ? formatViDate(date) : '—');
   const complexBoards = building.complex?.boards ?? [];
   const establish = () => navigate(`/boards/establish?buildingId=${encodeURIComponent(building.id)}`);
 
@@ -92,7 +92,7 @@ export function BuildingDetailPage() {
         />
       </Card>
 
-      <Card title={t('records.building.board', { asOf: displayDate(asOf) })}>
+      <Card title={t('records.building.board', { asOf: formatViDate(asOf) })}>
         {building.board ? (
           <Flex vertical gap={4}>
             <Link to={detailPath('organizations', building.board.id, asOf)}>
@@ -114,7 +114,7 @@ export function BuildingDetailPage() {
             <Typography.Text>{t('records.building.complexNoBoard', { complex: building.complex.name })}</Typography.Text>
           )
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('records.building.noBoard', { asOf: displayDate(asOf) })}>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('records.building.noBoard', { asOf: formatViDate(asOf) })}>
             {user.permissions.canWrite && !building.validTo && (
               <Button type="primary" onClick={establish}>
                 {t('records.building.establishBoard')}

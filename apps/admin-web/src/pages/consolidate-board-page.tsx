@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { BOARD_MEMBER_ROLES, type BoardMemberRole } from '@coso/domain';
+import { BOARD_MEMBER_ROLES, type BoardMemberRole, formatViDate, todayInVietnam } from '@coso/domain';
 import { Alert, Button, DatePicker, Flex, Form, Input, message, Radio, Result, Select, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -37,7 +37,7 @@ import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
 import { formsMessages } from '../i18n/messages/forms';
 import { LoadErrorAlert } from '../lists/load-error-alert';
-import { displayDate, todayInHanoi } from '../places/as-of-date';
+
 import { useSignedInUser } from '../session/session';
 
 /** /boards/:id/consolidate: only for accounts that may write. */
@@ -61,7 +61,7 @@ const topKey = (name: FieldPath): string => (name[0] === 'members' ? 'current' :
 function ConsolidateBoardForm({ boardId }: { boardId: string }) {
   const { t, language } = useMessages(boardsMessages, formsMessages);
   const navigate = useNavigate();
-  const today = todayInHanoi();
+  const today = todayInVietnam();
   const [form] = Form.useForm<ConsolidateFormValues>();
   const [initialValues] = useState<ConsolidateFormValues>(() => ({ on: dayjs(today), current: [], add: [] }));
   const values: ConsolidateFormValues = Form.useWatch([], { form, preserve: true }) ?? initialValues;
@@ -213,7 +213,7 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
         {t('boards.consolidate.intro')}
       </Typography.Paragraph>
       {board.validTo && board.validTo <= on && (
-        <Alert type="warning" showIcon title={t('boards.consolidate.ended', { date: displayDate(board.validTo) })} />
+        <Alert type="warning" showIcon title={t('boards.consolidate.ended', { date: formatViDate(board.validTo) })} />
       )}
 
       <Form<ConsolidateFormValues>
@@ -252,7 +252,7 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
         <Form.Item label={t('boards.field.current')}>
           <Spin spinning={query.loading}>
             {members.length === 0 ? (
-              <Typography.Text type="secondary">{t('boards.consolidate.noMembers', { date: displayDate(on) })}</Typography.Text>
+              <Typography.Text type="secondary">{t('boards.consolidate.noMembers', { date: formatViDate(on) })}</Typography.Text>
             ) : (
               <Form.List name="current">
                 {(fields) => (
@@ -272,7 +272,7 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
                             <Typography.Text type="secondary">
                               {currentRole}
                               {member.building ? ` — ${member.building.name}` : ''} ·{' '}
-                              {t('boards.member.since', { date: displayDate(member.validFrom) })}
+                              {t('boards.member.since', { date: formatViDate(member.validFrom) })}
                             </Typography.Text>
                           </Flex>
                           <Form.Item name={[field.name, 'action']} style={{ marginBottom: 0 }} {...actionStatus}>

@@ -1,5 +1,6 @@
 import { FileTextOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
+import { formatViDate } from '@coso/domain';
 import { Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Space, Statistic, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import { WardBars } from '../dashboard/ward-bars';
@@ -10,7 +11,7 @@ import { useMessages } from '../i18n/language';
 import { dashboardMessages } from '../i18n/messages/dashboard';
 import { reportMessages } from '../i18n/messages/report';
 import { LoadErrorAlert } from '../lists/load-error-alert';
-import { displayDate } from '../places/as-of-date';
+
 import { figureText, percentOf, percentText } from '../report/figure-format';
 import { ReportControls } from '../report/report-controls';
 import type { ReportFigure } from '../report/report-types';
@@ -123,7 +124,7 @@ export function DashboardPage() {
       {report && (
         <Flex vertical gap={16} style={stale ? { opacity: 0.6 } : undefined} aria-busy={stale}>
           <Typography.Text type="secondary" data-testid="dashboard-subtitle">
-            {t('dashboard.subtitle', { code: report.directiveCode, scope: report.scopeName, date: displayDate(report.to) })}
+            {t('dashboard.subtitle', { code: report.directiveCode, scope: report.scopeName, date: formatViDate(report.to) })}
           </Typography.Text>
 
           <Row gutter={[16, 16]}>

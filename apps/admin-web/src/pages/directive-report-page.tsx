@@ -1,10 +1,11 @@
+import { formatViDate } from '@coso/domain';
 import { Alert, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMessages } from '../i18n/language';
 import { reportMessages } from '../i18n/messages/report';
 import { LoadErrorAlert } from '../lists/load-error-alert';
-import { displayDate } from '../places/as-of-date';
+
 import { ExportButtons } from '../report/export-buttons';
 import { FiguresTable } from '../report/figures-table';
 import { type DrillDown, RecordsDrawer } from '../report/records-drawer';
@@ -47,7 +48,7 @@ export function DirectiveReportPage() {
               </Typography.Title>
               <Typography.Text type="secondary">{shown.directiveTitle}</Typography.Text>
               <Typography.Text data-testid="report-period">
-                {t('report.period', { from: displayDate(shown.from), to: displayDate(shown.to) })}
+                {t('report.period', { from: formatViDate(shown.from), to: formatViDate(shown.to) })}
               </Typography.Text>
               <Typography.Paragraph style={{ margin: '8px 0', fontSize: 15 }} data-testid="report-narrative">
                 {shown.narrative[language]}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { addDays, addYears } from '@coso/domain';
+import { addDays, addYears, formatViDate, todayInVietnam } from '@coso/domain';
 import { Alert, DatePicker, Flex, Form, Input, message, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -30,7 +30,7 @@ import { localizedServerMessage } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
 import { formsMessages } from '../i18n/messages/forms';
-import { displayDate, todayInHanoi } from '../places/as-of-date';
+
 import { useSignedInUser } from '../session/session';
 
 /** /boards/establish?buildingId=…: only for accounts that may write. */
@@ -51,7 +51,7 @@ function EstablishBoardForm() {
   const { t, language } = useMessages(boardsMessages, formsMessages);
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const today = todayInHanoi();
+  const today = todayInVietnam();
   const [form] = Form.useForm<EstablishFormValues>();
   const [initialValues] = useState<EstablishFormValues>(() => ({
     buildingId: params.get('buildingId'),
@@ -228,7 +228,7 @@ function EstablishBoardForm() {
             name="validTo"
             label={t('boards.field.validTo')}
             required
-            extra={validToIso ? t('boards.field.validToHint', { lastDay: displayDate(addDays(validToIso, -1)) }) : undefined}
+            extra={validToIso ? t('boards.field.validToHint', { lastDay: formatViDate(addDays(validToIso, -1)) }) : undefined}
             {...itemStatus(messages, ['validTo'])}
           >
             <DatePicker format="DD/MM/YYYY" />

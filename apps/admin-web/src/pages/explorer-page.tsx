@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import { addDays } from '@coso/domain';
+import { addDays, formatViDate } from '@coso/domain';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Row, Typography } from 'antd';
 import { Link, useLocation } from 'react-router';
 import { ExplorerPlaceDocument } from '../explorer/explorer-documents';
@@ -13,7 +13,7 @@ import { explorerMessages } from '../i18n/messages/explorer';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { useAsOf } from '../lists/use-as-of';
 import { useListParams } from '../lists/use-list-params';
-import { displayDate } from '../places/as-of-date';
+
 import { isRecordedState } from '../reorganisation/recorded-state';
 import { useSignedInUser } from '../session/session';
 
@@ -67,7 +67,7 @@ export function ExplorerPage() {
           type="success"
           showIcon
           closable
-          title={t('explorer.recorded', { legalBasis: recorded.legalBasis, date: displayDate(recorded.effectiveOn) })}
+          title={t('explorer.recorded', { legalBasis: recorded.legalBasis, date: formatViDate(recorded.effectiveOn) })}
         />
       )}
 
@@ -75,10 +75,10 @@ export function ExplorerPage() {
         <Alert
           type="warning"
           showIcon
-          title={t('explorer.afterScopeEnded', { asOf: displayDate(asOf), name: scopeName(scope), ended: displayDate(onDate.ended) })}
+          title={t('explorer.afterScopeEnded', { asOf: formatViDate(asOf), name: scopeName(scope), ended: formatViDate(onDate.ended) })}
           action={
             <Button size="small" onClick={() => update({ asOf: addDays(onDate.ended, -1), unit: null })}>
-              {t('explorer.viewLastDay', { date: displayDate(addDays(onDate.ended, -1)) })}
+              {t('explorer.viewLastDay', { date: formatViDate(addDays(onDate.ended, -1)) })}
             </Button>
           }
         />
@@ -89,8 +89,8 @@ export function ExplorerPage() {
           showIcon
           title={t('explorer.scopeEnded', {
             name: scopeName(scope),
-            ended: displayDate(scope.validTo),
-            lastDay: displayDate(fallbackAsOf),
+            ended: formatViDate(scope.validTo),
+            lastDay: formatViDate(fallbackAsOf),
           })}
         />
       )}
@@ -98,10 +98,10 @@ export function ExplorerPage() {
         <Alert
           type="info"
           showIcon
-          title={t('explorer.scopeNotYet', { asOf: displayDate(asOf), name: scopeName(scope), from: displayDate(onDate.from) })}
+          title={t('explorer.scopeNotYet', { asOf: formatViDate(asOf), name: scopeName(scope), from: formatViDate(onDate.from) })}
           action={
             <Button size="small" onClick={() => update({ asOf: onDate.from, unit: null })}>
-              {t('explorer.viewFirstDay', { date: displayDate(onDate.from) })}
+              {t('explorer.viewFirstDay', { date: formatViDate(onDate.from) })}
             </Button>
           }
         />
@@ -109,7 +109,7 @@ export function ExplorerPage() {
 
       <Row gutter={[16, 16]} align="top">
         <Col xs={24} lg={10}>
-          <Card title={t('explorer.tree.title', { asOf: displayDate(asOf) })} size="small">
+          <Card title={t('explorer.tree.title', { asOf: formatViDate(asOf) })} size="small">
             {rootFilter ? (
               <PlaceTree
                 key={`${asOf} ${JSON.stringify(rootFilter)}`}

@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { formatViDate } from '@coso/domain';
 import { Alert, Badge, Empty, Flex, Skeleton, Table, type TableProps, Tag, Typography } from 'antd';
 import { countByCode } from '../findings/finding-counts';
 import { ruleTitle } from '../findings/finding-rule';
@@ -11,7 +12,7 @@ import { reportMessages } from '../i18n/messages/report';
 import { cursorPager, ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
-import { displayDate } from '../places/as-of-date';
+
 import { RecordLink, useRecordTypeLabel } from '../report/record-link';
 import { ReportControls } from '../report/report-controls';
 import { useReportScope } from '../report/use-report-scope';
@@ -78,7 +79,7 @@ export function FindingsPage() {
       {scope.error !== undefined && <LoadErrorAlert title={t('report.directivesError')} error={scope.error} onRetry={scope.refetch} />}
 
       <Flex wrap gap={8} align="center" data-testid="findings-by-code">
-        <Typography.Text>{t('findings.byCode', { date: displayDate(asOf) })}</Typography.Text>
+        <Typography.Text>{t('findings.byCode', { date: formatViDate(asOf) })}</Typography.Text>
         {summary.loading && !counted && <Skeleton.Button active size="small" />}
         {counted && counts.length === 0 && <Tag color="success">{t('findings.none')}</Tag>}
         {counts.map(({ code: c, count }) => (

@@ -1,5 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { BOARD_CHANGE_KIND_LABELS, FIELD_LABELS, MASS_ORGANIZATION_LABELS, ORGANIZATION_KIND_LABELS, roleLabel } from '@coso/domain';
+import {
+  BOARD_CHANGE_KIND_LABELS,
+  FIELD_LABELS,
+  formatViDate,
+  MASS_ORGANIZATION_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  roleLabel,
+} from '@coso/domain';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
@@ -9,7 +16,7 @@ import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { unitLabel } from '../lists/record-links';
 import { EndOrganizationDocument, OrganizationDetailDocument } from '../organizations/organization-detail-documents';
-import { displayDate } from '../places/as-of-date';
+
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
@@ -47,7 +54,7 @@ export function OrganizationDetailPage() {
   if (node?.__typename !== 'Organization') return <DetailLoading />;
   const org: Organization = node;
   const { paths: forbiddenPaths, onlyForbidden } = forbiddenParts(error, true);
-  const date = displayDate(asOf);
+  const date = formatViDate(asOf);
   const isBoard = org.kind === 'MANAGEMENT_BOARD';
   const canWrite = user.permissions.canWrite;
   const validTo = ended ?? org.validTo;
@@ -131,7 +138,7 @@ export function OrganizationDetailPage() {
           )
         }
       />
-      {ended && <Alert type="success" showIcon title={t('records.end.done', { on: displayDate(ended) })} />}
+      {ended && <Alert type="success" showIcon title={t('records.end.done', { on: formatViDate(ended) })} />}
       {onlyForbidden && <Alert type="warning" showIcon title={t('records.partialData')} />}
 
       <Card title={t('records.facts')}>
@@ -161,7 +168,7 @@ export function OrganizationDetailPage() {
               key: 'post',
               render: (_: unknown, m) => [m.post?.label, m.building?.name].filter(Boolean).join(' — ') || '—',
             },
-            { title: t('records.organization.member.since'), key: 'since', render: (_: unknown, m) => displayDate(m.validFrom) },
+            { title: t('records.organization.member.since'), key: 'since', render: (_: unknown, m) => formatViDate(m.validFrom) },
           ]}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('records.organization.membersEmpty')} /> }}
         />
@@ -180,7 +187,7 @@ export function OrganizationDetailPage() {
                 key: 'number',
                 render: (_: unknown, term) => t('records.organization.term.numberValue', { number: term.termNumber }),
               },
-              { title: t('records.organization.term.elected'), key: 'elected', render: (_: unknown, term) => displayDate(term.electedOn) },
+              { title: t('records.organization.term.elected'), key: 'elected', render: (_: unknown, term) => formatViDate(term.electedOn) },
               {
                 title: t('records.column.period'),
                 key: 'period',
@@ -193,7 +200,7 @@ export function OrganizationDetailPage() {
                   term.recognitionDecisionNumber ? (
                     t('records.organization.term.recognitionValue', {
                       number: term.recognitionDecisionNumber,
-                      on: term.recognitionDecidedOn ? displayDate(term.recognitionDecidedOn) : '—',
+                      on: term.recognitionDecidedOn ? formatViDate(term.recognitionDecidedOn) : '—',
                     })
                   ) : (
                     <Tag color="orange">{t('records.organization.term.notRecognised')}</Tag>
@@ -218,7 +225,7 @@ export function OrganizationDetailPage() {
                 key: 'kind',
                 render: (_: unknown, c) => BOARD_CHANGE_KIND_LABELS[c.kind][language],
               },
-              { title: t('records.organization.change.on'), key: 'on', render: (_: unknown, c) => displayDate(c.on) },
+              { title: t('records.organization.change.on'), key: 'on', render: (_: unknown, c) => formatViDate(c.on) },
               { title: t('records.organization.change.decision'), key: 'decision', render: (_: unknown, c) => c.decisionNumber ?? '—' },
               { title: t('records.organization.change.note'), key: 'note', render: (_: unknown, c) => c.note ?? '—' },
             ]}

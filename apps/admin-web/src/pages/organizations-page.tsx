@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationKind } from '@coso/domain';
+import { formatViDate, ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, type OrganizationKind } from '@coso/domain';
 import { Button, Flex, Form, Select, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { OrganizationFilter, OrganizationOrderField, OrganizationsListQuery } from '../gql/graphql';
@@ -19,7 +19,7 @@ import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { WardSelect } from '../lists/ward-select';
 import { OrganizationsListDocument } from '../organizations/organizations-list-documents';
-import { displayDate } from '../places/as-of-date';
+
 import { useSignedInUser } from '../session/session';
 
 type OrganizationRow = OrganizationsListQuery['organizations']['nodes'][number];
@@ -112,7 +112,7 @@ export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind
       title: t('organizations.list.column.since'),
       sorter: true,
       sortOrder: columnSortOrder(sort, 'VALID_FROM'),
-      render: (_: unknown, o) => displayDate(o.validFrom),
+      render: (_: unknown, o) => formatViDate(o.validFrom),
     },
   ];
 

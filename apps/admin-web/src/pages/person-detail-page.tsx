@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { FIELD_LABELS, PARTY_STATUS_LABELS, RESIDENCE_CONTACT_CATEGORY_LABELS, roleLabel, SEX_LABELS } from '@coso/domain';
+import { FIELD_LABELS, formatViDate, PARTY_STATUS_LABELS, RESIDENCE_CONTACT_CATEGORY_LABELS, roleLabel, SEX_LABELS } from '@coso/domain';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
@@ -10,7 +10,7 @@ import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { EndPersonDocument, PersonDetailDocument } from '../people/person-detail-documents';
 import { isPersonDetailFlash } from '../people/person-detail-flash';
-import { displayDate } from '../places/as-of-date';
+
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
@@ -112,7 +112,7 @@ export function PersonDetailPage() {
           title={t(flash.flash === 'created' ? 'people.detail.created' : 'people.detail.saved', { name: flash.name })}
         />
       )}
-      {ended && <Alert type="success" showIcon title={t('records.end.done', { on: displayDate(ended) })} />}
+      {ended && <Alert type="success" showIcon title={t('records.end.done', { on: formatViDate(ended) })} />}
       {partial && <Alert type="warning" showIcon title={t('records.partialData')} />}
 
       <Card title={t('people.detail.facts')}>
@@ -124,7 +124,7 @@ export function PersonDetailPage() {
             {
               key: 'birth',
               label: t('people.detail.birth'),
-              children: person.birthDate ? displayDate(person.birthDate) : t('people.detail.birthYearOnly', { year: person.birthYear }),
+              children: person.birthDate ? formatViDate(person.birthDate) : t('people.detail.birthYearOnly', { year: person.birthYear }),
             },
             { key: 'citizenId', label: label('citizenId'), children: <MaskedText value={person.citizenId} /> },
             { key: 'phone', label: label('phone'), children: <MaskedText value={person.phone} /> },
@@ -169,7 +169,7 @@ export function PersonDetailPage() {
                 key: 'cell',
                 render: (_: unknown, p) => <Link to={detailPath('organizations', p.homeCell.id, asOf)}>{p.homeCell.name}</Link>,
               },
-              { title: label('admittedOn'), key: 'admitted', render: (_: unknown, p) => (p.admittedOn ? displayDate(p.admittedOn) : '—') },
+              { title: label('admittedOn'), key: 'admitted', render: (_: unknown, p) => (p.admittedOn ? formatViDate(p.admittedOn) : '—') },
               { title: t('records.column.period'), key: 'period', render: (_: unknown, p) => periodText(t, p.validFrom, p.validTo) },
             ]}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.detail.partyMembershipsEmpty')} /> }}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { FIELD_LABELS, SEX_LABELS, SEXES } from '@coso/domain';
+import { FIELD_LABELS, formatViDate, SEX_LABELS, SEXES } from '@coso/domain';
 import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -22,7 +22,7 @@ import {
   personFormValues,
   validatePerson,
 } from '../people/person-form-values';
-import { displayDate } from '../places/as-of-date';
+
 import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView, NoPermissionResult } from '../records/detail-states';
 import { liveFieldErrors } from '../records/live-validation';
@@ -159,7 +159,7 @@ function PersonForm({ record, reload }: PersonFormProps) {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {record ? t('people.form.editTitle', { name: record.fullName }) : t('people.form.newTitle')}
       </Typography.Title>
-      {record?.validTo && <Alert type="info" showIcon title={t('people.form.ended', { on: displayDate(record.validTo) })} />}
+      {record?.validTo && <Alert type="info" showIcon title={t('people.form.ended', { on: formatViDate(record.validTo) })} />}
       <Card>
         <Form<PersonFormValues>
           form={form}

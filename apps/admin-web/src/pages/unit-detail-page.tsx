@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS } from '@coso/domain';
+import { formatViDate, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS } from '@coso/domain';
 import { Alert, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { UnitDetailQuery } from '../gql/graphql';
@@ -7,7 +7,7 @@ import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { unitLabel } from '../lists/record-links';
-import { displayDate } from '../places/as-of-date';
+
 import { UnitDetailDocument } from '../places/unit-detail-documents';
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
@@ -35,7 +35,7 @@ export function UnitDetailPage() {
   if (node?.__typename !== 'AdministrativeUnit') return <DetailLoading />;
   const unit: Unit = node;
   const { paths: forbiddenPaths, onlyForbidden } = forbiddenParts(error, true);
-  const date = displayDate(asOf);
+  const date = formatViDate(asOf);
   const kindText = language === 'vi' ? (unit.kindLabel ?? UNIT_KIND_LABELS[unit.kind].vi) : UNIT_KIND_LABELS[unit.kind].en;
 
   const parent = unit.parent ? (

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { addDays, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/domain';
+import { addDays, formatViDate, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/domain';
 import { Alert, Form, Select, type TableProps, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { UnitFilter, UnitOrderField, UnitsListQuery } from '../gql/graphql';
@@ -14,7 +14,7 @@ import { useAsOf } from '../lists/use-as-of';
 import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
-import { displayDate } from '../places/as-of-date';
+
 import { UnitsListDocument } from '../places/units-documents';
 import { useSignedInUser } from '../session/session';
 
@@ -95,8 +95,8 @@ export function UnitsPage() {
       sortOrder: columnSortOrder(sort, 'VALID_FROM'),
       render: (_: unknown, unit) =>
         unit.validTo
-          ? t('units.periodClosed', { from: displayDate(unit.validFrom), to: displayDate(addDays(unit.validTo, -1)) })
-          : t('units.periodOpen', { from: displayDate(unit.validFrom) }),
+          ? t('units.periodClosed', { from: formatViDate(unit.validFrom), to: formatViDate(addDays(unit.validTo, -1)) })
+          : t('units.periodOpen', { from: formatViDate(unit.validFrom) }),
     },
   ];
 
@@ -133,8 +133,8 @@ export function UnitsPage() {
             showIcon
             title={
               asOf >= scopeEnded
-                ? t('units.afterScopeEnded', { asOf: displayDate(asOf), name: scopeName(scope), ended: displayDate(scopeEnded) })
-                : t('units.scopeEnded', { name: scopeName(scope), ended: displayDate(scopeEnded), lastDay: displayDate(fallbackAsOf) })
+                ? t('units.afterScopeEnded', { asOf: formatViDate(asOf), name: scopeName(scope), ended: formatViDate(scopeEnded) })
+                : t('units.scopeEnded', { name: scopeName(scope), ended: formatViDate(scopeEnded), lastDay: formatViDate(fallbackAsOf) })
             }
           />
         )

@@ -1,7 +1,4 @@
-import { addDays, formatViDate, type IsoDate, isIsoDate, todayInVietnam } from '@coso/domain';
-
-/** Today's date in Hanoi (`YYYY-MM-DD`): the server's default "as of" too. */
-export const todayInHanoi = (now?: Date): IsoDate => todayInVietnam(now);
+import { addDays, type IsoDate, isIsoDate } from '@coso/domain';
 
 /**
  * The date lists open on: today, unless the account's territory has ended (a district or ward
@@ -15,6 +12,3 @@ export function defaultAsOf(today: IsoDate, scopeValidTo: IsoDate | null | undef
 export function asOfFromParam(value: string | null, fallback: IsoDate): IsoDate {
   return value !== null && isIsoDate(value) ? value : fallback;
 }
-
-/** `2022-12-01` → `01/12/2022`, as Vietnamese documents write dates (the date picker shows the same). */
-export const displayDate = formatViDate;

@@ -1,11 +1,12 @@
 import type { IsoDate } from '@coso/domain';
+import { formatViDate } from '@coso/domain';
 import { Breadcrumb, Flex, Form, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 import { AsOfPicker } from '../lists/as-of-picker';
-import { displayDate } from '../places/as-of-date';
+
 import { periodState } from './period';
 
 export interface DetailHeaderProps {
@@ -41,8 +42,8 @@ export function DetailHeader({ title, kindText, validFrom, validTo, asOf, onAsOf
             {title}
           </Typography.Title>
           {state === 'active' && <Tag color="green">{t('records.status.active')}</Tag>}
-          {state === 'ended' && validTo && <Tag color="default">{t('records.status.ended', { on: displayDate(validTo) })}</Tag>}
-          {state === 'not-started' && <Tag color="orange">{t('records.status.notStarted', { from: displayDate(validFrom) })}</Tag>}
+          {state === 'ended' && validTo && <Tag color="default">{t('records.status.ended', { on: formatViDate(validTo) })}</Tag>}
+          {state === 'not-started' && <Tag color="orange">{t('records.status.notStarted', { from: formatViDate(validFrom) })}</Tag>}
         </Flex>
         {actions && <Flex gap={8}>{actions}</Flex>}
       </Flex>

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '@coso/domain';
+import { addDays, formatViDate, type IsoDate } from '@coso/domain';
 import { Alert, DatePicker, Flex, Form, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,7 +9,6 @@ import { errorText } from '../graphql-client/error-text';
 import { useMessages } from '../i18n/language';
 import { formsMessages } from '../i18n/messages/forms';
 import { recordsMessages } from '../i18n/messages/records';
-import { displayDate } from '../places/as-of-date';
 
 export interface EndRecordDialogProps {
   open: boolean;
@@ -50,7 +49,7 @@ export function EndRecordDialog(props: EndRecordDialogProps) {
 
   const localCheck = (value: IsoDate | null): string[] => {
     if (!value) return [t('records.end.onRequired')];
-    if (value <= props.validFrom) return [t('records.end.afterStart', { from: displayDate(props.validFrom) })];
+    if (value <= props.validFrom) return [t('records.end.afterStart', { from: formatViDate(props.validFrom) })];
     return [];
   };
 
@@ -111,7 +110,7 @@ export function EndRecordDialog(props: EndRecordDialogProps) {
             name="on"
             label={t('records.end.on')}
             required
-            extra={on && on > props.validFrom ? t('records.end.lastDay', { lastDay: displayDate(addDays(on, -1)) }) : undefined}
+            extra={on && on > props.validFrom ? t('records.end.lastDay', { lastDay: formatViDate(addDays(on, -1)) }) : undefined}
             getValueProps={(value: IsoDate | null) => ({ value: value ? dayjs(value) : null })}
             normalize={(date: dayjs.Dayjs | null) => (date ? date.format('YYYY-MM-DD') : null)}
           >

@@ -1,6 +1,7 @@
 import {
   addDays,
   fieldLabel,
+  formatViDate,
   isIsoDate,
   type LocalizedText,
   ORGANIZATION_KIND_LABELS,
@@ -11,7 +12,6 @@ import {
   UNIT_KIND_LABELS,
 } from '@coso/domain';
 import type { Language } from '../i18n/dictionary';
-import { displayDate } from '../places/as-of-date';
 
 /** One field an audited change touched: its value before and after (undefined: not there). */
 export interface FieldChange {
@@ -75,10 +75,10 @@ function displayText(field: string, text: string, language: Language): string {
   if (isIsoDate(maybeDate)) {
     // An end date is stored exclusive (the first day no longer in force): say which day was the last.
     if (field === 'validTo') {
-      const last = displayDate(addDays(maybeDate, -1));
-      return `${displayDate(maybeDate)} (${language === 'vi' ? 'ngày cuối' : 'last day'}: ${last})`;
+      const last = formatViDate(addDays(maybeDate, -1));
+      return `${formatViDate(maybeDate)} (${language === 'vi' ? 'ngày cuối' : 'last day'}: ${last})`;
     }
-    return displayDate(maybeDate);
+    return formatViDate(maybeDate);
   }
   for (const labels of ENUM_LABELS[field] ?? []) {
     const label = labels[text];

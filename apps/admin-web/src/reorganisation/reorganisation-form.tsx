@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { addDays, type IsoDate, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/domain';
+import { addDays, type IsoDate, todayInVietnam, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@coso/domain';
 import { Alert, Button, Card, DatePicker, Flex, Form, type FormInstance, Input, Radio, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -10,7 +10,7 @@ import { errorText } from '../graphql-client/error-text';
 import { localizedServerMessage } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { reorganisationMessages } from '../i18n/messages/reorganisation';
-import { todayInHanoi } from '../places/as-of-date';
+
 import type { RecordedState } from './recorded-state';
 import { RecordReorganisationDocument, ReorganisationMergeContextDocument } from './reorganisation-documents';
 import {
@@ -88,7 +88,7 @@ export function ReorganisationForm({ initialEffectiveOn, initialFromParentId }: 
   const fromParentId = Form.useWatch('fromParentId', form) ?? null;
   const unitIds = Form.useWatch('unitIds', form) ?? [];
 
-  const today = todayInHanoi();
+  const today = todayInVietnam();
   // Chosen places must exist the day before the change; new parents on its first day.
   const beforeDate = effectiveOn ? addDays(effectiveOn, -1) : today;
   const onDate = effectiveOn ?? today;
