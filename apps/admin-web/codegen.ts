@@ -2,8 +2,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed documents from the API contract, offline: the schema is the printed, committed
- * packages/schema/schema.graphql (no server needed). Output in src/gql/ (git-ignored), regenerated
- * by `npm run build`, `npm run typecheck` and `npm run dev`.
+ * packages/schema/schema.graphql (no server needed). Output in src/gql/ (git-ignored), written only
+ * by the turbo task `generate` (build, typecheck, test and dev depend on it; two writers raced).
  */
 const config: CodegenConfig = {
   schema: '../../packages/schema/schema.graphql',

@@ -49,6 +49,6 @@ describe('generatedDocumentJson', () => {
   });
 
   it('says to run codegen when a document is missing', () => {
-    expect(() => generatedDocumentJson(generated, 'LoginDocument')).toThrow(/npm run codegen/);
+    expect(() => generatedDocumentJson(generated, 'LoginDocument')).toThrow(/turbo run generate/);
   });
 });

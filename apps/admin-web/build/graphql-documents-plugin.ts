@@ -61,7 +61,7 @@ export function generatedDocumentJson(generated: string, name: string): string {
   const line = generated.split('\n').find((l) => l.startsWith(`export const ${name} = `));
   const json = line?.slice(`export const ${name} = `.length).replace(/ as unknown as DocumentNode<.*>;$/, '');
   if (json === undefined || !json.startsWith('{"kind":"Document"')) {
-    throw new Error(`src/gql/graphql.ts has no document ${name}: run \`npm run codegen -w @coso/admin-web\`.`);
+    throw new Error(`src/gql/graphql.ts has no document ${name}: run \`npx turbo run generate --filter=@coso/admin-web\`.`);
   }
   JSON.parse(json); // fails loudly if the preset's output format ever changes
   return json;
