@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
+import { DEMO, expectNothingFromOutsideAndNoErrors, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /** Signing in, the shell, the units list: what a district officer and the administrator see. */
-describe('admin web in Chromium', { timeout: 180_000 }, () => {
+describe('admin web in Chromium', () => {
   const b = useAdminWebBrowser('admin-web');
   const page = b.page;
 
@@ -15,9 +15,10 @@ describe('admin web in Chromium', { timeout: 180_000 }, () => {
   const rows = () => page.locator('.ant-table-tbody tr.ant-table-row');
   const rowNames = () => page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
   const cell = (text: string) => page.getByRole('cell', { name: text, exact: true });
+  const search = () => page.getByRole('searchbox', { name: 'Tìm theo tên, có dấu hay không dấu' });
 
   it('sends a visitor to the sign-in page, and shows the Vietnamese error for a wrong password', async () => {
-    await page.goto(b.url('/units'));
+    await b.open('/units');
     await page.waitForURL(/\/login\?next=%2Funits$/);
     await b.signIn('quan.longbien', 'mat-khau-sai');
     const alert = page.getByRole('alert');
@@ -28,6 +29,8 @@ describe('admin web in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('signs the district officer in, with name, role and territory in the shell', async () => {
+    await b.open('/units');
+    await page.waitForURL(/\/login\?next=%2Funits$/);
     await b.signIn('quan.longbien', 'coso-quan-demo');
     await page.waitForURL(/\/units$/);
     const user = page.getByTestId('signed-in-user');
@@ -40,29 +43,35 @@ describe('admin web in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('finds Giang Biên by typing without diacritics (server-side search)', async () => {
-    await page.getByRole('searchbox', { name: 'Tìm theo tên, có dấu hay không dấu' }).fill('giang bien');
+    await b.open('/units', DEMO.district);
+    await search().fill('giang bien');
     await page.waitForURL(/[?&]q=giang\+bien/);
     await cell('Giang Biên').waitFor();
-    await expect.poll(() => rowNames(), { timeout: UI_TIMEOUT }).toEqual(['Giang Biên']);
+    await expect.poll(() => rowNames()).toEqual(['Giang Biên']);
     await b.screenshot('02-units-search-giang-bien');
   });
 
   it('lists the 14 wards of Long Biên as of 1/12/2022', async () => {
+    await b.open('/units?q=giang+bien', DEMO.district);
+    await cell('Giang Biên').waitFor();
+    expect(await search().inputValue()).toBe('giang bien');
     // The menu entry opens the list afresh: the search box empties with the address.
     await page.getByRole('menuitem', { name: 'Đơn vị hành chính' }).click();
     await page.waitForURL(/\/units$/);
-    await expect.poll(() => page.getByRole('searchbox', { name: 'Tìm theo tên, có dấu hay không dấu' }).inputValue()).toBe('');
+    await expect.poll(() => search().inputValue()).toBe('');
     await chooseKind('Phường');
     await page.waitForURL(/[?&]kind=WARD/);
     await b.setAsOf('01/12/2022');
     await page.getByTestId('units-total').getByText('14 đơn vị').waitFor();
-    await expect.poll(() => rows().count(), { timeout: UI_TIMEOUT }).toBe(14);
+    await expect.poll(() => rows().count()).toBe(14);
     const names = await rowNames();
     for (const ward of ['Bồ Đề', 'Giang Biên', 'Ngọc Thụy', 'Sài Đồng', 'Việt Hưng']) expect(names).toContain(ward);
     await b.screenshot('03-units-wards-2022-12-01');
   });
 
   it('shows the district officer no ward after the 2025 reorganisation (the new wards lie outside the territory)', async () => {
+    await b.open('/units?kind=WARD&asOf=2022-12-01', DEMO.district);
+    await page.getByTestId('units-total').getByText('14 đơn vị').waitFor();
     await b.setAsOf('01/08/2025');
     await page.getByText('Không có đơn vị nào khớp với điều kiện đã chọn.').waitFor();
     await page.getByText('Địa bàn Quận Long Biên đã kết thúc từ ngày 01/07/2025, trước ngày đang xem (01/08/2025)').waitFor();
@@ -71,6 +80,8 @@ describe('admin web in Chromium', { timeout: 180_000 }, () => {
   });
 
   it("lists the district's former groups on 1/8/2025, their new wards shown as outside the territory", async () => {
+    await b.open('/units?kind=WARD&asOf=2025-08-01', DEMO.district);
+    await page.getByText('Không có đơn vị nào khớp với điều kiện đã chọn.').waitFor();
     await chooseKind('Tất cả các loại');
     await page.waitForURL((url) => !url.searchParams.has('kind'));
     await page.getByText('Một số thông tin liên quan nằm ngoài địa bàn của tài khoản nên không hiển thị.').waitFor();
@@ -80,6 +91,7 @@ describe('admin web in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('shows the administrator the new wards of 1/8/2025', async () => {
+    await b.open('/units?asOf=2025-08-01', DEMO.district);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/login$/); // a fresh start for the next person, not the last user's list
     await b.signIn('admin', 'coso-admin-demo');
@@ -93,6 +105,8 @@ describe('admin web in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('switches to English and keeps the choice and the session across a reload', async () => {
+    await b.open('/units?kind=WARD&asOf=2025-08-01', DEMO.admin);
+    await page.getByRole('heading', { name: 'Đơn vị hành chính' }).waitFor();
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: 'Administrative units' }).waitFor();
     await page.reload();

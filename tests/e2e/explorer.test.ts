@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
+import { DEMO, expectNothingFromOutsideAndNoErrors, stored, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /**
  * The hierarchy explorer: Long Biên's places and bodies before and after the 2025 reorganisation,
  * the reorganisations as events, and recording a new one (a residential group moved to another
  * ward from 01/12/2026, after today) that then shows in the tree and among the events.
  */
-describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
+describe('hierarchy explorer in Chromium', () => {
   const b = useAdminWebBrowser('explorer');
   const page = b.page;
 
@@ -23,15 +23,30 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
 
   const typeDate = (label: string, date: string) => b.typeDate(label, date);
 
-  it('shows the administrator the 14 wards of Long Biên district as of 01/12/2022', async () => {
-    await b.signInAs(DEMO.admin);
-    await page.goto(b.url('/explorer'));
-    await b.setAsOf('01/12/2022');
-    // The city is opened by default; the district is opened by hand.
+  /** Opens the district's node by hand (the city is opened by default). */
+  async function openDistrict(): Promise<void> {
     await treeNode(/^Quận Long Biên/)
       .locator('.ant-tree-switcher')
       .click();
-    await expect.poll(async () => (await treeTexts()).filter((t) => t.startsWith('Phường ')).length, { timeout: UI_TIMEOUT }).toBe(14);
+  }
+
+  /** The explorer on 01/12/2022 as the administrator, Giang Biên selected in the tree. */
+  async function selectGiangBien(): Promise<void> {
+    await b.open('/explorer?asOf=2022-12-01', DEMO.admin);
+    await openDistrict();
+    await treeNode(/^Phường Giang Biên/)
+      .locator('.ant-tree-title')
+      .click();
+    await page.waitForURL((u) => u.searchParams.has('unit'));
+    await details().getByRole('heading', { name: 'Phường Giang Biên' }).waitFor();
+  }
+
+  it('shows the administrator the 14 wards of Long Biên district as of 01/12/2022', async () => {
+    await b.open('/explorer', DEMO.admin);
+    await b.setAsOf('01/12/2022');
+    // The city is opened by default; the district is opened by hand.
+    await openDistrict();
+    await expect.poll(async () => (await treeTexts()).filter((t) => t.startsWith('Phường ')).length).toBe(14);
     const texts = await treeTexts();
     for (const ward of ['Giang Biên', 'Ngọc Thụy', 'Sài Đồng', 'Bồ Đề'])
       expect(texts.some((t) => t.startsWith(`Phường ${ward}`))).toBe(true);
@@ -40,11 +55,7 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('selects Giang Biên and lists the bodies serving it, its party committee with its cells', async () => {
-    await treeNode(/^Phường Giang Biên/)
-      .locator('.ant-tree-title')
-      .click();
-    await page.waitForURL((u) => u.searchParams.has('unit'));
-    await details().getByRole('heading', { name: 'Phường Giang Biên' }).waitFor();
+    await selectGiangBien();
     expect(await details().textContent()).toContain('00121');
     const committee = details().getByRole('link', { name: 'Đảng ủy phường Giang Biên', exact: true });
     await committee.waitFor();
@@ -61,6 +72,7 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('switches to 01/08/2025: the new wards directly under Hà Nội, Giang Biên no more', async () => {
+    await selectGiangBien();
     await b.setAsOf('01/08/2025');
     // Hồng Hà did not exist before: the tree of the new date has loaded.
     await treeNode(/^Phường Hồng Hà/).waitFor();
@@ -77,6 +89,7 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('lists the reorganisations of 2025 as events, and shows the map the day before one', async () => {
+    await b.open('/explorer?asOf=2025-08-01', DEMO.admin);
     const restructure = events().filter({ hasText: 'Nghị quyết 1656/NQ-UBTVQH15' });
     await restructure.waitFor();
     expect(await restructure.textContent()).toContain('Sắp xếp lại');
@@ -88,21 +101,23 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
     await page.waitForURL((u) => u.searchParams.get('asOf') === '2025-06-30');
     await treeNode(/^Quận Long Biên/).waitFor();
     // Sài Đồng was dissolved on 01/01/2025: 13 wards on 30/06/2025.
-    await treeNode(/^Quận Long Biên/)
-      .locator('.ant-tree-switcher')
-      .click();
-    await expect.poll(async () => (await treeTexts()).filter((t) => t.startsWith('Phường ')).length, { timeout: UI_TIMEOUT }).toBe(13);
+    await openDistrict();
+    await expect.poll(async () => (await treeTexts()).filter((t) => t.startsWith('Phường ')).length).toBe(13);
     await b.screenshot('04-explorer-2025-06-30-before');
     await restructure.getByRole('button', { name: 'Xem sau, ngày 01/07/2025' }).click();
     await page.waitForURL((u) => u.searchParams.get('asOf') === '2025-07-01');
     await treeNode(/^Phường Phúc Lợi/).waitFor();
   });
 
-  let movedGroup = '';
+  const MOVED_GROUP = 'Tổ dân phố số 3';
+  /** The explorer's address after the move was recorded (the group selected, on its effective date). */
+  let recordedMove = '';
 
   it('records a residential group moved from Việt Hưng to Phúc Lợi from 01/12/2026, checked as the user types', async () => {
+    await b.open('/explorer?asOf=2025-07-01', DEMO.admin);
+    // The explorer's date is carried to the form: its day after is the effective date proposed.
     await page.getByRole('link', { name: 'Ghi nhận sắp xếp đơn vị' }).click();
-    await page.waitForURL(/\/reorganisations\/new/);
+    await page.waitForURL((u) => u.pathname === '/reorganisations/new' && u.searchParams.get('on') === '2025-07-02');
     await page.getByRole('heading', { name: 'Ghi nhận sắp xếp đơn vị hành chính' }).waitFor();
     // Submitting an empty form names every missing field at once, nothing is sent.
     await page.getByRole('button', { name: 'Ghi nhận sắp xếp' }).click();
@@ -113,8 +128,7 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
     await page.getByLabel('Căn cứ pháp lý').fill('Nghị quyết 99/NQ-HĐND (thử nghiệm)');
     await expect.poll(() => page.getByText('Nhập căn cứ pháp lý (số nghị quyết, quyết định).').count()).toBe(0);
     await choose('Đơn vị cấp trên hiện tại', 'viet hung', 'Phường Việt Hưng');
-    await choose('Các đơn vị chuyển đi', 'so 3', 'Tổ dân phố số 3');
-    movedGroup = 'Tổ dân phố số 3';
+    await choose('Các đơn vị chuyển đi', 'so 3', MOVED_GROUP);
     // Moving to the same ward is refused as the user chooses it.
     await choose('Chuyển sang trực thuộc', 'viet hung', 'Phường Việt Hưng');
     await page.getByText('Đơn vị cấp trên mới phải khác đơn vị cấp trên hiện tại.').waitFor();
@@ -124,20 +138,21 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
     await b.screenshot('05-reorganisation-form');
 
     await page.getByRole('button', { name: 'Ghi nhận sắp xếp' }).click();
-    await page.waitForURL((u) => u.pathname === '/explorer' && u.searchParams.get('asOf') === '2026-12-01' && u.searchParams.has('unit'), {
-      timeout: UI_TIMEOUT,
-    });
+    await page.waitForURL((u) => u.pathname === '/explorer' && u.searchParams.get('asOf') === '2026-12-01' && u.searchParams.has('unit'));
     await page.getByText('Đã ghi nhận việc sắp xếp theo Nghị quyết 99/NQ-HĐND (thử nghiệm), có hiệu lực từ ngày 01/12/2026.').waitFor();
+    const { pathname, search } = new URL(page.url());
+    recordedMove = `${pathname}${search}`;
   });
 
   it('shows the group under Phúc Lợi from the effective date, under Việt Hưng the day before, and the new event', async () => {
-    await details().getByRole('heading', { name: movedGroup }).waitFor();
+    await b.open(stored(recordedMove, 'the move recorded by "records a residential group moved…"'), DEMO.admin);
+    await details().getByRole('heading', { name: MOVED_GROUP }).waitFor();
     const parent = () => details().getByTestId('explorer-place-parent');
-    await expect.poll(() => parent().textContent(), { timeout: UI_TIMEOUT }).toBe('Phường Phúc Lợi');
+    await expect.poll(() => parent().textContent()).toBe('Phường Phúc Lợi');
     // The tree opened the path to the selected group.
     const selected = tree().locator('.ant-tree-treenode-selected');
     await selected.waitFor();
-    expect(await selected.textContent()).toContain(movedGroup);
+    expect(await selected.textContent()).toContain(MOVED_GROUP);
     const event = events().filter({ hasText: 'Nghị quyết 99/NQ-HĐND (thử nghiệm)' });
     await event.waitFor();
     expect(await event.textContent()).toContain('Điều chỉnh một phần');
@@ -148,13 +163,16 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
 
     await event.getByRole('button', { name: 'Xem trước, ngày 30/11/2026' }).click();
     await page.waitForURL((u) => u.searchParams.get('asOf') === '2026-11-30');
-    await expect.poll(() => parent().textContent(), { timeout: UI_TIMEOUT }).toBe('Phường Việt Hưng');
+    await expect.poll(() => parent().textContent()).toBe('Phường Việt Hưng');
     await b.screenshot('07-explorer-before-recorded-move');
   });
 
   it("puts the server's refusal of a merge on the field it concerns (a code another ward still holds)", async () => {
+    // The events counted at the end: the two of 2025 and the move recorded above.
+    stored(recordedMove, 'the move recorded by "records a residential group moved…"');
+    await b.open('/explorer?asOf=2026-11-30', DEMO.admin);
     await page.getByRole('link', { name: 'Ghi nhận sắp xếp đơn vị' }).click();
-    await page.waitForURL(/\/reorganisations\/new/);
+    await page.waitForURL((u) => u.pathname === '/reorganisations/new' && u.searchParams.get('on') === '2026-12-01');
     await page.getByText('Nhập đơn vị (hoặc đổi tên)').click();
     await typeDate('Ngày hiệu lực', '01/12/2026');
     await page.getByLabel('Căn cứ pháp lý').fill('Nghị quyết 100/NQ-HĐND (thử nghiệm)');
@@ -173,14 +191,13 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
     await codeItem.getByText('Mã "00118" đang được dùng cho "Bồ Đề"').waitFor();
     expect(new URL(page.url()).pathname).toBe('/reorganisations/new');
     await b.screenshot('08-reorganisation-merge-refused');
-    await page.goto(b.url('/explorer?asOf=2026-12-01'));
+    await b.open('/explorer?asOf=2026-12-01', DEMO.admin);
     await treeNode(/^Phường Hồng Hà/).waitFor();
     expect(await events().count()).toBe(3);
   });
 
   it('explains to the district officer that the territory ended, instead of an empty tree', async () => {
-    await b.signInAs(DEMO.district);
-    await page.goto(b.url('/explorer'));
+    await b.open('/explorer', DEMO.district);
     // Opens on the territory's last day, with the district as the root.
     expect(await page.getByLabel('Ngày xem dữ liệu').inputValue()).toBe('30/06/2025');
     await page.getByText('Địa bàn Quận Long Biên đã kết thúc từ ngày 01/07/2025').waitFor();
@@ -192,11 +209,10 @@ describe('hierarchy explorer in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('shows read-only accounts no way to record a reorganisation', async () => {
-    await b.signInAs(DEMO.viewer);
-    await page.goto(b.url('/explorer?asOf=2025-08-01'));
+    await b.open('/explorer?asOf=2025-08-01', DEMO.viewer);
     await treeNode(/^Phường Việt Hưng/).waitFor();
     expect(await page.getByRole('link', { name: 'Ghi nhận sắp xếp đơn vị' }).count()).toBe(0);
-    await page.goto(b.url('/reorganisations/new'));
+    await b.open('/reorganisations/new', DEMO.viewer);
     await page.getByText('Không có quyền ghi nhận').waitFor();
   });
 

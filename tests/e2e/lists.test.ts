@@ -1,9 +1,9 @@
 import { searchKey } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
+import { DEMO, expectNothingFromOutsideAndNoErrors, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /** The list pages: buildings, boards, party cells, bodies and people — server-side filters, order, pages, masking. */
-describe('admin web lists in Chromium', { timeout: 180_000 }, () => {
+describe('admin web lists in Chromium', () => {
   const b = useAdminWebBrowser('lists');
   const page = b.page;
 
@@ -18,22 +18,22 @@ describe('admin web lists in Chromium', { timeout: 180_000 }, () => {
   }
 
   it('lists the apartment buildings of the review day, with and without a board', async () => {
-    await b.signInAs(DEMO.district);
-    await page.goto(b.url('/buildings?asOf=2022-12-01'));
-    await expect.poll(() => total('buildings-total'), { timeout: UI_TIMEOUT }).toMatch(/^\d+ nhà chung cư$/);
+    await b.open('/buildings?asOf=2022-12-01', DEMO.district);
+    await expect.poll(() => total('buildings-total')).toMatch(/^\d+ nhà chung cư$/);
     const all = Number((await total('buildings-total'))?.split(' ')[0]);
     await choose('Ban quản trị', 'Chưa có Ban quản trị');
     await page.waitForURL(/[?&]board=no/);
-    await expect.poll(() => total('buildings-total'), { timeout: UI_TIMEOUT }).not.toBe(`${all} nhà chung cư`);
+    await expect.poll(() => total('buildings-total')).not.toBe(`${all} nhà chung cư`);
     const without = Number((await total('buildings-total'))?.split(' ')[0]);
     await expect.poll(async () => (await column(5)).every((text) => text.startsWith('Chưa có'))).toBe(true);
     await choose('Ban quản trị', 'Đã có Ban quản trị');
     await page.waitForURL(/[?&]board=yes/);
-    await expect.poll(async () => Number((await total('buildings-total'))?.split(' ')[0]) + without, { timeout: UI_TIMEOUT }).toBe(all);
+    await expect.poll(async () => Number((await total('buildings-total'))?.split(' ')[0]) + without).toBe(all);
     await b.screenshot('01-buildings-with-board');
   });
 
   it('orders the buildings by size on the server when the column header is clicked', async () => {
+    await b.open('/buildings?asOf=2022-12-01&board=yes', DEMO.district);
     await page.getByRole('columnheader', { name: 'Số căn hộ' }).click();
     await page.waitForURL(/[?&]sort=APARTMENT_COUNT/);
     // The header shows the order the address holds before the next click turns it around.
@@ -50,14 +50,18 @@ describe('admin web lists in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('lists the party cells of one ward, the ward chosen by typing without diacritics', async () => {
+    await b.open('/buildings?asOf=2022-12-01', DEMO.district);
     await page.getByRole('menuitem', { name: 'Chi bộ tổ dân phố' }).click();
     await page.waitForURL(/\/party-cells/);
+    // The address changes before the page does: until the new page shows, the buildings page (with
+    // its own date field) is still on screen.
+    await page.getByRole('heading', { name: 'Chi bộ tổ dân phố' }).waitFor();
     await b.setAsOf('01/12/2022');
     await page.getByLabel('Phường', { exact: true }).click();
     await page.getByLabel('Phường', { exact: true }).pressSequentially('giang bien');
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Phường Giang Biên"]').click();
     await page.waitForURL(/[?&]ward=/);
-    await expect.poll(() => total('organizations-total'), { timeout: UI_TIMEOUT }).toMatch(/^\d+ tổ chức$/);
+    await expect.poll(() => total('organizations-total')).toMatch(/^\d+ tổ chức$/);
     const cells = Number((await total('organizations-total'))?.split(' ')[0]);
     expect(cells).toBeGreaterThan(0);
     const names = await column(1);
@@ -66,10 +70,12 @@ describe('admin web lists in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('lists the boards, each linked to its building, and opens one', async () => {
+    await b.open('/party-cells?asOf=2022-12-01', DEMO.district);
     await page.getByRole('menuitem', { name: 'Ban quản trị' }).click();
     await page.waitForURL(/\/boards/);
+    await page.getByRole('heading', { name: 'Ban quản trị nhà chung cư' }).waitFor();
     await b.setAsOf('01/12/2022');
-    await expect.poll(() => rows().count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => rows().count()).toBeGreaterThan(0);
     const first = page.locator('.ant-table-tbody tr.ant-table-row td:first-child a').first();
     const name = await first.textContent();
     expect(name).toMatch(/^Ban quản trị/);
@@ -79,19 +85,15 @@ describe('admin web lists in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('finds people by name without diacritics, and shows the analyst masked citizen IDs and phones', async () => {
-    await b.signInAs(DEMO.analyst);
-    await page.goto(b.url('/people?asOf=2022-12-01'));
+    await b.open('/people?asOf=2022-12-01', DEMO.analyst);
     await page.getByRole('searchbox', { name: 'Tìm theo tên, có dấu hay không dấu' }).fill('nguyen van');
     await page.waitForURL(/[?&]q=nguyen\+van/);
     await expect
-      .poll(
-        async () => {
-          const names = await column(1);
-          // Every word, diacritics optional: "Nguyễn Bích Vân" matches too.
-          return names.length > 0 && names.every((n) => searchKey(n).includes('nguyen') && searchKey(n).includes('van'));
-        },
-        { timeout: UI_TIMEOUT },
-      )
+      .poll(async () => {
+        const names = await column(1);
+        // Every word, diacritics optional: "Nguyễn Bích Vân" matches too.
+        return names.length > 0 && names.every((n) => searchKey(n).includes('nguyen') && searchKey(n).includes('van'));
+      })
       .toBe(true);
     const ids = await column(4);
     expect(ids.length).toBeGreaterThan(0);
@@ -104,9 +106,8 @@ describe('admin web lists in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('shows the district officer unmasked numbers and the party filter', async () => {
-    await b.signInAs(DEMO.district);
-    await page.goto(b.url('/people?asOf=2022-12-01&q=nguyen+van'));
-    await expect.poll(async () => (await column(4)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    await b.open('/people?asOf=2022-12-01&q=nguyen+van', DEMO.district);
+    await expect.poll(async () => (await column(4)).length).toBeGreaterThan(0);
     for (const id of await column(4)) expect(id).toMatch(/^\d{12}$/);
     await page.getByLabel('Đảng viên', { exact: true }).waitFor();
     await b.screenshot('06-people-district');

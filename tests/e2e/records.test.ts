@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, expectNothingFromOutsideAndNoErrors, UI_TIMEOUT, useAdminWebBrowser } from './support/admin-web-browser.js';
+import { DEMO, expectNothingFromOutsideAndNoErrors, stored, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /**
  * Detail pages and the person form: checks as the user types, saving, the history with its actor,
  * a stale-version conflict that keeps what was typed, ending a record, and what a viewer sees.
  */
-describe('records: person form, detail pages and history', { timeout: 180_000 }, () => {
+describe('records: person form, detail pages and history', () => {
   const b = useAdminWebBrowser('records');
   const page = b.page;
 
+  /**
+   * The person the steps work on, and how far they got: each step needs the one before it to have
+   * left the record as it expects (a missing one fails at once, naming the step).
+   */
   let personPath = '';
   let personId = '';
+  let renamed = false;
+  let reconciled = false;
+  const person = () => stored(personPath, 'the person saved by "saves the person and opens the detail page…"');
+  const after = (done: boolean, step: string) => {
+    stored(done || undefined, `the person as "${step}" left it`);
+    return person();
+  };
 
   const field = (label: string) => page.getByLabel(label, { exact: true });
   const fieldErrors = (name: string) => page.locator(`#${name}_help .ant-form-item-explain-error`).allTextContents();
@@ -19,21 +30,6 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
 
   let boardPath = '';
 
-  /** A GraphQL request with the signed-in tab's token, as the app itself sends it. */
-  async function graphql<T>(query: string, variables: object = {}): Promise<T> {
-    return page.evaluate(
-      async ({ query, variables }) => {
-        const response = await fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${window.sessionStorage.getItem('coso.session')}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        return ((await response.json()) as { data: T }).data;
-      },
-      { query, variables },
-    );
-  }
-
   /** dd/mm/yyyy of today in Hanoi plus `days`. */
   function hanoiDate(days: number): string {
     const d = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000);
@@ -41,8 +37,7 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
   }
 
   it("shows the domain's Vietnamese citizen-ID messages while typing, before any submit", async () => {
-    await b.signInAs(DEMO.admin);
-    await page.goto(b.url('/people/new'));
+    await b.open('/people/new', DEMO.admin);
     await page.getByRole('heading', { name: 'Thêm người' }).waitFor();
     await field('Họ và tên').fill('Phạm Thị Hoa');
     await page.getByRole('radio', { name: 'Nữ' }).check();
@@ -60,6 +55,12 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
 
     await field('Số định danh cá nhân').fill('001 190 012 345');
     await expect.poll(() => fieldErrors('citizenId')).toEqual([]);
+    await fillValidRest();
+    await b.screenshot('02-person-form-valid');
+  });
+
+  /** The phone and the residence of the new person (after name, sex, birth year and citizen ID). */
+  async function fillValidRest(): Promise<void> {
     await field('Số điện thoại di động').fill('+84 912 345 678');
     // Typed without diacritics; the server's search also finds "số 15", "số 25"…: pick number 5 itself.
     await field('Nơi thường trú').fill('so 5');
@@ -69,15 +70,22 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
       .first();
     await option.waitFor();
     await option.click();
-    await b.screenshot('02-person-form-valid');
-  });
+  }
 
   it('saves the person and opens the detail page, with the creation in the history', async () => {
+    await b.open('/people/new', DEMO.admin);
+    await page.getByRole('heading', { name: 'Thêm người' }).waitFor();
+    await field('Họ và tên').fill('Phạm Thị Hoa');
+    await page.getByRole('radio', { name: 'Nữ' }).check();
+    await field('Năm sinh').fill('1990');
+    await field('Số định danh cá nhân').fill('001 190 012 345');
+    await expect.poll(() => fieldErrors('citizenId')).toEqual([]);
+    await fillValidRest();
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL((u) => /^\/people\/[^/]+$/.test(u.pathname) && u.pathname !== '/people/new');
+    await page.getByText('Đã thêm Phạm Thị Hoa.').waitFor();
     personPath = new URL(page.url()).pathname;
     personId = decodeURIComponent(personPath.split('/')[2] ?? '');
-    await page.getByText('Đã thêm Phạm Thị Hoa.').waitFor();
     await page.getByRole('heading', { name: 'Phạm Thị Hoa' }).waitFor();
     await page.getByText('001190012345', { exact: true }).waitFor();
     await page.getByText('0912345678', { exact: true }).waitFor();
@@ -85,16 +93,14 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
       .getByRole('link', { name: /Tổ dân phố số 5/ })
       .first()
       .waitFor();
-    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(1);
+    await expect.poll(() => historyRows().count()).toBe(1);
     const created = await historyRows().first().textContent();
     expect(created).toContain('Tạo mới');
     expect(created).toContain('admin');
     expect(created).toContain('Họ và tên: Phạm Thị Hoa');
     // The residence is named (one nodes(ids:) request for the trail), not a "#034d0609" code,
     // and links to the unit's page.
-    await expect
-      .poll(async () => historyRows().first().textContent(), { timeout: UI_TIMEOUT })
-      .toContain('Nơi thường trú: Tổ dân phố số 5');
+    await expect.poll(async () => historyRows().first().textContent()).toContain('Nơi thường trú: Tổ dân phố số 5');
     expect(await historyRows().first().textContent()).not.toMatch(/#[0-9a-f]{8}/);
     const residence = historyRows().first().getByRole('link', { name: 'Tổ dân phố số 5', exact: true });
     // The same unit page as the facts' link (the global id made in the browser is the server's).
@@ -108,6 +114,9 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
   });
 
   it('edits the name; the history shows the change, before → after, with the actor', async () => {
+    const personPath = person();
+    await b.open(personPath, DEMO.admin);
+    await page.getByRole('heading', { name: 'Phạm Thị Hoa' }).waitFor();
     await page.getByRole('button', { name: 'Sửa thông tin' }).click();
     await page.waitForURL(/\/edit$/);
     await expect.poll(() => field('Họ và tên').inputValue()).toBe('Phạm Thị Hoa');
@@ -116,7 +125,8 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
     await page.waitForURL((u) => u.pathname === personPath);
     await page.getByText('Đã lưu thông tin của Phạm Thị Thu Hoa.').waitFor();
     await page.getByRole('heading', { name: 'Phạm Thị Thu Hoa' }).waitFor();
-    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(2);
+    await expect.poll(() => historyRows().count()).toBe(2);
+    renamed = true;
     const newest = await historyRows().first().textContent();
     expect(newest).toContain('Sửa');
     expect(newest).toContain('admin');
@@ -126,29 +136,25 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
   });
 
   it('explains a stale-version conflict; the reload keeps the typed name and takes the other change', async () => {
+    const personPath = after(renamed, 'edits the name…');
+    await b.open(personPath, DEMO.admin);
+    await page.getByRole('heading', { name: 'Phạm Thị Thu Hoa' }).waitFor();
     await page.getByRole('button', { name: 'Sửa thông tin' }).click();
     await page.waitForURL(/\/edit$/);
     await expect.poll(() => field('Họ và tên').inputValue()).toBe('Phạm Thị Thu Hoa');
 
-    // Someone else changes the phone behind the form's back, with the same session's token.
-    const outcome = await page.evaluate(async (id) => {
-      const token = window.sessionStorage.getItem('coso.session');
-      const call = async (query: string, variables: object) => {
-        const response = await fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await response.json()) as { data: Record<string, { version?: number; __typename?: string }> };
-      };
-      const read = await call('query ($id: ID!) { node(id: $id) { ... on Person { version } } }', { id });
-      const version = read.data.node?.version;
-      const written = await call('mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }', {
-        input: { id, version, phone: '0987654321' },
-      });
-      return written.data.updatePerson?.__typename;
-    }, personId);
-    expect(outcome).toBe('MutationUpdatePersonSuccess');
+    // Someone else (the same account, through the API) changes the phone behind the form's back.
+    const read = await b.graphql<{ node: { version: number } | null }>(
+      DEMO.admin,
+      'query ($id: ID!) { node(id: $id) { ... on Person { version } } }',
+      { id: personId },
+    );
+    const written = await b.graphql<{ updatePerson: { __typename: string } }>(
+      DEMO.admin,
+      'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }',
+      { input: { id: personId, version: read.node?.version, phone: '0987654321' } },
+    );
+    expect(written.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
 
     await field('Họ và tên').fill('Phạm Thu Hoa');
     await page.getByRole('button', { name: 'Lưu' }).click();
@@ -169,12 +175,16 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
     await page.waitForURL((u) => u.pathname === personPath);
     await page.getByRole('heading', { name: 'Phạm Thu Hoa' }).waitFor();
     await page.getByText('0987654321', { exact: true }).waitFor();
-    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(4);
+    await expect.poll(() => historyRows().count()).toBe(4);
+    reconciled = true;
     expect(await historyRows().first().textContent()).toContain('Phạm Thị Thu Hoa → Phạm Thu Hoa');
     expect(await historyRows().nth(1).textContent()).toContain('0912345678 → 0987654321');
   });
 
   it('ends the record from a date after a check as the date is picked; the history records it', async () => {
+    await b.open(after(reconciled, 'explains a stale-version conflict…'), DEMO.admin);
+    await page.getByRole('heading', { name: 'Phạm Thu Hoa' }).waitFor();
+    await expect.poll(() => historyRows().count()).toBe(4);
     await page.getByRole('button', { name: 'Kết thúc hồ sơ' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Kết thúc hồ sơ người: Phạm Thu Hoa').waitFor();
@@ -193,12 +203,13 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
     await b.screenshot('07-person-end-dialog');
     await dialog.getByRole('button', { name: 'Kết thúc' }).click();
     await page.getByText(`Đã kết thúc từ ngày ${endOn}.`).waitFor();
-    await expect.poll(() => historyRows().count(), { timeout: UI_TIMEOUT }).toBe(5);
+    await expect.poll(() => historyRows().count()).toBe(5);
     expect(await historyRows().first().textContent()).toContain('Kết thúc');
     expect(await page.getByRole('button', { name: 'Kết thúc hồ sơ' }).count()).toBe(0);
   });
 
   it('opens the residence unit from the person page: its codes, parent and history', async () => {
+    await b.open(person(), DEMO.admin);
     // The facts' link (the history names the residence with a link too).
     await page
       .getByRole('link', { name: /Tổ dân phố số 5/ })
@@ -213,35 +224,36 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
   });
 
   it('shows a building without a board the way to establish one, and a board the way to consolidate it', async () => {
-    const { buildings } = await graphql<{
+    const { buildings } = await b.graphql<{
       buildings: { nodes: Array<{ id: string; name: string; complex: { id: string } | null; board: { id: string; name: string } | null }> };
-    }>('{ buildings(first: 200) { nodes { id name complex { id } board { id name } } } }');
+    }>(DEMO.admin, '{ buildings(first: 200) { nodes { id name complex { id } board { id name } } } }');
     const without = buildings.nodes.find((x) => !x.board && !x.complex);
     const withBoard = buildings.nodes.find((x) => x.board);
     if (!without || !withBoard?.board) throw new Error('the sample data should have buildings with and without a board');
 
-    await page.goto(b.url(`/buildings/${encodeURIComponent(without.id)}`));
+    await b.open(`/buildings/${encodeURIComponent(without.id)}`, DEMO.admin);
     await page.getByRole('heading', { name: without.name }).waitFor();
     await page.getByText(/Nhà chung cư chưa có Ban quản trị vào ngày/).waitFor();
     await b.screenshot('09-building-without-board');
     await page.getByRole('button', { name: 'Thành lập Ban quản trị' }).click();
     await page.waitForURL((u) => u.pathname === '/boards/establish' && u.searchParams.get('buildingId') === without.id);
 
-    await page.goto(b.url(`/buildings/${encodeURIComponent(withBoard.id)}`));
+    await b.open(`/buildings/${encodeURIComponent(withBoard.id)}`, DEMO.admin);
     await page.getByRole('link', { name: withBoard.board.name }).click();
     await page.waitForURL(/\/organizations\//);
-    boardPath = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: withBoard.board.name }).waitFor();
+    boardPath = new URL(page.url()).pathname;
     await page.getByText('Nhiệm kỳ', { exact: true }).first().waitFor();
     const members = page.locator('.ant-card').filter({ hasText: 'Thành viên vào ngày' }).locator('.ant-table-tbody tr.ant-table-row');
-    await expect.poll(() => members.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    await expect.poll(() => members.count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Kiện toàn Ban quản trị' }).waitFor();
     await b.screenshot('10-board-detail');
   });
 
   it('shows the viewer the citizen ID and phone masked, and no edit or end button', async () => {
-    await b.signInAs(DEMO.viewer);
-    await page.goto(b.url(personPath));
+    const personPath = after(reconciled, 'explains a stale-version conflict…');
+    const board = stored(boardPath, 'the board opened by "shows a building without a board the way to establish one…"');
+    await b.open(personPath, DEMO.viewer);
     await page.getByRole('heading', { name: 'Phạm Thu Hoa' }).waitFor();
     await page.getByText('001******345', { exact: true }).waitFor();
     expect(await page.getByText('001190012345').count()).toBe(0);
@@ -255,21 +267,22 @@ describe('records: person form, detail pages and history', { timeout: 180_000 },
     expect(await history().textContent()).not.toContain('0987654321');
     await b.screenshot('11-person-detail-viewer-masked');
 
-    await page.goto(b.url(`${personPath}/edit`));
+    await b.open(`${personPath}/edit`, DEMO.viewer);
     await page.getByText('Không có quyền thực hiện').waitFor();
 
-    await page.goto(b.url(boardPath));
+    await b.open(board, DEMO.viewer);
     await page.getByText('Thành viên vào ngày', { exact: false }).first().waitFor();
     expect(await page.getByRole('button', { name: 'Kiện toàn Ban quản trị' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Kết thúc' }).count()).toBe(0);
   });
 
   it('says clearly when a record does not exist', async () => {
-    await page.goto(b.url('/people/khong-co'));
+    await b.open('/people/khong-co', DEMO.viewer);
     await page.getByText('Không tìm thấy bản ghi').waitFor();
     await b.screenshot('12-person-not-found');
     // An organisation's page given a person's id.
-    await page.goto(b.url(`/organizations/${encodeURIComponent(personId)}`));
+    person();
+    await b.open(`/organizations/${encodeURIComponent(personId)}`, DEMO.viewer);
     await page.getByText('Không tìm thấy bản ghi').waitFor();
   });
 

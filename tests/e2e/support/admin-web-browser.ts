@@ -1,23 +1,32 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { GATEWAY_MAIN, type GatewayProcess, startGatewayProcess } from '../../support/gateway-process.js';
+import { apiToken, GATEWAY_MAIN, type GatewayProcess, graphql, startGatewayProcess } from '../../support/gateway-process.js';
+import { UI_TIMEOUT } from './ui-timeout.js';
 
 /**
  * The admin web in a real headless Chromium (Debian's `chromium` package, nothing downloaded),
  * against the built gateway serving the built app, on a fresh database with the sample data.
- * Each e2e file calls `useAdminWebBrowser(name)` inside its `describe`: its steps build on each
- * other in one browser, screenshots go to tests/artifacts/<name>/.
+ * Each e2e file calls `useAdminWebBrowser(name)` inside its `describe`.
+ *
+ * Every step gets a new tab of its own and starts with `b.open(path, account)` (or goes to
+ * /login itself): it depends on no page an earlier step left, so one failure stays one failure.
+ * Data an earlier step created is handed on in a variable, read with `stored(…)`.
+ * Screenshots go to tests/artifacts/<name>/; a failed step leaves failed-<step>.png and
+ * failed-<step>.zip there (a Playwright trace: `npx playwright-core show-trace <zip>`).
  */
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 // A helper building elsewhere (vite build --outDir) can point the tests at its own build.
 const ADMIN_WEB_DIST = process.env.ADMIN_WEB_DIST ?? join(REPO, 'apps/admin-web/dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const UI_TIMEOUT = 30_000;
+/** Where the admin web keeps the session token, per tab (apps/admin-web/src/session/token-storage.ts). */
+export const SESSION_TOKEN_KEY = 'coso.session';
+
+export type Account = readonly [username: string, password: string];
 
 export const DEMO = {
   admin: ['admin', 'coso-admin-demo'],
@@ -25,20 +34,28 @@ export const DEMO = {
   ward: ['phuong.giangbien', 'coso-phuong-demo'],
   analyst: ['phantich', 'coso-phantich-demo'],
   viewer: ['xem', 'coso-xem-demo'],
-} as const;
+} as const satisfies Record<string, Account>;
 
 export interface AdminWebBrowser {
-  /** The page every step works in (usable from the describe's body; it forwards once the browser is up). */
+  /** The current step's page (a new tab per step; usable from the describe's body: it forwards to that tab). */
   readonly page: Page;
   /** The gateway's address, ending in '/'. */
   readonly baseUrl: string;
   /** `path` on the gateway ('/units?kind=WARD'). */
   url(path: string): string;
+  /**
+   * Opens `path` in this step's tab. With `account`, the tab is signed in as it without the sign-in
+   * form (a session token from the API put in the tab's sessionStorage before the app loads, once
+   * per tab: signing out in the UI stays signed out), and the shell is waited for.
+   */
+  open(path: string, account?: Account): Promise<void>;
+  /** A GraphQL request through the API as `account` (its own session, as another tab would send it); the data, or throws. */
+  graphql<T>(account: Account, query: string, variables?: Record<string, unknown>): Promise<T>;
   screenshot(name: string): Promise<void>;
   /** Fills the sign-in form (the page must show it) and submits it. */
   signIn(username: string, password: string): Promise<void>;
-  /** Signs out if signed in, then signs in as `account` and waits for the shell. */
-  signInAs(account: readonly [string, string]): Promise<void>;
+  /** Signs out if signed in, then signs in as `account` through the form and waits for the shell. */
+  signInAs(account: Account): Promise<void>;
   /**
    * Opens the select labelled `label`, types `search` (server search) when given, and picks the
    * option whose title is `option` (or starts with it, `prefix: true`). The option is looked for
@@ -49,9 +66,20 @@ export interface AdminWebBrowser {
   typeDate(label: string, date: string): Promise<void>;
   /** Types a date (dd/mm/yyyy) into the picker labelled `label` ("Ngày xem dữ liệu") and waits for ?asOf=. */
   setAsOf(date: string, label?: string): Promise<void>;
-  /** Requests the page made outside the gateway (refused), and uncaught page errors: both must stay empty. */
+  /** Requests the pages made outside the gateway (refused), and uncaught page errors: both must stay empty. */
   readonly outsideRequests: readonly string[];
   readonly pageErrors: readonly string[];
+}
+
+/**
+ * A value an earlier step stored for a later one (the record it created, its address): the value,
+ * or a clear failure naming what is missing when that step failed or did not run.
+ */
+export function stored<T>(value: T | undefined | null | '', what: string): T {
+  if (value === undefined || value === null || value === '') {
+    throw new Error(`this step needs ${what}, which an earlier step stores: that step failed or did not run`);
+  }
+  return value;
 }
 
 function checkPrerequisites(): void {
@@ -65,19 +93,38 @@ function checkPrerequisites(): void {
   if (missing.length > 0) throw new Error(missing.join('\n'));
 }
 
+/** A file name from a step's name: 'lists the 14 wards of Long Biên' → 'lists-the-14-wards-of-long-bien'. */
+function slug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
+}
+
 export function useAdminWebBrowser(name: string): AdminWebBrowser {
   const artifacts = join(REPO, 'tests/artifacts', name);
   let gateway: GatewayProcess | undefined;
   let profileDir: string | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
+  /** The account the current tab was opened as (`open`), if any. */
+  let pageAccount: string | undefined;
+  let tracing = false;
   let baseUrl = '';
   const outsideRequests: string[] = [];
   const pageErrors: string[] = [];
+  /** One session token per account for the file, taken again if a step ended it (signing out, locking). */
+  const tokens = new Map<string, Promise<string>>();
 
   async function setUp(): Promise<void> {
     checkPrerequisites();
     mkdirSync(artifacts, { recursive: true });
+    // What an earlier run's failures left would name steps that pass now.
+    for (const file of readdirSync(artifacts)) if (file.startsWith('failed-')) rmSync(join(artifacts, file), { force: true });
     gateway = await startGatewayProcess({ ADMIN_WEB_DIST });
     baseUrl = gateway.baseUrl;
 
@@ -105,9 +152,13 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       outsideRequests.push(requested);
       return route.abort();
     });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(UI_TIMEOUT);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // One trace for the file, cut into a chunk per step; a failed step's chunk is saved. DOM
+    // snapshots of every action (what the trace viewer replays) without the screencast, which
+    // doubled the suite's time (lists: 22 s untraced, 24 s with snapshots, 42 s with screenshots
+    // too); the failed step's own screenshot is saved beside its trace.
+    await context.tracing.start({ screenshots: false, snapshots: true });
+    tracing = true;
+    page = context.pages()[0];
   }
 
   // A missing browser or build fails every step with the reason (never a silent skip).
@@ -126,17 +177,61 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }, 60_000);
 
-  // The steps build on each other: after a failure the next ones fail at once (not after a
-  // timeout each), and the page as it was is kept as a screenshot.
-  let failedStep: string | undefined;
-  beforeEach(() => {
+  let chunkOpen = false;
+  // Each step in a new tab (fresh sessionStorage: signed out), the previous step's tab closed.
+  beforeEach(async ({ task }) => {
     if (setupError) throw setupError;
-    if (failedStep) throw new Error(`not run: the step "${failedStep}" failed before`);
+    if (!context) throw new Error('the browser is not started');
+    const previous = page;
+    page = await context.newPage();
+    pageAccount = undefined;
+    await previous?.close().catch(() => {});
+    page.setDefaultTimeout(UI_TIMEOUT);
+    page.setDefaultNavigationTimeout(UI_TIMEOUT);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The language choice (localStorage, shared by the tabs) starts from the default in every
+    // step, once per tab: a reload keeps what the step chose.
+    await page.addInitScript((origin) => {
+      if (window.location.origin !== origin) return;
+      try {
+        if (window.sessionStorage.getItem('coso.e2e.fresh')) return;
+        window.sessionStorage.setItem('coso.e2e.fresh', '1');
+        window.localStorage.clear();
+      } catch {
+        // storage unavailable: nothing to clear
+      }
+    }, new URL(baseUrl).origin);
+    if (tracing) {
+      await context.tracing.startChunk({ title: task.name });
+      chunkOpen = true;
+    }
   });
+
   afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || failedStep || setupError) return;
-    failedStep = task.name;
-    await browser.screenshot('failed-step').catch(() => {});
+    if (!chunkOpen || !context) return;
+    chunkOpen = false;
+    if (task.result?.state !== 'fail') {
+      await context.tracing.stopChunk();
+      return;
+    }
+    const base = join(artifacts, `failed-${slug(task.name)}`);
+    const saved: string[] = [];
+    try {
+      await page?.screenshot({ path: `${base}.png`, fullPage: true, animations: 'disabled' });
+      saved.push(`${base}.png`);
+    } catch (error) {
+      console.error(`no screenshot of the failed step: ${String(error)}`);
+    }
+    await context.tracing.stopChunk({ path: `${base}.zip` });
+    saved.push(`${base}.zip`);
+    const shown = saved.map((file) => relative(REPO, file));
+    console.error(
+      [
+        `✗ "${task.name}" failed: the page as it was and the step's trace are kept:`,
+        ...shown.map((file) => `    ${file}`),
+        `  (open the trace with \`npx playwright-core show-trace ${shown.at(-1)}\`)`,
+      ].join('\n'),
+    );
   });
 
   const thePage = (): Page => {
@@ -144,8 +239,19 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
     return page;
   };
 
-  // One stable object for the steps to hold from the start: it forwards to the page once the browser is up.
+  // One stable object for the steps to hold from the start: it forwards to the current step's tab.
   const pageProxy = new Proxy({} as Page, { get: (_, key) => Reflect.get(thePage(), key, thePage()) });
+
+  async function tokenFor([username, password]: Account): Promise<string> {
+    const cached = await tokens.get(username)?.catch(() => undefined);
+    if (cached) {
+      const me = await graphql<{ me: { username: string } | null }>(baseUrl, cached, { query: '{ me { username } }' });
+      if (me.data?.me?.username === username) return cached;
+    }
+    const fresh = apiToken(baseUrl, username, password);
+    tokens.set(username, fresh);
+    return fresh;
+  }
 
   const browser: AdminWebBrowser = {
     page: pageProxy,
@@ -153,6 +259,40 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       return baseUrl;
     },
     url: (path) => new URL(path, baseUrl).href,
+    async open(path, account) {
+      const p = thePage();
+      if (account) {
+        const [username] = account;
+        if (pageAccount && pageAccount !== username) {
+          throw new Error(`this step's tab is signed in as ${pageAccount}: use b.signInAs to change to ${username}`);
+        }
+        if (!pageAccount) {
+          pageAccount = username;
+          const token = await tokenFor(account);
+          await p.addInitScript(
+            ({ origin, key, token }) => {
+              if (window.location.origin !== origin) return;
+              try {
+                if (window.sessionStorage.getItem('coso.e2e.signed-in')) return;
+                window.sessionStorage.setItem('coso.e2e.signed-in', '1');
+                window.sessionStorage.setItem(key, token);
+              } catch {
+                // storage unavailable: the app shows the sign-in page, and the wait below fails
+              }
+            },
+            { origin: new URL(baseUrl).origin, key: SESSION_TOKEN_KEY, token },
+          );
+        }
+      }
+      await p.goto(browser.url(path));
+      if (account) await p.getByTestId('signed-in-user').waitFor();
+    },
+    async graphql<T>(account: Account, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await graphql<T>(baseUrl, await tokenFor(account), { query, variables });
+      if (!response.data || response.errors?.length)
+        throw new Error(`GraphQL request refused: ${JSON.stringify(response.errors ?? response)}`);
+      return response.data;
+    },
     async screenshot(shot) {
       await thePage().screenshot({ path: join(artifacts, `${shot}.png`), fullPage: true, animations: 'disabled' });
     },
@@ -169,17 +309,18 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
         await signOut.click();
         await p.waitForURL(/\/login/);
       } else {
-        await p.goto(new URL('/login', baseUrl).href);
+        await p.goto(browser.url('/login'));
       }
       await browser.signIn(username, password);
       await p.getByTestId('signed-in-user').waitFor();
+      pageAccount = username;
     },
     async pickOption(label, option, { search, prefix = false, keepOpen = false } = {}) {
       const p = thePage();
       const input = p.getByLabel(label, { exact: true });
       await input.click();
       if (search) await input.pressSequentially(search);
-      await expect.poll(() => input.getAttribute('aria-controls'), { timeout: UI_TIMEOUT }).not.toBeNull();
+      await expect.poll(() => input.getAttribute('aria-controls')).not.toBeNull();
       const listId = await input.getAttribute('aria-controls');
       const dropdown = p.locator(`.ant-select-dropdown:has([id="${listId}"])`);
       await dropdown
@@ -205,8 +346,10 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       await input.click();
       await input.press('ControlOrMeta+a');
       await input.pressSequentially(date);
+      // What was typed, exactly (not mixed with the previous date): else the address never changes.
+      await expect.poll(() => input.inputValue()).toBe(date);
       await input.press('Enter');
-      await p.waitForURL((u) => u.searchParams.get('asOf') === date.split('/').reverse().join('-'), { timeout: UI_TIMEOUT });
+      await p.waitForURL((u) => u.searchParams.get('asOf') === date.split('/').reverse().join('-'));
       await input.press('Escape'); // the chosen date stays; the calendar closes
     },
     outsideRequests,
