@@ -10,6 +10,7 @@ import { toDbDate } from './db-dates.js';
 import { updateVersioned } from './entity-mutations.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
+import { references } from './references.js';
 
 /**
  * Accounts, sessions and the signed-in viewer. Unauthenticated requests reach only `login` (and
@@ -162,7 +163,11 @@ const AccountInput = builder.inputType('CreateAccountInput', {
     displayName: t.string({ required: true }),
     password: t.string({ required: true }),
     role: t.field({ type: AccountRole, required: true }),
-    scopeUnitId: t.id({ required: false, description: 'Required for district and ward staff.' }),
+    scopeUnitId: t.id({
+      required: false,
+      description: 'Required for district and ward staff.',
+      extensions: references('AdministrativeUnit'),
+    }),
     partyOrganisation: t.boolean({ required: false }),
     validFrom: t.field({ type: 'Date', required: false }),
   }),
@@ -220,12 +225,12 @@ builder.mutationField('createAccount', (t) =>
 
 const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ required: true, extensions: references('Account', { changes: true }) }),
     version: t.int({ required: true }),
     displayName: t.string({ required: false }),
     password: t.string({ required: false }),
     role: t.field({ type: AccountRole, required: false }),
-    scopeUnitId: t.id({ required: false }),
+    scopeUnitId: t.id({ required: false, extensions: references('AdministrativeUnit') }),
     partyOrganisation: t.boolean({ required: false }),
   }),
 });
@@ -286,7 +291,7 @@ builder.mutationField('endAccount', (t) =>
       input: t.arg({
         type: builder.inputRef<{ id: string; version: number; on: string }>('EndAccountInput').implement({
           fields: (f) => ({
-            id: f.id({ required: true }),
+            id: f.id({ required: true, extensions: references('Account', { changes: true }) }),
             version: f.int({ required: true }),
             on: f.field({ type: 'Date', required: true }),
           }),

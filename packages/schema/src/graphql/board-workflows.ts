@@ -19,6 +19,7 @@ import { updateVersioned } from './entity-mutations.js';
 import { Role } from './enums.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
+import { references } from './references.js';
 
 /**
  * The directive's two board workflows, each one transaction: establishing a board (thành lập
@@ -29,9 +30,13 @@ import { dbId } from './ids.js';
  */
 const BoardMemberInput = builder.inputType('BoardMemberInput', {
   fields: (t) => ({
-    personId: t.id({ required: true }),
+    personId: t.id({ required: true, extensions: references('Person') }),
     role: t.field({ type: Role, required: true, description: 'HEAD (trưởng ban), DEPUTY_HEAD (phó ban) or MEMBER (ủy viên).' }),
-    buildingId: t.id({ required: false, description: 'On a complex’s board: the building the member represents.' }),
+    buildingId: t.id({
+      required: false,
+      description: 'On a complex’s board: the building the member represents.',
+      extensions: references('ApartmentBuilding'),
+    }),
   }),
 });
 
@@ -45,44 +50,60 @@ const RecognitionInput = builder.inputType('RecognitionDecisionInput', {
     }),
     decisionNumber: t.string({ required: true }),
     decidedOn: t.field({ type: 'Date', required: true }),
-    issuerId: t.id({ required: true, description: 'The People’s Committee (Organization) that decided.' }),
+    issuerId: t.id({
+      required: true,
+      description: 'The People’s Committee (Organization) that decided.',
+      extensions: references('Organization'),
+    }),
   }),
 });
 
 const EstablishBoardInput = builder.inputType('EstablishBoardInput', {
   fields: (t) => ({
-    buildingId: t.id({ required: false }),
-    complexId: t.id({ required: false }),
+    buildingId: t.id({ required: false, extensions: references('ApartmentBuilding') }),
+    complexId: t.id({ required: false, extensions: references('ApartmentComplex') }),
     name: t.string({ required: false, description: 'Default: "Ban quản trị " + the building’s or complex’s name.' }),
     electedOn: t.field({ type: 'Date', required: true, description: 'Date of the building conference that elected the board.' }),
     validFrom: t.field({ type: 'Date', required: true, description: 'Start of the first term.' }),
     validTo: t.field({ type: 'Date', required: false, description: 'Planned end of the first term (at most 3 years).' }),
     recognition: t.field({ type: RecognitionInput, required: false }),
     decisionNumber: t.string({ required: false }),
-    directiveId: t.id({ required: false, description: 'The directive this establishment counts for (e.g. 05-TT/QU).' }),
+    directiveId: t.id({
+      required: false,
+      description: 'The directive this establishment counts for (e.g. 05-TT/QU).',
+      extensions: references('Directive'),
+    }),
     members: t.field({ type: [BoardMemberInput], required: true }),
   }),
 });
 
 const ReplacementInput = builder.inputType('BoardReplacementInput', {
   fields: (t) => ({
-    membershipId: t.id({ required: true, description: 'The membership that ends on the date.' }),
-    byPersonId: t.id({ required: true, description: 'Who takes the seat from the date.' }),
+    membershipId: t.id({
+      required: true,
+      description: 'The membership that ends on the date.',
+      extensions: references('Membership', { changes: true }),
+    }),
+    byPersonId: t.id({ required: true, description: 'Who takes the seat from the date.', extensions: references('Person') }),
     role: t.field({ type: Role, required: false, description: 'Default: the role of the member replaced.' }),
   }),
 });
 
 const ConsolidateBoardInput = builder.inputType('ConsolidateBoardInput', {
   fields: (t) => ({
-    boardId: t.id({ required: true }),
+    boardId: t.id({ required: true, extensions: references('Organization', { changes: true }) }),
     version: t.int({ required: true, description: 'The board version you read.' }),
     on: t.field({ type: 'Date', required: true }),
     decisionNumber: t.string({ required: false }),
-    directiveId: t.id({ required: false }),
+    directiveId: t.id({ required: false, extensions: references('Directive') }),
     note: t.string({ required: false }),
     replace: t.field({ type: [ReplacementInput], required: false }),
     add: t.field({ type: [BoardMemberInput], required: false }),
-    end: t.idList({ required: false, description: 'Memberships that end on the date, without successor.' }),
+    end: t.idList({
+      required: false,
+      description: 'Memberships that end on the date, without successor.',
+      extensions: references('Membership', { changes: true }),
+    }),
   }),
 });
 
@@ -133,9 +154,6 @@ builder.mutationField('establishBoard', (t) =>
       const parsed = parseInput(establishBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
-      await ctx.access.assertWritable(
-        v.buildingId ? [{ type: 'ApartmentBuilding', id: v.buildingId }] : [{ type: 'ApartmentComplex', id: String(v.complexId) }],
-      );
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {
@@ -295,7 +313,6 @@ builder.mutationField('consolidateBoard', (t) =>
       const parsed = parseInput(consolidateBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
-      await ctx.access.assertWritable([{ type: 'Organization', id: boardId }]);
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {
