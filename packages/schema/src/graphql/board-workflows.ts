@@ -19,6 +19,7 @@ import { updateVersioned } from './entity-mutations.js';
 import { Role } from './enums.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
+import { oneBoardPerTarget } from './records-mutations-support.js';
 import { references } from './references.js';
 
 /**
@@ -175,24 +176,18 @@ builder.mutationField('establishBoard', (t) =>
             },
             v.validFrom,
           );
-          const existing = await tx.organization.findFirst({
-            where: {
+          // The board's body is open-ended from its first term (its terms come and go; the body stays).
+          violations.push(
+            ...(await oneBoardPerTarget(tx, {
+              id: boardId,
+              name,
               kind: 'MANAGEMENT_BOARD',
-              ...(v.buildingId ? { buildingId: v.buildingId } : { complexId: v.complexId ?? '' }),
-              ...activeOnWhere(v.validFrom),
-            },
-          });
-          if (existing) {
-            violations.push({
-              code: 'INVALID_VALUE',
-              severity: 'error',
-              path: [v.buildingId ? 'buildingId' : 'complexId'],
-              message: {
-                vi: `"${target.name}" đã có Ban quản trị "${existing.name}" vào ngày ${v.validFrom}; hãy rà soát, kiện toàn (consolidateBoard) thay vì thành lập mới.`,
-                en: `"${target.name}" already has board "${existing.name}" on ${v.validFrom}; consolidate it (consolidateBoard) instead of establishing a new one.`,
-              },
-            });
-          }
+              buildingId: v.buildingId ?? null,
+              complexId: v.complexId ?? null,
+              validFrom: v.validFrom,
+              validTo: null,
+            })),
+          );
           const term = {
             id: randomUUID(),
             boardId,

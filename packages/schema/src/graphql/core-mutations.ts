@@ -22,6 +22,7 @@ import { type DomainRecord, registerEntityMutations } from './entity-mutations.j
 import { MassOrganization, OrganizationKind, Role, Sex, UnitKind } from './enums.js';
 import { MembershipRef, PersonRef } from './people.js';
 import { AdministrativeUnitRef } from './places.js';
+import { oneBoardPerTarget } from './records-mutations-support.js';
 
 const period = {
   validFrom: { type: 'Date' as const, required: true, description: 'Ngày bắt đầu (tính cả ngày này) / First day it holds.' },
@@ -61,8 +62,8 @@ registerEntityMutations({
   updateSchema: updateAdministrativeUnitInput,
   endable: true,
   check: async (tx, rec, op) => {
-    if (op !== 'create') return [];
-    const out: Violation[] = [];
+    const out: Violation[] = await oneBoardPerTarget(tx, rec);
+    if (op !== 'create') return out;
     const validFrom = String(rec.validFrom);
     const validTo = (rec.validTo as string | null | undefined) ?? null;
     if (typeof rec.parentId === 'string') {

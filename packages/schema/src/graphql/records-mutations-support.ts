@@ -1,4 +1,12 @@
-import { isActiveOn, type LocalizedText, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS, type Violation } from '@coso/domain';
+import {
+  checkOneBoardPerTarget,
+  isActiveOn,
+  type LocalizedText,
+  ORGANIZATION_KIND_LABELS,
+  UNIT_KIND_LABELS,
+  type Violation,
+} from '@coso/domain';
+import { loadSlice } from '../store/load-slice.js';
 import type { Tx } from '../store/transaction.js';
 import { activeOnWhere, fromDbDate } from './db-dates.js';
 import { type DomainRecord, delegateOf } from './entity-mutations.js';
@@ -141,4 +149,25 @@ export async function openOn(tx: Tx, model: string, where: object, on: string): 
   if (!delegate) return 0;
   const { validFrom: _from, ...stillOpen } = activeOnWhere(on);
   return delegate.count({ where: { ...where, ...stillOpen } });
+}
+
+/** BOARD_ONE_PER_BUILDING for a board being created or changed: the other boards of its building or complex, read in the transaction. */
+export async function oneBoardPerTarget(tx: Tx, board: DomainRecord): Promise<Violation[]> {
+  const buildingId = typeof board.buildingId === 'string' ? board.buildingId : null;
+  const complexId = typeof board.complexId === 'string' ? board.complexId : null;
+  if (board.kind !== 'MANAGEMENT_BOARD' || (buildingId === null && complexId === null)) return [];
+  const slice = await loadSlice(tx, {
+    organizations: { kind: 'MANAGEMENT_BOARD', ...(buildingId ? { buildingId } : { complexId }) },
+    buildings: { id: { in: buildingId ? [buildingId] : [] } },
+    complexes: { id: { in: complexId ? [complexId] : [] } },
+  });
+  return checkOneBoardPerTarget(slice, {
+    id: board.id,
+    name: String(board.name ?? ''),
+    kind: 'MANAGEMENT_BOARD',
+    buildingId,
+    complexId,
+    validFrom: String(board.validFrom),
+    validTo: typeof board.validTo === 'string' ? board.validTo : null,
+  });
 }
