@@ -56,7 +56,12 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
       const asOf = resolveAsOf(args.asOf, ctx);
       return {
         childLinks: {
-          where: { ...activeOnWhere(asOf), organization: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+          // Only the sub-organisations the viewer may read (a ward officer reading the district committee
+          // named on a directive sees its own cells), never a refusal of the whole list.
+          where: {
+            ...activeOnWhere(asOf),
+            organization: { AND: [activeOnWhere(asOf), args.kind ? { kind: args.kind } : {}, territoryWhere(ctx, 'Organization')] },
+          },
           orderBy: { organization: { name: 'asc' as const } },
           select: { organization: nonEmpty(nested(true)) },
         },

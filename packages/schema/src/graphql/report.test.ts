@@ -250,3 +250,14 @@ describe('findings', () => {
     expect(later.findings.nodes.map((n) => n.code)).toEqual(['GROUP_WITHOUT_CELL']);
   });
 });
+
+describe('finding the directive by its number and symbol', () => {
+  it.each(['05-TT/QU', '05-tt/qu', '05'])('"%s" finds Thông tri 05-TT/QU, whatever the case', async (search) => {
+    const r = await h.run<{ directives: { nodes: Array<{ code: string }> } }>(
+      'query($s: String!) { directives(search: { search: $s }) { nodes { code } } }',
+      { s: search },
+      { viewer: await viewer('xem') },
+    );
+    expect(r.directives.nodes.map((d) => d.code)).toContain('05-TT/QU');
+  });
+});
