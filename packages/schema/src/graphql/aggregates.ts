@@ -1,8 +1,8 @@
 import { forbidden } from '../auth/access.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { toDbDate } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
-import { toDbDate } from './db-dates.js';
 import { dbId } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 

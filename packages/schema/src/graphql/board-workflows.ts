@@ -9,12 +9,12 @@ import {
   searchKey,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import { type Tx, writeTransaction } from '../store/transaction.js';
 import { OrganizationRef } from './bodies.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { activeOnWhere, toDbDate } from './db-dates.js';
 import { updateVersioned } from './entity-mutations.js';
 import { Role } from './enums.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';

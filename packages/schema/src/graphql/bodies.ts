@@ -1,6 +1,6 @@
+import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
-import { activeOnWhere } from './db-dates.js';
 import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';

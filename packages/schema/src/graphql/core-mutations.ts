@@ -14,10 +14,10 @@ import {
   updatePersonInput,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import type { Change, Tx } from '../store/transaction.js';
 import { OrganizationRef } from './bodies.js';
-import { activeOnWhere, toDbDate } from './db-dates.js';
 import { type DomainRecord, registerEntityMutations } from './entity-mutations.js';
 import { MassOrganization, OrganizationKind, Role, Sex, UnitKind } from './enums.js';
 import { MembershipRef, PersonRef } from './people.js';

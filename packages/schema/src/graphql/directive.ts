@@ -1,7 +1,7 @@
+import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, NAMED_ON_PUBLIC_RECORD, readableAs, recordNode } from './builder.js';
-import { activeOnWhere } from './db-dates.js';
 import {
   CommendationKind,
   NominationOutcome,

@@ -1,6 +1,6 @@
 import { searchKey } from '@coso/domain';
+import { toDbDate } from '../store/db-dates.js';
 import { builder } from './builder.js';
-import { toDbDate } from './db-dates.js';
 
 export const TextFilter = builder.inputType('TextFilter', {
   description: 'Lọc theo chữ / Text filter. `search` ignores case and Vietnamese diacritics ("giang bien" finds "Giang Biên").',

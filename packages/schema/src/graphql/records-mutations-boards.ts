@@ -9,10 +9,10 @@ import {
   updateBoardTermInput,
   type Violation,
 } from '@coso/domain';
+import { fromDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import { BoardChangeRef, BoardTermRef } from './boards.js';
 import { builder } from './builder.js';
-import { fromDbDate } from './db-dates.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { BoardChangeKind } from './enums.js';
 import { checkRefs, invalid, isUuid, others, period } from './records-mutations-support.js';

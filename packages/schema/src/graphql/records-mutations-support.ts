@@ -6,9 +6,9 @@ import {
   UNIT_KIND_LABELS,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import type { Tx } from '../store/transaction.js';
-import { activeOnWhere, fromDbDate } from './db-dates.js';
 import { type DomainRecord, delegateOf } from './entity-mutations.js';
 
 /**

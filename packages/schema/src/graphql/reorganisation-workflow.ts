@@ -10,12 +10,12 @@ import {
   recordReorganisationInput,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import { TABLES, toRow } from '../store/state-tables.js';
 import { writeTransaction } from '../store/transaction.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { activeOnWhere, toDbDate } from './db-dates.js';
 import { OrganizationKind, ReorganisationKind, UnitKind } from './enums.js';
 import { ValidationError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';

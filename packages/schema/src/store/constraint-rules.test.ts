@@ -1,10 +1,10 @@
 import { ROLES, RULES, singleHolderSeat } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../database/prisma-client.js';
-import { ValidationError } from '../graphql/errors.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import { CONSTRAINT_RULES, INTERNAL_CONSTRAINTS } from './constraint-rules.js';
 import { writeTransaction } from './transaction.js';
+import { ValidationError } from './write-errors.js';
 
 /**
  * The rules the database holds: every constraint of the migrated database answers with a rule code

@@ -1,7 +1,7 @@
 import type { EntityType } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { ValidationError } from '../graphql/errors.js';
 import { constraintViolation } from './constraint-rules.js';
+import { ValidationError } from './write-errors.js';
 
 /** The client inside an interactive transaction. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
