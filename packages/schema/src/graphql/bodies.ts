@@ -1,4 +1,5 @@
 import { activeOnWhere } from '../store/db-dates.js';
+import { organizationAtWhere } from '../store/organization-places.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
 import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums.js';
@@ -192,9 +193,8 @@ function organizationWhere(f: OrgFilterValue | null | undefined, asOf: string) {
     and.push(...textWhere(f.name, 'name', 'nameSearch'));
     if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'Organization') });
     if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'Organization') } });
-    if (f.servesUnitId) and.push({ areas: { some: { ...activeOnWhere(asOf), unitId: dbId(f.servesUnitId, 'AdministrativeUnit') } } });
-    if (f.withinUnitId)
-      and.push({ areas: { some: { ...activeOnWhere(asOf), unit: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) } } });
+    if (f.servesUnitId) and.push(organizationAtWhere({ id: dbId(f.servesUnitId, 'AdministrativeUnit') }, asOf));
+    if (f.withinUnitId) and.push(organizationAtWhere(unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf), asOf));
     if (f.parentId) and.push({ parentLinks: { some: { ...activeOnWhere(asOf), parentId: dbId(f.parentId, 'Organization') } } });
     and.push(...dateRangeWhere(f.validFrom, 'validFrom'));
   }
