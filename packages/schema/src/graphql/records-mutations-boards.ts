@@ -3,6 +3,7 @@ import {
   checkBoardTerm,
   createBoardChangeInput,
   createBoardTermInput,
+  isUuid,
   periodsOverlap,
   type RecognitionDecision,
   updateBoardChangeInput,
@@ -15,7 +16,7 @@ import { BoardChangeRef, BoardTermRef } from './boards.js';
 import { builder } from './builder.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { BoardChangeKind } from './enums.js';
-import { checkRefs, invalid, isUuid, others, period } from './records-mutations-support.js';
+import { checkRefs, invalid, others, period } from './records-mutations-support.js';
 import { references } from './references.js';
 
 /**

@@ -1,6 +1,7 @@
 import {
   checkOneBoardPerTarget,
   isActiveOn,
+  isUuid,
   type LocalizedText,
   ORGANIZATION_KIND_LABELS,
   UNIT_KIND_LABELS,
@@ -21,12 +22,6 @@ export const period = {
   validFrom: { type: 'Date' as const, required: true, description: 'Ngày bắt đầu (tính cả ngày này) / First day it holds.' },
   validTo: { type: 'Date' as const, description: 'Ngày kết thúc (không tính) / First day it no longer holds; empty = current.' },
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(v: unknown): v is string {
-  return typeof v === 'string' && UUID.test(v);
-}
 
 /** A reference field of a record: the type it points to and, for bodies and places, the kinds allowed. */
 export interface RefRule {

@@ -1,3 +1,4 @@
+import { isUuid } from '@coso/domain';
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import {
   type GraphQLArgument,
@@ -11,7 +12,7 @@ import {
 import { forbidden } from '../auth/access.js';
 import { PUBLIC_TYPES } from '../auth/locator.js';
 import type { Context } from './context.js';
-import { badId, decodeRecordId, isUuid } from './ids.js';
+import { badId, decodeRecordId } from './ids.js';
 import { referenceOf } from './references.js';
 
 /** A record a mutation's input names, and whether the write changes it or only points at it. */
