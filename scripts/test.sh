@@ -22,6 +22,8 @@ phase() {
 
 phase build npx turbo run build typecheck || exit $?
 phase lint npx biome check . || exit $?
+# Layer boundaries (after the build: workspace packages resolve to their dist). .dependency-cruiser.cjs
+phase boundaries npx depcruise packages/*/src apps/admin-web/src apps/gateway/src --config .dependency-cruiser.cjs || exit $?
 keep() { local code=$?; [ "$status" -eq 0 ] && status=$code; }
 phase unit npx vitest run --project domain --project sample-data --project admin-web || keep
 phase api npx vitest run --project schema --project gateway || keep

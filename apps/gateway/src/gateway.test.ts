@@ -76,13 +76,17 @@ describe('GraphQL over HTTP', () => {
     );
   });
 
-  it('echoes the caller’s request id, or makes one', async () => {
+  it('makes its own request id, and logs a caller’s beside it (never as its own)', async () => {
     const given = await post({ query: '{ __typename }' }, { 'x-request-id': 'trace-42.a' });
-    expect(given.headers.get('x-request-id')).toBe('trace-42.a');
+    const ours = given.headers.get('x-request-id');
+    expect(ours).toMatch(/^[0-9a-f-]{36}$/);
+    expect(t.logs.find((l) => l.reqId === ours)).toMatchObject({ clientRequestId: 'trace-42.a' });
     const made = await post({ query: '{ __typename }' });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const unsafe = await post({ query: '{ __typename }' }, { 'x-request-id': 'x'.repeat(200) });
-    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const unsafeId = unsafe.headers.get('x-request-id');
+    expect(unsafeId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(t.logs.find((l) => l.reqId === unsafeId)?.clientRequestId).toBeUndefined();
   });
 
   it('logs one line per request with id, operation, status, duration and error codes, never the variables', async () => {
@@ -95,10 +99,10 @@ describe('GraphQL over HTTP', () => {
       { 'x-request-id': 'log-test-1' },
     );
     await post({ query: '{ nope }', operationName: null }, { 'x-request-id': 'log-test-2' });
-    const line = t.logs.find((l) => l.reqId === 'log-test-1');
+    const line = t.logs.find((l) => l.clientRequestId === 'log-test-1');
     expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/graphql', status: 200, operationName: 'FindUnit' });
     expect(typeof line?.durationMs).toBe('number');
-    const failed = t.logs.find((l) => l.reqId === 'log-test-2');
+    const failed = t.logs.find((l) => l.clientRequestId === 'log-test-2');
     expect(failed).toMatchObject({ status: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'] });
     expect(JSON.stringify(t.logs)).not.toContain(secret);
   });

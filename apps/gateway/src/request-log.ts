@@ -4,7 +4,10 @@ import type { Logger } from './logger.js';
 
 /** What the log line of one HTTP request says; GraphQL fills in the operation and error codes. */
 export interface RequestRecord {
+  /** Made by the gateway: what the audit trail and the personal-data read log store. */
   id: string;
+  /** The caller's own `x-request-id` (a proxy's), when it looks like one: logged beside ours, never stored as ours. */
+  clientId?: string;
   operationName?: string;
   /** The signed-in username (never personal data of the people in the records). */
   actor?: string;
@@ -25,14 +28,16 @@ export function requestRecord(req: Request): RequestRecord {
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-// A caller's id is kept when it looks like an id (a proxy's or a client's); anything else is replaced.
+// A caller's id is logged beside ours when it looks like an id (a proxy's or a client's); anything else is dropped.
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 // Probes hit these every few seconds: log them at debug so they do not drown real traffic.
 const QUIET_PATHS = new Set(['/healthz', '/readyz']);
 
 /**
- * Request id (from `x-request-id` or generated, echoed in the response) and one JSON log line per
+ * Request id (always the gateway's own, sent back as `x-request-id`; a caller's `x-request-id` is
+ * logged beside it as `clientRequestId`, so a proxy's traces still join, but no caller chooses the id
+ * the audit trail records) and one JSON log line per
  * request when the response is finished: id, method, path (never the query string: GET requests
  * carry GraphQL variables there), status, duration, operation name and error codes.
  */
@@ -41,7 +46,7 @@ export function requestLog(log: Logger) {
     const started = process.hrtime.bigint();
     const path = req.path; // routers rewrite req.url on the way; keep what the client asked for
     const given = req.get(REQUEST_ID_HEADER);
-    const record: RequestRecord = { id: given && ACCEPTABLE_ID.test(given) ? given : randomUUID(), errorCodes: [] };
+    const record: RequestRecord = { id: randomUUID(), ...(given && ACCEPTABLE_ID.test(given) ? { clientId: given } : {}), errorCodes: [] };
     records.set(req, record);
     res.setHeader(REQUEST_ID_HEADER, record.id);
     let logged = false;
@@ -50,6 +55,7 @@ export function requestLog(log: Logger) {
       logged = true;
       const line = {
         reqId: record.id,
+        ...(record.clientId ? { clientRequestId: record.clientId } : {}),
         method: req.method,
         path,
         status: res.statusCode,

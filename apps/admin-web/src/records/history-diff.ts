@@ -3,6 +3,7 @@ import {
   fieldLabel,
   formatViDate,
   isIsoDate,
+  isUuid,
   type LocalizedText,
   ORGANIZATION_KIND_LABELS,
   PARTY_STATUS_LABELS,
@@ -54,8 +55,6 @@ const ENUM_LABELS: Record<string, ReadonlyArray<Record<string, LocalizedText>>> 
   category: [RESIDENCE_CONTACT_CATEGORY_LABELS],
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * A stored value as a reader reads it: dates dd/mm/yyyy, enum codes by their label, yes/no,
  * record ids shortened (they are references, not meaning), nothing as "—".
@@ -84,7 +83,7 @@ function displayText(field: string, text: string, language: Language): string {
     const label = labels[text];
     if (label) return label[language];
   }
-  return UUID.test(text) ? `#${text.slice(0, 8)}` : text;
+  return isUuid(text) ? `#${text.slice(0, 8)}` : text;
 }
 
 /** The label of a field in the trail (the forms' labels, from the domain). */

@@ -1,3 +1,4 @@
+import { isUuid } from '@coso/domain';
 import { unitLabel } from '../lists/record-links';
 import { changedFields } from './history-diff';
 
@@ -45,8 +46,6 @@ export function referenceType(field: string, entityType?: string): ReferenceType
   return REFERENCE_FIELDS[field] ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A global id as the server makes it (packages/schema ids.ts, Pothos relay): base64 of "Type:uuid". */
 export function globalId(type: string, uuid: string): string {
   // Type names and UUIDs are ASCII: btoa reads them byte for byte.
@@ -56,7 +55,7 @@ export function globalId(type: string, uuid: string): string {
 /** A value of a referencing field: its type and global id, or null when it is no database id. */
 export function referenceOf(field: string, entityType: string | undefined, value: unknown): { type: ReferenceType; id: string } | null {
   const type = referenceType(field, entityType);
-  if (!type || typeof value !== 'string' || !UUID.test(value)) return null;
+  if (!type || typeof value !== 'string' || !isUuid(value)) return null;
   return { type, id: globalId(type, value.toLowerCase()) };
 }
 

@@ -1,4 +1,5 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@coso/domain';
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
@@ -7,10 +8,10 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * schema's `dbId`, without its GraphQL error, so a URL can carry either form.
  */
 export function databaseId(value: string, typename: string): string | undefined {
-  if (UUID.test(value)) return value.toLowerCase();
+  if (isUuid(value)) return value.toLowerCase();
   if (!BASE64.test(value)) return undefined;
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const id = decoded.slice(colon + 1);
-  return colon > 0 && decoded.slice(0, colon) === typename && UUID.test(id) ? id.toLowerCase() : undefined;
+  return colon > 0 && decoded.slice(0, colon) === typename && isUuid(id) ? id.toLowerCase() : undefined;
 }

@@ -1,4 +1,4 @@
-import { type DirectiveReport, type Figure, type IsoDate, unitDisplayName } from '@coso/domain';
+import { type DirectiveReport, type Figure, formatViDate, type IsoDate, unitDisplayName } from '@coso/domain';
 
 /**
  * The words both exports share, in the style of the review article: "Thông tri số 05-TT/QU",
@@ -28,11 +28,8 @@ export function scopeName(report: DirectiveReport): string {
   return unitDisplayName(report.scope);
 }
 
-/** `2022-12-01` → `01/12/2022`. */
-export function viDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d ?? ''}/${m ?? ''}/${y ?? ''}`;
-}
+/** `2022-12-01` → `01/12/2022`: the domain's one date format. */
+export const viDate = formatViDate;
 
 /** "Long Biên, ngày 01 tháng 12 năm 2022": the place-and-date line of a Vietnamese report. */
 export function placeAndDate(report: DirectiveReport): string {

@@ -1,6 +1,7 @@
 import { UNIT_KIND_LABELS } from '../i18n/labels.js';
 import type { Id, UnitCode, UnitKind } from '../model/places.js';
 import type { IsoDate } from '../time/dates.js';
+import { formatViDate } from '../time/dates.js';
 import { periodsOverlap } from '../time/period.js';
 import type { FieldPath, Violation } from '../validation/result.js';
 import { identifierViolation } from './violation.js';
@@ -94,14 +95,9 @@ export function findCodeConflicts(existing: readonly UnitCode[], candidate: Unit
     );
 }
 
-function viDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return d !== undefined && m !== undefined ? `${d}/${m}/${y}` : date;
-}
-
 /** Periods are half-open: `validTo` is the first day no longer covered. */
 function viPeriod(from: IsoDate, to: IsoDate | null): string {
-  return to === null ? `từ ${viDate(from)}` : `từ ${viDate(from)} đến trước ${viDate(to)}`;
+  return to === null ? `từ ${formatViDate(from)}` : `từ ${formatViDate(from)} đến trước ${formatViDate(to)}`;
 }
 
 function enPeriod(from: IsoDate, to: IsoDate | null): string {

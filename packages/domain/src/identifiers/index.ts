@@ -1,3 +1,4 @@
 export * from './admin-code.js';
 export * from './citizen-id.js';
 export * from './phone.js';
+export * from './uuid.js';

@@ -3,7 +3,7 @@ import { compactCitizenId, parseCitizenId, validateCitizenId } from '../identifi
 import { normalizeMobile, validateMobile } from '../identifiers/phone.js';
 import type { RuleCode } from '../rules/catalog.js';
 import { normalizeName } from '../text/normalize.js';
-import { type IsoDate, isIsoDate } from '../time/dates.js';
+import { formatViDate, type IsoDate, isIsoDate } from '../time/dates.js';
 import type { FieldPath, LocalizedText, Violation } from '../validation/result.js';
 import { fieldLabel } from './field-labels.js';
 
@@ -233,11 +233,8 @@ export function checkNoDuplicates(
   }
 }
 
-/** A date as Vietnamese writes it: 01/07/2025. */
-export function viDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return d !== undefined && m !== undefined ? `${d}/${m}/${y}` : date;
-}
+/** A date as Vietnamese writes it: 01/07/2025 (the domain's one format). */
+export const viDate = formatViDate;
 
 /** Lower-cases a label's first letter mid-sentence, unless it starts an acronym (UBND, PCCC). */
 export function lowerFirst(s: string): string {

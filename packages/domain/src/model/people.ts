@@ -25,6 +25,22 @@ export interface Person {
 export const ROLES = ['HEAD', 'DEPUTY_HEAD', 'SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER', 'MEMBER', 'INTERIM_HEAD'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Seats one person holds at a time in a body: the head (of a board, committee, branch or group's
+ * leadership; an interim head sits in the head's seat) and the secretary (of a party cell or
+ * committee). Deputies and members may be several. The database holds the same table as an
+ * exclusion constraint (a test compares the two).
+ */
+export const SINGLE_HOLDER_SEATS = { HEAD: 'HEAD', INTERIM_HEAD: 'HEAD', SECRETARY: 'SECRETARY' } as const satisfies Partial<
+  Record<Role, string>
+>;
+export type SingleHolderSeat = (typeof SINGLE_HOLDER_SEATS)[keyof typeof SINGLE_HOLDER_SEATS];
+
+/** The single-holder seat a role sits in, or null for a role several people may hold at once. */
+export function singleHolderSeat(role: Role): SingleHolderSeat | null {
+  return (SINGLE_HOLDER_SEATS as Partial<Record<Role, SingleHolderSeat>>)[role] ?? null;
+}
+
 /** A position in a body that exists whether or not someone holds it (Popolo Post). */
 export interface Post extends Period {
   id: Id;

@@ -11,6 +11,7 @@ import {
   checkBoardMembers,
   checkBoardTerm,
   checkFirstConference,
+  checkOneBoardPerTarget,
   currentBoardTerm,
   latestBoardTerm,
 } from './board-rules.js';
@@ -530,6 +531,49 @@ describe('checkBoardTerm', () => {
 
 /** Half handed over on 10/5/2023: the conference is due by 10/5/2024. */
 const b = (extra = {}) => building('b-rice', 'Rice City Sông Hồng', { halfHandedOverOn: '2023-05-10', ...extra });
+/** One board per building or complex at a time: Rice City has a board from 2021 to 2024, the complex one since 2020. */
+const targetState = stateWith({
+  ...base,
+  organizations: [
+    org('bqt-rice', 'MANAGEMENT_BOARD', 'BQT Rice City', { buildingId: 'b-rice', validFrom: '2021-01-01', validTo: '2024-01-01' }),
+    org('bqt-cx', 'MANAGEMENT_BOARD', 'BQT Khu Việt Hưng', { complexId: 'cx', validFrom: '2020-01-01', validTo: null }),
+  ],
+});
+const newBoard = (extra: Partial<Parameters<typeof checkOneBoardPerTarget>[1]>) => () =>
+  checkOneBoardPerTarget(targetState, {
+    id: 'new',
+    name: 'BQT mới',
+    kind: 'MANAGEMENT_BOARD',
+    validFrom: '2023-01-01',
+    validTo: null,
+    ...extra,
+  });
+const targetRows: Row[] = [
+  {
+    name: 'a second board of a building in the same period fails',
+    run: newBoard({ buildingId: 'b-rice' }),
+    expected: ['BOARD_ONE_PER_BUILDING@buildingId'],
+  },
+  {
+    name: 'the next board from the day the first ends passes',
+    run: newBoard({ buildingId: 'b-rice', validFrom: '2024-01-01' }),
+    expected: [],
+  },
+  {
+    name: 'a board ending the day the first starts passes',
+    run: newBoard({ buildingId: 'b-rice', validFrom: '2020-01-01', validTo: '2021-01-01' }),
+    expected: [],
+  },
+  { name: 'a second board of a complex fails', run: newBoard({ complexId: 'cx' }), expected: ['BOARD_ONE_PER_BUILDING@complexId'] },
+  { name: 'a board of another building passes', run: newBoard({ buildingId: 'b-mipec' }), expected: [] },
+  {
+    name: 'the board itself, changed, passes',
+    run: newBoard({ id: 'bqt-rice', buildingId: 'b-rice', validFrom: '2021-01-01' }),
+    expected: [],
+  },
+  { name: 'another kind of body is not a board', run: newBoard({ kind: 'FRONT_WORK_COMMITTEE', buildingId: 'b-rice' }), expected: [] },
+];
+
 const conferenceRows: Row[] = [
   { name: 'on the deadline, not yet due', run: () => checkFirstConference(b(), '2024-05-10'), expected: [] },
   {
@@ -572,8 +616,14 @@ describe('checkFirstConference', () => {
   });
 });
 
+describe('checkOneBoardPerTarget', () => {
+  it.each(targetRows)('$name', (row) => {
+    checkRow(row);
+  });
+});
+
 describe('coverage', () => {
   it('every board rule code fails in some row', () => {
-    expect(uncovered(BOARD_RULE_CODES, [...memberRows, ...boardRows, ...termRows, ...conferenceRows])).toEqual([]);
+    expect(uncovered(BOARD_RULE_CODES, [...memberRows, ...boardRows, ...termRows, ...conferenceRows, ...targetRows])).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import type { BoardTerm } from '../model/boards.js';
+import type { Organization } from '../model/bodies.js';
 import type { ApartmentBuilding, ApartmentComplex } from '../model/buildings.js';
 import type { Membership, Role } from '../model/people.js';
 import type { Id, UnitKind } from '../model/places.js';
 import type { DomainState } from '../model/state.js';
 import { addDays, addMonths, addWorkingDays, addYears, type IsoDate } from '../time/dates.js';
-import { isActiveOn } from '../time/period.js';
-import type { EntityRef, Violation } from '../validation/result.js';
+import { isActiveOn, periodsOverlap } from '../time/period.js';
+import type { EntityRef, FieldPath, Violation } from '../validation/result.js';
 import type { RuleCode } from './catalog.js';
 import { DEFAULT_RULE_DATA, numericRuleParameter, ruleParameter } from './rule-data.js';
 import {
@@ -25,6 +26,7 @@ export const BOARD_RULE_CODES = [
   'BOARD_MIN_MEMBERS_PER_BLOCK',
   'COMPLEX_BOARD_MIN_MEMBERS',
   'BOARD_ONE_HEAD',
+  'BOARD_ONE_PER_BUILDING',
   'BOARD_DEPUTIES',
   'BOARD_MEMBER_OWNER',
   'MEMBERSHIP_OVERLAP',
@@ -39,6 +41,37 @@ export const BOARD_RULE_CODES = [
   'PERIOD_ORDER',
   'DATE_FORMAT',
 ] as const satisfies readonly RuleCode[];
+
+/**
+ * BOARD_ONE_PER_BUILDING: a board (new, or one changed: its stored self, same id, is ignored) may not
+ * manage a building or complex that another board manages in an overlapping period. The database
+ * holds the same rule as an exclusion constraint, for writes that race.
+ */
+export function checkOneBoardPerTarget(
+  state: Pick<DomainState, 'organizations' | 'buildings' | 'complexes'>,
+  board: Pick<Organization, 'id' | 'name' | 'kind' | 'buildingId' | 'complexId' | 'validFrom' | 'validTo'>,
+  path: FieldPath = [],
+): Violation[] {
+  if (board.kind !== 'MANAGEMENT_BOARD') return [];
+  const field = board.buildingId ? 'buildingId' : 'complexId';
+  const targetId = board.buildingId ?? board.complexId ?? null;
+  if (targetId === null) return [];
+  const other = state.organizations.find(
+    (o) =>
+      o.id !== board.id && o.kind === 'MANAGEMENT_BOARD' && (o.buildingId ?? o.complexId ?? null) === targetId && periodsOverlap(o, board),
+  );
+  if (!other) return [];
+  const target = (board.buildingId ? state.buildings : state.complexes).find((t) => t.id === targetId)?.name ?? targetId;
+  return [
+    ruleViolation(
+      'BOARD_ONE_PER_BUILDING',
+      [...path, field],
+      entityRef('Organization', board.id),
+      `"${target}" đã có Ban quản trị "${other.name}" từ ${viDate(other.validFrom)}; hãy rà soát, kiện toàn Ban quản trị đó thay vì thành lập mới.`,
+      `"${target}" already has board "${other.name}" since ${other.validFrom}; consolidate that board instead of establishing a new one.`,
+    ),
+  ];
+}
 
 /** Roles a management board has: trưởng ban, phó ban, ủy viên. */
 export const BOARD_ROLES: readonly Role[] = ['HEAD', 'DEPUTY_HEAD', 'MEMBER'];

@@ -19,6 +19,8 @@ const state = stateWith({
   organizations: [
     org('bqt', 'MANAGEMENT_BOARD', 'BQT Rice City'),
     org('tt-5', 'RESIDENTIAL_GROUP_LEADERSHIP', 'Tổ trưởng, tổ phó TDP số 5'),
+    org('bqt-sky', 'MANAGEMENT_BOARD', 'BQT Sky', { validFrom: '2022-01-01', validTo: '2030-01-01' }),
+    org('cb-5', 'PARTY_CELL', 'Chi bộ TDP số 5'),
   ],
   organizationAreas: [{ id: 'ar', organizationId: 'tt-5', unitId: 'tdp-5', validFrom: '2000-01-01', validTo: null }],
   people: [
@@ -26,10 +28,15 @@ const state = stateWith({
     person('binh', 'Trần Thị Bình', { sex: 'FEMALE' }),
     person('bao', 'Trần Văn Bảo', { birthDate: '2004-03-10', birthYear: 2004, residenceUnitId: 'tdp-5' }),
   ],
-  posts: [{ id: 'post-thu-ky', organizationId: 'bqt', role: 'MEMBER', label: 'Thư ký', validFrom: '2000-01-01', validTo: null }],
+  posts: [
+    { id: 'post-thu-ky', organizationId: 'bqt', role: 'MEMBER', label: 'Thư ký', validFrom: '2000-01-01', validTo: null },
+    { id: 'post-pho', organizationId: 'bqt-sky', role: 'DEPUTY_HEAD', label: 'Phó ban', validFrom: '2023-01-01', validTo: '2024-01-01' },
+  ],
   memberships: [
     membership('m1', 'an', 'bqt', 'MEMBER', '2022-01-01', '2025-01-01', { postId: 'post-thu-ky' }),
     membership('g1', 'an', 'tt-5', 'HEAD', '2024-01-01', '2025-01-01'),
+    membership('h1', 'an', 'bqt-sky', 'HEAD', '2022-01-01', '2025-01-01'),
+    membership('s1', 'an', 'cb-5', 'SECRETARY', '2020-01-01', null),
   ],
 });
 
@@ -80,6 +87,58 @@ const membershipRows: Row[] = [
     name: 'updating the record itself passes',
     run: check(m({ id: 'm1', personId: 'an', validFrom: '2022-01-01', validTo: null })),
     expected: [],
+  },
+  // One holder at a time of a head's or secretary's seat (An heads BQT Sky 2022 → 2025, is secretary of cell 5 since 2020).
+  {
+    name: 'a second head of a board in the same period fails',
+    run: check(m({ organizationId: 'bqt-sky', role: 'HEAD', validFrom: '2024-06-01', validTo: '2026-01-01' })),
+    expected: ['POST_ONE_HOLDER@role'],
+  },
+  {
+    name: 'an interim head while the head serves fails (the same seat)',
+    run: check(m({ organizationId: 'bqt-sky', role: 'INTERIM_HEAD', validFrom: '2024-06-01', validTo: '2024-09-01' })),
+    expected: ['POST_ONE_HOLDER@role'],
+  },
+  {
+    name: 'the next head from the day the head leaves passes',
+    run: check(m({ organizationId: 'bqt-sky', role: 'HEAD', validFrom: '2025-01-01', validTo: '2028-01-01' })),
+    expected: [],
+  },
+  {
+    name: 'a second secretary of a cell fails',
+    run: check(m({ organizationId: 'cb-5', role: 'SECRETARY', validFrom: '2024-01-01', validTo: null })),
+    expected: ['POST_ONE_HOLDER@role'],
+  },
+  {
+    name: 'deputies may be several',
+    run: check(m({ organizationId: 'bqt-sky', role: 'DEPUTY_HEAD', validFrom: '2024-06-01', validTo: '2026-01-01' })),
+    expected: [],
+  },
+  {
+    name: 'a second group head is GROUP_ONE_HEAD, not reported twice',
+    run: check(m({ personId: 'an', organizationId: 'tt-5', role: 'INTERIM_HEAD', validFrom: '2024-06-01', validTo: '2024-09-01' })),
+    expected: ['GROUP_ONE_HEAD@role'],
+  },
+  // Within the life of the body (BQT Sky: 2022 → 2030) and of the post (Phó ban: 2023 → 2024).
+  {
+    name: 'a membership starting before its body fails',
+    run: check(m({ organizationId: 'bqt-sky', validFrom: '2010-01-01', validTo: '2010-11-02' })),
+    expected: ['MEMBERSHIP_WITHIN_BODY@validFrom'],
+  },
+  {
+    name: 'an open-ended membership of a body that ends fails',
+    run: check(m({ organizationId: 'bqt-sky', validFrom: '2024-01-01', validTo: null })),
+    expected: ['MEMBERSHIP_WITHIN_BODY@validFrom'],
+  },
+  {
+    name: 'a membership for the whole life of its body passes',
+    run: check(m({ organizationId: 'bqt-sky', validFrom: '2022-01-01', validTo: '2030-01-01' })),
+    expected: [],
+  },
+  {
+    name: 'a membership outside its post’s life fails at the post',
+    run: check(m({ organizationId: 'bqt-sky', role: 'DEPUTY_HEAD', postId: 'post-pho', validFrom: '2023-06-01', validTo: '2024-06-01' })),
+    expected: ['MEMBERSHIP_WITHIN_BODY@postId'],
   },
   // Paths into a larger input.
   { name: 'paths are prefixed', run: check(m({ validTo: '2024-01-01' }), ['members', 2]), expected: ['PERIOD_ORDER@members.2.validTo'] },

@@ -1,7 +1,8 @@
 import { ALLOWED_PARENT_KINDS } from '../hierarchy/parent-kinds.js';
-import type { Membership } from '../model/people.js';
+import { type Membership, singleHolderSeat } from '../model/people.js';
 import type { UnitKind, UnitParent } from '../model/places.js';
 import type { DomainState } from '../model/state.js';
+import type { Period } from '../time/period.js';
 import { periodsOverlap } from '../time/period.js';
 import type { FieldPath, Violation } from '../validation/result.js';
 import type { RuleCode } from './catalog.js';
@@ -14,6 +15,8 @@ export const MEMBERSHIP_RULE_CODES = [
   'PERIOD_ORDER',
   'DATE_FORMAT',
   'MEMBERSHIP_OVERLAP',
+  'POST_ONE_HOLDER',
+  'MEMBERSHIP_WITHIN_BODY',
   'ENTITY_NOT_FOUND',
   'UNIT_ONE_PARENT',
   'UNIT_PARENT_KIND',
@@ -76,11 +79,56 @@ export function checkMembership(
       ),
     );
   }
+  const seat = singleHolderSeat(candidate.role);
+  // A group's leadership reports its second head or deputy as GROUP_ONE_HEAD (checkGroupHeadAppointment).
+  if (seat !== null && org?.kind !== 'RESIDENTIAL_GROUP_LEADERSHIP') {
+    for (const other of state.memberships) {
+      if (other.id === candidate.id || other.organizationId !== candidate.organizationId || singleHolderSeat(other.role) !== seat) continue;
+      if ((other.personId === candidate.personId && other.role === candidate.role) || !periodsOverlap(other, candidate)) continue;
+      const holder = state.people.find((p) => p.id === other.personId)?.fullName ?? other.personId;
+      const until = other.validTo === null ? 'nay' : viDate(other.validTo);
+      out.push(
+        ruleViolation(
+          'POST_ONE_HOLDER',
+          at('role'),
+          entity,
+          `"${body}" đã có ${holder} giữ chức vụ này từ ${viDate(other.validFrom)} đến ${until}; mỗi lúc chỉ một người giữ.`,
+          `"${body}" already has ${holder} in this seat from ${other.validFrom} to ${other.validTo ?? 'now'}; it has one holder at a time.`,
+        ),
+      );
+    }
+  }
+  if (org) out.push(...outsideLife(candidate, org, at('validFrom'), entity, `"${body}"`, `"${body}"`));
+  const post = postId === null ? undefined : state.posts.find((p) => p.id === postId);
+  if (post) out.push(...outsideLife(candidate, post, at('postId'), entity, `chức danh "${post.label}"`, `the post "${post.label}"`));
   if (person && org?.kind === 'RESIDENTIAL_GROUP_LEADERSHIP') {
     const group = checkGroupHeadAppointment(state, candidate, ruleData);
     out.push(...group.map((v) => ({ ...v, path: [...path, ...v.path] })));
   }
   return out;
+}
+
+/** MEMBERSHIP_WITHIN_BODY: the membership starts no earlier and ends no later than its body (or post). */
+function outsideLife(
+  m: Period,
+  holder: Period,
+  path: FieldPath,
+  entity: ReturnType<typeof entityRef>,
+  vi: string,
+  en: string,
+): Violation[] {
+  const endsInside = holder.validTo === null || (m.validTo !== null && m.validTo <= holder.validTo);
+  if (holder.validFrom <= m.validFrom && endsInside) return [];
+  const life = `${viDate(holder.validFrom)} – ${holder.validTo === null ? 'nay' : viDate(holder.validTo)}`;
+  return [
+    ruleViolation(
+      'MEMBERSHIP_WITHIN_BODY',
+      path,
+      entity,
+      `Chức vụ từ ${viDate(m.validFrom)} đến ${m.validTo === null ? 'nay' : viDate(m.validTo)} nằm ngoài thời gian tồn tại của ${vi} (${life}).`,
+      `The membership from ${m.validFrom} to ${m.validTo ?? 'now'} lies outside the life of ${en} (${holder.validFrom} – ${holder.validTo ?? 'now'}).`,
+    ),
+  ];
 }
 
 /**

@@ -162,6 +162,8 @@ export class Access {
     await this.fresh();
     const territory = this.territoryUnits();
     for (const ref of refs) {
+      // A record with no place (an account) is for administrators only.
+      if (!LOCATORS[ref.type]) return false;
       const at = await this.locate(ref.type, ref.id);
       if (!at || !at.units.some((u) => territory?.has(u))) return false;
     }

@@ -1,7 +1,17 @@
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlHarness, type HarnessError } from '../testing/graphql-harness.js';
-import { ANONYMOUS, gid, loadAccessFixture, SIDES, type Side, type SideKey, uid, viewersOf } from './test-support/access-fixture.js';
+import {
+  ANONYMOUS,
+  FRONT_NAMES,
+  gid,
+  loadAccessFixture,
+  SIDES,
+  type Side,
+  type SideKey,
+  uid,
+  viewersOf,
+} from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -639,6 +649,35 @@ describe('lists reached through relations are filtered, never nulled', () => {
         errors: [],
       });
     }
+  });
+
+  it('the issuer of a directive lists, to a ward user, only the sub-organisations the ward user may read', async () => {
+    // Two bodies under the city committee that issued the directive: one of side A, one of side C.
+    await h.prisma.organizationParent.createMany({
+      data: [SIDES.A.org, SIDES.C.org].map((org) => ({
+        id: uid(`city-party-child-${org}`),
+        organizationId: uid(org),
+        parentId: uid('city-party'),
+        validFrom: new Date('2015-01-01T00:00:00Z'),
+      })),
+    });
+    const q = '{ directives { nodes { issuer { name subOrganizations(asOf: "2026-01-01") { name } } } } }';
+    const ward = await h.exec<{ directives: { nodes: Array<{ issuer: { subOrganizations: Array<{ name: string }> } }> } }>(
+      q,
+      {},
+      { viewer: viewer('phuong.phucloi') },
+    );
+    expect(ward.errors).toEqual([]);
+    expect(ward.data?.directives.nodes[0]?.issuer.subOrganizations.map((o) => o.name)).toEqual([FRONT_NAMES.A]);
+    const admin = await h.exec<{ directives: { nodes: Array<{ issuer: { subOrganizations: Array<{ name: string }> } }> } }>(
+      q,
+      {},
+      { viewer: viewer('admin') },
+    );
+    expect(admin.data?.directives.nodes[0]?.issuer.subOrganizations.map((o) => o.name).sort()).toEqual(
+      [FRONT_NAMES.A, FRONT_NAMES.C].sort(),
+    );
+    await h.prisma.organizationParent.deleteMany({ where: { parentId: uid('city-party') } });
   });
 
   it('counts: a ward user counts within their territory only; analysts count anywhere', async () => {

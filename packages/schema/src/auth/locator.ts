@@ -1,5 +1,6 @@
 import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { organizationPlaces, organizationPlacesSelect } from '../store/organization-places.js';
 
 /**
  * Where a record is: the places (unit ids) it belongs to, and whether it reveals party
@@ -19,29 +20,6 @@ export const PUBLIC_TYPES = new Set(['Directive', 'ImplementationReview', 'Prese
 
 type Locate = (prisma: PrismaClient, ids: readonly string[]) => Promise<Map<string, Location>>;
 
-const areaSelect = {
-  areas: { select: { unitId: true } },
-  kind: true,
-  building: { select: { residentialGroupId: true } },
-  complex: { select: { buildings: { select: { residentialGroupId: true } } } },
-} as const;
-
-type OrgRow = {
-  kind: string;
-  areas: Array<{ unitId: string }>;
-  building: { residentialGroupId: string } | null;
-  complex: { buildings: Array<{ residentialGroupId: string }> } | null;
-};
-
-function orgUnits(o: OrgRow | null | undefined): string[] {
-  if (!o) return [];
-  return [
-    ...o.areas.map((a) => a.unitId),
-    ...(o.building ? [o.building.residentialGroupId] : []),
-    ...(o.complex?.buildings.map((b) => b.residentialGroupId) ?? []),
-  ];
-}
-
 function byId<T extends { id: string }>(rows: T[], f: (r: T) => Location): Map<string, Location> {
   return new Map(rows.map((r) => [r.id, f(r)]));
 }
@@ -57,22 +35,31 @@ export const LOCATORS: Record<string, Locate> = {
   // A party cell or committee is a public body (its name and place are no secret); who belongs to
   // it is the sensitive part: its memberships, party memberships and nominations are `party`.
   Organization: async (p, ids) =>
-    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...areaSelect } }), (o) => at(orgUnits(o))),
+    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...organizationPlacesSelect } }), (o) =>
+      at(organizationPlaces(o)),
+    ),
   OrganizationParent: async (p, ids) =>
     byId(
-      await p.organizationParent.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }),
-      (r) => at(orgUnits(r.organization)),
+      await p.organizationParent.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, organization: { select: organizationPlacesSelect } },
+      }),
+      (r) => at(organizationPlaces(r.organization)),
     ),
   OrganizationArea: async (p, ids) =>
     byId(await p.organizationArea.findMany({ where: { id: { in: [...ids] } }, select: { id: true, unitId: true } }), (r) => at([r.unitId])),
   Post: async (p, ids) =>
-    byId(await p.post.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }), (r) =>
-      at(orgUnits(r.organization)),
+    byId(
+      await p.post.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: organizationPlacesSelect } } }),
+      (r) => at(organizationPlaces(r.organization)),
     ),
   Membership: async (p, ids) =>
     byId(
-      await p.membership.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organization: { select: areaSelect } } }),
-      (r) => at(orgUnits(r.organization), PARTY_BODIES.has(r.organization.kind)),
+      await p.membership.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, organization: { select: organizationPlacesSelect } },
+      }),
+      (r) => at(organizationPlaces(r.organization), PARTY_BODIES.has(r.organization.kind)),
     ),
   Person: async (p, ids) =>
     byId(
@@ -81,36 +68,42 @@ export const LOCATORS: Record<string, Locate> = {
         select: {
           id: true,
           residenceUnitId: true,
-          memberships: { select: { organization: { select: areaSelect } } },
-          partyMemberships: { select: { homeCell: { select: areaSelect } } },
+          memberships: { select: { organization: { select: organizationPlacesSelect } } },
+          partyMemberships: { select: { homeCell: { select: organizationPlacesSelect } } },
           ownerships: { select: { apartment: { select: { building: { select: { residentialGroupId: true } } } } } },
         },
       }),
       (r) =>
         at([
           ...(r.residenceUnitId ? [r.residenceUnitId] : []),
-          ...r.memberships.flatMap((m) => orgUnits(m.organization)),
-          ...r.partyMemberships.flatMap((m) => orgUnits(m.homeCell)),
+          ...r.memberships.flatMap((m) => organizationPlaces(m.organization)),
+          ...r.partyMemberships.flatMap((m) => organizationPlaces(m.homeCell)),
           ...r.ownerships.map((o) => o.apartment.building.residentialGroupId),
         ]),
     ),
   PartyMembership: async (p, ids) =>
     byId(
-      await p.partyMembership.findMany({ where: { id: { in: [...ids] } }, select: { id: true, homeCell: { select: areaSelect } } }),
-      (r) => at(orgUnits(r.homeCell), true),
+      await p.partyMembership.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, homeCell: { select: organizationPlacesSelect } },
+      }),
+      (r) => at(organizationPlaces(r.homeCell), true),
     ),
   ResidenceContact: async (p, ids) =>
     byId(
-      await p.residenceContact.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residenceCell: { select: areaSelect } } }),
-      (r) => at(orgUnits(r.residenceCell), true),
+      await p.residenceContact.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, residenceCell: { select: organizationPlacesSelect } },
+      }),
+      (r) => at(organizationPlaces(r.residenceCell), true),
     ),
   ResidenceContactReview: async (p, ids) =>
     byId(
       await p.residenceContactReview.findMany({
         where: { id: { in: [...ids] } },
-        select: { id: true, residenceContact: { select: { residenceCell: { select: areaSelect } } } },
+        select: { id: true, residenceContact: { select: { residenceCell: { select: organizationPlacesSelect } } } },
       }),
-      (r) => at(orgUnits(r.residenceContact.residenceCell), true),
+      (r) => at(organizationPlaces(r.residenceContact.residenceCell), true),
     ),
   ApartmentBuilding: async (p, ids) =>
     byId(await p.apartmentBuilding.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }), (r) =>
@@ -149,32 +142,41 @@ export const LOCATORS: Record<string, Locate> = {
       (r) => at([r.apartment.building.residentialGroupId]),
     ),
   BoardTerm: async (p, ids) =>
-    byId(await p.boardTerm.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: areaSelect } } }), (r) =>
-      at(orgUnits(r.board)),
+    byId(
+      await p.boardTerm.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: organizationPlacesSelect } } }),
+      (r) => at(organizationPlaces(r.board)),
     ),
   BoardChange: async (p, ids) =>
-    byId(await p.boardChange.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: areaSelect } } }), (r) =>
-      at(orgUnits(r.board)),
+    byId(
+      await p.boardChange.findMany({ where: { id: { in: [...ids] } }, select: { id: true, board: { select: organizationPlacesSelect } } }),
+      (r) => at(organizationPlaces(r.board)),
     ),
   Nomination: async (p, ids) =>
     byId(
       await p.nomination.findMany({
         where: { id: { in: [...ids] } },
-        select: { id: true, category: true, board: { select: areaSelect }, nominatingOrganization: { select: areaSelect } },
+        select: {
+          id: true,
+          category: true,
+          board: { select: organizationPlacesSelect },
+          nominatingOrganization: { select: organizationPlacesSelect },
+        },
       }),
-      (r) => at([...orgUnits(r.board), ...orgUnits(r.nominatingOrganization)], r.category !== 'POLITICAL_SYSTEM_MEMBER'),
+      (r) =>
+        at([...organizationPlaces(r.board), ...organizationPlaces(r.nominatingOrganization)], r.category !== 'POLITICAL_SYSTEM_MEMBER'),
     ),
   Training: async (p, ids) =>
-    byId(await p.training.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organizer: { select: areaSelect } } }), (r) =>
-      at(orgUnits(r.organizer)),
+    byId(
+      await p.training.findMany({ where: { id: { in: [...ids] } }, select: { id: true, organizer: { select: organizationPlacesSelect } } }),
+      (r) => at(organizationPlaces(r.organizer)),
     ),
   TrainingAttendance: async (p, ids) =>
     byId(
       await p.trainingAttendance.findMany({
         where: { id: { in: [...ids] } },
-        select: { id: true, training: { select: { organizer: { select: areaSelect } } } },
+        select: { id: true, training: { select: { organizer: { select: organizationPlacesSelect } } } },
       }),
-      (r) => at(orgUnits(r.training.organizer)),
+      (r) => at(organizationPlaces(r.training.organizer)),
     ),
   Petition: async (p, ids) =>
     byId(await p.petition.findMany({ where: { id: { in: [...ids] } }, select: { id: true, residentialGroupId: true } }), (r) =>

@@ -292,4 +292,34 @@ describe('the login answer', () => {
     expect(r.errors).toEqual([]);
     expect(r.data?.login.me?.scopeUnit?.name).toBe('Giang Biên');
   });
+
+  it('does not change who the request is: a write after login in the same operation is the caller’s (anonymous: refused)', async () => {
+    const before = await h.prisma.person.count();
+    const r = await h.exec<{ login: { __typename: string } }>(
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename }
+         createPerson(input: { fullName: "Người Thử", sex: MALE, birthYear: 1980 }) { __typename } }`,
+      { u: 'admin', p: password('admin') },
+      { viewer: ANONYMOUS, clientAddress: '10.9.9.8' },
+    );
+    // createPerson answers a non-null result, so its refusal nulls the whole answer.
+    expect(r.data).toBeNull();
+    expect(r.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['UNAUTHENTICATED@createPerson']);
+    expect(await h.prisma.person.count()).toBe(before);
+  });
+
+  it('a signed-in caller who signs in as someone else in one operation writes, and is audited, as the caller', async () => {
+    const caller = await viewerOf(h.prisma, 'admin');
+    const r = await h.exec<{ createPerson: { __typename: string; data?: { id: string } } }>(
+      `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename }
+         createPerson(input: { fullName: "Người Thử Hai", sex: FEMALE, birthYear: 1981 }) { __typename ... on MutationCreatePersonSuccess { data { id } } } }`,
+      { u: 'phuong.phucloi', p: EXTRA_PASSWORD },
+      { viewer: caller, clientAddress: '10.9.9.7' },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.data?.createPerson.__typename).toBe('MutationCreatePersonSuccess');
+    const entries = await h.prisma.auditEntry.findMany({
+      where: { operation: 'createPerson', after: { path: ['fullName'], equals: 'Người Thử Hai' } },
+    });
+    expect(entries.map((e) => e.accountId)).toEqual([caller.accountId]);
+  });
 });

@@ -1,15 +1,15 @@
 import { accountEndViolations, accountViolations } from '@coso/domain';
-import { Access } from '../auth/access.js';
 import { hashPassword } from '../auth/passwords.js';
 import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
 import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
+import { toDbDate } from '../store/db-dates.js';
 import { writeTransaction } from '../store/transaction.js';
-import { builder, recordNode } from './builder.js';
+import { builder, NAMED_ON_PUBLIC_RECORD, recordNode } from './builder.js';
 import type { Context } from './context.js';
-import { toDbDate } from './db-dates.js';
 import { updateVersioned } from './entity-mutations.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
+import { references } from './references.js';
 
 /**
  * Accounts, sessions and the signed-in viewer. Unauthenticated requests reach only `login` (and
@@ -54,6 +54,9 @@ const Permissions = builder.objectRef<AccountViewer>('Permissions').implement({
 
 const Me = builder.objectRef<AccountViewer>('Me').implement({
   description: 'Người đang đăng nhập / The signed-in user.',
+  // One's own territory is one's own to read — also in the answer of `login`, whose request is still
+  // the anonymous caller's (the unit itself: what lies below it needs a session).
+  grantScopes: () => [NAMED_ON_PUBLIC_RECORD],
   fields: (t) => ({
     username: t.string({ resolve: (v) => v.username }),
     displayName: t.string({ resolve: (v) => v.displayName }),
@@ -139,9 +142,9 @@ builder.mutationField('login', (t) =>
     resolve: async (_r, args, ctx: Context) => {
       const result = await login(ctx.prisma, args.username, args.password, ctx.clientAddress ?? 'unknown');
       if (!result.ok) return new LoginError(result.failure);
-      // The rest of this response (e.g. `me { scopeUnit }`) is read as the user who just signed in.
-      ctx.viewer = result.viewer;
-      ctx.access = await new Access(ctx.prisma, result.viewer, ctx.today, ctx.requestId).load();
+      // The request keeps the caller it started with: the token works from the next request on, so
+      // a write after `login` in the same operation is decided and audited as the caller (anonymous:
+      // UNAUTHENTICATED), never half as one account and half as another.
       return { token: result.token, expiresAt: result.expiresAt, viewer: result.viewer };
     },
   }),
@@ -162,7 +165,11 @@ const AccountInput = builder.inputType('CreateAccountInput', {
     displayName: t.string({ required: true }),
     password: t.string({ required: true }),
     role: t.field({ type: AccountRole, required: true }),
-    scopeUnitId: t.id({ required: false, description: 'Required for district and ward staff.' }),
+    scopeUnitId: t.id({
+      required: false,
+      description: 'Required for district and ward staff.',
+      extensions: references('AdministrativeUnit'),
+    }),
     partyOrganisation: t.boolean({ required: false }),
     validFrom: t.field({ type: 'Date', required: false }),
   }),
@@ -220,12 +227,12 @@ builder.mutationField('createAccount', (t) =>
 
 const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
   fields: (t) => ({
-    id: t.id({ required: true }),
+    id: t.id({ required: true, extensions: references('Account', { changes: true }) }),
     version: t.int({ required: true }),
     displayName: t.string({ required: false }),
     password: t.string({ required: false }),
     role: t.field({ type: AccountRole, required: false }),
-    scopeUnitId: t.id({ required: false }),
+    scopeUnitId: t.id({ required: false, extensions: references('AdministrativeUnit') }),
     partyOrganisation: t.boolean({ required: false }),
   }),
 });
@@ -286,7 +293,7 @@ builder.mutationField('endAccount', (t) =>
       input: t.arg({
         type: builder.inputRef<{ id: string; version: number; on: string }>('EndAccountInput').implement({
           fields: (f) => ({
-            id: f.id({ required: true }),
+            id: f.id({ required: true, extensions: references('Account', { changes: true }) }),
             version: f.int({ required: true }),
             on: f.field({ type: 'Date', required: true }),
           }),

@@ -1,8 +1,9 @@
 import { forbidden } from '../auth/access.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { toDbDate } from '../store/db-dates.js';
+import { ORGANIZATION_PLACES_SQL } from '../store/organization-places.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
-import { toDbDate } from './db-dates.js';
 import { dbId } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 
@@ -15,7 +16,10 @@ const CountMeasure = builder.enumType('CountMeasure', {
   values: {
     RESIDENTIAL_GROUPS: { description: 'Tổ dân phố / Residential groups alive on the date.' },
     BUILDINGS: { description: 'Nhà chung cư / Buildings standing on the date, by the group they are in.' },
-    BODIES: { description: 'Tổ chức / Bodies alive on the date, by the places they serve; kind = organisation kind.' },
+    BODIES: {
+      description:
+        'Tổ chức / Bodies alive on the date, by the places they serve (a board: where its building stands); kind = organisation kind.',
+    },
     PEOPLE: {
       description: 'Người giữ chức vụ / Distinct people holding a post on the date in bodies serving the scope; kind = organisation kind.',
     },
@@ -48,12 +52,12 @@ const MEASURE_SQL: Record<string, Prisma.Sql> = {
   BUILDINGS: Prisma.sql`SELECT s.ward_id, NULL::text AS kind, b.id AS item FROM apartment_buildings b JOIN scope s ON s.id = b.residential_group_id
     WHERE b.valid_from <= $1 AND (b.valid_to IS NULL OR b.valid_to > $1)`,
   BODIES: Prisma.sql`SELECT s.ward_id, o.kind::text AS kind, o.id AS item FROM organizations o
-    JOIN organization_areas a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
+    JOIN places a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
     JOIN scope s ON s.id = a.unit_id
     WHERE o.valid_from <= $1 AND (o.valid_to IS NULL OR o.valid_to > $1)`,
   PEOPLE: Prisma.sql`SELECT s.ward_id, o.kind::text AS kind, m.person_id AS item FROM memberships m
     JOIN organizations o ON o.id = m.organization_id AND o.valid_from <= $1 AND (o.valid_to IS NULL OR o.valid_to > $1)
-    JOIN organization_areas a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
+    JOIN places a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
     JOIN scope s ON s.id = a.unit_id
     WHERE m.valid_from <= $1 AND (m.valid_to IS NULL OR m.valid_to > $1)`,
 };
@@ -88,6 +92,7 @@ export async function countRows(
         JOIN unit_parents l ON l.parent_id = s.id AND l.valid_from <= $1 AND (l.valid_to IS NULL OR l.valid_to > $1)
         JOIN administrative_units c ON c.id = l.unit_id AND c.valid_from <= $1 AND (c.valid_to IS NULL OR c.valid_to > $1)
     ),
+    places AS (${ORGANIZATION_PLACES_SQL}),
     items AS (${items.sql})
     SELECT ${byWard ? 'ward_id' : 'NULL::uuid AS ward_id'}, ${byKind ? 'kind' : 'NULL::text AS kind'}, count(DISTINCT item)::int AS count
       FROM items

@@ -1,9 +1,9 @@
-import { maskCitizenId, maskPhone } from '@coso/domain';
+import { isUuid, maskCitizenId, maskPhone } from '@coso/domain';
 import { forbidden } from '../auth/access.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { DateRange } from './filters.js';
-import { decodeRecordId, isUuid } from './ids.js';
+import { decodeRecordId } from './ids.js';
 
 /**
  * The audit trail, read-only: the API offers no way to change or remove an entry (and the table

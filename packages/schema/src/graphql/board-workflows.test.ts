@@ -8,6 +8,7 @@ import { graphqlHarness } from '../testing/graphql-harness.js';
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
 const people: string[] = [];
 let buildingId = '';
+let parallelBuildingId = '';
 beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'));
   const state = longBienHistory();
@@ -21,12 +22,23 @@ beforeAll(async () => {
     validFrom: '2019-01-01',
     validTo: null,
   });
+  state.buildings.push({
+    id: 'building-parallel',
+    name: 'Chung cư Thạch Bàn',
+    residentialGroupId: 'group-thach-ban-1',
+    apartmentCount: 200,
+    blockCount: 1,
+    multipleOwners: true,
+    validFrom: '2019-01-01',
+    validTo: null,
+  });
   for (const [i, name] of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em'].entries()) {
     state.people.push({ id: `person-${i}`, fullName: name, sex: i % 2 ? 'FEMALE' : 'MALE', birthYear: 1970 + i });
     people.push(stableUuid(`person-${i}`));
   }
   await writeState(h.prisma, state);
   buildingId = stableUuid('building-rice-city');
+  parallelBuildingId = stableUuid('building-parallel');
 });
 afterAll(() => h.close());
 
@@ -100,7 +112,7 @@ describe('establish and consolidate a management board', () => {
         ],
       },
     });
-    expect(again.establishBoard.violations.map((v) => v.code)).toContain('INVALID_VALUE');
+    expect(again.establishBoard.violations.map((v) => v.code)).toContain('BOARD_ONE_PER_BUILDING');
   });
 
   it('consolidates: replaces the head and adds a member from a date, keeping the history', async () => {
@@ -154,5 +166,30 @@ describe('establish and consolidate a management board', () => {
       { input: { boardId: board.id, version: board.version, on: '2024-01-01', end: [head.id] } },
     );
     expect(r.consolidateBoard.violations.map((v) => v.code)).toContain('BOARD_ONE_HEAD');
+  });
+
+  it('six establishments of one building at once make one board: the database holds the rule the check reads', async () => {
+    const input = {
+      buildingId: parallelBuildingId,
+      electedOn: '2022-05-20',
+      validFrom: '2022-06-01',
+      validTo: '2025-06-01',
+      members: [
+        { personId: people[0], role: 'HEAD' },
+        { personId: people[1], role: 'DEPUTY_HEAD' },
+        { personId: people[2], role: 'MEMBER' },
+      ],
+    };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        h.run<{ establishBoard: { __typename: string; violations?: Array<{ code: string; path: string[] }> } }>(ESTABLISH, { input }),
+      ),
+    );
+    const made = results.filter((r) => r.establishBoard.__typename === 'MutationEstablishBoardSuccess');
+    expect(made).toHaveLength(1);
+    for (const r of results.filter((x) => x !== made[0])) {
+      expect(r.establishBoard.violations?.map((v) => `${v.code}@${v.path.join('.')}`)).toEqual(['BOARD_ONE_PER_BUILDING@buildingId']);
+    }
+    expect(await h.prisma.organization.count({ where: { kind: 'MANAGEMENT_BOARD', buildingId: parallelBuildingId } })).toBe(1);
   });
 });

@@ -9,16 +9,18 @@ import {
   searchKey,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import { type Tx, writeTransaction } from '../store/transaction.js';
 import { OrganizationRef } from './bodies.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { activeOnWhere, toDbDate } from './db-dates.js';
 import { updateVersioned } from './entity-mutations.js';
 import { Role } from './enums.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
+import { oneBoardPerTarget } from './records-mutations-support.js';
+import { references } from './references.js';
 
 /**
  * The directive's two board workflows, each one transaction: establishing a board (thành lập
@@ -29,9 +31,13 @@ import { dbId } from './ids.js';
  */
 const BoardMemberInput = builder.inputType('BoardMemberInput', {
   fields: (t) => ({
-    personId: t.id({ required: true }),
+    personId: t.id({ required: true, extensions: references('Person') }),
     role: t.field({ type: Role, required: true, description: 'HEAD (trưởng ban), DEPUTY_HEAD (phó ban) or MEMBER (ủy viên).' }),
-    buildingId: t.id({ required: false, description: 'On a complex’s board: the building the member represents.' }),
+    buildingId: t.id({
+      required: false,
+      description: 'On a complex’s board: the building the member represents.',
+      extensions: references('ApartmentBuilding'),
+    }),
   }),
 });
 
@@ -45,44 +51,60 @@ const RecognitionInput = builder.inputType('RecognitionDecisionInput', {
     }),
     decisionNumber: t.string({ required: true }),
     decidedOn: t.field({ type: 'Date', required: true }),
-    issuerId: t.id({ required: true, description: 'The People’s Committee (Organization) that decided.' }),
+    issuerId: t.id({
+      required: true,
+      description: 'The People’s Committee (Organization) that decided.',
+      extensions: references('Organization'),
+    }),
   }),
 });
 
 const EstablishBoardInput = builder.inputType('EstablishBoardInput', {
   fields: (t) => ({
-    buildingId: t.id({ required: false }),
-    complexId: t.id({ required: false }),
+    buildingId: t.id({ required: false, extensions: references('ApartmentBuilding') }),
+    complexId: t.id({ required: false, extensions: references('ApartmentComplex') }),
     name: t.string({ required: false, description: 'Default: "Ban quản trị " + the building’s or complex’s name.' }),
     electedOn: t.field({ type: 'Date', required: true, description: 'Date of the building conference that elected the board.' }),
     validFrom: t.field({ type: 'Date', required: true, description: 'Start of the first term.' }),
     validTo: t.field({ type: 'Date', required: false, description: 'Planned end of the first term (at most 3 years).' }),
     recognition: t.field({ type: RecognitionInput, required: false }),
     decisionNumber: t.string({ required: false }),
-    directiveId: t.id({ required: false, description: 'The directive this establishment counts for (e.g. 05-TT/QU).' }),
+    directiveId: t.id({
+      required: false,
+      description: 'The directive this establishment counts for (e.g. 05-TT/QU).',
+      extensions: references('Directive'),
+    }),
     members: t.field({ type: [BoardMemberInput], required: true }),
   }),
 });
 
 const ReplacementInput = builder.inputType('BoardReplacementInput', {
   fields: (t) => ({
-    membershipId: t.id({ required: true, description: 'The membership that ends on the date.' }),
-    byPersonId: t.id({ required: true, description: 'Who takes the seat from the date.' }),
+    membershipId: t.id({
+      required: true,
+      description: 'The membership that ends on the date.',
+      extensions: references('Membership', { changes: true }),
+    }),
+    byPersonId: t.id({ required: true, description: 'Who takes the seat from the date.', extensions: references('Person') }),
     role: t.field({ type: Role, required: false, description: 'Default: the role of the member replaced.' }),
   }),
 });
 
 const ConsolidateBoardInput = builder.inputType('ConsolidateBoardInput', {
   fields: (t) => ({
-    boardId: t.id({ required: true }),
+    boardId: t.id({ required: true, extensions: references('Organization', { changes: true }) }),
     version: t.int({ required: true, description: 'The board version you read.' }),
     on: t.field({ type: 'Date', required: true }),
     decisionNumber: t.string({ required: false }),
-    directiveId: t.id({ required: false }),
+    directiveId: t.id({ required: false, extensions: references('Directive') }),
     note: t.string({ required: false }),
     replace: t.field({ type: [ReplacementInput], required: false }),
     add: t.field({ type: [BoardMemberInput], required: false }),
-    end: t.idList({ required: false, description: 'Memberships that end on the date, without successor.' }),
+    end: t.idList({
+      required: false,
+      description: 'Memberships that end on the date, without successor.',
+      extensions: references('Membership', { changes: true }),
+    }),
   }),
 });
 
@@ -133,9 +155,6 @@ builder.mutationField('establishBoard', (t) =>
       const parsed = parseInput(establishBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
-      await ctx.access.assertWritable(
-        v.buildingId ? [{ type: 'ApartmentBuilding', id: v.buildingId }] : [{ type: 'ApartmentComplex', id: String(v.complexId) }],
-      );
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {
@@ -157,24 +176,18 @@ builder.mutationField('establishBoard', (t) =>
             },
             v.validFrom,
           );
-          const existing = await tx.organization.findFirst({
-            where: {
+          // The board's body is open-ended from its first term (its terms come and go; the body stays).
+          violations.push(
+            ...(await oneBoardPerTarget(tx, {
+              id: boardId,
+              name,
               kind: 'MANAGEMENT_BOARD',
-              ...(v.buildingId ? { buildingId: v.buildingId } : { complexId: v.complexId ?? '' }),
-              ...activeOnWhere(v.validFrom),
-            },
-          });
-          if (existing) {
-            violations.push({
-              code: 'INVALID_VALUE',
-              severity: 'error',
-              path: [v.buildingId ? 'buildingId' : 'complexId'],
-              message: {
-                vi: `"${target.name}" đã có Ban quản trị "${existing.name}" vào ngày ${v.validFrom}; hãy rà soát, kiện toàn (consolidateBoard) thay vì thành lập mới.`,
-                en: `"${target.name}" already has board "${existing.name}" on ${v.validFrom}; consolidate it (consolidateBoard) instead of establishing a new one.`,
-              },
-            });
-          }
+              buildingId: v.buildingId ?? null,
+              complexId: v.complexId ?? null,
+              validFrom: v.validFrom,
+              validTo: null,
+            })),
+          );
           const term = {
             id: randomUUID(),
             boardId,
@@ -295,7 +308,6 @@ builder.mutationField('consolidateBoard', (t) =>
       const parsed = parseInput(consolidateBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
-      await ctx.access.assertWritable([{ type: 'Organization', id: boardId }]);
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {

@@ -1,6 +1,7 @@
+import { activeOnWhere } from '../store/db-dates.js';
+import { organizationAtWhere } from '../store/organization-places.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
-import { activeOnWhere } from './db-dates.js';
 import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
@@ -56,7 +57,12 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
       const asOf = resolveAsOf(args.asOf, ctx);
       return {
         childLinks: {
-          where: { ...activeOnWhere(asOf), organization: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}) } },
+          // Only the sub-organisations the viewer may read (a ward officer reading the district committee
+          // named on a directive sees its own cells), never a refusal of the whole list.
+          where: {
+            ...activeOnWhere(asOf),
+            organization: { AND: [activeOnWhere(asOf), args.kind ? { kind: args.kind } : {}, territoryWhere(ctx, 'Organization')] },
+          },
           orderBy: { organization: { name: 'asc' as const } },
           select: { organization: nonEmpty(nested(true)) },
         },
@@ -187,9 +193,8 @@ function organizationWhere(f: OrgFilterValue | null | undefined, asOf: string) {
     and.push(...textWhere(f.name, 'name', 'nameSearch'));
     if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'Organization') });
     if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'Organization') } });
-    if (f.servesUnitId) and.push({ areas: { some: { ...activeOnWhere(asOf), unitId: dbId(f.servesUnitId, 'AdministrativeUnit') } } });
-    if (f.withinUnitId)
-      and.push({ areas: { some: { ...activeOnWhere(asOf), unit: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) } } });
+    if (f.servesUnitId) and.push(organizationAtWhere({ id: dbId(f.servesUnitId, 'AdministrativeUnit') }, asOf));
+    if (f.withinUnitId) and.push(organizationAtWhere(unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf), asOf));
     if (f.parentId) and.push({ parentLinks: { some: { ...activeOnWhere(asOf), parentId: dbId(f.parentId, 'Organization') } } });
     and.push(...dateRangeWhere(f.validFrom, 'validFrom'));
   }

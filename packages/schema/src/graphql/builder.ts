@@ -12,6 +12,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
+import WriteAccessPlugin from './write-access-plugin.js';
 
 export { MAX_PAGE_SIZE };
 export const DEFAULT_PAGE_SIZE = 50;
@@ -41,8 +42,9 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  // scope-auth first: access is decided before anything else runs (issue #4).
-  plugins: [ScopeAuthPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // scope-auth first: access is decided before anything else runs (issue #4); then every record a
+  // mutation's input names is checked against the writer's territory, before any resolver.
+  plugins: [ScopeAuthPlugin, WriteAccessPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     // Object types are checked once per object (node, nested relation, list item) via isTypeOf.
     runScopesOnType: true,

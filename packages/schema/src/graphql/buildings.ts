@@ -1,7 +1,7 @@
+import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { OrganizationRef, unitWithinWhere } from './bodies.js';
 import { builder, readableAs, recordNode } from './builder.js';
-import { activeOnWhere } from './db-dates.js';
 import { OwnershipKind, SortDirection } from './enums.js';
 import { IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';

@@ -7,10 +7,11 @@ export type { Viewer } from '../auth/viewer.js';
 
 /** Per-request context. Resolvers are functions of (arguments, viewer, as-of date) only. */
 export interface Context {
-  prisma: PrismaClient;
-  viewer: Viewer;
+  readonly prisma: PrismaClient;
+  /** Who asks: fixed for the whole request before any field runs (decisions and audit agree). */
+  readonly viewer: Viewer;
   /** Access decisions for this request (territory, party data, personal data); `load()`ed before execution. */
-  access: Access;
+  readonly access: Access;
   /**
    * The as-of date that nested hierarchy fields use when they are not given one: the `asOf` of the
    * operation's root fields when they agree (set by the gateway once the operation is parsed),

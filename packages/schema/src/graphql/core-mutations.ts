@@ -14,14 +14,15 @@ import {
   updatePersonInput,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import type { Change, Tx } from '../store/transaction.js';
 import { OrganizationRef } from './bodies.js';
-import { activeOnWhere, toDbDate } from './db-dates.js';
 import { type DomainRecord, registerEntityMutations } from './entity-mutations.js';
 import { MassOrganization, OrganizationKind, Role, Sex, UnitKind } from './enums.js';
 import { MembershipRef, PersonRef } from './people.js';
 import { AdministrativeUnitRef } from './places.js';
+import { oneBoardPerTarget } from './records-mutations-support.js';
 
 const period = {
   validFrom: { type: 'Date' as const, required: true, description: 'Ngày bắt đầu (tính cả ngày này) / First day it holds.' },
@@ -61,8 +62,8 @@ registerEntityMutations({
   updateSchema: updateAdministrativeUnitInput,
   endable: true,
   check: async (tx, rec, op) => {
-    if (op !== 'create') return [];
-    const out: Violation[] = [];
+    const out: Violation[] = await oneBoardPerTarget(tx, rec);
+    if (op !== 'create') return out;
     const validFrom = String(rec.validFrom);
     const validTo = (rec.validTo as string | null | undefined) ?? null;
     if (typeof rec.parentId === 'string') {

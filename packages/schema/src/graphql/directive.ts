@@ -1,7 +1,7 @@
+import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, NAMED_ON_PUBLIC_RECORD, readableAs, recordNode } from './builder.js';
-import { activeOnWhere } from './db-dates.js';
 import {
   CommendationKind,
   NominationOutcome,
@@ -186,11 +186,11 @@ builder.queryFields((t) => ({
     type: 'Directive',
     cursor: 'id',
     args: { search: t.arg({ type: TextFilter, required: false }) },
-    totalCount: (_p, args, ctx) => ctx.prisma.directive.count({ where: { AND: textWhere(args.search, 'code', 'code') } }),
+    totalCount: (_p, args, ctx) => ctx.prisma.directive.count({ where: { AND: textWhere(args.search, 'code') } }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.directive.findMany({
         ...query,
-        where: { AND: textWhere(args.search, 'code', 'code') },
+        where: { AND: textWhere(args.search, 'code') },
         orderBy: [{ issuedOn: 'desc' }, { id: 'asc' }],
       }),
   }),

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type DomainState, isIsoDate, parseInput, type Violation } from '@coso/domain';
 import type { EnumRef } from '@pothos/core';
 import type { z } from 'zod';
-import { anchorsOf } from '../auth/write-anchors.js';
+import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { fromRow, toRow } from '../store/state-tables.js';
 import { type Change, type Tx, writeTransaction } from '../store/transaction.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { fromDbDate, toDbDate } from './db-dates.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
+import { references } from './references.js';
 
 /**
  * One mechanism gives every entity the same write behaviour (as condo does): `createX`, `updateX`
@@ -78,7 +78,12 @@ function fieldsOf(t: { field: (o: object) => unknown }, specs: Record<string, In
   return Object.fromEntries(
     Object.entries(specs).map(([name, f]) => [
       name,
-      t.field({ type: f.list ? [f.type] : f.type, required: forceOptional ? false : (f.required ?? false), description: f.description }),
+      t.field({
+        type: f.list ? [f.type] : f.type,
+        required: forceOptional ? false : (f.required ?? false),
+        description: f.description,
+        ...(f.idOf ? { extensions: references(f.idOf) } : {}),
+      }),
     ]),
   );
 }
@@ -148,7 +153,6 @@ export function registerEntityMutations(spec: EntitySpec): void {
         // stripped by it; it passes as given (ids decoded) for `check` and `afterCreate` to use.
         for (const k of Object.keys(spec.createOnly ?? {})) if (!(k in parsed) && input[k] !== undefined) parsed[k] = input[k];
         const id = randomUUID();
-        await ctx.access.assertWritable(anchorsOf(spec.typename, parsed));
         return writeTransaction(
           ctx.prisma,
           async (tx, record) => {
@@ -172,7 +176,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
       description: `Sửa ${spec.label.vi} / Correct ${spec.label.en}. Omitted fields stay; null clears. Send the version you read.`,
       fields: (t) =>
         ({
-          id: t.id({ required: true }),
+          id: t.id({ required: true, extensions: references(spec.typename, { changes: true }) }),
           version: t.int({ required: true }),
           ...(fieldsOf(t as never, spec.fields, true) as object),
         }) as never,
@@ -188,7 +192,6 @@ export function registerEntityMutations(spec: EntitySpec): void {
           const id = dbId(String(raw.id), spec.typename);
           const input = decodeIds({ ...raw, id }, spec.fields);
           const parsed = parseOrThrow(updateSchema, input) as Record<string, unknown>;
-          await ctx.access.assertWritable(anchorsOf(spec.typename, parsed, id));
           return writeTransaction(
             ctx.prisma,
             async (tx, record) => {
@@ -217,7 +220,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
     const EndInput = builder.inputType(`End${spec.noun}Input`, {
       description: `Kết thúc ${spec.label.vi} / End ${spec.label.en} on a date (history is kept; nothing is deleted).`,
       fields: (t) => ({
-        id: t.id({ required: true }),
+        id: t.id({ required: true, extensions: references(spec.typename, { changes: true }) }),
         version: t.int({ required: true }),
         on: t.field({ type: 'Date', required: true, description: 'The first day it no longer holds (valid_to, exclusive).' }),
       }),
@@ -231,7 +234,6 @@ export function registerEntityMutations(spec: EntitySpec): void {
         resolve: async (_root, args, ctx: Context) => {
           const id = dbId(String(args.input.id), spec.typename);
           const on = String(args.input.on);
-          await ctx.access.assertWritable(anchorsOf(spec.typename, {}, id));
           return writeTransaction(
             ctx.prisma,
             async (tx, record) => {

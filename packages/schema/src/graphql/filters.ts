@@ -1,6 +1,6 @@
 import { searchKey } from '@coso/domain';
+import { toDbDate } from '../store/db-dates.js';
 import { builder } from './builder.js';
-import { toDbDate } from './db-dates.js';
 
 export const TextFilter = builder.inputType('TextFilter', {
   description: 'Lọc theo chữ / Text filter. `search` ignores case and Vietnamese diacritics ("giang bien" finds "Giang Biên").',
@@ -28,14 +28,20 @@ export const IdFilter = builder.inputType('IdFilter', {
 
 type TextFilterValue = { equals?: string | null; in?: string[] | null; search?: string | null } | null | undefined;
 
-/** Prisma conditions for a text filter over a display column and its folded search column. */
-export function textWhere(filter: TextFilterValue, column: string, searchColumn: string): Record<string, unknown>[] {
+/**
+ * Prisma conditions for a text filter over a display column and its folded search column. The query
+ * is folded (case, diacritics) like the search column; a column with no folded twin (a directive's
+ * code, ASCII by nature) is compared ignoring case, so "05-tt/qu" and "05-TT/QU" both find it.
+ */
+export function textWhere(filter: TextFilterValue, column: string, searchColumn?: string): Record<string, unknown>[] {
   if (!filter) return [];
   const out: Record<string, unknown>[] = [];
   if (filter.equals != null) out.push({ [column]: filter.equals.normalize('NFC') });
   if (filter.in != null) out.push({ [column]: { in: filter.in.map((s) => s.normalize('NFC')) } });
   if (filter.search != null) {
-    for (const word of searchKey(filter.search).split(' ').filter(Boolean)) out.push({ [searchColumn]: { contains: word } });
+    for (const word of searchKey(filter.search).split(' ').filter(Boolean)) {
+      out.push(searchColumn ? { [searchColumn]: { contains: word } } : { [column]: { contains: word, mode: 'insensitive' } });
+    }
   }
   return out;
 }

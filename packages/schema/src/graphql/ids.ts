@@ -1,12 +1,6 @@
+import { isUuid } from '@coso/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A plain database id (UUID), as analysts paste them from exports. */
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
 
 /** How much of a refused id an error message quotes (the rest is cut: input is not echoed unbounded). */
 export const MAX_ID_SHOWN = 60;
@@ -24,7 +18,7 @@ export function decodeRecordId(globalId: string): { typename: string; id: string
   } catch {
     throw badId(globalId);
   }
-  if (!UUID.test(decoded.id)) throw badId(globalId);
+  if (!isUuid(decoded.id)) throw badId(globalId);
   return decoded;
 }
 
@@ -33,7 +27,7 @@ export function decodeRecordId(globalId: string): { typename: string; id: string
  * analysts can paste ids from exports. A malformed or wrong-type id is a clear client error.
  */
 export function dbId(id: string, typename: string): string {
-  if (UUID.test(id)) return id;
+  if (isUuid(id)) return id;
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeRecordId(id);

@@ -1,10 +1,10 @@
 import { maskCitizenId, maskPhone } from '@coso/domain';
 import { forbidden } from '../auth/access.js';
+import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, readableAs, recordNode } from './builder.js';
 import type { Context } from './context.js';
-import { activeOnWhere } from './db-dates.js';
 import { OrganizationKind, PartyStatus, ResidenceContactCategory, Role, Sex, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';

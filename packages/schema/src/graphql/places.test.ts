@@ -1,5 +1,6 @@
-import { longBienHistory } from '@coso/domain';
+import { longBienHistory, sortVietnamese } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stableUuid } from '../store/stable-id.js';
 import { writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 
@@ -73,5 +74,25 @@ describe('places over GraphQL, as of a date', () => {
 
   it('refuses a page larger than the maximum', async () => {
     await expect(h.run(`{ units(first: 5000) { nodes { name } } }`)).rejects.toThrow(/5000|max|200/i);
+  });
+
+  it('orders residential groups with numbers as numbers (số 2 before số 10), as the domain does', async () => {
+    await h.prisma.administrativeUnit.createMany({
+      data: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => ({
+        id: stableUuid(`numbered-group-${n}`),
+        kind: 'RESIDENTIAL_GROUP' as const,
+        name: `Tổ dân phố số ${n}`,
+        nameSearch: `to dan pho so ${n}`,
+        validFrom: new Date('2010-01-01T00:00:00Z'),
+      })),
+    });
+    const data = await h.run<Units>(
+      `{ units(asOf: "2022-12-01", filter: { kind: RESIDENTIAL_GROUP, name: { search: "to dan pho so" } }, first: 200) { nodes { name } } }`,
+    );
+    const names = data.units.nodes.map((n) => n.name);
+    expect(names.length).toBeGreaterThan(11);
+    expect(names).toEqual(sortVietnamese(names));
+    const numbers = [...new Set(names.map((n) => Number(/số (\d+)/.exec(n)?.[1])))].filter(Number.isFinite);
+    expect(numbers.slice(0, 12)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });

@@ -1,8 +1,8 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { AdministrativeUnit } from '../generated/prisma/client.js';
+import { activeOnWhere, fromDbDateOrNull } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
-import { activeOnWhere, fromDbDateOrNull } from './db-dates.js';
 import { SortDirection, UnitKind } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';

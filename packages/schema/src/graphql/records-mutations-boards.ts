@@ -3,19 +3,21 @@ import {
   checkBoardTerm,
   createBoardChangeInput,
   createBoardTermInput,
+  isUuid,
   periodsOverlap,
   type RecognitionDecision,
   updateBoardChangeInput,
   updateBoardTermInput,
   type Violation,
 } from '@coso/domain';
+import { fromDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import { BoardChangeRef, BoardTermRef } from './boards.js';
 import { builder } from './builder.js';
-import { fromDbDate } from './db-dates.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { BoardChangeKind } from './enums.js';
-import { checkRefs, invalid, isUuid, others, period } from './records-mutations-support.js';
+import { checkRefs, invalid, others, period } from './records-mutations-support.js';
+import { references } from './references.js';
 
 /**
  * Boards: a management board's terms (with the People's Committee's recognition decision) and the
@@ -41,7 +43,11 @@ export const BoardTermRecognitionInput = builder.inputType('BoardTermRecognition
     filedOn: t.field({ type: 'Date', required: false, description: 'Ngày đề nghị công nhận / Filed for recognition (within 10 days).' }),
     decisionNumber: t.string({ required: true, description: 'Số quyết định / Decision number.' }),
     decidedOn: t.field({ type: 'Date', required: true, description: 'Ngày quyết định / Decision date.' }),
-    issuerId: t.id({ required: true, description: 'UBND ra quyết định / The People’s Committee (Organization) that decided.' }),
+    issuerId: t.id({
+      required: true,
+      description: 'UBND ra quyết định / The People’s Committee (Organization) that decided.',
+      extensions: references('Organization'),
+    }),
   }),
 });
 

@@ -8,8 +8,8 @@ import {
   updatePostInput,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
 import { OrganizationAreaRef, OrganizationParentRef } from './bodies.js';
-import { activeOnWhere, fromDbDate } from './db-dates.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { Role } from './enums.js';
 import { PostRef } from './people.js';

@@ -21,7 +21,7 @@ import {
   updateTrainingInput,
   type Violation,
 } from '@coso/domain';
-import { toDbDate } from './db-dates.js';
+import { toDbDate } from '../store/db-dates.js';
 import {
   CommendationRef,
   CoordinationRegulationEventRef,

@@ -7,7 +7,7 @@ import {
   updateResidenceContactReviewInput,
   type Violation,
 } from '@coso/domain';
-import { activeOnWhere } from './db-dates.js';
+import { activeOnWhere } from '../store/db-dates.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { PartyStatus, ResidenceContactCategory } from './enums.js';
 import { PartyMembershipRef, ResidenceContactRef, ResidenceContactReviewRef } from './people.js';

@@ -1,6 +1,15 @@
-import { isActiveOn, type LocalizedText, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS, type Violation } from '@coso/domain';
+import {
+  checkOneBoardPerTarget,
+  isActiveOn,
+  isUuid,
+  type LocalizedText,
+  ORGANIZATION_KIND_LABELS,
+  UNIT_KIND_LABELS,
+  type Violation,
+} from '@coso/domain';
+import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
+import { loadSlice } from '../store/load-slice.js';
 import type { Tx } from '../store/transaction.js';
-import { activeOnWhere, fromDbDate } from './db-dates.js';
 import { type DomainRecord, delegateOf } from './entity-mutations.js';
 
 /**
@@ -13,12 +22,6 @@ export const period = {
   validFrom: { type: 'Date' as const, required: true, description: 'Ngày bắt đầu (tính cả ngày này) / First day it holds.' },
   validTo: { type: 'Date' as const, description: 'Ngày kết thúc (không tính) / First day it no longer holds; empty = current.' },
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(v: unknown): v is string {
-  return typeof v === 'string' && UUID.test(v);
-}
 
 /** A reference field of a record: the type it points to and, for bodies and places, the kinds allowed. */
 export interface RefRule {
@@ -141,4 +144,25 @@ export async function openOn(tx: Tx, model: string, where: object, on: string): 
   if (!delegate) return 0;
   const { validFrom: _from, ...stillOpen } = activeOnWhere(on);
   return delegate.count({ where: { ...where, ...stillOpen } });
+}
+
+/** BOARD_ONE_PER_BUILDING for a board being created or changed: the other boards of its building or complex, read in the transaction. */
+export async function oneBoardPerTarget(tx: Tx, board: DomainRecord): Promise<Violation[]> {
+  const buildingId = typeof board.buildingId === 'string' ? board.buildingId : null;
+  const complexId = typeof board.complexId === 'string' ? board.complexId : null;
+  if (board.kind !== 'MANAGEMENT_BOARD' || (buildingId === null && complexId === null)) return [];
+  const slice = await loadSlice(tx, {
+    organizations: { kind: 'MANAGEMENT_BOARD', ...(buildingId ? { buildingId } : { complexId }) },
+    buildings: { id: { in: buildingId ? [buildingId] : [] } },
+    complexes: { id: { in: complexId ? [complexId] : [] } },
+  });
+  return checkOneBoardPerTarget(slice, {
+    id: board.id,
+    name: String(board.name ?? ''),
+    kind: 'MANAGEMENT_BOARD',
+    buildingId,
+    complexId,
+    validFrom: String(board.validFrom),
+    validTo: typeof board.validTo === 'string' ? board.validTo : null,
+  });
 }

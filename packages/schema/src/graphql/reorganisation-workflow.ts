@@ -10,15 +10,16 @@ import {
   recordReorganisationInput,
   type Violation,
 } from '@coso/domain';
+import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import { TABLES, toRow } from '../store/state-tables.js';
 import { writeTransaction } from '../store/transaction.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { activeOnWhere, toDbDate } from './db-dates.js';
 import { OrganizationKind, ReorganisationKind, UnitKind } from './enums.js';
 import { ValidationError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
+import { references } from './references.js';
 import { ReorganisationEventRef } from './reorganisations.js';
 
 /**
@@ -36,6 +37,12 @@ import { ReorganisationEventRef } from './reorganisations.js';
  * paths (`newUnits.0.code`, `moveUnits.2.toParentId`) before anything is read; what needs the
  * data is refused by `applyReorganisation` at the plan's paths (`endUnits.1`, `moveUnits`).
  */
+// Any id of the plan may also be the plan's own name (ref) of a unit or body it creates.
+const unitRef = references('AdministrativeUnit', { planRef: true });
+const organizationRef = references('Organization', { planRef: true });
+const changedUnit = references('AdministrativeUnit', { planRef: true, changes: true });
+const changedOrganization = references('Organization', { planRef: true, changes: true });
+
 const NewUnitInput = builder.inputType('ReorganisationNewUnitInput', {
   fields: (t) => ({
     ref: t.string({ required: true, description: 'A name for this new unit within the plan (e.g. "bo-de-2025").' }),
@@ -43,7 +50,7 @@ const NewUnitInput = builder.inputType('ReorganisationNewUnitInput', {
     name: t.string({ required: true }),
     kindLabel: t.string({ required: false }),
     code: t.string({ required: false }),
-    parentId: t.id({ required: false, description: 'An existing unit id or the ref of a new unit.' }),
+    parentId: t.id({ required: false, description: 'An existing unit id or the ref of a new unit.', extensions: unitRef }),
   }),
 });
 
@@ -52,25 +59,41 @@ const NewOrganizationInput = builder.inputType('ReorganisationNewOrganizationInp
     ref: t.string({ required: true }),
     kind: t.field({ type: OrganizationKind, required: true }),
     name: t.string({ required: true }),
-    parentId: t.id({ required: false }),
-    unitIds: t.idList({ required: true }),
+    parentId: t.id({ required: false, extensions: organizationRef }),
+    unitIds: t.idList({ required: true, extensions: unitRef }),
   }),
 });
 
 const MoveUnitInput = builder.inputType('ReorganisationMoveUnitInput', {
-  fields: (t) => ({ unitId: t.id({ required: true }), toParentId: t.id({ required: true }) }),
+  fields: (t) => ({
+    unitId: t.id({ required: true, extensions: changedUnit }),
+    toParentId: t.id({ required: true, extensions: unitRef }),
+  }),
 });
 const MoveAreaInput = builder.inputType('ReorganisationMoveAreaInput', {
-  fields: (t) => ({ organizationId: t.id({ required: true }), fromUnitId: t.id({ required: true }), toUnitId: t.id({ required: true }) }),
+  fields: (t) => ({
+    organizationId: t.id({ required: true, extensions: changedOrganization }),
+    fromUnitId: t.id({ required: true, extensions: unitRef }),
+    toUnitId: t.id({ required: true, extensions: unitRef }),
+  }),
 });
 const MoveOrganizationInput = builder.inputType('ReorganisationMoveOrganizationInput', {
-  fields: (t) => ({ organizationId: t.id({ required: true }), toParentId: t.id({ required: true }) }),
+  fields: (t) => ({
+    organizationId: t.id({ required: true, extensions: changedOrganization }),
+    toParentId: t.id({ required: true, extensions: organizationRef }),
+  }),
 });
 const MoveMembershipInput = builder.inputType('ReorganisationMoveMembershipInput', {
-  fields: (t) => ({ membershipId: t.id({ required: true }), toOrganizationId: t.id({ required: true }) }),
+  fields: (t) => ({
+    membershipId: t.id({ required: true, extensions: references('Membership', { changes: true }) }),
+    toOrganizationId: t.id({ required: true, extensions: organizationRef }),
+  }),
 });
 const MovePartyCellInput = builder.inputType('ReorganisationMovePartyCellInput', {
-  fields: (t) => ({ fromCellId: t.id({ required: true }), toCellId: t.id({ required: true }) }),
+  fields: (t) => ({
+    fromCellId: t.id({ required: true, extensions: changedOrganization }),
+    toCellId: t.id({ required: true, extensions: organizationRef }),
+  }),
 });
 
 const RecordReorganisationInput = builder.inputType('RecordReorganisationInput', {
@@ -79,10 +102,10 @@ const RecordReorganisationInput = builder.inputType('RecordReorganisationInput',
     effectiveOn: t.field({ type: 'Date', required: true }),
     legalBasis: t.string({ required: true, description: 'e.g. "Nghị quyết 1656/NQ-UBTVQH15".' }),
     note: t.string({ required: false }),
-    endUnitIds: t.idList({ required: false }),
+    endUnitIds: t.idList({ required: false, extensions: changedUnit }),
     newUnits: t.field({ type: [NewUnitInput], required: false }),
     moveUnits: t.field({ type: [MoveUnitInput], required: false }),
-    endOrganizationIds: t.idList({ required: false }),
+    endOrganizationIds: t.idList({ required: false, extensions: changedOrganization }),
     newOrganizations: t.field({ type: [NewOrganizationInput], required: false }),
     moveOrganizationAreas: t.field({ type: [MoveAreaInput], required: false }),
     moveOrganizations: t.field({ type: [MoveOrganizationInput], required: false }),
@@ -198,20 +221,6 @@ builder.mutationField('recordReorganisation', (t) =>
         })),
       };
       if (badIds.length > 0) throw new ValidationError(badIds);
-      // Every existing unit and body the plan touches must be in the writer's territory.
-      const existing = new Set(refs.values());
-      await ctx.access.assertWritable([
-        ...[
-          ...plan.endUnits,
-          ...plan.moveUnits.flatMap((m) => [m.unitId, m.toParentId]),
-          ...plan.newUnits.flatMap((u) => (u.parentId ? [u.parentId] : [])),
-        ]
-          .filter((id) => !existing.has(id))
-          .map((id) => ({ type: 'AdministrativeUnit', id })),
-        ...[...(plan.endOrganizations ?? []), ...(plan.moveOrganizations ?? []).map((m) => m.organizationId)]
-          .filter((id) => !existing.has(id))
-          .map((id) => ({ type: 'Organization', id })),
-      ]);
       return writeTransaction(
         ctx.prisma,
         async (tx, record) => {

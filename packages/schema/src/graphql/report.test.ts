@@ -1,9 +1,11 @@
-import { directiveReport } from '@coso/domain';
+import { directiveReport, isActiveOn } from '@coso/domain';
 import { DIRECTIVE_ID, DISTRICT_ID, HANOI_ID, longBien2022Dataset, WARD_IDS } from '@coso/sample-data';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDemoAccounts, DEMO_ACCOUNTS } from '../auth/demo-accounts.js';
+import { LOCATORS } from '../auth/locator.js';
 import type { Viewer } from '../auth/viewer.js';
+import { ORGANIZATION_PLACES_SQL, organizationAtWhere } from '../store/organization-places.js';
 import { stableUuid } from '../store/stable-id.js';
 import { writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
@@ -248,5 +250,67 @@ describe('findings', () => {
       { s: stableUuid(DISTRICT_ID) },
     );
     expect(later.findings.nodes.map((n) => n.code)).toEqual(['GROUP_WITHOUT_CELL']);
+  });
+});
+
+describe('finding the directive by its number and symbol', () => {
+  it.each(['05-TT/QU', '05-tt/qu', '05'])('"%s" finds Thông tri 05-TT/QU, whatever the case', async (search) => {
+    const r = await h.run<{ directives: { nodes: Array<{ code: string }> } }>(
+      'query($s: String!) { directives(search: { search: $s }) { nodes { code } } }',
+      { s: search },
+      { viewer: await viewer('xem') },
+    );
+    expect(r.directives.nodes.map((d) => d.code)).toContain('05-TT/QU');
+  });
+});
+
+describe('a board is where its building stands, whether or not an area was recorded for it', () => {
+  // The sample's 60 boards have no organization_areas rows: only their building places them.
+  const ON = '2022-12-01';
+  const boards = longBien2022Dataset().organizations.filter((o) => o.kind === 'MANAGEMENT_BOARD' && isActiveOn(o, ON));
+
+  it('organizations(withinUnitId: the district, kind: board) finds every board alive that day', async () => {
+    expect(boards.length).toBeGreaterThan(40);
+    const r = await h.run<{ organizations: { totalCount: number } }>(
+      'query($d: ID!) { organizations(asOf: "2022-12-01", filter: { withinUnitId: $d, kind: MANAGEMENT_BOARD }) { totalCount } }',
+      { d: encodeGlobalID('AdministrativeUnit', stableUuid(DISTRICT_ID)) },
+      { viewer: await viewer('xem') },
+    );
+    expect(r.organizations.totalCount).toBe(boards.length);
+  });
+
+  it('counts(BODIES) counts them, and servesUnitId finds a board from its building’s group', async () => {
+    const r = await h.run<{ counts: Array<{ kind: string; count: number }> }>(
+      'query($d: ID!) { counts(scopeId: $d, measure: BODIES, groupBy: [KIND], asOf: "2022-12-01") { kind count } }',
+      { d: encodeGlobalID('AdministrativeUnit', stableUuid(DISTRICT_ID)) },
+      { viewer: await viewer('xem') },
+    );
+    expect(r.counts.find((c) => c.kind === 'MANAGEMENT_BOARD')?.count).toBe(boards.length);
+    const board = boards[0];
+    const building = longBien2022Dataset().buildings.find((b) => b.id === board?.buildingId);
+    const served = await h.run<{ organizations: { nodes: Array<{ id: string }> } }>(
+      'query($g: ID!) { organizations(asOf: "2022-12-01", filter: { servesUnitId: $g, kind: MANAGEMENT_BOARD }) { nodes { id } } }',
+      { g: encodeGlobalID('AdministrativeUnit', stableUuid(String(building?.residentialGroupId))) },
+      { viewer: await viewer('xem') },
+    );
+    expect(served.organizations.nodes.map((n) => n.id)).toContain(encodeGlobalID('Organization', stableUuid(String(board?.id))));
+  });
+
+  it('the locator, the list condition and the SQL place every body alike', async () => {
+    const rows = await h.prisma.$queryRawUnsafe<Array<{ organization_id: string; unit_id: string }>>(
+      `SELECT DISTINCT organization_id, unit_id FROM (${ORGANIZATION_PLACES_SQL}) p`,
+    );
+    const bySql = new Map<string, Set<string>>();
+    for (const r of rows) bySql.set(r.organization_id, (bySql.get(r.organization_id) ?? new Set()).add(r.unit_id));
+    const ids = (await h.prisma.organization.findMany({ select: { id: true } })).map((o) => o.id);
+    const located = await LOCATORS.Organization?.(h.prisma, ids);
+    for (const id of ids) expect(new Set(located?.get(id)?.units ?? []), id).toEqual(bySql.get(id) ?? new Set());
+    // The list condition, place by place: the bodies it finds at a unit are those the SQL puts there.
+    const units = [...new Set(rows.map((r) => r.unit_id))].slice(0, 40);
+    for (const unit of units) {
+      const found = await h.prisma.organization.findMany({ where: organizationAtWhere({ id: unit }), select: { id: true } });
+      const expected = rows.filter((r) => r.unit_id === unit).map((r) => r.organization_id);
+      expect(new Set(found.map((o) => o.id)), unit).toEqual(new Set(expected));
+    }
   });
 });

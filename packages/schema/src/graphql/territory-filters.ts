@@ -1,4 +1,5 @@
 import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
+import { organizationAtWhere } from '../store/organization-places.js';
 import type { Context } from './context.js';
 
 /**
@@ -7,14 +8,9 @@ import type { Context } from './context.js';
  * viewers who read everything.
  */
 
+/** Bodies at one of these places (areas, or a board's building): the one definition in store/organization-places.ts. */
 function orgIn(units: string[]) {
-  return {
-    OR: [
-      { areas: { some: { unitId: { in: units } } } },
-      { building: { residentialGroupId: { in: units } } },
-      { complex: { buildings: { some: { residentialGroupId: { in: units } } } } },
-    ],
-  };
+  return organizationAtWhere({ id: { in: units } });
 }
 
 export type ListedType =

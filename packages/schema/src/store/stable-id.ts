@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@coso/domain';
 
 /**
  * A UUID (version 5 layout) derived from a readable key such as "ward-2003-giang-bien", so
@@ -8,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * stable links in reports). UUIDs pass through unchanged.
  */
 export function stableUuid(key: string): string {
-  if (UUID.test(key)) return key.toLowerCase();
+  if (isUuid(key)) return key.toLowerCase();
   const h = createHash('sha1').update(`coso:${key}`).digest();
   h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
   h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;

@@ -1,6 +1,6 @@
 import { type DomainState, emptyState, searchKey } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { fromDbDate, toDbDate } from '../graphql/db-dates.js';
+import { fromDbDate, toDbDate } from './db-dates.js';
 import { stableUuid } from './stable-id.js';
 
 /**
