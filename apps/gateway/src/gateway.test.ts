@@ -22,7 +22,10 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
     headers: { 'content-type': 'application/json', accept: 'application/json', ...auth, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const json = (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  const json = (await res.json()) as {
+    data?: unknown;
+    errors?: Array<{ message: string; extensions?: { code?: string; localizedMessage?: { vi: string; en: string } } }>;
+  };
   return { status: res.status, headers: res.headers, json };
 }
 
@@ -179,7 +182,10 @@ describe('limits', () => {
     expect(status).toBe(413);
     expect(json.errors?.[0]).toEqual({
       message: 'Yêu cầu quá lớn (tối đa 1mb). / The request body is too large (at most 1mb).',
-      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+      extensions: {
+        code: 'PAYLOAD_TOO_LARGE',
+        localizedMessage: { vi: 'Yêu cầu quá lớn (tối đa 1mb).', en: 'The request body is too large (at most 1mb).' },
+      },
     });
   });
 
@@ -187,5 +193,33 @@ describe('limits', () => {
     const { status, json } = await post('{"query": ');
     expect(status).toBe(400);
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('every error reaches the client as { vi, en }', () => {
+  // One request per kind of author: coso's resolvers and scalars, graphql-js, Apollo, the limits, body parsing.
+  const cases: Array<[string, () => ReturnType<typeof post>]> = [
+    ['not signed in (UNAUTHENTICATED)', () => post({ query: '{ units { totalCount } }' }, { authorization: '' })],
+    ['an id that does not decode', () => post({ query: '{ node(id: "garbage") { id } }' })],
+    ['a date that is not one', () => post({ query: 'query($d: Date) { units(asOf: $d) { totalCount } }', variables: { d: '2022-13-45' } })],
+    ['a page over the maximum', () => post({ query: '{ units(first: 100000) { totalCount } }' })],
+    ['a syntax error', () => post({ query: '{ units { ' })],
+    ['a field the schema does not have', () => post({ query: '{ nope }' })],
+    [
+      'a query nested too deeply',
+      () => post({ query: `{ units(first: 1) { nodes { ${'children(first: 1) { nodes { '.repeat(6)}name${' } }'.repeat(6)} } } }` }),
+    ],
+    ['a text/plain POST (CSRF)', () => post('{"query":"{ __typename }"}', { 'content-type': 'text/plain' })],
+    ['malformed JSON', () => post('{"query": ')],
+  ];
+  it.each(cases)('%s', async (_name, request) => {
+    const { json } = await request();
+    expect(json.errors?.length).toBeGreaterThan(0);
+    for (const error of json.errors ?? []) {
+      const localized = error.extensions?.localizedMessage;
+      expect(localized?.vi, error.message).toMatch(/\S/);
+      expect(localized?.en, error.message).toMatch(/\S/);
+      expect(error.message).toContain(`${localized?.vi} / ${localized?.en}`);
+    }
   });
 });

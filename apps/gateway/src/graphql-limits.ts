@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { LocalizedText } from '@coso/domain';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError, ValidationRule } from 'graphql';
 
@@ -43,8 +44,24 @@ function bilingual(vi: (found: string) => string, en: (found: string) => string)
   return (_context: unknown, error: GraphQLError) => {
     const found = /found (\d+(?:\.\d+)?)/.exec(error.message)?.[1];
     const shown = found === undefined ? '' : String(Math.round(Number(found)));
-    error.message = `${vi(shown)} / ${en(shown)}`;
+    const localized = { vi: vi(shown), en: en(shown) };
+    error.message = `${localized.vi} / ${localized.en}`;
+    // Armor reports the rejection with extensions of its own: the pair is found again by the message.
+    rememberLimitMessage(error.message, localized);
   };
+}
+
+/** The limits' messages by text (a few hundred at most: one per limit and number found). */
+const limitMessages = new Map<string, LocalizedText>();
+
+function rememberLimitMessage(message: string, localized: LocalizedText): void {
+  if (limitMessages.size > 1000) limitMessages.clear();
+  limitMessages.set(message, localized);
+}
+
+/** The `{ vi, en }` of a message a limit wrote, for formatError. */
+export function limitMessage(message: string): LocalizedText | undefined {
+  return limitMessages.get(message);
 }
 
 const L = GRAPHQL_LIMITS;

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@coso/domain';
 import type { NextFunction, Request, Response } from 'express';
 import { HTTP_BODY_LIMIT } from './graphql-limits.js';
 import type { Logger } from './logger.js';
@@ -20,27 +21,27 @@ export function httpErrorHandler(log: Logger) {
       res.end();
       return;
     }
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    res.status(status).json({ errors: [{ message: `${message.vi} / ${message.en}`, extensions: { code, localizedMessage: message } }] });
   };
 }
 
-function describe(e: BodyParserError): [number, string, string] {
+function describe(e: BodyParserError): [number, string, LocalizedText] {
   switch (e.type) {
     case 'entity.too.large':
       return [
         413,
         'PAYLOAD_TOO_LARGE',
-        `Yêu cầu quá lớn (tối đa ${HTTP_BODY_LIMIT}). / The request body is too large (at most ${HTTP_BODY_LIMIT}).`,
+        { vi: `Yêu cầu quá lớn (tối đa ${HTTP_BODY_LIMIT}).`, en: `The request body is too large (at most ${HTTP_BODY_LIMIT}).` },
       ];
     case 'entity.parse.failed':
-      return [400, 'BAD_REQUEST', 'Nội dung JSON không hợp lệ. / The request body is not valid JSON.'];
+      return [400, 'BAD_REQUEST', { vi: 'Nội dung JSON không hợp lệ.', en: 'The request body is not valid JSON.' }];
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return [415, 'BAD_REQUEST', 'Bảng mã không được hỗ trợ; dùng UTF-8. / Unsupported charset or encoding; use UTF-8.'];
+      return [415, 'BAD_REQUEST', { vi: 'Bảng mã không được hỗ trợ; dùng UTF-8.', en: 'Unsupported charset or encoding; use UTF-8.' }];
     default:
       if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-        return [e.status, 'BAD_REQUEST', 'Yêu cầu không hợp lệ. / Bad request.'];
+        return [e.status, 'BAD_REQUEST', { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' }];
       }
-      return [500, 'INTERNAL_SERVER_ERROR', 'Lỗi máy chủ. / Internal server error.'];
+      return [500, 'INTERNAL_SERVER_ERROR', { vi: 'Lỗi máy chủ.', en: 'Internal server error.' }];
   }
 }

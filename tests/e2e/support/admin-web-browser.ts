@@ -343,11 +343,18 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
     async setAsOf(date, label = 'Ngày xem dữ liệu') {
       const p = thePage();
       const input = p.getByLabel(label);
-      await input.click();
-      await input.press('ControlOrMeta+a');
-      await input.pressSequentially(date);
-      // What was typed, exactly (not mixed with the previous date): else the address never changes.
-      await expect.poll(() => input.inputValue()).toBe(date);
+      // What was typed, exactly (not mixed with the previous date), else the address never changes.
+      // A page that re-renders the picker while the text goes in (a list arriving on a busy machine)
+      // can drop it: type again until it holds, within the suite's UI timeout.
+      const deadline = Date.now() + UI_TIMEOUT;
+      for (;;) {
+        await input.click();
+        await input.press('ControlOrMeta+a');
+        await input.pressSequentially(date);
+        const shown = await input.inputValue();
+        if (shown === date) break;
+        if (Date.now() > deadline) throw new Error(`"${label}" shows "${shown}" after "${date}" was typed`);
+      }
       await input.press('Enter');
       await p.waitForURL((u) => u.searchParams.get('asOf') === date.split('/').reverse().join('-'));
       await input.press('Escape'); // the chosen date stays; the calendar closes

@@ -112,7 +112,7 @@ export function AccountForm({ account, open, onClose, onSaved }: AccountFormProp
                   },
                 },
               })
-            ).data?.updateAccount ?? { __typename: 'NotFoundError', message: '' },
+            ).data?.updateAccount ?? { __typename: 'NotFoundError', localizedMessage: { vi: '', en: '' } },
           )
         : mutationOutcome(
             (
@@ -128,7 +128,7 @@ export function AccountForm({ account, open, onClose, onSaved }: AccountFormProp
                   },
                 },
               })
-            ).data?.createAccount ?? { __typename: 'NotFoundError', message: '' },
+            ).data?.createAccount ?? { __typename: 'NotFoundError', localizedMessage: { vi: '', en: '' } },
           );
       if (outcome.kind === 'done') {
         void message.success(t('accounts.form.saved', { username: account?.username ?? values.username.trim().toLowerCase() }));

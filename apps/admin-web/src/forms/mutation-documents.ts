@@ -8,7 +8,10 @@ import { graphql } from '../gql';
 export const MutationErrorFieldsFragment = graphql(`
   fragment MutationErrorFields on Error {
     __typename
-    message
+    localizedMessage {
+      vi
+      en
+    }
     ... on ValidationError {
       violations {
         code

@@ -1,7 +1,7 @@
 import { foldDiacritics } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_MODULES } from './all-messages';
-import { LANGUAGES, type Language, localizedServerMessage, type MessageKey, messageParams, translate, translator } from './dictionary';
+import { LANGUAGES, type Language, type MessageKey, messageParams, serverErrorText, translate, translator } from './dictionary';
 
 // The whole dictionary, every module merged: what the tests below check.
 const merged = (language: Language): Record<MessageKey, string> =>
@@ -71,11 +71,17 @@ describe('translate', () => {
   });
 });
 
-describe('localizedServerMessage', () => {
-  it('picks the language half of a bilingual message', () => {
-    const m = 'Cần đăng nhập. / Sign in first.';
-    expect(localizedServerMessage(m, 'vi')).toBe('Cần đăng nhập.');
-    expect(localizedServerMessage(m, 'en')).toBe('Sign in first.');
-    expect(localizedServerMessage('plain', 'en')).toBe('plain');
+describe('serverErrorText', () => {
+  it('reads the language from the error’s { vi, en }, never by splitting the message', () => {
+    const error = {
+      message: 'Mã "a / b" không hợp lệ. / Code "a / b" is not valid.',
+      extensions: { code: 'BAD_USER_INPUT', localizedMessage: { vi: 'Mã "a / b" không hợp lệ.', en: 'Code "a / b" is not valid.' } },
+    };
+    expect(serverErrorText(error, 'vi')).toBe('Mã "a / b" không hợp lệ.');
+    expect(serverErrorText(error, 'en')).toBe('Code "a / b" is not valid.');
+  });
+
+  it('shows a message from elsewhere (a proxy) as it came', () => {
+    expect(serverErrorText({ message: 'Bad Gateway' }, 'vi')).toBe('Bad Gateway');
   });
 });

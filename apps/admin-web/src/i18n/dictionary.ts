@@ -76,12 +76,20 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+/** A text the server sends in both languages (`{ vi, en }`), in `language`. */
+export function localizedText(text: { vi: string; en: string }, language: Language): string {
+  return text[language];
+}
+
 /**
- * coso's server messages are bilingual, "Tiếng Việt / English": the part for `language` (the
- * whole message when it has no separator).
+ * A GraphQL error's (or an export's JSON error's) message in `language`: coso sends every error with
+ * `extensions.localizedMessage: { vi, en }`; a message from elsewhere (a proxy) is shown as it came.
  */
-export function localizedServerMessage(message: string, language: Language): string {
-  const at = message.indexOf(' / ');
-  if (at < 0) return message;
-  return language === 'vi' ? message.slice(0, at) : message.slice(at + 3);
+export function serverErrorText(
+  error: { message?: string | null; extensions?: Readonly<Record<string, unknown>> | null },
+  language: Language,
+): string {
+  const pair = error.extensions?.localizedMessage as { vi?: unknown; en?: unknown } | undefined;
+  const text = pair?.[language];
+  return typeof text === 'string' ? text : (error.message ?? '');
 }

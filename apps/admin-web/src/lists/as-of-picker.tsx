@@ -1,6 +1,7 @@
 import type { IsoDate } from '@coso/domain';
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { useMemo } from 'react';
 
 export interface AsOfPickerProps {
   id: string;
@@ -13,12 +14,15 @@ export interface AsOfPickerProps {
  * Put it in a <Form.Item label={t('units.asOf')} htmlFor={id}> so it is labelled "Ngày xem dữ liệu".
  */
 export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
+  // One date object per date: a new one on every render (a list arriving while the user types)
+  // made the picker take it as a new value and drop the half-typed text.
+  const date = useMemo(() => dayjs(value), [value]);
   return (
     <DatePicker
       id={id}
       format="DD/MM/YYYY"
       allowClear={false}
-      value={dayjs(value)}
+      value={date}
       onChange={(date) => {
         if (date) onChange(date.format('YYYY-MM-DD'));
       }}

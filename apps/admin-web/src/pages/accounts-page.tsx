@@ -9,7 +9,7 @@ import { AccountsListDocument, EndAccountDocument } from '../accounts/accounts-d
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { AccountsListQuery } from '../gql/graphql';
 import { errorText } from '../graphql-client/error-text';
-import { localizedServerMessage } from '../i18n/dictionary';
+import { localizedText } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { accountsMessages } from '../i18n/messages/accounts';
 import { formsMessages } from '../i18n/messages/forms';
@@ -52,11 +52,11 @@ function EndAccountButton({ account, onEnded }: { account: AccountRow; onEnded()
       onConfirm={async () => {
         try {
           const result = await endAccount({ variables: { input: { id: account.id, version: account.version, on } } });
-          const outcome = mutationOutcome(result.data?.endAccount ?? { __typename: 'NotFoundError', message: '' });
+          const outcome = mutationOutcome(result.data?.endAccount ?? { __typename: 'NotFoundError', localizedMessage: { vi: '', en: '' } });
           if (outcome.kind === 'done') void message.success(t('accounts.end.done', { username: account.username, on: formatViDate(on) }));
           else if (outcome.kind === 'conflict') void message.warning(t('forms.conflict.title'));
           else if (outcome.kind === 'invalid') void message.error(outcome.violations.map((v) => v.message[language]).join(' '));
-          else void message.error(localizedServerMessage(outcome.message, language) || t('forms.notFound'));
+          else void message.error(localizedText(outcome.message, language) || t('forms.notFound'));
         } catch (error) {
           void message.error(errorText(error, language));
         }

@@ -32,7 +32,7 @@ import { useKnownPeople } from '../boards/use-known-people';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import { VersionConflictAlert } from '../forms/version-conflict-alert';
 import { type FieldPath, fieldErrors, type ViolationLike } from '../forms/violations';
-import { localizedServerMessage } from '../i18n/dictionary';
+import { localizedText } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
 import { formsMessages } from '../i18n/messages/forms';
@@ -175,7 +175,7 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
           setConflict(true);
           return;
         default:
-          setRequestError({ text: localizedServerMessage(outcome.message, language) });
+          setRequestError({ text: localizedText(outcome.message, language) });
       }
     } catch (error) {
       setRequestError(refusalText(error, language, t));

@@ -26,7 +26,7 @@ import { ownersOf } from '../boards/owners';
 import { useKnownPeople } from '../boards/use-known-people';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import { fieldErrors, type ViolationLike } from '../forms/violations';
-import { localizedServerMessage } from '../i18n/dictionary';
+import { localizedText } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
 import { formsMessages } from '../i18n/messages/forms';
@@ -155,7 +155,7 @@ function EstablishBoardForm() {
           setRefusal({ violations: outcome.violations, changed: [] });
           return;
         default:
-          setRequestError({ text: localizedServerMessage(outcome.message, language) });
+          setRequestError({ text: localizedText(outcome.message, language) });
       }
     } catch (error) {
       setRequestError(refusalText(error, language, t));

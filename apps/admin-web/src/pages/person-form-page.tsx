@@ -8,6 +8,7 @@ import { mutationOutcome } from '../forms/mutation-outcome';
 import { VersionConflictAlert } from '../forms/version-conflict-alert';
 import type { ViolationLike } from '../forms/violations';
 import { errorText } from '../graphql-client/error-text';
+import { localizedText } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { formsMessages } from '../i18n/messages/forms';
 import { peopleMessages } from '../i18n/messages/people';
@@ -125,7 +126,7 @@ function PersonForm({ record, reload }: PersonFormProps) {
         if (outcome.kind === 'invalid') {
           show(outcome.violations, () => true);
           setInvalid(true);
-        } else setGeneral([outcome.message]);
+        } else setGeneral([localizedText(outcome.message, language)]);
         return;
       }
       const changes = personChanges(result.value, record);

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import { type FieldPath, fieldErrors, type ViolationLike } from '../forms/violations';
 import { errorText } from '../graphql-client/error-text';
-import { localizedServerMessage } from '../i18n/dictionary';
+import { localizedText } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { reorganisationMessages } from '../i18n/messages/reorganisation';
 
@@ -169,7 +169,7 @@ export function ReorganisationForm({ initialEffectiveOn, initialFromParentId }: 
         return;
       }
       if (outcome.kind !== 'done') {
-        setGeneral([localizedServerMessage(outcome.message, language)]);
+        setGeneral([localizedText(outcome.message, language)]);
         return;
       }
       // Every answer read before (children, bodies, events on later dates) may have changed.

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { type Language, localizedServerMessage, translate, translator } from '../i18n/dictionary';
+import { type Language, serverErrorText, translate, translator } from '../i18n/dictionary';
 import { reportMessages } from '../i18n/messages/report';
 import { readToken, SESSION_ENDED, sessionEvents } from '../session/token-storage';
 import { exportUrl, fileNameFromDisposition } from './export-file';
@@ -74,12 +74,13 @@ async function readWithProgress(response: Response, onProgress: (received: numbe
   return new Blob(chunks, { type });
 }
 
-/** The export's JSON error, in the user's language (the gateway answers "vi / en"). */
+/** The export's JSON error, in the user's language (the gateway sends `extensions.localizedMessage`). */
 async function failureText(response: Response, language: Language): Promise<string> {
   try {
-    const body = (await response.json()) as { errors?: Array<{ message?: string }> };
-    const message = body.errors?.[0]?.message;
-    if (message) return localizedServerMessage(message, language);
+    const body = (await response.json()) as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> };
+    const first = body.errors?.[0];
+    const text = first ? serverErrorText(first, language) : '';
+    if (text) return text;
   } catch {
     // not JSON: a proxy's page
   }

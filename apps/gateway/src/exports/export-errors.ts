@@ -1,4 +1,4 @@
-import type { Violation } from '@coso/domain';
+import type { LocalizedText, Violation } from '@coso/domain';
 import type { Request, Response } from 'express';
 import { requestRecord } from '../request-log.js';
 
@@ -6,20 +6,20 @@ import { requestRecord } from '../request-log.js';
 export interface ExportError {
   status: 400 | 401 | 403;
   code: 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
-  message: string;
+  message: LocalizedText;
   violations?: Violation[];
 }
 
 export const UNAUTHENTICATED: ExportError = {
   status: 401,
   code: 'UNAUTHENTICATED',
-  message: 'Cần đăng nhập: gửi "Authorization: Bearer <token>". / Sign in first: send "Authorization: Bearer <token>".',
+  message: { vi: 'Cần đăng nhập: gửi "Authorization: Bearer <token>".', en: 'Sign in first: send "Authorization: Bearer <token>".' },
 };
 
 export const FORBIDDEN: ExportError = {
   status: 403,
   code: 'FORBIDDEN',
-  message: 'Bạn chỉ được xuất báo cáo trong địa bàn của mình. / You may export reports for your own territory only.',
+  message: { vi: 'Bạn chỉ được xuất báo cáo trong địa bàn của mình.', en: 'You may export reports for your own territory only.' },
 };
 
 /** Bad parameters, or a report the domain refuses: every violation, Vietnamese first, then English. */
@@ -28,7 +28,7 @@ export function badRequest(what: 'params' | 'report', violations: Violation[]): 
   const en = violations.map((v) => v.message.en).join('; ');
   const [headVi, headEn] =
     what === 'params' ? ['Tham số không hợp lệ', 'Invalid parameters'] : ['Không lập được báo cáo', 'The report cannot be made'];
-  return { status: 400, code: 'BAD_USER_INPUT', message: `${headVi}: ${vi}. / ${headEn}: ${en}.`, violations };
+  return { status: 400, code: 'BAD_USER_INPUT', message: { vi: `${headVi}: ${vi}.`, en: `${headEn}: ${en}.` }, violations };
 }
 
 export function sendExportError(req: Request, res: Response, error: ExportError): void {
@@ -36,6 +36,11 @@ export function sendExportError(req: Request, res: Response, error: ExportError)
   res.set('cache-control', 'no-store');
   if (error.status === 401) res.set('www-authenticate', 'Bearer');
   res.status(error.status).json({
-    errors: [{ message: error.message, extensions: { code: error.code, ...(error.violations ? { violations: error.violations } : {}) } }],
+    errors: [
+      {
+        message: `${error.message.vi} / ${error.message.en}`,
+        extensions: { code: error.code, localizedMessage: error.message, ...(error.violations ? { violations: error.violations } : {}) },
+      },
+    ],
   });
 }

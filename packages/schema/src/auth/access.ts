@@ -1,7 +1,8 @@
 import { addDays, emptyState, PlaceHierarchy } from '@coso/domain';
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { bilingualError } from '../graphql/bilingual-error.js';
 import { fromRow } from '../store/state-tables.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
@@ -198,11 +199,12 @@ export class Access {
 }
 
 export function forbidden(): GraphQLError {
-  return new GraphQLError('Bạn không có quyền truy cập dữ liệu này. / You are not allowed to access this data.', {
-    extensions: { code: 'FORBIDDEN' },
+  return bilingualError('FORBIDDEN', {
+    vi: 'Bạn không có quyền truy cập dữ liệu này.',
+    en: 'You are not allowed to access this data.',
   });
 }
 
 export function unauthenticated(): GraphQLError {
-  return new GraphQLError('Cần đăng nhập. / Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
+  return bilingualError('UNAUTHENTICATED', { vi: 'Cần đăng nhập.', en: 'Sign in first.' });
 }

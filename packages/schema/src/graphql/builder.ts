@@ -9,6 +9,7 @@ import { forbidden, unauthenticated } from '../auth/access.js';
 import { canWrite, isAdmin } from '../auth/viewer.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
+import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
@@ -118,9 +119,10 @@ builder.scalarType('Date', {
   },
   parseValue: (value: unknown): string => {
     if (isIsoDate(value)) return value;
-    throw new GraphQLError(
-      `Ngày "${String(value)}" không hợp lệ; dùng dạng YYYY-MM-DD. / Date "${String(value)}" is not valid; use YYYY-MM-DD.`,
-    );
+    throw bilingualError('BAD_USER_INPUT', {
+      vi: `Ngày "${String(value)}" không hợp lệ; dùng dạng YYYY-MM-DD.`,
+      en: `Date "${String(value)}" is not valid; use YYYY-MM-DD.`,
+    });
   },
 });
 
@@ -129,7 +131,12 @@ builder.scalarType('DateTime', {
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
   parseValue: (value) => {
     const d = new Date(String(value));
-    if (Number.isNaN(d.getTime())) throw new GraphQLError(`Not a date-time: ${String(value)}`);
+    if (Number.isNaN(d.getTime())) {
+      throw bilingualError('BAD_USER_INPUT', {
+        vi: `Thời điểm "${String(value)}" không hợp lệ; dùng dạng ISO 8601.`,
+        en: `Date-time "${String(value)}" is not valid; use ISO 8601.`,
+      });
+    }
     return d;
   },
 });

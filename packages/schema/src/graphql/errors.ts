@@ -5,14 +5,17 @@ import { builder } from './builder.js';
 
 export { NotFoundError, ValidationError, VersionConflictError };
 
-const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
-  description: 'Lỗi nghiệp vụ / A typed business error returned in a mutation result.',
-  fields: (t) => ({ message: t.exposeString('message') }),
-});
-
 const LocalizedText = builder.objectRef<{ vi: string; en: string }>('LocalizedText').implement({
   description: 'Vietnamese first, English second.',
   fields: (t) => ({ vi: t.exposeString('vi'), en: t.exposeString('en') }),
+});
+
+const ErrorInterface = builder.interfaceRef<ValidationError | NotFoundError | VersionConflictError>('Error').implement({
+  description: 'Lỗi nghiệp vụ / A typed business error returned in a mutation result.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: '"vi / en", for reading the raw answer; clients show `localizedMessage`.' }),
+    localizedMessage: t.field({ type: LocalizedText, description: 'The message in each language.', resolve: (e) => e.localized }),
+  }),
 });
 
 const ViolationRef = builder.objectRef<Violation>('Violation').implement({

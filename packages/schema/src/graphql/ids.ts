@@ -1,6 +1,7 @@
 import { isUuid } from '@coso/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { bilingualError } from './bilingual-error.js';
 
 /** How much of a refused id an error message quotes (the rest is cut: input is not echoed unbounded). */
 export const MAX_ID_SHOWN = 60;
@@ -55,7 +56,9 @@ export function badId(id: string, typename?: string): GraphQLError {
   const [vi, en] = typename
     ? [` (cần mã loại ${typename}: mã toàn cục hoặc UUID)`, ` (expected type ${typename}: a global ID or a UUID)`]
     : ['', ''];
-  return new GraphQLError(`Mã bản ghi không hợp lệ: ${quoted}${vi}. / Invalid record ID: ${quoted}${en}.`, {
-    extensions: { code: 'BAD_USER_INPUT', field: 'id' },
-  });
+  return bilingualError(
+    'BAD_USER_INPUT',
+    { vi: `Mã bản ghi không hợp lệ: ${quoted}${vi}.`, en: `Invalid record ID: ${quoted}${en}.` },
+    { field: 'id' },
+  );
 }

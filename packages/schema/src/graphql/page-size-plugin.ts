@@ -1,5 +1,6 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
+import type { GraphQLFieldResolver } from 'graphql';
+import { bilingualError } from './bilingual-error.js';
 
 /**
  * Refuses `first`/`last` above the maximum page size with a clear error instead of silently
@@ -17,9 +18,13 @@ export class PageSizePlugin<Types extends SchemaTypes> extends BasePlugin<Types>
       for (const name of ['first', 'last'] as const) {
         const value = (args as Record<string, unknown>)[name];
         if (typeof value === 'number' && (value < 0 || value > MAX_PAGE_SIZE)) {
-          throw new GraphQLError(
-            `"${name}" phải từ 0 đến ${MAX_PAGE_SIZE} (nhận ${value}); dùng phân trang với "after". / "${name}" must be between 0 and ${MAX_PAGE_SIZE} (got ${value}); page with "after".`,
-            { extensions: { code: 'BAD_USER_INPUT', argument: name, maximum: MAX_PAGE_SIZE } },
+          throw bilingualError(
+            'BAD_USER_INPUT',
+            {
+              vi: `"${name}" phải từ 0 đến ${MAX_PAGE_SIZE} (nhận ${value}); dùng phân trang với "after".`,
+              en: `"${name}" must be between 0 and ${MAX_PAGE_SIZE} (got ${value}); page with "after".`,
+            },
+            { argument: name, maximum: MAX_PAGE_SIZE },
           );
         }
       }

@@ -9,10 +9,10 @@ import {
   type WardFigure,
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { forbidden } from '../auth/access.js';
 import { PARTY_FIGURES, storedDirectiveReport, storedFindings } from '../report/compute.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
+import { bilingualError } from './bilingual-error.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
@@ -189,9 +189,7 @@ builder.queryField('directiveReport', (t) =>
         ...(args.from ? { from: args.from } : {}),
       });
       if (!result.ok)
-        throw new GraphQLError(new ValidationError(result.violations).message, {
-          extensions: { code: 'BAD_USER_INPUT', violations: result.violations },
-        });
+        throw bilingualError('BAD_USER_INPUT', new ValidationError(result.violations).localized, { violations: result.violations });
       return result.value;
     },
   }),
@@ -235,9 +233,7 @@ builder.queryField('findings', (t) =>
           ...(args.wardIds ? { wardIds: args.wardIds.map((id) => dbId(id, 'AdministrativeUnit')) } : {}),
         });
         if (!result.ok)
-          throw new GraphQLError(new ValidationError(result.violations).message, {
-            extensions: { code: 'BAD_USER_INPUT', violations: result.violations },
-          });
+          throw bilingualError('BAD_USER_INPUT', new ValidationError(result.violations).localized, { violations: result.violations });
         return page(args, result.value);
       },
     },
