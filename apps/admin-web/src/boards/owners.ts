@@ -1,4 +1,4 @@
-import { type IsoDate, isActiveOn } from '@coso/domain';
+import { type IsoDate, isActiveOn, sortVietnamese } from '@coso/domain';
 import type { BoardBuildingQuery } from '../gql/graphql';
 import type { KnownPerson } from './person-select';
 
@@ -15,5 +15,5 @@ export function ownersOf(apartments: BuildingApartments, on: IsoDate): KnownPers
       if (isActiveOn(o, on) && !byId.has(o.person.id)) byId.set(o.person.id, { ...o.person, note: apartment.number });
     }
   }
-  return [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+  return sortVietnamese([...byId.values()], (p) => p.fullName);
 }

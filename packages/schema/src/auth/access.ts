@@ -156,17 +156,24 @@ export class Access {
     return at.units.some((u) => units?.has(u));
   }
 
-  /** May the viewer write a record located at these existing records (all must be in territory)? */
+  /**
+   * May the viewer write a record located at these existing records? All must be in a territorial
+   * writer's territory; and a writer without party-organisation rights may neither change a record
+   * that reveals party membership nor attach anything to a party body (a party membership's home
+   * cell, a cell's members, a party committee's nominations are party work).
+   */
   async canWriteAt(refs: ReadonlyArray<{ type: string; id: string }>): Promise<boolean> {
     if (!canWrite(this.viewer)) return false;
-    if (!isTerritorial(this.viewer)) return true;
+    if (!isTerritorial(this.viewer) && this.seesParty) return true;
     await this.fresh();
-    const territory = this.territoryUnits();
+    const territory = isTerritorial(this.viewer) ? this.territoryUnits() : null;
     for (const ref of refs) {
       // A record with no place (an account) is for administrators only.
-      if (!LOCATORS[ref.type]) return false;
+      if (!LOCATORS[ref.type]) return isAdmin(this.viewer);
       const at = await this.locate(ref.type, ref.id);
-      if (!at || !at.units.some((u) => territory?.has(u))) return false;
+      if (!at) return false;
+      if (!this.seesParty && (at.party || at.partyBody)) return false;
+      if (territory && !at.units.some((u) => territory.has(u))) return false;
     }
     return true;
   }

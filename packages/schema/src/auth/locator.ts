@@ -11,6 +11,8 @@ export interface Location {
   units: string[];
   /** True when reading the record reveals someone's party membership. */
   party: boolean;
+  /** A party body (cell, committee): public to read, but what hangs from it is party work. */
+  partyBody?: boolean;
 }
 
 const PARTY_BODIES: ReadonlySet<string> = new Set(PARTY_ORGANIZATION_KINDS);
@@ -35,9 +37,10 @@ export const LOCATORS: Record<string, Locate> = {
   // A party cell or committee is a public body (its name and place are no secret); who belongs to
   // it is the sensitive part: its memberships, party memberships and nominations are `party`.
   Organization: async (p, ids) =>
-    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...organizationPlacesSelect } }), (o) =>
-      at(organizationPlaces(o)),
-    ),
+    byId(await p.organization.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...organizationPlacesSelect } }), (o) => ({
+      ...at(organizationPlaces(o)),
+      partyBody: PARTY_BODIES.has(o.kind),
+    })),
   OrganizationParent: async (p, ids) =>
     byId(
       await p.organizationParent.findMany({

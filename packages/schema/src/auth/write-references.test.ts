@@ -15,7 +15,7 @@ import { buildSchema } from '../graphql/schema.js';
 import { writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { LOCATORS, PUBLIC_TYPES } from './locator.js';
-import { gid, loadAccessFixture, SIDES, viewersOf } from './test-support/access-fixture.js';
+import { gid, loadAccessFixture, SIDES, uid, viewersOf } from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -35,7 +35,7 @@ interface ReferenceField {
   /** Argument path with list items as index 0: 'input.members.0.personId'. */
   path: string[];
   typename: string;
-  changes: boolean;
+  write: boolean;
 }
 
 /** Every ID input field under a mutation's arguments, with what it declares (undefined: nothing). */
@@ -64,7 +64,7 @@ const territorialMutations = mutations.filter((m) => {
 });
 
 const REFERENCES: ReferenceField[] = territorialMutations.flatMap((m) =>
-  idFields(m).flatMap(({ path, ext }) => (ext ? [{ mutation: m.name, path, typename: ext.typename, changes: ext.changes ?? false }] : [])),
+  idFields(m).flatMap(({ path, ext }) => (ext ? [{ mutation: m.name, path, typename: ext.typename, write: ext.write ?? false }] : [])),
 );
 
 // ── The records each side holds, one per referenced type: A is the writer's, C is Hàng Bạc (Hoàn Kiếm) ──
@@ -327,6 +327,7 @@ function operation(mutation: string): string {
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
 let ward: Viewer;
+let nonParty: Viewer;
 
 /** Every table's content, hashed: equal before and after means nothing was written. */
 async function fingerprint(): Promise<string> {
@@ -342,7 +343,9 @@ beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'));
   await loadAccessFixture(h.prisma);
   await writeState(h.prisma, extraState());
-  ward = (await viewersOf(h.prisma, ['phuong.phucloi']))('phuong.phucloi');
+  const viewers = await viewersOf(h.prisma, ['phuong.phucloi', 'canbo.phucloi']);
+  ward = viewers('phuong.phucloi');
+  nonParty = viewers('canbo.phucloi');
 });
 afterAll(() => h.close());
 
@@ -369,7 +372,7 @@ describe('every ID field of every mutation input declares what it references', (
 });
 
 // A reference to a public document (a directive, a review) needs read access only: any signed-in writer may point at one.
-const GUARDED = REFERENCES.filter((r) => r.changes || !PUBLIC_TYPES.has(r.typename));
+const GUARDED = REFERENCES.filter((r) => r.write || !PUBLIC_TYPES.has(r.typename));
 const name = (r: ReferenceField) => `${r.mutation}(${r.path.join('.')} → ${r.typename})`;
 
 describe('a ward officer passing another ward’s record is refused, and nothing is written', () => {
@@ -382,6 +385,49 @@ describe('a ward officer passing another ward’s record is refused, and nothing
   });
 });
 
+describe('the same refusal whatever the id looks like: a raw UUID, upper case, padded with spaces', () => {
+  const variants: Array<[string, (gidValue: string, uuid: string) => string]> = [
+    ['raw UUID', (_g, u) => u],
+    ['upper-case UUID', (_g, u) => u.toUpperCase()],
+    ['padded global id', (g) => `  ${g} `],
+  ];
+  it.each(GUARDED.flatMap((r) => variants.map(([how, make]) => [`${name(r)}, ${how}`, r, make] as const)))(
+    '%s',
+    async (_label, ref, make) => {
+      const args = JSON.stringify(argumentsFor(ref, OUT));
+      const outsideKey = RECORDS[ref.typename]?.[OUT] ?? '';
+      const outsideGid = gid(ref.typename, outsideKey);
+      const changed = JSON.parse(args.split(JSON.stringify(outsideGid)).join(JSON.stringify(make(outsideGid, uid(outsideKey)))));
+      const { errors } = await h.exec(operation(ref.mutation), changed, { viewer: ward });
+      expect(errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    },
+  );
+});
+
+describe('a ward officer without party-organisation rights attaches nothing to a party body and changes no party record', () => {
+  // Inside the officer's own ward: only the party rule can refuse these.
+  const PARTY_RECORDS: Record<string, string> = {
+    Organization: 'cell-a',
+    PartyMembership: 'party-a',
+    ResidenceContact: 'contact-xb',
+    ResidenceContactReview: 'contact-review-a',
+    Nomination: 'nomination-party',
+    Membership: 'membership-a-cell-a',
+  };
+  const partyRefs = GUARDED.filter((r) => PARTY_RECORDS[r.typename]);
+  it('covers every reference to a party body or party record', () => expect(partyRefs.length).toBeGreaterThan(20));
+  it.each(partyRefs.map((r) => [name(r), r] as const))('%s', async (_label, ref) => {
+    const args = JSON.stringify(argumentsFor(ref, IN));
+    const own = gid(ref.typename, RECORDS[ref.typename]?.[IN] ?? '');
+    const party = gid(ref.typename, PARTY_RECORDS[ref.typename] ?? '');
+    const changed = JSON.parse(args.split(JSON.stringify(own)).join(JSON.stringify(party)));
+    const before = await fingerprint();
+    const { errors } = await h.exec(operation(ref.mutation), changed, { viewer: nonParty });
+    expect(errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect(await fingerprint()).toBe(before);
+  });
+});
+
 describe('controls: the same input with the ward officer’s own record is not refused for territory', () => {
   it.each(REFERENCES.map((r) => [name(r), r] as const))('%s', async (_label, ref) => {
     const { errors } = await h.exec(operation(ref.mutation), argumentsFor(ref, IN), { viewer: ward });
@@ -390,7 +436,7 @@ describe('controls: the same input with the ward officer’s own record is not r
 });
 
 describe('public documents: pointing at another place’s directive or review needs read access only', () => {
-  const pointing = REFERENCES.filter((r) => !r.changes && PUBLIC_TYPES.has(r.typename));
+  const pointing = REFERENCES.filter((r) => !r.write && PUBLIC_TYPES.has(r.typename));
   it('has such references (directive of a nomination, review of a presentation)', () => expect(pointing.length).toBeGreaterThan(3));
   it.each(pointing.map((r) => [name(r), r] as const))('%s', async (_label, ref) => {
     const { errors } = await h.exec(operation(ref.mutation), argumentsFor(ref, OUT), { viewer: ward });

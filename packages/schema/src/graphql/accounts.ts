@@ -227,7 +227,7 @@ builder.mutationField('createAccount', (t) =>
 
 const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
   fields: (t) => ({
-    id: t.id({ required: true, extensions: references('Account', { changes: true }) }),
+    id: t.id({ required: true, extensions: references('Account', { write: true }) }),
     version: t.int({ required: true }),
     displayName: t.string({ required: false }),
     password: t.string({ required: false }),
@@ -293,7 +293,7 @@ builder.mutationField('endAccount', (t) =>
       input: t.arg({
         type: builder.inputRef<{ id: string; version: number; on: string }>('EndAccountInput').implement({
           fields: (f) => ({
-            id: f.id({ required: true, extensions: references('Account', { changes: true }) }),
+            id: f.id({ required: true, extensions: references('Account', { write: true }) }),
             version: f.int({ required: true }),
             on: f.field({ type: 'Date', required: true }),
           }),

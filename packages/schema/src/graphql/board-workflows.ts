@@ -83,7 +83,7 @@ const ReplacementInput = builder.inputType('BoardReplacementInput', {
     membershipId: t.id({
       required: true,
       description: 'The membership that ends on the date.',
-      extensions: references('Membership', { changes: true }),
+      extensions: references('Membership', { write: true }),
     }),
     byPersonId: t.id({ required: true, description: 'Who takes the seat from the date.', extensions: references('Person') }),
     role: t.field({ type: Role, required: false, description: 'Default: the role of the member replaced.' }),
@@ -92,7 +92,7 @@ const ReplacementInput = builder.inputType('BoardReplacementInput', {
 
 const ConsolidateBoardInput = builder.inputType('ConsolidateBoardInput', {
   fields: (t) => ({
-    boardId: t.id({ required: true, extensions: references('Organization', { changes: true }) }),
+    boardId: t.id({ required: true, extensions: references('Organization', { write: true }) }),
     version: t.int({ required: true, description: 'The board version you read.' }),
     on: t.field({ type: 'Date', required: true }),
     decisionNumber: t.string({ required: false }),
@@ -103,7 +103,7 @@ const ConsolidateBoardInput = builder.inputType('ConsolidateBoardInput', {
     end: t.idList({
       required: false,
       description: 'Memberships that end on the date, without successor.',
-      extensions: references('Membership', { changes: true }),
+      extensions: references('Membership', { write: true }),
     }),
   }),
 });

@@ -19,9 +19,10 @@ export { MAX_PAGE_SIZE };
 export const DEFAULT_PAGE_SIZE = 50;
 
 /**
- * The one Pothos builder every GraphQL area registers its types on. Plugin order is deliberate:
- * errors wraps resolvers before prisma plans queries; relay provides Node and connections.
- * (scope-auth comes first when accounts land: issue #4.)
+ * The one Pothos builder every GraphQL area registers its types on. Plugin order is deliberate (the
+ * first wraps outermost): scope-auth decides who may ask at all, then every record a mutation's input
+ * names is checked against the writer's territory, then page sizes; errors wraps resolvers before
+ * prisma plans queries; relay provides Node and connections.
  */
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type DomainState, isIsoDate, parseInput, type Violation } from '@coso/domain';
 import type { EnumRef } from '@pothos/core';
 import type { z } from 'zod';
+import { PUBLIC_TYPES } from '../auth/locator.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { fromRow, toRow } from '../store/state-tables.js';
 import { type Change, type Tx, writeTransaction } from '../store/transaction.js';
@@ -74,7 +75,7 @@ export function delegateOf(tx: object, model: string): Delegate {
   return (tx as Record<string, Delegate>)[model] as Delegate;
 }
 
-function fieldsOf(t: { field: (o: object) => unknown }, specs: Record<string, InputFieldSpec>, forceOptional: boolean) {
+function fieldsOf(t: { field: (o: object) => unknown }, specs: Record<string, InputFieldSpec>, forceOptional: boolean, typename: string) {
   return Object.fromEntries(
     Object.entries(specs).map(([name, f]) => [
       name,
@@ -82,7 +83,9 @@ function fieldsOf(t: { field: (o: object) => unknown }, specs: Record<string, In
         type: f.list ? [f.type] : f.type,
         required: forceOptional ? false : (f.required ?? false),
         description: f.description,
-        ...(f.idOf ? { extensions: references(f.idOf) } : {}),
+        // A public record (a review, a presentation, a commendation) takes its place from the
+        // document it belongs to: writing it needs write access there, not just read.
+        ...(f.idOf ? { extensions: references(f.idOf, { write: PUBLIC_TYPES.has(typename) }) } : {}),
       }),
     ]),
   );
@@ -135,7 +138,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
   const allCreateFields = { ...spec.fields, ...(spec.createOnly ?? {}) };
   const CreateInput = builder.inputType(`Create${spec.noun}Input`, {
     description: `Tạo ${spec.label.vi} / Create ${spec.label.en}.`,
-    fields: (t) => fieldsOf(t as never, allCreateFields, false) as never,
+    fields: (t) => fieldsOf(t as never, allCreateFields, false, spec.typename) as never,
   });
 
   builder.mutationField(`create${spec.noun}`, (t) =>
@@ -176,9 +179,9 @@ export function registerEntityMutations(spec: EntitySpec): void {
       description: `Sửa ${spec.label.vi} / Correct ${spec.label.en}. Omitted fields stay; null clears. Send the version you read.`,
       fields: (t) =>
         ({
-          id: t.id({ required: true, extensions: references(spec.typename, { changes: true }) }),
+          id: t.id({ required: true, extensions: references(spec.typename, { write: true }) }),
           version: t.int({ required: true }),
-          ...(fieldsOf(t as never, spec.fields, true) as object),
+          ...(fieldsOf(t as never, spec.fields, true, spec.typename) as object),
         }) as never,
     });
     builder.mutationField(`update${spec.noun}`, (t) =>
@@ -220,7 +223,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
     const EndInput = builder.inputType(`End${spec.noun}Input`, {
       description: `Kết thúc ${spec.label.vi} / End ${spec.label.en} on a date (history is kept; nothing is deleted).`,
       fields: (t) => ({
-        id: t.id({ required: true, extensions: references(spec.typename, { changes: true }) }),
+        id: t.id({ required: true, extensions: references(spec.typename, { write: true }) }),
         version: t.int({ required: true }),
         on: t.field({ type: 'Date', required: true, description: 'The first day it no longer holds (valid_to, exclusive).' }),
       }),

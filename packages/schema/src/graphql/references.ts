@@ -10,10 +10,12 @@ export interface ReferenceSpec {
   /** The GraphQL type of the referenced record (also the type its global id names). */
   typename: string;
   /**
-   * The field names the record the mutation changes (an update's or end's `id`, the board a
-   * consolidation changes): it needs write access even when its type is a public document.
+   * Write access is needed even when the type is a public document (a directive, a review): the
+   * field names the record the mutation changes (an update's or end's `id`, the board a consolidation
+   * changes), or the document a new public record belongs to and takes its place from (a review's
+   * directive, a presentation's review). Without it, pointing at a public document needs read access.
    */
-  changes?: boolean;
+  write?: boolean;
   /** The field also takes the plan's own name for a record created by the same mutation (reorganisations). */
   planRef?: boolean;
 }
@@ -21,6 +23,12 @@ export interface ReferenceSpec {
 /** `extensions` for an ID input field: `t.id({ required: true, extensions: references('Person') })`. */
 export function references(typename: string, options: Omit<ReferenceSpec, 'typename'> = {}): Record<string, ReferenceSpec> {
   return { [REFERENCE_EXTENSION]: { typename, ...options } };
+}
+
+/** `extensions` of the String field that names a record a plan creates (a reorganisation's `ref`). */
+export const PLAN_REF_NAME = 'cosoPlanRefName';
+export function planRefName(): Record<string, true> {
+  return { [PLAN_REF_NAME]: true };
 }
 
 export function referenceOf(extensions: Readonly<Record<string, unknown>> | null | undefined): ReferenceSpec | undefined {

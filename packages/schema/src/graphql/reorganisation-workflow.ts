@@ -19,7 +19,7 @@ import type { Context } from './context.js';
 import { OrganizationKind, ReorganisationKind, UnitKind } from './enums.js';
 import { ValidationError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
-import { references } from './references.js';
+import { planRefName, references } from './references.js';
 import { ReorganisationEventRef } from './reorganisations.js';
 
 /**
@@ -40,12 +40,16 @@ import { ReorganisationEventRef } from './reorganisations.js';
 // Any id of the plan may also be the plan's own name (ref) of a unit or body it creates.
 const unitRef = references('AdministrativeUnit', { planRef: true });
 const organizationRef = references('Organization', { planRef: true });
-const changedUnit = references('AdministrativeUnit', { planRef: true, changes: true });
-const changedOrganization = references('Organization', { planRef: true, changes: true });
+const changedUnit = references('AdministrativeUnit', { planRef: true, write: true });
+const changedOrganization = references('Organization', { planRef: true, write: true });
 
 const NewUnitInput = builder.inputType('ReorganisationNewUnitInput', {
   fields: (t) => ({
-    ref: t.string({ required: true, description: 'A name for this new unit within the plan (e.g. "bo-de-2025").' }),
+    ref: t.string({
+      required: true,
+      description: 'A name for this new unit within the plan (e.g. "bo-de-2025").',
+      extensions: planRefName(),
+    }),
     kind: t.field({ type: UnitKind, required: true }),
     name: t.string({ required: true }),
     kindLabel: t.string({ required: false }),
@@ -56,7 +60,7 @@ const NewUnitInput = builder.inputType('ReorganisationNewUnitInput', {
 
 const NewOrganizationInput = builder.inputType('ReorganisationNewOrganizationInput', {
   fields: (t) => ({
-    ref: t.string({ required: true }),
+    ref: t.string({ required: true, extensions: planRefName() }),
     kind: t.field({ type: OrganizationKind, required: true }),
     name: t.string({ required: true }),
     parentId: t.id({ required: false, extensions: organizationRef }),
@@ -85,7 +89,7 @@ const MoveOrganizationInput = builder.inputType('ReorganisationMoveOrganizationI
 });
 const MoveMembershipInput = builder.inputType('ReorganisationMoveMembershipInput', {
   fields: (t) => ({
-    membershipId: t.id({ required: true, extensions: references('Membership', { changes: true }) }),
+    membershipId: t.id({ required: true, extensions: references('Membership', { write: true }) }),
     toOrganizationId: t.id({ required: true, extensions: organizationRef }),
   }),
 });

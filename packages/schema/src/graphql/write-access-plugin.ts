@@ -13,7 +13,7 @@ import { forbidden } from '../auth/access.js';
 import { PUBLIC_TYPES } from '../auth/locator.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
-import { referenceOf } from './references.js';
+import { PLAN_REF_NAME, referenceOf } from './references.js';
 
 /** A record a mutation's input names, and whether the write changes it or only points at it. */
 export interface InputReference {
@@ -27,44 +27,70 @@ export interface InputReference {
 
 /**
  * Every record named by a mutation's arguments, nested inputs and lists included, found by walking
- * the arguments with their GraphQL input types and each ID field's declared reference.
+ * the arguments with their GraphQL input types and each ID field's declared reference. Values are
+ * read trimmed, as the domain's input schemas read them. A field that may name a record the same
+ * input creates (a reorganisation's `ref`) is skipped only for a name the input does declare.
  */
 export function inputReferences(args: readonly GraphQLArgument[], values: Record<string, unknown>): InputReference[] {
+  type Visit = (type: GraphQLInputType, value: unknown, path: string, ext: Readonly<Record<string, unknown>> | null | undefined) => void;
+  const walk = (leaf: Visit) => {
+    const visit: Visit = (type, value, path, ext) => {
+      if (value === null || value === undefined) return;
+      if (isNonNullType(type)) {
+        visit(type.ofType, value, path, ext);
+        return;
+      }
+      if (isListType(type)) {
+        if (Array.isArray(value)) for (const [i, v] of value.entries()) visit(type.ofType, v, `${path}.${i}`, ext);
+        return;
+      }
+      if (isInputObjectType(type)) {
+        const record = value as Record<string, unknown>;
+        for (const field of Object.values(type.getFields()))
+          visit(field.type, record[field.name], `${path}.${field.name}`, field.extensions);
+        return;
+      }
+      leaf(type, value, path, ext);
+    };
+    for (const arg of args) visit(arg.type, values[arg.name], arg.name, arg.extensions);
+  };
+  const planNames = new Set<string>();
+  walk((_type, value, _path, ext) => {
+    if (ext?.[PLAN_REF_NAME] && typeof value === 'string') planNames.add(value.trim());
+  });
   const out: InputReference[] = [];
-  const visit = (type: GraphQLInputType, value: unknown, path: string, ext: Readonly<Record<string, unknown>> | null | undefined): void => {
-    if (value === null || value === undefined) return;
-    if (isNonNullType(type)) {
-      visit(type.ofType, value, path, ext);
-      return;
-    }
-    if (isListType(type)) {
-      if (Array.isArray(value)) for (const [i, v] of value.entries()) visit(type.ofType, v, `${path}.${i}`, ext);
-      return;
-    }
-    if (isInputObjectType(type)) {
-      const record = value as Record<string, unknown>;
-      for (const field of Object.values(type.getFields())) visit(field.type, record[field.name], `${path}.${field.name}`, field.extensions);
-      return;
-    }
+  walk((type, value, path, ext) => {
     const spec = referenceOf(ext);
     if (getNamedType(type).name !== 'ID' || !spec) return;
-    const id = recordId(String(value), spec.typename, spec.planRef ?? false);
-    if (id !== null) out.push({ type: spec.typename, id, write: (spec.changes ?? false) || !PUBLIC_TYPES.has(spec.typename), path });
-  };
-  for (const arg of args) visit(arg.type, values[arg.name], arg.name, arg.extensions);
+    const given = String(value).trim();
+    if (spec.planRef && planNames.has(given)) return;
+    // In a plan, a value that is neither an id nor a declared name names nothing that exists: the
+    // workflow refuses it with its own violation. Anything that decodes is checked.
+    const id = spec.planRef ? decodesTo(given, spec.typename) : recordId(given, spec.typename);
+    if (id !== null) out.push({ type: spec.typename, id, write: (spec.write ?? false) || !PUBLIC_TYPES.has(spec.typename), path });
+  });
   return out;
 }
 
-/** The database id an input value names, null for a plan's own name of a new record; a wrong id is BAD_USER_INPUT. */
-function recordId(value: string, typename: string, planRef: boolean): string | null {
-  if (isUuid(value)) return value;
-  let decoded: { typename: string; id: string };
+/** The database id a value names, or null when it is no id at all (a wrong type's id is still refused). */
+function decodesTo(value: string, typename: string): string | null {
   try {
-    decoded = decodeRecordId(value);
+    return recordId(value, typename);
   } catch (error) {
-    if (planRef) return null;
+    if (isUuid(value)) throw error;
+    try {
+      decodeRecordId(value);
+    } catch {
+      return null;
+    }
     throw error;
   }
+}
+
+/** The database id an input value names; anything else is BAD_USER_INPUT before the resolver runs. */
+function recordId(value: string, typename: string): string {
+  if (isUuid(value)) return value.toLowerCase();
+  const decoded = decodeRecordId(value);
   if (decoded.typename !== typename) throw badId(value, typename);
   return decoded.id;
 }

@@ -120,7 +120,7 @@ describe('the database refuses what the rules refuse, with the rule’s code', (
 
   it('ending a body while a membership goes on; ending both in one transaction is accepted', async () => {
     expect(await refusal(`UPDATE organizations SET valid_to = '2025-01-01' WHERE id = '00000000-0000-4000-8000-0000000000b1'`)).toEqual([
-      'MEMBERSHIP_WITHIN_BODY@validFrom',
+      'MEMBERSHIP_WITHIN_BODY@validTo',
     ]);
     await writeTransaction(prisma, async (tx) => {
       await tx.$executeRawUnsafe(`UPDATE organizations SET valid_to = '2026-01-01' WHERE id = '00000000-0000-4000-8000-0000000000b1'`);
@@ -130,6 +130,15 @@ describe('the database refuses what the rules refuse, with the rule’s code', (
     });
     const board = await prisma.organization.findUniqueOrThrow({ where: { id: '00000000-0000-4000-8000-0000000000b1' } });
     expect(board.validTo?.toISOString().slice(0, 10)).toBe('2026-01-01');
+  });
+
+  it('judges a membership as it stands at commit: inserted open, then ended within its body, is accepted', async () => {
+    await writeTransaction(prisma, async (tx) => {
+      await tx.$executeRawUnsafe(`INSERT INTO memberships (id, person_id, organization_id, role, valid_from) VALUES
+        ('00000000-0000-4000-8000-0000000000c9', '00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000b1', 'MEMBER', '2025-02-01')`);
+      await tx.$executeRawUnsafe(`UPDATE memberships SET valid_to = '2025-12-01' WHERE id = '00000000-0000-4000-8000-0000000000c9'`);
+    });
+    expect(await prisma.membership.count({ where: { id: '00000000-0000-4000-8000-0000000000c9' } })).toBe(1);
   });
 
   it('a second board of one building in an overlapping period', async () => {

@@ -4,7 +4,7 @@
 
 -- coso: what Prisma cannot express ───────────────────────────────────────────
 
--- One management board per building, and per complex, at a time (BOARD_ALREADY_EXISTS).
+-- One management board per building, and per complex, at a time (BOARD_ONE_PER_BUILDING).
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_one_board_per_building"
   EXCLUDE USING gist ("building_id" WITH =, daterange("valid_from", "valid_to", '[)') WITH &&)
   WHERE ("kind" = 'MANAGEMENT_BOARD' AND "building_id" IS NOT NULL);
@@ -25,42 +25,64 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_one_holder_per_seat"
   ) WHERE (coso_single_holder_seat("role") IS NOT NULL);
 
 -- A membership lies within the life of its body and of its post (MEMBERSHIP_WITHIN_BODY). Checked
--- at commit, so a transaction that ends a body and its memberships together is judged as a whole.
+-- at commit, so a transaction that ends a body and its memberships together is judged as a whole;
+-- each check reads the rows as they stand then (a row queued for checking may have changed since).
+-- A violation reads like PostgreSQL's own, naming the constraint the gateway maps to its rule.
 CREATE FUNCTION coso_membership_within_life() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  held daterange := daterange(NEW."valid_from", NEW."valid_to", '[)');
+  m "memberships"%ROWTYPE;
 BEGIN
-  IF EXISTS (SELECT 1 FROM "organizations" o WHERE o."id" = NEW."organization_id"
-               AND NOT daterange(o."valid_from", o."valid_to", '[)') @> held) THEN
+  SELECT * INTO m FROM "memberships" WHERE "id" = NEW."id";
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  IF EXISTS (SELECT 1 FROM "organizations" o WHERE o."id" = m."organization_id"
+               AND NOT daterange(o."valid_from", o."valid_to", '[)') @> daterange(m."valid_from", m."valid_to", '[)')) THEN
     RAISE EXCEPTION 'new row for relation "memberships" violates check constraint "memberships_within_body_life"'
       USING ERRCODE = 'check_violation', CONSTRAINT = 'memberships_within_body_life',
-            DETAIL = format('coso: membership %s lies outside the life of its body', NEW."id");
+            DETAIL = format('coso: membership %s lies outside the life of its body', m."id");
   END IF;
-  IF NEW."post_id" IS NOT NULL AND EXISTS (SELECT 1 FROM "posts" p WHERE p."id" = NEW."post_id"
-               AND NOT daterange(p."valid_from", p."valid_to", '[)') @> held) THEN
+  IF m."post_id" IS NOT NULL AND EXISTS (SELECT 1 FROM "posts" p WHERE p."id" = m."post_id"
+               AND NOT daterange(p."valid_from", p."valid_to", '[)') @> daterange(m."valid_from", m."valid_to", '[)')) THEN
     RAISE EXCEPTION 'new row for relation "memberships" violates check constraint "memberships_within_post_life"'
       USING ERRCODE = 'check_violation', CONSTRAINT = 'memberships_within_post_life',
-            DETAIL = format('coso: membership %s lies outside the life of its post', NEW."id");
+            DETAIL = format('coso: membership %s lies outside the life of its post', m."id");
   END IF;
   RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER "memberships_within_body_life" AFTER INSERT OR UPDATE ON "memberships"
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coso_membership_within_life();
 
--- A body or post whose life changes keeps its memberships inside it.
-CREATE FUNCTION coso_life_covers_memberships() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A body whose life changes keeps its memberships inside it (an index on organization_id serves it).
+CREATE FUNCTION coso_body_covers_memberships() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  life daterange;
 BEGIN
-  IF EXISTS (SELECT 1 FROM "memberships" m
-               WHERE (CASE TG_TABLE_NAME WHEN 'posts' THEN m."post_id" ELSE m."organization_id" END) = NEW."id"
-                 AND NOT daterange(NEW."valid_from", NEW."valid_to", '[)') @> daterange(m."valid_from", m."valid_to", '[)')) THEN
-    RAISE EXCEPTION 'row of relation "%" violates check constraint "%"', TG_TABLE_NAME,
-        CASE TG_TABLE_NAME WHEN 'posts' THEN 'memberships_within_post_life' ELSE 'memberships_within_body_life' END
-      USING ERRCODE = 'check_violation',
-            DETAIL = format('coso: %s %s would leave memberships outside its life', TG_TABLE_NAME, NEW."id");
+  SELECT daterange(o."valid_from", o."valid_to", '[)') INTO life FROM "organizations" o WHERE o."id" = NEW."id";
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  IF EXISTS (SELECT 1 FROM "memberships" m WHERE m."organization_id" = NEW."id"
+               AND NOT life @> daterange(m."valid_from", m."valid_to", '[)')) THEN
+    RAISE EXCEPTION 'row of relation "organizations" violates check constraint "organizations_cover_memberships"'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'organizations_cover_memberships',
+            DETAIL = format('coso: body %s would leave memberships outside its life', NEW."id");
   END IF;
   RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER "organizations_cover_memberships" AFTER UPDATE OF "valid_from", "valid_to" ON "organizations"
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coso_life_covers_memberships();
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coso_body_covers_memberships();
+
+-- The same for a post.
+CREATE FUNCTION coso_post_covers_memberships() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  life daterange;
+BEGIN
+  SELECT daterange(p."valid_from", p."valid_to", '[)') INTO life FROM "posts" p WHERE p."id" = NEW."id";
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  IF EXISTS (SELECT 1 FROM "memberships" m WHERE m."post_id" = NEW."id"
+               AND NOT life @> daterange(m."valid_from", m."valid_to", '[)')) THEN
+    RAISE EXCEPTION 'row of relation "posts" violates check constraint "posts_cover_memberships"'
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'posts_cover_memberships',
+            DETAIL = format('coso: post %s would leave memberships outside its life', NEW."id");
+  END IF;
+  RETURN NULL;
+END $$;
 CREATE CONSTRAINT TRIGGER "posts_cover_memberships" AFTER UPDATE OF "valid_from", "valid_to" ON "posts"
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coso_life_covers_memberships();
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coso_post_covers_memberships();
