@@ -1,4 +1,15 @@
-import { addDays, addWorkingDays, addYears, type BoardTerm, type Id, type IsoDate, minDate, type Role, yearOf } from '@coso/domain';
+import {
+  addDays,
+  addWorkingDays,
+  addYears,
+  type BoardTerm,
+  establishmentDate,
+  type Id,
+  type IsoDate,
+  minDate,
+  type Role,
+  yearOf,
+} from '@coso/domain';
 import type { DatasetBuilder } from './builder.js';
 import type { BoardPlan } from './buildings.js';
 import { DIRECTIVE_ID, DISTRICT_PEOPLES_COMMITTEE_ID, newWardPeoplesCommitteeId } from './ids.js';
@@ -270,7 +281,7 @@ export class Boards {
           id: this.b.nextId('board-change'),
           boardId: plan.id,
           kind: 'ESTABLISHMENT',
-          on: decidedOn,
+          on: establishmentDate(term),
           decisionNumber: term.recognition?.decisionNumber ?? null,
           directiveId: plan.story === 'ESTABLISHED' || plan.story === 'LATE' ? DIRECTIVE_ID : null,
           note: 'Công nhận Ban quản trị nhiệm kỳ đầu do hội nghị nhà chung cư lần đầu bầu ra.',

@@ -155,3 +155,17 @@ describe('nothing recorded before is lost or rewritten', () => {
     expect(before.units.every((u) => isActiveOn(u, '2024-12-31'))).toBe(true);
   });
 });
+
+/** One definition of a board's establishment day (the domain's `establishmentDate`), kept by the data. */
+describe('establishment records are dated by the recognition of the first term', () => {
+  it('every ESTABLISHMENT change falls on the day the People’s Committee recognised the board’s first term', () => {
+    const state = longBien2022Dataset();
+    const establishments = state.boardChanges.filter((c) => c.kind === 'ESTABLISHMENT');
+    expect(establishments.length).toBeGreaterThan(30);
+    for (const change of establishments) {
+      const first = state.boardTerms.find((t) => t.boardId === change.boardId && t.termNumber === 1);
+      expect(first?.recognition?.decidedOn, change.boardId).toBe(change.on);
+      expect(first && change.on > first.electedOn, `${change.boardId}: recognised after its election`).toBe(true);
+    }
+  });
+});

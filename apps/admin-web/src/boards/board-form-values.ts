@@ -78,14 +78,16 @@ const text = (value: string | null | undefined): string | undefined => {
 // ─── Establish ───
 
 export function establishInput(values: EstablishFormValues): EstablishBoardInput {
-  const input: EstablishBoardInput = {
+  // The planned end is required (a term is 3 years): left out while empty, so the live check says
+  // "required" rather than "not a date". An incomplete input is never sent.
+  const input = {
     electedOn: isoOf(values.electedOn) ?? '',
     validFrom: isoOf(values.validFrom) ?? '',
-    members: (values.members ?? []).map((m) => ({ personId: m?.personId ?? '', role: m?.role ?? 'MEMBER' })),
-  };
-  if (values.buildingId) input.buildingId = values.buildingId;
+    members: (values.members ?? []).map((m) => ({ personId: m?.personId ?? '', role: m?.role ?? ('MEMBER' as const) })),
+  } as EstablishBoardInput;
   const validTo = isoOf(values.validTo);
   if (validTo) input.validTo = validTo;
+  if (values.buildingId) input.buildingId = values.buildingId;
   const name = text(values.name);
   if (name) input.name = name;
   const decisionNumber = text(values.decisionNumber);
@@ -120,16 +122,16 @@ export function establishViolations(
     );
     out.push(...checkBoardComposition({ boardName: place.boardName, place: place.place, members }, on));
   }
-  const validTo = isoOf(values.validTo) ?? null;
-  // An end before the start is the input schema's PERIOD_ORDER already.
-  if (on && (validTo === null || validTo > on)) {
+  const validTo = isoOf(values.validTo);
+  // A missing end is the input schema's REQUIRED_FIELD, an end before the start its PERIOD_ORDER.
+  if (on && validTo && validTo > on) {
     out.push(...termViolations(place?.boardName ?? '', on, validTo, isoOf(values.electedOn) ?? on));
   }
   return { violations: out, complete: parsed.ok };
 }
 
 /** BOARD_TERM_LENGTH, as the server checks the first term when no recognition decision is given. */
-function termViolations(boardName: string, validFrom: IsoDate, validTo: IsoDate | null, electedOn: IsoDate): ViolationLike[] {
+function termViolations(boardName: string, validFrom: IsoDate, validTo: IsoDate, electedOn: IsoDate): ViolationLike[] {
   if (!isIsoDate(electedOn)) return [];
   const board = { id: 'new-board', kind: 'MANAGEMENT_BOARD' as const, name: boardName, validFrom, validTo: null };
   const term = { id: 'new-term', boardId: board.id, termNumber: 1, electedOn, validFrom, validTo, recognition: null };

@@ -40,7 +40,10 @@ const boardTermFields = {
   recognition: recognitionDecisionInput.nullish(),
 };
 
-export const createBoardTermInput = z.object({ ...boardTermFields, ...createPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+/** A term's period always has its planned end (a term is 3 years by law; the database holds it too). */
+const termPeriodShape = { ...createPeriodShape, validTo: dateField };
+
+export const createBoardTermInput = z.object({ ...boardTermFields, ...termPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
 export const updateBoardTermInput = z
   .object({ ...boardTermFields, ...updatePeriodShape })
   .partial()
@@ -95,7 +98,7 @@ export const establishBoardInput = z
     /** The board's name; the server derives one from the building's when left out. */
     name: optionalTextField,
     electedOn: dateField,
-    ...createPeriodShape,
+    ...termPeriodShape,
     recognition: recognitionDecisionInput.nullish(),
     decisionNumber: optionalTextField,
     directiveId: optionalIdField,

@@ -26,6 +26,17 @@ export interface RecognitionDecision {
   issuerId: Id;
 }
 
+/**
+ * The day a board counts as established (thành lập): the People's Committee's decision recognising
+ * its first term, which is what makes an elected board a board (Circular 05/2024/TT-BXD); a first
+ * term not recognised yet dates the establishment at its election. The report's "boards established"
+ * figure counts ESTABLISHMENT changes by this day, so every writer (the establishBoard workflow, the
+ * sample data, imports) dates them with this function.
+ */
+export function establishmentDate(firstTerm: Pick<BoardTerm, 'electedOn' | 'recognition'>): IsoDate {
+  return firstTerm.recognition?.decidedOn ?? firstTerm.electedOn;
+}
+
 export const BOARD_CHANGE_KINDS = ['ESTABLISHMENT', 'CONSOLIDATION'] as const;
 export type BoardChangeKind = (typeof BOARD_CHANGE_KINDS)[number];
 

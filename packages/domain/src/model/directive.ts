@@ -48,17 +48,21 @@ export interface Presentation {
 export const COMMENDATION_KINDS = ['COLLECTIVE', 'INDIVIDUAL'] as const;
 export type CommendationKind = (typeof COMMENDATION_KINDS)[number];
 
-/** A commendation (khen thưởng) of a collective (a body) or an individual (a person). */
-export interface Commendation {
+/**
+ * A commendation (khen thưởng) of a collective (a body) or an individual (a person): always of its
+ * kind's recipient and only that one. The input schema, the database (commendations_recipient_matches_kind)
+ * and the report's figures all hold this shape.
+ */
+export type Commendation = {
   id: Id;
   directiveId: Id;
   reviewId?: Id | null;
-  kind: CommendationKind;
-  recipientOrganizationId?: Id | null;
-  recipientPersonId?: Id | null;
   decidedOn: IsoDate;
   decisionNumber?: string | null;
-}
+} & (
+  | { kind: 'COLLECTIVE'; recipientOrganizationId: Id; recipientPersonId?: null }
+  | { kind: 'INDIVIDUAL'; recipientPersonId: Id; recipientOrganizationId?: null }
+);
 
 export const NOMINEE_CATEGORIES = ['PARTY_MEMBER', 'POLITICAL_SYSTEM_MEMBER', 'RESIDENCE_CONTACT_MEMBER'] as const;
 export type NomineeCategory = (typeof NOMINEE_CATEGORIES)[number];

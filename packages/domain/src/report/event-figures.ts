@@ -45,25 +45,22 @@ export const presentations: FigureSpec = {
   },
 };
 
-/**
- * Distinct recipients of this directive's commendations of `kind` decided in the period: the body
- * (collective) or person (individual) commended; a commendation with no recipient is its own record.
- */
+/** Distinct recipients of this directive's commendations of `kind` decided in the period: the body (collective) or person (individual) commended. */
 function commended(ctx: ReportContext, kind: CommendationKind): FigureData {
   const records: Counted[] = [];
   for (const c of ctx.state.commendations) {
     if (c.kind !== kind || c.directiveId !== ctx.directive.id || !ctx.inPeriod(c.decidedOn)) continue;
-    const org = kind === 'COLLECTIVE' && c.recipientOrganizationId ? ctx.idx.bodies.organization(c.recipientOrganizationId) : undefined;
-    const personId = kind === 'INDIVIDUAL' ? c.recipientPersonId : undefined;
+    const org = c.kind === 'COLLECTIVE' ? ctx.idx.bodies.organization(c.recipientOrganizationId) : undefined;
     let ref: RecordRef;
     let location: Location;
-    if (org) {
+    if (c.kind === 'INDIVIDUAL') {
+      ref = ctx.personRef(c.recipientPersonId);
+      location = ctx.placePerson(c.recipientPersonId);
+    } else if (org) {
       ref = ctx.organizationRef(org);
       location = ctx.placeOrganization(org.id, c.decidedOn);
-    } else if (personId) {
-      ref = ctx.personRef(personId);
-      location = ctx.placePerson(personId);
     } else {
+      // A recipient body missing from the state (outside the slice read): the commendation itself.
       ref = { type: 'Commendation', id: c.id, name: c.decisionNumber ?? c.id };
       location = { kind: 'unknown' };
     }
@@ -73,8 +70,8 @@ function commended(ctx: ReportContext, kind: CommendationKind): FigureData {
 }
 
 const COMMENDATION_NOTE = {
-  vi: 'Mỗi tập thể (cá nhân) tính một lần dù được khen nhiều lần; khen thưởng không ghi người (tổ chức) nhận được tính theo từng quyết định.',
-  en: 'Each recipient counts once however many times commended; a commendation with no recorded recipient counts as itself.',
+  vi: 'Mỗi tập thể (cá nhân) tính một lần dù được khen nhiều lần.',
+  en: 'Each recipient counts once however many times commended.',
 };
 
 export const commendedCollectives: FigureSpec = {

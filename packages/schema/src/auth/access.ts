@@ -44,15 +44,15 @@ export class Access {
   }
 
   /**
-   * A write of this request changed records (the change sink reports it, inside the write's
-   * transaction): the next decision re-reads where records are, and the territory itself when
+   * A write of this request changed records of these types (its writer reports them after the
+   * commit, read from the audit entries the transaction wrote): the next decision re-reads where records are, and the territory itself when
    * units or their parents changed — so a ward user sees the group they just created, and a
    * record moved out of their territory is no longer theirs within the same request.
    */
-  noteChanges(changes: ReadonlyArray<{ entityType: string }>): void {
-    if (!changes.length) return;
-    this.stale = 'records';
-    if (changes.some((c) => TERRITORY_TYPES.has(c.entityType))) this.stale = 'territory';
+  noteChanges(entityTypes: readonly string[]): void {
+    if (!entityTypes.length) return;
+    if (this.stale !== 'territory') this.stale = 'records';
+    if (entityTypes.some((t) => TERRITORY_TYPES.has(t))) this.stale = 'territory';
   }
 
   /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
   type GraphQLNamedType,
@@ -385,6 +386,53 @@ const CASES: Record<string, () => Promise<string>> = {
   endUnit: end('endUnit', 'administrativeUnit', 'unit'),
 };
 
+/** The record tables, as the database's audit triggers name them: table → [entity type, id column]. */
+async function auditedTables(): Promise<Map<string, { entityType: string; idColumn: string; versioned: boolean }>> {
+  const rows = await h.prisma.$queryRawUnsafe<Array<{ table: string; args: string; versioned: boolean }>>(`
+    SELECT c.relname AS table, encode(t.tgargs, 'escape') AS args,
+           EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'version' AND NOT a.attisdropped) AS versioned
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE t.tgname = 'coso_audit' AND n.nspname = current_schema()`);
+  return new Map(
+    rows.map((r) => {
+      const [entityType = '', idColumn = ''] = r.args.split('\\000');
+      return [r.table, { entityType, idColumn, versioned: r.versioned }];
+    }),
+  );
+}
+
+interface Snapshot {
+  /** "EntityType:id:table:content hash", one per row. */
+  rows: Set<string>;
+  /** Versioned rows: "table:id" → content hash and version. */
+  versions: Map<string, { hash: string; version: number }>;
+}
+
+/** Every row of every record table the triggers cover. */
+async function snapshot(): Promise<Snapshot> {
+  const rows = new Set<string>();
+  const versions = new Map<string, { hash: string; version: number }>();
+  for (const [table, t] of await auditedTables()) {
+    const found = await h.prisma.$queryRawUnsafe<Array<{ id: string; hash: string; version: number | null }>>(
+      `SELECT "${t.idColumn}"::text AS id, md5(r::text) AS hash, ${t.versioned ? 'version' : 'NULL::int'} AS version FROM "${table}" r`,
+    );
+    for (const r of found) {
+      rows.add(`${t.entityType}:${r.id}:${table}:${r.hash}`);
+      if (r.version !== null) versions.set(`${table}:${r.id}`, { hash: r.hash, version: r.version });
+    }
+  }
+  return { rows, versions };
+}
+
+/** The "EntityType:id" of every row inserted, changed or removed between two snapshots. */
+function changedRows(before: Snapshot, after: Snapshot): Set<string> {
+  const entity = (key: string) => key.split(':').slice(0, 2).join(':');
+  return new Set([
+    ...[...before.rows].filter((k) => !after.rows.has(k)).map(entity),
+    ...[...after.rows].filter((k) => !before.rows.has(k)).map(entity),
+  ]);
+}
+
 /** Mutations that change no record: they open and close sessions (and record login attempts). */
 const NOT_AUDITED = new Set(['login', 'logout']);
 
@@ -405,8 +453,18 @@ describe('every mutation writes an audit entry', () => {
     it(`${operation}: an entry with the operation, the actor and the record, before and after`, async () => {
       const last = (await h.prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id ?? 0n;
       const started = Date.now();
+      const rowsBefore = await snapshot();
       const entityId = await run();
-      const entries = await h.prisma.auditEntry.findMany({ where: { id: { gt: last }, operation }, orderBy: { id: 'asc' } });
+      const rowsAfter = await snapshot();
+      const all = await h.prisma.auditEntry.findMany({ where: { id: { gt: last } }, orderBy: { id: 'asc' } });
+      // The rows that changed in the database are exactly the rows the trail names, whatever wrote them.
+      expect(new Set(all.map((e) => `${e.entityType}:${e.entityId}`))).toEqual(changedRows(rowsBefore, rowsAfter));
+      // Every changed row with a version is a new version; an unchanged one keeps its version.
+      for (const [key, row] of rowsAfter.versions) {
+        const was = rowsBefore.versions.get(key);
+        if (was) expect(row.version, key).toBe(was.hash === row.hash ? was.version : was.version + 1);
+      }
+      const entries = all.filter((e) => e.operation === operation);
       const entry = entries.find((e) => e.entityId === entityId);
       expect(
         entry,
@@ -422,6 +480,65 @@ describe('every mutation writes an audit entry', () => {
       if (operation.startsWith('create')) expect(entry?.before).toBeNull();
     });
   }
+});
+
+/** Tables that are logs, not records users enter: they are never audited (each says why). */
+const LOG_TABLES: Record<string, string> = {
+  audit_entries: 'the trail itself',
+  personal_data_reads: 'a log of reads, append-only like the trail',
+  login_attempts: 'a log of sign-in attempts',
+  sessions: 'sign-in tokens, not records (their account is audited)',
+  _prisma_migrations: 'the migration tool’s bookkeeping',
+};
+
+describe('every record table is audited and versioned by the database', () => {
+  it('each table of the schema has the audit trigger naming its model, or is a listed log; each versioned one bumps versions', async () => {
+    const prismaSchema = readFileSync(new URL('../../prisma/schema.prisma', import.meta.url), 'utf8');
+    const models = new Map(
+      [...prismaSchema.matchAll(/^model (\w+) \{[\s\S]*?@@map\("(\w+)"\)/gm)].map((m) => [m[2] as string, m[1] as string]),
+    );
+    const tables = await h.prisma.$queryRawUnsafe<Array<{ table: string; version: boolean }>>(`
+      SELECT c.relname AS table,
+             EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'coso_version') AS version
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND n.nspname = current_schema()`);
+    const audited = await auditedTables();
+    expect(tables.length).toBeGreaterThan(30);
+    for (const { table, version } of tables) {
+      if (table in LOG_TABLES) {
+        expect(audited.has(table), `${table} is a log: ${LOG_TABLES[table]}`).toBe(false);
+        continue;
+      }
+      const trigger = audited.get(table);
+      expect(trigger, `${table}: a record table without the audit trigger (SELECT coso_audit_table(...) in its migration)`).toBeDefined();
+      // The entry names the record as the API does (the model's name; an event's place links, the event).
+      const model = models.get(table);
+      expect(trigger?.entityType, table).toBe(table === 'reorganisation_units' ? 'ReorganisationEvent' : model);
+      expect(version, `${table}: versioned rows need the version trigger`).toBe(trigger?.versioned ?? false);
+    }
+    // Every model of the Prisma schema is a table here (none forgotten by the catalogue query).
+    expect([...models.keys()].filter((t) => !tables.some((r) => r.table === t))).toEqual([]);
+  });
+
+  it('rows written outside any mutation (psql, a script) are audited as the platform, and versioned', async () => {
+    const unit = await h.prisma.administrativeUnit.findFirstOrThrow({ where: { kind: 'RESIDENTIAL_GROUP' } });
+    const last = (await h.prisma.auditEntry.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    await h.prisma.$executeRawUnsafe(`UPDATE administrative_units SET kind_label = 'Tổ' WHERE id = '${unit.id}'`);
+    const after = await h.prisma.administrativeUnit.findUniqueOrThrow({ where: { id: unit.id } });
+    expect(after.version).toBe(unit.version + 1);
+    const entries = await h.prisma.auditEntry.findMany({ where: { id: { gt: last } } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor: 'system', operation: 'update', entityType: 'AdministrativeUnit', entityId: unit.id });
+    expect(entries[0]?.before).toMatchObject({ kindLabel: unit.kindLabel, version: unit.version });
+    expect(entries[0]?.after).toMatchObject({ kindLabel: 'Tổ', version: unit.version + 1 });
+    expect(entries[0]?.after).not.toHaveProperty('nameSearch');
+  });
+
+  it('an account’s entries never hold its password hash', async () => {
+    const entries = await h.prisma.auditEntry.findMany({ where: { entityType: 'Account' } });
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) expect(JSON.stringify([e.before, e.after])).not.toMatch(/password|scrypt|\$argon/i);
+  });
 });
 
 describe('the trail is append-only and written with the change', () => {
@@ -569,7 +686,16 @@ describe('history(id:)', () => {
     expect(linkHistory.history.map((e) => e.operation)).toEqual(['recordReorganisation']);
     const event = await h.prisma.reorganisationEvent.findFirstOrThrow({ where: { legalBasis: 'Quyết định thử nghiệm 2/QĐ-UBND' } });
     const reorg = await h.run<{ history: Entry[] }>(HISTORY, { id: encodeGlobalID('ReorganisationEvent', event.id) }, { viewer: admin });
-    expect(reorg.history.map((e) => [e.operation, e.entityType])).toEqual([['recordReorganisation', 'ReorganisationEvent']]);
+    // The event, then its links to the places it names (each link is part of the event's history).
+    const links = await h.prisma.reorganisationUnit.findMany({ where: { eventId: event.id } });
+    expect(links.length).toBeGreaterThan(0);
+    expect(reorg.history.map((e) => [e.operation, e.entityType])).toEqual(
+      Array.from({ length: links.length + 1 }, () => ['recordReorganisation', 'ReorganisationEvent']),
+    );
+    expect(reorg.history[0]?.after).toMatchObject({ legalBasis: 'Quyết định thử nghiệm 2/QĐ-UBND' });
+    expect(new Set(reorg.history.slice(1).map((e) => `${e.after?.unitId}:${e.after?.role}`))).toEqual(
+      new Set(links.map((l) => `${l.unitId}:${l.role}`)),
+    );
   });
 
   it('is FORBIDDEN for a record outside the viewer’s territory, and for an account unless administrator', async () => {

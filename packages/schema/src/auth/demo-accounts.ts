@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { stableUuid } from '../store/stable-id.js';
+import { SYSTEM_WRITER, writeTransaction } from '../store/transaction.js';
 import { hashPassword } from './passwords.js';
 import type { AccountRole } from './viewer.js';
 
@@ -52,18 +53,21 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
 ];
 
 export async function createDemoAccounts(prisma: PrismaClient, validFrom = new Date('2020-01-01T00:00:00Z')): Promise<void> {
-  for (const a of DEMO_ACCOUNTS) {
-    await prisma.account.create({
-      data: {
-        id: stableUuid(`account-${a.username}`),
-        username: a.username,
-        displayName: a.displayName,
-        passwordHash: await hashPassword(a.password),
-        role: a.role,
-        scopeUnitId: a.scopeUnitKey ? stableUuid(a.scopeUnitKey) : null,
-        partyOrganisation: a.partyOrganisation,
-        validFrom,
-      },
-    });
-  }
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  await writeTransaction(prisma, 'seedDemoAccounts', SYSTEM_WRITER, async (tx) => {
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      await tx.account.create({
+        data: {
+          id: stableUuid(`account-${a.username}`),
+          username: a.username,
+          displayName: a.displayName,
+          passwordHash: hashes[i] as string,
+          role: a.role,
+          scopeUnitId: a.scopeUnitKey ? stableUuid(a.scopeUnitKey) : null,
+          partyOrganisation: a.partyOrganisation,
+          validFrom,
+        },
+      });
+    }
+  });
 }

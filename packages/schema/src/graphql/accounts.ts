@@ -196,31 +196,20 @@ builder.mutationField('createAccount', (t) =>
       }
       if (violations.length) throw new ValidationError(violations);
       const passwordHash = await hashPassword(input.password);
-      return writeTransaction(
-        ctx.prisma,
-        async (tx, record) => {
-          const account = await tx.account.create({
-            data: {
-              username,
-              displayName: input.displayName.normalize('NFC').trim(),
-              passwordHash,
-              role: input.role,
-              scopeUnitId,
-              partyOrganisation: input.partyOrganisation ?? false,
-              validFrom: toDbDate(input.validFrom ?? ctx.today),
-            },
-          });
-          record({
-            operation: 'createAccount',
-            entityType: 'Account',
-            entityId: account.id,
-            before: null,
-            after: { username, role: input.role, scopeUnitId },
-          });
-          return account;
-        },
-        ctx.changeSink,
-      );
+      return writeTransaction(ctx.prisma, 'createAccount', ctx.writer, async (tx) => {
+        const account = await tx.account.create({
+          data: {
+            username,
+            displayName: input.displayName.normalize('NFC').trim(),
+            passwordHash,
+            role: input.role,
+            scopeUnitId,
+            partyOrganisation: input.partyOrganisation ?? false,
+            validFrom: toDbDate(input.validFrom ?? ctx.today),
+          },
+        });
+        return account;
+      });
     },
   }),
 );
@@ -255,29 +244,18 @@ builder.mutationField('updateAccount', (t) =>
       const violations = accountViolations({ role, scopeUnitId, password: input.password ?? null });
       if (violations.length) throw new ValidationError(violations);
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-      return writeTransaction(
-        ctx.prisma,
-        async (tx, record) => {
-          await updateVersioned(tx, 'account', 'Account', id, input.version, {
-            ...(input.displayName ? { displayName: input.displayName.normalize('NFC').trim() } : {}),
-            ...(passwordHash ? { passwordHash } : {}),
-            role,
-            scopeUnitId,
-            ...(input.partyOrganisation != null ? { partyOrganisation: input.partyOrganisation } : {}),
-          });
-          // A changed role, territory or password ends the account's open sessions.
-          await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-          record({
-            operation: 'updateAccount',
-            entityType: 'Account',
-            entityId: id,
-            before: { role: current.role, scopeUnitId: current.scopeUnitId },
-            after: { role, scopeUnitId, passwordChanged: Boolean(passwordHash) },
-          });
-          return tx.account.findUniqueOrThrow({ where: { id } });
-        },
-        ctx.changeSink,
-      );
+      return writeTransaction(ctx.prisma, 'updateAccount', ctx.writer, async (tx) => {
+        await updateVersioned(tx, 'account', 'Account', id, input.version, {
+          ...(input.displayName ? { displayName: input.displayName.normalize('NFC').trim() } : {}),
+          ...(passwordHash ? { passwordHash } : {}),
+          role,
+          scopeUnitId,
+          ...(input.partyOrganisation != null ? { partyOrganisation: input.partyOrganisation } : {}),
+        });
+        // A changed role, territory or password ends the account's open sessions.
+        await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+        return tx.account.findUniqueOrThrow({ where: { id } });
+      });
     },
   }),
 );
@@ -307,16 +285,11 @@ builder.mutationField('endAccount', (t) =>
       if (!current) throw new NotFoundError('Account', id);
       const violations = accountEndViolations(current.validFrom.toISOString().slice(0, 10), input.on);
       if (violations.length) throw new ValidationError(violations);
-      return writeTransaction(
-        ctx.prisma,
-        async (tx, record) => {
-          await updateVersioned(tx, 'account', 'Account', id, input.version, { validTo: toDbDate(input.on) });
-          await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: new Date() } });
-          record({ operation: 'endAccount', entityType: 'Account', entityId: id, before: null, after: { validTo: input.on } });
-          return tx.account.findUniqueOrThrow({ where: { id } });
-        },
-        ctx.changeSink,
-      );
+      return writeTransaction(ctx.prisma, 'endAccount', ctx.writer, async (tx) => {
+        await updateVersioned(tx, 'account', 'Account', id, input.version, { validTo: toDbDate(input.on) });
+        await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+        return tx.account.findUniqueOrThrow({ where: { id } });
+      });
     },
   }),
 );

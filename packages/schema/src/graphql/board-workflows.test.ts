@@ -99,7 +99,8 @@ describe('establish and consolidate a management board', () => {
     expect(r.establishBoard.data.name).toBe('Ban quản trị Chung cư Rice City');
     expect(r.establishBoard.data.members.totalCount).toBe(3);
     const changes = await h.prisma.boardChange.findMany();
-    expect(changes.map((c) => c.kind)).toEqual(['ESTABLISHMENT']);
+    // No recognition recorded yet: established on its election day (domain establishmentDate).
+    expect(changes.map((c) => [c.kind, c.on.toISOString().slice(0, 10)])).toEqual([['ESTABLISHMENT', '2022-05-20']]);
     const again = await h.run<{ establishBoard: { __typename: string; violations: Array<{ code: string }> } }>(ESTABLISH, {
       input: {
         buildingId,

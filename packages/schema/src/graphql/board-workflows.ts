@@ -5,6 +5,7 @@ import {
   checkBoardTerm,
   consolidateBoardInput,
   establishBoardInput,
+  establishmentDate,
   parseInput,
   searchKey,
   type Violation,
@@ -66,7 +67,7 @@ const EstablishBoardInput = builder.inputType('EstablishBoardInput', {
     name: t.string({ required: false, description: 'Default: "Ban quản trị " + the building’s or complex’s name.' }),
     electedOn: t.field({ type: 'Date', required: true, description: 'Date of the building conference that elected the board.' }),
     validFrom: t.field({ type: 'Date', required: true, description: 'Start of the first term.' }),
-    validTo: t.field({ type: 'Date', required: false, description: 'Planned end of the first term (at most 3 years).' }),
+    validTo: t.field({ type: 'Date', required: true, description: 'Planned end of the first term (at most 3 years).' }),
     recognition: t.field({ type: RecognitionInput, required: false }),
     decisionNumber: t.string({ required: false }),
     directiveId: t.id({
@@ -155,131 +156,110 @@ builder.mutationField('establishBoard', (t) =>
       const parsed = parseInput(establishBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
-      return writeTransaction(
-        ctx.prisma,
-        async (tx, record) => {
-          const slice = await boardState(
-            tx,
-            v,
-            v.members.map((m) => m.personId),
-          );
-          const target = v.buildingId ? slice.buildings[0] : slice.complexes[0];
-          if (!target)
-            throw new NotFoundError(v.buildingId ? 'ApartmentBuilding' : 'ApartmentComplex', String(v.buildingId ?? v.complexId));
-          const name = v.name ?? `Ban quản trị ${target.name}`;
-          const boardId = randomUUID();
-          const violations = checkBoardMembers(
-            slice,
-            {
-              board: { id: boardId, name, buildingId: v.buildingId ?? null, complexId: v.complexId ?? null },
-              members: v.members as BoardProposalMember[],
-            },
-            v.validFrom,
-          );
-          // The board's body is open-ended from its first term (its terms come and go; the body stays).
+      return writeTransaction(ctx.prisma, 'establishBoard', ctx.writer, async (tx) => {
+        const slice = await boardState(
+          tx,
+          v,
+          v.members.map((m) => m.personId),
+        );
+        const target = v.buildingId ? slice.buildings[0] : slice.complexes[0];
+        if (!target) throw new NotFoundError(v.buildingId ? 'ApartmentBuilding' : 'ApartmentComplex', String(v.buildingId ?? v.complexId));
+        const name = v.name ?? `Ban quản trị ${target.name}`;
+        const boardId = randomUUID();
+        const violations = checkBoardMembers(
+          slice,
+          {
+            board: { id: boardId, name, buildingId: v.buildingId ?? null, complexId: v.complexId ?? null },
+            members: v.members as BoardProposalMember[],
+          },
+          v.validFrom,
+        );
+        // The board's body is open-ended from its first term (its terms come and go; the body stays).
+        violations.push(
+          ...(await oneBoardPerTarget(tx, {
+            id: boardId,
+            name,
+            kind: 'MANAGEMENT_BOARD',
+            buildingId: v.buildingId ?? null,
+            complexId: v.complexId ?? null,
+            validFrom: v.validFrom,
+            validTo: null,
+          })),
+        );
+        const term = {
+          id: randomUUID(),
+          boardId,
+          termNumber: 1,
+          electedOn: v.electedOn,
+          validFrom: v.validFrom,
+          validTo: v.validTo,
+          recognition: v.recognition ?? null,
+        };
+        if (v.recognition) {
+          const issuer = await loadSlice(tx, {
+            organizations: { id: v.recognition.issuerId },
+            organizationAreas: { organizationId: v.recognition.issuerId },
+          });
+          const units = await loadSlice(tx, { units: { id: { in: issuer.organizationAreas.map((a) => a.unitId) } } });
           violations.push(
-            ...(await oneBoardPerTarget(tx, {
-              id: boardId,
-              name,
-              kind: 'MANAGEMENT_BOARD',
-              buildingId: v.buildingId ?? null,
-              complexId: v.complexId ?? null,
-              validFrom: v.validFrom,
-              validTo: null,
+            ...checkBoardTerm({ ...issuer, units: units.units }, term).map((x) => ({
+              ...x,
+              path: ['recognition', ...x.path.filter((p) => p !== 'recognition')],
             })),
           );
-          const term = {
-            id: randomUUID(),
+        } else {
+          violations.push(...checkBoardTerm({ organizations: [], organizationAreas: [], units: [] }, term));
+        }
+        refuse(violations);
+
+        const groupIds = [...new Set(slice.buildings.map((b) => b.residentialGroupId))];
+        const period = { validFrom: toDbDate(v.validFrom), validTo: null };
+        await tx.organization.create({
+          data: {
+            id: boardId,
+            kind: 'MANAGEMENT_BOARD',
+            name,
+            nameSearch: searchKey(name),
+            buildingId: v.buildingId ?? null,
+            complexId: v.complexId ?? null,
+            ...period,
+          },
+        });
+        for (const unitId of groupIds)
+          await tx.organizationArea.create({ data: { id: randomUUID(), organizationId: boardId, unitId, ...period } });
+        for (const m of v.members) {
+          const id = randomUUID();
+          await tx.membership.create({
+            data: { id, personId: m.personId, organizationId: boardId, role: m.role, buildingId: m.buildingId ?? null, ...period },
+          });
+        }
+        await tx.boardTerm.create({
+          data: {
+            id: term.id,
             boardId,
             termNumber: 1,
-            electedOn: v.electedOn,
-            validFrom: v.validFrom,
-            validTo: v.validTo ?? null,
-            recognition: v.recognition ?? null,
-          };
-          if (v.recognition) {
-            const issuer = await loadSlice(tx, {
-              organizations: { id: v.recognition.issuerId },
-              organizationAreas: { organizationId: v.recognition.issuerId },
-            });
-            const units = await loadSlice(tx, { units: { id: { in: issuer.organizationAreas.map((a) => a.unitId) } } });
-            violations.push(
-              ...checkBoardTerm({ ...issuer, units: units.units }, term).map((x) => ({
-                ...x,
-                path: ['recognition', ...x.path.filter((p) => p !== 'recognition')],
-              })),
-            );
-          } else {
-            violations.push(...checkBoardTerm({ organizations: [], organizationAreas: [], units: [] }, term));
-          }
-          refuse(violations);
-
-          const groupIds = [...new Set(slice.buildings.map((b) => b.residentialGroupId))];
-          const period = { validFrom: toDbDate(v.validFrom), validTo: null };
-          await tx.organization.create({
-            data: {
-              id: boardId,
-              kind: 'MANAGEMENT_BOARD',
-              name,
-              nameSearch: searchKey(name),
-              buildingId: v.buildingId ?? null,
-              complexId: v.complexId ?? null,
-              ...period,
-            },
-          });
-          for (const unitId of groupIds)
-            await tx.organizationArea.create({ data: { id: randomUUID(), organizationId: boardId, unitId, ...period } });
-          for (const m of v.members) {
-            const id = randomUUID();
-            await tx.membership.create({
-              data: { id, personId: m.personId, organizationId: boardId, role: m.role, buildingId: m.buildingId ?? null, ...period },
-            });
-            record({ operation: 'establishBoard', entityType: 'Membership', entityId: id, before: null, after: { ...m, boardId } });
-          }
-          await tx.boardTerm.create({
-            data: {
-              id: term.id,
-              boardId,
-              termNumber: 1,
-              electedOn: toDbDate(v.electedOn),
-              validFrom: toDbDate(v.validFrom),
-              validTo: v.validTo ? toDbDate(v.validTo) : null,
-              recognitionFiledOn: v.recognition?.filedOn ? toDbDate(v.recognition.filedOn) : null,
-              recognitionDecisionNumber: v.recognition?.decisionNumber ?? null,
-              recognitionDecidedOn: v.recognition ? toDbDate(v.recognition.decidedOn) : null,
-              recognitionIssuerId: v.recognition?.issuerId ?? null,
-            },
-          });
-          const changeId = randomUUID();
-          await tx.boardChange.create({
-            data: {
-              id: changeId,
-              boardId,
-              kind: 'ESTABLISHMENT',
-              on: toDbDate(v.electedOn),
-              decisionNumber: v.decisionNumber ?? v.recognition?.decisionNumber ?? null,
-              directiveId: v.directiveId ?? null,
-            },
-          });
-          record({
-            operation: 'establishBoard',
-            entityType: 'Organization',
-            entityId: boardId,
-            before: null,
-            after: { name, buildingId: v.buildingId, complexId: v.complexId, members: v.members },
-          });
-          record({ operation: 'establishBoard', entityType: 'BoardTerm', entityId: term.id, before: null, after: term });
-          record({
-            operation: 'establishBoard',
-            entityType: 'BoardChange',
-            entityId: changeId,
-            before: null,
-            after: { kind: 'ESTABLISHMENT', on: v.electedOn },
-          });
-          return tx.organization.findUniqueOrThrow({ where: { id: boardId } });
-        },
-        ctx.changeSink,
-      );
+            electedOn: toDbDate(v.electedOn),
+            validFrom: toDbDate(v.validFrom),
+            validTo: toDbDate(v.validTo),
+            recognitionFiledOn: v.recognition?.filedOn ? toDbDate(v.recognition.filedOn) : null,
+            recognitionDecisionNumber: v.recognition?.decisionNumber ?? null,
+            recognitionDecidedOn: v.recognition ? toDbDate(v.recognition.decidedOn) : null,
+            recognitionIssuerId: v.recognition?.issuerId ?? null,
+          },
+        });
+        const changeId = randomUUID();
+        await tx.boardChange.create({
+          data: {
+            id: changeId,
+            boardId,
+            kind: 'ESTABLISHMENT',
+            on: toDbDate(establishmentDate(term)),
+            decisionNumber: v.decisionNumber ?? v.recognition?.decisionNumber ?? null,
+            directiveId: v.directiveId ?? null,
+          },
+        });
+        return tx.organization.findUniqueOrThrow({ where: { id: boardId } });
+      });
     },
   }),
 );
@@ -308,120 +288,88 @@ builder.mutationField('consolidateBoard', (t) =>
       const parsed = parseInput(consolidateBoardInput, JSON.parse(JSON.stringify(decoded)));
       if (!parsed.ok) throw new ValidationError(parsed.violations);
       const v = parsed.value;
-      return writeTransaction(
-        ctx.prisma,
-        async (tx, record) => {
-          const board = await tx.organization.findUnique({ where: { id: boardId } });
-          if (!board || board.kind !== 'MANAGEMENT_BOARD') throw new NotFoundError('Organization', boardId);
-          if (board.version !== v.version) throw new VersionConflictError('Organization', boardId, v.version, board.version);
-          const current = await tx.membership.findMany({ where: { organizationId: boardId, ...activeOnWhere(v.on) } });
-          const byId = new Map(current.map((m) => [m.id, m]));
-          const violations: Violation[] = [];
-          const leaving = new Set<string>();
-          v.replace.forEach((r, i) => {
-            if (!byId.has(r.membershipId)) violations.push(notOnBoard(['replace', i, 'membershipId'], r.membershipId, board.name, v.on));
-            leaving.add(r.membershipId);
-          });
-          v.end.forEach((id, i) => {
-            if (!byId.has(id)) violations.push(notOnBoard(['end', i], id, board.name, v.on));
-            leaving.add(id);
-          });
-          const staying = current
-            .filter((m) => !leaving.has(m.id))
-            .map((m) => ({ personId: m.personId, role: m.role, buildingId: m.buildingId }));
-          const joining: MemberIn[] = [
-            ...v.replace.map((r) => ({
-              personId: r.byPersonId,
-              role: r.role ?? byId.get(r.membershipId)?.role ?? 'MEMBER',
-              buildingId: byId.get(r.membershipId)?.buildingId ?? null,
-            })),
-            ...v.add,
-          ];
-          const members = [...staying, ...joining];
-          const slice = await boardState(
-            tx,
-            board,
-            members.map((m) => m.personId),
-          );
-          violations.push(
-            ...checkBoardMembers(
-              slice,
-              {
-                board: { id: boardId, name: board.name, buildingId: board.buildingId, complexId: board.complexId },
-                members: members as BoardProposalMember[],
-              },
-              v.on,
-            ).map((x) =>
-              // Paths of the rule engine index the resulting member list; point counts at the whole change.
-              x.path[0] === 'members' && x.path.length > 1 ? { ...x, path: memberPath(x.path, staying.length, v.replace.length) } : x,
-            ),
-          );
-          refuse(violations);
+      return writeTransaction(ctx.prisma, 'consolidateBoard', ctx.writer, async (tx) => {
+        const board = await tx.organization.findUnique({ where: { id: boardId } });
+        if (!board || board.kind !== 'MANAGEMENT_BOARD') throw new NotFoundError('Organization', boardId);
+        if (board.version !== v.version) throw new VersionConflictError('Organization', boardId, v.version, board.version);
+        const current = await tx.membership.findMany({ where: { organizationId: boardId, ...activeOnWhere(v.on) } });
+        const byId = new Map(current.map((m) => [m.id, m]));
+        const violations: Violation[] = [];
+        const leaving = new Set<string>();
+        v.replace.forEach((r, i) => {
+          if (!byId.has(r.membershipId)) violations.push(notOnBoard(['replace', i, 'membershipId'], r.membershipId, board.name, v.on));
+          leaving.add(r.membershipId);
+        });
+        v.end.forEach((id, i) => {
+          if (!byId.has(id)) violations.push(notOnBoard(['end', i], id, board.name, v.on));
+          leaving.add(id);
+        });
+        const staying = current
+          .filter((m) => !leaving.has(m.id))
+          .map((m) => ({ personId: m.personId, role: m.role, buildingId: m.buildingId }));
+        const joining: MemberIn[] = [
+          ...v.replace.map((r) => ({
+            personId: r.byPersonId,
+            role: r.role ?? byId.get(r.membershipId)?.role ?? 'MEMBER',
+            buildingId: byId.get(r.membershipId)?.buildingId ?? null,
+          })),
+          ...v.add,
+        ];
+        const members = [...staying, ...joining];
+        const slice = await boardState(
+          tx,
+          board,
+          members.map((m) => m.personId),
+        );
+        violations.push(
+          ...checkBoardMembers(
+            slice,
+            {
+              board: { id: boardId, name: board.name, buildingId: board.buildingId, complexId: board.complexId },
+              members: members as BoardProposalMember[],
+            },
+            v.on,
+          ).map((x) =>
+            // Paths of the rule engine index the resulting member list; point counts at the whole change.
+            x.path[0] === 'members' && x.path.length > 1 ? { ...x, path: memberPath(x.path, staying.length, v.replace.length) } : x,
+          ),
+        );
+        refuse(violations);
 
-          const on = toDbDate(v.on);
-          for (const id of leaving) {
-            await tx.membership.update({ where: { id }, data: { validTo: on, version: { increment: 1 } } });
-            record({
-              operation: 'consolidateBoard',
-              entityType: 'Membership',
-              entityId: id,
-              before: { validTo: null },
-              after: { validTo: v.on },
-            });
-          }
-          for (const m of joining) {
-            const id = randomUUID();
-            await tx.membership.create({
-              data: {
-                id,
-                personId: m.personId,
-                organizationId: boardId,
-                role: m.role as never,
-                buildingId: m.buildingId ?? null,
-                validFrom: on,
-                validTo: null,
-              },
-            });
-            record({
-              operation: 'consolidateBoard',
-              entityType: 'Membership',
-              entityId: id,
-              before: null,
-              after: { ...m, validFrom: v.on },
-            });
-          }
-          const changeId = randomUUID();
-          await tx.boardChange.create({
+        const on = toDbDate(v.on);
+        for (const id of leaving) {
+          await tx.membership.update({ where: { id }, data: { validTo: on } });
+        }
+        for (const m of joining) {
+          const id = randomUUID();
+          await tx.membership.create({
             data: {
-              id: changeId,
-              boardId,
-              kind: 'CONSOLIDATION',
-              on,
-              decisionNumber: v.decisionNumber ?? null,
-              directiveId: v.directiveId ?? null,
-              note: v.note ?? null,
+              id,
+              personId: m.personId,
+              organizationId: boardId,
+              role: m.role as never,
+              buildingId: m.buildingId ?? null,
+              validFrom: on,
+              validTo: null,
             },
           });
-          await updateVersioned(tx, 'organization', 'Organization', boardId, v.version, {});
-          // The board itself: its history shows each consolidation (members and record above).
-          record({
-            operation: 'consolidateBoard',
-            entityType: 'Organization',
-            entityId: boardId,
-            before: { version: board.version },
-            after: { version: board.version + 1, consolidatedOn: v.on, boardChangeId: changeId, left: [...leaving], joined: joining },
-          });
-          record({
-            operation: 'consolidateBoard',
-            entityType: 'BoardChange',
-            entityId: changeId,
-            before: null,
-            after: { kind: 'CONSOLIDATION', on: v.on },
-          });
-          return tx.organization.findUniqueOrThrow({ where: { id: boardId } });
-        },
-        ctx.changeSink,
-      );
+        }
+        const changeId = randomUUID();
+        await tx.boardChange.create({
+          data: {
+            id: changeId,
+            boardId,
+            kind: 'CONSOLIDATION',
+            on,
+            decisionNumber: v.decisionNumber ?? null,
+            directiveId: v.directiveId ?? null,
+            note: v.note ?? null,
+          },
+        });
+        // A consolidation is a new version of the board (its history shows each one; members and record above).
+        await updateVersioned(tx, 'organization', 'Organization', boardId, v.version, { updatedAt: new Date() });
+        return tx.organization.findUniqueOrThrow({ where: { id: boardId } });
+      });
     },
   }),
 );

@@ -1,7 +1,7 @@
 import type { Access } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { ChangeSink } from '../store/transaction.js';
+import type { Writer } from '../store/transaction.js';
 
 export type { Viewer } from '../auth/viewer.js';
 
@@ -18,8 +18,8 @@ export interface Context {
    * otherwise today.
    */
   defaultAsOf?: string;
-  /** Runs in each write transaction with the changes it made (the audit trail hooks in here). */
-  changeSink?: ChangeSink;
+  /** Who writes, named in every write transaction for the audit trail the database keeps. */
+  readonly writer: Writer;
   /** The client's address (for login rate limiting), set by the gateway. */
   clientAddress?: string;
   /** The request id, echoed in logs and audit entries. */

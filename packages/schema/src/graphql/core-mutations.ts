@@ -16,7 +16,7 @@ import {
 } from '@coso/domain';
 import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
-import type { Change, Tx } from '../store/transaction.js';
+import type { Tx } from '../store/transaction.js';
 import { OrganizationRef } from './bodies.js';
 import { type DomainRecord, registerEntityMutations } from './entity-mutations.js';
 import { MassOrganization, OrganizationKind, Role, Sex, UnitKind } from './enums.js';
@@ -30,15 +30,10 @@ const period = {
 };
 
 /** Ends, from `on`, every still-open record of `model` matching `where` (a cascade of an end). */
-async function endOpen(tx: Tx, model: string, where: object, on: string, entityType: string, record: (c: Change) => void) {
-  const delegate = (
-    tx as unknown as Record<string, { findMany(a: object): Promise<Array<{ id: string }>>; updateMany(a: object): Promise<unknown> }>
-  )[model];
-  if (!delegate) return;
-  const open = await delegate.findMany({ where: { ...where, ...activeOnWhere(on) }, select: { id: true } });
-  if (!open.length) return;
-  await delegate.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { validTo: toDbDate(on) } });
-  for (const r of open) record({ operation: 'end (cascade)', entityType, entityId: r.id, before: null, after: { validTo: on } });
+async function endOpen(tx: Tx, model: string, where: object, on: string) {
+  const delegate = (tx as unknown as Record<string, { updateMany(a: object): Promise<unknown> }>)[model];
+  if (!delegate) throw new Error(`endOpen: no model ${model}`);
+  await delegate.updateMany({ where: { ...where, ...activeOnWhere(on) }, data: { validTo: toDbDate(on) } });
 }
 
 registerEntityMutations({
@@ -82,23 +77,15 @@ registerEntityMutations({
     }
     return out;
   },
-  afterCreate: async (tx, rec, _input, record) => {
+  afterCreate: async (tx, rec) => {
     const period_ = { validFrom: toDbDate(String(rec.validFrom)), validTo: rec.validTo ? toDbDate(String(rec.validTo)) : null };
     if (typeof rec.code === 'string') {
       const id = randomUUID();
       await tx.unitCode.create({ data: { id, unitId: rec.id, code: rec.code, ...period_ } });
-      record({ operation: 'createUnit', entityType: 'UnitCode', entityId: id, before: null, after: { unitId: rec.id, code: rec.code } });
     }
     if (typeof rec.parentId === 'string') {
       const id = randomUUID();
       await tx.unitParent.create({ data: { id, unitId: rec.id, parentId: rec.parentId, ...period_ } });
-      record({
-        operation: 'createUnit',
-        entityType: 'UnitParent',
-        entityId: id,
-        before: null,
-        after: { unitId: rec.id, parentId: rec.parentId },
-      });
     }
   },
   checkEnd: async (tx, rec, on) => {
@@ -117,9 +104,9 @@ registerEntityMutations({
       },
     ];
   },
-  onEnd: async (tx, rec, on, record) => {
-    await endOpen(tx, 'unitCode', { unitId: rec.id }, on, 'UnitCode', record);
-    await endOpen(tx, 'unitParent', { unitId: rec.id }, on, 'UnitParent', record);
+  onEnd: async (tx, rec, on) => {
+    await endOpen(tx, 'unitCode', { unitId: rec.id }, on);
+    await endOpen(tx, 'unitParent', { unitId: rec.id }, on);
   },
 });
 
@@ -158,31 +145,23 @@ registerEntityMutations({
     }
     return out;
   },
-  afterCreate: async (tx, rec, _input, record) => {
+  afterCreate: async (tx, rec) => {
     const period_ = { validFrom: toDbDate(String(rec.validFrom)), validTo: rec.validTo ? toDbDate(String(rec.validTo)) : null };
     if (typeof rec.parentId === 'string') {
       const id = randomUUID();
       await tx.organizationParent.create({ data: { id, organizationId: rec.id, parentId: rec.parentId, ...period_ } });
-      record({
-        operation: 'createOrganization',
-        entityType: 'OrganizationParent',
-        entityId: id,
-        before: null,
-        after: { parentId: rec.parentId },
-      });
     }
     for (const unitId of (rec.unitIds as string[] | undefined) ?? []) {
       const id = randomUUID();
       await tx.organizationArea.create({ data: { id, organizationId: rec.id, unitId, ...period_ } });
-      record({ operation: 'createOrganization', entityType: 'OrganizationArea', entityId: id, before: null, after: { unitId } });
     }
   },
   // A dissolved body's posts, memberships, areas and parent link end with it (history kept).
-  onEnd: async (tx, rec, on, record) => {
-    await endOpen(tx, 'membership', { organizationId: rec.id }, on, 'Membership', record);
-    await endOpen(tx, 'organizationArea', { organizationId: rec.id }, on, 'OrganizationArea', record);
-    await endOpen(tx, 'organizationParent', { organizationId: rec.id }, on, 'OrganizationParent', record);
-    await endOpen(tx, 'post', { organizationId: rec.id }, on, 'Post', record);
+  onEnd: async (tx, rec, on) => {
+    await endOpen(tx, 'membership', { organizationId: rec.id }, on);
+    await endOpen(tx, 'organizationArea', { organizationId: rec.id }, on);
+    await endOpen(tx, 'organizationParent', { organizationId: rec.id }, on);
+    await endOpen(tx, 'post', { organizationId: rec.id }, on);
   },
 });
 
@@ -206,8 +185,8 @@ registerEntityMutations({
   updateSchema: updatePersonInput,
   endable: true,
   // Moving away or death ends the person's current posts; the record and its history stay.
-  onEnd: async (tx, rec, on, record) => {
-    await endOpen(tx, 'membership', { personId: rec.id }, on, 'Membership', record);
+  onEnd: async (tx, rec, on) => {
+    await endOpen(tx, 'membership', { personId: rec.id }, on);
   },
 });
 

@@ -5,24 +5,27 @@ import type { z } from 'zod';
 import { PUBLIC_TYPES } from '../auth/locator.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { fromRow, toRow } from '../store/state-tables.js';
-import { type Change, type Tx, writeTransaction } from '../store/transaction.js';
+import { type Tx, writeTransaction } from '../store/transaction.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
 import { references } from './references.js';
+import { requiredKeys } from './zod-required.js';
 
 /**
  * One mechanism gives every entity the same write behaviour (as condo does): `createX`, `updateX`
  * and, for dated records, `endX` — never delete. Each write: global ids decoded → input parsed by
  * the domain's zod schema (every violation, vi/en) → domain rules checked against the state read
- * in the same transaction → written with a version bump → changes recorded for the audit trail.
+ * in the same transaction → written. The database bumps the version of every updated row and
+ * writes the audit entry of every changed row (migration audit_by_trigger), whatever writes it.
  * An update carries the version it read; a stale one gets a VersionConflictError.
  */
 type ScalarName = 'String' | 'Int' | 'Boolean' | 'Date' | 'ID';
 
 export interface InputFieldSpec {
   type: ScalarName | EnumRef<never, string>;
+  /** Non-null in the create input: only for fields the domain's create schema does not name (it decides for the rest). */
   required?: boolean;
   list?: boolean;
   /** For ID fields: the GraphQL type whose global id is expected (plain UUIDs pass too). */
@@ -54,15 +57,12 @@ export interface EntitySpec {
   endable: boolean;
   /** Domain rules against the stored state, inside the transaction (errors block; warnings pass). */
   check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update') => Promise<Violation[]>;
-  afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>, record_: (c: ChangeInput) => void) => Promise<void>;
+  afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>) => Promise<void>;
   /** Refuse an end (e.g. a unit that still has children) … */
   checkEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<Violation[]>;
   /** … or cascade it (a dissolved body's memberships end with it). */
-  onEnd?: (tx: Tx, record: DomainRecord, on: string, record_: (c: ChangeInput) => void) => Promise<void>;
+  onEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<void>;
 }
-
-/** A change a mutation records for the audit trail (one type for every write path). */
-export type ChangeInput = Change;
 
 type Row = Record<string, unknown>;
 type Delegate = {
@@ -75,13 +75,24 @@ export function delegateOf(tx: object, model: string): Delegate {
   return (tx as Record<string, Delegate>)[model] as Delegate;
 }
 
-function fieldsOf(t: { field: (o: object) => unknown }, specs: Record<string, InputFieldSpec>, forceOptional: boolean, typename: string) {
+/**
+ * GraphQL input fields from the specs. Non-null comes from the domain's input schema when it names
+ * the field (`required`: the keys it requires); a field it does not name (create-only extras) keeps
+ * its spec's `required`. Update inputs are all optional (left out = unchanged).
+ */
+function fieldsOf(
+  t: { field: (o: object) => unknown },
+  specs: Record<string, InputFieldSpec>,
+  required: ReadonlySet<string> | null,
+  typename: string,
+  named: ReadonlySet<string> = new Set(),
+) {
   return Object.fromEntries(
     Object.entries(specs).map(([name, f]) => [
       name,
       t.field({
         type: f.list ? [f.type] : f.type,
-        required: forceOptional ? false : (f.required ?? false),
+        required: required === null ? false : named.has(name) ? required.has(name) : (f.required ?? false),
         description: f.description,
         // A public record (a review, a presentation, a commendation) takes its place from the
         // document it belongs to: writing it needs write access there, not just read.
@@ -125,20 +136,33 @@ async function loadRecord(tx: Tx, spec: EntitySpec, id: string): Promise<{ recor
   return { record: fromRow(spec.table, row) as DomainRecord, version: Number(row.version ?? 0) };
 }
 
-/** Version-checked update: a stale version is a conflict, never a silent overwrite. */
+/** Version-checked update (the database bumps the version): a stale version is a conflict, never a silent overwrite. */
 export async function updateVersioned(tx: Tx, model: string, typename: string, id: string, version: number, data: Row): Promise<void> {
-  const res = await delegateOf(tx, model).updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  const res = await delegateOf(tx, model).updateMany({ where: { id, version }, data });
   if (res.count === 1) return;
   const current = await delegateOf(tx, model).findUnique({ where: { id } });
   if (!current) throw new NotFoundError(typename, id);
   throw new VersionConflictError(typename, id, version, Number(current.version));
 }
 
+/** Every entity registered, in order (tests derive their cases from it). */
+export const ENTITY_SPECS: EntitySpec[] = [];
+
 export function registerEntityMutations(spec: EntitySpec): void {
+  ENTITY_SPECS.push(spec);
   const allCreateFields = { ...spec.fields, ...(spec.createOnly ?? {}) };
   const CreateInput = builder.inputType(`Create${spec.noun}Input`, {
     description: `Tạo ${spec.label.vi} / Create ${spec.label.en}.`,
-    fields: (t) => fieldsOf(t as never, allCreateFields, false, spec.typename) as never,
+    fields: (t) => {
+      const shape = (spec.createSchema as { shape?: object }).shape ?? {};
+      return fieldsOf(
+        t as never,
+        allCreateFields,
+        requiredKeys(spec.createSchema) ?? new Set(),
+        spec.typename,
+        new Set(Object.keys(shape)),
+      ) as never;
+    },
   });
 
   builder.mutationField(`create${spec.noun}`, (t) =>
@@ -156,19 +180,14 @@ export function registerEntityMutations(spec: EntitySpec): void {
         // stripped by it; it passes as given (ids decoded) for `check` and `afterCreate` to use.
         for (const k of Object.keys(spec.createOnly ?? {})) if (!(k in parsed) && input[k] !== undefined) parsed[k] = input[k];
         const id = randomUUID();
-        return writeTransaction(
-          ctx.prisma,
-          async (tx, record) => {
-            const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !(k in (spec.createOnly ?? {}))));
-            const domain = { ...stored, id } as DomainRecord;
-            if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create'));
-            const row = await delegateOf(tx, spec.model).create({ data: toRow(spec.table, domain) });
-            record({ operation: `create${spec.noun}`, entityType: spec.typename, entityId: id, before: null, after: domain });
-            if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed, record);
-            return row;
-          },
-          ctx.changeSink,
-        ) as never;
+        return writeTransaction(ctx.prisma, `create${spec.noun}`, ctx.writer, async (tx) => {
+          const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !(k in (spec.createOnly ?? {}))));
+          const domain = { ...stored, id } as DomainRecord;
+          if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create'));
+          const row = await delegateOf(tx, spec.model).create({ data: toRow(spec.table, domain) });
+          if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed);
+          return row;
+        }) as never;
       },
     }),
   );
@@ -181,7 +200,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
         ({
           id: t.id({ required: true, extensions: references(spec.typename, { write: true }) }),
           version: t.int({ required: true }),
-          ...(fieldsOf(t as never, spec.fields, true, spec.typename) as object),
+          ...(fieldsOf(t as never, spec.fields, null, spec.typename) as object),
         }) as never,
     });
     builder.mutationField(`update${spec.noun}`, (t) =>
@@ -195,25 +214,20 @@ export function registerEntityMutations(spec: EntitySpec): void {
           const id = dbId(String(raw.id), spec.typename);
           const input = decodeIds({ ...raw, id }, spec.fields);
           const parsed = parseOrThrow(updateSchema, input) as Record<string, unknown>;
-          return writeTransaction(
-            ctx.prisma,
-            async (tx, record) => {
-              const { record: before, version } = await loadRecord(tx, spec, id);
-              if (version !== parsed.version) throw new VersionConflictError(spec.typename, id, Number(parsed.version), version);
-              const { version: _v, ...changes } = parsed;
-              const merged = { ...before, ...changes, id } as DomainRecord;
-              // The merged record must still be a valid new record (cross-field rules see all fields).
-              const { id: _id, ...mergedInput } = merged;
-              const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
-              if (!again.ok) throw new ValidationError(again.violations);
-              if (spec.check) throwErrors(await spec.check(tx, merged, 'update'));
-              const { id: _ignored, ...data } = toRow(spec.table, changes);
-              await updateVersioned(tx, spec.model, spec.typename, id, version, data);
-              record({ operation: `update${spec.noun}`, entityType: spec.typename, entityId: id, before, after: merged });
-              return delegateOf(tx, spec.model).findUnique({ where: { id } });
-            },
-            ctx.changeSink,
-          ) as never;
+          return writeTransaction(ctx.prisma, `update${spec.noun}`, ctx.writer, async (tx) => {
+            const { record: before, version } = await loadRecord(tx, spec, id);
+            if (version !== parsed.version) throw new VersionConflictError(spec.typename, id, Number(parsed.version), version);
+            const { version: _v, ...changes } = parsed;
+            const merged = { ...before, ...changes, id } as DomainRecord;
+            // The merged record must still be a valid new record (cross-field rules see all fields).
+            const { id: _id, ...mergedInput } = merged;
+            const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
+            if (!again.ok) throw new ValidationError(again.violations);
+            if (spec.check) throwErrors(await spec.check(tx, merged, 'update'));
+            const { id: _ignored, ...data } = toRow(spec.table, changes);
+            await updateVersioned(tx, spec.model, spec.typename, id, version, data);
+            return delegateOf(tx, spec.model).findUnique({ where: { id } });
+          }) as never;
         },
       }),
     );
@@ -237,20 +251,15 @@ export function registerEntityMutations(spec: EntitySpec): void {
         resolve: async (_root, args, ctx: Context) => {
           const id = dbId(String(args.input.id), spec.typename);
           const on = String(args.input.on);
-          return writeTransaction(
-            ctx.prisma,
-            async (tx, record) => {
-              const { record: before, version } = await loadRecord(tx, spec, id);
-              if (version !== args.input.version) throw new VersionConflictError(spec.typename, id, args.input.version, version);
-              throwErrors(endViolations(spec, before, on));
-              if (spec.checkEnd) throwErrors(await spec.checkEnd(tx, before, on));
-              await updateVersioned(tx, spec.model, spec.typename, id, version, { validTo: toDbDate(on) });
-              record({ operation: `end${spec.noun}`, entityType: spec.typename, entityId: id, before, after: { ...before, validTo: on } });
-              if (spec.onEnd) await spec.onEnd(tx, before, on, record);
-              return delegateOf(tx, spec.model).findUnique({ where: { id } });
-            },
-            ctx.changeSink,
-          ) as never;
+          return writeTransaction(ctx.prisma, `end${spec.noun}`, ctx.writer, async (tx) => {
+            const { record: before, version } = await loadRecord(tx, spec, id);
+            if (version !== args.input.version) throw new VersionConflictError(spec.typename, id, args.input.version, version);
+            throwErrors(endViolations(spec, before, on));
+            if (spec.checkEnd) throwErrors(await spec.checkEnd(tx, before, on));
+            await updateVersioned(tx, spec.model, spec.typename, id, version, { validTo: toDbDate(on) });
+            if (spec.onEnd) await spec.onEnd(tx, before, on);
+            return delegateOf(tx, spec.model).findUnique({ where: { id } });
+          }) as never;
         },
       }),
     );

@@ -225,43 +225,30 @@ builder.mutationField('recordReorganisation', (t) =>
         })),
       };
       if (badIds.length > 0) throw new ValidationError(badIds);
-      return writeTransaction(
-        ctx.prisma,
-        async (tx, record) => {
-          // What a reorganisation can touch, as it stands on the effective date.
-          const open = { OR: [{ validTo: null }, { validTo: { gt: toDbDate(plan.effectiveOn) } }] };
-          const state: DomainState = await loadSlice(tx, {
-            units: true,
-            unitCodes: open,
-            unitParents: open,
-            organizations: open,
-            organizationParents: open,
-            organizationAreas: open,
-            memberships: { ...activeOnWhere(plan.effectiveOn) },
-            posts: open,
-            partyMemberships: { homeCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
-            residenceContacts: { residenceCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
-            // Buildings cannot move with a plan: those still in a group it ends make it refused.
-            buildings: { residentialGroupId: { in: plan.endUnits }, ...open },
-            reorganisations: { id: eventId },
-          });
-          const applied = applyReorganisation(state, plan, { newId: () => randomUUID() });
-          if (!applied.ok) throw new ValidationError(applied.violations);
-          for (const change of applied.value.ended) await writeEnded(tx, change, plan.effectiveOn);
-          for (const change of applied.value.created) await writeCreated(tx, change);
-          for (const change of [...applied.value.ended, ...applied.value.created]) {
-            record({
-              operation: 'recordReorganisation',
-              entityType: typenameOf(change.table),
-              entityId: change.record.id,
-              before: null,
-              after: change.record as unknown as Record<string, unknown>,
-            });
-          }
-          return tx.reorganisationEvent.findUniqueOrThrow({ where: { id: eventId } });
-        },
-        ctx.changeSink,
-      );
+      return writeTransaction(ctx.prisma, 'recordReorganisation', ctx.writer, async (tx) => {
+        // What a reorganisation can touch, as it stands on the effective date.
+        const open = { OR: [{ validTo: null }, { validTo: { gt: toDbDate(plan.effectiveOn) } }] };
+        const state: DomainState = await loadSlice(tx, {
+          units: true,
+          unitCodes: open,
+          unitParents: open,
+          organizations: open,
+          organizationParents: open,
+          organizationAreas: open,
+          memberships: { ...activeOnWhere(plan.effectiveOn) },
+          posts: open,
+          partyMemberships: { homeCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
+          residenceContacts: { residenceCellId: { in: plan.movePartyCells?.map((m) => m.fromCellId) ?? [] }, ...open },
+          // Buildings cannot move with a plan: those still in a group it ends make it refused.
+          buildings: { residentialGroupId: { in: plan.endUnits }, ...open },
+          reorganisations: { id: eventId },
+        });
+        const applied = applyReorganisation(state, plan, { newId: () => randomUUID() });
+        if (!applied.ok) throw new ValidationError(applied.violations);
+        for (const change of applied.value.ended) await writeEnded(tx, change, plan.effectiveOn);
+        for (const change of applied.value.created) await writeCreated(tx, change);
+        return tx.reorganisationEvent.findUniqueOrThrow({ where: { id: eventId } });
+      });
     },
   }),
 );
@@ -272,11 +259,8 @@ function delegate(tx: object, table: keyof DomainState): Delegate {
 }
 
 async function writeEnded(tx: object, change: ChangedRecord, on: string): Promise<void> {
-  const versioned = ['units', 'organizations', 'memberships', 'partyMemberships', 'residenceContacts'].includes(change.table);
-  await delegate(tx, change.table).update({
-    where: { id: change.record.id },
-    data: { validTo: toDbDate(on), ...(versioned ? { version: { increment: 1 } } : {}) },
-  });
+  // The database bumps the version and writes the audit entry (before and after) of the row.
+  await delegate(tx, change.table).update({ where: { id: change.record.id }, data: { validTo: toDbDate(on) } });
 }
 
 async function writeCreated(tx: object, change: ChangedRecord): Promise<void> {

@@ -1,8 +1,7 @@
 import { Access } from '../auth/access.js';
-import { auditTrail } from '../auth/audit.js';
+import { requestWriter } from '../auth/audit.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { ChangeSink } from '../store/transaction.js';
 import type { Context } from './context.js';
 import { todayInVietnam } from './context.js';
 
@@ -25,17 +24,9 @@ export async function createRequestContext(options: {
     viewer: options.viewer,
     access,
     today,
-    changeSink: withAccessRefresh(auditTrail(options.viewer, options.requestId), access),
+    writer: requestWriter(options.viewer, options.requestId, access),
     ...(options.requestId ? { requestId: options.requestId } : {}),
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.defaultAsOf ? { defaultAsOf: options.defaultAsOf } : {}),
-  };
-}
-
-/** After the audit entries, tells the request's access decisions that records changed. */
-function withAccessRefresh(sink: ChangeSink, access: Access): ChangeSink {
-  return async (tx, changes) => {
-    await sink(tx, changes);
-    access.noteChanges(changes);
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../database/prisma-client.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import { CONSTRAINT_RULES, INTERNAL_CONSTRAINTS } from './constraint-rules.js';
-import { writeTransaction } from './transaction.js';
+import { SYSTEM_WRITER, writeTransaction } from './transaction.js';
 import { ValidationError } from './write-errors.js';
 
 /**
@@ -47,7 +47,7 @@ afterAll(async () => {
 /** The violations a write raises when the database refuses it (the application's checks are not run). */
 async function refusal(sql: string): Promise<string[]> {
   try {
-    await writeTransaction(prisma, async (tx) => {
+    await writeTransaction(prisma, 'test', SYSTEM_WRITER, async (tx) => {
       await tx.$executeRawUnsafe(sql);
     });
   } catch (error) {
@@ -96,12 +96,32 @@ describe('the database refuses what the rules refuse, with the rule’s code', (
   });
 
   it('the next head from the day the head leaves is accepted', async () => {
-    await writeTransaction(prisma, async (tx) => {
+    await writeTransaction(prisma, 'test', SYSTEM_WRITER, async (tx) => {
       await tx.$executeRawUnsafe(`UPDATE memberships SET valid_to = '2024-01-01' WHERE id = '00000000-0000-4000-8000-0000000000c1'`);
       await tx.$executeRawUnsafe(`INSERT INTO memberships (id, person_id, organization_id, role, valid_from) VALUES
         (gen_random_uuid(), '00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000b1', 'HEAD', '2024-01-01')`);
     });
     expect(await prisma.membership.count({ where: { organizationId: '00000000-0000-4000-8000-0000000000b1', role: 'HEAD' } })).toBe(2);
+  });
+
+  it('a commendation names its kind’s recipient and only that one: of the 8 shapes, 2 are accepted', async () => {
+    await prisma.$executeRawUnsafe(`INSERT INTO directives (id, code, title, issued_on, issuer_id, scope_unit_id) VALUES
+      ('00000000-0000-4000-8000-000000000099', '05-TT/QU', 'Thông tri', '2021-09-30', '00000000-0000-4000-8000-0000000000b2', '00000000-0000-4000-8000-000000000001')
+      ON CONFLICT DO NOTHING`);
+    const accepted: string[] = [];
+    for (const kind of ['COLLECTIVE', 'INDIVIDUAL']) {
+      for (const org of [null, "'00000000-0000-4000-8000-0000000000b1'"]) {
+        for (const person of [null, "'00000000-0000-4000-8000-0000000000a1'"]) {
+          const shape = `${kind}:${org ? 'body' : '-'}:${person ? 'person' : '-'}`;
+          const refused =
+            await refusal(`INSERT INTO commendations (id, directive_id, kind, recipient_organization_id, recipient_person_id, decided_on)
+            VALUES (gen_random_uuid(), '00000000-0000-4000-8000-000000000099', '${kind}', ${org ?? 'NULL'}, ${person ?? 'NULL'}, '2022-12-01')`);
+          if (refused.length === 0) accepted.push(shape);
+          else expect(refused, shape).toEqual(['REQUIRED_FIELD@kind']);
+        }
+      }
+    }
+    expect(accepted.sort()).toEqual(['COLLECTIVE:body:-', 'INDIVIDUAL:-:person']);
   });
 
   it('a membership that starts before its body', async () => {
@@ -122,7 +142,7 @@ describe('the database refuses what the rules refuse, with the rule’s code', (
     expect(await refusal(`UPDATE organizations SET valid_to = '2025-01-01' WHERE id = '00000000-0000-4000-8000-0000000000b1'`)).toEqual([
       'MEMBERSHIP_WITHIN_BODY@validTo',
     ]);
-    await writeTransaction(prisma, async (tx) => {
+    await writeTransaction(prisma, 'test', SYSTEM_WRITER, async (tx) => {
       await tx.$executeRawUnsafe(`UPDATE organizations SET valid_to = '2026-01-01' WHERE id = '00000000-0000-4000-8000-0000000000b1'`);
       await tx.$executeRawUnsafe(
         `UPDATE memberships SET valid_to = '2026-01-01' WHERE organization_id = '00000000-0000-4000-8000-0000000000b1' AND valid_to IS NULL`,
@@ -133,7 +153,7 @@ describe('the database refuses what the rules refuse, with the rule’s code', (
   });
 
   it('judges a membership as it stands at commit: inserted open, then ended within its body, is accepted', async () => {
-    await writeTransaction(prisma, async (tx) => {
+    await writeTransaction(prisma, 'test', SYSTEM_WRITER, async (tx) => {
       await tx.$executeRawUnsafe(`INSERT INTO memberships (id, person_id, organization_id, role, valid_from) VALUES
         ('00000000-0000-4000-8000-0000000000c9', '00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000b1', 'MEMBER', '2025-02-01')`);
       await tx.$executeRawUnsafe(`UPDATE memberships SET valid_to = '2025-12-01' WHERE id = '00000000-0000-4000-8000-0000000000c9'`);

@@ -43,6 +43,12 @@ export const CONSTRAINT_RULES: Readonly<Record<string, ConstraintRule>> = {
       rule('PERIOD_ORDER', 'validTo', 'Ngày kết thúc phải sau ngày bắt đầu.', 'The end date must be after the start date.'),
     ]),
   ),
+  commendations_recipient_matches_kind: rule(
+    'REQUIRED_FIELD',
+    'kind',
+    'Khen thưởng tập thể cần đúng một tập thể được khen; khen thưởng cá nhân cần đúng một cá nhân được khen.',
+    'A collective commendation names exactly one body; an individual one names exactly one person.',
+  ),
   memberships_no_overlap: rule(
     'MEMBERSHIP_OVERLAP',
     'validFrom',

@@ -2,6 +2,7 @@ import { type DomainState, emptyState, searchKey } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fromDbDate, toDbDate } from './db-dates.js';
 import { stableUuid } from './stable-id.js';
+import { SYSTEM_WRITER, stampWriter, type Writer } from './transaction.js';
 
 /**
  * One mapping between the domain's plain records (`DomainState`, ISO date strings, any ids) and
@@ -153,11 +154,17 @@ function delegate(prisma: PrismaClient | object, name: string): Delegate {
 
 /**
  * Writes a whole state (e.g. a dataset) in one transaction. Ids are mapped with `stableUuid`, so
- * the same dataset always gets the same ids.
+ * the same dataset always gets the same ids. The audit trail records every row as written by the
+ * given writer (the platform itself unless told otherwise) under `operation`.
  */
-export async function writeState(prisma: PrismaClient, state: DomainState): Promise<void> {
+export async function writeState(
+  prisma: PrismaClient,
+  state: DomainState,
+  options: { writer?: Writer; operation?: string } = {},
+): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
+      await stampWriter(tx, options.writer ?? SYSTEM_WRITER, options.operation ?? 'seed');
       for (const [table, model] of TABLES) {
         const rows = (state[table] as object[]).map((r) => toRow(table, r));
         if (rows.length) await delegate(tx, model).createMany({ data: rows });

@@ -1,4 +1,3 @@
-import type { EntityType } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { constraintViolation } from './constraint-rules.js';
 import { ValidationError } from './write-errors.js';
@@ -6,41 +5,62 @@ import { ValidationError } from './write-errors.js';
 /** The client inside an interactive transaction. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-/** One change a mutation made: what the audit trail (and cache invalidation) needs. */
-export interface Change {
-  operation: string;
-  entityType: EntityType | 'Post' | 'UnitCode' | 'UnitParent' | 'OrganizationArea' | 'OrganizationParent' | string;
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+/**
+ * Who writes, for the audit trail. The database records every changed row itself (a trigger on
+ * each record table, migration audit_by_trigger); a transaction only names its writer and the
+ * operation, once, before any write.
+ */
+export interface Writer {
+  actor: string;
+  accountId: string | null;
+  requestId: string | null;
+  /** Told, after the commit, which entity types the transaction changed (access decisions refresh). */
+  changed?: (entityTypes: readonly string[]) => void;
 }
 
-/** Hook run inside the transaction after the work, before commit (the audit trail uses it). */
-export type ChangeSink = (tx: Tx, changes: readonly Change[]) => Promise<void>;
+/** The platform itself (seed, migrations' data, maintenance): recorded as 'system'. */
+export const SYSTEM_WRITER: Writer = { actor: 'system', accountId: null, requestId: null };
+
+/** Names the transaction's writer for the audit triggers (transaction-local settings). */
+export async function stampWriter(tx: Tx, writer: Writer, operation: string): Promise<void> {
+  await tx.$queryRaw`SELECT set_config('coso.actor', ${writer.actor}, true), set_config('coso.account_id', ${writer.accountId ?? ''}, true),
+    set_config('coso.request_id', ${writer.requestId ?? ''}, true), set_config('coso.operation', ${operation}, true)`;
+}
 
 /**
- * Runs a write in one transaction, collecting the changes it makes. A constraint the database
- * enforces (exclusion on periods, uniqueness, the rules' triggers) becomes a typed ValidationError
- * with the rule code it backs (store/constraint-rules.ts), never a 500.
+ * Runs a write in one transaction under the writer's name. A constraint the database enforces
+ * (exclusion on periods, uniqueness, the rules' triggers) becomes a typed ValidationError with the
+ * rule code it backs (store/constraint-rules.ts), never a 500.
  */
 export async function writeTransaction<T>(
   prisma: PrismaClient,
-  work: (tx: Tx, record: (change: Change) => void) => Promise<T>,
-  sink?: ChangeSink,
+  operation: string,
+  writer: Writer,
+  work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  let changed: string[] = [];
   try {
-    return await prisma.$transaction(
+    const result = await prisma.$transaction(
       async (tx) => {
-        const changes: Change[] = [];
-        const result = await work(tx, (c) => changes.push(c));
-        if (sink) await sink(tx, changes);
+        await stampWriter(tx, writer, operation);
+        const result = await work(tx);
+        if (writer.changed) changed = await changedTypes(tx);
         return result;
       },
       { timeout: 60_000, maxWait: 10_000 },
     );
+    if (changed.length) writer.changed?.(changed);
+    return result;
   } catch (error) {
     const violation = constraintViolation(error);
     if (violation) throw new ValidationError([violation]);
     throw error;
   }
+}
+
+/** The entity types this transaction changed, as its audit entries name them. */
+async function changedTypes(tx: Tx): Promise<string[]> {
+  const rows = await tx.$queryRaw<Array<{ entity_type: string }>>`
+    SELECT DISTINCT entity_type FROM audit_entries WHERE transaction_id = txid_current()`;
+  return rows.map((r) => r.entity_type);
 }

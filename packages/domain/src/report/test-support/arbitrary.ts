@@ -70,10 +70,9 @@ export const arbitraryState: fc.Arbitrary<DomainState> = fc
       fc.record({ by: fc.nat(), person: fc.nat(), board: fc.nat(), category: fc.constantFrom(...NOMINEE_CATEGORIES), on: date }),
       { maxLength: 8 },
     ),
-    commendations: fc.array(
-      fc.record({ kind: fc.constantFrom(...COMMENDATION_KINDS), org: fc.nat(), person: fc.nat(), none: fc.boolean(), on: date }),
-      { maxLength: 6 },
-    ),
+    commendations: fc.array(fc.record({ kind: fc.constantFrom(...COMMENDATION_KINDS), org: fc.nat(), person: fc.nat(), on: date }), {
+      maxLength: 6,
+    }),
     presentations: fc.array(fc.record({ org: fc.option(fc.nat(), { nil: null }), review: fc.constantFrom('r1', 'r2') }), { maxLength: 5 }),
     petitions: fc.array(fc.record({ group: pick(GROUPS), on: date }), { maxLength: 8 }),
     trainings: fc.array(
@@ -144,8 +143,8 @@ export const arbitraryState: fc.Arbitrary<DomainState> = fc
       if (by && p && b) s.nomination(by, p, b, n.category, n.on);
     }
     g.commendations.forEach((c, i) => {
-      const recipient = c.none ? {} : c.kind === 'COLLECTIVE' ? { organizationId: at(orgIds, c.org) } : { personId: at(people, c.person) };
-      s.commendation(`k${i}`, 'dir', c.kind, c.on, recipient);
+      const recipient = c.kind === 'COLLECTIVE' ? at(orgIds, c.org) : at(people, c.person);
+      if (recipient) s.commendation(`k${i}`, 'dir', c.kind, c.on, recipient);
     });
     g.presentations.forEach((p, i) => {
       const org = p.org === null ? undefined : at(orgIds, p.org);

@@ -100,8 +100,8 @@ export function articleScaleLongBien(): StateBuilder {
     .presentation('pr4', 'review', 'Tổ dân phố', 'RESIDENTIAL_GROUP')
     .presentation('pr5', 'review', 'Ban quản trị', 'MANAGEMENT_BOARD', { organizationId: 'bq3' });
   for (let k = 0; k < 25; k++) {
-    s.commendation(`kc${k}`, 'tt05', 'COLLECTIVE', '2022-12-01', { organizationId: `cell${k}` });
-    s.commendation(`ki${k}`, 'tt05', 'INDIVIDUAL', '2022-12-01', { personId: `m${k}` });
+    s.commendation(`kc${k}`, 'tt05', 'COLLECTIVE', '2022-12-01', `cell${k}`);
+    s.commendation(`ki${k}`, 'tt05', 'INDIVIDUAL', '2022-12-01', `m${k}`);
   }
   // Fire-safety training (not in the article): the heads of the first 30 boards attended.
   s.training(

@@ -171,22 +171,12 @@ export class StateBuilder {
     return this;
   }
 
-  commendation(
-    id: Id,
-    directiveId: Id,
-    kind: CommendationKind,
-    decidedOn: IsoDate,
-    recipient: { organizationId?: Id; personId?: Id } = {},
-  ): this {
-    this.state.commendations.push({
-      id,
-      directiveId,
-      kind,
-      decidedOn,
-      recipientOrganizationId: recipient.organizationId ?? null,
-      recipientPersonId: recipient.personId ?? null,
-      decisionNumber: `QĐ ${id}`,
-    });
+  /** A commendation of its kind's recipient (a body for COLLECTIVE, a person for INDIVIDUAL). */
+  commendation(id: Id, directiveId: Id, kind: CommendationKind, decidedOn: IsoDate, recipientId: Id): this {
+    const base = { id, directiveId, decidedOn, decisionNumber: `QĐ ${id}` };
+    this.state.commendations.push(
+      kind === 'COLLECTIVE' ? { ...base, kind, recipientOrganizationId: recipientId } : { ...base, kind, recipientPersonId: recipientId },
+    );
     return this;
   }
 

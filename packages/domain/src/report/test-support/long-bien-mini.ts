@@ -126,13 +126,13 @@ export function longBienMini(): StateBuilder {
     .presentation('pr5', 'r2', 'Tham luận năm sau', 'RESIDENTIAL_GROUP', { organizationId: 'l1' })
     .presentation('pr6', 'r1', 'Tham luận của chi bộ Trâu Quỳ', 'PARTY_COMMITTEE', { organizationId: 'cx' });
 
-  s.commendation('k1', 'tt05', 'COLLECTIVE', REVIEW_TO, { organizationId: 'wpc-gb' })
-    .commendation('k2', 'tt05', 'COLLECTIVE', REVIEW_TO, { organizationId: 'bq3' })
-    .commendation('k3', 'tt05', 'COLLECTIVE', REVIEW_TO, { organizationId: 'wpc-gb' }) // commended twice
-    .commendation('k4', 'tt05', 'INDIVIDUAL', REVIEW_TO, { personId: 'p1' })
-    .commendation('k5', 'tt05', 'INDIVIDUAL', REVIEW_TO, { personId: 'p3' })
-    .commendation('k6', 'ct01', 'COLLECTIVE', REVIEW_TO, { organizationId: 'wpc-pd' })
-    .commendation('k7', 'tt05', 'INDIVIDUAL', '2021-01-01', { personId: 'p2' });
+  s.commendation('k1', 'tt05', 'COLLECTIVE', REVIEW_TO, 'wpc-gb')
+    .commendation('k2', 'tt05', 'COLLECTIVE', REVIEW_TO, 'bq3')
+    .commendation('k3', 'tt05', 'COLLECTIVE', REVIEW_TO, 'wpc-gb') // commended twice
+    .commendation('k4', 'tt05', 'INDIVIDUAL', REVIEW_TO, 'p1')
+    .commendation('k5', 'tt05', 'INDIVIDUAL', REVIEW_TO, 'p3')
+    .commendation('k6', 'ct01', 'COLLECTIVE', REVIEW_TO, 'wpc-pd')
+    .commendation('k7', 'tt05', 'INDIVIDUAL', '2021-01-01', 'p2');
 
   // Period [2021-09-30, 2022-12-01] has 428 days, so "before" is [2020-07-29, 2021-09-29].
   s.petition('pet-a', 'g1', '2021-01-01')
