@@ -35,6 +35,14 @@ module.exports = {
       to: { path: '^packages/schema/src/graphql' },
     },
     {
+      name: 'use-cases-below-graphql',
+      comment:
+        'Use-cases (establish a board, a report for a viewer, create an account) are called by GraphQL, the export routes, the CLI and imports: they never import the GraphQL layer.',
+      severity: 'error',
+      from: { path: '^packages/schema/src/use-cases' },
+      to: { path: '^packages/schema/src/graphql' },
+    },
+    {
       name: 'schema-not-gateway',
       severity: 'error',
       from: { path: '^packages/(schema|domain|sample-data)/src' },

@@ -1,11 +1,10 @@
 import { emitKeypressEvents } from 'node:readline';
-import { buildSchema, createRequestContext, type PrismaClient, passwordProblem } from '@coso/schema';
-import { execute, parse } from 'graphql';
+import { createAccount, createRequestContext, type PrismaClient, passwordProblem, ValidationError } from '@coso/schema';
 
 /**
  * `coso users create-admin`: the first administrator of a real installation (the demo accounts
- * belong to the sample data only). The account is made through the API's own `createAccount`, run
- * as the platform itself, so it gets the same checks, the scrypt hash and an audit entry.
+ * belong to the sample data only). The account is made by the same use-case as the API's
+ * `createAccount` (no GraphQL document runs in-process), as the platform itself, so it gets the same checks, the scrypt hash and an audit entry.
  */
 
 export const ADMIN_PASSWORD_VARIABLE = 'COSO_ADMIN_PASSWORD';
@@ -76,10 +75,6 @@ function promptHidden(question: string, stdin: NodeJS.ReadStream, stdout: NodeJS
   });
 }
 
-const CREATE_ACCOUNT = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { __typename
-  ... on MutationCreateAccountSuccess { data { username } }
-  ... on ValidationError { violations { message { vi en } } } } }`;
-
 /** Creates a SYSTEM_ADMIN account; refuses a weak password or a username already taken. */
 export async function createAdmin(
   prisma: PrismaClient,
@@ -96,23 +91,20 @@ export async function createAdmin(
       },
     ]);
   }
-  const contextValue = await createRequestContext({ prisma, viewer: { kind: 'system' } });
-  const result = await execute({
-    schema: buildSchema(),
-    document: parse(CREATE_ACCOUNT),
-    variableValues: {
-      input: { username, displayName: input.displayName, password: input.password, role: 'SYSTEM_ADMIN', partyOrganisation: true },
-    },
-    contextValue,
-  });
-  if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  const created = (
-    result.data as {
-      createAccount?: { __typename: string; data?: { username: string }; violations?: Array<{ message: { vi: string; en: string } }> };
-    }
-  )?.createAccount;
-  if (created?.__typename !== 'MutationCreateAccountSuccess' || !created.data) {
-    throw new CreateAdminRefused((created?.violations ?? []).map((v) => v.message));
+  // The same use-case as the API's createAccount, as the platform itself (audited as 'system').
+  const ctx = await createRequestContext({ prisma, viewer: { kind: 'system' } });
+  try {
+    const created = await createAccount(ctx, {
+      username,
+      displayName: input.displayName,
+      password: input.password,
+      role: 'SYSTEM_ADMIN',
+      scopeUnitId: null,
+      partyOrganisation: true,
+    });
+    return { username: created.username };
+  } catch (error) {
+    if (error instanceof ValidationError) throw new CreateAdminRefused(error.violations.map((v) => v.message));
+    throw error;
   }
-  return created.data;
 }

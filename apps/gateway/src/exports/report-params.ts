@@ -8,7 +8,7 @@ import {
   reportPeriodOrderViolation,
   type Violation,
 } from '@coso/domain';
-import { databaseId } from './global-id.js';
+import { recordIdOf } from '@coso/schema';
 
 /** The query string of an export: `directiveId`, `scopeId` (UUIDs or global ids), `to` and an optional `from` (YYYY-MM-DD). */
 export type ReportQueryString = Record<string, unknown>;
@@ -59,7 +59,7 @@ function stringParam(query: ReportQueryString, name: string, required: boolean, 
 function idParam(query: ReportQueryString, name: string, typename: string, what: string, violations: Violation[]): string | undefined {
   const value = stringParam(query, name, true, violations);
   if (value === undefined) return undefined;
-  const id = databaseId(value, typename);
+  const id = recordIdOf(value, typename);
   if (id === undefined) {
     violations.push({
       code: RULES.INVALID_VALUE.code,

@@ -1,5 +1,12 @@
 import type { DirectiveReport } from '@coso/domain';
-import { createRequestContext, storedDirectiveReport as loadDirectiveReport, type PrismaClient, viewerFromToken } from '@coso/schema';
+import {
+  createRequestContext,
+  directiveReportFor,
+  mayListFigureRecords,
+  mayReportOn,
+  type PrismaClient,
+  viewerFromToken,
+} from '@coso/schema';
 import { type Request, type Response, Router } from 'express';
 import { bearerToken } from '../graphql-context.js';
 import type { Logger } from '../logger.js';
@@ -8,7 +15,6 @@ import { directiveReportDocx } from './docx-report.js';
 import { badRequest, FORBIDDEN, sendExportError, UNAUTHENTICATED } from './export-errors.js';
 import { contentDisposition, exportFileName } from './file-names.js';
 import { parseReportParams } from './report-params.js';
-import { mayExportScope } from './scope-access.js';
 import { directiveReportXlsx } from './xlsx-report.js';
 
 type Format = 'docx' | 'xlsx';
@@ -41,14 +47,16 @@ async function exportReport(deps: { prisma: PrismaClient; log: Logger }, format:
   const params = parseReportParams(req.query);
   if (!params.ok) return sendExportError(req, res, badRequest('params', params.violations));
   const query = params.value;
-  const { access } = await createRequestContext({ prisma, viewer, requestId: record.id });
-  if (!(await mayExportScope(access, query.scopeUnitId))) return sendExportError(req, res, FORBIDDEN);
+  // The same use-case as the GraphQL directiveReport: its scope rule, its party rule.
+  const ctx = await createRequestContext({ prisma, viewer, requestId: record.id });
+  if (!(await mayReportOn(ctx.access, query.scopeUnitId))) return sendExportError(req, res, FORBIDDEN);
 
-  const result = await loadDirectiveReport(prisma, query);
+  const result = await directiveReportFor(ctx, query);
   if (!result.ok) return sendExportError(req, res, badRequest('report', result.violations));
   const report = result.value;
-  const partyRecords = access.seesParty;
-  const body = format === 'docx' ? await directiveReportDocx(report) : await directiveReportXlsx(report, { partyRecords });
+  const listsRecordsOf = (key: string) => mayListFigureRecords(ctx.access, key);
+  const partyRecords = report.figures.every((f) => listsRecordsOf(f.key));
+  const body = format === 'docx' ? await directiveReportDocx(report) : await directiveReportXlsx(report, { listsRecordsOf });
 
   res.set({
     'content-type': CONTENT_TYPES[format],

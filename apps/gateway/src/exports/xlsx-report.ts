@@ -1,11 +1,10 @@
 import { type DirectiveReport, type Figure, type RecordRef, reportNarrative } from '@coso/domain';
-import { PARTY_FIGURES } from '@coso/schema';
 import ExcelJS from 'exceljs';
 import { directiveName, periodLine, reportTitle, scopeName, viDate } from './report-text.js';
 
 export interface XlsxOptions {
-  /** The viewer may see party membership: list the records of the party figures too. */
-  partyRecords: boolean;
+  /** May the viewer see the records this figure counts? (`mayListFigureRecords` of @coso/schema: party figures need party rights.) */
+  listsRecordsOf: (figureKey: string) => boolean;
 }
 
 export const SHEETS = { summary: 'Tổng hợp', byWard: 'Theo phường', records: 'Danh sách' } as const;
@@ -91,7 +90,7 @@ function recordsSheet(workbook: ExcelJS.Workbook, report: DirectiveReport, optio
     bold: true,
     size: 12,
   });
-  const hidden = options.partyRecords ? [] : report.figures.filter((f) => PARTY_FIGURES.has(f.key));
+  const hidden = report.figures.filter((f) => !options.listsRecordsOf(f.key));
   wrappedRow(
     sheet,
     hidden.length === 0

@@ -4,6 +4,7 @@ import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessio
 import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
 import { toDbDate } from '../store/db-dates.js';
 import { writeTransaction } from '../store/transaction.js';
+import { createAccount } from '../use-cases/accounts.js';
 import { builder, NAMED_ON_PUBLIC_RECORD, recordNode } from './builder.js';
 import type { Context } from './context.js';
 import { updateVersioned } from './entity-mutations.js';
@@ -182,35 +183,8 @@ builder.mutationField('createAccount', (t) =>
     authScopes: { admin: true },
     errors: { types: WRITE_ERRORS },
     args: { input: t.arg({ type: AccountInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const scopeUnitId = input.scopeUnitId ? dbId(input.scopeUnitId, 'AdministrativeUnit') : null;
-      const username = input.username.trim().toLowerCase();
-      const violations = accountViolations({ ...input, username, scopeUnitId });
-      if (await ctx.prisma.account.count({ where: { username } })) {
-        violations.push({
-          code: 'INVALID_VALUE',
-          severity: 'error',
-          path: ['username'],
-          message: { vi: `Tên đăng nhập "${username}" đã có.`, en: `Username "${username}" is taken.` },
-        });
-      }
-      if (violations.length) throw new ValidationError(violations);
-      const passwordHash = await hashPassword(input.password);
-      return writeTransaction(ctx.prisma, 'createAccount', ctx.writer, async (tx) => {
-        const account = await tx.account.create({
-          data: {
-            username,
-            displayName: input.displayName.normalize('NFC').trim(),
-            passwordHash,
-            role: input.role,
-            scopeUnitId,
-            partyOrganisation: input.partyOrganisation ?? false,
-            validFrom: toDbDate(input.validFrom ?? ctx.today),
-          },
-        });
-        return account;
-      });
-    },
+    resolve: (_r, { input }, ctx) =>
+      createAccount(ctx, { ...input, scopeUnitId: input.scopeUnitId ? dbId(input.scopeUnitId, 'AdministrativeUnit') : null }),
   }),
 );
 

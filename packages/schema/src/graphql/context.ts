@@ -2,11 +2,12 @@ import type { Access } from '../auth/access.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Writer } from '../store/transaction.js';
+import type { UseCaseContext } from '../use-cases/context.js';
 
 export type { Viewer } from '../auth/viewer.js';
 
-/** Per-request context. Resolvers are functions of (arguments, viewer, as-of date) only. */
-export interface Context {
+/** Per-request context. Resolvers are functions of (arguments, viewer, as-of date) only; use-cases take the same object. */
+export interface Context extends UseCaseContext {
   readonly prisma: PrismaClient;
   /** Who asks: fixed for the whole request before any field runs (decisions and audit agree). */
   readonly viewer: Viewer;

@@ -1,6 +1,7 @@
 import { isUuid } from '@coso/domain';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLError } from 'graphql';
+import { recordIdOf } from '../use-cases/record-ids.js';
 import { bilingualError } from './bilingual-error.js';
 
 /** How much of a refused id an error message quotes (the rest is cut: input is not echoed unbounded). */
@@ -28,15 +29,9 @@ export function decodeRecordId(globalId: string): { typename: string; id: string
  * analysts can paste ids from exports. A malformed or wrong-type id is a clear client error.
  */
 export function dbId(id: string, typename: string): string {
-  if (isUuid(id)) return id;
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeRecordId(id);
-  } catch {
-    throw badId(id, typename);
-  }
-  if (decoded.typename !== typename) throw badId(id, typename);
-  return decoded.id;
+  const found = recordIdOf(id, typename);
+  if (found === undefined) throw badId(id, typename);
+  return found;
 }
 
 export function dbIds(ids: readonly string[], typename: string): string[] {

@@ -10,7 +10,7 @@ import {
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
-import { PARTY_FIGURES, storedDirectiveReport, storedFindings } from '../report/compute.js';
+import { directiveReportFor, findingsFor, mayListFigureRecords } from '../use-cases/report.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { bilingualError } from './bilingual-error.js';
 import { builder } from './builder.js';
@@ -88,7 +88,7 @@ interface WardParent {
 
 /** The drill-down of party figures names party members: party-organisation roles only. */
 function recordsFor(figure: Figure, records: RecordRef[], ctx: Context): RecordParent[] {
-  if (PARTY_FIGURES.has(figure.key) && !ctx.access.seesParty) throw forbidden();
+  if (!mayListFigureRecords(ctx.access, figure.key)) throw forbidden();
   const wards = recordWards(figure);
   return records.map((ref) => ({ ref, wards: wards.get(ref.id) ?? [] }));
 }
@@ -162,12 +162,6 @@ const ReportRef = builder.objectRef<DirectiveReport>('DirectiveReport').implemen
   }),
 });
 
-/** A territorial viewer reports on their own territory only. */
-async function checkScope(ctx: Context, scopeId: string): Promise<void> {
-  const units = ctx.access.territoryUnits();
-  if (!ctx.access.signedIn || (units && !units.has(scopeId))) throw forbidden();
-}
-
 builder.queryField('directiveReport', (t) =>
   t.field({
     type: ReportRef,
@@ -180,11 +174,9 @@ builder.queryField('directiveReport', (t) =>
       to: t.arg({ type: 'Date', required: true, description: 'The as-of date (e.g. the review conference, 2022-12-01).' }),
     },
     resolve: async (_r, args, ctx) => {
-      const scopeUnitId = dbId(args.scopeId, 'AdministrativeUnit');
-      await checkScope(ctx, scopeUnitId);
-      const result = await storedDirectiveReport(ctx.prisma, {
+      const result = await directiveReportFor(ctx, {
         directiveId: dbId(args.directiveId, 'Directive'),
-        scopeUnitId,
+        scopeUnitId: dbId(args.scopeId, 'AdministrativeUnit'),
         to: args.to,
         ...(args.from ? { from: args.from } : {}),
       });
@@ -224,10 +216,8 @@ builder.queryField('findings', (t) =>
         wardIds: t.arg.idList({ required: false }),
       },
       resolve: async (_r, args, ctx) => {
-        const scopeUnitId = dbId(args.scopeId, 'AdministrativeUnit');
-        await checkScope(ctx, scopeUnitId);
-        const result = await storedFindings(ctx.prisma, {
-          scopeUnitId,
+        const result = await findingsFor(ctx, {
+          scopeUnitId: dbId(args.scopeId, 'AdministrativeUnit'),
           on: resolveAsOf(args.asOf, ctx),
           ...(args.codes ? { codes: args.codes as never } : {}),
           ...(args.wardIds ? { wardIds: args.wardIds.map((id) => dbId(id, 'AdministrativeUnit')) } : {}),
