@@ -34,8 +34,9 @@ export const MAX_TEXT_LENGTH = 10_000;
 /** Entries of any one list argument or input field (`in` filters, `nodes(ids:)`, a board's members). */
 export const MAX_LIST_LENGTH = 1_000;
 
-// C0 controls but tab, newline and carriage return, and DEL: PostgreSQL refuses NUL in text, the rest is never typed.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+// Control characters (C0, DEL, C1) but tab, newline and carriage return: PostgreSQL refuses NUL
+// in text, and the rest is never typed, only smuggled.
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
 // With the u flag a lone surrogate is a code point of category Cs; a proper pair is not.
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -83,7 +84,10 @@ export function checkText(value: string, where: Where): void {
 /** Checks one argument's value against its input type: text, list lengths, nested input objects. */
 function checkValue(type: GraphQLInputType, value: unknown, where: Where): void {
   if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return checkValue(type.ofType, value, where);
+  if (isNonNullType(type)) {
+    checkValue(type.ofType, value, where);
+    return;
+  }
   if (isListType(type)) {
     const list = Array.isArray(value) ? value : [value];
     if (list.length > MAX_LIST_LENGTH) {
