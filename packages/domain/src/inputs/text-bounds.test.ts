@@ -79,7 +79,9 @@ function valueAt(path: Path, value: unknown): unknown {
   return typeof head === 'number' ? [valueAt(rest, value)] : { [head]: valueAt(rest, value) };
 }
 
-const schemas = Object.entries(inputs).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType && !TEXT_FIELDS.has(e[1]));
+const schemas = (Object.entries(inputs) as Array<[string, unknown]>).filter(
+  (e): e is [string, z.ZodType] => e[1] instanceof z.ZodType && !TEXT_FIELDS.has(e[1]),
+);
 const sites = schemas.flatMap(([name, schema]) => textSites(name, schema));
 
 describe('the text rule reaches every input schema', () => {
