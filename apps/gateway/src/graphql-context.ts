@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type Context, createRequestContext, operationAsOf, type PrismaClient, viewerFromToken } from '@coso/schema';
 import type { Request } from 'express';
-import type { Logger } from './logger.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
 
 /** The schema's per-request context, plus the request's log record (never seen by resolvers). */
@@ -47,7 +46,7 @@ export function contextFor(prisma: PrismaClient) {
  *
  * It also records the operation name and the error codes for the request's log line.
  */
-export function operationContextPlugin(log: Logger): ApolloServerPlugin<GatewayContext> {
+export function operationContextPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue, request }) {
       if (request.operationName) contextValue.request.operationName = request.operationName;
@@ -65,14 +64,7 @@ export function operationContextPlugin(log: Logger): ApolloServerPlugin<GatewayC
           for (const error of errors) {
             const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
             ctx.request.errorCodes.push(code);
-            if (code === 'INTERNAL_SERVER_ERROR') {
-              // The first line only: Prisma's messages go on to quote the query's arguments (personal data).
-              const cause = error.originalError ?? error;
-              log.error(
-                { reqId: ctx.request.id, path: error.path, error: cause.name, message: cause.message.split('\n')[0]?.slice(0, 200) },
-                'resolver error',
-              );
-            }
+            // Internal errors are logged, with their detail, where they are masked (error-messages.ts).
           }
         },
       };

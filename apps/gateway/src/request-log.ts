@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from './logger.js';
@@ -24,6 +25,23 @@ export function requestRecord(req: Request): RequestRecord {
     records.set(req, record);
   }
   return record;
+}
+
+const scope = new AsyncLocalStorage<RequestRecord>();
+
+/**
+ * Runs the rest of a request's handling with its record at hand, for code that is given no
+ * request (Apollo's formatError): mounted just before the GraphQL handler, after the body is read.
+ */
+export function requestScope() {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    scope.run(requestRecord(req), next);
+  };
+}
+
+/** The record of the request being handled, where `requestScope` runs. */
+export function currentRequest(): RequestRecord | undefined {
+  return scope.getStore();
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -7,14 +7,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSchema, type PrismaClient } from '@coso/schema';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config.js';
-import { formatError } from './error-messages.js';
+import { gatewayFormatError } from './error-messages.js';
 import { exportRoutes } from './exports/routes.js';
 import { contextFor, type GatewayContext, operationContextPlugin } from './graphql-context.js';
 import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import type { Logger } from './logger.js';
-import { requestLog } from './request-log.js';
+import { requestLog, requestScope } from './request-log.js';
 import { adminWebSite, graphiqlSite } from './static-sites.js';
 
 export interface Gateway {
@@ -51,16 +51,17 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
     // (text/plain, form data) and a GET needs a non-simple header, so a foreign page cannot make a
     // browser run an operation with the user's cookies.
     csrfPrevention: true,
-    // Stack traces stay in the logs, never in responses.
+    // Stack traces stay in the logs, never in responses; so does the text of any error that is not
+    // the caller's (the database's, Prisma's): the client gets the request id (error-messages.ts).
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: gatewayFormatError(log),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: [
       // Apollo's default landing page loads its code from a CDN; GraphiQL is served locally at /graphiql.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownGraceMs ?? 10_000 }),
-      operationContextPlugin(log),
+      operationContextPlugin(),
       ...limits.plugins,
     ],
     // The process owns shutdown (main.ts): Apollo must not install its own signal handlers.
@@ -71,7 +72,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   app.use(requestLog(log));
   app.use(healthRoutes({ prisma, stopping: () => stopping }));
   app.use(exportRoutes({ prisma, log }));
-  app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), expressMiddleware(apollo, { context: contextFor(prisma) }));
+  app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), expressMiddleware(apollo, { context: contextFor(prisma) }));
   app.use('/graphiql', graphiqlSite());
   app.use(adminWebSite(config.adminWebDist));
   app.use((_req: Request, res: Response) => {

@@ -11,6 +11,7 @@ import {
   idField,
   optionalDateField,
   optionalIdField,
+  optionalLongTextField,
   optionalTextField,
   positiveIntField,
   read,
@@ -56,7 +57,7 @@ const boardChangeFields = {
   on: dateField,
   decisionNumber: optionalTextField,
   directiveId: optionalIdField,
-  note: optionalTextField,
+  note: optionalLongTextField,
 };
 
 export const createBoardChangeInput = z.object(boardChangeFields);
@@ -140,7 +141,7 @@ export const consolidateBoardInput = z
     on: dateField,
     decisionNumber: optionalTextField,
     directiveId: optionalIdField,
-    note: optionalTextField,
+    note: optionalLongTextField,
     replace: z.array(replacementInput).default([]),
     add: z.array(boardMemberInput).default([]),
     end: z.array(idField).default([]),

@@ -19,9 +19,11 @@ import {
   type IssueSink,
   idField,
   optionalIdField,
+  optionalLongTextField,
   optionalTextField,
   readOneOf,
   readString,
+  requiredLongTextField,
   requiredTextField,
   updateKeys,
   updatePeriodShape,
@@ -30,7 +32,7 @@ import {
 
 const directiveFields = {
   code: requiredTextField,
-  title: requiredTextField,
+  title: requiredLongTextField,
   issuedOn: dateField,
   issuerId: idField,
   scopeUnitId: idField,
@@ -44,7 +46,7 @@ const reviewFields = {
   kind: z.enum(REVIEW_KINDS),
   heldOn: dateField,
   organizerId: idField,
-  title: requiredTextField,
+  title: requiredLongTextField,
 };
 
 export const createImplementationReviewInput = z.object(reviewFields);
@@ -52,7 +54,7 @@ export const updateImplementationReviewInput = z.object(reviewFields).partial().
 
 const presentationFields = {
   reviewId: idField,
-  title: requiredTextField,
+  title: requiredLongTextField,
   category: z.enum(PRESENTER_CATEGORIES),
   presenterOrganizationId: optionalIdField,
   presenterPersonId: optionalIdField,
@@ -139,7 +141,7 @@ const topicsField = z
   });
 
 const trainingFields = {
-  title: requiredTextField,
+  title: requiredLongTextField,
   topics: topicsField,
   heldOn: dateField,
   organizerId: idField,
@@ -153,7 +155,7 @@ export const createTrainingAttendanceInput = z.object({ trainingId: idField, per
 
 const petitionFields = {
   kind: z.enum(PETITION_KINDS),
-  subject: requiredTextField,
+  subject: requiredLongTextField,
   receivedOn: dateField,
   residentialGroupId: idField,
   buildingId: optionalIdField,
@@ -185,7 +187,7 @@ export const createCoordinationRegulationEventInput = z.object({
   regulationId: idField,
   kind: z.enum(REGULATION_EVENT_KINDS),
   on: dateField,
-  note: optionalTextField,
+  note: optionalLongTextField,
 });
 
 export type CreateDirectiveInput = z.output<typeof createDirectiveInput>;

@@ -82,22 +82,46 @@ export const optionalIdField = z
   .transform((s) => blankToNull(s.trim()))
   .nullish();
 
-/** A name or other required text: NFC, trimmed, inner whitespace collapsed, not empty. */
-export const requiredTextField = z.string().overwrite(normalizeName).min(1);
+/**
+ * The one text rule of every input (issue #12): text is normalised (`normalizeName`: NFC,
+ * invisible characters removed, whitespace collapsed, trimmed) and then counted in characters.
+ * Names, labels, codes, numbers and addresses hold at most NAME_MAX_LENGTH; titles, subjects,
+ * legal bases, notes and comments at most LONG_TEXT_MAX_LENGTH.
+ */
+export const NAME_MAX_LENGTH = 200;
+export const LONG_TEXT_MAX_LENGTH = 2_000;
 
-/** Optional free text, normalised like names; blank → null (a form's cleared field). */
-export const optionalTextField = z
-  .string()
-  .transform((s) => blankToNull(normalizeName(s)))
+/**
+ * Normalised text of at most `max` characters, counted as JavaScript and PostgreSQL's varchar do
+ * for Vietnamese (every letter, precomposed in NFC, is one UTF-16 unit; an emoji counts two).
+ * zod's own `too_big` issue becomes "Tên … phải nhiều nhất là 200 ký tự" with the field's label.
+ */
+function boundedText(max: number) {
+  return z.string().overwrite(normalizeName).max(max);
+}
+
+/** A name or other required short text: normalised, not empty, at most NAME_MAX_LENGTH characters. */
+export const requiredTextField = boundedText(NAME_MAX_LENGTH).min(1);
+
+/** Required free text (a title, a legal basis): normalised, not empty, at most LONG_TEXT_MAX_LENGTH characters. */
+export const requiredLongTextField = boundedText(LONG_TEXT_MAX_LENGTH).min(1);
+
+/** Optional short text, normalised like names; blank → null (a form's cleared field). */
+export const optionalTextField = boundedText(NAME_MAX_LENGTH)
+  .transform((s) => blankToNull(s))
+  .nullish();
+
+/** Optional free text (a note): at most LONG_TEXT_MAX_LENGTH characters; blank → null. */
+export const optionalLongTextField = boundedText(LONG_TEXT_MAX_LENGTH)
+  .transform((s) => blankToNull(s))
   .nullish();
 
 /**
  * Optional text for a model field that is `string | undefined` without null (a unit's kind
  * label): blank → left out.
  */
-export const optionalLabelField = z
-  .string()
-  .transform((s) => normalizeName(s) || undefined)
+export const optionalLabelField = boundedText(NAME_MAX_LENGTH)
+  .transform((s) => s || undefined)
   .optional();
 
 /** An administrative code as typed: trimmed, blank → null; its shape is checked against the unit's kind. */

@@ -120,8 +120,8 @@ describe('parseInput results', () => {
       en: 'Birth year must be at least 1900 (got 1899).',
     });
     expect(byPath.get('birthDate')).toEqual({
-      vi: 'Ngày sinh phải là một ngày có thật, viết dạng YYYY-MM-DD (nhận được "1985-13-01").',
-      en: 'Date of birth must be a real date written YYYY-MM-DD (got "1985-13-01").',
+      vi: 'Ngày sinh phải là một ngày có thật từ 1900-01-01 đến 9999-12-31, viết dạng YYYY-MM-DD (nhận được "1985-13-01").',
+      en: 'Date of birth must be a real date from 1900-01-01 to 9999-12-31 written YYYY-MM-DD (got "1985-13-01").',
     });
     expect(byPath.get('sex')?.en).toBe('Sex must be one of: MALE, FEMALE (got "NAM").');
   });

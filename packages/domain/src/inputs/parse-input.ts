@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { RULES, type RuleCode } from '../rules/catalog.js';
+import { MAX_DATE, MIN_DATE } from '../time/dates.js';
 import { type FieldPath, fail, type LocalizedText, ok, type Result, type Violation } from '../validation/result.js';
 import { fieldLabel, INPUT_LABEL } from './field-labels.js';
 import { type InputIssueParams, lowerFirst } from './fields.js';
@@ -96,8 +97,8 @@ function messageForCode(code: string, field: LocalizedText, input: unknown): Loc
   const got = describeInput(input);
   if (code === 'DATE_FORMAT') {
     return {
-      vi: `${field.vi} phải là một ngày có thật, viết dạng YYYY-MM-DD (nhận được ${got.vi}).`,
-      en: `${field.en} must be a real date written YYYY-MM-DD (got ${got.en}).`,
+      vi: `${field.vi} phải là một ngày có thật từ ${MIN_DATE} đến ${MAX_DATE}, viết dạng YYYY-MM-DD (nhận được ${got.vi}).`,
+      en: `${field.en} must be a real date from ${MIN_DATE} to ${MAX_DATE} written YYYY-MM-DD (got ${got.en}).`,
     };
   }
   const title = isRuleCode(code) ? RULES[code].title : { vi: 'Giá trị không hợp lệ', en: 'The value is not valid' };

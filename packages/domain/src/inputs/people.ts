@@ -17,6 +17,7 @@ import {
   read,
   readDate,
   readOneOf,
+  requiredLongTextField,
   requiredTextField,
   updateKeys,
   updatePeriodShape,
@@ -120,7 +121,7 @@ const residenceContactReviewFields = {
   residenceContactId: idField,
   year: yearField,
   reviewedOn: dateField,
-  comment: requiredTextField,
+  comment: requiredLongTextField,
 };
 
 export const createResidenceContactReviewInput = z.object(residenceContactReviewFields);

@@ -15,9 +15,11 @@ import {
   lowerFirst,
   optionalAdminCodeField,
   optionalIdField,
+  optionalLongTextField,
   optionalTextField,
   read,
   readOneOf,
+  requiredLongTextField,
   requiredTextField,
   WHEN_OBJECT,
 } from './fields.js';
@@ -113,8 +115,8 @@ export const recordReorganisationInput = z
     kind: z.enum(REORGANISATION_KINDS),
     effectiveOn: dateField,
     /** e.g. "Nghị quyết 1656/NQ-UBTVQH15". */
-    legalBasis: requiredTextField,
-    note: optionalTextField,
+    legalBasis: requiredLongTextField,
+    note: optionalLongTextField,
     endUnitIds: changes(idField),
     newUnits: changes(newUnitInput),
     moveUnits: changes(moveUnitInput),

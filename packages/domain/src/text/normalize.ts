@@ -8,7 +8,14 @@ export function toNfc(s: string): string {
 
 const WHITESPACE_RUN = /\s+/gu;
 
-/** A name as stored: NFC, trimmed, every run of whitespace (tabs, NBSP, newlines) one space. */
+/**
+ * Invisible format characters (zero-width space and joiners, BOM, soft hyphen, direction marks):
+ * pasted along from Word or the web, they make two equal names differ and a name of nothing but
+ * them look empty while it is not (issue #12). Vietnamese text never needs them.
+ */
+const INVISIBLE = /\p{Cf}/gu;
+
+/** A name as stored: NFC, invisible characters removed, trimmed, every run of whitespace (tabs, NBSP, newlines) one space. */
 export function normalizeName(s: string): string {
-  return toNfc(s).replace(WHITESPACE_RUN, ' ').trim();
+  return toNfc(s).replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
 }

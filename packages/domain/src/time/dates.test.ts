@@ -11,6 +11,13 @@ describe('ISO dates', () => {
     ['2025-7-1', false],
     ['01/07/2025', false],
     [20250701, false],
+    // The range (issue #12): 1900-01-01 .. 9999-12-31, both ends included.
+    ['1900-01-01', true],
+    ['1899-12-31', false],
+    ['0000-01-01', false],
+    ['0001-01-01', false],
+    ['9999-12-31', true],
+    ['+10000-01-01', false],
   ])('isIsoDate(%s) is %s', (value, expected) => {
     expect(isIsoDate(value)).toBe(expected);
   });

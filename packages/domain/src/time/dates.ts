@@ -9,9 +9,19 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True when `value` is a real calendar date written `YYYY-MM-DD` (2025-02-30 is not). */
+/**
+ * The dates coso takes: no record of the grassroots system is older than 1900 (the citizen ID's
+ * birth years start there too), and PostgreSQL, JavaScript and four-digit years agree on every day
+ * in between — year 0 and earlier are where they part (the probe of issue #12 reached the database
+ * with 0000-01-01).
+ */
+export const MIN_DATE: IsoDate = '1900-01-01';
+export const MAX_DATE: IsoDate = '9999-12-31';
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (2025-02-30 is not), between MIN_DATE and MAX_DATE. */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
+  if (value < MIN_DATE || value > MAX_DATE) return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

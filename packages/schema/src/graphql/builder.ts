@@ -1,4 +1,4 @@
-import { isIsoDate } from '@coso/domain';
+import { isIsoDate, MAX_DATE, MIN_DATE } from '@coso/domain';
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
@@ -12,6 +12,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
+import InputBoundsPlugin from './input-bounds.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import WriteAccessPlugin from './write-access-plugin.js';
 
@@ -20,7 +21,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 /**
  * The one Pothos builder every GraphQL area registers its types on. Plugin order is deliberate (the
- * first wraps outermost): scope-auth decides who may ask at all, then every record a mutation's input
+ * first wraps outermost): scope-auth decides who may ask at all, then the input bounds (input-bounds.ts)
+ * refuse hostile arguments anywhere in the operation, then every record a mutation's input
  * names is checked against the writer's territory, then page sizes; errors wraps resolvers before
  * prisma plans queries; relay provides Node and connections.
  */
@@ -44,9 +46,10 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  // scope-auth first: access is decided before anything else runs (issue #4); then every record a
-  // mutation's input names is checked against the writer's territory, before any resolver.
-  plugins: [ScopeAuthPlugin, WriteAccessPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // scope-auth first: access is decided before anything else runs (issue #4); then the operation's
+  // every argument is checked against the input bounds (issue #12); then every record a mutation's
+  // input names is checked against the writer's territory, before any resolver.
+  plugins: [ScopeAuthPlugin, InputBoundsPlugin, WriteAccessPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     // Object types are checked once per object (node, nested relation, list item) via isTypeOf.
     runScopesOnType: true,
@@ -112,7 +115,7 @@ function nodeRef(ref: { typename: string; id: string }, info: GraphQLResolveInfo
 }
 
 builder.scalarType('Date', {
-  description: 'A calendar date, ISO 8601 `YYYY-MM-DD`, no time zone (e.g. 2025-07-01).',
+  description: `A calendar date, ISO 8601 \`YYYY-MM-DD\`, no time zone (e.g. 2025-07-01), from ${MIN_DATE} to ${MAX_DATE}.`,
   serialize: (value) => {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     if (typeof value === 'string' && isIsoDate(value)) return value;
@@ -121,8 +124,8 @@ builder.scalarType('Date', {
   parseValue: (value: unknown): string => {
     if (isIsoDate(value)) return value;
     throw bilingualError('BAD_USER_INPUT', {
-      vi: `Ngày "${String(value)}" không hợp lệ; dùng dạng YYYY-MM-DD.`,
-      en: `Date "${String(value)}" is not valid; use YYYY-MM-DD.`,
+      vi: `Ngày "${shownValue(value)}" không hợp lệ; dùng dạng YYYY-MM-DD, từ ${MIN_DATE} đến ${MAX_DATE}.`,
+      en: `Date "${shownValue(value)}" is not valid; use YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}.`,
     });
   },
 });
@@ -132,15 +135,22 @@ builder.scalarType('DateTime', {
   serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)),
   parseValue: (value) => {
     const d = new Date(String(value));
-    if (Number.isNaN(d.getTime())) {
+    const day = Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
+    if (day < MIN_DATE || day > MAX_DATE) {
       throw bilingualError('BAD_USER_INPUT', {
-        vi: `Thời điểm "${String(value)}" không hợp lệ; dùng dạng ISO 8601.`,
-        en: `Date-time "${String(value)}" is not valid; use ISO 8601.`,
+        vi: `Thời điểm "${shownValue(value)}" không hợp lệ; dùng dạng ISO 8601, từ ${MIN_DATE} đến ${MAX_DATE}.`,
+        en: `Date-time "${shownValue(value)}" is not valid; use ISO 8601, from ${MIN_DATE} to ${MAX_DATE}.`,
       });
     }
     return d;
   },
 });
+
+/** A refused value as a message quotes it: at most 40 characters (input is not echoed unbounded). */
+function shownValue(value: unknown): string {
+  const chars = [...String(value).slice(0, 82)];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
+}
 
 builder.queryType({
   description:

@@ -1,13 +1,20 @@
 import { searchKey } from '@coso/domain';
 import { toDbDate } from '../store/db-dates.js';
+import { bilingualError } from './bilingual-error.js';
 import { builder } from './builder.js';
+
+/** Characters of one `search` (every word becomes a LIKE condition, so it is kept short). */
+export const MAX_SEARCH_LENGTH = 200;
 
 export const TextFilter = builder.inputType('TextFilter', {
   description: 'Lọc theo chữ / Text filter. `search` ignores case and Vietnamese diacritics ("giang bien" finds "Giang Biên").',
   fields: (t) => ({
     equals: t.string({ required: false }),
     in: t.stringList({ required: false }),
-    search: t.string({ required: false, description: 'Every word must occur, with or without diacritics.' }),
+    search: t.string({
+      required: false,
+      description: `Every word must occur, with or without diacritics; \`_\` and \`%\` are plain characters. At most ${MAX_SEARCH_LENGTH} characters.`,
+    }),
   }),
 });
 
@@ -39,11 +46,31 @@ export function textWhere(filter: TextFilterValue, column: string, searchColumn?
   if (filter.equals != null) out.push({ [column]: filter.equals.normalize('NFC') });
   if (filter.in != null) out.push({ [column]: { in: filter.in.map((s) => s.normalize('NFC')) } });
   if (filter.search != null) {
+    if ([...filter.search].length > MAX_SEARCH_LENGTH) {
+      throw bilingualError(
+        'BAD_USER_INPUT',
+        {
+          vi: `Chuỗi tìm kiếm dài quá ${MAX_SEARCH_LENGTH} ký tự.`,
+          en: `The search is longer than ${MAX_SEARCH_LENGTH} characters.`,
+        },
+        { argument: 'search', maximum: MAX_SEARCH_LENGTH },
+      );
+    }
     for (const word of searchKey(filter.search).split(' ').filter(Boolean)) {
-      out.push(searchColumn ? { [searchColumn]: { contains: word } } : { [column]: { contains: word, mode: 'insensitive' } });
+      const literal = likeLiteral(word);
+      out.push(searchColumn ? { [searchColumn]: { contains: literal } } : { [column]: { contains: literal, mode: 'insensitive' } });
     }
   }
   return out;
+}
+
+/**
+ * Prisma's `contains` is PostgreSQL's LIKE '%word%' with the word as given, so `_` and `%` in a
+ * search would match any character and any run (issue #12: `_` found 2 509 of 2 510 people).
+ * Escaped with LIKE's default escape character, they match themselves.
+ */
+export function likeLiteral(word: string): string {
+  return word.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function dateRangeWhere(

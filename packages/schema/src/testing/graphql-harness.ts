@@ -11,6 +11,8 @@ export interface HarnessError {
   code: string;
   path: string;
   message: string;
+  /** `extensions.localizedMessage`, which every error coso writes carries. */
+  localizedMessage?: { vi: string; en: string };
 }
 
 /** A fresh migrated database, a Prisma client that counts statements, and a GraphQL executor. */
@@ -40,6 +42,7 @@ export async function graphqlHarness(adminUrl: string) {
       code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
       path: e.path?.join('.') ?? '',
       message: e.message,
+      ...(e.extensions?.localizedMessage ? { localizedMessage: e.extensions.localizedMessage as { vi: string; en: string } } : {}),
     }));
     return { data: (result.data ?? null) as T | null, errors };
   }
