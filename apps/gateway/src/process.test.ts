@@ -1,5 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type GatewayProcess, postgresPids, spawnGateway, tempDataDir, waitFor } from './test-support/gateway-process.js';
 import { signIn } from './test-support/sign-in.js';
@@ -55,6 +56,21 @@ describe('the gateway process', () => {
     expect(gw.output()).toContain('GraphiQL:');
     expect(await wardCount(url)).toBe(14);
     expect(postgresPids(dataDir)).toHaveLength(1);
+    // Its own superuser password, owner-only; its data durable (the tests' servers skip fsync).
+    const passwordFile = join(dataDir, 'pg', 'coso-password');
+    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+    const password = readFileSync(passwordFile, 'utf8').trim();
+    const port = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const client = new pg.Client({ connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/postgres` });
+    await client.connect();
+    const settings = await client.query<{ name: string; setting: string }>(
+      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'full_page_writes') ORDER BY name",
+    );
+    await client.end();
+    expect(settings.rows).toEqual([
+      { name: 'fsync', setting: 'on' },
+      { name: 'full_page_writes', setting: 'on' },
+    ]);
 
     gw.child.kill('SIGINT'); // to node alone: the gateway must stop postgres itself
     expect(await gw.exited).toEqual({ code: 0, signal: null });
