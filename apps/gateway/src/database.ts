@@ -6,7 +6,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import type { Logger } from './logger.js';
 import { loadSampleDataIfEmpty } from './sample-data.js';
 
-type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>;
+type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'> & Partial<Pick<Config, 'sampleData'>>;
 
 /** A PostgreSQL to talk to: the configured server, or the embedded one started here. */
 export interface DatabaseServer {
@@ -59,8 +59,10 @@ export async function openDatabaseServer(config: DatabaseConfig, log: Logger): P
 }
 
 /**
- * Start-up: the database server, then migrations, then (first start only: no administrative unit
- * yet) the sample data. Whatever fails after the embedded server started stops it again.
+ * Start-up: the database server, then migrations, then (first start of the embedded default only:
+ * no administrative unit yet) the sample data with its demo accounts, whose passwords are
+ * published. A PostgreSQL server (DATABASE_URL) is a real installation: it gets them only when
+ * asked (`coso seed --sample`, or SAMPLE_DATA=on). Whatever fails after the embedded server started stops it again.
  */
 export async function startDatabase(config: DatabaseConfig, log: Logger, options: { loadSampleData?: boolean } = {}): Promise<Database> {
   const server = await openDatabaseServer(config, log);
@@ -69,7 +71,8 @@ export async function startDatabase(config: DatabaseConfig, log: Logger, options
     const report = await applyMigrations(server.connectionString, { log: (line) => log.debug({ component: 'migrate' }, line) });
     log.info({ component: 'migrate', applied: report.applied, alreadyApplied: report.alreadyApplied }, 'migrations up to date');
     prisma = createPrismaClient(server.connectionString);
-    if (options.loadSampleData ?? true) {
+    const sampleData = config.sampleData ?? 'auto';
+    if (options.loadSampleData ?? (sampleData === 'on' || (sampleData === 'auto' && server.kind === 'embedded'))) {
       const started = Date.now();
       const outcome = await loadSampleDataIfEmpty(prisma);
       if (outcome === 'loaded') log.info({ component: 'seed', ms: Date.now() - started }, 'sample data loaded into the empty database');

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrismaClient } from '@coso/schema';
+import { createTestDatabase } from '@coso/schema/testing';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type GatewayProcess, postgresPids, spawnGateway, tempDataDir, waitFor } from './test-support/gateway-process.js';
 import { signIn } from './test-support/sign-in.js';
 
@@ -11,7 +13,7 @@ import { signIn } from './test-support/sign-in.js';
 const dirs: string[] = [];
 const spawned: GatewayProcess[] = [];
 
-function start(dataDir: string, options: { detached?: boolean } = {}): GatewayProcess {
+function start(dataDir: string, options: { detached?: boolean; env?: Record<string, string> } = {}): GatewayProcess {
   const p = spawnGateway(dataDir, options);
   spawned.push(p);
   return p;
@@ -56,6 +58,15 @@ describe('the gateway process', () => {
     expect(gw.output()).toContain('GraphiQL:');
     expect(await wardCount(url)).toBe(14);
     expect(postgresPids(dataDir)).toHaveLength(1);
+    // The embedded default holds the demo accounts: the admin web is told, to warn.
+    const installation = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ installation { openDemoAccounts } }' }),
+    });
+    expect(await installation.json()).toEqual({
+      data: { installation: { openDemoAccounts: ['admin', 'phantich', 'phuong.giangbien', 'quan.longbien', 'xem'] } },
+    });
     // Its own superuser password, owner-only; its data durable (the tests' servers skip fsync).
     const passwordFile = join(dataDir, 'pg', 'coso-password');
     expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
@@ -128,6 +139,30 @@ describe('the gateway process', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });
     expect(postgresPids(dataDir)).toEqual([]);
+  });
+
+  it('on a PostgreSQL server (DATABASE_URL), loads no sample data and no demo accounts into an empty database', async () => {
+    const db = await createTestDatabase(inject('databaseAdminUrl'), { template: null });
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    try {
+      const gw = start(dataDir, { env: { DATABASE_URL: db.url } });
+      const url = await gw.ready;
+      const prisma = createPrismaClient(db.url);
+      expect(await prisma.administrativeUnit.count()).toBe(0);
+      expect(await prisma.account.count()).toBe(0);
+      await prisma.$disconnect();
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ installation { openDemoAccounts } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { installation: { openDemoAccounts: [] } } });
+      gw.child.kill('SIGTERM');
+      expect(await gw.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await db.drop();
+    }
   });
 
   it('exits with a clear message on a bad configuration', async () => {
