@@ -15,6 +15,7 @@ import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import type { Logger } from './logger.js';
 import { requestLog } from './request-log.js';
+import { securityHeaders } from './security-headers.js';
 import { adminWebSite, graphiqlSite } from './static-sites.js';
 
 export interface Gateway {
@@ -69,6 +70,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   await apollo.start();
 
   app.use(requestLog(log));
+  app.use(securityHeaders());
   app.use(healthRoutes({ prisma, stopping: () => stopping }));
   app.use(exportRoutes({ prisma, log }));
   app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), expressMiddleware(apollo, { context: contextFor(prisma) }));
