@@ -47,6 +47,10 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     nodeEnv: config.nodeEnv,
+    // Open to everyone in every environment (Apollo turns it off in production): the schema is
+    // published (packages/schema/schema.graphql), GraphiQL needs it, and access is checked per
+    // field and record, not by hiding field names.
+    introspection: true,
     logger: log.child({ component: 'apollo' }),
     // CSRF prevention stays on (Apollo's default): a POST must not be a "simple" request
     // (text/plain, form data) and a GET needs a non-simple header, so a foreign page cannot make a
