@@ -44,16 +44,76 @@ export async function openDatabaseServer(config: DatabaseConfig, log: Logger): P
     release();
     throw error;
   }
+  const supervisor = superviseEmbedded(embedded, dataDir, log);
   return {
     connectionString: embedded.connectionString,
     kind: 'embedded',
     async stop() {
       try {
-        await stopEmbedded(embedded);
+        const last = await supervisor.stop();
+        await stopEmbedded(last);
         log.info({ component: 'postgres' }, 'embedded PostgreSQL stopped');
       } finally {
         release();
       }
+    },
+  };
+}
+
+/** Waits between restarts of a dead embedded PostgreSQL: 0.5 s, doubling, at most 30 s. */
+export const restartDelayMs = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
+
+/**
+ * The embedded PostgreSQL is this process's child: when it dies (crash, OOM killer, kill -9) the
+ * gateway starts it again on the same port and data directory, with the same password, so the
+ * connection pool reconnects by itself. Tries forever with back-off (logged); `/readyz` answers 503
+ * meanwhile. `stop()` ends the supervision and returns the server to stop.
+ */
+function superviseEmbedded(first: EmbeddedDatabase, dataDir: string, log: Logger): { stop(): Promise<EmbeddedDatabase> } {
+  let current = first;
+  let stopping = false;
+  let restarting: Promise<void> = Promise.resolve();
+  let wake: () => void = () => {};
+  const watch = (db: EmbeddedDatabase) => {
+    void db.exited.then((how) => {
+      if (stopping) return;
+      log.error({ component: 'postgres', code: how.code, signal: how.signal }, 'embedded PostgreSQL exited; restarting');
+      restarting = (async () => {
+        for (let attempt = 1; !stopping; attempt++) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, restartDelayMs(attempt));
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          if (stopping) return;
+          try {
+            current = await startEmbeddedPostgres({
+              dataDir,
+              port: db.port,
+              onLog: (line) => log.debug({ component: 'postgres' }, line),
+            });
+            log.info({ component: 'postgres', attempt, port: current.port }, 'embedded PostgreSQL restarted');
+            watch(current);
+            return;
+          } catch (error) {
+            log.error(
+              { component: 'postgres', attempt, err: error, nextInMs: restartDelayMs(attempt + 1) },
+              'embedded PostgreSQL did not restart; trying again',
+            );
+          }
+        }
+      })();
+    });
+  };
+  watch(first);
+  return {
+    async stop() {
+      stopping = true;
+      wake();
+      await restarting;
+      return current;
     },
   };
 }

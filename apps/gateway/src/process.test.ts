@@ -127,6 +127,34 @@ describe('the gateway process', () => {
     expect(postgresPids(dataDir)).toEqual([]);
   });
 
+  it('restarts its embedded PostgreSQL when it dies (kill -9), logs it, and serves again', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const gw = start(dataDir);
+    const url = await gw.ready;
+    const [first] = postgresPids(dataDir);
+    expect(first).toBeDefined();
+    process.kill(first as number, 'SIGKILL');
+    // Back within the restart back-off: a new postmaster, ready, the same data.
+    await waitFor(() => {
+      const now = postgresPids(dataDir);
+      return now.length === 1 && now[0] !== first;
+    }, 60_000);
+    const readyz = new URL('/readyz', url);
+    let ready = await fetch(readyz);
+    for (let i = 0; i < 100 && ready.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      ready = await fetch(readyz);
+    }
+    expect(ready.status).toBe(200);
+    expect(await wardCount(url)).toBe(14);
+    expect(gw.output()).toContain('embedded PostgreSQL exited; restarting');
+    expect(gw.output()).toContain('embedded PostgreSQL restarted');
+    gw.child.kill('SIGTERM');
+    expect(await gw.exited).toEqual({ code: 0, signal: null });
+    expect(postgresPids(dataDir)).toEqual([]);
+  });
+
   it('refuses to share its data directory with a running gateway', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);

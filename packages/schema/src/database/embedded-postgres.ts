@@ -15,6 +15,8 @@ export interface EmbeddedDatabase {
   dataDir: string;
   /** Fast shutdown; waits until the server has exited. */
   stop(): Promise<void>;
+  /** Settles when the server process exits, whatever the cause (stop, crash, kill -9). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface EmbeddedOptions {
@@ -112,7 +114,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       );
     }
   }
+  // The package keeps its child process private; its exit is what a supervisor watches.
+  const child = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      resolveExit({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+    else child.once('exit', (code, signal) => resolveExit({ code, signal }));
+  });
   return {
+    exited,
     connectionString: `postgres://${USER}:${current}@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
