@@ -6,7 +6,8 @@ import { lockDataDir } from './data-dir-lock.js';
 import type { Logger } from './logger.js';
 import { loadSampleDataIfEmpty } from './sample-data.js';
 
-type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'> & Partial<Pick<Config, 'sampleData'>>;
+type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'> &
+  Partial<Pick<Config, 'sampleData' | 'poolSize' | 'poolTimeoutMs'>>;
 
 /** A PostgreSQL to talk to: the configured server, or the embedded one started here. */
 export interface DatabaseServer {
@@ -130,7 +131,7 @@ export async function startDatabase(config: DatabaseConfig, log: Logger, options
   try {
     const report = await applyMigrations(server.connectionString, { log: (line) => log.debug({ component: 'migrate' }, line) });
     log.info({ component: 'migrate', applied: report.applied, alreadyApplied: report.alreadyApplied }, 'migrations up to date');
-    prisma = createPrismaClient(server.connectionString);
+    prisma = createPrismaClient(server.connectionString, { maxConnections: config.poolSize, connectionTimeoutMs: config.poolTimeoutMs });
     const sampleData = config.sampleData ?? 'auto';
     if (options.loadSampleData ?? (sampleData === 'on' || (sampleData === 'auto' && server.kind === 'embedded'))) {
       const started = Date.now();
