@@ -54,7 +54,11 @@ describe('the embedded server’s password and durability', () => {
       await client.end();
     }
   }
-  const refusal = (url: string) => query(url, 'SELECT 1').then(() => 'accepted', (e: { code?: string }) => e.code);
+  const refusal = (url: string) =>
+    query(url, 'SELECT 1').then(
+      () => 'accepted',
+      (e: { code?: string }) => e.code,
+    );
 
   it('gives a new data directory a random password of its own, in a file only the owner can read; the old fixed one is refused', async () => {
     const [a, b] = [newDir(), newDir()];
