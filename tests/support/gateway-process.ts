@@ -35,7 +35,16 @@ export async function startGatewayProcess(extraEnv: NodeJS.ProcessEnv = {}): Pro
     await server.stop();
   };
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, LOG_LEVEL: 'warn', ...extraEnv };
+    // SAMPLE_DATA=on: a DATABASE_URL gets the sample data only when asked.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.url,
+      SAMPLE_DATA: 'on',
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    };
     delete env.TEST_DATABASE_URL;
     const started = spawn(process.execPath, [GATEWAY_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = started;

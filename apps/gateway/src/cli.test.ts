@@ -47,13 +47,19 @@ describe('coso CLI', () => {
     const again = await coso(['migrate'], env);
     expect(again.stdout).toMatch(/^Cơ sở dữ liệu đã cập nhật/);
 
-    const seeded = await coso(['seed'], env);
+    // Sample data and demo accounts (published passwords) load only when asked for by name.
+    const unasked = await coso(['seed'], env);
+    expect(unasked.code).toBe(2);
+    expect(unasked.stderr).toMatch(/^Thiếu --sample: .*\nMissing --sample: /);
+    expect(await createPrismaClient(db.url).administrativeUnit.count()).toBe(0);
+
+    const seeded = await coso(['seed', '--sample'], env);
     expect(seeded).toMatchObject({ code: 0 });
     expect(seeded.stdout).toMatch(/^Đã nạp dữ liệu mẫu \(\d+ đơn vị hành chính\)/);
-    const notAgain = await coso(['seed'], env);
+    const notAgain = await coso(['seed', '--sample'], env);
     expect(notAgain).toMatchObject({ code: 0 });
     expect(notAgain.stdout).toMatch(/^Cơ sở dữ liệu đã có dữ liệu/);
-    const forced = await coso(['seed', '--force'], env);
+    const forced = await coso(['seed', '--sample', '--force'], env);
     expect(forced.code).toBe(1);
     expect(forced.stderr).toMatch(/^Từ chối: cơ sở dữ liệu đã có dữ liệu .* coso không xoá dữ liệu/);
     expect(forced.stderr).toContain('Refused: the database already holds data');

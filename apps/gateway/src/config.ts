@@ -21,6 +21,15 @@ export interface Config {
   adminWebDist: string | undefined;
   /** Port of the embedded PostgreSQL (0 picks a free one). */
   embeddedPgPort: number;
+  /**
+   * The sample data and its demo accounts (published passwords) go into an empty database: `auto`
+   * on the embedded default only, `on` on any database (tests, demos), `off` never.
+   */
+  sampleData: 'auto' | 'on' | 'off';
+  /** Connections this process keeps to PostgreSQL at most; more queries wait for one. */
+  poolSize: number;
+  /** How long a query waits for a free connection before it fails. */
+  poolTimeoutMs: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -55,6 +64,15 @@ const portNumber = (vi: string, en: string) =>
     .refine((n) => n <= 65_535, { error: text(vi, en) });
 
 const PORT_MESSAGE = ['phải là số nguyên từ 0 đến 65535', 'must be an integer from 0 to 65535'] as const;
+
+const integerIn = (min: number, max: number) => {
+  const error = text(`phải là số nguyên từ ${min} đến ${max}`, `must be an integer from ${min} to ${max}`);
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, { error })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error });
+};
 
 const EnvSchema = z.object({
   PORT: z.preprocess(unsetIfBlank, portNumber(...PORT_MESSAGE).default(4000)),
@@ -107,6 +125,13 @@ const EnvSchema = z.object({
       .optional(),
   ),
   EMBEDDED_PG_PORT: z.preprocess(unsetIfBlank, portNumber(...PORT_MESSAGE).default(0)),
+  SAMPLE_DATA: z.preprocess(
+    unsetIfBlank,
+    z.enum(['auto', 'on', 'off'], { error: text('phải là auto, on hoặc off', 'must be auto, on or off') }).default('auto'),
+  ),
+  // 10 per process: a few gateways stay well under PostgreSQL's default max_connections (100).
+  DATABASE_POOL_SIZE: z.preprocess(unsetIfBlank, integerIn(1, 1000).default(10)),
+  DATABASE_POOL_TIMEOUT_MS: z.preprocess(unsetIfBlank, integerIn(100, 600_000).default(10_000)),
 });
 
 type EnvName = keyof typeof EnvSchema.shape;
@@ -137,6 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     adminWebDist: e.ADMIN_WEB_DIST === undefined ? undefined : resolve(e.ADMIN_WEB_DIST),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    sampleData: e.SAMPLE_DATA,
+    poolSize: e.DATABASE_POOL_SIZE,
+    poolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
   };
 }
 

@@ -6,7 +6,8 @@ import { lockDataDir } from './data-dir-lock.js';
 import type { Logger } from './logger.js';
 import { loadSampleDataIfEmpty } from './sample-data.js';
 
-type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'>;
+type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPgPort'> &
+  Partial<Pick<Config, 'sampleData' | 'poolSize' | 'poolTimeoutMs'>>;
 
 /** A PostgreSQL to talk to: the configured server, or the embedded one started here. */
 export interface DatabaseServer {
@@ -44,12 +45,14 @@ export async function openDatabaseServer(config: DatabaseConfig, log: Logger): P
     release();
     throw error;
   }
+  const supervisor = superviseEmbedded(embedded, dataDir, log);
   return {
     connectionString: embedded.connectionString,
     kind: 'embedded',
     async stop() {
       try {
-        await stopEmbedded(embedded);
+        const last = await supervisor.stop();
+        await stopEmbedded(last);
         log.info({ component: 'postgres' }, 'embedded PostgreSQL stopped');
       } finally {
         release();
@@ -58,9 +61,69 @@ export async function openDatabaseServer(config: DatabaseConfig, log: Logger): P
   };
 }
 
+/** Waits between restarts of a dead embedded PostgreSQL: 0.5 s, doubling, at most 30 s. */
+export const restartDelayMs = (attempt: number) => Math.min(30_000, 500 * 2 ** (attempt - 1));
+
 /**
- * Start-up: the database server, then migrations, then (first start only: no administrative unit
- * yet) the sample data. Whatever fails after the embedded server started stops it again.
+ * The embedded PostgreSQL is this process's child: when it dies (crash, OOM killer, kill -9) the
+ * gateway starts it again on the same port and data directory, with the same password, so the
+ * connection pool reconnects by itself. Tries forever with back-off (logged); `/readyz` answers 503
+ * meanwhile. `stop()` ends the supervision and returns the server to stop.
+ */
+function superviseEmbedded(first: EmbeddedDatabase, dataDir: string, log: Logger): { stop(): Promise<EmbeddedDatabase> } {
+  let current = first;
+  let stopping = false;
+  let restarting: Promise<void> = Promise.resolve();
+  let wake: () => void = () => {};
+  const watch = (db: EmbeddedDatabase) => {
+    void db.exited.then((how) => {
+      if (stopping) return;
+      log.error({ component: 'postgres', code: how.code, signal: how.signal }, 'embedded PostgreSQL exited; restarting');
+      restarting = (async () => {
+        for (let attempt = 1; !stopping; attempt++) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, restartDelayMs(attempt));
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          if (stopping) return;
+          try {
+            current = await startEmbeddedPostgres({
+              dataDir,
+              port: db.port,
+              onLog: (line) => log.debug({ component: 'postgres' }, line),
+            });
+            log.info({ component: 'postgres', attempt, port: current.port }, 'embedded PostgreSQL restarted');
+            watch(current);
+            return;
+          } catch (error) {
+            log.error(
+              { component: 'postgres', attempt, err: error, nextInMs: restartDelayMs(attempt + 1) },
+              'embedded PostgreSQL did not restart; trying again',
+            );
+          }
+        }
+      })();
+    });
+  };
+  watch(first);
+  return {
+    async stop() {
+      stopping = true;
+      wake();
+      await restarting;
+      return current;
+    },
+  };
+}
+
+/**
+ * Start-up: the database server, then migrations, then (first start of the embedded default only:
+ * no administrative unit yet) the sample data with its demo accounts, whose passwords are
+ * published. A PostgreSQL server (DATABASE_URL) is a real installation: it gets them only when
+ * asked (`coso seed --sample`, or SAMPLE_DATA=on). Whatever fails after the embedded server started stops it again.
  */
 export async function startDatabase(config: DatabaseConfig, log: Logger, options: { loadSampleData?: boolean } = {}): Promise<Database> {
   const server = await openDatabaseServer(config, log);
@@ -68,8 +131,9 @@ export async function startDatabase(config: DatabaseConfig, log: Logger, options
   try {
     const report = await applyMigrations(server.connectionString, { log: (line) => log.debug({ component: 'migrate' }, line) });
     log.info({ component: 'migrate', applied: report.applied, alreadyApplied: report.alreadyApplied }, 'migrations up to date');
-    prisma = createPrismaClient(server.connectionString);
-    if (options.loadSampleData ?? true) {
+    prisma = createPrismaClient(server.connectionString, { maxConnections: config.poolSize, connectionTimeoutMs: config.poolTimeoutMs });
+    const sampleData = config.sampleData ?? 'auto';
+    if (options.loadSampleData ?? (sampleData === 'on' || (sampleData === 'auto' && server.kind === 'embedded'))) {
       const started = Date.now();
       const outcome = await loadSampleDataIfEmpty(prisma);
       if (outcome === 'loaded') log.info({ component: 'seed', ms: Date.now() - started }, 'sample data loaded into the empty database');

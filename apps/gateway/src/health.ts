@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@coso/schema';
+import { type PrismaClient, poolStats } from '@coso/schema';
 import { type Request, type Response, Router } from 'express';
 
 export const READINESS_TIMEOUT_MS = 2_000;
@@ -7,7 +7,9 @@ export const READINESS_TIMEOUT_MS = 2_000;
  * `/healthz`: the process is alive (never touches the database, so a database outage does not get
  * the process restarted). `/readyz`: the process can serve: a `SELECT 1` answered within the
  * timeout, checked on every call, so it turns 503 while the database is unreachable and 200 again
- * as soon as it is back (the pool reconnects by itself); 503 too while the gateway is stopping.
+ * as soon as it is back (the pool reconnects by itself); 503 too while the gateway is stopping,
+ * and while every pooled connection is busy with queries queued for one (`saturated`: a load
+ * balancer should send new requests elsewhere; these wait, up to DATABASE_POOL_TIMEOUT_MS).
  */
 export function healthRoutes(options: { prisma: PrismaClient; stopping: () => boolean; timeoutMs?: number }): Router {
   const router = Router();
@@ -21,10 +23,21 @@ export function healthRoutes(options: { prisma: PrismaClient; stopping: () => bo
       res.status(503).json({ status: 'stopping', message: 'Gateway đang dừng. / The gateway is shutting down.' });
       return;
     }
+    const pool = poolStats(options.prisma) ?? undefined;
+    // Checked before the probe, which would only queue behind the others.
+    if (pool && pool.open >= pool.size && pool.idle === 0 && pool.waiting > 0) {
+      res.status(503).json({
+        status: 'saturated',
+        database: 'ok',
+        pool,
+        message: 'Mọi kết nối cơ sở dữ liệu đều đang bận. / Every database connection is busy.',
+      });
+      return;
+    }
     const started = Date.now();
     try {
       await withTimeout(options.prisma.$queryRaw`SELECT 1`, timeoutMs);
-      res.json({ status: 'ready', database: 'ok', ms: Date.now() - started });
+      res.json({ status: 'ready', database: 'ok', ms: Date.now() - started, pool: poolStats(options.prisma) ?? undefined });
     } catch {
       res.status(503).json({
         status: 'unavailable',

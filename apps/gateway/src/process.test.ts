@@ -1,6 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createPrismaClient } from '@coso/schema';
+import { createTestDatabase } from '@coso/schema/testing';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type GatewayProcess, postgresPids, spawnGateway, tempDataDir, waitFor } from './test-support/gateway-process.js';
 import { signIn } from './test-support/sign-in.js';
 
@@ -10,7 +13,7 @@ import { signIn } from './test-support/sign-in.js';
 const dirs: string[] = [];
 const spawned: GatewayProcess[] = [];
 
-function start(dataDir: string, options: { detached?: boolean } = {}): GatewayProcess {
+function start(dataDir: string, options: { detached?: boolean; env?: Record<string, string> } = {}): GatewayProcess {
   const p = spawnGateway(dataDir, options);
   spawned.push(p);
   return p;
@@ -55,6 +58,30 @@ describe('the gateway process', () => {
     expect(gw.output()).toContain('GraphiQL:');
     expect(await wardCount(url)).toBe(14);
     expect(postgresPids(dataDir)).toHaveLength(1);
+    // The embedded default holds the demo accounts: the admin web is told, to warn.
+    const installation = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ installation { openDemoAccounts } }' }),
+    });
+    expect(await installation.json()).toEqual({
+      data: { installation: { openDemoAccounts: ['admin', 'phantich', 'phuong.giangbien', 'quan.longbien', 'xem'] } },
+    });
+    // Its own superuser password, owner-only; its data durable (the tests' servers skip fsync).
+    const passwordFile = join(dataDir, 'pg', 'coso-password');
+    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+    const password = readFileSync(passwordFile, 'utf8').trim();
+    const port = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const client = new pg.Client({ connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/postgres` });
+    await client.connect();
+    const settings = await client.query<{ name: string; setting: string }>(
+      "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'full_page_writes') ORDER BY name",
+    );
+    await client.end();
+    expect(settings.rows).toEqual([
+      { name: 'fsync', setting: 'on' },
+      { name: 'full_page_writes', setting: 'on' },
+    ]);
 
     gw.child.kill('SIGINT'); // to node alone: the gateway must stop postgres itself
     expect(await gw.exited).toEqual({ code: 0, signal: null });
@@ -100,6 +127,34 @@ describe('the gateway process', () => {
     expect(postgresPids(dataDir)).toEqual([]);
   });
 
+  it('restarts its embedded PostgreSQL when it dies (kill -9), logs it, and serves again', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const gw = start(dataDir);
+    const url = await gw.ready;
+    const [first] = postgresPids(dataDir);
+    expect(first).toBeDefined();
+    process.kill(first as number, 'SIGKILL');
+    // Back within the restart back-off: a new postmaster, ready, the same data.
+    await waitFor(() => {
+      const now = postgresPids(dataDir);
+      return now.length === 1 && now[0] !== first;
+    }, 60_000);
+    const readyz = new URL('/readyz', url);
+    let ready = await fetch(readyz);
+    for (let i = 0; i < 100 && ready.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      ready = await fetch(readyz);
+    }
+    expect(ready.status).toBe(200);
+    expect(await wardCount(url)).toBe(14);
+    expect(gw.output()).toContain('embedded PostgreSQL exited; restarting');
+    expect(gw.output()).toContain('embedded PostgreSQL restarted');
+    gw.child.kill('SIGTERM');
+    expect(await gw.exited).toEqual({ code: 0, signal: null });
+    expect(postgresPids(dataDir)).toEqual([]);
+  });
+
   it('refuses to share its data directory with a running gateway', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
@@ -112,6 +167,30 @@ describe('the gateway process', () => {
     running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });
     expect(postgresPids(dataDir)).toEqual([]);
+  });
+
+  it('on a PostgreSQL server (DATABASE_URL), loads no sample data and no demo accounts into an empty database', async () => {
+    const db = await createTestDatabase(inject('databaseAdminUrl'), { template: null });
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    try {
+      const gw = start(dataDir, { env: { DATABASE_URL: db.url } });
+      const url = await gw.ready;
+      const prisma = createPrismaClient(db.url);
+      expect(await prisma.administrativeUnit.count()).toBe(0);
+      expect(await prisma.account.count()).toBe(0);
+      await prisma.$disconnect();
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ installation { openDemoAccounts } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { installation: { openDemoAccounts: [] } } });
+      gw.child.kill('SIGTERM');
+      expect(await gw.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await db.drop();
+    }
   });
 
   it('exits with a clear message on a bad configuration', async () => {

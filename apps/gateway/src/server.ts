@@ -14,7 +14,12 @@ import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import type { Logger } from './logger.js';
+<<<<<<< HEAD
 import { requestLog, requestScope } from './request-log.js';
+=======
+import { requestLog } from './request-log.js';
+import { securityHeaders } from './security-headers.js';
+>>>>>>> h-install
 import { adminWebSite, graphiqlSite } from './static-sites.js';
 
 export interface Gateway {
@@ -46,6 +51,10 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     nodeEnv: config.nodeEnv,
+    // Open to everyone in every environment (Apollo turns it off in production): the schema is
+    // published (packages/schema/schema.graphql), GraphiQL needs it, and access is checked per
+    // field and record, not by hiding field names.
+    introspection: true,
     logger: log.child({ component: 'apollo' }),
     // CSRF prevention stays on (Apollo's default): a POST must not be a "simple" request
     // (text/plain, form data) and a GET needs a non-simple header, so a foreign page cannot make a
@@ -70,6 +79,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   await apollo.start();
 
   app.use(requestLog(log));
+  app.use(securityHeaders());
   app.use(healthRoutes({ prisma, stopping: () => stopping }));
   app.use(exportRoutes({ prisma, log }));
   app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), expressMiddleware(apollo, { context: contextFor(prisma) }));

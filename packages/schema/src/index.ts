@@ -20,7 +20,7 @@ export {
 export { latestSnapshot, pendingSchemaChanges, SCHEMA_PATH } from './database/create-migration.js';
 export { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from './database/embedded-postgres.js';
 export { applyMigrations, MIGRATIONS_DIR, MigrationHistoryError, readMigrations } from './database/migrate.js';
-export { createPrismaClient, type PrismaClient, type PrismaOptions } from './database/prisma-client.js';
+export { createPrismaClient, type PoolStats, type PrismaClient, type PrismaOptions, poolStats } from './database/prisma-client.js';
 export { type Context, todayInVietnam } from './graphql/context.js';
 export { operationAsOf } from './graphql/operation-as-of.js';
 export { MAX_PAGE_SIZE } from './graphql/page-size-plugin.js';

@@ -189,6 +189,11 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
     page.setDefaultTimeout(UI_TIMEOUT);
     page.setDefaultNavigationTimeout(UI_TIMEOUT);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The gateway's Content-Security-Policy: anything it blocks (an inline script, a style, a
+    // worker, a request elsewhere) is reported on the console, and fails the file's last step.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
     // The language choice (localStorage, shared by the tabs) starts from the default in every
     // step, once per tab: a reload keeps what the step chose.
     await page.addInitScript((origin) => {

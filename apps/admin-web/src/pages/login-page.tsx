@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/language';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useSession } from '../session/session';
 import { LoginDocument } from '../session/session-documents';
+import { DemoAccountsBanner } from '../shell/demo-accounts-banner';
 import { HOME_PATH } from '../shell/sections';
 
 interface Credentials {
@@ -51,7 +52,10 @@ export function LoginPage() {
   const ended = session.state.status === 'signed-out' && session.state.reason === 'ended';
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: '#f5f5f5', padding: 16 }}>
+    <Flex vertical align="center" justify="center" gap={16} style={{ minHeight: '100vh', background: '#f5f5f5', padding: 16 }}>
+      <div style={{ width: '100%', maxWidth: 640 }}>
+        <DemoAccountsBanner />
+      </div>
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <Flex justify="space-between" align="start">
           <div>

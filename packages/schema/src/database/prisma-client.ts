@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export interface PrismaOptions {
@@ -6,16 +7,45 @@ export interface PrismaOptions {
   onQuery?: (sql: string, durationMs: number) => void;
   /** Pool size per process (default 10). */
   maxConnections?: number;
+  /** How long a query waits for a free connection (queued behind the others) before it fails (default 10 s). */
+  connectionTimeoutMs?: number;
 }
+
+/** How busy a client's connection pool is. */
+export interface PoolStats {
+  /** Connections it may open at most. */
+  size: number;
+  /** Connections open now (busy or idle). */
+  open: number;
+  /** Open and idle. */
+  idle: number;
+  /** Queries queued for a connection. */
+  waiting: number;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /** A Prisma client over node-postgres (Prisma's driver adapter): the same for the embedded and a real server. */
 export function createPrismaClient(connectionString: string, options: PrismaOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.maxConnections ?? 10 });
-  if (!options.onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  // Our own pool, so its queue can be read (`poolStats`); Prisma ends it on $disconnect.
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = options.onQuery ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }) : new PrismaClient({ adapter });
   const onQuery = options.onQuery;
-  client.$on('query', (e) => onQuery(e.query, e.duration));
+  if (onQuery) (client as PrismaClient<'query'>).$on('query', (e) => onQuery(e.query, e.duration));
+  pools.set(client, pool);
   return client;
+}
+
+/** The pool of a client made by `createPrismaClient` (null for any other). */
+export function poolStats(prisma: PrismaClient): PoolStats | null {
+  const pool = pools.get(prisma);
+  if (!pool) return null;
+  return { size: pool.options.max ?? 10, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 export type { PrismaClient };

@@ -1,4 +1,5 @@
 import { accountEndViolations, accountViolations } from '@coso/domain';
+import { openDemoAccounts } from '../auth/demo-accounts.js';
 import { hashPassword } from '../auth/passwords.js';
 import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
 import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
@@ -121,6 +122,27 @@ builder.queryField('me', (t) =>
     skipTypeScopes: true,
     description: 'Người đang đăng nhập, hoặc null / The signed-in user, or null.',
     resolve: (_r, _a, ctx) => (ctx.viewer.kind === 'account' ? ctx.viewer : null),
+  }),
+);
+
+/** Facts about this installation that the admin web shows before anyone signs in. */
+const Installation = builder.objectRef<Record<string, never>>('Installation').implement({
+  description: 'Cài đặt này / This installation: what the admin web warns about before sign-in.',
+  fields: (t) => ({
+    openDemoAccounts: t.stringList({
+      description:
+        'Tài khoản demo còn đăng nhập được bằng mật khẩu công bố / Demo accounts that still sign in with their published password (usernames). Not empty: end them (`endAccount`) or change their passwords before real use.',
+      resolve: (_p, _a, ctx) => openDemoAccounts(ctx.prisma),
+    }),
+  }),
+});
+
+builder.queryField('installation', (t) =>
+  t.field({
+    type: Installation,
+    skipTypeScopes: true,
+    description: 'Công khai / Public: facts about this installation (no sign-in needed).',
+    resolve: () => ({}),
   }),
 );
 

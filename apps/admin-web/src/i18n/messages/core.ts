@@ -28,6 +28,9 @@ export const coreMessages = defineMessages(
     'shell.scope': 'Địa bàn: {name}',
     'shell.scopeAll': 'Địa bàn: toàn bộ',
     'shell.menu': 'Danh mục chức năng',
+    'shell.demoAccountsTitle': 'Cảnh báo: tài khoản demo đang mở',
+    'shell.demoAccounts':
+      'Các tài khoản demo {names} vẫn đăng nhập được bằng mật khẩu đã công bố. Trước khi dùng với dữ liệu thật, hãy khoá chúng (Tài khoản → Kết thúc) hoặc đổi mật khẩu.',
 
     'menu.dashboard': 'Tổng quan',
     'menu.units': 'Đơn vị hành chính',
@@ -76,6 +79,9 @@ export const coreMessages = defineMessages(
     'shell.scope': 'Territory: {name}',
     'shell.scopeAll': 'Territory: everything',
     'shell.menu': 'Menu',
+    'shell.demoAccountsTitle': 'Warning: demo accounts are open',
+    'shell.demoAccounts':
+      'The demo accounts {names} still sign in with their published passwords. Before using real data, end them (Accounts → End) or change their passwords.',
 
     'menu.dashboard': 'Overview',
     'menu.units': 'Administrative units',
