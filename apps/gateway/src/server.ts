@@ -14,12 +14,8 @@ import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import type { Logger } from './logger.js';
-<<<<<<< HEAD
 import { requestLog, requestScope } from './request-log.js';
-=======
-import { requestLog } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
->>>>>>> h-install
 import { adminWebSite, graphiqlSite } from './static-sites.js';
 
 export interface Gateway {
