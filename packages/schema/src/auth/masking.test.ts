@@ -39,8 +39,9 @@ describe('citizen IDs and phones', () => {
     const before = await h.prisma.personalDataRead.count();
     const rows = await readPeople(name, ['person-a', 'person-b']);
     expect(rows.map((p) => [p.fullName, p.citizenId, p.phone])).toEqual([
-      [A?.fullName, '001******345', '09******89'],
-      [B?.fullName, '001******321', '09******21'],
+      // The last 3 digits only: the first 6 of a citizen ID follow from sex and birth year.
+      [A?.fullName, '*********345', '*******689'],
+      [B?.fullName, '*********321', '*******321'],
     ]);
     expect(await h.prisma.personalDataRead.count()).toBe(before);
   });
@@ -71,7 +72,7 @@ describe('citizen IDs and phones', () => {
     const person = await h.prisma.person.findUniqueOrThrow({ where: { id: uid('person-a') } });
     const updated = await h.run<{ updatePerson: { __typename: string } }>(
       'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }',
-      { input: { id: gid('Person', 'person-a'), version: person.version, phone: '0912345000' } },
+      { input: { id: gid('Person', 'person-a'), version: person.version, phone: '0912345000', birthDate: '1985-04-12' } },
       { viewer: viewer('admin') },
     );
     expect(updated.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
@@ -79,18 +80,32 @@ describe('citizen IDs and phones', () => {
     type History = { history: Array<{ operation: string; before: Record<string, unknown>; after: Record<string, unknown> }> };
     const masked = await h.run<History>(history, { id: gid('Person', 'person-a') }, { viewer: viewer('phantich') });
     expect(masked.history).toHaveLength(1);
-    expect(masked.history[0]?.before).toMatchObject({ citizenId: '001******345', phone: '09******89' });
-    expect(masked.history[0]?.after).toMatchObject({ citizenId: '001******345', phone: '09******00' });
+    expect(masked.history[0]?.before).toMatchObject({ citizenId: '*********345', phone: '*******689', birthDate: null });
+    expect(masked.history[0]?.after).toMatchObject({ citizenId: '*********345', phone: '*******000', birthDate: '1985-**-**' });
     expect(JSON.stringify(masked.history)).not.toContain(A?.citizenId);
+    expect(JSON.stringify(masked.history)).not.toMatch(/04-12|0912/);
 
     const staff = viewer('phuong.phucloi');
     if (staff.kind !== 'account') throw new Error('not an account');
     const last = (await h.prisma.personalDataRead.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     const plain = await h.run<History>(history, { id: gid('Person', 'person-a') }, { viewer: staff });
     expect(plain.history[0]?.after).toMatchObject({ citizenId: A?.citizenId, phone: '0912345000' });
+    expect(String(plain.history[0]?.after.birthDate)).toMatch(/^1985-04-12/);
     const logged = await h.prisma.personalDataRead.findMany({ where: { id: { gt: last } } });
     expect(new Set(logged.map((l) => `${l.accountId}:${l.personId}`))).toEqual(new Set([`${staff.accountId}:${uid('person-a')}`]));
-    expect(logged.map((l) => l.field).sort()).toEqual(['citizenId', 'citizenId', 'phone', 'phone']);
+    expect(logged.map((l) => l.field).sort()).toEqual(['birthDate', 'citizenId', 'citizenId', 'phone', 'phone']);
+
+    // The date of birth itself: hidden from the roles that see masked values (the birth year stays), logged for staff.
+    const birth = 'query($id: ID!) { node(id: $id) { ... on Person { birthYear birthDate } } }';
+    for (const name of ['phantich', 'xem', 'canbo.phucloi', 'admin']) {
+      const seen = await h.run<{ node: { birthYear: number; birthDate: string | null } }>(
+        birth,
+        { id: gid('Person', 'person-a') },
+        { viewer: viewer(name) },
+      );
+      const keeps = name === 'canbo.phucloi' || name === 'admin';
+      expect(seen.node, name).toEqual({ birthYear: 1985, birthDate: keeps ? '1985-04-12' : null });
+    }
   });
 });
 

@@ -18,17 +18,27 @@ export const PersonRef = recordNode('Person', {
     fullName: t.exposeString('fullName'),
     sex: t.expose('sex', { type: Sex }),
     birthYear: t.exposeInt('birthYear'),
-    birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
+    birthDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'Ngày sinh / Date of birth: personal data, null unless the role keeps the records (birthYear stays for everyone); each read is logged.',
+      resolve: (p, _a, ctx) => {
+        if (p.birthDate === null || !ctx.access.seesPersonal) return null;
+        ctx.access.logPersonalRead(p.id, 'birthDate');
+        return p.birthDate;
+      },
+    }),
     citizenId: t.string({
       nullable: true,
       description:
-        'Số định danh cá nhân (12 chữ số) / Citizen ID. Masked (001******345) unless the role keeps the records; each unmasked read is logged.',
+        'Số định danh cá nhân (12 chữ số) / Citizen ID. Masked to its last 3 digits (*********345) unless the role keeps the records; each unmasked read is logged.',
       resolve: (p, _a, ctx) => personal(p.id, 'citizenId', p.citizenId, maskCitizenId, ctx),
     }),
     phone: t.string({
       nullable: true,
       description:
-        'Số di động / Mobile number, 0xxxxxxxxx. Masked (09******89) unless the role keeps the records; each unmasked read is logged.',
+        'Số di động / Mobile number, 0xxxxxxxxx. Masked to its last 3 digits (*******689) unless the role keeps the records; each unmasked read is logged.',
       resolve: (p, _a, ctx) => personal(p.id, 'phone', p.phone, maskPhone, ctx),
     }),
     residenceUnit: t.relation('residenceUnit', {
