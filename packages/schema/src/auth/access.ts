@@ -178,6 +178,14 @@ export class Access {
     return true;
   }
 
+  /** Whether any of these organisation ids is a party body (a cell, a committee); unknown ids are not. */
+  async namesPartyBody(ids: readonly string[]): Promise<boolean> {
+    if (!ids.length) return false;
+    await this.fresh();
+    const found = await Promise.all(ids.map((id) => this.locate('Organization', id)));
+    return found.some((at) => at?.partyBody === true);
+  }
+
   async assertWritable(refs: ReadonlyArray<{ type: string; id: string }>): Promise<void> {
     if (!(await this.canWriteAt(refs))) throw forbidden();
   }

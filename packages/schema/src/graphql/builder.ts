@@ -13,6 +13,7 @@ import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
+import PartyFilterPlugin from './party-filter-plugin.js';
 import WriteAccessPlugin from './write-access-plugin.js';
 
 export { MAX_PAGE_SIZE };
@@ -45,8 +46,9 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // scope-auth first: access is decided before anything else runs (issue #4); then every record a
-  // mutation's input names is checked against the writer's territory, before any resolver.
-  plugins: [ScopeAuthPlugin, WriteAccessPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // mutation's input names is checked against the writer's territory, before any resolver; a read
+  // naming a party body, kind or status is refused to viewers without party rights.
+  plugins: [ScopeAuthPlugin, WriteAccessPlugin, PartyFilterPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
   scopeAuth: {
     // Object types are checked once per object (node, nested relation, list item) via isTypeOf.
     runScopesOnType: true,

@@ -18,6 +18,7 @@ import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
+import { references } from './references.js';
 
 /**
  * The directive work's two read models: the review report (every figure, its definition, its
@@ -174,8 +175,8 @@ builder.queryField('directiveReport', (t) =>
     description:
       'Báo cáo sơ kết / The review report of a directive for a place: every figure with its definition, per-ward breakdown and the records it counts. Default period: from the directive’s issue date to `to`.',
     args: {
-      directiveId: t.arg.id({ required: true }),
-      scopeId: t.arg.id({ required: true }),
+      directiveId: t.arg.id({ required: true, extensions: references('Directive') }),
+      scopeId: t.arg.id({ required: true, extensions: references('AdministrativeUnit') }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: true, description: 'The as-of date (e.g. the review conference, 2022-12-01).' }),
     },
@@ -218,10 +219,10 @@ builder.queryField('findings', (t) =>
       type: FindingRef,
       description: 'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward.',
       args: {
-        scopeId: t.arg.id({ required: true }),
+        scopeId: t.arg.id({ required: true, extensions: references('AdministrativeUnit') }),
         asOf: asOfArg(t.arg),
         codes: t.arg.stringList({ required: false }),
-        wardIds: t.arg.idList({ required: false }),
+        wardIds: t.arg.idList({ required: false, extensions: references('AdministrativeUnit') }),
       },
       resolve: async (_r, args, ctx) => {
         const scopeUnitId = dbId(args.scopeId, 'AdministrativeUnit');
