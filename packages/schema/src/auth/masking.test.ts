@@ -225,3 +225,55 @@ describe('party membership: party-organisation roles and administrators only', (
     });
   });
 });
+
+describe('a citizen ID that is already recorded (createPerson, updatePerson)', () => {
+  const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) {
+    __typename ... on ValidationError { message localizedMessage { vi en } violations { code path entityId entityType message { vi en } } } } }`;
+  // The answer written out by hand: it says the ID is on record, never whose or where.
+  const RECORDED = {
+    vi: 'Số định danh này đã được ghi nhận trong hệ thống, không ghi lần thứ hai được. Nếu là cùng một người, hãy nhờ quản trị viên tìm hồ sơ đó.',
+    en: 'This citizen ID is already recorded and cannot be recorded twice. If it is the same person, ask an administrator to find that record.',
+  };
+  const C = PEOPLE['person-c'];
+  const input = (citizenId: string) => ({ fullName: 'Lý Văn Thử', sex: 'MALE', birthYear: 1978, citizenId });
+
+  it('a ward officer gets the same answer for a holder in their ward and one elsewhere, naming neither; each attempt is logged; nothing is created', async () => {
+    const officer = viewer('canbo.phucloi');
+    if (officer.kind !== 'account') throw new Error('not an account');
+    const people = await h.prisma.person.count();
+    const last = (await h.prisma.personalDataRead.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    // person-c lives in Hàng Bạc (not the officer's territory); person-a in the officer's ward. Same sex and birth year as declared.
+    const elsewhere = await h.exec(CREATE, { input: input(C?.citizenId as string) }, { viewer: officer });
+    const own = await h.exec(CREATE, { input: { ...input(A?.citizenId as string), birthYear: 1985 } }, { viewer: officer });
+    for (const r of [elsewhere, own]) {
+      expect(r.errors).toEqual([]);
+      expect(r.data).toEqual({
+        createPerson: {
+          __typename: 'ValidationError',
+          message: expect.any(String),
+          localizedMessage: expect.any(Object),
+          violations: [{ code: 'CITIZEN_ID_UNIQUE', path: ['citizenId'], entityId: null, entityType: null, message: RECORDED }],
+        },
+      });
+    }
+    const text = JSON.stringify(elsewhere.data);
+    for (const secret of [uid('person-c'), gid('Person', 'person-c'), C?.fullName, 'Hàng Bạc', 'Lê Văn'])
+      expect(text).not.toContain(secret);
+    expect(await h.prisma.person.count()).toBe(people);
+    const logged = await h.prisma.personalDataRead.findMany({ where: { id: { gt: last } }, orderBy: { id: 'asc' } });
+    expect(logged.map((l) => `${l.accountId}:${l.personId}:${l.field}`)).toEqual([
+      `${officer.accountId}:${uid('person-c')}:citizenIdExists`,
+      `${officer.accountId}:${uid('person-a')}:citizenIdExists`,
+    ]);
+  });
+
+  it('a person keeping their own citizen ID on a correction is no conflict (the control)', async () => {
+    const person = await h.prisma.person.findUniqueOrThrow({ where: { id: uid('person-a') } });
+    const r = await h.run<{ updatePerson: { __typename: string } }>(
+      'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }',
+      { input: { id: gid('Person', 'person-a'), version: person.version, citizenId: A?.citizenId, fullName: A?.fullName } },
+      { viewer: viewer('admin') },
+    );
+    expect(r.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
+  });
+});

@@ -53,7 +53,7 @@ export interface EntitySpec {
   /** Dated records (validFrom/validTo) get an `endX` mutation. */
   endable: boolean;
   /** Domain rules against the stored state, inside the transaction (errors block; warnings pass). */
-  check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update') => Promise<Violation[]>;
+  check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update', ctx: Context) => Promise<Violation[]>;
   afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>, record_: (c: ChangeInput) => void) => Promise<void>;
   /** Refuse an end (e.g. a unit that still has children) … */
   checkEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<Violation[]>;
@@ -161,7 +161,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
           async (tx, record) => {
             const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !(k in (spec.createOnly ?? {}))));
             const domain = { ...stored, id } as DomainRecord;
-            if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create'));
+            if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create', ctx));
             const row = await delegateOf(tx, spec.model).create({ data: toRow(spec.table, domain) });
             record({ operation: `create${spec.noun}`, entityType: spec.typename, entityId: id, before: null, after: domain });
             if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed, record);
@@ -206,7 +206,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
               const { id: _id, ...mergedInput } = merged;
               const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
               if (!again.ok) throw new ValidationError(again.violations);
-              if (spec.check) throwErrors(await spec.check(tx, merged, 'update'));
+              if (spec.check) throwErrors(await spec.check(tx, merged, 'update', ctx));
               const { id: _ignored, ...data } = toRow(spec.table, changes);
               await updateVersioned(tx, spec.model, spec.typename, id, version, data);
               record({ operation: `update${spec.noun}`, entityType: spec.typename, entityId: id, before, after: merged });
