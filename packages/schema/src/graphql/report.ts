@@ -10,7 +10,13 @@ import {
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
-import { PARTY_FIGURES, storedDirectiveReport, storedFindings } from '../report/compute.js';
+import {
+  PARTY_FIGURES,
+  PARTY_FIGURES_PUBLISHED_BY_WARD,
+  PARTY_FINDINGS,
+  storedDirectiveReport,
+  storedFindings,
+} from '../report/compute.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { bilingualError } from './bilingual-error.js';
 import { builder } from './builder.js';
@@ -18,6 +24,7 @@ import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
+import { partyFilterForbidden } from './party-filter-plugin.js';
 import { references } from './references.js';
 
 /**
@@ -82,6 +89,30 @@ function recordWards(figure: Figure): Map<string, Array<{ id: string; name: stri
 interface FigureParent {
   figure: Figure;
 }
+
+/** Scopes at which the article publishes party figures' totals (a district; a city after 2025). */
+const PUBLISHED_TOTAL_SCOPES = new Set(['DISTRICT', 'PROVINCE']);
+/** Figures whose per-ward values were withheld from this reader (so the API can say so). */
+const withheldByWard = new WeakSet<Figure>();
+
+/**
+ * The report as a reader without party rights may see it: a party figure's total only at a district
+ * or city scope, its per-ward values only where the article publishes them (nominations by ward
+ * committee); at ward scope the figure is left out (its total would be one ward's value). The
+ * narrative is written from what remains.
+ */
+function reportFor(report: DirectiveReport, ctx: Context): DirectiveReport {
+  if (ctx.access.seesParty) return report;
+  const totals = PUBLISHED_TOTAL_SCOPES.has(report.scope.kind);
+  const figures = report.figures.flatMap((f): Figure[] => {
+    if (!PARTY_FIGURES.has(f.key) || PARTY_FIGURES_PUBLISHED_BY_WARD.has(f.key)) return [f];
+    if (!totals) return [];
+    const shown = { ...f, byWard: [] };
+    withheldByWard.add(shown);
+    return [shown];
+  });
+  return { ...report, figures };
+}
 interface WardParent {
   figure: Figure;
   ward: WardFigure;
@@ -120,7 +151,16 @@ const FigureRef = builder.objectRef<FigureParent>('ReportFigure').implement({
     value: t.int({ resolve: (f) => f.figure.value }),
     denominator: t.int({ nullable: true, resolve: (f) => f.figure.denominator ?? null }),
     byWardAdditive: t.boolean({ description: 'True when the ward values add up to the total.', resolve: (f) => f.figure.byWardAdditive }),
-    byWard: t.field({ type: [WardFigureRef], resolve: (f) => f.figure.byWard.map((ward) => ({ figure: f.figure, ward })) }),
+    byWard: t.field({
+      type: [WardFigureRef],
+      description: 'Theo phường / By ward. Empty when withheld (byWardWithheld).',
+      resolve: (f) => f.figure.byWard.map((ward) => ({ figure: f.figure, ward })),
+    }),
+    byWardWithheld: t.boolean({
+      description:
+        'Số theo phường của chỉ tiêu đảng chỉ dành cho cán bộ tổ chức đảng / A party figure’s ward values are for party-organisation roles only (API.md).',
+      resolve: (f) => withheldByWard.has(f.figure),
+    }),
     records: t.connection(
       {
         type: ReportRecord,
@@ -191,7 +231,7 @@ builder.queryField('directiveReport', (t) =>
       });
       if (!result.ok)
         throw bilingualError('BAD_USER_INPUT', new ValidationError(result.violations).localized, { violations: result.violations });
-      return result.value;
+      return reportFor(result.value, ctx);
     },
   }),
 );
@@ -217,7 +257,8 @@ builder.queryField('findings', (t) =>
   t.connection(
     {
       type: FindingRef,
-      description: 'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward.',
+      description:
+        'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward. CELL_MIN_OFFICIAL_MEMBERS and BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: party-organisation roles only.',
       args: {
         scopeId: t.arg.id({ required: true, extensions: references('AdministrativeUnit') }),
         asOf: asOfArg(t.arg),
@@ -227,6 +268,9 @@ builder.queryField('findings', (t) =>
       resolve: async (_r, args, ctx) => {
         const scopeUnitId = dbId(args.scopeId, 'AdministrativeUnit');
         await checkScope(ctx, scopeUnitId);
+        // Party findings: asked for by code, refused like any party filter; otherwise left out.
+        const party = !ctx.access.seesParty;
+        if (party && args.codes?.some((c) => PARTY_FINDINGS.has(c))) throw partyFilterForbidden();
         const result = await storedFindings(ctx.prisma, {
           scopeUnitId,
           on: resolveAsOf(args.asOf, ctx),
@@ -235,7 +279,7 @@ builder.queryField('findings', (t) =>
         });
         if (!result.ok)
           throw bilingualError('BAD_USER_INPUT', new ValidationError(result.violations).localized, { violations: result.violations });
-        return page(args, result.value);
+        return page(args, party ? result.value.filter((f) => !PARTY_FINDINGS.has(f.code)) : result.value);
       },
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: (conn) => totalCount(conn) }) }) },
