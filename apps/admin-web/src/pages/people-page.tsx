@@ -24,7 +24,7 @@ type PersonRow = PeopleListQuery['people']['nodes'][number];
 
 const ORDER_FIELDS: readonly PersonOrderField[] = ['NAME', 'BIRTH_YEAR'];
 
-/** A value the server masked (001******345): shown as it came, with a hint why. */
+/** A value the server masked (*********345): shown as it came, with a hint why. */
 function Masked({ value, hint }: { value: string | null; hint: string }) {
   if (!value) return <>—</>;
   if (!value.includes('*')) return <>{value}</>;

@@ -49,7 +49,8 @@ describe('displayValue', () => {
     expect(displayValue('multipleOwners', true, 'vi')).toBe('Có');
     expect(displayValue('residenceUnitId', '0b7c9a52-1f7e-4a3b-9c1d-2e3f4a5b6c7d', 'vi')).toBe('#0b7c9a52');
     expect(displayValue('phone', null, 'vi')).toBe('—');
-    expect(displayValue('citizenId', '001******345', 'vi')).toBe('001******345');
+    expect(displayValue('citizenId', '*********345', 'vi')).toBe('*********345');
+    expect(displayValue('birthDate', '1985-**-**', 'vi')).toBe('1985-**-**');
     expect(displayValue('birthYear', 1985, 'vi')).toBe('1985');
   });
 });

@@ -2,7 +2,7 @@ import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
 
-/** Whether the server masked a personal value for this role (001******345). */
+/** Whether the server masked a personal value for this role (*********345). */
 export const isMasked = (value: string | null | undefined): boolean => typeof value === 'string' && value.includes('*');
 
 /**

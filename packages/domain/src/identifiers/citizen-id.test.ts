@@ -61,8 +61,8 @@ describe('validateCitizenId', () => {
         severity: 'error',
         path: ['citizenId'],
         message: {
-          vi: 'Số định danh 001******345 cho biết năm sinh 1985 nhưng năm sinh đã khai là 1986.',
-          en: 'Citizen ID 001******345 says born 1985 but the birth year given is 1986.',
+          vi: 'Số định danh *********345 cho biết năm sinh 1985 nhưng năm sinh đã khai là 1986.',
+          en: 'Citizen ID *********345 says born 1985 but the birth year given is 1986.',
         },
       },
     ]);
@@ -72,8 +72,8 @@ describe('validateCitizenId', () => {
     const [v, ...rest] = validateCitizenId('001185012345', { birthYear: 1985, sex: 'MALE' }, ['citizenId']);
     expect(rest).toEqual([]);
     expect(v?.code).toBe('CITIZEN_ID_MISMATCH');
-    expect(v?.message.vi).toBe('Số định danh 001******345 cho biết giới tính nữ nhưng giới tính đã khai là nam.');
-    expect(v?.message.en).toBe('Citizen ID 001******345 says female but the sex given is male.');
+    expect(v?.message.vi).toBe('Số định danh *********345 cho biết giới tính nữ nhưng giới tính đã khai là nam.');
+    expect(v?.message.en).toBe('Citizen ID *********345 says female but the sex given is male.');
   });
 
   it('reports both when both disagree', () => {
@@ -98,10 +98,10 @@ describe('validateCitizenId', () => {
 
 describe('maskCitizenId', () => {
   it.each([
-    ['001085012345', '001******345'],
-    ['001 085 012 345', '001******345'],
-    ['1234567', '123*567'],
-    ['123456', '******'],
+    ['001085012345', '*********345'],
+    ['001 085 012 345', '*********345'],
+    ['123456789', '******789'],
+    ['12345678', '********'],
     ['', ''],
   ])('%j → %j', (id, masked) => {
     expect(maskCitizenId(id)).toBe(masked);

@@ -1,6 +1,7 @@
 import { SEX_LABELS } from '../i18n/labels.js';
 import type { Sex } from '../model/people.js';
 import type { FieldPath, Violation } from '../validation/result.js';
+import { maskTail } from './masking.js';
 import { identifierViolation } from './violation.js';
 
 /**
@@ -86,17 +87,7 @@ export function validateCitizenId(value: string, person: DeclaredIdentity, path:
   return out;
 }
 
-/** Shows the first 3 and last 3 characters only: 001085012345 → 001******345. */
+/** Shows the last 3 digits only: 001085012345 → *********345 (see masking.ts for why). */
 export function maskCitizenId(s: string): string {
-  return maskMiddle(compactCitizenId(s), 3, 3);
-}
-
-/**
- * Keeps `head` and `tail` characters and stars the rest; a value too short to keep anything
- * hidden is starred whole.
- */
-export function maskMiddle(s: string, head: number, tail: number): string {
-  const chars = [...s];
-  if (chars.length <= head + tail) return '*'.repeat(chars.length);
-  return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
+  return maskTail(compactCitizenId(s));
 }

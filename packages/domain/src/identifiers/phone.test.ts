@@ -58,10 +58,10 @@ describe('validateMobile', () => {
 
 describe('maskPhone', () => {
   it.each([
-    ['0912345689', '09******89'],
-    ['+84 912 345 689', '09******89'],
-    ['12345', '12*45'], // not a mobile number: still masked, never shown whole
-    ['1234', '****'],
+    ['0912345689', '*******689'],
+    ['+84 912 345 689', '*******689'],
+    ['123456789', '******789'], // not a mobile number: still masked, never shown whole
+    ['12345', '*****'],
   ])('%j → %j', (input, masked) => {
     expect(maskPhone(input)).toBe(masked);
   });

@@ -1,5 +1,5 @@
 import type { FieldPath, Violation } from '../validation/result.js';
-import { maskMiddle } from './citizen-id.js';
+import { maskTail } from './masking.js';
 import { identifierViolation } from './violation.js';
 
 /**
@@ -33,7 +33,7 @@ export function validateMobile(value: string, path: FieldPath): Violation[] {
   ];
 }
 
-/** Shows the first 2 and last 2 digits only: 0912345689 → 09******89. Normalises first when it can. */
+/** Shows the last 3 digits only: 0912345689 → *******689. Normalises first when it can. */
 export function maskPhone(s: string): string {
-  return maskMiddle(normalizeMobile(s) ?? s.replace(SEPARATORS, ''), 2, 2);
+  return maskTail(normalizeMobile(s) ?? s.replace(SEPARATORS, ''));
 }

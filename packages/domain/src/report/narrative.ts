@@ -39,14 +39,22 @@ export function reportNarrative(report: DirectiveReport): LocalizedText {
     `The ${scopeEn} has ${count(v('residentialGroups'), 'residential group')}${wardsEn}; ${count(v('apartmentGroupCells'), 'party cell')} for the ${count(groupsWithBuildings, 'residential group')} with apartment buildings${uncelled > 0 ? `, and ${count(uncelled, 'such group')} still ${uncelled === 1 ? 'has' : 'have'} no party cell` : ''}.`,
   );
 
-  // 2. Boards and the people of the political system on them.
+  // 2. Boards and the people of the political system on them. A report without the people figures
+  // (withheld from a reader without party rights at ward level) says nothing about them, not zero.
   const rc = v('residenceContactMembersIntroduced');
-  vi.push(
-    `Đến nay, đã có ${n(v('boardsEstablished'))} Ban quản trị nhà chung cư được thành lập mới; ${n(v('boardsConsolidated'))} Ban quản trị nhà chung cư được rà soát, kiện toàn; có ${n(v('politicalSystemPeopleOnBoards'))} đồng chí là thành viên của hệ thống chính trị tổ dân phố tham gia các Ban quản trị nhà chung cư, trong đó có ${n(v('partyMembersOnBoards'))} đảng viên, ${n(v('politicalSystemMembersOnBoards'))} thành viên hệ thống chính trị${rc > 0 ? `; ngoài ra còn có ${n(rc)} đảng viên giữ mối liên hệ với cấp ủy nơi cư trú theo Quy định 213-QĐ/TW cũng được giới thiệu tham gia Ban quản trị nhà chung cư` : ''}.`,
-  );
-  en.push(
-    `So far, ${count(v('boardsEstablished'), 'apartment management board')} newly established and ${v('boardsConsolidated')} reviewed and consolidated; ${count(v('politicalSystemPeopleOnBoards'), 'member')} of the residential groups' political system on management boards, of whom ${count(v('partyMembersOnBoards'), 'party member')} and ${count(v('politicalSystemMembersOnBoards'), 'political-system post holder')}${rc > 0 ? `; in addition, ${count(rc, 'party member')} keeping contact with their place of residence under Regulation 213-QĐ/TW introduced to management boards` : ''}.`,
-  );
+  const boardsVi = `Đến nay, đã có ${n(v('boardsEstablished'))} Ban quản trị nhà chung cư được thành lập mới; ${n(v('boardsConsolidated'))} Ban quản trị nhà chung cư được rà soát, kiện toàn`;
+  const boardsEn = `So far, ${count(v('boardsEstablished'), 'apartment management board')} newly established and ${v('boardsConsolidated')} reviewed and consolidated`;
+  if (!figureByKey(report, 'politicalSystemPeopleOnBoards')) {
+    vi.push(`${boardsVi}.`);
+    en.push(`${boardsEn}.`);
+  } else {
+    vi.push(
+      `${boardsVi}; có ${n(v('politicalSystemPeopleOnBoards'))} đồng chí là thành viên của hệ thống chính trị tổ dân phố tham gia các Ban quản trị nhà chung cư, trong đó có ${n(v('partyMembersOnBoards'))} đảng viên, ${n(v('politicalSystemMembersOnBoards'))} thành viên hệ thống chính trị${rc > 0 ? `; ngoài ra còn có ${n(rc)} đảng viên giữ mối liên hệ với cấp ủy nơi cư trú theo Quy định 213-QĐ/TW cũng được giới thiệu tham gia Ban quản trị nhà chung cư` : ''}.`,
+    );
+    en.push(
+      `${boardsEn}; ${count(v('politicalSystemPeopleOnBoards'), 'member')} of the residential groups' political system on management boards, of whom ${count(v('partyMembersOnBoards'), 'party member')} and ${count(v('politicalSystemMembersOnBoards'), 'political-system post holder')}${rc > 0 ? `; in addition, ${count(rc, 'party member')} keeping contact with their place of residence under Regulation 213-QĐ/TW introduced to management boards` : ''}.`,
+    );
+  }
 
   // 3. The ward party committees that introduced the most people.
   const nominators = topNominators(report, wardLevel ? 1 : 2);

@@ -178,6 +178,14 @@ export class Access {
     return true;
   }
 
+  /** Whether any of these organisation ids is a party body (a cell, a committee); unknown ids are not. */
+  async namesPartyBody(ids: readonly string[]): Promise<boolean> {
+    if (!ids.length) return false;
+    await this.fresh();
+    const found = await Promise.all(ids.map((id) => this.locate('Organization', id)));
+    return found.some((at) => at?.partyBody === true);
+  }
+
   async assertWritable(refs: ReadonlyArray<{ type: string; id: string }>): Promise<void> {
     if (!(await this.canWriteAt(refs))) throw forbidden();
   }
@@ -203,6 +211,14 @@ export class Access {
   async settled(): Promise<void> {
     while (this.flushing) await this.flushing;
   }
+}
+
+/** A read that names a party body, kind or status, by a viewer without party rights. */
+export function partyDataForbidden(): GraphQLError {
+  return bilingualError('FORBIDDEN', {
+    vi: 'Chỉ cán bộ tổ chức đảng được lọc, đếm theo chi bộ, đảng ủy hoặc đảng tịch.',
+    en: 'Only party-organisation staff may filter or count by a party cell, a party committee or party membership.',
+  });
 }
 
 export function forbidden(): GraphQLError {

@@ -39,8 +39,9 @@ describe('citizen IDs and phones', () => {
     const before = await h.prisma.personalDataRead.count();
     const rows = await readPeople(name, ['person-a', 'person-b']);
     expect(rows.map((p) => [p.fullName, p.citizenId, p.phone])).toEqual([
-      [A?.fullName, '001******345', '09******89'],
-      [B?.fullName, '001******321', '09******21'],
+      // The last 3 digits only: the first 6 of a citizen ID follow from sex and birth year.
+      [A?.fullName, '*********345', '*******689'],
+      [B?.fullName, '*********321', '*******321'],
     ]);
     expect(await h.prisma.personalDataRead.count()).toBe(before);
   });
@@ -71,7 +72,7 @@ describe('citizen IDs and phones', () => {
     const person = await h.prisma.person.findUniqueOrThrow({ where: { id: uid('person-a') } });
     const updated = await h.run<{ updatePerson: { __typename: string } }>(
       'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }',
-      { input: { id: gid('Person', 'person-a'), version: person.version, phone: '0912345000' } },
+      { input: { id: gid('Person', 'person-a'), version: person.version, phone: '0912345000', birthDate: '1985-04-12' } },
       { viewer: viewer('admin') },
     );
     expect(updated.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
@@ -80,20 +81,34 @@ describe('citizen IDs and phones', () => {
     const masked = await h.run<History>(history, { id: gid('Person', 'person-a') }, { viewer: viewer('phantich') });
     // The fixture's load (the platform's 'seed'), then the update.
     expect(masked.history.map((e) => e.operation)).toEqual(['seed', 'updatePerson']);
-    expect(masked.history[0]?.after).toMatchObject({ citizenId: '001******345', phone: '09******89' });
-    expect(masked.history[1]?.before).toMatchObject({ citizenId: '001******345', phone: '09******89' });
-    expect(masked.history[1]?.after).toMatchObject({ citizenId: '001******345', phone: '09******00' });
+    expect(masked.history[0]?.after).toMatchObject({ citizenId: '*********345', phone: '*******689', birthDate: null });
+    expect(masked.history[1]?.before).toMatchObject({ citizenId: '*********345', phone: '*******689', birthDate: null });
+    expect(masked.history[1]?.after).toMatchObject({ citizenId: '*********345', phone: '*******000', birthDate: '1985-**-**' });
     expect(JSON.stringify(masked.history)).not.toContain(A?.citizenId);
+    expect(JSON.stringify(masked.history)).not.toMatch(/04-12|0912/);
 
     const staff = viewer('phuong.phucloi');
     if (staff.kind !== 'account') throw new Error('not an account');
     const last = (await h.prisma.personalDataRead.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     const plain = await h.run<History>(history, { id: gid('Person', 'person-a') }, { viewer: staff });
     expect(plain.history[1]?.after).toMatchObject({ citizenId: A?.citizenId, phone: '0912345000' });
+    expect(String(plain.history[1]?.after.birthDate)).toMatch(/^1985-04-12/);
     const logged = await h.prisma.personalDataRead.findMany({ where: { id: { gt: last } } });
     expect(new Set(logged.map((l) => `${l.accountId}:${l.personId}`))).toEqual(new Set([`${staff.accountId}:${uid('person-a')}`]));
-    // Three values of each: the seed's after, the update's before and after.
-    expect(logged.map((l) => l.field).sort()).toEqual(['citizenId', 'citizenId', 'citizenId', 'phone', 'phone', 'phone']);
+    // The seed's after, the update's before and after: three of each; one date of birth (the update's after).
+    expect(logged.map((l) => l.field).sort()).toEqual(['birthDate', 'citizenId', 'citizenId', 'citizenId', 'phone', 'phone', 'phone']);
+
+    // The date of birth itself: hidden from the roles that see masked values (the birth year stays), logged for staff.
+    const birth = 'query($id: ID!) { node(id: $id) { ... on Person { birthYear birthDate } } }';
+    for (const name of ['phantich', 'xem', 'canbo.phucloi', 'admin']) {
+      const seen = await h.run<{ node: { birthYear: number; birthDate: string | null } }>(
+        birth,
+        { id: gid('Person', 'person-a') },
+        { viewer: viewer(name) },
+      );
+      const keeps = name === 'canbo.phucloi' || name === 'admin';
+      expect(seen.node, name).toEqual({ birthYear: 1985, birthDate: keeps ? '1985-04-12' : null });
+    }
   });
 });
 
@@ -211,5 +226,57 @@ describe('party membership: party-organisation roles and administrators only', (
         residenceContacts: [{ id: gid('ResidenceContact', 'contact-xb') }],
       },
     });
+  });
+});
+
+describe('a citizen ID that is already recorded (createPerson, updatePerson)', () => {
+  const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) {
+    __typename ... on ValidationError { message localizedMessage { vi en } violations { code path entityId entityType message { vi en } } } } }`;
+  // The answer written out by hand: it says the ID is on record, never whose or where.
+  const RECORDED = {
+    vi: 'Số định danh này đã được ghi nhận trong hệ thống, không ghi lần thứ hai được. Nếu là cùng một người, hãy nhờ quản trị viên tìm hồ sơ đó.',
+    en: 'This citizen ID is already recorded and cannot be recorded twice. If it is the same person, ask an administrator to find that record.',
+  };
+  const C = PEOPLE['person-c'];
+  const input = (citizenId: string) => ({ fullName: 'Lý Văn Thử', sex: 'MALE', birthYear: 1978, citizenId });
+
+  it('a ward officer gets the same answer for a holder in their ward and one elsewhere, naming neither; each attempt is logged; nothing is created', async () => {
+    const officer = viewer('canbo.phucloi');
+    if (officer.kind !== 'account') throw new Error('not an account');
+    const people = await h.prisma.person.count();
+    const last = (await h.prisma.personalDataRead.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    // person-c lives in Hàng Bạc (not the officer's territory); person-a in the officer's ward. Same sex and birth year as declared.
+    const elsewhere = await h.exec(CREATE, { input: input(C?.citizenId as string) }, { viewer: officer });
+    const own = await h.exec(CREATE, { input: { ...input(A?.citizenId as string), birthYear: 1985 } }, { viewer: officer });
+    for (const r of [elsewhere, own]) {
+      expect(r.errors).toEqual([]);
+      expect(r.data).toEqual({
+        createPerson: {
+          __typename: 'ValidationError',
+          message: expect.any(String),
+          localizedMessage: expect.any(Object),
+          violations: [{ code: 'CITIZEN_ID_UNIQUE', path: ['citizenId'], entityId: null, entityType: null, message: RECORDED }],
+        },
+      });
+    }
+    const text = JSON.stringify(elsewhere.data);
+    for (const secret of [uid('person-c'), gid('Person', 'person-c'), C?.fullName, 'Hàng Bạc', 'Lê Văn'])
+      expect(text).not.toContain(secret);
+    expect(await h.prisma.person.count()).toBe(people);
+    const logged = await h.prisma.personalDataRead.findMany({ where: { id: { gt: last } }, orderBy: { id: 'asc' } });
+    expect(logged.map((l) => `${l.accountId}:${l.personId}:${l.field}`)).toEqual([
+      `${officer.accountId}:${uid('person-c')}:citizenIdExists`,
+      `${officer.accountId}:${uid('person-a')}:citizenIdExists`,
+    ]);
+  });
+
+  it('a person keeping their own citizen ID on a correction is no conflict (the control)', async () => {
+    const person = await h.prisma.person.findUniqueOrThrow({ where: { id: uid('person-a') } });
+    const r = await h.run<{ updatePerson: { __typename: string } }>(
+      'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { __typename } }',
+      { input: { id: gid('Person', 'person-a'), version: person.version, citizenId: A?.citizenId, fullName: A?.fullName } },
+      { viewer: viewer('admin') },
+    );
+    expect(r.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
   });
 });

@@ -1,3 +1,4 @@
+import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
 import { forbidden } from '../auth/access.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { toDbDate } from '../store/db-dates.js';
@@ -6,6 +7,7 @@ import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
 import { dbId } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
+import { references } from './references.js';
 
 /**
  * Counts for analysts, as of a date, grouped by ward and/or kind: one set-based SQL statement
@@ -21,7 +23,8 @@ const CountMeasure = builder.enumType('CountMeasure', {
         'Tổ chức / Bodies alive on the date, by the places they serve (a board: where its building stands); kind = organisation kind.',
     },
     PEOPLE: {
-      description: 'Người giữ chức vụ / Distinct people holding a post on the date in bodies serving the scope; kind = organisation kind.',
+      description:
+        'Người giữ chức vụ / Distinct people holding a post on the date in bodies serving the scope; kind = organisation kind. Posts in party cells and committees count for party-organisation roles only.',
     },
   } as const,
 });
@@ -55,8 +58,10 @@ const MEASURE_SQL: Record<string, Prisma.Sql> = {
     JOIN places a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
     JOIN scope s ON s.id = a.unit_id
     WHERE o.valid_from <= $1 AND (o.valid_to IS NULL OR o.valid_to > $1)`,
+  // KINDS_HIDDEN: organisation kinds left out (none for party-organisation roles; the party kinds for others).
   PEOPLE: Prisma.sql`SELECT s.ward_id, o.kind::text AS kind, m.person_id AS item FROM memberships m
     JOIN organizations o ON o.id = m.organization_id AND o.valid_from <= $1 AND (o.valid_to IS NULL OR o.valid_to > $1)
+      AND NOT (o.kind::text = ANY (KINDS_HIDDEN))
     JOIN places a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
     JOIN scope s ON s.id = a.unit_id
     WHERE m.valid_from <= $1 AND (m.valid_to IS NULL OR m.valid_to > $1)`,
@@ -68,12 +73,16 @@ export async function countRows(
   asOf: string,
   measure: keyof typeof MEASURE_SQL,
   groupBy: ReadonlyArray<'WARD' | 'KIND'>,
+  /** Organisation kinds whose post holders are not counted (the party kinds, for viewers without party rights). */
+  hiddenKinds: readonly string[] = [],
 ): Promise<CountRow[]> {
   const byWard = groupBy.includes('WARD');
   const byKind = groupBy.includes('KIND');
   const items = MEASURE_SQL[measure];
   if (!items) return [];
-  // $1 = the date, $2 = the scope unit. Only whitelisted fragments are spliced in.
+  // $1 = the date, $2 = the scope unit. Only whitelisted fragments are spliced in (kind names checked).
+  if (hiddenKinds.some((k) => !/^[A-Z_]+$/.test(k))) throw new Error('countRows: not an organisation kind');
+  const hidden = `ARRAY[${hiddenKinds.map((k) => `'${k}'`).join(', ')}]::text[]`;
   const sql = `
     WITH RECURSIVE up AS (
       SELECT u.id, u.kind, 0 AS depth FROM administrative_units u WHERE u.id = $2::uuid
@@ -93,7 +102,7 @@ export async function countRows(
         JOIN administrative_units c ON c.id = l.unit_id AND c.valid_from <= $1 AND (c.valid_to IS NULL OR c.valid_to > $1)
     ),
     places AS (${ORGANIZATION_PLACES_SQL}),
-    items AS (${items.sql})
+    items AS (${items.sql.replace('KINDS_HIDDEN', hidden)})
     SELECT ${byWard ? 'ward_id' : 'NULL::uuid AS ward_id'}, ${byKind ? 'kind' : 'NULL::text AS kind'}, count(DISTINCT item)::int AS count
       FROM items
      GROUP BY 1, 2
@@ -111,7 +120,11 @@ builder.queryField('counts', (t) =>
     type: [CountRowRef],
     description: 'Thống kê theo phường và loại / Counts as of a date within a place, grouped by ward and/or kind (one SQL statement).',
     args: {
-      scopeId: t.arg.id({ required: true, description: 'The place to count within (district, ward, city…).' }),
+      scopeId: t.arg.id({
+        required: true,
+        description: 'The place to count within (district, ward, city…).',
+        extensions: references('AdministrativeUnit'),
+      }),
       measure: t.arg({ type: CountMeasure, required: true }),
       groupBy: t.arg({ type: [CountDimension], required: false, defaultValue: ['WARD'] }),
       asOf: asOfArg(t.arg),
@@ -121,7 +134,11 @@ builder.queryField('counts', (t) =>
       // Counts are reads too: district and ward staff count within their territory only.
       const territory = ctx.access.territoryUnits();
       if (territory && !territory.has(scopeId)) throw forbidden();
-      return countRows(ctx.prisma, scopeId, resolveAsOf(args.asOf, ctx), args.measure, args.groupBy ?? ['WARD']);
+      // Who holds a post in a party cell or committee is party data, counts included: for viewers
+      // without party rights PEOPLE counts post holders of the other bodies only (as if no party
+      // post existed), so the count says nothing about party membership.
+      const hidden = ctx.access.seesParty ? [] : PARTY_ORGANIZATION_KINDS;
+      return countRows(ctx.prisma, scopeId, resolveAsOf(args.asOf, ctx), args.measure, args.groupBy ?? ['WARD'], hidden);
     },
   }),
 );

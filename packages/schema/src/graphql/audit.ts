@@ -1,4 +1,4 @@
-import { isUuid, maskCitizenId, maskPhone } from '@coso/domain';
+import { isUuid, maskBirthDate, maskCitizenId, maskPhone } from '@coso/domain';
 import { forbidden } from '../auth/access.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
@@ -88,11 +88,13 @@ function auditWhere(args: { actor?: string | null; entityType?: string | null; a
   };
 }
 
-const PERSONAL_FIELDS: Record<string, (v: string) => string> = { citizenId: maskCitizenId, phone: maskPhone };
+/** The personal fields a trail entry may hold, and how each is shown to roles that see it masked. */
+const PERSONAL_FIELDS: Record<string, (v: string) => string> = { citizenId: maskCitizenId, phone: maskPhone, birthDate: maskBirthDate };
 
 /**
- * A before/after as the viewer may see it: citizen IDs and phones masked for roles that see them
- * masked elsewhere; unmasked ones of a person are logged like any other read.
+ * A before/after as the viewer may see it: citizen IDs and phones masked (last 3 digits) and dates
+ * of birth shown as their year for roles that see them masked elsewhere; unmasked ones of a person
+ * are logged like any other read.
  */
 function personalView(entry: { entityType: string; entityId: string }, value: unknown, ctx: Context): unknown {
   if (value === null || typeof value !== 'object') return value;

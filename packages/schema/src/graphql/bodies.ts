@@ -6,6 +6,7 @@ import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
+import { partyFilter, references } from './references.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 
@@ -51,7 +52,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     description: 'Tổ chức trực thuộc / Sub-organisations alive on the date (a ward committee’s cells).',
     args: {
       asOf: asOfArg(t.arg),
-      kind: t.arg({ type: OrganizationKind, required: false }),
+      kind: t.arg({ type: OrganizationKind, required: false, extensions: partyFilter({ kind: 'bodyKind', bodiesOnly: true }) }),
     },
     select: (args, ctx, nested) => {
       const asOf = resolveAsOf(args.asOf, ctx);
@@ -105,7 +106,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
     description: 'Tổ chức phụ trách địa bàn / Bodies serving this place on the date (its party cell, board, branches…).',
     args: {
       asOf: asOfArg(t.arg),
-      kind: t.arg({ type: OrganizationKind, required: false }),
+      kind: t.arg({ type: OrganizationKind, required: false, extensions: partyFilter({ kind: 'bodyKind', bodiesOnly: true }) }),
     },
     select: (args, ctx, nested) => {
       const asOf = resolveAsOf(args.asOf, ctx);
@@ -152,16 +153,25 @@ export const OrganizationAreaRef = recordNode('OrganizationArea', {
 
 const OrganizationFilter = builder.inputType('OrganizationFilter', {
   fields: (t) => ({
-    kind: t.field({ type: OrganizationKind, required: false }),
-    kindIn: t.field({ type: [OrganizationKind], required: false }),
+    kind: t.field({ type: OrganizationKind, required: false, extensions: partyFilter({ kind: 'bodyKind', bodiesOnly: true }) }),
+    kindIn: t.field({ type: [OrganizationKind], required: false, extensions: partyFilter({ kind: 'bodyKind', bodiesOnly: true }) }),
     name: t.field({ type: TextFilter, required: false }),
-    id: t.field({ type: IdFilter, required: false }),
-    servesUnitId: t.id({ required: false, description: 'Bodies serving this place (directly) on the as-of date.' }),
+    id: t.field({ type: IdFilter, required: false, extensions: references('Organization', { bodiesOnly: true }) }),
+    servesUnitId: t.id({
+      required: false,
+      description: 'Bodies serving this place (directly) on the as-of date.',
+      extensions: references('AdministrativeUnit'),
+    }),
     withinUnitId: t.id({
       required: false,
       description: 'Bodies serving this place or any place up to three levels below it, on the as-of date.',
+      extensions: references('AdministrativeUnit'),
     }),
-    parentId: t.id({ required: false, description: 'Sub-organisations of this body on the as-of date.' }),
+    parentId: t.id({
+      required: false,
+      description: 'Sub-organisations of this body on the as-of date (public bodies, a party committee’s cells too).',
+      extensions: references('Organization', { bodiesOnly: true }),
+    }),
     validFrom: t.field({ type: DateRange, required: false }),
   }),
 });

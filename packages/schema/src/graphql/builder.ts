@@ -14,6 +14,7 @@ import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
 import InputBoundsPlugin from './input-bounds.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
+import PartyFilterPlugin from './party-filter-plugin.js';
 import WriteAccessPlugin from './write-access-plugin.js';
 
 export { MAX_PAGE_SIZE };
@@ -48,8 +49,18 @@ export const builder = new SchemaBuilder<{
 }>({
   // scope-auth first: access is decided before anything else runs (issue #4); then the operation's
   // every argument is checked against the input bounds (issue #12); then every record a mutation's
-  // input names is checked against the writer's territory, before any resolver.
-  plugins: [ScopeAuthPlugin, InputBoundsPlugin, WriteAccessPlugin, PageSizePlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // input names is checked against the writer's territory, before any resolver; a read naming a
+  // party body, kind or status is refused to viewers without party rights.
+  plugins: [
+    ScopeAuthPlugin,
+    InputBoundsPlugin,
+    WriteAccessPlugin,
+    PartyFilterPlugin,
+    PageSizePlugin,
+    ErrorsPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+  ],
   scopeAuth: {
     // Object types are checked once per object (node, nested relation, list item) via isTypeOf.
     runScopesOnType: true,

@@ -6,6 +6,7 @@ import { OwnershipKind, SortDirection } from './enums.js';
 import { IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
+import { references } from './references.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 
@@ -135,8 +136,12 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
 const BuildingFilter = builder.inputType('BuildingFilter', {
   fields: (t) => ({
     name: t.field({ type: TextFilter, required: false }),
-    id: t.field({ type: IdFilter, required: false }),
-    withinUnitId: t.id({ required: false, description: 'Buildings in this place or below it on the as-of date.' }),
+    id: t.field({ type: IdFilter, required: false, extensions: references('ApartmentBuilding') }),
+    withinUnitId: t.id({
+      required: false,
+      description: 'Buildings in this place or below it on the as-of date.',
+      extensions: references('AdministrativeUnit'),
+    }),
     hasBoard: t.boolean({ required: false, description: 'Buildings with (true) or without (false) a board on the as-of date.' }),
     minApartments: t.int({ required: false }),
   }),

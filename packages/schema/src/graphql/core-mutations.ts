@@ -14,10 +14,12 @@ import {
   updatePersonInput,
   type Violation,
 } from '@coso/domain';
+import { CITIZEN_ID_RECORDED } from '../store/constraint-rules.js';
 import { activeOnWhere, toDbDate } from '../store/db-dates.js';
 import { loadSlice } from '../store/load-slice.js';
 import type { Tx } from '../store/transaction.js';
 import { OrganizationRef } from './bodies.js';
+import type { Context } from './context.js';
 import { type DomainRecord, registerEntityMutations } from './entity-mutations.js';
 import { MassOrganization, OrganizationKind, Role, Sex, UnitKind } from './enums.js';
 import { MembershipRef, PersonRef } from './people.js';
@@ -184,6 +186,7 @@ registerEntityMutations({
   createSchema: createPersonInput,
   updateSchema: updatePersonInput,
   endable: true,
+  check: (tx, rec, _op, ctx) => citizenIdTaken(tx, rec, ctx),
   // Moving away or death ends the person's current posts; the record and its history stay.
   onEnd: async (tx, rec, on) => {
     await endOpen(tx, 'membership', { personId: rec.id }, on);
@@ -226,6 +229,20 @@ export async function checkMembershipInTx(tx: Tx, rec: DomainRecord): Promise<Vi
   const units = await loadSlice(tx, { units: { id: { in: unitIds } } });
   slice.units = units.units;
   return checkMembership(slice, rec as unknown as Membership);
+}
+
+/**
+ * A citizen ID already recorded for another person: refused with the one neutral answer
+ * (CITIZEN_ID_RECORDED: not whose, not where), and the attempt logged as a personal-data read of
+ * that person ('citizenIdExists': this account learned the ID is on record), so probing IDs shows
+ * in the same log as reading them. The database's unique index stays the guarantee under races.
+ */
+async function citizenIdTaken(tx: Tx, rec: DomainRecord, ctx: Context): Promise<Violation[]> {
+  if (typeof rec.citizenId !== 'string' || !rec.citizenId) return [];
+  const holder = await tx.person.findFirst({ where: { citizenId: rec.citizenId, id: { not: String(rec.id) } }, select: { id: true } });
+  if (!holder) return [];
+  ctx.access.logPersonalRead(holder.id, 'citizenIdExists');
+  return [{ code: 'CITIZEN_ID_UNIQUE', severity: 'error', path: ['citizenId'], message: CITIZEN_ID_RECORDED }];
 }
 
 function notFound(path: Array<string | number>, vi: string, en: string, id: string, on: string): Violation {

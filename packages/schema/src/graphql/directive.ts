@@ -15,6 +15,7 @@ import {
 } from './enums.js';
 import { DateRange, dateRangeWhere, TextFilter, textWhere } from './filters.js';
 import { dbId } from './ids.js';
+import { references } from './references.js';
 import { scoped } from './territory-filters.js';
 
 export const DirectiveRef = recordNode('Directive', {
@@ -176,8 +177,8 @@ const EventFilter = builder.inputType('DirectiveEventFilter', {
   description: 'Lọc sự kiện / Filter for directive records: a date range and a place (records in that place or below it).',
   fields: (t) => ({
     on: t.field({ type: DateRange, required: false }),
-    withinUnitId: t.id({ required: false }),
-    directiveId: t.id({ required: false }),
+    withinUnitId: t.id({ required: false, extensions: references('AdministrativeUnit') }),
+    directiveId: t.id({ required: false, extensions: references('Directive') }),
   }),
 });
 
@@ -238,7 +239,7 @@ builder.queryFields((t) => ({
   coordinationRegulations: t.prismaConnection({
     type: 'CoordinationRegulation',
     cursor: 'id',
-    args: { asOf: asOfArg(t.arg), withinUnitId: t.arg.id({ required: false }) },
+    args: { asOf: asOfArg(t.arg), withinUnitId: t.arg.id({ required: false, extensions: references('AdministrativeUnit') }) },
     totalCount: (_p, args, ctx) =>
       ctx.prisma.coordinationRegulation.count({
         where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),

@@ -56,7 +56,7 @@ export interface EntitySpec {
   /** Dated records (validFrom/validTo) get an `endX` mutation. */
   endable: boolean;
   /** Domain rules against the stored state, inside the transaction (errors block; warnings pass). */
-  check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update') => Promise<Violation[]>;
+  check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update', ctx: Context) => Promise<Violation[]>;
   afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>) => Promise<void>;
   /** Refuse an end (e.g. a unit that still has children) … */
   checkEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<Violation[]>;
@@ -183,7 +183,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
         return writeTransaction(ctx.prisma, `create${spec.noun}`, ctx.writer, async (tx) => {
           const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !(k in (spec.createOnly ?? {}))));
           const domain = { ...stored, id } as DomainRecord;
-          if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create'));
+          if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create', ctx));
           const row = await delegateOf(tx, spec.model).create({ data: toRow(spec.table, domain) });
           if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed);
           return row;
@@ -223,7 +223,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
             const { id: _id, ...mergedInput } = merged;
             const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
             if (!again.ok) throw new ValidationError(again.violations);
-            if (spec.check) throwErrors(await spec.check(tx, merged, 'update'));
+            if (spec.check) throwErrors(await spec.check(tx, merged, 'update', ctx));
             const { id: _ignored, ...data } = toRow(spec.table, changes);
             await updateVersioned(tx, spec.model, spec.typename, id, version, data);
             return delegateOf(tx, spec.model).findUnique({ where: { id } });

@@ -1,5 +1,4 @@
 import { maskCitizenId, maskPhone } from '@coso/domain';
-import { forbidden } from '../auth/access.js';
 import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
@@ -8,6 +7,7 @@ import type { Context } from './context.js';
 import { OrganizationKind, PartyStatus, ResidenceContactCategory, Role, Sex, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
+import { partyFilter, references } from './references.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 
 export const PersonRef = recordNode('Person', {
@@ -18,17 +18,27 @@ export const PersonRef = recordNode('Person', {
     fullName: t.exposeString('fullName'),
     sex: t.expose('sex', { type: Sex }),
     birthYear: t.exposeInt('birthYear'),
-    birthDate: t.expose('birthDate', { type: 'Date', nullable: true }),
+    birthDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'Ngày sinh / Date of birth: personal data, null unless the role keeps the records (birthYear stays for everyone); each read is logged.',
+      resolve: (p, _a, ctx) => {
+        if (p.birthDate === null || !ctx.access.seesPersonal) return null;
+        ctx.access.logPersonalRead(p.id, 'birthDate');
+        return p.birthDate;
+      },
+    }),
     citizenId: t.string({
       nullable: true,
       description:
-        'Số định danh cá nhân (12 chữ số) / Citizen ID. Masked (001******345) unless the role keeps the records; each unmasked read is logged.',
+        'Số định danh cá nhân (12 chữ số) / Citizen ID. Masked to its last 3 digits (*********345) unless the role keeps the records; each unmasked read is logged.',
       resolve: (p, _a, ctx) => personal(p.id, 'citizenId', p.citizenId, maskCitizenId, ctx),
     }),
     phone: t.string({
       nullable: true,
       description:
-        'Số di động / Mobile number, 0xxxxxxxxx. Masked (09******89) unless the role keeps the records; each unmasked read is logged.',
+        'Số di động / Mobile number, 0xxxxxxxxx. Masked to its last 3 digits (*******689) unless the role keeps the records; each unmasked read is logged.',
       resolve: (p, _a, ctx) => personal(p.id, 'phone', p.phone, maskPhone, ctx),
     }),
     residenceUnit: t.relation('residenceUnit', {
@@ -138,12 +148,25 @@ export const ResidenceContactReviewRef = recordNode('ResidenceContactReview', {
 const PersonFilter = builder.inputType('PersonFilter', {
   fields: (t) => ({
     name: t.field({ type: TextFilter, required: false }),
-    id: t.field({ type: IdFilter, required: false }),
+    id: t.field({ type: IdFilter, required: false, extensions: references('Person') }),
     sex: t.field({ type: Sex, required: false }),
     birthYear: t.intList({ required: false }),
-    residenceWithinUnitId: t.id({ required: false, description: 'People residing in this place or below it.' }),
-    memberOfOrganizationId: t.id({ required: false, description: 'People holding a post in this body on the as-of date.' }),
-    partyStatus: t.field({ type: PartyStatus, required: false, description: 'Party members of that status on the as-of date.' }),
+    residenceWithinUnitId: t.id({
+      required: false,
+      description: 'People residing in this place or below it.',
+      extensions: references('AdministrativeUnit'),
+    }),
+    memberOfOrganizationId: t.id({
+      required: false,
+      description: 'People holding a post in this body on the as-of date. A party body: party-organisation roles only.',
+      extensions: references('Organization'),
+    }),
+    partyStatus: t.field({
+      type: PartyStatus,
+      required: false,
+      description: 'Party members of that status on the as-of date. Party-organisation roles only.',
+      extensions: partyFilter({ kind: 'status' }),
+    }),
   }),
 });
 
@@ -176,9 +199,18 @@ const MembershipFilter = builder.inputType('MembershipFilter', {
   fields: (t) => ({
     role: t.field({ type: Role, required: false }),
     roleIn: t.field({ type: [Role], required: false }),
-    organizationId: t.id({ required: false }),
-    organizationKind: t.field({ type: OrganizationKind, required: false }),
-    personId: t.id({ required: false }),
+    organizationId: t.id({
+      required: false,
+      description: 'A party body: party-organisation roles only.',
+      extensions: references('Organization'),
+    }),
+    organizationKind: t.field({
+      type: OrganizationKind,
+      required: false,
+      description: 'A party kind: party-organisation roles only.',
+      extensions: partyFilter({ kind: 'bodyKind' }),
+    }),
+    personId: t.id({ required: false, extensions: references('Person') }),
     validFrom: t.field({ type: DateRange, required: false }),
   }),
 });
@@ -207,12 +239,12 @@ builder.queryFields((t) => ({
     },
     totalCount: (_p, args, ctx) =>
       ctx.prisma.person.count({
-        where: scoped(ctx, 'Person', personWhere(guardPartyFilter(args.filter, ctx), resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'Person', personWhere(args.filter, resolveAsOf(args.asOf, ctx))),
       }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.person.findMany({
         ...query,
-        where: scoped(ctx, 'Person', personWhere(guardPartyFilter(args.filter, ctx), resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'Person', personWhere(args.filter, resolveAsOf(args.asOf, ctx))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
             [PERSON_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
@@ -246,10 +278,4 @@ function personal(personId: string, field: string, value: string | null, mask: (
   if (!ctx.access.seesPersonal) return mask(value);
   ctx.access.logPersonalRead(personId, field);
   return value;
-}
-
-/** Filtering people by party status reveals party membership: party-organisation roles only. */
-function guardPartyFilter<F extends { partyStatus?: string | null }>(filter: F | null | undefined, ctx: Context): F | null | undefined {
-  if (filter?.partyStatus && !ctx.access.seesParty) throw forbidden();
-  return filter;
 }

@@ -6,6 +6,7 @@ import { builder, readableAs, recordNode } from './builder.js';
 import { SortDirection, UnitKind } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
+import { references } from './references.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 
@@ -143,8 +144,12 @@ const UnitFilter = builder.inputType('UnitFilter', {
     kind: t.field({ type: UnitKind, required: false }),
     kindIn: t.field({ type: [UnitKind], required: false }),
     name: t.field({ type: TextFilter, required: false }),
-    id: t.field({ type: IdFilter, required: false }),
-    parentId: t.id({ required: false, description: 'Units directly below this one on the as-of date.' }),
+    id: t.field({ type: IdFilter, required: false, extensions: references('AdministrativeUnit') }),
+    parentId: t.id({
+      required: false,
+      description: 'Units directly below this one on the as-of date.',
+      extensions: references('AdministrativeUnit'),
+    }),
     validFrom: t.field({ type: DateRange, required: false }),
   }),
 });

@@ -18,6 +18,12 @@ export interface ReferenceSpec {
   write?: boolean;
   /** The field also takes the plan's own name for a record created by the same mutation (reorganisations). */
   planRef?: boolean;
+  /**
+   * On a read (a filter): the field's result lists the named bodies themselves, public whatever
+   * their kind (a party cell's name and place are no secret), never who belongs to them. Without
+   * it, a read naming a party body is party work (see party-filter-plugin.ts).
+   */
+  bodiesOnly?: boolean;
 }
 
 /** `extensions` for an ID input field: `t.id({ required: true, extensions: references('Person') })`. */
@@ -33,4 +39,25 @@ export function planRefName(): Record<string, true> {
 
 export function referenceOf(extensions: Readonly<Record<string, unknown>> | null | undefined): ReferenceSpec | undefined {
   return extensions?.[REFERENCE_EXTENSION] as ReferenceSpec | undefined;
+}
+
+/**
+ * What naming a value of a read argument reveals about party membership, decided by the
+ * party-filter plugin for every read field before its resolver runs:
+ * - `status`: any value is party data (people by party status);
+ * - `bodyKind`: an organisation kind, party data when it is a party kind (memberships of party cells),
+ *   unless `bodiesOnly` (the result lists the bodies of that kind: public).
+ * Organisation ids are declared with `references('Organization')` (see `bodiesOnly`).
+ */
+export const PARTY_FILTER_EXTENSION = 'cosoPartyFilter';
+
+export type PartyFilterSpec = { kind: 'status' } | { kind: 'bodyKind'; bodiesOnly?: boolean };
+
+/** `extensions` of an argument or input field naming a party status or an organisation kind. */
+export function partyFilter(spec: PartyFilterSpec): Record<string, PartyFilterSpec> {
+  return { [PARTY_FILTER_EXTENSION]: spec };
+}
+
+export function partyFilterOf(extensions: Readonly<Record<string, unknown>> | null | undefined): PartyFilterSpec | undefined {
+  return extensions?.[PARTY_FILTER_EXTENSION] as PartyFilterSpec | undefined;
 }

@@ -253,6 +253,95 @@ describe('findings', () => {
   });
 });
 
+describe('party figures and party findings for readers without party rights (API.md, "Party data and personal data")', () => {
+  const FIGURES = `query($d: ID!, $s: ID!) { directiveReport(directiveId: $d, scopeId: $s, to: "2022-12-01") {
+    narrative { vi } figures { key value byWardWithheld byWard { wardName value } } } }`;
+  type Figures = {
+    directiveReport: {
+      narrative: { vi: string };
+      figures: Array<{ key: string; value: number; byWardWithheld: boolean; byWard: Array<{ wardName: string; value: number }> }>;
+    };
+  };
+  const WITHHELD_BY_WARD = [
+    'politicalSystemPeopleOnBoards',
+    'partyMembersOnBoards',
+    'politicalSystemMembersOnBoards',
+    'residenceContactMembersIntroduced',
+  ];
+  const byKey = (r: Figures) => Object.fromEntries(r.directiveReport.figures.map((f) => [f.key, f]));
+
+  it.each(['phantich', 'xem'])(
+    '%s: at the district, the published totals (65, 43, 29, 22) and the nominations by ward, no other ward values',
+    async (name) => {
+      const r = byKey(
+        await h.run<Figures>(FIGURES, { d: stableUuid(DIRECTIVE_ID), s: stableUuid(DISTRICT_ID) }, { viewer: await viewer(name) }),
+      );
+      expect(WITHHELD_BY_WARD.map((k) => [k, r[k]?.value, r[k]?.byWard, r[k]?.byWardWithheld])).toEqual([
+        ['politicalSystemPeopleOnBoards', 65, [], true],
+        ['partyMembersOnBoards', 43, [], true],
+        ['politicalSystemMembersOnBoards', 29, [], true],
+        ['residenceContactMembersIntroduced', 22, [], true],
+      ]);
+      // The article prints each ward committee's nominations (Giang Biên 35, Phúc Đồng 10).
+      expect(r.nominatedPartyMembers?.byWardWithheld).toBe(false);
+      expect(r.nominatedPartyMembers?.byWard.find((w) => w.wardName === 'Giang Biên')?.value).toBe(35);
+      expect(r.nominatedPartyMembers?.byWard.find((w) => w.wardName === 'Phúc Đồng')?.value).toBe(10);
+      // Public figures keep their breakdown.
+      expect(r.residentialGroups?.byWard.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('a party role gets every ward value', async () => {
+    const r = byKey(
+      await h.run<Figures>(FIGURES, { d: stableUuid(DIRECTIVE_ID), s: stableUuid(DISTRICT_ID) }, { viewer: await viewer('admin') }),
+    );
+    for (const k of WITHHELD_BY_WARD) {
+      expect(r[k]?.byWardWithheld, k).toBe(false);
+      expect(
+        r[k]?.byWard.reduce((sum, w) => sum + w.value, 0),
+        k,
+      ).toBeGreaterThanOrEqual(r[k]?.value ?? 0);
+    }
+  });
+
+  it('at ward scope (where a total is one ward’s value) the party people figures are left out for an analyst, and the narrative says nothing of them', async () => {
+    const vars = { d: stableUuid(DIRECTIVE_ID), s: stableUuid(WARD_IDS['giang-bien']) };
+    const analyst = await h.run<Figures>(FIGURES, vars, { viewer: await viewer('phantich') });
+    const keys = analyst.directiveReport.figures.map((f) => f.key);
+    for (const k of WITHHELD_BY_WARD) expect(keys).not.toContain(k);
+    expect(byKey(analyst).nominatedPartyMembers?.value).toBe(35);
+    expect(analyst.directiveReport.narrative.vi).not.toMatch(/đồng chí là thành viên|trong đó có/);
+    const admin = await h.run<Figures>(FIGURES, vars, { viewer: await viewer('admin') });
+    expect(admin.directiveReport.figures.map((f) => f.key)).toEqual(expect.arrayContaining(WITHHELD_BY_WARD));
+    expect(admin.directiveReport.narrative.vi).toMatch(/đồng chí là thành viên/);
+  });
+
+  it('the political-system people on boards are not listed to an analyst (they include cell officers)', async () => {
+    const q = `query($d: ID!, $s: ID!) { directiveReport(directiveId: $d, scopeId: $s, to: "2022-12-01") { figures(keys: ["politicalSystemMembersOnBoards"]) { records { totalCount } } } }`;
+    const r = await h.exec(q, { d: stableUuid(DIRECTIVE_ID), s: stableUuid(DISTRICT_ID) }, { viewer: await viewer('phantich') });
+    expect(r.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('findings about cells’ official members and boards without party or political-system members: party roles only', async () => {
+    const q = `query($s: ID!, $codes: [String!]) { findings(scopeId: $s, asOf: "2022-12-01", codes: $codes, first: 200) { totalCount nodes { code } } }`;
+    type F = { findings: { totalCount: number; nodes: Array<{ code: string }> } };
+    const party = ['CELL_MIN_OFFICIAL_MEMBERS', 'BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER'];
+    const admin = await h.run<F>(q, { s: stableUuid(DISTRICT_ID) }, { viewer: await viewer('admin') });
+    const analyst = await h.run<F>(q, { s: stableUuid(DISTRICT_ID) }, { viewer: await viewer('phantich') });
+    const adminParty = admin.findings.nodes.filter((n) => party.includes(n.code)).length;
+    expect(adminParty).toBeGreaterThan(0);
+    expect(analyst.findings.nodes.map((n) => n.code)).toEqual(admin.findings.nodes.map((n) => n.code).filter((c) => !party.includes(c)));
+    expect(analyst.findings.totalCount).toBe(admin.findings.totalCount - adminParty);
+    for (const code of party) {
+      const r = await h.exec(q, { s: stableUuid(DISTRICT_ID), codes: [code] }, { viewer: await viewer('phantich') });
+      expect(
+        r.errors.map((e) => `${e.code}@${e.path}`),
+        code,
+      ).toEqual(['FORBIDDEN@findings']);
+    }
+  });
+});
+
 describe('finding the directive by its number and symbol', () => {
   it.each(['05-TT/QU', '05-tt/qu', '05'])('"%s" finds Thông tri 05-TT/QU, whatever the case', async (search) => {
     const r = await h.run<{ directives: { nodes: Array<{ code: string }> } }>(

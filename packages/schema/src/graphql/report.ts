@@ -10,7 +10,7 @@ import {
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
-import { directiveReportFor, findingsFor, mayListFigureRecords } from '../use-cases/report.js';
+import { directiveReportFor, findingsFor, isWithheldByWard, mayListFigureRecords } from '../use-cases/report.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { bilingualError } from './bilingual-error.js';
 import { builder } from './builder.js';
@@ -18,6 +18,7 @@ import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
+import { references } from './references.js';
 
 /**
  * The directive work's two read models: the review report (every figure, its definition, its
@@ -81,6 +82,7 @@ function recordWards(figure: Figure): Map<string, Array<{ id: string; name: stri
 interface FigureParent {
   figure: Figure;
 }
+
 interface WardParent {
   figure: Figure;
   ward: WardFigure;
@@ -119,7 +121,16 @@ const FigureRef = builder.objectRef<FigureParent>('ReportFigure').implement({
     value: t.int({ resolve: (f) => f.figure.value }),
     denominator: t.int({ nullable: true, resolve: (f) => f.figure.denominator ?? null }),
     byWardAdditive: t.boolean({ description: 'True when the ward values add up to the total.', resolve: (f) => f.figure.byWardAdditive }),
-    byWard: t.field({ type: [WardFigureRef], resolve: (f) => f.figure.byWard.map((ward) => ({ figure: f.figure, ward })) }),
+    byWard: t.field({
+      type: [WardFigureRef],
+      description: 'Theo phường / By ward. Empty when withheld (byWardWithheld).',
+      resolve: (f) => f.figure.byWard.map((ward) => ({ figure: f.figure, ward })),
+    }),
+    byWardWithheld: t.boolean({
+      description:
+        'Số theo phường của chỉ tiêu đảng chỉ dành cho cán bộ tổ chức đảng / A party figure’s ward values are for party-organisation roles only (API.md).',
+      resolve: (f) => isWithheldByWard(f.figure),
+    }),
     records: t.connection(
       {
         type: ReportRecord,
@@ -168,8 +179,8 @@ builder.queryField('directiveReport', (t) =>
     description:
       'Báo cáo sơ kết / The review report of a directive for a place: every figure with its definition, per-ward breakdown and the records it counts. Default period: from the directive’s issue date to `to`.',
     args: {
-      directiveId: t.arg.id({ required: true }),
-      scopeId: t.arg.id({ required: true }),
+      directiveId: t.arg.id({ required: true, extensions: references('Directive') }),
+      scopeId: t.arg.id({ required: true, extensions: references('AdministrativeUnit') }),
       from: t.arg({ type: 'Date', required: false }),
       to: t.arg({ type: 'Date', required: true, description: 'The as-of date (e.g. the review conference, 2022-12-01).' }),
     },
@@ -208,12 +219,13 @@ builder.queryField('findings', (t) =>
   t.connection(
     {
       type: FindingRef,
-      description: 'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward.',
+      description:
+        'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward. CELL_MIN_OFFICIAL_MEMBERS and BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: party-organisation roles only.',
       args: {
-        scopeId: t.arg.id({ required: true }),
+        scopeId: t.arg.id({ required: true, extensions: references('AdministrativeUnit') }),
         asOf: asOfArg(t.arg),
         codes: t.arg.stringList({ required: false }),
-        wardIds: t.arg.idList({ required: false }),
+        wardIds: t.arg.idList({ required: false, extensions: references('AdministrativeUnit') }),
       },
       resolve: async (_r, args, ctx) => {
         const result = await findingsFor(ctx, {

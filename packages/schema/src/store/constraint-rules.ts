@@ -13,6 +13,16 @@ export interface ConstraintRule {
   message: LocalizedText;
 }
 
+/**
+ * The one answer to a citizen ID that is already recorded, from the rule check and from the
+ * database's unique index alike: it says the ID cannot be recorded twice and nothing about the
+ * record that holds it (whose, where, which id), so a writer learns no more than that it exists.
+ */
+export const CITIZEN_ID_RECORDED: LocalizedText = {
+  vi: 'Số định danh này đã được ghi nhận trong hệ thống, không ghi lần thứ hai được. Nếu là cùng một người, hãy nhờ quản trị viên tìm hồ sơ đó.',
+  en: 'This citizen ID is already recorded and cannot be recorded twice. If it is the same person, ask an administrator to find that record.',
+};
+
 const rule = (code: RuleCode, path: string, vi: string, en: string): ConstraintRule => ({ code, path, message: { vi, en } });
 
 /** Every table with a `<table>_period` check (valid_to after valid_from). */
@@ -139,12 +149,7 @@ export const CONSTRAINT_RULES: Readonly<Record<string, ConstraintRule>> = {
     'Người này đã có đảng tịch trong thời gian này.',
     'This person already has a party-membership record in that period.',
   ),
-  people_citizen_id_key: rule(
-    'CITIZEN_ID_UNIQUE',
-    'citizenId',
-    'Số định danh này đã thuộc về người khác.',
-    'This citizen ID already belongs to another person.',
-  ),
+  people_citizen_id_key: { code: 'CITIZEN_ID_UNIQUE', path: 'citizenId', message: CITIZEN_ID_RECORDED },
   people_citizen_id_format: rule('CITIZEN_ID_FORMAT', 'citizenId', 'Số định danh cá nhân gồm 12 chữ số.', 'A citizen ID has 12 digits.'),
   people_phone_format: rule('PHONE_FORMAT', 'phone', 'Số điện thoại di động không hợp lệ.', 'The mobile number is not valid.'),
   people_birth_year: rule('INVALID_VALUE', 'birthYear', 'Năm sinh không hợp lệ.', 'The birth year is not valid.'),
