@@ -17,10 +17,16 @@ const establishment = {
 
 describe('establishBoardInput', () => {
   it('parses a board for a building, with defaults for what was left out', () => {
-    const board = parsedValue(parseInput(establishBoardInput, { ...establishment, validTo: undefined, name: '  Ban quản trị   Mipec ' }));
-    expect(board.validTo).toBeNull();
+    const board = parsedValue(parseInput(establishBoardInput, { ...establishment, name: '  Ban quản trị   Mipec ' }));
     expect(board.name).toBe('Ban quản trị Mipec');
+    expect(board.decisionNumber).toBeUndefined();
     expect(board.members.map((m) => m.role)).toEqual(['HEAD', 'DEPUTY_HEAD', 'MEMBER']);
+  });
+
+  it('requires the first term’s planned end (a term is 3 years by law)', () => {
+    expect(codesAt(violationsOf(parseInput(establishBoardInput, { ...establishment, validTo: undefined })))).toEqual([
+      'REQUIRED_FIELD@validTo',
+    ]);
   });
 
   it('parses a board for a complex, members naming their building', () => {

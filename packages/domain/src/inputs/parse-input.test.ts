@@ -138,6 +138,7 @@ describe('parseInput results', () => {
         buildingId: 'b',
         electedOn: '2024-01-01',
         validFrom: '2024-01-01',
+        validTo: '2027-01-01',
         members: [{ personId: 'a', role: 'HEAD' }, { role: 'MEMBER' }],
       }),
     );

@@ -51,8 +51,8 @@ describe('createPersonInput', () => {
     ]);
     const mismatch = violations.filter((v) => v.code === 'CITIZEN_ID_MISMATCH').map((v) => v.message.vi);
     expect(mismatch).toEqual([
-      'Số định danh 001******345 cho biết năm sinh 1985 nhưng năm sinh đã khai là 1986.',
-      'Số định danh 001******345 cho biết giới tính nam nhưng giới tính đã khai là nữ.',
+      'Số định danh *********345 cho biết năm sinh 1985 nhưng năm sinh đã khai là 1986.',
+      'Số định danh *********345 cho biết giới tính nam nhưng giới tính đã khai là nữ.',
     ]);
   });
 

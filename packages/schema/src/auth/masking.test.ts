@@ -99,15 +99,20 @@ describe('citizen IDs and phones', () => {
     expect(logged.map((l) => l.field).sort()).toEqual(['birthDate', 'citizenId', 'citizenId', 'citizenId', 'phone', 'phone', 'phone']);
 
     // The date of birth itself: hidden from the roles that see masked values (the birth year stays), logged for staff.
-    const birth = 'query($id: ID!) { node(id: $id) { ... on Person { birthYear birthDate } } }';
+    // The record starts at birth: its start date would tell the date, so it is given as the birth year's first day.
+    const birth = 'query($id: ID!) { node(id: $id) { ... on Person { birthYear birthDate validFrom } } }';
     for (const name of ['phantich', 'xem', 'canbo.phucloi', 'admin']) {
-      const seen = await h.run<{ node: { birthYear: number; birthDate: string | null } }>(
+      const seen = await h.run<{ node: { birthYear: number; birthDate: string | null; validFrom: string } }>(
         birth,
         { id: gid('Person', 'person-a') },
         { viewer: viewer(name) },
       );
       const keeps = name === 'canbo.phucloi' || name === 'admin';
-      expect(seen.node, name).toEqual({ birthYear: 1985, birthDate: keeps ? '1985-04-12' : null });
+      expect(seen.node, name).toEqual({
+        birthYear: 1985,
+        birthDate: keeps ? '1985-04-12' : null,
+        validFrom: keeps ? '1985-04-12' : '1985-01-01',
+      });
     }
   });
 });

@@ -98,13 +98,19 @@ const PERSONAL_FIELDS: Record<string, (v: string) => string> = { citizenId: mask
  */
 function personalView(entry: { entityType: string; entityId: string }, value: unknown, ctx: Context): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (!ctx.access.seesPersonal) return masked(value);
+  if (!ctx.access.seesPersonal) return masked(entry.entityType === 'Person' ? personStartMasked(value) : value);
   if (entry.entityType === 'Person' && !Array.isArray(value)) {
     for (const field of Object.keys(PERSONAL_FIELDS)) {
       if (typeof (value as Record<string, unknown>)[field] === 'string') ctx.access.logPersonalRead(entry.entityId, field);
     }
   }
   return value;
+}
+
+/** A person's record starts at birth: a start on the date of birth is masked like the date itself. */
+function personStartMasked(value: object): object {
+  const v = value as Record<string, unknown>;
+  return typeof v.validFrom === 'string' && v.validFrom === v.birthDate ? { ...v, validFrom: maskBirthDate(v.validFrom) } : value;
 }
 
 function masked(value: unknown): unknown {

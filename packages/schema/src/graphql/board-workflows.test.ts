@@ -106,6 +106,7 @@ describe('establish and consolidate a management board', () => {
         buildingId,
         electedOn: '2023-05-20',
         validFrom: '2023-06-01',
+        validTo: '2026-06-01',
         members: [
           { personId: people[3], role: 'HEAD' },
           { personId: people[4], role: 'DEPUTY_HEAD' },

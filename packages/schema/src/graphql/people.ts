@@ -45,7 +45,15 @@ export const PersonRef = recordNode('Person', {
       nullable: true,
       description: 'Nơi thường trú / The residential group of permanent residence.',
     }),
-    validFrom: t.expose('validFrom', { type: 'Date' }),
+    validFrom: t.field({
+      type: 'Date',
+      description:
+        'Bản ghi có hiệu lực từ / The record holds from this day: the date of birth when known, so for roles that see personal data masked it is given as 1 January of the birth year.',
+      resolve: (p, _a, ctx) =>
+        !ctx.access.seesPersonal && p.birthDate !== null && p.validFrom.getTime() === p.birthDate.getTime()
+          ? new Date(Date.UTC(p.validFrom.getUTCFullYear(), 0, 1))
+          : p.validFrom,
+    }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
     memberships: t.relation('memberships', {
