@@ -211,6 +211,43 @@ describe('failed logins are limited per account and per address', () => {
   });
 });
 
+/** Answers counted by code: a RATE_LIMITED answer is given before any password is checked. */
+function tally(outcomes: LoginOutcome[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of outcomes) {
+    const key = o.__typename === 'LoginSuccess' ? 'SUCCESS' : (o.code ?? '?');
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+describe('the failed-login limit is checked and counted in one atomic step (issue #12)', () => {
+  it('40 wrong passwords in parallel, one account, one address: exactly 5 are checked', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signIn('song-song.mot', `doan-sai-song-song-${i}`, '10.0.4.1')),
+    );
+    expect(tally(outcomes)).toEqual({ INVALID_CREDENTIALS: 5, RATE_LIMITED: 35 });
+  });
+
+  it('39 wrong and 1 right in parallel: 5 checked in all; once the limit is passed the right one does not sign in', async () => {
+    const burst = () =>
+      Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          signIn('xem', i === 17 ? password('xem') : `doan-sai-xem-${i}`, '10.0.4.2'),
+        ),
+      );
+    const first = tally(await burst());
+    expect((first.INVALID_CREDENTIALS ?? 0) + (first.SUCCESS ?? 0)).toBe(5);
+    expect(first.RATE_LIMITED).toBe(35);
+    // Whether the right one was among the five or not, once the limit is passed nothing more is checked.
+    // (A success starts the pair afresh: five more wrong ones reach the limit again.)
+    if (first.SUCCESS) {
+      for (let i = 0; i < 5; i++) expect((await signIn('xem', `doan-sai-them-${i}`, '10.0.4.2')).code).toBe('INVALID_CREDENTIALS');
+    }
+    expect(tally(await burst())).toEqual({ RATE_LIMITED: 40 });
+  });
+});
+
 describe('passwords', () => {
   it('are stored as scrypt hashes (salted, parameters kept), never in plain text, nor in the audit trail', async () => {
     const accounts = await h.prisma.account.findMany();
