@@ -168,6 +168,69 @@ describe('login and logout', () => {
   });
 });
 
+describe('locking an account now (issue #12)', () => {
+  const LOCK = `mutation($input: LockAccountInput!) { lockAccount(input: $input) { __typename
+    ... on MutationLockAccountSuccess { data { lockedAt validTo } } } }`;
+
+  it('an account created today can be locked at once: its sessions end in the same step and it cannot sign in again', async () => {
+    const admin = await viewerOf(h.prisma, 'admin');
+    const made = await h.run<{ createAccount: { __typename: string; data: { id: string } } }>(
+      `mutation($input: CreateAccountInput!) { createAccount(input: $input) { __typename ... on MutationCreateAccountSuccess { data { id } } } }`,
+      { input: { username: 'moi.khoa-ngay', displayName: 'Khóa ngay', password: EXTRA_PASSWORD, role: 'VIEWER' } },
+      { viewer: admin },
+    );
+    expect(made.createAccount.__typename).toBe('MutationCreateAccountSuccess');
+    const session = await signIn('moi.khoa-ngay', EXTRA_PASSWORD, '10.8.0.1');
+    expect((await viewerFromToken(h.prisma, session.token)).kind).toBe('account');
+    const account = await h.prisma.account.findUniqueOrThrow({ where: { username: 'moi.khoa-ngay' } });
+    const before = Date.now();
+    const locked = await h.run<{ lockAccount: { __typename: string; data: { lockedAt: string; validTo: string | null } } }>(
+      LOCK,
+      { input: { id: made.createAccount.data.id, version: account.version } },
+      { viewer: admin },
+    );
+    const after = Date.now();
+    expect(locked.lockAccount.__typename).toBe('MutationLockAccountSuccess');
+    const lockedAt = new Date(locked.lockAccount.data.lockedAt).getTime();
+    expect(lockedAt).toBeGreaterThanOrEqual(before - 1);
+    expect(lockedAt).toBeLessThanOrEqual(after + 1);
+    // Ended in the database, not only refused when read: the session row is revoked.
+    expect((await h.prisma.session.findUniqueOrThrow({ where: { tokenHash: hashToken(session.token ?? '') } })).revokedAt).not.toBeNull();
+    expect(await viewerFromToken(h.prisma, session.token)).toEqual({ kind: 'anonymous' });
+    expect(await signIn('moi.khoa-ngay', EXTRA_PASSWORD, '10.8.0.1')).toMatchObject({ __typename: 'LoginError', code: 'ACCOUNT_DISABLED' });
+    const trail = await h.prisma.auditEntry.findMany({ where: { operation: 'lockAccount', entityId: account.id } });
+    expect(trail.map((e) => e.actor)).toEqual(['admin']);
+    // Locking again keeps the first instant.
+    const again = await h.run<{ lockAccount: { data: { lockedAt: string } } }>(
+      LOCK,
+      { input: { id: made.createAccount.data.id, version: account.version + 1 } },
+      { viewer: admin },
+    );
+    expect(again.lockAccount.data.lockedAt).toBe(locked.lockAccount.data.lockedAt);
+  });
+
+  // Generated instants around a lock: a session (even one opened past `login`'s checks) and a
+  // sign-in work strictly before it and never from it on.
+  const OFFSETS_MS = [-1_200_000, -60_000, -1_000, -1, 0, 1, 1_000, 60_000, 1_200_000];
+  it(`locked at an instant: refused from that instant, at ${OFFSETS_MS.length} generated distances from it`, async () => {
+    // Half an hour ahead, so that every instant probed lies within the session's hour.
+    const lockedAt = new Date(Date.now() + 1_800_123);
+    await h.prisma.account.update({ where: { username: 'phuong.viethung' }, data: { lockedAt } });
+    try {
+      const { token } = await loginDirect('phuong.viethung');
+      for (const offset of OFFSETS_MS) {
+        const at = new Date(lockedAt.getTime() + offset);
+        const open = offset < 0;
+        expect((await viewerFromToken(h.prisma, token, at)).kind, `session at ${offset} ms`).toBe(open ? 'account' : 'anonymous');
+        const r = await login(h.prisma, 'phuong.viethung', EXTRA_PASSWORD, '10.8.1.1', at);
+        expect(r.ok ? 'ok' : r.failure, `sign-in at ${offset} ms`).toBe(open ? 'ok' : 'ACCOUNT_DISABLED');
+      }
+    } finally {
+      await h.prisma.account.update({ where: { username: 'phuong.viethung' }, data: { lockedAt: null } });
+    }
+  });
+});
+
 /** A session opened directly in the table (bypassing `login`'s checks), for the token checks. */
 async function loginDirect(username: string): Promise<{ token: string }> {
   const { token, hash } = newSessionToken();
