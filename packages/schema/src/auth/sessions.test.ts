@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPrismaClient } from '../database/prisma-client.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { LOGIN_THROTTLES } from './login-throttle.js';
@@ -378,6 +379,21 @@ describe('the failed-login limit is checked and counted in one atomic step (issu
       Array.from({ length: 40 }, (_, i) => signIn('song-song.mot', `doan-sai-song-song-${i}`, '10.0.4.1')),
     );
     expect(tally(outcomes)).toEqual({ INVALID_CREDENTIALS: 5, RATE_LIMITED: 35 });
+  });
+
+  it('two gateway processes (two clients, two connection pools) share the limit: 40 parallel wrong passwords, 5 checked', async () => {
+    const other = createPrismaClient(h.url);
+    try {
+      const clients = [h.prisma, other];
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => login(clients[i % 2] ?? h.prisma, 'song-song.hai', `doan-sai-hai-cong-${i}`, '10.0.4.3')),
+      );
+      const failures = results.map((r) => (r.ok ? 'SUCCESS' : r.failure));
+      expect(failures.filter((f) => f === 'INVALID_CREDENTIALS')).toHaveLength(5);
+      expect(failures.filter((f) => f === 'RATE_LIMITED')).toHaveLength(35);
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it('39 wrong and 1 right in parallel: 5 checked in all; once the limit is passed the right one does not sign in', async () => {
