@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 /**
@@ -56,7 +57,7 @@ function closedUntil(row: CounterRow, now: Date): Date | null {
 }
 
 type Key = readonly [ThrottleKind, string, string];
-/** The keys of the three counters of an attempt, in the order their rows are locked. */
+/** The keys of the three counters of an attempt. */
 function keys(username: string, address: string): readonly [Key, Key, Key] {
   return [
     ['account', username, ''],
@@ -65,43 +66,52 @@ function keys(username: string, address: string): readonly [Key, Key, Key] {
   ];
 }
 
+/** A transaction-scoped advisory lock id per counter (64 bits of SHA-256: a collision only makes two counters wait for each other). */
+function lockId([kind, username, address]: Key): bigint {
+  return createHash('sha256').update(`coso.login_throttles\0${kind}\0${username}\0${address}`).digest().readBigInt64BE(0);
+}
+
 export type Reservation = { ok: true; known: boolean } | { ok: false; retryAt: Date };
 
 /**
  * Checks the counters of one attempt and, if they are open, counts the attempt as a failure in
- * each — one transaction, with the rows locked, so parallel attempts (from any gateway process)
- * are checked one after another against what the others counted. Only then is the password
- * checked; a success takes its count back (`settleSuccess`).
+ * each — one transaction holding an advisory lock per counter, so parallel attempts (from any
+ * gateway process) are checked one after another against what the others counted. The locks need
+ * no row, so a refused attempt writes no counter. Only then is the password checked; a success
+ * takes its count back (`settleSuccess`).
  */
 export async function reserveAttempt(prisma: PrismaClient, username: string, address: string, now: Date): Promise<Reservation> {
-  const [a, b, c] = keys(username, address);
-  // The rows exist before they are locked (created outside the transaction: a row being inserted cannot be locked).
-  await prisma.$executeRaw`INSERT INTO login_throttles (kind, username, address)
-    VALUES (${a[0]}, ${a[1]}, ${a[2]}), (${b[0]}, ${b[1]}, ${b[2]}), (${c[0]}, ${c[1]}, ${c[2]})
-    ON CONFLICT DO NOTHING`;
+  const all = keys(username, address);
+  // Always taken in the same (ascending) order: two attempts never wait for each other in a cycle.
+  const locks = [...new Set(all.map(lockId))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const [a, b, c] = all;
   return prisma.$transaction(
     async (tx) => {
-      const rows = await tx.$queryRaw<Array<CounterRow & { username: string; address: string }>>`
-        SELECT kind, username, address, failures, last_failure_at AS "lastFailureAt", known_since AS "knownSince"
+      for (const id of locks) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${id})`;
+      const found = await tx.$queryRaw<CounterRow[]>`
+        SELECT kind, failures, last_failure_at AS "lastFailureAt", known_since AS "knownSince"
           FROM login_throttles
-         WHERE (kind, username, address) IN ((${a[0]}, ${a[1]}, ${a[2]}), (${b[0]}, ${b[1]}, ${b[2]}), (${c[0]}, ${c[1]}, ${c[2]}))
-         ORDER BY kind, username, address
-           FOR UPDATE`;
-      const pair = rows.find((r) => r.kind === 'pair');
-      if (!pair || rows.length !== 3) throw new Error('login_throttles: the rows of an attempt are missing');
-      const known = pair.knownSince !== null;
-      const applicable = known ? [pair] : rows;
-      const waits = applicable.map((r) => closedUntil(r, now)).filter((d): d is Date => d !== null);
+         WHERE (kind, username, address) IN ((${a[0]}, ${a[1]}, ${a[2]}), (${b[0]}, ${b[1]}, ${b[2]}), (${c[0]}, ${c[1]}, ${c[2]}))`;
+      const row = (kind: ThrottleKind): CounterRow =>
+        found.find((r) => r.kind === kind) ?? { kind, failures: 0, lastFailureAt: null, knownSince: null };
+      const known = row('pair').knownSince !== null;
+      const applicable = known ? [c] : all;
+      const waits = applicable.map(([kind]) => closedUntil(row(kind), now)).filter((d): d is Date => d !== null);
       if (waits.length) return { ok: false, retryAt: new Date(Math.max(...waits.map((d) => d.getTime()))) };
-      for (const r of applicable) {
-        // The last failure never moves back (parallel attempts carry clocks read a little apart).
-        const last = r.lastFailureAt && r.lastFailureAt > now ? r.lastFailureAt : now;
-        await tx.$executeRaw`UPDATE login_throttles SET failures = ${current(r, now) + 1}, last_failure_at = ${last}
-          WHERE kind = ${r.kind} AND username = ${r.username} AND address = ${r.address}`;
+      const forgetBefore = new Date(now.getTime() - FORGET_AFTER_HOURS * 3_600_000);
+      for (const [kind, user, place] of applicable) {
+        // Relative to the row as it stands: a success or an administrator's reset (which take no
+        // advisory lock) between the read above and this write is kept. The last failure never
+        // moves back (parallel attempts carry clocks read a little apart).
+        await tx.$executeRaw`INSERT INTO login_throttles AS t (kind, username, address, failures, last_failure_at)
+          VALUES (${kind}, ${user}, ${place}, 1, ${now})
+          ON CONFLICT (kind, username, address) DO UPDATE SET
+            failures = CASE WHEN t.last_failure_at IS NULL OR t.last_failure_at <= ${forgetBefore} THEN 1 ELSE t.failures + 1 END,
+            last_failure_at = greatest(t.last_failure_at, ${now})`;
       }
       return { ok: true, known };
     },
-    // Parallel attempts queue on the row lock; each holds it for a few statements, never during a password check.
+    // Parallel attempts queue on the locks; each holds them for a few statements, never during a password check.
     { maxWait: 30_000, timeout: 30_000 },
   );
 }

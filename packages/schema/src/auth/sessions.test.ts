@@ -360,6 +360,10 @@ describe('failed sign-ins are slowed down per (account, address), per account an
     // … the same account from elsewhere does not, and whoever signed in from here before signs in.
     expect((await signIn('admin', password('admin'), '10.7.0.2')).__typename).toBe('LoginSuccess');
     expect((await signIn('phuong.giangbien', password('phuong.giangbien'), office)).__typename).toBe('LoginSuccess');
+    // Refused attempts write no counter: new usernames from a closed address leave no rows behind.
+    const rows = await h.prisma.loginThrottle.count();
+    for (let i = 0; i < 5; i++) expect((await signIn(`ten-moi-${i}`, 'mat-khau-doan', office)).code).toBe('RATE_LIMITED');
+    expect(await h.prisma.loginThrottle.count()).toBe(rows);
   });
 });
 
