@@ -73,11 +73,11 @@ describe('accounts in Chromium', () => {
     expect(await user.textContent()).toContain('Bồ Đề');
   });
 
-  it('locks an account from today: its holder can no longer sign in', async () => {
+  it('locks an account now: its holder can no longer sign in', async () => {
     await b.open('/accounts', DEMO.admin);
     await row('Người xem').getByRole('button', { name: 'Khóa' }).click();
     await page.getByRole('button', { name: 'Khóa tài khoản' }).click();
-    await page.getByText(/Đã khóa tài khoản xem từ ngày/).waitFor();
+    await page.getByText(/Đã khóa tài khoản xem ngay/).waitFor();
     await expect.poll(async () => row('Người xem').textContent()).toContain('Đã khóa');
     await b.screenshot('04-account-locked');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

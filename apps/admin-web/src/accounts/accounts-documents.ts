@@ -16,6 +16,7 @@ export const AccountsListDocument = graphql(`
         partyOrganisation
         validFrom
         validTo
+        lockedAt
         version
         scopeUnit {
           id
@@ -86,6 +87,36 @@ export const EndAccountDocument = graphql(`
           id
           validTo
           version
+        }
+      }
+      ...MutationErrorFields
+    }
+  }
+`);
+
+export const LockAccountDocument = graphql(`
+  mutation LockAccount($input: LockAccountInput!) {
+    lockAccount(input: $input) {
+      __typename
+      ... on MutationLockAccountSuccess {
+        data {
+          id
+          lockedAt
+          version
+        }
+      }
+      ...MutationErrorFields
+    }
+  }
+`);
+
+export const ClearLoginThrottlesDocument = graphql(`
+  mutation ClearLoginThrottles($input: ClearLoginThrottlesInput!) {
+    clearLoginThrottles(input: $input) {
+      __typename
+      ... on MutationClearLoginThrottlesSuccess {
+        data {
+          id
         }
       }
       ...MutationErrorFields

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ACCOUNT_ROLE_LABELS, addDays, formatViDate, maxDate, todayInVietnam } from '@coso/domain';
-import { Button, DatePicker, Empty, Flex, message, Popconfirm, Result, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Flex, message, Popconfirm, Radio, Result, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { AccountForm } from '../accounts/account-form';
-import { AccountsListDocument, EndAccountDocument } from '../accounts/accounts-documents';
+import { AccountsListDocument, ClearLoginThrottlesDocument, EndAccountDocument, LockAccountDocument } from '../accounts/accounts-documents';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { AccountsListQuery } from '../gql/graphql';
 import { errorText } from '../graphql-client/error-text';
@@ -18,42 +18,68 @@ import { LoadErrorAlert } from '../lists/load-error-alert';
 import { unitLabel } from '../lists/record-links';
 import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { useListParams } from '../lists/use-list-params';
+import { displayDateTime } from '../records/history-diff';
 
 import { useSignedInUser } from '../session/session';
 
 type AccountRow = AccountsListQuery['accounts']['nodes'][number];
 
-/** Locks an account from a date (its sessions end then); nothing is deleted. */
-function EndAccountButton({ account, onEnded }: { account: AccountRow; onEnded(): Promise<unknown> }) {
+/**
+ * Locks an account now (lockAccount: refused from this instant, its sessions end at once — also on
+ * the day it was created) or from a later date (endAccount). Nothing is deleted.
+ */
+function LockAccountButton({ account, onEnded }: { account: AccountRow; onEnded(): Promise<unknown> }) {
   const { t, language } = useMessages(accountsMessages, formsMessages);
-  // The lock date must come after the account's first day (accountEndViolations); today when it can.
+  // A lock by date must come after the account's first day (accountEndViolations); today when it can.
   const earliest = addDays(account.validFrom, 1);
+  const [when, setWhen] = useState<'now' | 'date'>('now');
   const [on, setOn] = useState(maxDate(todayInVietnam(), earliest));
-  const [endAccount, { loading }] = useMutation(EndAccountDocument);
+  const [lockAccount, lockState] = useMutation(LockAccountDocument);
+  const [endAccount, endState] = useMutation(EndAccountDocument);
+  const lock = async () => {
+    const input = { id: account.id, version: account.version };
+    if (when === 'now') {
+      const result = await lockAccount({ variables: { input } });
+      return {
+        outcome: mutationOutcome(result.data?.lockAccount ?? notFound),
+        done: t('accounts.end.doneNow', { username: account.username }),
+      };
+    }
+    const result = await endAccount({ variables: { input: { ...input, on } } });
+    return {
+      outcome: mutationOutcome(result.data?.endAccount ?? notFound),
+      done: t('accounts.end.done', { username: account.username, on: formatViDate(on) }),
+    };
+  };
   return (
     <Popconfirm
       title={t('accounts.end.title', { username: account.username })}
       description={
         <Flex vertical gap={8}>
           <Typography.Text>{t('accounts.end.text')}</Typography.Text>
-          <DatePicker
-            aria-label={t('accounts.end.on')}
-            format="DD/MM/YYYY"
-            allowClear={false}
-            value={dayjs(on)}
-            disabledDate={(date) => date.format('YYYY-MM-DD') < earliest}
-            onChange={(date) => date && setOn(date.format('YYYY-MM-DD'))}
-          />
+          <Radio.Group aria-label={t('accounts.end.when')} value={when} onChange={(e) => setWhen(e.target.value)}>
+            <Radio value="now">{t('accounts.end.now')}</Radio>
+            <Radio value="date">{t('accounts.end.fromDate')}</Radio>
+          </Radio.Group>
+          {when === 'date' && (
+            <DatePicker
+              aria-label={t('accounts.end.on')}
+              format="DD/MM/YYYY"
+              allowClear={false}
+              value={dayjs(on)}
+              disabledDate={(date) => date.format('YYYY-MM-DD') < earliest}
+              onChange={(date) => date && setOn(date.format('YYYY-MM-DD'))}
+            />
+          )}
         </Flex>
       }
       okText={t('accounts.end.confirm')}
       cancelText={t('forms.cancel')}
-      okButtonProps={{ danger: true, loading }}
+      okButtonProps={{ danger: true, loading: lockState.loading || endState.loading }}
       onConfirm={async () => {
         try {
-          const result = await endAccount({ variables: { input: { id: account.id, version: account.version, on } } });
-          const outcome = mutationOutcome(result.data?.endAccount ?? { __typename: 'NotFoundError', localizedMessage: { vi: '', en: '' } });
-          if (outcome.kind === 'done') void message.success(t('accounts.end.done', { username: account.username, on: formatViDate(on) }));
+          const { outcome, done } = await lock();
+          if (outcome.kind === 'done') void message.success(done);
           else if (outcome.kind === 'conflict') void message.warning(t('forms.conflict.title'));
           else if (outcome.kind === 'invalid') void message.error(outcome.violations.map((v) => v.message[language]).join(' '));
           else void message.error(localizedText(outcome.message, language) || t('forms.notFound'));
@@ -70,10 +96,47 @@ function EndAccountButton({ account, onEnded }: { account: AccountRow; onEnded()
   );
 }
 
+const notFound = { __typename: 'NotFoundError', localizedMessage: { vi: '', en: '' } } as const;
+
+/** Clears the account's failed-sign-in delays (clearLoginThrottles), e.g. after its holder was slowed down by someone else's guesses. */
+function ClearThrottlesButton({ account, onCleared }: { account: AccountRow; onCleared(): Promise<unknown> }) {
+  const { t, language } = useMessages(accountsMessages, formsMessages);
+  const [clear, { loading }] = useMutation(ClearLoginThrottlesDocument);
+  return (
+    <Popconfirm
+      title={t('accounts.throttle.title', { username: account.username })}
+      description={t('accounts.throttle.text')}
+      okText={t('accounts.throttle.confirm')}
+      cancelText={t('forms.cancel')}
+      okButtonProps={{ loading }}
+      onConfirm={async () => {
+        try {
+          const result = await clear({ variables: { input: { id: account.id, version: account.version } } });
+          const outcome = mutationOutcome(result.data?.clearLoginThrottles ?? notFound);
+          if (outcome.kind === 'done') void message.success(t('accounts.throttle.done', { username: account.username }));
+          else if (outcome.kind === 'conflict') void message.warning(t('forms.conflict.title'));
+          else if (outcome.kind === 'invalid') void message.error(outcome.violations.map((v) => v.message[language]).join(' '));
+          else void message.error(localizedText(outcome.message, language) || t('forms.notFound'));
+        } catch (error) {
+          void message.error(errorText(error, language));
+        }
+        await onCleared();
+      }}
+    >
+      <Button size="small">{t('accounts.throttle.button')}</Button>
+    </Popconfirm>
+  );
+}
+
+/** Locked now (lockAccount), or from a date that has come (endAccount). */
+function isLocked(a: AccountRow, today: string): boolean {
+  return a.lockedAt != null || (a.validTo != null && a.validTo <= today);
+}
+
 /**
  * The accounts (administrators only): who may sign in, with which role and territory; create,
- * edit (role, territory, party data, password reset) and lock from a date. History is kept: a
- * locked account stays listed with its end date.
+ * edit (role, territory, party data, password reset), lock now or from a date, clear sign-in delays.
+ * History is kept: a locked account stays listed with when it was locked.
  */
 export function AccountsPage() {
   const { t, language } = useMessages(accountsMessages, formsMessages);
@@ -122,7 +185,9 @@ export function AccountsPage() {
       key: 'status',
       title: t('accounts.column.status'),
       render: (_: unknown, a) =>
-        a.validTo && a.validTo <= today ? (
+        a.lockedAt ? (
+          <Tag>{t('accounts.status.locked', { at: displayDateTime(a.lockedAt) })}</Tag>
+        ) : a.validTo && a.validTo <= today ? (
           <Tag>{t('accounts.status.ended', { on: formatViDate(addDays(a.validTo, -1)) })}</Tag>
         ) : (
           <Tag color="green">
@@ -134,12 +199,13 @@ export function AccountsPage() {
       key: 'actions',
       title: t('accounts.column.actions'),
       render: (_: unknown, a) =>
-        a.validTo && a.validTo <= today ? null : (
-          <Space>
+        isLocked(a, today) ? null : (
+          <Space wrap>
             <Button size="small" onClick={() => setEditing(a)}>
               {t('accounts.edit')}
             </Button>
-            {a.username !== user.username && <EndAccountButton account={a} onEnded={refetch} />}
+            {a.username !== user.username && <LockAccountButton account={a} onEnded={refetch} />}
+            <ClearThrottlesButton account={a} onCleared={refetch} />
           </Space>
         ),
     },

@@ -366,6 +366,8 @@ const CASES: Record<string, () => Promise<string>> = {
     validFrom: '2020-01-01',
   })),
   updateAccount: update('updateAccount', 'account', 'account', { displayName: 'Kiểm tra (sửa)' }),
+  clearLoginThrottles: update('clearLoginThrottles', 'account', 'account', {}),
+  lockAccount: update('lockAccount', 'account', 'account', {}),
   endAccount: end('endAccount', 'account', 'account', '2026-01-01'),
   // Ends last: nothing after them relies on these records still being open.
   endCoordinationRegulation: end('endCoordinationRegulation', 'coordinationRegulation', 'regulation'),
@@ -488,6 +490,7 @@ const LOG_TABLES: Record<string, string> = {
   personal_data_reads: 'a log of reads, append-only like the trail',
   login_attempts: 'a log of sign-in attempts',
   sessions: 'sign-in tokens, not records (their account is audited)',
+  login_throttles: 'failed sign-in counters (their clearing is audited on the account)',
   _prisma_migrations: 'the migration tool’s bookkeeping',
 };
 
@@ -716,7 +719,13 @@ describe('history(id:)', () => {
     const analyst = await h.exec(HISTORY, { id: account }, { viewer: await viewerOf(h.prisma, 'phantich') });
     expect(analyst.errors.map((e) => `${e.code}@${e.path}`)).toEqual(['FORBIDDEN@history']);
     const byAdmin = await h.run<{ history: Entry[] }>(HISTORY, { id: account }, { viewer: admin });
-    expect(byAdmin.history.map((e) => e.operation)).toEqual(['createAccount', 'updateAccount', 'endAccount']);
+    expect(byAdmin.history.map((e) => e.operation)).toEqual([
+      'createAccount',
+      'updateAccount',
+      'clearLoginThrottles',
+      'lockAccount',
+      'endAccount',
+    ]);
     // A plain UUID names no type: refused, not guessed.
     const plain = await h.exec(HISTORY, { id: id('person') }, { viewer: admin });
     expect(plain.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);

@@ -1,5 +1,6 @@
-import { todayInVietnam } from '@coso/domain';
+import { formatViDate, todayInVietnam } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { reserveAttempt, settleSuccess } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 let decoy: Promise<string> | undefined;
@@ -13,28 +14,48 @@ import { hashToken, newSessionToken } from './tokens.js';
 import type { AccountViewer, Viewer } from './viewer.js';
 
 export const SESSION_HOURS = 12;
-/** Failed logins allowed per account, and per address, in the window before further tries are refused. */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
-export const FAILURE_WINDOW_MINUTES = 15;
 
 export type LoginFailure = 'INVALID_CREDENTIALS' | 'RATE_LIMITED' | 'ACCOUNT_DISABLED';
 
-export const LOGIN_MESSAGES: Record<LoginFailure, { vi: string; en: string }> = {
-  INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
-  RATE_LIMITED: {
-    vi: `Đăng nhập sai quá nhiều lần; hãy thử lại sau ${FAILURE_WINDOW_MINUTES} phút.`,
-    en: `Too many failed logins; try again in ${FAILURE_WINDOW_MINUTES} minutes.`,
-  },
-  ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị khoá.', en: 'The account is disabled.' },
-};
+/** Hanoi is UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
-export type LoginResult = { ok: true; token: string; expiresAt: Date; viewer: AccountViewer } | { ok: false; failure: LoginFailure };
+/** "14:33 ngày 05/12/2026": the minute (rounded up, so trying then works) and the day, in Vietnam. */
+function vietnamMinute(at: Date): { time: string; day: string } {
+  const local = new Date(Math.ceil((at.getTime() + VIETNAM_OFFSET_MS) / 60_000) * 60_000).toISOString();
+  return { time: local.slice(11, 16), day: formatViDate(local.slice(0, 10)) };
+}
 
 /**
- * Checks a password and opens a session. Failures are recorded in the database, so the limits
- * hold across gateway processes and restarts. The limit is checked before the password, so a
- * locked-out guesser learns nothing from trying.
+ * The bilingual message of a refused login. RATE_LIMITED says when to try again; it reads the same
+ * whether the username exists or not (unknown usernames are throttled like real ones).
+ */
+export function loginMessage(failure: LoginFailure, retryAt?: Date | null): { vi: string; en: string } {
+  switch (failure) {
+    case 'INVALID_CREDENTIALS':
+      return { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' };
+    case 'ACCOUNT_DISABLED':
+      return { vi: 'Tài khoản đã bị khoá.', en: 'The account is disabled.' };
+    case 'RATE_LIMITED': {
+      if (!retryAt) return { vi: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau.', en: 'Too many failed sign-ins; try again later.' };
+      const { time, day } = vietnamMinute(retryAt);
+      return {
+        vi: `Đăng nhập sai quá nhiều lần từ nơi này. Hãy thử lại từ ${time} ngày ${day} (giờ Việt Nam).`,
+        en: `Too many failed sign-ins from here. Try again from ${time} on ${day} (Vietnam time).`,
+      };
+    }
+  }
+}
+
+export type LoginResult =
+  | { ok: true; token: string; expiresAt: Date; viewer: AccountViewer }
+  | { ok: false; failure: LoginFailure; retryAt?: Date };
+
+/**
+ * Checks a password and opens a session. The failed-login counters (auth/login-throttle.ts) are
+ * checked and counted in one locked step in the database before the password is checked, so the
+ * limits hold across parallel requests, gateway processes and restarts, and a guesser who is
+ * slowed down learns nothing from trying. Every attempt is also logged in `login_attempts`.
  */
 export async function login(
   prisma: PrismaClient,
@@ -44,34 +65,28 @@ export async function login(
   now: Date = new Date(),
 ): Promise<LoginResult> {
   const name = username.trim().toLowerCase();
-  const since = new Date(now.getTime() - FAILURE_WINDOW_MINUTES * 60_000);
-  const [byAccount, byAddress] = await Promise.all([
-    prisma.loginAttempt.count({ where: { username: name, succeeded: false, at: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { address, succeeded: false, at: { gte: since } } }),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS) {
-    await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
-    return { ok: false, failure: 'RATE_LIMITED' };
+  const logAttempt = (succeeded: boolean) => prisma.loginAttempt.create({ data: { username: name, address, succeeded, at: now } });
+  const reserved = await reserveAttempt(prisma, name, address, now);
+  if (!reserved.ok) {
+    await logAttempt(false);
+    return { ok: false, failure: 'RATE_LIMITED', retryAt: reserved.retryAt };
   }
   const account = await prisma.account.findUnique({ where: { username: name } });
   // An unknown username costs the same scrypt work as a wrong password: timing tells nothing.
   const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
-  if (!account) {
-    await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
+  if (!account || !valid) {
+    await logAttempt(false);
     return { ok: false, failure: 'INVALID_CREDENTIALS' };
   }
-  if (!valid) {
-    await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
-    return { ok: false, failure: 'INVALID_CREDENTIALS' };
-  }
-  if (lockedOn(account.validTo, now)) {
-    await prisma.loginAttempt.create({ data: { username: name, address, succeeded: false, at: now } });
+  if (isLocked(account, now)) {
+    await logAttempt(false);
     return { ok: false, failure: 'ACCOUNT_DISABLED' };
   }
   const { token, hash } = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   const session = await prisma.session.create({ data: { accountId: account.id, tokenHash: hash, expiresAt, address } });
-  await prisma.loginAttempt.create({ data: { username: name, address, succeeded: true, at: now } });
+  await settleSuccess(prisma, name, address, reserved.known, now);
+  await logAttempt(true);
   return { ok: true, token, expiresAt, viewer: toViewer(account, session.id) };
 }
 
@@ -82,11 +97,13 @@ export async function logout(prisma: PrismaClient, viewer: Viewer): Promise<bool
 }
 
 /**
- * An account locked from `validTo` is locked from that day in Vietnam (an administrator's "from
- * today" at 06:00 in Hanoi is still yesterday in UTC).
+ * An account is locked from the instant `lockedAt` (lockAccount: "now"), and from the day
+ * `validTo` in Vietnam (endAccount: an administrator's "from today" at 06:00 in Hanoi is still
+ * yesterday in UTC).
  */
-function lockedOn(validTo: Date | null, now: Date): boolean {
-  return validTo !== null && validTo.toISOString().slice(0, 10) <= todayInVietnam(now);
+function isLocked(account: { validTo: Date | null; lockedAt: Date | null }, now: Date): boolean {
+  if (account.lockedAt !== null && account.lockedAt <= now) return true;
+  return account.validTo !== null && account.validTo.toISOString().slice(0, 10) <= todayInVietnam(now);
 }
 
 /** The viewer behind a bearer token: anonymous when the token is unknown, expired or revoked. */
@@ -95,7 +112,7 @@ export async function viewerFromToken(prisma: PrismaClient, token: string | null
   const session = await prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { account: true } });
   if (!session || session.revokedAt || session.expiresAt <= now) return { kind: 'anonymous' };
   const account = session.account;
-  if (lockedOn(account.validTo, now)) return { kind: 'anonymous' };
+  if (isLocked(account, now)) return { kind: 'anonymous' };
   return toViewer(account, session.id);
 }
 

@@ -1,7 +1,8 @@
 import { accountEndViolations, accountViolations } from '@coso/domain';
 import { openDemoAccounts } from '../auth/demo-accounts.js';
+import { clearThrottles } from '../auth/login-throttle.js';
 import { hashPassword } from '../auth/passwords.js';
-import { LOGIN_MESSAGES, type LoginFailure, login, logout } from '../auth/sessions.js';
+import { type LoginFailure, login, loginMessage, logout } from '../auth/sessions.js';
 import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
 import { toDbDate } from '../store/db-dates.js';
 import { writeTransaction } from '../store/transaction.js';
@@ -39,6 +40,11 @@ export const AccountRef = recordNode('Account', {
     partyOrganisation: t.exposeBoolean('partyOrganisation'),
     validFrom: t.expose('validFrom', { type: 'Date' }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
+    lockedAt: t.expose('lockedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Khóa ngay lúc / Locked at this instant (lockAccount); null when not locked that way.',
+    }),
     version: t.exposeInt('version'),
   }),
 });
@@ -84,9 +90,14 @@ interface LoginOk {
  * turns any returned Error into a field error, which would hide the code from the client.
  */
 class LoginError {
+  readonly localized: { vi: string; en: string };
   readonly message: string;
-  constructor(readonly code: LoginFailure) {
-    this.message = `${LOGIN_MESSAGES[code].vi} / ${LOGIN_MESSAGES[code].en}`;
+  constructor(
+    readonly code: LoginFailure,
+    readonly retryAt: Date | null = null,
+  ) {
+    this.localized = loginMessage(code, retryAt);
+    this.message = `${this.localized.vi} / ${this.localized.en}`;
   }
 }
 
@@ -97,8 +108,14 @@ builder.objectType(LoginError, {
   fields: (t) => ({
     code: t.exposeString('code'),
     message: t.exposeString('message'),
-    messageVi: t.string({ resolve: (e) => LOGIN_MESSAGES[e.code].vi }),
-    messageEn: t.string({ resolve: (e) => LOGIN_MESSAGES[e.code].en }),
+    messageVi: t.string({ resolve: (e) => e.localized.vi }),
+    messageEn: t.string({ resolve: (e) => e.localized.en }),
+    retryAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'RATE_LIMITED: the instant from which this account may be tried again from this address.',
+      resolve: (e) => e.retryAt,
+    }),
   }),
 });
 
@@ -160,11 +177,12 @@ builder.mutationField('login', (t) =>
   t.field({
     type: LoginResult,
     skipTypeScopes: true,
-    description: 'Đăng nhập / Sign in. Failed attempts are limited per account and per address.',
+    description:
+      'Đăng nhập / Sign in. Failed attempts are slowed down per account and address, per account and per address (growing delays; see API.md).',
     args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_r, args, ctx: Context) => {
       const result = await login(ctx.prisma, args.username, args.password, ctx.clientAddress ?? 'unknown');
-      if (!result.ok) return new LoginError(result.failure);
+      if (!result.ok) return new LoginError(result.failure, result.retryAt ?? null);
       // The request keeps the caller it started with: the token works from the next request on, so
       // a write after `login` in the same operation is decided and audited as the caller (anonymous:
       // UNAUTHENTICATED), never half as one account and half as another.
@@ -284,6 +302,64 @@ builder.mutationField('endAccount', (t) =>
       return writeTransaction(ctx.prisma, 'endAccount', ctx.writer, async (tx) => {
         await updateVersioned(tx, 'account', 'Account', id, input.version, { validTo: toDbDate(input.on) });
         await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+        return tx.account.findUniqueOrThrow({ where: { id } });
+      });
+    },
+  }),
+);
+
+const AccountIdInput = (name: string) =>
+  builder.inputRef<{ id: string; version: number }>(name).implement({
+    fields: (f) => ({
+      id: f.id({ required: true, extensions: references('Account', { write: true }) }),
+      version: f.int({ required: true }),
+    }),
+  });
+
+builder.mutationField('lockAccount', (t) =>
+  t.field({
+    type: AccountRef,
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    errors: { types: WRITE_ERRORS },
+    description:
+      'Khóa ngay / Lock an account now: it is refused from this instant and its sessions end in the same transaction (also on the day it was created). endAccount locks from a later date.',
+    args: { input: t.arg({ type: AccountIdInput('LockAccountInput'), required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const id = dbId(input.id, 'Account');
+      const current = await ctx.prisma.account.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError('Account', id);
+      return writeTransaction(ctx.prisma, 'lockAccount', ctx.writer, async (tx) => {
+        const now = new Date();
+        // Locking again keeps the first instant.
+        const lockedAt = current.lockedAt ?? now;
+        await updateVersioned(tx, 'account', 'Account', id, input.version, { lockedAt });
+        await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: now } });
+        return tx.account.findUniqueOrThrow({ where: { id } });
+      });
+    },
+  }),
+);
+
+builder.mutationField('clearLoginThrottles', (t) =>
+  t.field({
+    type: AccountRef,
+    skipTypeScopes: true,
+    authScopes: { admin: true },
+    errors: { types: WRITE_ERRORS },
+    description:
+      'Bỏ hạn chế đăng nhập / Unlock sign-in: the account’s failed-login delays (from every address) start afresh. Known places stay known; only the account’s version moves (the audit trail records who cleared them).',
+    args: { input: t.arg({ type: AccountIdInput('ClearLoginThrottlesInput'), required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const id = dbId(input.id, 'Account');
+      const current = await ctx.prisma.account.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError('Account', id);
+      return writeTransaction(ctx.prisma, 'clearLoginThrottles', ctx.writer, async (tx) => {
+        await clearThrottles(tx, current.username);
+        // The counters are a log, not records: the account is touched so the trail (and its version)
+        // shows who cleared them and when; a stale version is a conflict like any other write.
+        const touched = await tx.$executeRaw`UPDATE accounts SET version = version WHERE id = ${id}::uuid AND version = ${input.version}`;
+        if (touched !== 1) throw new VersionConflictError('Account', id, input.version, current.version);
         return tx.account.findUniqueOrThrow({ where: { id } });
       });
     },

@@ -675,6 +675,8 @@ const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   // by every mutation in its own transaction; the personal-data read log by reads.
   Session: 'login',
   LoginAttempt: 'login',
+  // Failed-login counters (issue #12): counted by `login`, cleared by an administrator.
+  LoginThrottle: 'login',
   AuditEntry: null,
   PersonalDataRead: null,
 };

@@ -200,7 +200,12 @@ export const CONSTRAINT_RULES: Readonly<Record<string, ConstraintRule>> = {
 };
 
 /** Constraints no input can violate (written only by the system): a violation there is a bug, not bad input. */
-export const INTERNAL_CONSTRAINTS: ReadonlySet<string> = new Set(['sessions_token_hash_key']);
+export const INTERNAL_CONSTRAINTS: ReadonlySet<string> = new Set([
+  'sessions_token_hash_key',
+  // The sign-in throttle's counters (auth/login-throttle.ts): one row per counter, never negative.
+  'login_throttles_kind_key',
+  'login_throttles_failures_check',
+]);
 
 // PostgreSQL's own wording of a violation names the constraint in quotes; the triggers raise the same.
 const NAMED_IN_MESSAGE = /violates (?:exclusion|check|unique|foreign key) constraint "([^"]+)"/;

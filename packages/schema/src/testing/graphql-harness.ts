@@ -53,6 +53,8 @@ export async function graphqlHarness(adminUrl: string) {
   }
   return {
     prisma,
+    /** The test database, for a second client (another gateway process). */
+    url: db.url,
     run,
     exec,
     statements,
