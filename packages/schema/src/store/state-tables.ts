@@ -98,6 +98,15 @@ export function fromRow(table: Table, row: Row): Row {
   return record;
 }
 
+/**
+ * Rows of one table as that table's domain records. The mapping is generic over the tables, so the
+ * record type is asserted here, once; the round trip of the sample dataset through every table
+ * (entities/definitions.test.ts) is what backs it.
+ */
+export function recordsOf<T extends Table>(table: T, rows: readonly object[]): DomainState[T] {
+  return rows.map((r) => fromRow(table, r as Row)) as unknown as DomainState[T];
+}
+
 type Delegate = { createMany(args: { data: Row[] }): Promise<unknown>; findMany(args?: object): Promise<Row[]> };
 
 function delegate(prisma: PrismaClient | object, name: string): Delegate {
