@@ -35,6 +35,14 @@ module.exports = {
       to: { path: '^packages/schema/src/graphql' },
     },
     {
+      name: 'entities-below-everything',
+      comment:
+        "Entity definitions (entities/) are what the store, access and GraphQL are derived from: they import only the data model and the store's place definitions, never auth, GraphQL or use-cases.",
+      severity: 'error',
+      from: { path: '^packages/schema/src/entities', pathNot: '\\.test\\.ts$' },
+      to: { path: '^packages/schema/src/(graphql|auth|use-cases)' },
+    },
+    {
       name: 'use-cases-below-graphql',
       comment:
         'Use-cases (establish a board, a report for a viewer, create an account) are called by GraphQL, the export routes, the CLI and imports: they never import the GraphQL layer.',

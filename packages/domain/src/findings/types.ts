@@ -40,8 +40,8 @@ export interface FindingsQuery {
   on: IsoDate;
   /** Dated rule data; defaults to the law as cited in DOMAIN.md. */
   ruleData?: readonly RuleParameter[];
-  /** Only these codes (codes that are not findings yield nothing). */
-  codes?: readonly RuleCode[];
+  /** Only these codes (any text: a code that is not a finding's yields nothing). */
+  codes?: readonly string[];
   /** Only findings in these wards (as of `on`). */
   wardIds?: readonly Id[];
 }

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { bilingualError } from '../graphql/bilingual-error.js';
-import { fromRow } from '../store/state-tables.js';
+import { recordsOf } from '../store/state-tables.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
 
@@ -80,8 +80,8 @@ export class Access {
   private async computeTerritory(scope: string): Promise<{ read: Set<string>; write: Set<string> }> {
     const [units, parents] = await Promise.all([this.prisma.administrativeUnit.findMany(), this.prisma.unitParent.findMany()]);
     const state = emptyState();
-    state.units = units.map((u) => fromRow('units', u) as never);
-    state.unitParents = parents.map((p) => fromRow('unitParents', p) as never);
+    state.units = recordsOf('units', units);
+    state.unitParents = recordsOf('unitParents', parents);
     const places = new PlaceHierarchy(state);
     // The territory as it stands today; for a unit since ended (a district after 1/7/2025), as it
     // stood on its last day, so its staff keep the area they were responsible for.

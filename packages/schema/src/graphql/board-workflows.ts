@@ -4,6 +4,7 @@ import {
   checkBoardMembers,
   checkBoardTerm,
   consolidateBoardInput,
+  type Role as DomainRole,
   establishBoardInput,
   establishmentDate,
   parseInput,
@@ -109,7 +110,7 @@ const ConsolidateBoardInput = builder.inputType('ConsolidateBoardInput', {
   }),
 });
 
-type MemberIn = { personId: string; role: string; buildingId?: string | null };
+type MemberIn = { personId: string; role: DomainRole; buildingId?: string | null };
 
 function decodeMembers(list: readonly MemberIn[] | null | undefined): MemberIn[] {
   return (list ?? []).map((m) => ({
@@ -347,7 +348,7 @@ builder.mutationField('consolidateBoard', (t) =>
               id,
               personId: m.personId,
               organizationId: boardId,
-              role: m.role as never,
+              role: m.role,
               buildingId: m.buildingId ?? null,
               validFrom: on,
               validTo: null,

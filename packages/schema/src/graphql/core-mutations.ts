@@ -8,6 +8,7 @@ import {
   createPersonInput,
   findCodeConflicts,
   type Membership,
+  UNIT_KINDS,
   updateAdministrativeUnitInput,
   updateMembershipInput,
   updateOrganizationInput,
@@ -41,12 +42,9 @@ async function endOpen(tx: Tx, model: string, where: object, on: string) {
 registerEntityMutations({
   noun: 'Unit',
   typename: 'AdministrativeUnit',
-  ref: AdministrativeUnitRef as never,
-  table: 'units',
-  model: 'administrativeUnit',
-  label: { vi: 'đơn vị hành chính', en: 'administrative unit' },
+  ref: AdministrativeUnitRef,
   fields: {
-    kind: { type: UnitKind as never, required: true },
+    kind: { type: UnitKind, required: true },
     name: { type: 'String', required: true },
     kindLabel: { type: 'String', description: 'e.g. "Phường", "Quận".' },
     ...period,
@@ -65,7 +63,9 @@ registerEntityMutations({
     const validTo = (rec.validTo as string | null | undefined) ?? null;
     if (typeof rec.parentId === 'string') {
       const slice = await loadSlice(tx, { units: { id: rec.parentId }, unitParents: { unitId: rec.id } });
-      slice.units.push({ id: rec.id, kind: rec.kind as never, name: String(rec.name), validFrom, validTo });
+      // The create schema has checked the kind; `find` gives it its type.
+      const kind = UNIT_KINDS.find((k) => k === rec.kind);
+      if (kind) slice.units.push({ id: rec.id, kind, name: String(rec.name), validFrom, validTo });
       out.push(
         ...checkUnitParent(slice, { id: randomUUID(), unitId: rec.id, parentId: rec.parentId, validFrom, validTo }).map((v) => ({
           ...v,
@@ -115,14 +115,11 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Organization',
   typename: 'Organization',
-  ref: OrganizationRef as never,
-  table: 'organizations',
-  model: 'organization',
-  label: { vi: 'tổ chức', en: 'body' },
+  ref: OrganizationRef,
   fields: {
-    kind: { type: OrganizationKind as never, required: true },
+    kind: { type: OrganizationKind, required: true },
     name: { type: 'String', required: true },
-    massOrganization: { type: MassOrganization as never, description: 'For a mass-organisation branch only.' },
+    massOrganization: { type: MassOrganization, description: 'For a mass-organisation branch only.' },
     buildingId: { type: 'ID', idOf: 'ApartmentBuilding', description: 'For a management board of one building.' },
     complexId: { type: 'ID', idOf: 'ApartmentComplex', description: 'For a management board of a complex.' },
     ...period,
@@ -170,13 +167,10 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Person',
   typename: 'Person',
-  ref: PersonRef as never,
-  table: 'people',
-  model: 'person',
-  label: { vi: 'người', en: 'person' },
+  ref: PersonRef,
   fields: {
     fullName: { type: 'String', required: true },
-    sex: { type: Sex as never, required: true },
+    sex: { type: Sex, required: true },
     birthYear: { type: 'Int', required: true },
     birthDate: { type: 'Date' },
     citizenId: { type: 'String', description: '12 chữ số; phải khớp năm sinh và giới tính / 12 digits agreeing with birth year and sex.' },
@@ -196,14 +190,11 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Membership',
   typename: 'Membership',
-  ref: MembershipRef as never,
-  table: 'memberships',
-  model: 'membership',
-  label: { vi: 'chức vụ', en: 'membership' },
+  ref: MembershipRef,
   fields: {
     personId: { type: 'ID', required: true, idOf: 'Person' },
     organizationId: { type: 'ID', required: true, idOf: 'Organization' },
-    role: { type: Role as never, required: true },
+    role: { type: Role, required: true },
     postId: { type: 'ID', idOf: 'Post' },
     buildingId: { type: 'ID', idOf: 'ApartmentBuilding' },
     ...period,

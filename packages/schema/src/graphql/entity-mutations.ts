@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type DomainState, isIsoDate, parseInput, type Violation } from '@coso/domain';
-import type { EnumRef } from '@pothos/core';
+import { type DomainState, isIsoDate, type LocalizedText, parseInput, type Violation } from '@coso/domain';
+import type { EnumRef, InputObjectRef, ObjectRef } from '@pothos/core';
 import type { z } from 'zod';
 import { PUBLIC_TYPES } from '../auth/locator.js';
+import { modelFacts } from '../entities/data-model.js';
+import { ENTITIES, type EntityType } from '../entities/definitions.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { fromRow, toRow } from '../store/state-tables.js';
 import { type Tx, writeTransaction } from '../store/transaction.js';
@@ -22,9 +24,11 @@ import { requiredKeys } from './zod-required.js';
  * An update carries the version it read; a stale one gets a VersionConflictError.
  */
 type ScalarName = 'String' | 'Int' | 'Boolean' | 'Date' | 'ID';
+type Types = typeof builder.$inferSchemaTypes;
 
 export interface InputFieldSpec {
-  type: ScalarName | EnumRef<never, string>;
+  /** A scalar, an enum, or (with `fields`) a nested input object. */
+  type: ScalarName | EnumRef<Types, string> | InputObjectRef<Types, Record<string, unknown>>;
   /** Non-null in the create input: only for fields the domain's create schema does not name (it decides for the rest). */
   required?: boolean;
   list?: boolean;
@@ -37,17 +41,17 @@ export interface InputFieldSpec {
 
 export type DomainRecord = Record<string, unknown> & { id: string };
 
-export interface EntitySpec {
+/**
+ * What a newcomer writes for an entity's mutations. Its table, Prisma delegate and labels come
+ * from the entity's definition (`entities/definitions.ts`), keyed by `typename`.
+ */
+export interface EntitySpecInput {
   /** Name in the API: `createUnit`, `updateUnit`, `endUnit`. */
   noun: string;
-  /** The GraphQL object type (and global-id typename). */
-  typename: string;
-  /** The object ref mutations return. */
-  ref: Parameters<typeof builder.objectField>[0];
-  /** DomainState table, which also names the Prisma model through TABLES. */
-  table: keyof DomainState;
-  model: string;
-  label: { vi: string; en: string };
+  /** The GraphQL object type (and global-id typename, Prisma model, audit entity type). */
+  typename: EntityType;
+  /** The object ref mutations return (a Prisma node: its rows are what the resolvers return). */
+  ref: ObjectRef<Types, StoredRow>;
   fields: Record<string, InputFieldSpec>;
   /** Fields only the create input has, not stored on the row (e.g. a unit's first code and parent). */
   createOnly?: Record<string, InputFieldSpec>;
@@ -64,15 +68,39 @@ export interface EntitySpec {
   onEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<void>;
 }
 
+/** A registered entity: the spec and what its definition says (for the mechanism and the tests). */
+export interface EntitySpec extends Omit<EntitySpecInput, 'ref'> {
+  /** DomainState table. */
+  table: keyof DomainState;
+  /** Prisma delegate. */
+  model: string;
+  label: LocalizedText;
+}
+
 type Row = Record<string, unknown>;
-type Delegate = {
-  create(args: { data: Row }): Promise<Row>;
-  findUnique(args: { where: { id: string } }): Promise<Row | null>;
+/** A stored row of any entity (every entity's Prisma row has at least its id). */
+type StoredRow = { id: string };
+type Delegate<Shape = Row> = {
+  create(args: { data: Row }): Promise<Shape>;
+  findUnique(args: { where: { id: string } }): Promise<Shape | null>;
   updateMany(args: { where: Row; data: Row }): Promise<{ count: number }>;
 };
 
-export function delegateOf(tx: object, model: string): Delegate {
-  return (tx as Record<string, Delegate>)[model] as Delegate;
+/**
+ * The Prisma delegate of a model named at run time. Its rows have the shape of the model's Prisma
+ * object ref (`Shape`): the entity's definition names both by the same typename.
+ */
+export function delegateOf<Shape = Row>(tx: object, model: string): Delegate<Shape> {
+  const delegate = (tx as Record<string, Delegate<Shape> | undefined>)[model];
+  if (!delegate) throw new Error(`No Prisma delegate ${model}`);
+  return delegate;
+}
+
+/** The row just written, read back in the same transaction. */
+async function written(tx: Tx, spec: EntitySpec, id: string): Promise<StoredRow> {
+  const row = await delegateOf<StoredRow>(tx, spec.model).findUnique({ where: { id } });
+  if (!row) throw new NotFoundError(spec.typename, id);
+  return row;
 }
 
 /**
@@ -81,7 +109,7 @@ export function delegateOf(tx: object, model: string): Delegate {
  * its spec's `required`. Update inputs are all optional (left out = unchanged).
  */
 function fieldsOf(
-  t: { field: (o: object) => unknown },
+  t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>,
   specs: Record<string, InputFieldSpec>,
   required: ReadonlySet<string> | null,
   typename: string,
@@ -148,32 +176,30 @@ export async function updateVersioned(tx: Tx, model: string, typename: string, i
 /** Every entity registered, in order (tests derive their cases from it). */
 export const ENTITY_SPECS: EntitySpec[] = [];
 
-export function registerEntityMutations(spec: EntitySpec): void {
+export function registerEntityMutations(input: EntitySpecInput): void {
+  const definition = ENTITIES[input.typename];
+  if (!('table' in definition)) throw new Error(`${input.typename} has no DomainState table`);
+  const { ref, ...rest } = input;
+  const spec: EntitySpec = { ...rest, table: definition.table, model: modelFacts(input.typename).delegate, label: definition.label };
   ENTITY_SPECS.push(spec);
   const allCreateFields = { ...spec.fields, ...(spec.createOnly ?? {}) };
   const CreateInput = builder.inputType(`Create${spec.noun}Input`, {
     description: `Tạo ${spec.label.vi} / Create ${spec.label.en}.`,
     fields: (t) => {
       const shape = (spec.createSchema as { shape?: object }).shape ?? {};
-      return fieldsOf(
-        t as never,
-        allCreateFields,
-        requiredKeys(spec.createSchema) ?? new Set(),
-        spec.typename,
-        new Set(Object.keys(shape)),
-      ) as never;
+      return fieldsOf(t, allCreateFields, requiredKeys(spec.createSchema) ?? new Set(), spec.typename, new Set(Object.keys(shape)));
     },
   });
 
   builder.mutationField(`create${spec.noun}`, (t) =>
     t.field({
-      type: spec.ref as never,
+      type: ref,
       description: `Tạo ${spec.label.vi} / Create ${spec.label.en}. Refused with every violation listed when the input or a rule fails.`,
       errors: { types: WRITE_ERRORS },
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: async (_root, args, ctx: Context) => {
         // An explicit null on create means "not given" (forms send them for untouched fields).
-        const given = Object.fromEntries(Object.entries(args.input as Record<string, unknown>).filter(([, v]) => v !== null));
+        const given = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null));
         const input = decodeIds(given, allCreateFields);
         const parsed = parseOrThrow(spec.createSchema, input) as Record<string, unknown>;
         // A create-only field the domain schema does not list (a body's parent and areas) would be
@@ -184,10 +210,10 @@ export function registerEntityMutations(spec: EntitySpec): void {
           const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !(k in (spec.createOnly ?? {}))));
           const domain = { ...stored, id } as DomainRecord;
           if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create', ctx));
-          const row = await delegateOf(tx, spec.model).create({ data: toRow(spec.table, domain) });
+          const row = await delegateOf<StoredRow>(tx, spec.model).create({ data: toRow(spec.table, domain) });
           if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed);
           return row;
-        }) as never;
+        });
       },
     }),
   );
@@ -196,21 +222,20 @@ export function registerEntityMutations(spec: EntitySpec): void {
     const updateSchema = spec.updateSchema;
     const UpdateInput = builder.inputType(`Update${spec.noun}Input`, {
       description: `Sửa ${spec.label.vi} / Correct ${spec.label.en}. Omitted fields stay; null clears. Send the version you read.`,
-      fields: (t) =>
-        ({
-          id: t.id({ required: true, extensions: references(spec.typename, { write: true }) }),
-          version: t.int({ required: true }),
-          ...(fieldsOf(t as never, spec.fields, null, spec.typename) as object),
-        }) as never,
+      fields: (t) => ({
+        id: t.id({ required: true, extensions: references(spec.typename, { write: true }) }),
+        version: t.int({ required: true }),
+        ...fieldsOf(t, spec.fields, null, spec.typename),
+      }),
     });
     builder.mutationField(`update${spec.noun}`, (t) =>
       t.field({
-        type: spec.ref as never,
+        type: ref,
         description: `Sửa ${spec.label.vi} / Correct ${spec.label.en} (optimistic concurrency: a stale version is refused).`,
         errors: { types: WRITE_ERRORS },
         args: { input: t.arg({ type: UpdateInput, required: true }) },
         resolve: async (_root, args, ctx: Context) => {
-          const raw = args.input as Record<string, unknown>;
+          const raw: Record<string, unknown> = args.input;
           const id = dbId(String(raw.id), spec.typename);
           const input = decodeIds({ ...raw, id }, spec.fields);
           const parsed = parseOrThrow(updateSchema, input) as Record<string, unknown>;
@@ -226,8 +251,8 @@ export function registerEntityMutations(spec: EntitySpec): void {
             if (spec.check) throwErrors(await spec.check(tx, merged, 'update', ctx));
             const { id: _ignored, ...data } = toRow(spec.table, changes);
             await updateVersioned(tx, spec.model, spec.typename, id, version, data);
-            return delegateOf(tx, spec.model).findUnique({ where: { id } });
-          }) as never;
+            return written(tx, spec, id);
+          });
         },
       }),
     );
@@ -244,7 +269,7 @@ export function registerEntityMutations(spec: EntitySpec): void {
     });
     builder.mutationField(`end${spec.noun}`, (t) =>
       t.field({
-        type: spec.ref as never,
+        type: ref,
         description: `Kết thúc ${spec.label.vi} / End ${spec.label.en}: sets its end date; the record stays for every earlier as-of query.`,
         errors: { types: WRITE_ERRORS },
         args: { input: t.arg({ type: EndInput, required: true }) },
@@ -258,8 +283,8 @@ export function registerEntityMutations(spec: EntitySpec): void {
             if (spec.checkEnd) throwErrors(await spec.checkEnd(tx, before, on));
             await updateVersioned(tx, spec.model, spec.typename, id, version, { validTo: toDbDate(on) });
             if (spec.onEnd) await spec.onEnd(tx, before, on);
-            return delegateOf(tx, spec.model).findUnique({ where: { id } });
-          }) as never;
+            return written(tx, spec, id);
+          });
         },
       }),
     );

@@ -54,16 +54,13 @@ export const BoardTermRecognitionInput = builder.inputType('BoardTermRecognition
 registerEntityMutations({
   noun: 'BoardTerm',
   typename: 'BoardTerm',
-  ref: BoardTermRef as never,
-  table: 'boardTerms',
-  model: 'boardTerm',
-  label: { vi: 'nhiệm kỳ Ban quản trị', en: 'board term' },
+  ref: BoardTermRef,
   fields: {
     boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The management board.' },
     termNumber: { type: 'Int', required: true, description: 'Nhiệm kỳ thứ / Term number (1, 2, …), once per board.' },
     electedOn: { type: 'Date', required: true, description: 'Ngày hội nghị nhà chung cư bầu / Date of the electing conference.' },
     recognition: {
-      type: BoardTermRecognitionInput as never,
+      type: BoardTermRecognitionInput,
       fields: { issuerId: { type: 'ID', idOf: 'Organization' } },
       description: 'Quyết định công nhận / Recognition decision, once there is one.',
     },
@@ -128,13 +125,10 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'BoardChange',
   typename: 'BoardChange',
-  ref: BoardChangeRef as never,
-  table: 'boardChanges',
-  model: 'boardChange',
-  label: { vi: 'thành lập / kiện toàn Ban quản trị', en: 'board establishment or consolidation' },
+  ref: BoardChangeRef,
   fields: {
     boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The management board.' },
-    kind: { type: BoardChangeKind as never, required: true },
+    kind: { type: BoardChangeKind, required: true },
     on: { type: 'Date', required: true },
     decisionNumber: { type: 'String', description: 'Số quyết định / Decision number.' },
     directiveId: { type: 'ID', idOf: 'Directive', description: 'Văn bản chỉ đạo / The directive this work counts for.' },

@@ -30,10 +30,7 @@ const MAX_BODY_DEPTH = 12;
 registerEntityMutations({
   noun: 'OrganizationParent',
   typename: 'OrganizationParent',
-  ref: OrganizationParentRef as never,
-  table: 'organizationParents',
-  model: 'organizationParent',
-  label: { vi: 'quan hệ trực thuộc của tổ chức', en: 'parent body link' },
+  ref: OrganizationParentRef,
   fields: {
     organizationId: { type: 'ID', required: true, idOf: 'Organization', description: 'Tổ chức trực thuộc / The sub-organisation.' },
     parentId: { type: 'ID', required: true, idOf: 'Organization', description: 'Tổ chức cấp trên / The body above.' },
@@ -73,10 +70,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'OrganizationArea',
   typename: 'OrganizationArea',
-  ref: OrganizationAreaRef as never,
-  table: 'organizationAreas',
-  model: 'organizationArea',
-  label: { vi: 'địa bàn phụ trách', en: 'served place' },
+  ref: OrganizationAreaRef,
   fields: {
     organizationId: { type: 'ID', required: true, idOf: 'Organization' },
     unitId: { type: 'ID', required: true, idOf: 'AdministrativeUnit', description: 'Địa bàn / The place served.' },
@@ -109,13 +103,10 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Post',
   typename: 'Post',
-  ref: PostRef as never,
-  table: 'posts',
-  model: 'post',
-  label: { vi: 'chức danh', en: 'post' },
+  ref: PostRef,
   fields: {
     organizationId: { type: 'ID', required: true, idOf: 'Organization' },
-    role: { type: Role as never, required: true },
+    role: { type: Role, required: true },
     label: { type: 'String', required: true, description: 'Tên chức danh / e.g. "Bí thư chi bộ", "Trưởng ban".' },
     ...period,
   },

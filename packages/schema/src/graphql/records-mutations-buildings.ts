@@ -23,10 +23,7 @@ const BUILDING = { typename: 'ApartmentBuilding', label: { vi: 'Nhà chung cư',
 registerEntityMutations({
   noun: 'ApartmentBuilding',
   typename: 'ApartmentBuilding',
-  ref: ApartmentBuildingRef as never,
-  table: 'buildings',
-  model: 'apartmentBuilding',
-  label: { vi: 'nhà chung cư', en: 'apartment building' },
+  ref: ApartmentBuildingRef,
   fields: {
     name: { type: 'String', required: true },
     address: { type: 'String' },
@@ -79,10 +76,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'ApartmentComplex',
   typename: 'ApartmentComplex',
-  ref: ApartmentComplexRef as never,
-  table: 'complexes',
-  model: 'apartmentComplex',
-  label: { vi: 'cụm nhà chung cư', en: 'apartment complex' },
+  ref: ApartmentComplexRef,
   fields: { name: { type: 'String', required: true }, ...period },
   createSchema: createApartmentComplexInput,
   updateSchema: updateApartmentComplexInput,
@@ -92,10 +86,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'BuildingBlock',
   typename: 'BuildingBlock',
-  ref: BuildingBlockRef as never,
-  table: 'blocks',
-  model: 'buildingBlock',
-  label: { vi: 'khối nhà', en: 'building block' },
+  ref: BuildingBlockRef,
   fields: {
     buildingId: { type: 'ID', required: true, idOf: 'ApartmentBuilding' },
     name: { type: 'String', required: true, description: 'Tên khối / e.g. "Tòa A", "Block B".' },
@@ -109,10 +100,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Apartment',
   typename: 'Apartment',
-  ref: ApartmentRef as never,
-  table: 'apartments',
-  model: 'apartment',
-  label: { vi: 'căn hộ', en: 'apartment' },
+  ref: ApartmentRef,
   fields: {
     buildingId: { type: 'ID', required: true, idOf: 'ApartmentBuilding' },
     blockId: { type: 'ID', idOf: 'BuildingBlock', description: 'Khối nhà / The block, in a multi-block building.' },
@@ -154,14 +142,11 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'ApartmentOwnership',
   typename: 'ApartmentOwnership',
-  ref: ApartmentOwnershipRef as never,
-  table: 'ownerships',
-  model: 'apartmentOwnership',
-  label: { vi: 'sở hữu căn hộ', en: 'apartment ownership' },
+  ref: ApartmentOwnershipRef,
   fields: {
     apartmentId: { type: 'ID', required: true, idOf: 'Apartment' },
     personId: { type: 'ID', required: true, idOf: 'Person' },
-    kind: { type: OwnershipKind as never, required: true, description: 'Chủ sở hữu / người sử dụng hợp pháp / Owner or authorised user.' },
+    kind: { type: OwnershipKind, required: true, description: 'Chủ sở hữu / người sử dụng hợp pháp / Owner or authorised user.' },
     ...period,
   },
   createSchema: createApartmentOwnershipInput,

@@ -70,10 +70,7 @@ const GROUP = {
 registerEntityMutations({
   noun: 'Directive',
   typename: 'Directive',
-  ref: DirectiveRef as never,
-  table: 'directives',
-  model: 'directive',
-  label: { vi: 'văn bản chỉ đạo', en: 'directive' },
+  ref: DirectiveRef,
   fields: {
     code: { type: 'String', required: true, description: 'Số hiệu / e.g. "05-TT/QU".' },
     title: { type: 'String', required: true },
@@ -117,13 +114,10 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'ImplementationReview',
   typename: 'ImplementationReview',
-  ref: ImplementationReviewRef as never,
-  table: 'reviews',
-  model: 'implementationReview',
-  label: { vi: 'hội nghị sơ kết / tổng kết', en: 'implementation review' },
+  ref: ImplementationReviewRef,
   fields: {
     directiveId: { type: 'ID', required: true, idOf: 'Directive' },
-    kind: { type: ReviewKind as never, required: true, description: 'Sơ kết / tổng kết / Interim or final.' },
+    kind: { type: ReviewKind, required: true, description: 'Sơ kết / tổng kết / Interim or final.' },
     heldOn: { type: 'Date', required: true },
     organizerId: { type: 'ID', required: true, idOf: 'Organization', description: 'Đơn vị tổ chức / The organising body.' },
     title: { type: 'String', required: true },
@@ -144,14 +138,11 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Presentation',
   typename: 'Presentation',
-  ref: PresentationRef as never,
-  table: 'presentations',
-  model: 'presentation',
-  label: { vi: 'tham luận', en: 'presentation' },
+  ref: PresentationRef,
   fields: {
     reviewId: { type: 'ID', required: true, idOf: 'ImplementationReview' },
     title: { type: 'String', required: true },
-    category: { type: PresenterCategory as never, required: true },
+    category: { type: PresenterCategory, required: true },
     presenterOrganizationId: { type: 'ID', idOf: 'Organization', description: 'Đơn vị trình bày / The presenting body.' },
     presenterPersonId: { type: 'ID', idOf: 'Person', description: 'Người trình bày / The presenter.' },
   },
@@ -165,14 +156,11 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Commendation',
   typename: 'Commendation',
-  ref: CommendationRef as never,
-  table: 'commendations',
-  model: 'commendation',
-  label: { vi: 'khen thưởng', en: 'commendation' },
+  ref: CommendationRef,
   fields: {
     directiveId: { type: 'ID', required: true, idOf: 'Directive' },
     reviewId: { type: 'ID', idOf: 'ImplementationReview', description: 'Hội nghị trao khen thưởng / The review conference, if any.' },
-    kind: { type: CommendationKind as never, required: true, description: 'Tập thể / cá nhân / Collective or individual.' },
+    kind: { type: CommendationKind, required: true, description: 'Tập thể / cá nhân / Collective or individual.' },
     recipientOrganizationId: { type: 'ID', idOf: 'Organization', description: 'Tập thể được khen / For a collective commendation.' },
     recipientPersonId: { type: 'ID', idOf: 'Person', description: 'Cá nhân được khen / For an individual commendation.' },
     decidedOn: { type: 'Date', required: true },
@@ -206,10 +194,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Nomination',
   typename: 'Nomination',
-  ref: NominationRef as never,
-  table: 'nominations',
-  model: 'nomination',
-  label: { vi: 'giới thiệu tham gia Ban quản trị', en: 'nomination' },
+  ref: NominationRef,
   fields: {
     nominatingOrganizationId: {
       type: 'ID',
@@ -219,9 +204,9 @@ registerEntityMutations({
     },
     personId: { type: 'ID', required: true, idOf: 'Person' },
     boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The board stood for.' },
-    category: { type: NomineeCategory as never, required: true },
+    category: { type: NomineeCategory, required: true },
     nominatedOn: { type: 'Date', required: true },
-    outcome: { type: NominationOutcome as never, required: true },
+    outcome: { type: NominationOutcome, required: true },
     directiveId: { type: 'ID', idOf: 'Directive' },
   },
   createSchema: createNominationInput,
@@ -246,13 +231,10 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Training',
   typename: 'Training',
-  ref: TrainingRef as never,
-  table: 'trainings',
-  model: 'training',
-  label: { vi: 'lớp tập huấn', en: 'training' },
+  ref: TrainingRef,
   fields: {
     title: { type: 'String', required: true },
-    topics: { type: TrainingTopic as never, list: true, required: true, description: 'Nội dung / Topics covered, each once.' },
+    topics: { type: TrainingTopic, list: true, required: true, description: 'Nội dung / Topics covered, each once.' },
     heldOn: { type: 'Date', required: true },
     organizerId: { type: 'ID', required: true, idOf: 'Organization' },
   },
@@ -265,10 +247,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'TrainingAttendance',
   typename: 'TrainingAttendance',
-  ref: TrainingAttendanceRef as never,
-  table: 'trainingAttendances',
-  model: 'trainingAttendance',
-  label: { vi: 'người dự tập huấn', en: 'training attendance' },
+  ref: TrainingAttendanceRef,
   fields: {
     trainingId: { type: 'ID', required: true, idOf: 'Training' },
     personId: { type: 'ID', required: true, idOf: 'Person' },
@@ -291,12 +270,9 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Petition',
   typename: 'Petition',
-  ref: PetitionRef as never,
-  table: 'petitions',
-  model: 'petition',
-  label: { vi: 'đơn thư', en: 'petition' },
+  ref: PetitionRef,
   fields: {
-    kind: { type: PetitionKind as never, required: true },
+    kind: { type: PetitionKind, required: true },
     subject: { type: 'String', required: true },
     receivedOn: { type: 'Date', required: true },
     residentialGroupId: { type: 'ID', required: true, idOf: 'AdministrativeUnit' },
@@ -333,13 +309,10 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'PetitionStatusChange',
   typename: 'PetitionStatusChange',
-  ref: PetitionStatusChangeRef as never,
-  table: 'petitionStatusChanges',
-  model: 'petitionStatusChange',
-  label: { vi: 'trạng thái đơn thư', en: 'petition status change' },
+  ref: PetitionStatusChangeRef,
   fields: {
     petitionId: { type: 'ID', required: true, idOf: 'Petition' },
-    status: { type: PetitionStatus as never, required: true },
+    status: { type: PetitionStatus, required: true },
     on: { type: 'Date', required: true },
   },
   createSchema: createPetitionStatusChangeInput,
@@ -356,10 +329,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'CoordinationRegulation',
   typename: 'CoordinationRegulation',
-  ref: CoordinationRegulationRef as never,
-  table: 'coordinationRegulations',
-  model: 'coordinationRegulation',
-  label: { vi: 'quy chế phối hợp', en: 'coordination regulation' },
+  ref: CoordinationRegulationRef,
   fields: {
     residentialGroupId: { type: 'ID', required: true, idOf: 'AdministrativeUnit' },
     boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The management board.' },
@@ -375,13 +345,10 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'CoordinationRegulationEvent',
   typename: 'CoordinationRegulationEvent',
-  ref: CoordinationRegulationEventRef as never,
-  table: 'coordinationRegulationEvents',
-  model: 'coordinationRegulationEvent',
-  label: { vi: 'rà soát / sửa đổi quy chế phối hợp', en: 'coordination regulation review or amendment' },
+  ref: CoordinationRegulationEventRef,
   fields: {
     regulationId: { type: 'ID', required: true, idOf: 'CoordinationRegulation' },
-    kind: { type: RegulationEventKind as never, required: true, description: 'Rà soát / sửa đổi / Reviewed or amended.' },
+    kind: { type: RegulationEventKind, required: true, description: 'Rà soát / sửa đổi / Reviewed or amended.' },
     on: { type: 'Date', required: true },
     note: { type: 'String' },
   },

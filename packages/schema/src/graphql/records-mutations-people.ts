@@ -25,13 +25,10 @@ const PARTY_CELL = { typename: 'Organization', label: { vi: 'Chi bộ', en: 'Par
 registerEntityMutations({
   noun: 'PartyMembership',
   typename: 'PartyMembership',
-  ref: PartyMembershipRef as never,
-  table: 'partyMemberships',
-  model: 'partyMembership',
-  label: { vi: 'đảng tịch', en: 'party membership' },
+  ref: PartyMembershipRef,
   fields: {
     personId: { type: 'ID', required: true, idOf: 'Person' },
-    status: { type: PartyStatus as never, required: true, description: 'Dự bị / chính thức / Probationary or official.' },
+    status: { type: PartyStatus, required: true, description: 'Dự bị / chính thức / Probationary or official.' },
     homeCellId: {
       type: 'ID',
       required: true,
@@ -51,10 +48,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'ResidenceContact',
   typename: 'ResidenceContact',
-  ref: ResidenceContactRef as never,
-  table: 'residenceContacts',
-  model: 'residenceContact',
-  label: { vi: 'sinh hoạt nơi cư trú (QĐ 213)', en: 'Regulation 213 residence contact' },
+  ref: ResidenceContactRef,
   fields: {
     personId: { type: 'ID', required: true, idOf: 'Person' },
     residenceCellId: {
@@ -63,7 +57,7 @@ registerEntityMutations({
       idOf: 'Organization',
       description: 'Chi bộ nơi cư trú / The party cell where the member lives.',
     },
-    category: { type: ResidenceContactCategory as never, required: true },
+    category: { type: ResidenceContactCategory, required: true },
     ...period,
   },
   createSchema: createResidenceContactInput,
@@ -106,10 +100,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'ResidenceContactReview',
   typename: 'ResidenceContactReview',
-  ref: ResidenceContactReviewRef as never,
-  table: 'residenceContactReviews',
-  model: 'residenceContactReview',
-  label: { vi: 'nhận xét đảng viên nơi cư trú', en: 'residence contact review' },
+  ref: ResidenceContactReviewRef,
   fields: {
     residenceContactId: { type: 'ID', required: true, idOf: 'ResidenceContact' },
     year: { type: 'Int', required: true, description: 'Năm được nhận xét / The year commented on.' },

@@ -26,10 +26,7 @@ const UNIT = { typename: 'AdministrativeUnit', label: { vi: 'Đơn vị hành ch
 registerEntityMutations({
   noun: 'UnitCode',
   typename: 'UnitCode',
-  ref: UnitCodeRef as never,
-  table: 'unitCodes',
-  model: 'unitCode',
-  label: { vi: 'mã đơn vị hành chính', en: 'administrative code' },
+  ref: UnitCodeRef,
   fields: {
     unitId: { type: 'ID', required: true, idOf: 'AdministrativeUnit', description: 'Đơn vị mang mã / The unit holding the code.' },
     code: { type: 'String', required: true, description: 'Mã / Official code: 2 digits (province), 3 (district), 5 (ward, commune).' },
@@ -69,10 +66,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'UnitParent',
   typename: 'UnitParent',
-  ref: UnitParentRef as never,
-  table: 'unitParents',
-  model: 'unitParent',
-  label: { vi: 'quan hệ trực thuộc', en: 'parent link' },
+  ref: UnitParentRef,
   fields: {
     unitId: { type: 'ID', required: true, idOf: 'AdministrativeUnit', description: 'Đơn vị trực thuộc / The unit below.' },
     parentId: { type: 'ID', required: true, idOf: 'AdministrativeUnit', description: 'Đơn vị cấp trên / The unit above.' },

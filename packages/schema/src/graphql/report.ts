@@ -231,7 +231,7 @@ builder.queryField('findings', (t) =>
         const result = await findingsFor(ctx, {
           scopeUnitId: dbId(args.scopeId, 'AdministrativeUnit'),
           on: resolveAsOf(args.asOf, ctx),
-          ...(args.codes ? { codes: args.codes as never } : {}),
+          ...(args.codes ? { codes: args.codes } : {}),
           ...(args.wardIds ? { wardIds: args.wardIds.map((id) => dbId(id, 'AdministrativeUnit')) } : {}),
         });
         if (!result.ok)

@@ -1,62 +1,21 @@
-import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
-import { organizationAtWhere } from '../store/organization-places.js';
+import type { EntityType } from '../entities/definitions.js';
+import { notPartyWhere, placeWhere } from '../entities/places.js';
 import type { Context } from './context.js';
 
 /**
  * Where-clauses that keep list queries inside what the viewer may read, so a ward user's lists
  * hold their ward only (the type-level checks then never have to refuse a listed item). Empty for
- * viewers who read everything.
+ * viewers who read everything. Derived from the entity's places and party condition
+ * (`entities/definitions.ts`), the same ones its read check locates a record by.
  */
-
-/** Bodies at one of these places (areas, or a board's building): the one definition in store/organization-places.ts. */
-function orgIn(units: string[]) {
-  return organizationAtWhere({ id: { in: units } });
-}
-
-export type ListedType =
-  | 'AdministrativeUnit'
-  | 'Organization'
-  | 'Person'
-  | 'Membership'
-  | 'PartyMembership'
-  | 'ResidenceContact'
-  | 'ApartmentBuilding'
-  | 'Nomination'
-  | 'Training'
-  | 'Petition'
-  | 'CoordinationRegulation';
+export type ListedType = EntityType;
 
 export function territoryWhere(ctx: Context, type: ListedType): Record<string, unknown> {
   const and: Record<string, unknown>[] = [];
   const t = ctx.access.territoryUnits();
-  const units = t ? [...t] : null;
-  if (units) {
-    const readable = [...(ctx.access.readableUnits() ?? [])];
-    const byType: Record<ListedType, Record<string, unknown>> = {
-      AdministrativeUnit: { id: { in: readable } },
-      Organization: orgIn(units),
-      Person: {
-        OR: [
-          { residenceUnitId: { in: units } },
-          { memberships: { some: { organization: orgIn(units) } } },
-          { partyMemberships: { some: { homeCell: orgIn(units) } } },
-        ],
-      },
-      Membership: { organization: orgIn(units) },
-      PartyMembership: { homeCell: orgIn(units) },
-      ResidenceContact: { residenceCell: orgIn(units) },
-      ApartmentBuilding: { residentialGroupId: { in: units } },
-      Nomination: { board: orgIn(units) },
-      Training: { organizer: orgIn(units) },
-      Petition: { residentialGroupId: { in: units } },
-      CoordinationRegulation: { residentialGroupId: { in: units } },
-    };
-    and.push(byType[type]);
-  }
-  if (!ctx.access.seesParty) {
-    if (type === 'Membership') and.push({ organization: { kind: { notIn: [...PARTY_ORGANIZATION_KINDS] } } });
-    if (type === 'Nomination') and.push({ category: 'POLITICAL_SYSTEM_MEMBER' });
-  }
+  if (t) and.push(placeWhere(type, [...t], [...(ctx.access.readableUnits() ?? [])]));
+  const notParty = ctx.access.seesParty ? null : notPartyWhere(type);
+  if (notParty) and.push(notParty);
   return and.length ? { AND: and } : {};
 }
 

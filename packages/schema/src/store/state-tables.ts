@@ -1,4 +1,6 @@
 import { type DomainState, emptyState, searchKey } from '@coso/domain';
+import { insertOrder, type ModelFacts, modelFacts } from '../entities/data-model.js';
+import { definitionOf, ENTITY_LIST, type EntityType } from '../entities/definitions.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fromDbDate, toDbDate } from './db-dates.js';
 import { stableUuid } from './stable-id.js';
@@ -11,94 +13,43 @@ import { SYSTEM_WRITER, stampWriter, type Writer } from './transaction.js';
  */
 type Table = keyof DomainState;
 
-/** Domain table → Prisma delegate, in an order that satisfies foreign keys on insert. */
-export const TABLES: ReadonlyArray<[Table, string]> = [
-  ['units', 'administrativeUnit'],
-  ['unitCodes', 'unitCode'],
-  ['unitParents', 'unitParent'],
-  ['complexes', 'apartmentComplex'],
-  ['buildings', 'apartmentBuilding'],
-  ['blocks', 'buildingBlock'],
-  ['apartments', 'apartment'],
-  ['organizations', 'organization'],
-  ['organizationParents', 'organizationParent'],
-  ['organizationAreas', 'organizationArea'],
-  ['people', 'person'],
-  ['posts', 'post'],
-  ['memberships', 'membership'],
-  ['partyMemberships', 'partyMembership'],
-  ['residenceContacts', 'residenceContact'],
-  ['residenceContactReviews', 'residenceContactReview'],
-  ['ownerships', 'apartmentOwnership'],
-  ['boardTerms', 'boardTerm'],
-  ['directives', 'directive'],
-  ['boardChanges', 'boardChange'],
-  ['reviews', 'implementationReview'],
-  ['presentations', 'presentation'],
-  ['commendations', 'commendation'],
-  ['nominations', 'nomination'],
-  ['trainings', 'training'],
-  ['trainingAttendances', 'trainingAttendance'],
-  ['petitions', 'petition'],
-  ['petitionStatusChanges', 'petitionStatusChange'],
-  ['coordinationRegulations', 'coordinationRegulation'],
-  ['coordinationRegulationEvents', 'coordinationRegulationEvent'],
-  ['reorganisations', 'reorganisationEvent'],
-];
+/** Each domain table's model facts, from its entity definition and the Prisma data model. */
+const TABLE_FACTS: ReadonlyMap<Table, ModelFacts & { displayName?: string }> = new Map(
+  ENTITY_LIST.flatMap(([type, def]) => (def.table ? [[def.table, { ...modelFacts(type), displayName: def.displayName }] as const] : [])),
+);
 
-const DATE_KEYS = new Set([
-  'validFrom',
-  'validTo',
-  'birthDate',
-  'admittedOn',
-  'reviewedOn',
-  'handoverStartedOn',
-  'halfHandedOverOn',
-  'firstConferenceOn',
-  'handedOverOn',
-  'electedOn',
-  'on',
-  'issuedOn',
-  'heldOn',
-  'decidedOn',
-  'nominatedOn',
-  'receivedOn',
-  'signedOn',
-  'effectiveOn',
-  'filedOn',
-]);
+/** Domain table → Prisma delegate, in an order that satisfies foreign keys on insert. */
+export const TABLES: ReadonlyArray<[Table, string]> = insertOrder(ENTITY_LIST.filter(([, d]) => d.table).map(([t]) => t)).map((type) => {
+  const table = definitionOf(type as EntityType).table;
+  if (!table) throw new Error(`${type} has no table`);
+  return [table, modelFacts(type).delegate];
+});
+
+function factsOf(table: Table): ModelFacts & { displayName?: string } {
+  const facts = TABLE_FACTS.get(table);
+  if (!facts) throw new Error(`No entity definition has table ${table}`);
+  return facts;
+}
 
 /** Columns that exist only in the database (search keys, versions, timestamps). */
 const DB_ONLY = new Set(['nameSearch', 'version', 'createdAt', 'updatedAt']);
-
-const NAME_COLUMN: Partial<Record<Table, string>> = {
-  units: 'name',
-  organizations: 'name',
-  people: 'fullName',
-  buildings: 'name',
-  complexes: 'name',
-};
-
-/** Keys that end in "Id" but hold a value, not a reference to another record. */
-const VALUE_KEYS = new Set(['citizenId']);
-
-function isIdKey(key: string): boolean {
-  return key === 'id' || (key.endsWith('Id') && !VALUE_KEYS.has(key));
-}
 
 type Row = Record<string, unknown>;
 
 /** A domain record as a database row. */
 export function toRow(table: Table, record: object): Row {
+  const facts = factsOf(table);
+  const columns = new Set(facts.scalars);
   const row: Row = {};
   for (const [key, value] of Object.entries(record)) {
-    if (value === undefined || key === 'originalUnitIds' || key === 'resultingUnitIds' || key === 'recognition') continue;
-    if (isIdKey(key)) row[key] = typeof value === 'string' ? stableUuid(value) : null;
-    else if (DATE_KEYS.has(key)) row[key] = typeof value === 'string' ? toDbDate(value) : null;
+    // Keys that are not columns (a reorganisation's unit lists, a term's recognition) are mapped below.
+    if (value === undefined || !columns.has(key)) continue;
+    if (facts.ids.has(key)) row[key] = typeof value === 'string' ? stableUuid(value) : null;
+    else if (facts.dates.has(key)) row[key] = typeof value === 'string' ? toDbDate(value) : null;
     else row[key] = value;
   }
-  const nameColumn = NAME_COLUMN[table];
-  if (nameColumn) row.nameSearch = searchKey(String(row[nameColumn] ?? ''));
+  // A partial record (an update's changes) refolds the search key only when it carries the name.
+  if (facts.searchable && facts.displayName && facts.displayName in row) row.nameSearch = searchKey(String(row[facts.displayName] ?? ''));
   if (table === 'people') {
     const r = record as { birthDate?: string | null; birthYear?: number; validFrom?: string; validTo?: string | null };
     // A person's record is valid from birth unless the record says otherwise. A partial record (an
@@ -122,10 +73,11 @@ export function toRow(table: Table, record: object): Row {
 
 /** A database row as a domain record. */
 export function fromRow(table: Table, row: Row): Row {
+  const dates = factsOf(table).dates;
   const record: Row = {};
   for (const [key, value] of Object.entries(row)) {
     if (DB_ONLY.has(key) || key.startsWith('recognition') || key === 'units') continue;
-    record[key] = value instanceof Date && DATE_KEYS.has(key) ? fromDbDate(value) : value;
+    record[key] = value instanceof Date && dates.has(key) ? fromDbDate(value) : value;
   }
   if (table === 'boardTerms') {
     record.recognition =
@@ -144,6 +96,15 @@ export function fromRow(table: Table, row: Row): Row {
     record.resultingUnitIds = units.filter((u) => u.role === 'RESULTING').map((u) => u.unitId);
   }
   return record;
+}
+
+/**
+ * Rows of one table as that table's domain records. The mapping is generic over the tables, so the
+ * record type is asserted here, once; the round trip of the sample dataset through every table
+ * (entities/definitions.test.ts) is what backs it.
+ */
+export function recordsOf<T extends Table>(table: T, rows: readonly object[]): DomainState[T] {
+  return rows.map((r) => fromRow(table, r as Row)) as unknown as DomainState[T];
 }
 
 type Delegate = { createMany(args: { data: Row[] }): Promise<unknown>; findMany(args?: object): Promise<Row[]> };
