@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 const repo = join(new URL('.', import.meta.url).pathname, '../../../..');
 const text = readFileSync(join(repo, 'CONTRIBUTING.md'), 'utf8');
 const recipe = text.slice(text.indexOf('<!-- recipe:start -->'), text.indexOf('<!-- recipe:end -->'));
-const rows = recipe.split('\n').filter((line) => /^\| \d+ \|/.test(line));
-const paths = rows.map((row) => /^\| \d+ \| `([^`]+)`/.exec(row)?.[1] ?? '');
+const rows = recipe.split('\n').filter((line) => /^\| \d+\s+\|/.test(line));
+const paths = rows.map((row) => /^\| \d+\s+\| `([^`]+)`/.exec(row)?.[1] ?? '');
 
 /** Whether a path (placeholders `<…>` match any text inside one path segment) names an existing file. */
 function exists(pattern: string, dir = repo): boolean {

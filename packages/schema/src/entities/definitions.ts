@@ -271,6 +271,7 @@ export type EntityType = keyof typeof ENTITIES;
 export const LOG_MODELS: Readonly<Record<string, string>> = {
   Session: 'sign-in sessions (token hashes), a log of access',
   LoginAttempt: 'login attempts, for rate limiting',
+  LoginThrottle: 'failed sign-in counters (clearing them is audited on the account)',
   AuditEntry: 'the audit trail itself',
   PersonalDataRead: 'reads of unmasked personal data',
 };
