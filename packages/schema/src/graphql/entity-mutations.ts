@@ -1,27 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { type DomainState, isIsoDate, type LocalizedText, parseInput, type Violation } from '@coso/domain';
+import type { Violation } from '@coso/domain';
 import type { EnumRef, InputObjectRef, ObjectRef } from '@pothos/core';
 import type { z } from 'zod';
 import { PUBLIC_TYPES } from '../auth/locator.js';
 import { modelFacts } from '../entities/data-model.js';
 import { ENTITIES, type EntityType } from '../entities/definitions.js';
-import { fromDbDate, toDbDate } from '../store/db-dates.js';
-import { fromRow, toRow } from '../store/state-tables.js';
-import { type Tx, writeTransaction } from '../store/transaction.js';
+import { fromDbDate } from '../store/db-dates.js';
+import type { Tx } from '../store/transaction.js';
+import { delegateOf, type StoredRow, updateVersioned } from '../store/versioned.js';
+import { createRecord, type DomainRecord, endRecord, type RecordSpec, updateRecord } from '../use-cases/records.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { NotFoundError, ValidationError, VersionConflictError, WRITE_ERRORS } from './errors.js';
+import { WRITE_ERRORS } from './errors.js';
 import { dbId } from './ids.js';
 import { references } from './references.js';
 import { requiredKeys } from './zod-required.js';
 
 /**
  * One mechanism gives every entity the same write behaviour (as condo does): `createX`, `updateX`
- * and, for dated records, `endX` — never delete. Each write: global ids decoded → input parsed by
- * the domain's zod schema (every violation, vi/en) → domain rules checked against the state read
- * in the same transaction → written. The database bumps the version of every updated row and
- * writes the audit entry of every changed row (migration audit_by_trigger), whatever writes it.
- * An update carries the version it read; a stale one gets a VersionConflictError.
+ * and, for dated records, `endX` — never delete. Here: the GraphQL inputs (non-null from the
+ * domain's schema) and the decoding of global ids; the writes themselves are the use-cases of
+ * `use-cases/records.ts` (parse, rules in the transaction, write; the database audits and versions).
  */
 type ScalarName = 'String' | 'Int' | 'Boolean' | 'Date' | 'ID';
 type Types = typeof builder.$inferSchemaTypes;
@@ -39,7 +37,7 @@ export interface InputFieldSpec {
   fields?: Record<string, InputFieldSpec>;
 }
 
-export type DomainRecord = Record<string, unknown> & { id: string };
+export type { DomainRecord };
 
 /**
  * What a newcomer writes for an entity's mutations. Its table, Prisma delegate and labels come
@@ -60,7 +58,7 @@ export interface EntitySpecInput {
   /** Dated records (validFrom/validTo) get an `endX` mutation. */
   endable: boolean;
   /** Domain rules against the stored state, inside the transaction (errors block; warnings pass). */
-  check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update', ctx: Context) => Promise<Violation[]>;
+  check?: RecordSpec['check'];
   afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>) => Promise<void>;
   /** Refuse an end (e.g. a unit that still has children) … */
   checkEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<Violation[]>;
@@ -69,39 +67,7 @@ export interface EntitySpecInput {
 }
 
 /** A registered entity: the spec and what its definition says (for the mechanism and the tests). */
-export interface EntitySpec extends Omit<EntitySpecInput, 'ref'> {
-  /** DomainState table. */
-  table: keyof DomainState;
-  /** Prisma delegate. */
-  model: string;
-  label: LocalizedText;
-}
-
-type Row = Record<string, unknown>;
-/** A stored row of any entity (every entity's Prisma row has at least its id). */
-type StoredRow = { id: string };
-type Delegate<Shape = Row> = {
-  create(args: { data: Row }): Promise<Shape>;
-  findUnique(args: { where: { id: string } }): Promise<Shape | null>;
-  updateMany(args: { where: Row; data: Row }): Promise<{ count: number }>;
-};
-
-/**
- * The Prisma delegate of a model named at run time. Its rows have the shape of the model's Prisma
- * object ref (`Shape`): the entity's definition names both by the same typename.
- */
-export function delegateOf<Shape = Row>(tx: object, model: string): Delegate<Shape> {
-  const delegate = (tx as Record<string, Delegate<Shape> | undefined>)[model];
-  if (!delegate) throw new Error(`No Prisma delegate ${model}`);
-  return delegate;
-}
-
-/** The row just written, read back in the same transaction. */
-async function written(tx: Tx, spec: EntitySpec, id: string): Promise<StoredRow> {
-  const row = await delegateOf<StoredRow>(tx, spec.model).findUnique({ where: { id } });
-  if (!row) throw new NotFoundError(spec.typename, id);
-  return row;
-}
+export interface EntitySpec extends Omit<EntitySpecInput, 'ref'>, RecordSpec {}
 
 /**
  * GraphQL input fields from the specs. Non-null comes from the domain's input schema when it names
@@ -146,33 +112,6 @@ export function decodeIds(input: Record<string, unknown>, specs: Record<string, 
   return out;
 }
 
-function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown): T {
-  const result = parseInput(schema, data);
-  if (!result.ok) throw new ValidationError(result.violations);
-  return result.value;
-}
-
-function throwErrors(violations: Violation[]): void {
-  const errors = violations.filter((v) => v.severity === 'error');
-  if (errors.length) throw new ValidationError(errors);
-}
-
-/** Reads a row as a domain record (ISO dates), keeping the version for concurrency checks. */
-async function loadRecord(tx: Tx, spec: EntitySpec, id: string): Promise<{ record: DomainRecord; version: number }> {
-  const row = await delegateOf(tx, spec.model).findUnique({ where: { id } });
-  if (!row) throw new NotFoundError(spec.typename, id);
-  return { record: fromRow(spec.table, row) as DomainRecord, version: Number(row.version ?? 0) };
-}
-
-/** Version-checked update (the database bumps the version): a stale version is a conflict, never a silent overwrite. */
-export async function updateVersioned(tx: Tx, model: string, typename: string, id: string, version: number, data: Row): Promise<void> {
-  const res = await delegateOf(tx, model).updateMany({ where: { id, version }, data });
-  if (res.count === 1) return;
-  const current = await delegateOf(tx, model).findUnique({ where: { id } });
-  if (!current) throw new NotFoundError(typename, id);
-  throw new VersionConflictError(typename, id, version, Number(current.version));
-}
-
 /** Every entity registered, in order (tests derive their cases from it). */
 export const ENTITY_SPECS: EntitySpec[] = [];
 
@@ -180,7 +119,13 @@ export function registerEntityMutations(input: EntitySpecInput): void {
   const definition = ENTITIES[input.typename];
   if (!('table' in definition)) throw new Error(`${input.typename} has no DomainState table`);
   const { ref, ...rest } = input;
-  const spec: EntitySpec = { ...rest, table: definition.table, model: modelFacts(input.typename).delegate, label: definition.label };
+  const spec: EntitySpec = {
+    ...rest,
+    table: definition.table,
+    model: modelFacts(input.typename).delegate,
+    label: definition.label,
+    createOnlyKeys: Object.keys(input.createOnly ?? {}),
+  };
   ENTITY_SPECS.push(spec);
   const allCreateFields = { ...spec.fields, ...(spec.createOnly ?? {}) };
   const CreateInput = builder.inputType(`Create${spec.noun}Input`, {
@@ -201,19 +146,7 @@ export function registerEntityMutations(input: EntitySpecInput): void {
         // An explicit null on create means "not given" (forms send them for untouched fields).
         const given = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null));
         const input = decodeIds(given, allCreateFields);
-        const parsed = parseOrThrow(spec.createSchema, input) as Record<string, unknown>;
-        // A create-only field the domain schema does not list (a body's parent and areas) would be
-        // stripped by it; it passes as given (ids decoded) for `check` and `afterCreate` to use.
-        for (const k of Object.keys(spec.createOnly ?? {})) if (!(k in parsed) && input[k] !== undefined) parsed[k] = input[k];
-        const id = randomUUID();
-        return writeTransaction(ctx.prisma, `create${spec.noun}`, ctx.writer, async (tx) => {
-          const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !(k in (spec.createOnly ?? {}))));
-          const domain = { ...stored, id } as DomainRecord;
-          if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create', ctx));
-          const row = await delegateOf<StoredRow>(tx, spec.model).create({ data: toRow(spec.table, domain) });
-          if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed);
-          return row;
-        });
+        return createRecord(ctx, spec, input);
       },
     }),
   );
@@ -238,21 +171,7 @@ export function registerEntityMutations(input: EntitySpecInput): void {
           const raw: Record<string, unknown> = args.input;
           const id = dbId(String(raw.id), spec.typename);
           const input = decodeIds({ ...raw, id }, spec.fields);
-          const parsed = parseOrThrow(updateSchema, input) as Record<string, unknown>;
-          return writeTransaction(ctx.prisma, `update${spec.noun}`, ctx.writer, async (tx) => {
-            const { record: before, version } = await loadRecord(tx, spec, id);
-            if (version !== parsed.version) throw new VersionConflictError(spec.typename, id, Number(parsed.version), version);
-            const { version: _v, ...changes } = parsed;
-            const merged = { ...before, ...changes, id } as DomainRecord;
-            // The merged record must still be a valid new record (cross-field rules see all fields).
-            const { id: _id, ...mergedInput } = merged;
-            const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
-            if (!again.ok) throw new ValidationError(again.violations);
-            if (spec.check) throwErrors(await spec.check(tx, merged, 'update', ctx));
-            const { id: _ignored, ...data } = toRow(spec.table, changes);
-            await updateVersioned(tx, spec.model, spec.typename, id, version, data);
-            return written(tx, spec, id);
-          });
+          return updateRecord(ctx, spec, updateSchema, id, input);
         },
       }),
     );
@@ -275,69 +194,11 @@ export function registerEntityMutations(input: EntitySpecInput): void {
         args: { input: t.arg({ type: EndInput, required: true }) },
         resolve: async (_root, args, ctx: Context) => {
           const id = dbId(String(args.input.id), spec.typename);
-          const on = String(args.input.on);
-          return writeTransaction(ctx.prisma, `end${spec.noun}`, ctx.writer, async (tx) => {
-            const { record: before, version } = await loadRecord(tx, spec, id);
-            if (version !== args.input.version) throw new VersionConflictError(spec.typename, id, args.input.version, version);
-            throwErrors(endViolations(spec, before, on));
-            if (spec.checkEnd) throwErrors(await spec.checkEnd(tx, before, on));
-            await updateVersioned(tx, spec.model, spec.typename, id, version, { validTo: toDbDate(on) });
-            if (spec.onEnd) await spec.onEnd(tx, before, on);
-            return written(tx, spec, id);
-          });
+          return endRecord(ctx, spec, { id, version: args.input.version, on: String(args.input.on) });
         },
       }),
     );
   }
 }
 
-/** Database-only or derived keys never go back through an input schema. */
-function stripDbOnly(record: Record<string, unknown>): Record<string, unknown> {
-  const { nameSearch: _n, createdAt: _c, updatedAt: _u, version: _v, ...rest } = record;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
-}
-
-function endViolations(spec: EntitySpec, record: DomainRecord, on: string): Violation[] {
-  const from = String(record.validFrom ?? '');
-  const to = record.validTo == null ? null : String(record.validTo);
-  const name = String(record.name ?? record.fullName ?? record.id);
-  if (!isIsoDate(on)) {
-    return [
-      {
-        code: 'DATE_FORMAT',
-        severity: 'error',
-        path: ['on'],
-        message: { vi: `Ngày "${on}" không hợp lệ.`, en: `Date "${on}" is not valid.` },
-      },
-    ];
-  }
-  if (on <= from) {
-    return [
-      {
-        code: 'PERIOD_ORDER',
-        severity: 'error',
-        path: ['on'],
-        message: {
-          vi: `${spec.label.vi} "${name}" bắt đầu ngày ${from}; ngày kết thúc ${on} phải sau ngày đó.`,
-          en: `${spec.label.en} "${name}" starts on ${from}; the end date ${on} must be after it.`,
-        },
-      },
-    ];
-  }
-  if (to !== null && to <= on) {
-    return [
-      {
-        code: 'PERIOD_ORDER',
-        severity: 'error',
-        path: ['on'],
-        message: {
-          vi: `${spec.label.vi} "${name}" đã kết thúc ngày ${to}; không thể kết thúc lại ngày ${on}.`,
-          en: `${spec.label.en} "${name}" already ended on ${to}; it cannot end again on ${on}.`,
-        },
-      },
-    ];
-  }
-  return [];
-}
-
-export { fromDbDate };
+export { delegateOf, fromDbDate, updateVersioned };

@@ -2,7 +2,6 @@ import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import {
   type GraphQLArgument,
-  type GraphQLError,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLInputType,
@@ -11,7 +10,6 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
-import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { dbId } from './ids.js';
 import { type PartyFilterSpec, partyFilterOf, type ReferenceSpec, referenceOf } from './references.js';

@@ -1,14 +1,5 @@
-import {
-  checkOneBoardPerTarget,
-  isActiveOn,
-  isUuid,
-  type LocalizedText,
-  ORGANIZATION_KIND_LABELS,
-  UNIT_KIND_LABELS,
-  type Violation,
-} from '@coso/domain';
+import { isActiveOn, isUuid, type LocalizedText, ORGANIZATION_KIND_LABELS, UNIT_KIND_LABELS, type Violation } from '@coso/domain';
 import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
-import { loadSlice } from '../store/load-slice.js';
 import type { Tx } from '../store/transaction.js';
 import { type DomainRecord, delegateOf } from './entity-mutations.js';
 
@@ -146,23 +137,4 @@ export async function openOn(tx: Tx, model: string, where: object, on: string): 
   return delegate.count({ where: { ...where, ...stillOpen } });
 }
 
-/** BOARD_ONE_PER_BUILDING for a board being created or changed: the other boards of its building or complex, read in the transaction. */
-export async function oneBoardPerTarget(tx: Tx, board: DomainRecord): Promise<Violation[]> {
-  const buildingId = typeof board.buildingId === 'string' ? board.buildingId : null;
-  const complexId = typeof board.complexId === 'string' ? board.complexId : null;
-  if (board.kind !== 'MANAGEMENT_BOARD' || (buildingId === null && complexId === null)) return [];
-  const slice = await loadSlice(tx, {
-    organizations: { kind: 'MANAGEMENT_BOARD', ...(buildingId ? { buildingId } : { complexId }) },
-    buildings: { id: { in: buildingId ? [buildingId] : [] } },
-    complexes: { id: { in: complexId ? [complexId] : [] } },
-  });
-  return checkOneBoardPerTarget(slice, {
-    id: board.id,
-    name: String(board.name ?? ''),
-    kind: 'MANAGEMENT_BOARD',
-    buildingId,
-    complexId,
-    validFrom: String(board.validFrom),
-    validTo: typeof board.validTo === 'string' ? board.validTo : null,
-  });
-}
+export { oneBoardPerTarget } from '../use-cases/board-checks.js';
