@@ -16,6 +16,7 @@ import { bilingualError } from './bilingual-error.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
+import { FIELD_COSTS, fieldCost } from './field-cost.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import { references } from './references.js';
@@ -176,6 +177,7 @@ const ReportRef = builder.objectRef<DirectiveReport>('DirectiveReport').implemen
 builder.queryField('directiveReport', (t) =>
   t.field({
     type: ReportRef,
+    extensions: fieldCost(FIELD_COSTS.report),
     description:
       'Báo cáo sơ kết / The review report of a directive for a place: every figure with its definition, per-ward breakdown and the records it counts. Default period: from the directive’s issue date to `to`.',
     args: {
@@ -219,6 +221,7 @@ builder.queryField('findings', (t) =>
   t.connection(
     {
       type: FindingRef,
+      extensions: fieldCost(FIELD_COSTS.findings),
       description:
         'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward. CELL_MIN_OFFICIAL_MEMBERS and BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: party-organisation roles only.',
       args: {
