@@ -3,20 +3,24 @@ import type { LocalizedText } from '@coso/domain';
 
 /**
  * A bound on expensive work in flight (issue #12): GraphQL operations that select a field declaring
- * a cost (a report, findings, counts, a record's history) and the report exports. Two bounds:
+ * a cost (a report, findings, counts, a record's history: packages/schema/src/graphql/field-cost.ts)
+ * and the report exports. Two bounds, both before the work starts:
  *
  * - per viewer (an account, however many sessions; an anonymous caller by address): at most
- *   `perViewer` in flight or waiting. One more is refused at once, TOO_MANY_REQUESTS with a retry
- *   hint: a caller that fires many reports in parallel only gets its own refused.
- * - for the whole gateway: at most `total` running, so many viewers together cannot exhaust memory;
- *   beyond it, work waits its turn (first come, first served) in a queue of at most `queue`; past
- *   that it is refused too (the gateway is saturated).
+ *   `perViewer` running; up to `perViewerQueue` more wait for one of the viewer's own to finish
+ *   (the admin web's report page asks for a report, its findings and a figure's records at once);
+ *   past that, refused at once (TOO_MANY_REQUESTS, 429, with a retry hint). A caller firing 29
+ *   reports in parallel gets 2 running, 2 waiting and 25 refusals, and takes no one else's place.
+ * - for the whole gateway: at most `total` running, so many viewers together cannot exhaust memory
+ *   or every core; beyond it, work waits its turn (first come, first served) in a queue of at most
+ *   `queue`; past that it is refused too (503: the gateway is saturated).
  *
- * Waiting is never longer than the work ahead of it: every queued item already passed its viewer's
- * bound, so one viewer holds at most `perViewer` of the running and queued places together.
+ * A wait is never longer than the work ahead of it: a viewer holds at most `perViewer` places of
+ * the gateway's running and queued work together, however many requests it sends.
  */
 export interface ExpensiveWorkOptions {
   perViewer: number;
+  perViewerQueue: number;
   total: number;
   queue: number;
   /**
@@ -35,41 +39,69 @@ export const RETRY_AFTER_SECONDS = 2;
 export type Refusal = { reason: 'viewer' | 'saturated'; message: LocalizedText; retryAfterSeconds: number };
 export type Admission = { ok: true; release: () => void } | ({ ok: false } & Refusal);
 
-export class ExpensiveWork {
-  private running = 0;
-  private readonly waiting: Array<() => void> = [];
-  private readonly perKey = new Map<string, number>();
+/** Places in use and the work waiting for one; a finished piece of work hands its place to the first waiting. */
+class Places {
+  running = 0;
+  readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly options: ExpensiveWorkOptions) {}
+  constructor(readonly size: number) {}
 
-  /** Work of `key` in flight or waiting (for tests and logs). */
-  held(key: string): number {
-    return this.perKey.get(key) ?? 0;
+  /** A place now, or a promise of one (in order), or undefined when `queue` are already waiting. */
+  take(queue: number): Promise<void> | undefined {
+    if (this.running < this.size) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    if (this.waiting.length >= queue) return undefined;
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  get inFlight(): number {
-    return this.running;
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running -= 1;
+  }
+
+  get idle(): boolean {
+    return this.running === 0 && this.waiting.length === 0;
+  }
+}
+
+export class ExpensiveWork {
+  private readonly gateway: Places;
+  private readonly viewers = new Map<string, Places>();
+
+  constructor(private readonly options: ExpensiveWorkOptions) {
+    this.gateway = new Places(options.total);
   }
 
   /** Waits for a place for `key`'s work, or refuses it; `release` must be called once the work is done. */
   async admit(key: string): Promise<Admission> {
-    const { perViewer, total, queue } = this.options;
-    const mine = this.held(key);
-    if (mine >= perViewer) return { ok: false, ...refusal('viewer', perViewer) };
-    if (this.running >= total && this.waiting.length >= queue) return { ok: false, ...refusal('saturated', total) };
-    this.perKey.set(key, mine + 1);
-    if (this.running < total) this.running += 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the releaser hands its place over
+    const { perViewer, perViewerQueue, total, queue } = this.options;
+    let viewer = this.viewers.get(key);
+    if (!viewer) {
+      viewer = new Places(perViewer);
+      this.viewers.set(key, viewer);
+    }
+    const own = viewer.take(perViewerQueue);
+    if (!own) return { ok: false, ...refusal('viewer', perViewer) };
+    await own;
+    const releaseViewer = () => {
+      viewer.give();
+      if (viewer.idle) this.viewers.delete(key);
+    };
+    const shared = this.gateway.take(queue);
+    if (!shared) {
+      releaseViewer();
+      return { ok: false, ...refusal('saturated', total) };
+    }
+    await shared;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      const left = (this.perKey.get(key) ?? 1) - 1;
-      if (left > 0) this.perKey.set(key, left);
-      else this.perKey.delete(key);
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running -= 1;
+      this.gateway.give();
+      releaseViewer();
     };
     try {
       await this.options.admitted?.(key);

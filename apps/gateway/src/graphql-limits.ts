@@ -21,7 +21,7 @@ import { operationCost } from './query-cost.js';
  *   list's cost is multiplied by its literal `first`/`last` (armor's objectCost 1, scalarCost 1,
  *   depthCostFactor 1; its default 2/1/1.5 compounds per level and refused a plain 50 districts ×
  *   50 wards tree), plus what a field that computes more than it returns declares it costs
- *   (`fieldCost` in packages/schema/src/graphql/field-cost.ts: a directive report 5000, so at most
+ *   (`extensions: fieldCost(n)` where the field is defined: a directive report 5000, so at most
  *   9 reports in one request, never 29; issue #12). Measured (graphql-limits.test.ts): a page of 100 units with code, parent and
  *   ancestors ≈ 2000; 50 districts × 50 wards with their codes ≈ 28000; 20 × 20 × 20 units ≈
  *   25000; 100 × 100 × 100 ≈ 3 million (refused). A `first` given as a variable counts as 1:

@@ -50,7 +50,12 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   const limits = graphqlLimits();
   const expensiveWork =
     deps.expensiveWork ??
-    new ExpensiveWork({ perViewer: config.expensivePerViewer, total: config.expensiveTotal, queue: 4 * config.expensiveTotal });
+    new ExpensiveWork({
+      perViewer: config.expensivePerViewer,
+      perViewerQueue: config.expensivePerViewer,
+      total: config.expensiveTotal,
+      queue: 4 * config.expensiveTotal,
+    });
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     nodeEnv: config.nodeEnv,
