@@ -75,6 +75,11 @@ export class ExpensiveWork {
     this.gateway = new Places(options.total);
   }
 
+  /** Work admitted by its viewer's bound that waits for a place of the gateway's. */
+  get queued(): number {
+    return this.gateway.waiting.length;
+  }
+
   /** Waits for a place for `key`'s work, or refuses it; `release` must be called once the work is done. */
   async admit(key: string): Promise<Admission> {
     const { perViewer, perViewerQueue, total, queue } = this.options;
