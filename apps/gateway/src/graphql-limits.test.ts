@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSchema, declaredCost } from '@coso/schema';
 import {
   type GraphQLArgument,
@@ -17,6 +19,7 @@ import {
   validate,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './config.js';
 import { GRAPHQL_LIMITS, graphqlLimits } from './graphql-limits.js';
 import { operationCost } from './query-cost.js';
 
@@ -164,6 +167,12 @@ describe('GraphQL cost of the fields that declare one', () => {
       });
     }
   }
+
+  it("are the costs API.md's table tells clients", () => {
+    const api = readFileSync(join(REPO_ROOT, 'packages/schema/API.md'), 'utf8');
+    const table = new Map([...api.matchAll(/^\| `(\w+)` +\| (\d+) +\|/gm)].map((m) => [`Query.${m[1]}`, Number(m[2])]));
+    expect(table).toEqual(costed);
+  });
 
   it("adds a connection's declared cost once, whatever its page size", () => {
     const findings = costedFields().get('Query.findings') ?? 0;
