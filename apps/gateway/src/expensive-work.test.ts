@@ -66,7 +66,10 @@ type Answer = {
   retryAfter: string | null;
   json: {
     data?: { directiveReport?: { figures: Array<{ key: string; value: number }> } } & Record<string, unknown>;
-    errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: number; localizedMessage?: { vi: string; en: string } } }>;
+    errors?: Array<{
+      message: string;
+      extensions?: { code?: string; retryAfterSeconds?: number; localizedMessage?: { vi: string; en: string } };
+    }>;
   };
 };
 
@@ -95,8 +98,12 @@ describe('expensive reads', () => {
     expect(others).toEqual([]);
     expect(error?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const { vi, en } = error?.extensions?.localizedMessage ?? { vi: '', en: '' };
-    expect(vi).toMatch(/^Truy vấn quá tốn kém: chi phí ước tính \d+, tối đa 50000\. Trường tốn kém \(chi phí mỗi lần\): directiveReport × 29 \(5000\)/);
-    expect(en).toMatch(/^Query is too expensive: estimated cost \d+, at most 50000\. Expensive fields \(cost of each call\): directiveReport × 29 \(5000\)/);
+    expect(vi).toMatch(
+      /^Truy vấn quá tốn kém: chi phí ước tính \d+, tối đa 50000\. Trường tốn kém \(chi phí mỗi lần\): directiveReport × 29 \(5000\)/,
+    );
+    expect(en).toMatch(
+      /^Query is too expensive: estimated cost \d+, at most 50000\. Expensive fields \(cost of each call\): directiveReport × 29 \(5000\)/,
+    );
     expect(error?.message).toBe(`${vi} / ${en}`);
     // Refused by validation: never admitted to run.
     expect(admitted.length).toBe(before);

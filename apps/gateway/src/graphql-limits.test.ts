@@ -149,10 +149,11 @@ describe('GraphQL cost of the fields that declare one', () => {
     const field = coordinate.split('.')[1] ?? '';
     it(`counts ${coordinate} (${cost}) once per call, every time it is asked for`, () => {
       // Hand-counted: the field and its __typename are 1 each, plus what it declares.
-      for (const n of [1, 2, 7]) expect(costOf(aliased(field, n))).toEqual({
-        cost: n * (cost + 2),
-        expensive: Array.from({ length: n }, () => ({ field: coordinate, cost })),
-      });
+      for (const n of [1, 2, 7])
+        expect(costOf(aliased(field, n))).toEqual({
+          cost: n * (cost + 2),
+          expensive: Array.from({ length: n }, () => ({ field: coordinate, cost })),
+        });
     });
 
     const tooMany = Math.floor(GRAPHQL_LIMITS.maxCost / (cost + 2)) + 1;

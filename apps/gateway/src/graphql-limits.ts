@@ -135,10 +135,14 @@ export const costLimitRule: ValidationRule = (context) => ({
     const localized = {
       vi:
         `Truy vấn quá tốn kém: chi phí ước tính ${cost}, tối đa ${L.maxCost}. ` +
-        (listed ? `Trường tốn kém (chi phí mỗi lần): ${listed}; hãy chia thành nhiều yêu cầu.` : 'Hãy xin trang nhỏ hơn (first/last) hoặc ít cấp lồng nhau hơn.'),
+        (listed
+          ? `Trường tốn kém (chi phí mỗi lần): ${listed}; hãy chia thành nhiều yêu cầu.`
+          : 'Hãy xin trang nhỏ hơn (first/last) hoặc ít cấp lồng nhau hơn.'),
       en:
         `Query is too expensive: estimated cost ${cost}, at most ${L.maxCost}. ` +
-        (listed ? `Expensive fields (cost of each call): ${listed}; split them over several requests.` : 'Ask for smaller pages (first/last) or fewer nested levels.'),
+        (listed
+          ? `Expensive fields (cost of each call): ${listed}; split them over several requests.`
+          : 'Ask for smaller pages (first/last) or fewer nested levels.'),
     };
     context.reportError(
       new GraphQLError(`${localized.vi} / ${localized.en}`, {
