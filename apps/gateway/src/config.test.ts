@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_DATA_DIR, loadConfig, REPO_ROOT } from './config.js';
@@ -26,6 +27,8 @@ describe('configuration', () => {
       sampleData: 'auto',
       poolSize: 10,
       poolTimeoutMs: 10_000,
+      expensivePerViewer: 2,
+      expensiveTotal: Math.max(availableParallelism(), 4),
     });
     expect(DEFAULT_DATA_DIR).toBe(join(REPO_ROOT, '.coso-data'));
   });
@@ -42,6 +45,8 @@ describe('configuration', () => {
       SAMPLE_DATA: 'off',
       DATABASE_POOL_SIZE: '25',
       DATABASE_POOL_TIMEOUT_MS: '3000',
+      EXPENSIVE_PER_VIEWER: '3',
+      EXPENSIVE_TOTAL: '16',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -54,6 +59,8 @@ describe('configuration', () => {
       sampleData: 'off',
       poolSize: 25,
       poolTimeoutMs: 3000,
+      expensivePerViewer: 3,
+      expensiveTotal: 16,
     });
   });
 

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_EXPENSIVE_PER_VIEWER, DEFAULT_EXPENSIVE_TOTAL } from './expensive-work.js';
 
 /**
  * The gateway's one validated configuration, read from the environment once. Every other module
@@ -30,6 +31,10 @@ export interface Config {
   poolSize: number;
   /** How long a query waits for a free connection before it fails. */
   poolTimeoutMs: number;
+  /** Expensive requests (reports, findings, counts, history, exports) one viewer may have in flight; more are refused (expensive-work.ts). */
+  expensivePerViewer: number;
+  /** Expensive requests the whole gateway runs at once; more wait their turn (expensive-work.ts). */
+  expensiveTotal: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -132,6 +137,8 @@ const EnvSchema = z.object({
   // 10 per process: a few gateways stay well under PostgreSQL's default max_connections (100).
   DATABASE_POOL_SIZE: z.preprocess(unsetIfBlank, integerIn(1, 1000).default(10)),
   DATABASE_POOL_TIMEOUT_MS: z.preprocess(unsetIfBlank, integerIn(100, 600_000).default(10_000)),
+  EXPENSIVE_PER_VIEWER: z.preprocess(unsetIfBlank, integerIn(1, 100).default(DEFAULT_EXPENSIVE_PER_VIEWER)),
+  EXPENSIVE_TOTAL: z.preprocess(unsetIfBlank, integerIn(1, 1000).default(DEFAULT_EXPENSIVE_TOTAL)),
 });
 
 type EnvName = keyof typeof EnvSchema.shape;
@@ -165,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sampleData: e.SAMPLE_DATA,
     poolSize: e.DATABASE_POOL_SIZE,
     poolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
+    expensivePerViewer: e.EXPENSIVE_PER_VIEWER,
+    expensiveTotal: e.EXPENSIVE_TOTAL,
   };
 }
 

@@ -20,6 +20,7 @@ const CALLERS_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'TOO_MANY_REQUESTS',
 ]);
 
 /** What a client is told of an error that is not its doing. */

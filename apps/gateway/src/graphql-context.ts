@@ -1,11 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type Context, createRequestContext, operationAsOf, type PrismaClient, viewerFromToken } from '@coso/schema';
 import type { Request } from 'express';
+import { viewerKey } from './expensive-work.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
 
 /** The schema's per-request context, plus the request's log record (never seen by resolvers). */
 export interface GatewayContext extends Context {
   request: RequestRecord;
+  /** Whose expensive work this request's is (expensive-work.ts): the account, or the address of an anonymous caller. */
+  expensiveWorkKey: string;
 }
 
 /** The bearer token of a request (`Authorization: Bearer <token>`), if any. */
@@ -25,13 +28,9 @@ export function contextFor(prisma: PrismaClient) {
     const request = requestRecord(req);
     const viewer = await viewerFromToken(prisma, bearerToken(req));
     if (viewer.kind === 'account') request.actor = viewer.username;
-    const context = await createRequestContext({
-      prisma,
-      viewer,
-      requestId: request.id,
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    });
-    return { ...context, request };
+    const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const context = await createRequestContext({ prisma, viewer, requestId: request.id, clientAddress });
+    return { ...context, request, expensiveWorkKey: viewerKey(viewer, clientAddress) };
   };
 }
 

@@ -1,11 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { LocalizedText } from '@coso/domain';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import { operationCost } from './query-cost.js';
 
 /**
- * Limits on what one GraphQL request may ask, enforced before anything runs: depth, aliases,
- * directives and cost by @escape.tech/graphql-armor (validation rules); tokens by graphql-js'
+ * Limits on what one GraphQL request may ask, enforced before anything runs: depth, aliases and
+ * directives by @escape.tech/graphql-armor (validation rules); cost by our own rule (query-cost.ts),
+ * which reads what expensive fields declare they cost from the schema; tokens by graphql-js'
  * own parser limit (a 400 GRAPHQL_PARSE_FAILED, worded by error-messages.ts). Chosen to let real admin-web and analyst queries through with room to spare
  * (see graphql-limits.test.ts for the shapes they must accept) while refusing abusive ones:
  *
@@ -18,7 +20,9 @@ import type { GraphQLError, ValidationRule } from 'graphql';
  * - cost 50000, counted as "the most fields the response can hold": every field costs 1 and a
  *   list's cost is multiplied by its literal `first`/`last` (armor's objectCost 1, scalarCost 1,
  *   depthCostFactor 1; its default 2/1/1.5 compounds per level and refused a plain 50 districts ×
- *   50 wards tree). Measured (graphql-limits.test.ts): a page of 100 units with code, parent and
+ *   50 wards tree), plus what a field that computes more than it returns declares it costs
+ *   (`extensions: fieldCost(n)` where the field is defined: a directive report 5000, so at most
+ *   9 reports in one request, never 29; issue #12). Measured (graphql-limits.test.ts): a page of 100 units with code, parent and
  *   ancestors ≈ 2000; 50 districts × 50 wards with their codes ≈ 28000; 20 × 20 × 20 units ≈
  *   25000; 100 × 100 × 100 ≈ 3 million (refused). A `first` given as a variable counts as 1:
  *   the schema's own page-size cap (MAX_PAGE_SIZE) bounds those.
@@ -102,25 +106,49 @@ export function graphqlLimits(): {
         ),
       ],
     },
-    costLimit: {
-      maxCost: L.maxCost,
-      objectCost: 1,
-      scalarCost: 1,
-      depthCostFactor: 1,
-      onReject: [
-        bilingual(
-          (f) =>
-            `Truy vấn quá tốn kém: chi phí ước tính ${f}, tối đa ${L.maxCost}. Hãy xin trang nhỏ hơn (first/last) hoặc ít cấp lồng nhau hơn.`,
-          (f) =>
-            `Query is too expensive: estimated cost ${f}, at most ${L.maxCost}. Ask for smaller pages (first/last) or fewer nested levels.`,
-        ),
-      ],
-    },
+    // Cost is counted by costLimitRule (below): armor's cost knows no field from another.
+    costLimit: { enabled: false },
     // Field suggestions ("Did you mean …") stay on: the schema is public to its users (GraphiQL).
     blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   // graphql-armor only ships CommonJS type declarations, which name @apollo/server's CommonJS
   // types; at run time there is one Apollo, so the plugins are the ESM type's plugins.
-  return { plugins: plugins as unknown as ApolloServerPlugin[], validationRules, parseOptions: { maxTokens: L.maxTokens } };
+  return {
+    plugins: plugins as unknown as ApolloServerPlugin[],
+    validationRules: [...validationRules, costLimitRule],
+    parseOptions: { maxTokens: L.maxTokens },
+  };
 }
+
+/**
+ * Refuses an operation whose cost (query-cost.ts) is over the limit, before anything runs; the
+ * message names the expensive fields it asks for, with how many times and what each costs.
+ */
+export const costLimitRule: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    const { cost, expensive } = operationCost(context.getSchema(), operation, (name) => context.getFragment(name));
+    if (cost <= L.maxCost) return;
+    const counted = new Map<string, { n: number; cost: number }>();
+    for (const { field, cost } of expensive) counted.set(field, { n: (counted.get(field)?.n ?? 0) + 1, cost });
+    const listed = [...counted].map(([field, { n, cost }]) => `${field.split('.')[1]} × ${n} (${cost})`).join(', ');
+    const localized = {
+      vi:
+        `Truy vấn quá tốn kém: chi phí ước tính ${cost}, tối đa ${L.maxCost}. ` +
+        (listed
+          ? `Trường tốn kém (chi phí mỗi lần): ${listed}; hãy chia thành nhiều yêu cầu.`
+          : 'Hãy xin trang nhỏ hơn (first/last) hoặc ít cấp lồng nhau hơn.'),
+      en:
+        `Query is too expensive: estimated cost ${cost}, at most ${L.maxCost}. ` +
+        (listed
+          ? `Expensive fields (cost of each call): ${listed}; split them over several requests.`
+          : 'Ask for smaller pages (first/last) or fewer nested levels.'),
+    };
+    context.reportError(
+      new GraphQLError(`${localized.vi} / ${localized.en}`, {
+        nodes: [operation],
+        extensions: { localizedMessage: localized, cost, maxCost: L.maxCost },
+      }),
+    );
+  },
+});

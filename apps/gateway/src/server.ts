@@ -8,6 +8,8 @@ import { buildSchema, type PrismaClient } from '@coso/schema';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config.js';
 import { gatewayFormatError } from './error-messages.js';
+import { ExpensiveWork } from './expensive-work.js';
+import { expensiveWorkPlugin } from './expensive-work-plugin.js';
 import { exportRoutes } from './exports/routes.js';
 import { contextFor, type GatewayContext, operationContextPlugin } from './graphql-context.js';
 import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
@@ -33,6 +35,8 @@ export interface GatewayDeps {
   log: Logger;
   /** How long in-flight requests may take to finish on close before their connections are cut (default 10 s). */
   shutdownGraceMs?: number;
+  /** The bound on expensive work (default: from `config.expensivePerViewer`/`expensiveTotal`); tests pass one with an `admitted` hook. */
+  expensiveWork?: ExpensiveWork;
 }
 
 /** The HTTP side of the gateway: GraphQL, health, GraphiQL and the admin web on one port. */
@@ -44,6 +48,14 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   let stopping = false;
 
   const limits = graphqlLimits();
+  const expensiveWork =
+    deps.expensiveWork ??
+    new ExpensiveWork({
+      perViewer: config.expensivePerViewer,
+      perViewerQueue: config.expensivePerViewer,
+      total: config.expensiveTotal,
+      queue: 4 * config.expensiveTotal,
+    });
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     nodeEnv: config.nodeEnv,
@@ -67,6 +79,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.shutdownGraceMs ?? 10_000 }),
       operationContextPlugin(),
+      expensiveWorkPlugin(expensiveWork),
       ...limits.plugins,
     ],
     // The process owns shutdown (main.ts): Apollo must not install its own signal handlers.
@@ -77,7 +90,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   app.use(requestLog(log));
   app.use(securityHeaders());
   app.use(healthRoutes({ prisma, stopping: () => stopping }));
-  app.use(exportRoutes({ prisma, log }));
+  app.use(exportRoutes({ prisma, log, expensiveWork }));
   app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), expressMiddleware(apollo, { context: contextFor(prisma) }));
   app.use('/graphiql', graphiqlSite());
   app.use(adminWebSite(config.adminWebDist));

@@ -1,13 +1,15 @@
 import type { LocalizedText, Violation } from '@coso/domain';
 import type { Request, Response } from 'express';
+import type { Refusal } from '../expensive-work.js';
 import { requestRecord } from '../request-log.js';
 
 /** An export refused, answered as the GraphQL-style JSON error the rest of the gateway uses. */
 export interface ExportError {
-  status: 400 | 401 | 403;
-  code: 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+  status: 400 | 401 | 403 | 429 | 503;
+  code: 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS';
   message: LocalizedText;
   violations?: Violation[];
+  retryAfterSeconds?: number;
 }
 
 export const UNAUTHENTICATED: ExportError = {
@@ -22,6 +24,12 @@ export const FORBIDDEN: ExportError = {
   message: { vi: 'Bạn chỉ được xuất báo cáo trong địa bàn của mình.', en: 'You may export reports for your own territory only.' },
 };
 
+/** Too much expensive work in flight (expensive-work.ts): 429 for the viewer's own bound, 503 for the gateway's. */
+export function tooManyRequests(refusal: Refusal): ExportError {
+  const status = refusal.reason === 'viewer' ? 429 : 503;
+  return { status, code: 'TOO_MANY_REQUESTS', message: refusal.message, retryAfterSeconds: refusal.retryAfterSeconds };
+}
+
 /** Bad parameters, or a report the domain refuses: every violation, Vietnamese first, then English. */
 export function badRequest(what: 'params' | 'report', violations: Violation[]): ExportError {
   const vi = violations.map((v) => v.message.vi).join('; ');
@@ -35,11 +43,17 @@ export function sendExportError(req: Request, res: Response, error: ExportError)
   requestRecord(req).errorCodes.push(error.code);
   res.set('cache-control', 'no-store');
   if (error.status === 401) res.set('www-authenticate', 'Bearer');
+  if (error.retryAfterSeconds !== undefined) res.set('retry-after', String(error.retryAfterSeconds));
   res.status(error.status).json({
     errors: [
       {
         message: `${error.message.vi} / ${error.message.en}`,
-        extensions: { code: error.code, localizedMessage: error.message, ...(error.violations ? { violations: error.violations } : {}) },
+        extensions: {
+          code: error.code,
+          localizedMessage: error.message,
+          ...(error.violations ? { violations: error.violations } : {}),
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        },
       },
     ],
   });

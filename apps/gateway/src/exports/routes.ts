@@ -8,16 +8,24 @@ import {
   viewerFromToken,
 } from '@coso/schema';
 import { type Request, type Response, Router } from 'express';
+import { type ExpensiveWork, viewerKey } from '../expensive-work.js';
 import { bearerToken } from '../graphql-context.js';
 import type { Logger } from '../logger.js';
 import { requestRecord } from '../request-log.js';
 import { directiveReportDocx } from './docx-report.js';
-import { badRequest, FORBIDDEN, sendExportError, UNAUTHENTICATED } from './export-errors.js';
+import { badRequest, FORBIDDEN, sendExportError, tooManyRequests, UNAUTHENTICATED } from './export-errors.js';
 import { contentDisposition, exportFileName } from './file-names.js';
 import { parseReportParams } from './report-params.js';
 import { directiveReportXlsx } from './xlsx-report.js';
 
 type Format = 'docx' | 'xlsx';
+
+interface ExportDeps {
+  prisma: PrismaClient;
+  log: Logger;
+  /** An export computes a whole report: it counts as expensive work of its viewer (expensive-work.ts). */
+  expensiveWork: ExpensiveWork;
+}
 
 const CONTENT_TYPES: Record<Format, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -30,14 +38,14 @@ const CONTENT_TYPES: Record<Format, string> = {
  * a territorial viewer's territory, 400 listing every problem with the parameters or the report).
  * Files hold names of people: never cached. One log line per export: who, which report, no content.
  */
-export function exportRoutes(deps: { prisma: PrismaClient; log: Logger }): Router {
+export function exportRoutes(deps: ExportDeps): Router {
   const router = Router();
   router.get('/exports/directive-report.docx', (req, res) => exportReport(deps, 'docx', req, res));
   router.get('/exports/directive-report.xlsx', (req, res) => exportReport(deps, 'xlsx', req, res));
   return router;
 }
 
-async function exportReport(deps: { prisma: PrismaClient; log: Logger }, format: Format, req: Request, res: Response): Promise<void> {
+async function exportReport(deps: ExportDeps, format: Format, req: Request, res: Response): Promise<void> {
   const { prisma, log } = deps;
   const record = requestRecord(req);
   const viewer = await viewerFromToken(prisma, bearerToken(req));
@@ -51,24 +59,30 @@ async function exportReport(deps: { prisma: PrismaClient; log: Logger }, format:
   const ctx = await createRequestContext({ prisma, viewer, requestId: record.id });
   if (!(await mayReportOn(ctx.access, query.scopeUnitId))) return sendExportError(req, res, FORBIDDEN);
 
-  const result = await directiveReportFor(ctx, query);
-  if (!result.ok) return sendExportError(req, res, badRequest('report', result.violations));
-  const report = result.value;
-  const listsRecordsOf = (key: string) => mayListFigureRecords(ctx.access, key);
-  const partyRecords = report.figures.every((f) => listsRecordsOf(f.key));
-  const body = format === 'docx' ? await directiveReportDocx(report) : await directiveReportXlsx(report, { listsRecordsOf });
+  const admission = await deps.expensiveWork.admit(viewerKey(viewer, req.ip ?? req.socket.remoteAddress));
+  if (!admission.ok) return sendExportError(req, res, tooManyRequests(admission));
+  try {
+    const result = await directiveReportFor(ctx, query);
+    if (!result.ok) return sendExportError(req, res, badRequest('report', result.violations));
+    const report = result.value;
+    const listsRecordsOf = (key: string) => mayListFigureRecords(ctx.access, key);
+    const partyRecords = report.figures.every((f) => listsRecordsOf(f.key));
+    const body = format === 'docx' ? await directiveReportDocx(report) : await directiveReportXlsx(report, { listsRecordsOf });
 
-  res.set({
-    'content-type': CONTENT_TYPES[format],
-    'content-disposition': contentDisposition(exportFileName(report, format)),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.send(body);
-  log.info(
-    exportLine(record.id, viewer.username, viewer.role, format, report, format === 'xlsx' ? !partyRecords : undefined, body.length),
-    'export',
-  );
+    res.set({
+      'content-type': CONTENT_TYPES[format],
+      'content-disposition': contentDisposition(exportFileName(report, format)),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.send(body);
+    log.info(
+      exportLine(record.id, viewer.username, viewer.role, format, report, format === 'xlsx' ? !partyRecords : undefined, body.length),
+      'export',
+    );
+  } finally {
+    admission.release();
+  }
 }
 
 /** Who exported which report: ids, dates and sizes only, never a figure's records. */

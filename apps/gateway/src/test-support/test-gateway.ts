@@ -1,6 +1,7 @@
 import { createPrismaClient, type PrismaClient } from '@coso/schema';
 import { createTestDatabase } from '@coso/schema/testing';
 import { type Config, loadConfig } from '../config.js';
+import type { ExpensiveWork } from '../expensive-work.js';
 import { createLogger } from '../logger.js';
 import { loadSampleData } from '../sample-data.js';
 import { createGateway, type Gateway } from '../server.js';
@@ -21,7 +22,7 @@ export interface TestGateway {
  */
 export async function startTestGateway(
   adminUrl: string,
-  options: { sampleData?: boolean; config?: Partial<Config> } = {},
+  options: { sampleData?: boolean; config?: Partial<Config>; expensiveWork?: ExpensiveWork } = {},
 ): Promise<TestGateway> {
   const db = await createTestDatabase(adminUrl);
   const prisma = createPrismaClient(db.url);
@@ -29,7 +30,12 @@ export async function startTestGateway(
   const logs: LogLine[] = [];
   const log = createLogger({ logLevel: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
   const config: Config = { ...loadConfig({ PORT: '0', NODE_ENV: 'test', DATABASE_URL: db.url }), ...options.config };
-  const gateway = await createGateway(config, { prisma, log, shutdownGraceMs: 2_000 });
+  const gateway = await createGateway(config, {
+    prisma,
+    log,
+    shutdownGraceMs: 2_000,
+    ...(options.expensiveWork ? { expensiveWork: options.expensiveWork } : {}),
+  });
   return {
     gateway,
     prisma,

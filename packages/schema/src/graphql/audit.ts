@@ -2,6 +2,7 @@ import { isUuid, maskBirthDate, maskCitizenId, maskPhone } from '@coso/domain';
 import { forbidden } from '../auth/access.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
+import { fieldCost } from './field-cost.js';
 import { DateRange } from './filters.js';
 import { decodeRecordId } from './ids.js';
 
@@ -44,6 +45,8 @@ function target(id: string): { type: string | null; id: string } {
 builder.queryFields((t) => ({
   history: t.prismaField({
     type: [AuditEntryRef],
+    // Not paged: every entry of the record (a few ms for a few entries; a much-edited record has hundreds).
+    extensions: fieldCost(200),
     description: 'Lịch sử thay đổi của một bản ghi / What changed on a record, by whom and when, oldest first.',
     args: { id: t.arg.id({ required: true, description: 'The global id of any record.' }) },
     resolve: async (query, _root, args, ctx) => {

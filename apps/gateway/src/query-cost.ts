@@ -1,0 +1,82 @@
+import { declaredCost } from '@coso/schema';
+import {
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/** What one operation is estimated to cost, and the fields in it that declare a cost of their own. */
+export interface QueryCost {
+  cost: number;
+  /** Every selected field that declares a cost (packages/schema/src/graphql/field-cost.ts), once per selection: `Type.field` and that cost. */
+  expensive: Array<{ field: string; cost: number }>;
+}
+
+/**
+ * The cost of an operation, counted as "the most fields the response can hold", plus what the
+ * fields that do more than read rows declare they cost, where they are defined (a Pothos field
+ * extension, `fieldCost(n)`): the limit knows a report is a report without a list here.
+ *
+ * - every field, inline fragment and fragment spread costs 1; `__schema` (introspection) 0;
+ * - a field with a literal `first`/`last` multiplies its own cost and its selection's by it (a
+ *   variable counts as 1: the schema's MAX_PAGE_SIZE bounds it);
+ * - a field that declares a cost adds it once per call (a connection's page size does not multiply
+ *   the work of computing what is paged), times the page sizes of the lists around it.
+ *
+ * For fields without a declaration these are graphql-armor's numbers with objectCost, scalarCost
+ * and depthCostFactor 1, which the limit used before fields declared costs.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragment: (name: string) => FragmentDefinitionNode | undefined | null,
+): QueryCost {
+  const expensive: QueryCost['expensive'] = [];
+  const visiting = new Set<string>();
+
+  function selectionSetCost(set: SelectionSetNode, parent: GraphQLNamedType | undefined): number {
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name === '__schema') continue;
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+        const own = declaredCost(field);
+        if (own !== undefined && parent) expensive.push({ field: `${parent.name}.${name}`, cost: own });
+        if (!selection.selectionSet) {
+          cost += 1 + (own ?? 0);
+          continue;
+        }
+        const inner = 1 + selectionSetCost(selection.selectionSet, field ? getNamedType(field.type) : undefined);
+        cost += (own ?? 0) + inner * pageSize(selection.arguments ?? []);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        cost += 1 + selectionSetCost(selection.selectionSet, type ?? undefined);
+      } else {
+        const name = selection.name.value;
+        const definition = fragment(name);
+        // A fragment that spreads itself is refused by graphql-js' own rule; it costs nothing more here.
+        if (!definition || visiting.has(name)) continue;
+        visiting.add(name);
+        cost += 1 + selectionSetCost(definition.selectionSet, schema.getType(definition.typeCondition.name.value) ?? undefined);
+        visiting.delete(name);
+      }
+    }
+    return cost;
+  }
+
+  const root = schema.getRootType(operation.operation) ?? undefined;
+  return { cost: selectionSetCost(operation.selectionSet, root), expensive };
+}
+
+function pageSize(args: ReadonlyArray<{ name: { value: string }; value: { kind: Kind; value?: unknown } }>): number {
+  const arg = args.find((a) => a.name.value === 'first' || a.name.value === 'last');
+  if (arg?.value.kind !== Kind.INT) return 1;
+  return Math.max(Number.parseInt(String(arg.value.value), 10) || 1, 1);
+}
