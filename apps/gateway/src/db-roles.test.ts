@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { applyMigrations, MigrationsPendingError, readMigrations } from '@coso/schema';
-import { withClient, withDatabase } from '@coso/schema/testing';
+import { createTestDatabase, withClient, withDatabase } from '@coso/schema/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { createAdmin } from './create-admin.js';
@@ -266,6 +266,36 @@ describe('coso db roles: an owner for migrations, a gateway role that cannot tou
     const database = await startDatabase(config, silent);
     expect(await database.prisma.person.count()).toBe(0);
     await database.stop();
+  });
+
+  it('hands over a database another role migrated (an older set-up), and refuses a gateway role that is a member of the owner', async () => {
+    // Migrated by the server's superuser: every table, function and type is its own.
+    const legacy = await createTestDatabase(adminUrl);
+    try {
+      const legacyName = new URL(legacy.url).pathname.slice(1);
+      await withClient(adminUrl, (c) => c.query(`GRANT ${owner} TO ${gatewayRole}`));
+      const member = await coso(['db', 'roles', '--owner', owner, '--gateway', gatewayRole, '--apply'], { DATABASE_URL: legacy.url });
+      expect(member.code).toBe(1);
+      expect(member.stderr).toContain(`Role ${gatewayRole} is a member of ${owner}`);
+      await withClient(adminUrl, (c) => c.query(`REVOKE ${owner} FROM ${gatewayRole}`));
+
+      const handed = await coso(['db', 'roles', '--owner', owner, '--gateway', gatewayRole, '--apply'], { DATABASE_URL: legacy.url });
+      expect(handed.stderr).toBe('');
+      const notOwners = await withClient(legacy.url, (c) =>
+        c.query(
+          `SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'S') AND c.relowner <> $1::regrole
+           UNION ALL SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> $1::regrole
+             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+           UNION ALL SELECT t.typname FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e', 'd') AND t.typowner <> $1::regrole`,
+          [owner],
+        ),
+      );
+      expect(notOwners.rows).toEqual([]);
+      expect(await asGateway(legacyName, 'ALTER TABLE people DISABLE TRIGGER coso_audit')).toBe('42501');
+      expect(await asGateway(legacyName, 'SELECT count(*) FROM people')).toBe('ok');
+    } finally {
+      await legacy.drop();
+    }
   });
 
   it('the audit trigger function runs as its owner: the gateway needs no INSERT on audit_entries', async () => {
