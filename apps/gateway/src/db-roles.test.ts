@@ -127,10 +127,7 @@ describe('coso db roles: an owner for migrations, a gateway role that cannot tou
     );
     expect(owned.rows.map((r) => r.owner)).toEqual([owner]);
     const gatewayOwns = await withClient(as(installed), (c) =>
-      c.query(
-        `SELECT 1 FROM pg_shdepend WHERE refobjid = (SELECT oid FROM pg_roles WHERE rolname = $1) AND deptype = 'o'`,
-        [gatewayRole],
-      ),
+      c.query(`SELECT 1 FROM pg_shdepend WHERE refobjid = (SELECT oid FROM pg_roles WHERE rolname = $1) AND deptype = 'o'`, [gatewayRole]),
     );
     expect(gatewayOwns.rowCount).toBe(0);
   });
@@ -167,7 +164,7 @@ describe('coso db roles: an owner for migrations, a gateway role that cannot tou
         token,
       );
       expect(created.errors).toBeUndefined();
-      const person = (created.data?.createPerson as { data: { id: string; version: number } }).data;
+      const person = created.data?.createPerson?.data as { id: string; version: number };
       const updated = await post(
         'mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { __typename ... on MutationUpdatePersonSuccess { data { fullName version } } } }',
         { i: { id: person.id, version: person.version, fullName: 'Nguyễn Văn Bình' } },

@@ -189,9 +189,9 @@ export async function applyRoles(
   await client.connect();
   try {
     const existing = new Set(
-      (await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [[names.owner, names.gateway]])).rows.map(
-        (r) => r.rolname,
-      ),
+      (
+        await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1)', [[names.owner, names.gateway]])
+      ).rows.map((r) => r.rolname),
     );
     const passwords = new Map<string, string>();
     const problems: Array<{ vi: string; en: string }> = [];

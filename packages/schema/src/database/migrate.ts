@@ -72,7 +72,7 @@ interface AppliedRow {
  */
 export async function applyMigrations(
   connectionString: string,
-  options: { dir?: string; log?: (line: string) => void; /** SET ROLE first: what is created belongs to this role. */ role?: string } = {},
+  options: { dir?: string; log?: (line: string) => void /** SET ROLE first: what is created belongs to this role. */; role?: string } = {},
 ): Promise<MigrationReport> {
   const files = readMigrations(options.dir);
   const log = options.log ?? (() => {});
