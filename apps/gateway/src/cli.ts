@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 // coso: the command line of the gateway. `coso help` lists the commands.
 import { parseArgs } from 'node:util';
-import { applyMigrations, printSchemaSdl } from '@coso/schema';
+import { migrateIfPermitted, printSchemaSdl } from '@coso/schema';
 import pino from 'pino';
 import { type Config, readConfig } from './config.js';
 import { CreateAdminRefused, createAdmin, readAdminPassword } from './create-admin.js';
 import { openDatabaseServer, startDatabase } from './database.js';
+import {
+  applyRoles,
+  checkRoleNames,
+  DbRolesRefused,
+  GATEWAY_PASSWORD_VARIABLE,
+  OWNER_PASSWORD_VARIABLE,
+  passwordFromEnvOrPrompt,
+  rolesScript,
+} from './db-roles.js';
 import { createLogger, type Logger } from './logger.js';
 import { isEmptyDatabase, loadSampleData } from './sample-data.js';
 import { describeStartupError } from './startup-errors.js';
@@ -23,6 +32,17 @@ Lệnh / Commands:
                  hoặc được hỏi (không hiện) khi chạy trong terminal.
                  Create a system administrator (a real installation). The password comes from
                  COSO_ADMIN_PASSWORD, or is asked for (not echoed) when run in a terminal.
+  db roles --owner <tên> --gateway <tên> [--apply]
+                 Hai vai trò trên máy chủ PostgreSQL: owner sở hữu bảng và chạy migration; gateway chỉ
+                 đọc/ghi dữ liệu, không sửa được bảng nhật ký hay trigger của nó. Không có --apply: in SQL.
+                 --apply: chạy với DATABASE_URL của một superuser (tạo vai trò, migrate bằng owner, cấp
+                 quyền); mật khẩu từ ${OWNER_PASSWORD_VARIABLE} / ${GATEWAY_PASSWORD_VARIABLE} hoặc được hỏi.
+                 Chạy lại sau mỗi lần nâng cấp.
+                 Two roles on a PostgreSQL server: the owner owns the tables and runs the migrations; the
+                 gateway only reads and writes data and cannot alter the audit table or its triggers.
+                 Without --apply: prints the SQL. --apply: run with a superuser's DATABASE_URL (creates
+                 the roles, migrates as the owner, grants); passwords from ${OWNER_PASSWORD_VARIABLE} /
+                 ${GATEWAY_PASSWORD_VARIABLE}, or asked for. Run it again after every upgrade.
   help           Hướng dẫn này. / This help.
 
 Tuỳ chọn / Options:
@@ -31,12 +51,17 @@ Tuỳ chọn / Options:
                  (seed) never erases data: a database that holds data is refused.
   --username, --display-name
                  (users create-admin) tên đăng nhập, tên hiển thị. / username, display name.
+  --owner, --gateway, --apply
+                 (db roles) tên hai vai trò; áp dụng thay vì in. / the two roles' names; apply instead of printing.
   --verbose      Ghi log JSON ra stderr. / Write JSON logs to stderr.
   -h, --help     Hướng dẫn này. / This help.
 `;
 
 interface Flags {
   sample: boolean;
+  apply: boolean;
+  owner: string | undefined;
+  gateway: string | undefined;
   force: boolean;
   username: string | undefined;
   displayName: string | undefined;
@@ -48,7 +73,8 @@ const COMMANDS: Record<string, Command> = {
   async migrate(config, log) {
     const server = await openDatabaseServer(config, log);
     try {
-      const report = await applyMigrations(server.connectionString, { log: (line) => log.info({ component: 'migrate' }, line) });
+      // As a lesser gateway role with migrations pending: refused, naming the owner's `coso migrate`.
+      const report = await migrateIfPermitted(server.connectionString, { log: (line) => log.info({ component: 'migrate' }, line) });
       const applied = report.applied.length;
       console.log(
         applied === 0
@@ -95,6 +121,30 @@ const COMMANDS: Record<string, Command> = {
     }
   },
 
+  async 'db roles'(config, log, { owner, gateway, apply }) {
+    const names = checkRoleNames({ owner, gateway });
+    if (!apply) {
+      process.stdout.write(rolesScript(names));
+      return 0;
+    }
+    if (!config.databaseUrl) {
+      throw new DbRolesRefused([
+        {
+          vi: 'Cần DATABASE_URL của một superuser trên máy chủ PostgreSQL. PostgreSQL nhúng (DATA_DIR) chỉ gateway dùng, không cần vai trò riêng.',
+          en: "Needs a superuser's DATABASE_URL on a PostgreSQL server. The embedded PostgreSQL (DATA_DIR) serves the gateway alone and needs no roles.",
+        },
+      ]);
+    }
+    const done = await applyRoles(config.databaseUrl, names, passwordFromEnvOrPrompt(process.env, process.stdin, process.stdout), (line) =>
+      log.info({ component: 'migrate' }, line),
+    );
+    console.log(
+      `Đã thiết lập vai trò: ${names.owner} (chủ sở hữu, ${done.migrated.length} migration vừa áp dụng), ${names.gateway} (gateway)${done.created.length ? `; tạo mới: ${done.created.join(', ')}` : ''}. Gateway chạy với DATABASE_URL của ${names.gateway}.\n` +
+        `Roles set up: ${names.owner} (owner, ${done.migrated.length} migrations applied now), ${names.gateway} (gateway)${done.created.length ? `; created: ${done.created.join(', ')}` : ''}. Run the gateway with ${names.gateway}'s DATABASE_URL.`,
+    );
+    return 0;
+  },
+
   async 'users create-admin'(config, log, { username, displayName }) {
     if (!username) {
       console.error(`Thiếu --username. / Missing --username.\n\n${USAGE}`);
@@ -132,8 +182,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(printSchemaSdl()); // needs no configuration and no database
     return 0;
   }
-  // `users create-admin`: a command of two words.
-  const key = name === 'users' && rest[0] !== undefined ? `${name} ${rest[0]}` : name;
+  // `users create-admin`, `db roles`: commands of two words.
+  const key = (name === 'users' || name === 'db') && rest[0] !== undefined ? `${name} ${rest[0]}` : name;
   const extra = key === name ? rest : rest.slice(1);
   const command = COMMANDS[key];
   if (!command || extra.length > 0) {
@@ -149,11 +199,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command(config, log, {
       sample: parsed.values.sample ?? false,
+      apply: parsed.values.apply ?? false,
+      owner: parsed.values.owner,
+      gateway: parsed.values.gateway,
       force: parsed.values.force ?? false,
       username: parsed.values.username,
       displayName: parsed.values['display-name'],
     });
   } catch (error) {
+    if (error instanceof DbRolesRefused) {
+      console.error(error.message);
+      return error.exitCode;
+    }
     console.error(error instanceof CreateAdminRefused ? error.message : describeStartupError(error, config));
     return 1;
   }
@@ -165,6 +222,9 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       sample: { type: 'boolean' },
+      apply: { type: 'boolean' },
+      owner: { type: 'string' },
+      gateway: { type: 'string' },
       force: { type: 'boolean' },
       username: { type: 'string' },
       'display-name': { type: 'string' },

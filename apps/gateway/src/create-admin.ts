@@ -46,7 +46,7 @@ export async function readAdminPassword(env: NodeJS.ProcessEnv, stdin: NodeJS.Re
 }
 
 /** Reads a line from the terminal without echoing it (raw mode, key by key, via node:readline). */
-function promptHidden(question: string, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): Promise<string> {
+export function promptHidden(question: string, stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): Promise<string> {
   return new Promise((resolve, reject) => {
     stdout.write(question);
     emitKeypressEvents(stdin);

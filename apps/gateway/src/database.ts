@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyMigrations, createPrismaClient, type EmbeddedDatabase, type PrismaClient, startEmbeddedPostgres } from '@coso/schema';
+import { createPrismaClient, type EmbeddedDatabase, migrateIfPermitted, type PrismaClient, startEmbeddedPostgres } from '@coso/schema';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Logger } from './logger.js';
@@ -120,7 +120,7 @@ function superviseEmbedded(first: EmbeddedDatabase, dataDir: string, log: Logger
 }
 
 /**
- * Start-up: the database server, then migrations, then (first start of the embedded default only:
+ * Start-up: the database server, then migrations (applied when the role may, else checked), then (first start of the embedded default only:
  * no administrative unit yet) the sample data with its demo accounts, whose passwords are
  * published. A PostgreSQL server (DATABASE_URL) is a real installation: it gets them only when
  * asked (`coso seed --sample`, or SAMPLE_DATA=on). Whatever fails after the embedded server started stops it again.
@@ -129,7 +129,9 @@ export async function startDatabase(config: DatabaseConfig, log: Logger, options
   const server = await openDatabaseServer(config, log);
   let prisma: PrismaClient | undefined;
   try {
-    const report = await applyMigrations(server.connectionString, { log: (line) => log.debug({ component: 'migrate' }, line) });
+    // A role that may migrate (the embedded superuser, an owner) migrates; a lesser gateway role
+    // (`coso db roles`) with migrations pending refuses to start: MigrationsPendingError.
+    const report = await migrateIfPermitted(server.connectionString, { log: (line) => log.debug({ component: 'migrate' }, line) });
     log.info({ component: 'migrate', applied: report.applied, alreadyApplied: report.alreadyApplied }, 'migrations up to date');
     prisma = createPrismaClient(server.connectionString, { maxConnections: config.poolSize, connectionTimeoutMs: config.poolTimeoutMs });
     const sampleData = config.sampleData ?? 'auto';

@@ -1,4 +1,4 @@
-import { MigrationHistoryError } from '@coso/schema';
+import { MigrationHistoryError, MigrationsPendingError } from '@coso/schema';
 import type { Config } from './config.js';
 import { DataDirBusyError } from './data-dir-lock.js';
 
@@ -6,6 +6,7 @@ import { DataDirBusyError } from './data-dir-lock.js';
 export function describeStartupError(error: unknown, config: Pick<Config, 'port' | 'host'>): string {
   const head = 'Không khởi động được coso / coso could not start:';
   if (error instanceof DataDirBusyError) return `${head}\n  ${error.message}`;
+  if (error instanceof MigrationsPendingError) return `${head}\n  ${error.localizedMessage.vi}\n  ${error.localizedMessage.en}`;
   if (error instanceof MigrationHistoryError) {
     return `${head}\n  Lịch sử migration của cơ sở dữ liệu không khớp với mã nguồn. / The database's migration history does not match the code.\n  ${error.message}`;
   }

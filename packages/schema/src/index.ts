@@ -19,7 +19,16 @@ export {
 } from './auth/viewer.js';
 export { latestSnapshot, pendingSchemaChanges, SCHEMA_PATH } from './database/create-migration.js';
 export { type EmbeddedDatabase, freePort, startEmbeddedPostgres } from './database/embedded-postgres.js';
-export { applyMigrations, MIGRATIONS_DIR, MigrationHistoryError, readMigrations } from './database/migrate.js';
+export {
+  applyMigrations,
+  MIGRATIONS_DIR,
+  MigrationHistoryError,
+  type MigrationStatus,
+  MigrationsPendingError,
+  migrateIfPermitted,
+  migrationStatus,
+  readMigrations,
+} from './database/migrate.js';
 export { createPrismaClient, type PoolStats, type PrismaClient, type PrismaOptions, poolStats } from './database/prisma-client.js';
 export { type Context, todayInVietnam } from './graphql/context.js';
 export { declaredCost, FIELD_COST_EXTENSION, fieldCost } from './graphql/field-cost.js';

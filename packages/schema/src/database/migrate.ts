@@ -72,13 +72,14 @@ interface AppliedRow {
  */
 export async function applyMigrations(
   connectionString: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; log?: (line: string) => void /** SET ROLE first: what is created belongs to this role. */; role?: string } = {},
 ): Promise<MigrationReport> {
   const files = readMigrations(options.dir);
   const log = options.log ?? (() => {});
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
+    if (options.role) await client.query(`SET ROLE ${client.escapeIdentifier(options.role)}`);
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query(HISTORY_TABLE);
     const { rows } = await client.query<AppliedRow>(
@@ -106,6 +107,73 @@ export async function applyMigrations(
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
+}
+
+/** What a connection would find: the migrations still to apply, and whether its role may apply them. */
+export interface MigrationStatus {
+  role: string;
+  applied: number;
+  pending: string[];
+  /**
+   * The role owns the history table (so, by `coso db roles`, the schema's tables), or there is no
+   * history yet and it may create tables. A gateway role that owns nothing cannot migrate.
+   */
+  canMigrate: boolean;
+}
+
+/** Reads the applied history without writing anything (a lesser role may only read it). */
+export async function migrationStatus(connectionString: string, options: { dir?: string } = {}): Promise<MigrationStatus> {
+  const files = readMigrations(options.dir);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows: who } = await client.query<{ role: string; history: boolean; can_migrate: boolean }>(
+      `SELECT current_user AS role, to_regclass('"_prisma_migrations"') IS NOT NULL AS history,
+              CASE WHEN to_regclass('"_prisma_migrations"') IS NULL THEN has_schema_privilege(current_schema(), 'CREATE')
+                   ELSE pg_has_role((SELECT relowner FROM pg_class WHERE oid = to_regclass('"_prisma_migrations"')), 'USAGE') END AS can_migrate`,
+    );
+    const { role, history, can_migrate } = who[0] as { role: string; history: boolean; can_migrate: boolean };
+    const applied = history
+      ? (
+          await client.query<AppliedRow>(
+            'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY migration_name',
+          )
+        ).rows
+      : [];
+    checkHistory(applied, files);
+    return { role, applied: applied.length, pending: files.slice(applied.length).map((m) => m.name), canMigrate: can_migrate };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Migrations are pending and the connected role may not apply them: the owner role must. */
+export class MigrationsPendingError extends Error {
+  readonly localizedMessage: { vi: string; en: string };
+  constructor(readonly status: MigrationStatus) {
+    const n = status.pending.length;
+    const localized = {
+      vi: `Vai trò "${status.role}" không được áp dụng ${n} migration còn thiếu (${status.pending.join(', ')}). Chạy \`coso migrate\` với DATABASE_URL của vai trò chủ sở hữu (owner), rồi \`coso db roles\` để cấp lại quyền, sau đó khởi động lại.`,
+      en: `The role "${status.role}" may not apply the ${n} pending migrations (${status.pending.join(', ')}). Run \`coso migrate\` with the owner role's DATABASE_URL, then \`coso db roles\` to grant again, and start again.`,
+    };
+    super(`${localized.vi}\n${localized.en}`);
+    this.name = 'MigrationsPendingError';
+    this.localizedMessage = localized;
+  }
+}
+
+/**
+ * What a process does on start: nothing when the database is current; applies the pending
+ * migrations when its role may; otherwise refuses (MigrationsPendingError) rather than fail half-way.
+ */
+export async function migrateIfPermitted(
+  connectionString: string,
+  options: { dir?: string; log?: (line: string) => void } = {},
+): Promise<MigrationReport> {
+  const status = await migrationStatus(connectionString, options);
+  if (status.pending.length === 0) return { applied: [], alreadyApplied: status.applied };
+  if (!status.canMigrate) throw new MigrationsPendingError(status);
+  return applyMigrations(connectionString, options);
 }
 
 function checkHistory(applied: readonly AppliedRow[], files: readonly MigrationFile[]): void {
