@@ -4,8 +4,9 @@ import { clearThrottles } from '../auth/login-throttle.js';
 import { hashPassword } from '../auth/passwords.js';
 import { type LoginFailure, login, loginMessage, logout } from '../auth/sessions.js';
 import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
+import type { Account } from '../generated/prisma/client.js';
 import { toDbDate } from '../store/db-dates.js';
-import { writeTransaction } from '../store/transaction.js';
+import { type Tx, writeTransaction } from '../store/transaction.js';
 import { createAccount } from '../use-cases/accounts.js';
 import { builder, NAMED_ON_PUBLIC_RECORD, recordNode } from './builder.js';
 import type { Context } from './context.js';
@@ -316,52 +317,49 @@ const AccountIdInput = (name: string) =>
     }),
   });
 
-builder.mutationField('lockAccount', (t) =>
-  t.field({
-    type: AccountRef,
-    skipTypeScopes: true,
-    authScopes: { admin: true },
-    errors: { types: WRITE_ERRORS },
-    description:
-      'Khóa ngay / Lock an account now: it is refused from this instant and its sessions end in the same transaction (also on the day it was created). endAccount locks from a later date.',
-    args: { input: t.arg({ type: AccountIdInput('LockAccountInput'), required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const id = dbId(input.id, 'Account');
-      const current = await ctx.prisma.account.findUnique({ where: { id } });
-      if (!current) throw new NotFoundError('Account', id);
-      return writeTransaction(ctx.prisma, 'lockAccount', ctx.writer, async (tx) => {
-        const now = new Date();
-        // Locking again keeps the first instant.
-        const lockedAt = current.lockedAt ?? now;
-        await updateVersioned(tx, 'account', 'Account', id, input.version, { lockedAt });
-        await tx.session.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: now } });
-        return tx.account.findUniqueOrThrow({ where: { id } });
-      });
-    },
-  }),
+/** An administrator's action on one account at the version they read, in one audited transaction. */
+function accountAction(name: string, description: string, act: (tx: Tx, account: Account, version: number) => Promise<void>): void {
+  const Input = AccountIdInput(`${name.charAt(0).toUpperCase()}${name.slice(1)}Input`);
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: AccountRef,
+      skipTypeScopes: true,
+      authScopes: { admin: true },
+      errors: { types: WRITE_ERRORS },
+      description,
+      args: { input: t.arg({ type: Input, required: true }) },
+      resolve: async (_r, { input }, ctx) => {
+        const id = dbId(input.id, 'Account');
+        const current = await ctx.prisma.account.findUnique({ where: { id } });
+        if (!current) throw new NotFoundError('Account', id);
+        return writeTransaction(ctx.prisma, name, ctx.writer, async (tx) => {
+          await act(tx, current, input.version);
+          return tx.account.findUniqueOrThrow({ where: { id } });
+        });
+      },
+    }),
+  );
+}
+
+accountAction(
+  'lockAccount',
+  'Khóa ngay / Lock an account now: it is refused from this instant and its sessions end in the same transaction (also on the day it was created). endAccount locks from a later date.',
+  async (tx, account, version) => {
+    const now = new Date();
+    // Locking again keeps the first instant.
+    await updateVersioned(tx, 'account', 'Account', account.id, version, { lockedAt: account.lockedAt ?? now });
+    await tx.session.updateMany({ where: { accountId: account.id, revokedAt: null }, data: { revokedAt: now } });
+  },
 );
 
-builder.mutationField('clearLoginThrottles', (t) =>
-  t.field({
-    type: AccountRef,
-    skipTypeScopes: true,
-    authScopes: { admin: true },
-    errors: { types: WRITE_ERRORS },
-    description:
-      'Bỏ hạn chế đăng nhập / Unlock sign-in: the account’s failed-login delays (from every address) start afresh. Known places stay known; only the account’s version moves (the audit trail records who cleared them).',
-    args: { input: t.arg({ type: AccountIdInput('ClearLoginThrottlesInput'), required: true }) },
-    resolve: async (_r, { input }, ctx) => {
-      const id = dbId(input.id, 'Account');
-      const current = await ctx.prisma.account.findUnique({ where: { id } });
-      if (!current) throw new NotFoundError('Account', id);
-      return writeTransaction(ctx.prisma, 'clearLoginThrottles', ctx.writer, async (tx) => {
-        await clearThrottles(tx, current.username);
-        // The counters are a log, not records: the account is touched so the trail (and its version)
-        // shows who cleared them and when; a stale version is a conflict like any other write.
-        const touched = await tx.$executeRaw`UPDATE accounts SET version = version WHERE id = ${id}::uuid AND version = ${input.version}`;
-        if (touched !== 1) throw new VersionConflictError('Account', id, input.version, current.version);
-        return tx.account.findUniqueOrThrow({ where: { id } });
-      });
-    },
-  }),
+accountAction(
+  'clearLoginThrottles',
+  'Bỏ hạn chế đăng nhập / Unlock sign-in: the account’s failed-login delays (from every address) start afresh. Known places stay known; only the account’s version moves (the audit trail records who cleared them).',
+  async (tx, account, version) => {
+    await clearThrottles(tx, account.username);
+    // The counters are a log, not records: the account is touched so the trail (and its version)
+    // shows who cleared them and when; a stale version is a conflict like any other write.
+    const touched = await tx.$executeRaw`UPDATE accounts SET version = version WHERE id = ${account.id}::uuid AND version = ${version}`;
+    if (touched !== 1) throw new VersionConflictError('Account', account.id, version, account.version);
+  },
 );
