@@ -23,7 +23,9 @@ export class Access {
   private writeUnits: Set<string> | null = null;
   private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
   private readonly personalReads: Array<{ personId: string; field: string }> = [];
-  private flushing: Promise<void> | null = null;
+  /** Log writes scheduled or under way; a write leaves this set only when it has finished. */
+  private readonly logWrites = new Set<Promise<void>>();
+  private flushScheduled = false;
   private stale: 'records' | 'territory' | null = null;
   private refreshing: Promise<void> | null = null;
 
@@ -194,22 +196,31 @@ export class Access {
   logPersonalRead(personId: string, field: string): void {
     if (this.viewer.kind !== 'account') return;
     this.personalReads.push({ personId, field });
-    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const write = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+    this.logWrites.add(write);
+    // Leaves the set when done either way; a failure reaches whoever awaits settled().
+    write.then(
+      () => this.logWrites.delete(write),
+      () => this.logWrites.delete(write),
+    );
   }
 
-  /** Writes pending read-log entries (the gateway awaits this before answering). */
+  /** Writes pending read-log entries (the gateway awaits settled() before answering). */
   async flush(): Promise<void> {
     const viewer = this.viewer;
     const batch = this.personalReads.splice(0);
-    this.flushing = null;
+    this.flushScheduled = false;
     if (!batch.length || viewer.kind !== 'account') return;
     await this.prisma.personalDataRead.createMany({
       data: batch.map((r) => ({ accountId: viewer.accountId, personId: r.personId, field: r.field, requestId: this.requestId ?? null })),
     });
   }
 
+  /** Resolves once every read logged so far is written, including writes already under way. */
   async settled(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.logWrites.size) await Promise.all(this.logWrites);
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlHarness } from '../testing/graphql-harness.js';
+import { Access } from './access.js';
 import { gid, loadAccessFixture, PEOPLE, uid, viewersOf } from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
@@ -283,5 +284,48 @@ describe('a citizen ID that is already recorded (createPerson, updatePerson)', (
       { viewer: viewer('admin') },
     );
     expect(r.updatePerson.__typename).toBe('MutationUpdatePersonSuccess');
+  });
+});
+
+describe('a request settles only after its read log is written', () => {
+  // The log is written one tick after the read; settled() (awaited by the gateway before it answers,
+  // and by the harness) must wait for that write even once it has started. A lock on the log table
+  // holds the write back, so the order is certain without timing anything.
+  it('settled() waits for a log write already under way', async () => {
+    const officer = viewer('canbo.phucloi');
+    if (officer.kind !== 'account') throw new Error('not an account');
+    const entry = { accountId: officer.accountId, personId: uid('person-b'), field: 'settledProbe' };
+    const before = await h.prisma.personalDataRead.count({ where: entry });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = h.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE personal_data_reads IN EXCLUSIVE MODE`;
+        locked();
+        await gate;
+      },
+      { timeout: 60_000 },
+    );
+    await isLocked;
+    const access = await new Access(h.prisma, officer, '2026-11-25').load();
+    access.logPersonalRead(entry.personId, entry.field);
+    await new Promise<void>((resolve) => setImmediate(resolve)); // the write has started, and waits for the lock
+    let settled = false;
+    const settling = access.settled().then(() => {
+      settled = true;
+    });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const settledBeforeTheWrite = settled;
+    release();
+    await holder;
+    await settling;
+    expect(settledBeforeTheWrite).toBe(false);
+    expect(await h.prisma.personalDataRead.count({ where: entry })).toBe(before + 1);
   });
 });
