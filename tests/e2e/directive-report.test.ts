@@ -123,6 +123,12 @@ describe('directive report in Chromium', () => {
     await drawer().getByText('Danh sách chỉ dành cho cán bộ tổ chức đảng').waitFor();
     await b.screenshot('07-report-party-list-refused');
     await drawer().locator('.ant-drawer-close').click();
+    // The figure's ward values are withheld too (the total is the one the review published): the page says so.
+    await page
+      .locator('tr', { has: page.getByTestId('figure-partyMembersOnBoards') })
+      .locator('.ant-table-row-expand-icon')
+      .click();
+    await page.getByText('Số theo phường của chỉ tiêu này là thông tin đảng viên', { exact: false }).waitFor();
   });
 
   it('loaded nothing from outside and threw no error', () => expectNothingFromOutsideAndNoErrors(b));

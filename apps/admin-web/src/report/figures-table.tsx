@@ -1,5 +1,5 @@
 import { InfoCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, type TableProps, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Table, type TableProps, Tooltip, Typography } from 'antd';
 import { useMessages } from '../i18n/language';
 import { reportMessages } from '../i18n/messages/report';
 import { FigureValue } from './figure-value';
@@ -72,6 +72,7 @@ function WardBreakdown({ figure, onDrill }: { figure: ReportFigure; onDrill(dril
         <strong>{t('report.figure.definition')}:</strong> {figure.definition[language]}
         {!figure.byWardAdditive && ` ${t('report.notAdditive')}`}
       </Typography.Paragraph>
+      {figure.byWardWithheld && <Alert type="info" showIcon title={t('report.byWardWithheld')} />}
       <Table<WardFigure>
         rowKey={(w) => w.wardId ?? `none:${w.wardName}`}
         size="small"

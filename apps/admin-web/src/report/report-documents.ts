@@ -71,6 +71,7 @@ export const DirectiveReportDocument = graphql(`
         value
         denominator
         byWardAdditive
+        byWardWithheld
         byWard {
           wardId
           wardName

@@ -16,7 +16,6 @@ import {
   optionalAdminCodeField,
   optionalIdField,
   optionalLongTextField,
-  optionalTextField,
   read,
   readOneOf,
   requiredLongTextField,

@@ -149,7 +149,7 @@ export async function consolidateBoard(ctx: UseCaseContext, decoded: { boardId: 
   const v = parsed.value;
   return writeTransaction(ctx.prisma, 'consolidateBoard', ctx.writer, async (tx) => {
     const board = await tx.organization.findUnique({ where: { id: boardId } });
-    if (!board || board.kind !== 'MANAGEMENT_BOARD') throw new NotFoundError('Organization', boardId);
+    if (board?.kind !== 'MANAGEMENT_BOARD') throw new NotFoundError('Organization', boardId);
     if (board.version !== v.version) throw new VersionConflictError('Organization', boardId, v.version, board.version);
     const current = await tx.membership.findMany({ where: { organizationId: boardId, ...activeOnWhere(v.on) } });
     const byId = new Map(current.map((m) => [m.id, m]));

@@ -30,6 +30,8 @@ export const reportMessages = defineMessages(
     'report.byWardHint': 'Mở để xem số liệu theo từng phường',
     'report.byWardOf': 'Chỉ tiêu {label} theo phường',
     'report.notAdditive': 'Một người có thể được tính ở nhiều phường, nên tổng các phường có thể lớn hơn số của toàn địa bàn.',
+    'report.byWardWithheld':
+      'Số theo phường của chỉ tiêu này là thông tin đảng viên, chỉ cán bộ tổ chức đảng được xem; ở đây chỉ có số của toàn địa bàn.',
     'report.ward': 'Phường',
     'report.records.wardTitle': '{label} — {ward}',
     'report.records.name': 'Tên',
@@ -85,6 +87,8 @@ export const reportMessages = defineMessages(
     'report.byWardHint': 'Open to see the figure ward by ward',
     'report.byWardOf': '{label} by ward',
     'report.notAdditive': 'A person may count in several wards, so the wards may add up to more than the whole place.',
+    'report.byWardWithheld':
+      'The ward values of this figure are party data, for party-organisation staff only; only the whole place’s figure is shown here.',
     'report.ward': 'Ward',
     'report.records.wardTitle': '{label}, {ward}',
     'report.records.name': 'Name',
