@@ -10,6 +10,7 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
+import { partyDataForbidden } from '../auth/access.js';
 import type { Context } from './context.js';
 import { dbId } from './ids.js';
 import { type PartyFilterSpec, partyFilterOf, type ReferenceSpec, referenceOf } from './references.js';
@@ -118,11 +119,6 @@ export class PartyFilterPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     };
   }
 }
-
-/** The refusal of a party filter (one text for the API and the use-cases). */
-import { partyDataForbidden } from '../auth/access.js';
-
-export { partyDataForbidden as partyFilterForbidden };
 
 const pluginName = 'partyFilter';
 
