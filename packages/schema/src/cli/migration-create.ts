@@ -12,5 +12,5 @@ const result = await withDatabase((url) => createMigration(url, name));
 if (result === null) console.log('schema.prisma has no change that a migration does not already cover.');
 else
   console.log(
-    `wrote ${result.dir}/migration.sql — review it, and append by hand what Prisma cannot express (see the -- coso: sections of earlier migrations).`,
+    `wrote ${result.dir}/migration.sql, with each new table's period check and audit triggers — review it; a constraint Prisma cannot express (an exclusion, a check) is appended by hand under a -- coso: heading.`,
   );

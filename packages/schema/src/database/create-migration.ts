@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MIGRATIONS_DIR, readMigrations } from './migrate.js';
+import { recordTableSql } from './record-table-sql.js';
 import { createSchemaDiffer, isEmptyDiff } from './schema-engine.js';
 
 export const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'prisma', 'schema.prisma');
@@ -28,8 +29,9 @@ export async function pendingSchemaChanges(connectionString: string, options: { 
 /**
  * Writes the next migration from the change to schema.prisma: `<timestamp>_<name>/migration.sql`
  * plus the schema snapshot. Returns null when schema.prisma has no uncovered change.
- * Constraints Prisma cannot express (exclusion constraints, checks, collations) are appended to
- * the generated SQL by hand, under a `-- coso:` heading.
+ * Each table it creates gets its period check and audit triggers (`recordTableSql`); other
+ * constraints Prisma cannot express (exclusions, checks, collations) are appended by hand, under
+ * a `-- coso:` heading.
  */
 export async function createMigration(
   connectionString: string,
@@ -42,7 +44,9 @@ export async function createMigration(
   const stamp = (options.now ?? new Date()).toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const dir = join(options.dir ?? MIGRATIONS_DIR, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'migration.sql'), sql);
-  writeFileSync(join(dir, SNAPSHOT_FILE), readFileSync(options.schemaPath ?? SCHEMA_PATH, 'utf8'));
-  return { dir, sql };
+  const schemaText = readFileSync(options.schemaPath ?? SCHEMA_PATH, 'utf8');
+  const written = sql + recordTableSql(sql, schemaText);
+  writeFileSync(join(dir, 'migration.sql'), written);
+  writeFileSync(join(dir, SNAPSHOT_FILE), schemaText);
+  return { dir, sql: written };
 }
