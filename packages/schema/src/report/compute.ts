@@ -8,21 +8,21 @@ import {
   type Result,
 } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { readState } from '../store/state-tables.js';
+import { readScopedState } from './scoped-state.js';
 
 /**
  * The directive report and the findings, computed by the domain's reference definitions over the
  * stored records (the same functions other teams use), so the API's figures are the domain's by
- * construction. The whole state is read per call: about 10 000 rows for Long Biên, well under a
- * second; a set-based SQL version, proven against this reference on generated data, is the next
- * step if a city-wide scope needs it.
+ * construction. Only the scope's part of the state is read (`scoped-state.ts`, proven to give the
+ * whole state's answers); set-based SQL, proven against this reference on generated data, is the
+ * next step for city-wide scopes.
  */
 export async function storedDirectiveReport(prisma: PrismaClient, query: DirectiveReportQuery): Promise<Result<DirectiveReport>> {
-  return directiveReport(await readState(prisma), query);
+  return directiveReport(await readScopedState(prisma, query.scopeUnitId), query);
 }
 
 export async function storedFindings(prisma: PrismaClient, query: FindingsQuery): Promise<Result<Finding[]>> {
-  return computeFindings(await readState(prisma), query);
+  return computeFindings(await readScopedState(prisma, query.scopeUnitId), query);
 }
 
 /**
