@@ -364,7 +364,8 @@ describe('record types inferred from their create schemas keep the shapes they w
     expectTypeOf<ReorganisationEvent>().toEqualTypeOf<WrittenReorganisationEvent>();
   });
 
-  it('the domain state, derived from the table registry, is the interface it was written as', () => {
-    expectTypeOf<DomainState>().toEqualTypeOf<WrittenDomainState>();
+  it('the domain state, derived from the table registry, has the tables it was written with, each of the same records', () => {
+    // Picked, so a table added later does not break the comparison; a table renamed or dropped does.
+    expectTypeOf<Pick<DomainState, keyof WrittenDomainState>>().toEqualTypeOf<WrittenDomainState>();
   });
 });

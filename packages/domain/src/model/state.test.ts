@@ -117,10 +117,9 @@ function oneOfEach(): DomainState {
 }
 
 describe('emptyState', () => {
-  it('has every table of the registry, each empty, in the registry order', () => {
+  it('has every table of the registry, each empty', () => {
     const state = emptyState();
     expect(Object.keys(state)).toEqual(DOMAIN_TABLE_NAMES);
-    expect(DOMAIN_TABLE_NAMES).toHaveLength(31);
     for (const name of DOMAIN_TABLE_NAMES) expect(state[name]).toEqual([]);
   });
 
