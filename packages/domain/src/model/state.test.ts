@@ -81,7 +81,8 @@ describe('DOMAIN_TABLES: every record type agrees with its create schema', () =>
 
 /**
  * The keys a record of `name` may and must have, read from its create schema's shape: optional
- * are the fields zod marks optional in its output (what makes the inferred key optional).
+ * are the fields that may be left out of the input (a left-out end date becomes null, but the
+ * period is required of every dated record).
  */
 function recordKeys(name: DomainTableName): { allowed: Set<string>; required: Set<string> } {
   const { create, inputOnly, derived } = DOMAIN_TABLES[name];
@@ -92,7 +93,7 @@ function recordKeys(name: DomainTableName): { allowed: Set<string>; required: Se
     required: new Set([
       ...STORED_RECORD_KEYS,
       ...(dated ? STORED_PERIOD_KEYS : []),
-      ...own.filter(([, field]) => field._zod.optout !== 'optional').map(([k]) => k),
+      ...own.filter(([, field]) => !field.isOptional()).map(([k]) => k),
       ...derived,
     ]),
   };
