@@ -28,15 +28,18 @@ export const BOARD_MEMBER_ROLES = ['HEAD', 'DEPUTY_HEAD', 'MEMBER'] as const sat
 export type BoardMemberRole = (typeof BOARD_MEMBER_ROLES)[number];
 
 export const recognitionDecisionInput = z.object({
+  /** When the board filed for recognition (due within 10 days of the election). */
   filedOn: optionalDateField,
   decisionNumber: requiredTextField,
   decidedOn: dateField,
+  /** The People's Committee (Organization) that issued it. */
   issuerId: idField,
 });
 
 const boardTermFields = {
   boardId: idField,
   termNumber: positiveIntField,
+  /** Date of the building conference that elected the board. */
   electedOn: dateField,
   recognition: recognitionDecisionInput.nullish(),
 };
@@ -56,6 +59,7 @@ const boardChangeFields = {
   kind: z.enum(BOARD_CHANGE_KINDS),
   on: dateField,
   decisionNumber: optionalTextField,
+  /** The directive this work was done under, when it was. */
   directiveId: optionalIdField,
   note: optionalLongTextField,
 };

@@ -20,8 +20,11 @@ import {
 const organizationFields = {
   kind: z.enum(ORGANIZATION_KINDS),
   name: requiredTextField,
+  /** Only for MASS_ORGANIZATION_BRANCH. */
   massOrganization: z.enum(MASS_ORGANIZATIONS).nullish(),
+  /** Only for MANAGEMENT_BOARD: the building it manages (single building) … */
   buildingId: optionalIdField,
+  /** … or the complex (cụm) it manages. Exactly one of the two is set for a board. */
   complexId: optionalIdField,
 };
 

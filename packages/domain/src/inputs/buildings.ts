@@ -25,9 +25,13 @@ const buildingFields = {
   complexId: optionalIdField,
   apartmentCount: countField,
   blockCount: countField,
+  /** Several owners (the usual case); a single-owner rental building needs no board. */
   multipleOwners: z.boolean(),
+  /** Date the first apartments were handed over to buyers. */
   handoverStartedOn: optionalDateField,
+  /** Date at which ≥ 50 % of apartments had been handed over (starts the first-conference clock). */
   halfHandedOverOn: optionalDateField,
+  /** Date of the first building conference (hội nghị nhà chung cư lần đầu). */
   firstConferenceOn: optionalDateField,
 };
 

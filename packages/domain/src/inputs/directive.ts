@@ -35,6 +35,7 @@ const directiveFields = {
   title: requiredLongTextField,
   issuedOn: dateField,
   issuerId: idField,
+  /** The place whose bodies it applies to (Long Biên district). */
   scopeUnitId: idField,
 };
 
@@ -116,6 +117,7 @@ const nominationFields = {
   nominatingOrganizationId: idField,
   personId: idField,
   boardId: idField,
+  /** The category the nominee was introduced as, recorded on the nomination itself. */
   category: z.enum(NOMINEE_CATEGORIES),
   nominatedOn: dateField,
   outcome: z.enum(NOMINATION_OUTCOMES),

@@ -29,10 +29,14 @@ import {
 const personFields = {
   fullName: requiredTextField,
   sex: z.enum(SEXES),
+  /** Full birth date when known; otherwise only the year is. */
   birthDate: optionalDateField,
   birthYear: yearField,
+  /** 12-digit citizen ID (CCCD / số định danh cá nhân). */
   citizenId: citizenIdField,
+  /** Mobile number normalised to `0xxxxxxxxx`. */
   phone: phoneField,
+  /** The residential group where the person permanently resides (thường trú), if known. */
   residenceUnitId: optionalIdField,
 };
 
@@ -76,6 +80,7 @@ const membershipFields = {
   organizationId: idField,
   role: z.enum(ROLES),
   postId: optionalIdField,
+  /** On a complex's board, the building a deputy or member represents. */
   buildingId: optionalIdField,
 };
 
@@ -90,6 +95,7 @@ const partyMembershipFields = {
   personId: idField,
   status: z.enum(PARTY_STATUSES),
   homeCellId: idField,
+  /** Date of admission to the party (ngày vào Đảng). */
   admittedOn: optionalDateField,
 };
 

@@ -31,6 +31,7 @@ const adminCodeField = z
 const unitFields = {
   kind: z.enum(UNIT_KINDS),
   name: requiredTextField,
+  /** Official short name without the kind prefix is `name`; this is e.g. "Phường" / "Quận". */
   kindLabel: optionalLabelField,
 };
 

@@ -96,8 +96,11 @@ const movePartyCellInput = z
   .object({ fromCellId: idField, toCellId: idField })
   .superRefine((value, ctx) => checkNotSelf(value, ctx, 'fromCellId', 'toCellId'), WHEN_OBJECT);
 
-/** The lists of changes; a plan needs at least one entry in one of them. */
-const CHANGE_LISTS = [
+/**
+ * The lists of changes; a plan needs at least one entry in one of them. They are applied to the
+ * other tables, not stored on the event (see `ReorganisationEvent`).
+ */
+export const REORGANISATION_CHANGE_LISTS = [
   'endUnitIds',
   'newUnits',
   'moveUnits',
@@ -158,7 +161,7 @@ function servedPlaces(value: object): Entry[][] {
 }
 
 function checkPlan(value: object, ctx: IssueSink): void {
-  const empty = CHANGE_LISTS.every((key) => {
+  const empty = REORGANISATION_CHANGE_LISTS.every((key) => {
     const list = read(value, key);
     return list === undefined || list === null || (Array.isArray(list) && list.length === 0);
   });

@@ -1,30 +1,18 @@
+import type { z } from 'zod';
+import type { createBoardChangeInput, createBoardTermInput, recognitionDecisionInput } from '../inputs/boards.js';
 import type { IsoDate } from '../time/dates.js';
-import type { Period } from '../time/period.js';
-import type { Id } from './places.js';
+import type { StoredRecord } from './stored-record.js';
 
 /**
  * A term (nhiệm kỳ) of a management board, elected by a building conference. The board itself
  * is an `Organization` of kind MANAGEMENT_BOARD; members are `Membership`s of that body.
- * `validFrom`/`validTo` is the term (3 years by law); `validTo` is the planned end.
+ * `validFrom`/`validTo` is the term (3 years by law); `validTo` is the planned end, required on
+ * create, typed as every stored period is.
  */
-export interface BoardTerm extends Period {
-  id: Id;
-  boardId: Id;
-  termNumber: number;
-  /** Date of the building conference that elected the board. */
-  electedOn: IsoDate;
-  recognition?: RecognitionDecision | null;
-}
+export type BoardTerm = StoredRecord<typeof createBoardTermInput>;
 
 /** The People's Committee decision recognising an elected board (Quyết định công nhận). */
-export interface RecognitionDecision {
-  /** When the board filed for recognition (due within 10 days of the election). */
-  filedOn?: IsoDate | null;
-  decisionNumber: string;
-  decidedOn: IsoDate;
-  /** The People's Committee (Organization) that issued it. */
-  issuerId: Id;
-}
+export type RecognitionDecision = z.output<typeof recognitionDecisionInput>;
 
 /**
  * The day a board counts as established (thành lập): the People's Committee's decision recognising
@@ -44,13 +32,4 @@ export type BoardChangeKind = (typeof BOARD_CHANGE_KINDS)[number];
  * The directive's two board workflows: establishing a board for the first time (thành lập mới) and
  * reviewing and consolidating one (rà soát, kiện toàn: replacing or adding members).
  */
-export interface BoardChange {
-  id: Id;
-  boardId: Id;
-  kind: BoardChangeKind;
-  on: IsoDate;
-  decisionNumber?: string | null;
-  /** The directive this work was done under, when it was. */
-  directiveId?: Id | null;
-  note?: string | null;
-}
+export type BoardChange = StoredRecord<typeof createBoardChangeInput>;

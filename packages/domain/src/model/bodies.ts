@@ -1,5 +1,5 @@
-import type { Period } from '../time/period.js';
-import type { Id } from './places.js';
+import type { createOrganizationAreaInput, createOrganizationInput, createOrganizationParentInput } from '../inputs/bodies.js';
+import type { StoredRecord } from './stored-record.js';
 
 /** Kinds of body (tổ chức). A body serves places and may be a sub-organisation of another body. */
 export const ORGANIZATION_KINDS = [
@@ -44,28 +44,10 @@ export const POLITICAL_SYSTEM_KINDS: readonly OrganizationKind[] = [
 ];
 
 /** A body. Its period is its life: founded (validFrom) → dissolved (validTo). */
-export interface Organization extends Period {
-  id: Id;
-  kind: OrganizationKind;
-  name: string;
-  /** Only for MASS_ORGANIZATION_BRANCH. */
-  massOrganization?: MassOrganization | null;
-  /** Only for MANAGEMENT_BOARD: the building it manages (single building) … */
-  buildingId?: Id | null;
-  /** … or the complex (cụm) it manages. Exactly one of the two is set for a board. */
-  complexId?: Id | null;
-}
+export type Organization = StoredRecord<typeof createOrganizationInput>;
 
 /** Sub-organisation of (W3C org:subOrganizationOf), over time. */
-export interface OrganizationParent extends Period {
-  id: Id;
-  organizationId: Id;
-  parentId: Id;
-}
+export type OrganizationParent = StoredRecord<typeof createOrganizationParentInput>;
 
 /** The places a body serves, over time (a party cell serves one or several residential groups). */
-export interface OrganizationArea extends Period {
-  id: Id;
-  organizationId: Id;
-  unitId: Id;
-}
+export type OrganizationArea = StoredRecord<typeof createOrganizationAreaInput>;

@@ -6,3 +6,4 @@ export * from './people.js';
 export * from './places.js';
 export * from './reorganisation.js';
 export * from './state.js';
+export * from './stored-record.js';

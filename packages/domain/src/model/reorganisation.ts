@@ -1,5 +1,6 @@
-import type { IsoDate } from '../time/dates.js';
+import type { REORGANISATION_CHANGE_LISTS, recordReorganisationInput } from '../inputs/reorganisation.js';
 import type { Id } from './places.js';
+import type { StoredRecord } from './stored-record.js';
 
 export const REORGANISATION_KINDS = [
   'MERGE', // several units become one
@@ -15,14 +16,11 @@ export type ReorganisationKind = (typeof REORGANISATION_KINDS)[number];
 /**
  * A recorded reorganisation (W3C org:ChangeEvent): which units it ended (originals) and started
  * (results), effective on a date, on a legal basis. Applying one never rewrites anything valid
- * before `effectiveOn`.
+ * before `effectiveOn`. Its own fields are those of the input it is recorded through; the lists of
+ * changes are applied to the other tables, and the two lists of units are derived from them.
  */
-export interface ReorganisationEvent {
-  id: Id;
-  kind: ReorganisationKind;
-  effectiveOn: IsoDate;
-  legalBasis: string;
-  note?: string | null;
-  originalUnitIds: Id[];
-  resultingUnitIds: Id[];
-}
+export type ReorganisationEvent = StoredRecord<
+  typeof recordReorganisationInput,
+  (typeof REORGANISATION_CHANGE_LISTS)[number],
+  { originalUnitIds: Id[]; resultingUnitIds: Id[] }
+>;
