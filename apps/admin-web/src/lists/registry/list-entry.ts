@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import type { LocalizedText } from '@coso/domain';
-import type { DocumentNode } from 'graphql';
+import { type DocumentNode, Kind } from 'graphql';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionUser } from '../../session/session';
 import type { RecordPageType } from '../record-links';
@@ -9,7 +9,10 @@ import type { ListSort, SortDirection } from '../use-sort';
 /** Words in both languages, Vietnamese first (NFC, with diacritics): `{ vi, en }`. */
 export type Words = LocalizedText;
 
-/** The variables every registry list's document takes: the page's date, filter, order and cursor page. */
+/**
+ * The variables a registry list's document takes: the page's date and cursor page, and its filter
+ * and order when the list field has them (the page sends only the variables the document declares).
+ */
 export interface ListVariables {
   asOf: string;
   filter?: object | null;
@@ -156,8 +159,11 @@ export interface ListWords {
   loadError: Words;
 }
 
+/** The order a list opens in: required when its document takes `$orderBy`, absent otherwise. */
+type DefaultSort<S extends string> = [S] extends [never] ? { defaultSort?: undefined } : { defaultSort: ListSort<S> };
+
 /** A list page as an entry file writes it, checked against its document's types. */
-export interface TypedListEntry<Result, Variables extends ListVariables, K extends ConnectionKey<Result>> {
+export type TypedListEntry<Result, Variables extends ListVariables, K extends ConnectionKey<Result>> = {
   /** The route (`/units`) and the menu key. */
   path: string;
   menu: MenuPlacement;
@@ -166,9 +172,9 @@ export interface TypedListEntry<Result, Variables extends ListVariables, K exten
   /** The connection field the document reads. */
   list: K;
   columns: ReadonlyArray<TypedColumn<RowOf<Result, K>, SortFieldOf<Variables>>>;
+  /** `[]` when the document takes no `$filter`. */
   filters: ReadonlyArray<TypedFilter<FilterOf<Variables>>>;
-  defaultSort: ListSort<SortFieldOf<Variables>>;
-}
+} & DefaultSort<SortFieldOf<Variables>>;
 
 /* ----- Erased (run-time) form: what the menu, the routes and the page read ----- */
 
@@ -205,7 +211,7 @@ export interface ListEntry {
   list: string;
   columns: readonly Column[];
   filters: readonly Filter[];
-  defaultSort: ListSort<string>;
+  defaultSort?: ListSort<string> | undefined;
 }
 
 /**
@@ -218,6 +224,16 @@ export function defineListEntry<Result, Variables extends ListVariables, const K
 // The checked signature above is what entries call; a row type is one of the ListRows the page reads.
 export function defineListEntry(entry: ListEntry): ListEntry {
   return entry;
+}
+
+/** The variables a document declares (`asOf`, `filter`…): the page sends only those. */
+export function declaredVariables(document: DocumentNode): Set<string> {
+  const names = new Set<string>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION)
+      for (const v of definition.variableDefinitions ?? []) names.add(v.variable.name.value);
+  }
+  return names;
 }
 
 /** The value at a dotted path of a row ("residentialGroup.parent.name"); undefined past a missing object. */

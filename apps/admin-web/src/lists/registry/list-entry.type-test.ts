@@ -2,8 +2,9 @@
  * Compile-time tests of defineListEntry's checks (run by `npm run typecheck`): each
  * `@ts-expect-error` line must fail to compile, or tsc reports the directive as unused.
  */
+import type { TypedDocumentNode } from '@apollo/client';
 import type { UnitsListQuery, UnitsListQueryVariables } from '../../gql/graphql';
-import type { TypedListEntry } from './list-entry';
+import type { ListConnection, TypedListEntry } from './list-entry';
 
 type UnitsEntry = TypedListEntry<UnitsListQuery, UnitsListQueryVariables, 'units'>;
 const column = (c: UnitsEntry['columns'][number]) => c;
@@ -35,3 +36,44 @@ filter({ kind: 'enum', field: 'kind', param: 'kind', label: H, all: H, options: 
 filter({ kind: 'search', field: 'kind' });
 // @ts-expect-error a list field that is not a connection of the document
 export type NotAConnection = TypedListEntry<UnitsListQuery, UnitsListQueryVariables, 'unit'>;
+
+// A list field without `$orderBy` and `$filter` (a new entity's plain list): no order to choose, no filters.
+type PlainResult = { things: ListConnection<{ id: string; name: string }> };
+type PlainVariables = { asOf: string; first: number; after?: string | null };
+const W = { title: H, total: H, empty: H, loadError: H };
+const menu = { order: 999, icon: () => null, label: H };
+declare const plainDocument: TypedDocumentNode<PlainResult, PlainVariables>;
+declare const unitsDocument: TypedDocumentNode<UnitsListQuery, UnitsListQueryVariables>;
+
+export const plain: TypedListEntry<PlainResult, PlainVariables, 'things'> = {
+  path: 'things',
+  menu,
+  words: W,
+  document: plainDocument,
+  list: 'things',
+  columns: [{ key: 'name', header: H, format: 'text', field: 'name' }],
+  filters: [],
+};
+
+export const plainSorted: TypedListEntry<PlainResult, PlainVariables, 'things'> = {
+  path: 'things',
+  menu,
+  words: W,
+  document: plainDocument,
+  list: 'things',
+  columns: [],
+  filters: [],
+  // @ts-expect-error no order to open in without `$orderBy`
+  defaultSort: { field: 'NAME', direction: 'ASC' },
+};
+
+// @ts-expect-error a document with `$orderBy` opens in a stated order
+export const unitsWithoutOrder: TypedListEntry<UnitsListQuery, UnitsListQueryVariables, 'units'> = {
+  path: 'units',
+  menu,
+  words: W,
+  document: unitsDocument,
+  list: 'units',
+  columns: [],
+  filters: [],
+};

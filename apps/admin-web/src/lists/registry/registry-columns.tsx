@@ -43,7 +43,8 @@ export interface ColumnsContext extends CellContext {
   list: string;
   /** Paths of the fields the server withheld as outside the territory (`units.nodes.3.parent`). */
   forbidden: ReadonlySet<string>;
-  sort: ListSort<string>;
+  /** The order in force, when the list has one. */
+  sort: ListSort<string> | undefined;
 }
 
 /** A field the server left empty: "Ngoài địa bàn" when it withheld it (outside the territory), else `fallback`. */
@@ -160,7 +161,7 @@ export function tableColumns(columns: readonly Column[], context: ColumnsContext
     ),
     align: column.format === 'number' ? 'right' : undefined,
     sorter: column.sort !== undefined,
-    sortOrder: column.sort !== undefined ? columnSortOrder(context.sort, column.sort) : undefined,
+    sortOrder: column.sort !== undefined && context.sort ? columnSortOrder(context.sort, column.sort) : undefined,
     render: (_: unknown, row: ListRow, index: number) => renderCell(column, row, index, context),
   }));
 }

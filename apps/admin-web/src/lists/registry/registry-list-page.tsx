@@ -13,7 +13,7 @@ import { useAsOf } from '../use-as-of';
 import { pageSizeFromParam, useCursorPages } from '../use-cursor-pages';
 import { useListParams } from '../use-list-params';
 import { sortChange, sortFromParams } from '../use-sort';
-import { connectionOf, type ListEntry, type ListRow } from './list-entry';
+import { connectionOf, declaredVariables, type ListEntry, type ListRow } from './list-entry';
 import { listEntryAt } from './list-registry';
 import { tableColumns } from './registry-columns';
 import { FilterControl, filterFromParams, filterParam } from './registry-filters';
@@ -37,15 +37,22 @@ function RegistryListPage({ entry }: { entry: ListEntry }) {
   const { params, update } = useListParams();
   const { asOf, fallback, today } = useAsOf(params.get('asOf'));
   const orderFields = entry.columns.flatMap((column) => (column.sort ? [column.sort] : []));
+  const declared = declaredVariables(entry.document);
   const size = pageSizeFromParam(params.get('size'));
-  const sort = sortFromParams(params, orderFields, entry.defaultSort);
+  const sort = entry.defaultSort && sortFromParams(params, orderFields, entry.defaultSort);
   const filter = filterFromParams(entry.filters, params);
   const pages = useCursorPages(JSON.stringify([entry.filters.map((f) => params.get(filterParam(f))), asOf, size, sort]));
 
   // errorPolicy 'all': a row whose related record lies outside the account's territory comes
   // with a FORBIDDEN error on that field, and the rest of the list is still worth showing.
   const { data, previousData, loading, error, refetch } = useQuery(entry.document, {
-    variables: { asOf, filter, orderBy: [sort], first: size, after: pages.after },
+    variables: {
+      asOf,
+      first: size,
+      after: pages.after,
+      ...(declared.has('filter') && { filter }),
+      ...(declared.has('orderBy') && sort && { orderBy: [sort] }),
+    },
     errorPolicy: 'all',
   });
   const shown = connectionOf(data ?? previousData, entry.list);
