@@ -1,5 +1,3 @@
-import { buildingsList } from './entries/buildings';
-import { unitsList } from './entries/units';
 import type { ListEntry } from './list-entry';
 
 /*
@@ -10,18 +8,25 @@ import type { ListEntry } from './list-entry';
  *
  * Adding a list page to the admin web (the web part of CONTRIBUTING.md's "Adding an entity"):
  *
- *   | file                                                 | what you write                                                    |
- *   | ---------------------------------------------------- | ----------------------------------------------------------------- |
- *   | apps/admin-web/src/lists/registry/entries/<name>.ts  | `defineListEntry({ path, menu, words, document: graphql(…), list,  |
- *   |                                                      | columns, filters, defaultSort })`, words Vietnamese then English   |
- *   | apps/admin-web/src/lists/registry/list-registry.ts   | the entry in LIST_ENTRIES (this file)                              |
+ *   | file                                                 | what you write                                                     |
+ *   | ---------------------------------------------------- | ------------------------------------------------------------------ |
+ *   | apps/admin-web/src/lists/registry/entries/<name>.ts  | `export default defineListEntry({ path, menu, words, document:      |
+ *   |                                                      | graphql(…), list, columns, filters, defaultSort })`, the words      |
+ *   |                                                      | Vietnamese then English                                             |
  *
- * Then `npx turbo run generate --filter=@coso/admin-web` types the document; the compiler checks the
+ * Nothing else: every file in entries/ is an entry (this file collects them), so none can be
+ * written and forgotten. Then `npx turbo run generate --filter=@coso/admin-web` types the document; the compiler checks the
  * columns' fields, order fields and filter fields against it, and list-registry.test.ts checks the
  * route, the menu item, the words and that every column's field is in the document's selection.
  * A list with special behaviour (a search across kinds, a workflow) keeps its own page in pages/.
  */
-export const LIST_ENTRIES: readonly ListEntry[] = [unitsList, buildingsList];
+const ENTRY_MODULES = import.meta.glob<ListEntry | undefined>('./entries/*.ts', { eager: true, import: 'default' });
+
+/** Every entry file's default export; a file in entries/ without one stops the shell and the tests here. */
+export const LIST_ENTRIES: readonly ListEntry[] = Object.entries(ENTRY_MODULES).map(([file, entry]) => {
+  if (!entry || typeof entry.path !== 'string' || !entry.document) throw new Error(`${file}: export default defineListEntry({ … })`);
+  return entry;
+});
 
 /** The entry listed at `path` ("buildings"), if any. */
 export function listEntryAt(path: string | undefined): ListEntry | undefined {

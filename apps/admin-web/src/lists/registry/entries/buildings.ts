@@ -6,7 +6,7 @@ import { defineListEntry } from '../list-entry';
  * Apartment buildings on a date: search, ward, with or without a board, order by name or size. A
  * building without a board (and not part of a complex) links to establishing one, for those who may write.
  */
-export const buildingsList = defineListEntry({
+export default defineListEntry({
   path: 'buildings',
   menu: { order: 40, icon: HomeOutlined, label: { vi: 'Nhà chung cư', en: 'Apartment buildings' } },
   words: {

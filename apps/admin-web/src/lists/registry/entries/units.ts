@@ -8,7 +8,7 @@ import { defineListEntry } from '../list-entry';
  * filter, order by name, kind or start. Dated nested fields take the page's date explicitly, so the
  * cache keeps one answer per date (a unit's code and parent change over time).
  */
-export const unitsList = defineListEntry({
+export default defineListEntry({
   path: 'units',
   menu: { order: 20, icon: ApartmentOutlined, label: { vi: 'Đơn vị hành chính', en: 'Administrative units' } },
   words: {
