@@ -53,6 +53,7 @@ function absent(context: ColumnsContext, index: number, field: string, fallback:
   return <Typography.Text type="secondary">{context.t('lists.outsideTerritory')}</Typography.Text>;
 }
 
+/** A cell with a quieter second line under it (a building's address, a group's ward), or "Ngoài địa bàn" there. */
 function withSecondary(
   main: ReactNode,
   row: ListRow,
