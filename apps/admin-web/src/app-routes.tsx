@@ -12,11 +12,9 @@ const named = <K extends string, P extends object>(load: () => Promise<Record<K,
 const LoginPage = named(() => import('./pages/login-page'), 'LoginPage');
 const AppShell = named(() => import('./shell/app-shell'), 'AppShell');
 const DashboardPage = named(() => import('./pages/dashboard-page'), 'DashboardPage');
-const UnitsPage = named(() => import('./pages/units-page'), 'UnitsPage');
 const UnitDetailPage = named(() => import('./pages/unit-detail-page'), 'UnitDetailPage');
 const ExplorerPage = named(() => import('./pages/explorer-page'), 'ExplorerPage');
 const ReorganisationPage = named(() => import('./pages/reorganisation-page'), 'ReorganisationPage');
-const BuildingsPage = named(() => import('./pages/buildings-page'), 'BuildingsPage');
 const BuildingDetailPage = named(() => import('./pages/building-detail-page'), 'BuildingDetailPage');
 const OrganizationsPage = named(() => import('./pages/organizations-page'), 'OrganizationsPage');
 const OrganizationDetailPage = named(() => import('./pages/organization-detail-page'), 'OrganizationDetailPage');
@@ -28,16 +26,15 @@ const PersonFormPage = named(() => import('./pages/person-form-page'), 'PersonFo
 const DirectiveReportPage = named(() => import('./pages/directive-report-page'), 'DirectiveReportPage');
 const FindingsPage = named(() => import('./pages/findings-page'), 'FindingsPage');
 const AccountsPage = named(() => import('./pages/accounts-page'), 'AccountsPage');
+const RegistryListRoute = named(() => import('./lists/registry/registry-list-page'), 'RegistryListRoute');
 const NotFoundPage = named(() => import('./pages/not-found-page'), 'NotFoundPage');
 
-/** The pages inside the shell. Detail pages take the record's global id; lists keep their filters in the query string. */
+/** The pages inside the shell (named paths come before `:list`, whatever their order here). Detail pages take the record's global id; lists keep their filters in the query string. */
 const pageRoutes: RouteObject[] = [
   { path: 'dashboard', element: <DashboardPage /> },
-  { path: 'units', element: <UnitsPage /> },
   { path: 'units/:id', element: <UnitDetailPage /> },
   { path: 'explorer', element: <ExplorerPage /> },
   { path: 'reorganisations/new', element: <ReorganisationPage /> },
-  { path: 'buildings', element: <BuildingsPage /> },
   { path: 'buildings/:id', element: <BuildingDetailPage /> },
   { path: 'boards', element: <OrganizationsPage kinds={['MANAGEMENT_BOARD']} /> },
   { path: 'boards/establish', element: <EstablishBoardPage /> },
@@ -52,6 +49,9 @@ const pageRoutes: RouteObject[] = [
   { path: 'directive-report', element: <DirectiveReportPage /> },
   { path: 'findings', element: <FindingsPage /> },
   { path: 'accounts', element: <AccountsPage /> },
+  // The registry's lists (lists/registry/list-registry.ts): /units, /buildings… A path the
+  // registry does not hold shows "page not found".
+  { path: ':list', element: <RegistryListRoute /> },
 ];
 
 export const routes: RouteObject[] = [

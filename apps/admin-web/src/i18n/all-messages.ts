@@ -1,6 +1,5 @@
 import { accountsMessages } from './messages/accounts';
 import { boardsMessages } from './messages/boards';
-import { buildingsMessages } from './messages/buildings';
 import { coreMessages } from './messages/core';
 import { dashboardMessages } from './messages/dashboard';
 import { explorerMessages } from './messages/explorer';
@@ -13,7 +12,6 @@ import { peopleListMessages } from './messages/people-list';
 import { recordsMessages } from './messages/records';
 import { reorganisationMessages } from './messages/reorganisation';
 import { reportMessages } from './messages/report';
-import { unitsMessages } from './messages/units';
 
 /**
  * Every feature's messages, for the dictionary test and for the type of every key. The app never
@@ -22,14 +20,12 @@ import { unitsMessages } from './messages/units';
  */
 export const MESSAGE_MODULES = {
   core: coreMessages,
-  units: unitsMessages,
   lists: listsMessages,
   dashboard: dashboardMessages,
   explorer: explorerMessages,
   organizations: organizationsMessages,
   people: peopleMessages,
   peopleList: peopleListMessages,
-  buildings: buildingsMessages,
   boards: boardsMessages,
   reorganisation: reorganisationMessages,
   report: reportMessages,

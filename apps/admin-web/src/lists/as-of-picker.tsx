@@ -11,7 +11,7 @@ export interface AsOfPickerProps {
 
 /**
  * The "as of" date of a page, typed or picked as Vietnamese documents write dates (dd/mm/yyyy).
- * Put it in a <Form.Item label={t('units.asOf')} htmlFor={id}> so it is labelled "Ngày xem dữ liệu".
+ * Put it in a <Form.Item label={t('lists.asOf')} htmlFor={id}> so it is labelled "Ngày xem dữ liệu".
  */
 export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
   // One date object per date: a new one on every render (a list arriving while the user types)

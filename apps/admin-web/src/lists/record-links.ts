@@ -15,11 +15,10 @@ export function recordPathOrNull(type: string, id: string, asOf?: IsoDate): stri
   return `${base}/${encodeURIComponent(id)}${asOf ? `?asOf=${asOf}` : ''}`;
 }
 
-export function recordPath(
-  type: 'AdministrativeUnit' | 'ApartmentBuilding' | 'Organization' | 'Person',
-  id: string,
-  asOf?: IsoDate,
-): string {
+/** The record types that have a detail page. */
+export type RecordPageType = 'AdministrativeUnit' | 'ApartmentBuilding' | 'Organization' | 'Person';
+
+export function recordPath(type: RecordPageType, id: string, asOf?: IsoDate): string {
   return recordPathOrNull(type, id, asOf) ?? '/';
 }
 

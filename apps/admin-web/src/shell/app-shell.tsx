@@ -8,8 +8,8 @@ import { LanguageSwitch } from '../i18n/language-switch';
 import { useSession, useSignedInUser } from '../session/session';
 import { DemoAccountsBanner } from './demo-accounts-banner';
 import { FullPageSpinner } from './full-page-spinner';
+import { visibleMenuItems } from './menu';
 import { SECTION_ICONS } from './section-icons';
-import { SECTIONS } from './sections';
 
 const { Header, Sider, Content } = Layout;
 
@@ -24,7 +24,7 @@ export function AppShell() {
   const [signingOut, setSigningOut] = useState(false);
 
   const selected = location.pathname.split('/')[1] ?? '';
-  const sections = SECTIONS.filter((s) => !s.adminOnly || user.permissions.admin);
+  const items = visibleMenuItems(user.permissions.admin);
   const scopeName = user.scopeUnit ? [user.scopeUnit.kindLabel, user.scopeUnit.name].filter(Boolean).join(' ') : null;
 
   return (
@@ -45,7 +45,11 @@ export function AppShell() {
             theme="dark"
             mode="inline"
             selectedKeys={[selected]}
-            items={sections.map((s) => ({ key: s.path, icon: SECTION_ICONS[s.path], label: t(s.label) }))}
+            items={items.map((item) => ({
+              key: item.path,
+              icon: item.icon ? <item.icon /> : SECTION_ICONS[item.path],
+              label: item.label[language],
+            }))}
             onClick={({ key }) => navigate(`/${key}`)}
           />
         </nav>

@@ -1,11 +1,9 @@
 import {
-  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FileTextOutlined,
-  HomeOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -13,13 +11,12 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
+/** The icons of the sections in sections.ts (registry lists bring their own). */
 export const SECTION_ICONS: Record<string, ReactNode> = {
   dashboard: <DashboardOutlined />,
-  units: <ApartmentOutlined />,
   explorer: <ClusterOutlined />,
   organizations: <BankOutlined />,
   people: <TeamOutlined />,
-  buildings: <HomeOutlined />,
   boards: <SafetyCertificateOutlined />,
   'party-cells': <PartitionOutlined />,
   'directive-report': <FileTextOutlined />,

@@ -1,25 +1,28 @@
 import type { BaseKey } from '../i18n/dictionary';
 
-/** The app's sections, in menu order. */
+/**
+ * The app's sections that are not registry lists, in menu order. The lists of the registry
+ * (lists/registry/list-registry.ts) join them by their `menu.order`: keep the gaps.
+ */
 export interface Section {
   path: string;
   label: BaseKey;
+  /** Position in the menu, ascending. */
+  order: number;
   /** Shown only to system administrators. */
   adminOnly?: boolean;
 }
 
 export const SECTIONS: readonly Section[] = [
-  { path: 'dashboard', label: 'menu.dashboard' },
-  { path: 'units', label: 'menu.units' },
-  { path: 'explorer', label: 'menu.explorer' },
-  { path: 'buildings', label: 'menu.buildings' },
-  { path: 'boards', label: 'menu.boards' },
-  { path: 'party-cells', label: 'menu.partyCells' },
-  { path: 'organizations', label: 'menu.organizations' },
-  { path: 'people', label: 'menu.people' },
-  { path: 'directive-report', label: 'menu.directiveReport' },
-  { path: 'findings', label: 'menu.findings' },
-  { path: 'accounts', label: 'menu.accounts', adminOnly: true },
+  { path: 'dashboard', label: 'menu.dashboard', order: 10 },
+  { path: 'explorer', label: 'menu.explorer', order: 30 },
+  { path: 'boards', label: 'menu.boards', order: 50 },
+  { path: 'party-cells', label: 'menu.partyCells', order: 60 },
+  { path: 'organizations', label: 'menu.organizations', order: 70 },
+  { path: 'people', label: 'menu.people', order: 80 },
+  { path: 'directive-report', label: 'menu.directiveReport', order: 90 },
+  { path: 'findings', label: 'menu.findings', order: 100 },
+  { path: 'accounts', label: 'menu.accounts', order: 110, adminOnly: true },
 ];
 
 /** Where a signed-in user lands. */

@@ -1,6 +1,6 @@
 import { defineMessages } from './define-messages';
 
-/** What the list pages share: filters, actions, validity. */
+/** What the list pages share: filters, actions, validity, the territory's end. */
 export const listsMessages = defineMessages(
   {
     'lists.allWards': 'Tất cả các phường',
@@ -11,6 +11,11 @@ export const listsMessages = defineMessages(
     'lists.outsideTerritory': 'Ngoài địa bàn',
     'lists.none': 'Chưa có',
     'lists.from': 'từ {from}',
+    'lists.periodClosed': '{from} – {to}',
+    'lists.scopeEnded':
+      'Địa bàn {name} đã kết thúc từ ngày {ended}; danh sách mặc định xem theo ngày {lastDay}, ngày cuối cùng của địa bàn.',
+    'lists.afterScopeEnded':
+      'Địa bàn {name} đã kết thúc từ ngày {ended}, trước ngày đang xem ({asOf}): những gì hình thành sau đó nằm ngoài địa bàn của tài khoản.',
   },
   {
     'lists.allWards': 'All wards',
@@ -21,5 +26,9 @@ export const listsMessages = defineMessages(
     'lists.outsideTerritory': 'Outside your territory',
     'lists.none': 'None',
     'lists.from': 'from {from}',
+    'lists.periodClosed': '{from} – {to}',
+    'lists.scopeEnded': 'The territory {name} ended on {ended}; the list opens as of {lastDay}, its last day.',
+    'lists.afterScopeEnded':
+      'The territory {name} ended on {ended}, before the date shown ({asOf}): what was formed since lies outside your territory.',
   },
 );
