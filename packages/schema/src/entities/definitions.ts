@@ -1,5 +1,13 @@
 import type { LocalizedText } from '@coso/domain';
-import { type DomainState, PARTY_ORGANIZATION_KINDS } from '@coso/domain';
+import {
+  createBuildingBlockInput,
+  createCoordinationRegulationInput,
+  type DomainState,
+  PARTY_ORGANIZATION_KINDS,
+  updateBuildingBlockInput,
+  updateCoordinationRegulationInput,
+} from '@coso/domain';
+import type { EntityApi } from './api.js';
 
 /**
  * One definition per entity: what the Prisma data model cannot say. Keyed by the type name, which
@@ -44,7 +52,14 @@ export interface EntityDefinition {
   displayName?: string;
   /** Link tables written and read with it (no definition of their own). */
   links?: readonly string[];
+  /** Columns holding personal data: never in a generated type (a hand-written field masks them). */
+  personal?: readonly string[];
   label: LocalizedText;
+  /**
+   * Its GraphQL object type, list and mutations, generated (`graphql/generated-entities.ts`);
+   * without it, the type is written by hand in its area's file (`graphql/<area>.ts`).
+   */
+  api?: EntityApi;
 }
 
 const PARTY_KINDS: readonly string[] = PARTY_ORGANIZATION_KINDS;
@@ -114,6 +129,8 @@ export const ENTITIES = {
       { unit: 'ownerships.apartment.building.residentialGroupId' },
     ],
     displayName: 'fullName',
+    // validFrom is the date of birth when known (people.ts gives roles without personal data 1 January).
+    personal: ['birthDate', 'citizenId', 'phone', 'validFrom'],
     label: { vi: 'người', en: 'person' },
   },
   PartyMembership: {
@@ -156,6 +173,15 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'building.residentialGroupId' }],
     label: { vi: 'khối nhà', en: 'building block' },
+    api: {
+      description: 'Khối nhà / A block of a building.',
+      related: { apartments: { orderBy: { number: 'asc' } } },
+      mutations: {
+        createSchema: createBuildingBlockInput,
+        updateSchema: updateBuildingBlockInput,
+        descriptions: { name: 'Tên khối / e.g. "Tòa A", "Block B".' },
+      },
+    },
   },
   Apartment: {
     table: 'apartments',
@@ -218,6 +244,21 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'residentialGroupId' }],
     label: { vi: 'quy chế phối hợp', en: 'coordination regulation' },
+    api: {
+      description: 'Quy chế phối hợp / The working rules between a group head and a board.',
+      related: { events: { orderBy: { on: 'asc' } } },
+      list: { field: 'coordinationRegulations', orderBy: ['signedOn'], withinUnit: true },
+      mutations: {
+        createSchema: createCoordinationRegulationInput,
+        updateSchema: updateCoordinationRegulationInput,
+        descriptions: { boardId: 'Ban quản trị / The management board.' },
+        refs: {
+          residentialGroupId: { label: { vi: 'Tổ dân phố', en: 'Residential group' }, kinds: ['RESIDENTIAL_GROUP'] },
+          boardId: { label: { vi: 'Ban quản trị', en: 'Management board' }, kinds: ['MANAGEMENT_BOARD'] },
+        },
+        refsOn: 'validFrom',
+      },
+    },
   },
   CoordinationRegulationEvent: {
     table: 'coordinationRegulationEvents',

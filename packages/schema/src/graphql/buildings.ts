@@ -77,18 +77,6 @@ export const ApartmentComplexRef = recordNode('ApartmentComplex', {
   }),
 });
 
-export const BuildingBlockRef = recordNode('BuildingBlock', {
-  authScopes: readableAs('BuildingBlock'),
-  description: 'Khối nhà / A block of a building.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    building: t.relation('building'),
-    name: t.exposeString('name'),
-    version: t.exposeInt('version'),
-    apartments: t.relation('apartments', { query: { orderBy: { number: 'asc' } } }),
-  }),
-});
-
 export const ApartmentRef = recordNode('Apartment', {
   authScopes: readableAs('Apartment'),
   description: 'Căn hộ / An apartment of a building.',

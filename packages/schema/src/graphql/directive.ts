@@ -1,4 +1,3 @@
-import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, NAMED_ON_PUBLIC_RECORD, readableAs, recordNode } from './builder.js';
@@ -146,21 +145,6 @@ export const PetitionStatusChangeRef = recordNode('PetitionStatusChange', {
   }),
 });
 
-export const CoordinationRegulationRef = recordNode('CoordinationRegulation', {
-  authScopes: readableAs('CoordinationRegulation'),
-  description: 'Quy chế phối hợp / The working rules between a group head and a board.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    residentialGroup: t.relation('residentialGroup'),
-    board: t.relation('board'),
-    signedOn: t.expose('signedOn', { type: 'Date' }),
-    validFrom: t.expose('validFrom', { type: 'Date' }),
-    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
-    events: t.relation('events', { query: { orderBy: { on: 'asc' } } }),
-  }),
-});
-
 export const CoordinationRegulationEventRef = recordNode('CoordinationRegulationEvent', {
   authScopes: readableAs('CoordinationRegulationEvent'),
   description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
@@ -236,21 +220,6 @@ builder.queryFields((t) => ({
         orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
       }),
   }),
-  coordinationRegulations: t.prismaConnection({
-    type: 'CoordinationRegulation',
-    cursor: 'id',
-    args: { asOf: asOfArg(t.arg), withinUnitId: t.arg.id({ required: false, extensions: references('AdministrativeUnit') }) },
-    totalCount: (_p, args, ctx) =>
-      ctx.prisma.coordinationRegulation.count({
-        where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),
-      }),
-    resolve: (query, _p, args, ctx) =>
-      ctx.prisma.coordinationRegulation.findMany({
-        ...query,
-        where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),
-        orderBy: [{ signedOn: 'asc' }, { id: 'asc' }],
-      }),
-  }),
 }));
 
 type EventFilterValue = typeof EventFilter.$inferInput | null | undefined;
@@ -285,11 +254,5 @@ function petitionWhere(args: { filter?: EventFilterValue; kind?: string | null }
   const and: Record<string, unknown>[] = [...dateRangeWhere(f?.on, 'receivedOn')];
   if (args.kind) and.push({ kind: args.kind });
   if (f?.withinUnitId) and.push({ residentialGroup: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) });
-  return { AND: and };
-}
-
-function regulationWhere(args: { withinUnitId?: string | null }, asOf: string) {
-  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
-  if (args.withinUnitId) and.push({ residentialGroup: unitWithinWhere(dbId(args.withinUnitId, 'AdministrativeUnit'), asOf) });
   return { AND: and };
 }

@@ -3,15 +3,13 @@ import {
   createApartmentComplexInput,
   createApartmentInput,
   createApartmentOwnershipInput,
-  createBuildingBlockInput,
   updateApartmentBuildingInput,
   updateApartmentComplexInput,
   updateApartmentInput,
   updateApartmentOwnershipInput,
-  updateBuildingBlockInput,
   type Violation,
 } from '@coso/domain';
-import { ApartmentBuildingRef, ApartmentComplexRef, ApartmentOwnershipRef, ApartmentRef, BuildingBlockRef } from './buildings.js';
+import { ApartmentBuildingRef, ApartmentComplexRef, ApartmentOwnershipRef, ApartmentRef } from './buildings.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { OwnershipKind } from './enums.js';
 import { checkRefs, invalid, others, period } from './records-mutations-support.js';
@@ -81,20 +79,6 @@ registerEntityMutations({
   createSchema: createApartmentComplexInput,
   updateSchema: updateApartmentComplexInput,
   endable: true,
-});
-
-registerEntityMutations({
-  noun: 'BuildingBlock',
-  typename: 'BuildingBlock',
-  ref: BuildingBlockRef,
-  fields: {
-    buildingId: { type: 'ID', required: true, idOf: 'ApartmentBuilding' },
-    name: { type: 'String', required: true, description: 'Tên khối / e.g. "Tòa A", "Block B".' },
-  },
-  createSchema: createBuildingBlockInput,
-  updateSchema: updateBuildingBlockInput,
-  endable: false,
-  check: async (tx, rec) => (await checkRefs(tx, rec, { buildingId: BUILDING })).violations,
 });
 
 registerEntityMutations({

@@ -1,7 +1,6 @@
 import {
   createCommendationInput,
   createCoordinationRegulationEventInput,
-  createCoordinationRegulationInput,
   createDirectiveInput,
   createImplementationReviewInput,
   createNominationInput,
@@ -12,7 +11,6 @@ import {
   createTrainingInput,
   PARTY_ORGANIZATION_KINDS,
   updateCommendationInput,
-  updateCoordinationRegulationInput,
   updateDirectiveInput,
   updateImplementationReviewInput,
   updateNominationInput,
@@ -25,7 +23,6 @@ import { toDbDate } from '../store/db-dates.js';
 import {
   CommendationRef,
   CoordinationRegulationEventRef,
-  CoordinationRegulationRef,
   DirectiveRef,
   ImplementationReviewRef,
   NominationRef,
@@ -47,7 +44,7 @@ import {
   ReviewKind,
   TrainingTopic,
 } from './enums.js';
-import { checkRefs, invalid, notBefore, others, period } from './records-mutations-support.js';
+import { checkRefs, invalid, notBefore, others } from './records-mutations-support.js';
 
 /**
  * The directive work: directives, review conferences with their presentations and commendations,
@@ -324,22 +321,6 @@ registerEntityMutations({
       ...notBefore(['on'], rec.on, refs.rows.petitionId?.receivedOn, { vi: 'Ngày nhận đơn', en: 'Date the petition was received' }),
     ];
   },
-});
-
-registerEntityMutations({
-  noun: 'CoordinationRegulation',
-  typename: 'CoordinationRegulation',
-  ref: CoordinationRegulationRef,
-  fields: {
-    residentialGroupId: { type: 'ID', required: true, idOf: 'AdministrativeUnit' },
-    boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The management board.' },
-    signedOn: { type: 'Date', required: true },
-    ...period,
-  },
-  createSchema: createCoordinationRegulationInput,
-  updateSchema: updateCoordinationRegulationInput,
-  endable: true,
-  check: async (tx, rec) => (await checkRefs(tx, rec, { residentialGroupId: GROUP, boardId: BOARD }, String(rec.validFrom))).violations,
 });
 
 registerEntityMutations({
