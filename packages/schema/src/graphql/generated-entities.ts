@@ -242,7 +242,7 @@ function registerMutations(type: EntityType, ref: Ref, mutations: EntityMutation
 
 /** Registers everything a definition's `api` part asks for; refuses one that would expose personal or party data. */
 export function registerGenerated(type: EntityType, api: EntityApi): void {
-  const refusals = apiRefusals(type, definitionOf(type));
+  const refusals = apiRefusals(type, { ...definitionOf(type), api });
   if (refusals.length) throw new Error(refusals.join('; '));
   const ref = registerNode(type, api);
   if (api.list) registerList(type, api.list);
