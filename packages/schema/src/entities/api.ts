@@ -50,13 +50,21 @@ export interface EntityMutationsApi {
   /**
    * How each reference (foreign-key column) is checked in the write's transaction: every one must
    * name an existing record (labelled by its definition unless given), of one of `kinds`, alive
-   * on the date in `refsOn` (unless `alive: false`).
+   * on the date in `refsOn` (unless `alive: false`), and, with `notBefore`, the record's date
+   * `field` must not precede the referenced record's date `column` (`what` names that date).
    */
-  refs?: Readonly<Record<string, { label?: LocalizedText; kinds?: readonly string[]; alive?: boolean }>>;
+  refs?: Readonly<Record<string, ReferenceRule>>;
   /** The record's column whose date its references must be alive on (none: existence only). */
   refsOn?: string;
   /** Further rules against the stored state, inside the transaction (errors block; warnings pass). */
   check?: (tx: Tx, record: Record<string, unknown> & { id: string }, op: 'create' | 'update') => Promise<Violation[]>;
+}
+
+export interface ReferenceRule {
+  label?: LocalizedText;
+  kinds?: readonly string[];
+  alive?: boolean;
+  notBefore?: { field: string; column: string; what: LocalizedText };
 }
 
 /** Columns the database keeps for itself or derives: never in a generated type or input. */

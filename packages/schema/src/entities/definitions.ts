@@ -1,7 +1,10 @@
 import type { LocalizedText } from '@coso/domain';
 import {
   createBuildingBlockInput,
+  createCoordinationRegulationEventInput,
   createCoordinationRegulationInput,
+  createPetitionStatusChangeInput,
+  createTrainingAttendanceInput,
   type DomainState,
   PARTY_ORGANIZATION_KINDS,
   updateBuildingBlockInput,
@@ -226,6 +229,26 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ body: 'training.organizer' }],
     label: { vi: 'người dự tập huấn', en: 'training attendance' },
+    api: {
+      description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
+      mutations: {
+        createSchema: createTrainingAttendanceInput,
+        // Once per person and training (the database's unique index backs it; this names the field).
+        check: async (tx, rec) =>
+          (await tx.trainingAttendance.count({
+            where: { trainingId: String(rec.trainingId), personId: String(rec.personId), NOT: { id: rec.id } },
+          }))
+            ? [
+                {
+                  code: 'INVALID_VALUE',
+                  severity: 'error',
+                  path: ['personId'],
+                  message: { vi: 'Người này đã được ghi nhận dự lớp tập huấn.', en: 'This person’s attendance is already recorded.' },
+                },
+              ]
+            : [],
+      },
+    },
   },
   Petition: {
     table: 'petitions',
@@ -238,6 +261,17 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'petition.residentialGroupId' }],
     label: { vi: 'trạng thái đơn thư', en: 'petition status change' },
+    api: {
+      description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
+      mutations: {
+        createSchema: createPetitionStatusChangeInput,
+        refs: {
+          petitionId: {
+            notBefore: { field: 'on', column: 'receivedOn', what: { vi: 'Ngày nhận đơn', en: 'Date the petition was received' } },
+          },
+        },
+      },
+    },
   },
   CoordinationRegulation: {
     table: 'coordinationRegulations',
@@ -265,6 +299,18 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'regulation.residentialGroupId' }],
     label: { vi: 'rà soát / sửa đổi quy chế phối hợp', en: 'coordination regulation review or amendment' },
+    api: {
+      description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
+      mutations: {
+        createSchema: createCoordinationRegulationEventInput,
+        descriptions: { kind: 'Rà soát / sửa đổi / Reviewed or amended.' },
+        refs: {
+          regulationId: {
+            notBefore: { field: 'on', column: 'signedOn', what: { vi: 'Ngày ký quy chế', en: 'Date the regulation was signed' } },
+          },
+        },
+      },
+    },
   },
   // Directive documents and reorganisation decisions are open to every signed-in viewer; their
   // place anchors writes (a review is written where its directive applies).

@@ -6,9 +6,7 @@ import {
   NominationOutcome,
   NomineeCategory,
   PetitionKind,
-  PetitionStatus,
   PresenterCategory,
-  RegulationEventKind,
   ReviewKind,
   TrainingTopic,
 } from './enums.js';
@@ -112,13 +110,6 @@ export const TrainingRef = recordNode('Training', {
   }),
 });
 
-export const TrainingAttendanceRef = recordNode('TrainingAttendance', {
-  authScopes: readableAs('TrainingAttendance'),
-  description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
-  id: { field: 'id' },
-  fields: (t) => ({ person: t.relation('person'), training: t.relation('training') }),
-});
-
 export const PetitionRef = recordNode('Petition', {
   authScopes: readableAs('Petition'),
   description: 'Đơn thư / A petition from residents, with its status history.',
@@ -131,29 +122,6 @@ export const PetitionRef = recordNode('Petition', {
     building: t.relation('building', { nullable: true }),
     statusChanges: t.relation('statusChanges', { query: { orderBy: { on: 'asc' } } }),
     version: t.exposeInt('version'),
-  }),
-});
-
-export const PetitionStatusChangeRef = recordNode('PetitionStatusChange', {
-  authScopes: readableAs('PetitionStatusChange'),
-  description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
-  id: { field: 'id' },
-  fields: (t) => ({
-    petition: t.relation('petition'),
-    status: t.expose('status', { type: PetitionStatus }),
-    on: t.expose('on', { type: 'Date' }),
-  }),
-});
-
-export const CoordinationRegulationEventRef = recordNode('CoordinationRegulationEvent', {
-  authScopes: readableAs('CoordinationRegulationEvent'),
-  description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
-  id: { field: 'id' },
-  fields: (t) => ({
-    regulation: t.relation('regulation'),
-    kind: t.expose('kind', { type: RegulationEventKind }),
-    on: t.expose('on', { type: 'Date' }),
-    note: t.exposeString('note', { nullable: true }),
   }),
 });
 

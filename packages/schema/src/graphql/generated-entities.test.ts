@@ -222,6 +222,19 @@ describe('a definition exposing personal or party data is refused', () => {
     expect(apiRefusals('Post', { ...post, api: { description: 'x' } })).toEqual([]);
   });
 
+  it('every column that looks like personal data is declared personal (the refusal cannot be skipped by not declaring it)', () => {
+    // birthYear is shown to every role by design (people.ts): age groups, not identity.
+    const shownToAll = new Set(['Person.birthYear']);
+    const looksPersonal = ENTITY_LIST.flatMap(([type]) =>
+      linesOf(type)
+        .filter((l) => !MODEL_NAMES.has(l.type) && /citizen|phone|birth|email|passport/i.test(l.name))
+        .map((l) => `${type}.${l.name}`),
+    );
+    const declared = ENTITY_LIST.flatMap(([type, def]) => (def.personal ?? []).map((c) => `${type}.${c}`));
+    expect(looksPersonal.length).toBeGreaterThan(2);
+    for (const column of looksPersonal) if (!shownToAll.has(column)) expect(declared, column).toContain(column);
+  });
+
   it('no definition in use is refused', () => {
     for (const [type, def] of GENERATED) expect(apiRefusals(type, def), type).toEqual([]);
   });

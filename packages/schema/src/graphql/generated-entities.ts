@@ -12,7 +12,7 @@ import type { Context } from './context.js';
 import { type InputFieldSpec, registerEntityMutations } from './entity-mutations.js';
 import * as Enums from './enums.js';
 import { dbId } from './ids.js';
-import { checkRefs, period, type RefRule } from './records-mutations-support.js';
+import { checkRefs, notBefore, period, type RefRule } from './records-mutations-support.js';
 import { references } from './references.js';
 import { scoped } from './territory-filters.js';
 
@@ -225,6 +225,7 @@ function registerMutations(type: EntityType, ref: Ref, mutations: EntityMutation
   const rules = referenceRules(type, mutations);
   const refsOn = mutations.refsOn;
   const extra = mutations.check;
+  const dateOrder = Object.entries(mutations.refs ?? {}).flatMap(([column, r]) => (r.notBefore ? [{ ref: column, ...r.notBefore }] : []));
   registerEntityMutations({
     noun: type,
     typename: type,
@@ -233,10 +234,14 @@ function registerMutations(type: EntityType, ref: Ref, mutations: EntityMutation
     createSchema: mutations.createSchema,
     ...(mutations.updateSchema ? { updateSchema: mutations.updateSchema } : {}),
     endable: facts.columns.has('validTo'),
-    check: async (tx, record, op) => [
-      ...(await checkRefs(tx, record, rules, refsOn === undefined ? undefined : String(record[refsOn]))).violations,
-      ...(extra ? await extra(tx, record, op) : []),
-    ],
+    check: async (tx, record, op) => {
+      const refs = await checkRefs(tx, record, rules, refsOn === undefined ? undefined : String(record[refsOn]));
+      return [
+        ...refs.violations,
+        ...dateOrder.flatMap((d) => notBefore([d.field], record[d.field], refs.rows[d.ref]?.[d.column], d.what)),
+        ...(extra ? await extra(tx, record, op) : []),
+      ];
+    },
   });
 }
 

@@ -1,13 +1,10 @@
 import {
   createCommendationInput,
-  createCoordinationRegulationEventInput,
   createDirectiveInput,
   createImplementationReviewInput,
   createNominationInput,
   createPetitionInput,
-  createPetitionStatusChangeInput,
   createPresentationInput,
-  createTrainingAttendanceInput,
   createTrainingInput,
   PARTY_ORGANIZATION_KINDS,
   updateCommendationInput,
@@ -22,14 +19,11 @@ import {
 import { toDbDate } from '../store/db-dates.js';
 import {
   CommendationRef,
-  CoordinationRegulationEventRef,
   DirectiveRef,
   ImplementationReviewRef,
   NominationRef,
   PetitionRef,
-  PetitionStatusChangeRef,
   PresentationRef,
-  TrainingAttendanceRef,
   TrainingRef,
 } from './directive.js';
 import { registerEntityMutations } from './entity-mutations.js';
@@ -38,9 +32,7 @@ import {
   NominationOutcome,
   NomineeCategory,
   PetitionKind,
-  PetitionStatus,
   PresenterCategory,
-  RegulationEventKind,
   ReviewKind,
   TrainingTopic,
 } from './enums.js';
@@ -242,29 +234,6 @@ registerEntityMutations({
 });
 
 registerEntityMutations({
-  noun: 'TrainingAttendance',
-  typename: 'TrainingAttendance',
-  ref: TrainingAttendanceRef,
-  fields: {
-    trainingId: { type: 'ID', required: true, idOf: 'Training' },
-    personId: { type: 'ID', required: true, idOf: 'Person' },
-  },
-  createSchema: createTrainingAttendanceInput,
-  endable: false,
-  check: async (tx, rec) => {
-    const refs = await checkRefs(tx, rec, {
-      trainingId: { typename: 'Training', label: { vi: 'Lớp tập huấn', en: 'Training' } },
-      personId: PERSON,
-    });
-    const out: Violation[] = [...refs.violations];
-    if ((await others(tx, 'trainingAttendance', { trainingId: rec.trainingId, personId: rec.personId }, rec.id)).length) {
-      out.push(invalid(['personId'], 'Người này đã được ghi nhận dự lớp tập huấn.', 'This person’s attendance is already recorded.'));
-    }
-    return out;
-  },
-});
-
-registerEntityMutations({
   noun: 'Petition',
   typename: 'Petition',
   ref: PetitionRef,
@@ -300,48 +269,5 @@ registerEntityMutations({
       );
     }
     return out;
-  },
-});
-
-registerEntityMutations({
-  noun: 'PetitionStatusChange',
-  typename: 'PetitionStatusChange',
-  ref: PetitionStatusChangeRef,
-  fields: {
-    petitionId: { type: 'ID', required: true, idOf: 'Petition' },
-    status: { type: PetitionStatus, required: true },
-    on: { type: 'Date', required: true },
-  },
-  createSchema: createPetitionStatusChangeInput,
-  endable: false,
-  check: async (tx, rec) => {
-    const refs = await checkRefs(tx, rec, { petitionId: { typename: 'Petition', label: { vi: 'Đơn thư', en: 'Petition' } } });
-    return [
-      ...refs.violations,
-      ...notBefore(['on'], rec.on, refs.rows.petitionId?.receivedOn, { vi: 'Ngày nhận đơn', en: 'Date the petition was received' }),
-    ];
-  },
-});
-
-registerEntityMutations({
-  noun: 'CoordinationRegulationEvent',
-  typename: 'CoordinationRegulationEvent',
-  ref: CoordinationRegulationEventRef,
-  fields: {
-    regulationId: { type: 'ID', required: true, idOf: 'CoordinationRegulation' },
-    kind: { type: RegulationEventKind, required: true, description: 'Rà soát / sửa đổi / Reviewed or amended.' },
-    on: { type: 'Date', required: true },
-    note: { type: 'String' },
-  },
-  createSchema: createCoordinationRegulationEventInput,
-  endable: false,
-  check: async (tx, rec) => {
-    const refs = await checkRefs(tx, rec, {
-      regulationId: { typename: 'CoordinationRegulation', label: { vi: 'Quy chế phối hợp', en: 'Coordination regulation' } },
-    });
-    return [
-      ...refs.violations,
-      ...notBefore(['on'], rec.on, refs.rows.regulationId?.signedOn, { vi: 'Ngày ký quy chế', en: 'Date the regulation was signed' }),
-    ];
   },
 });
