@@ -80,12 +80,15 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'unitId' }],
     label: { vi: 'mã đơn vị hành chính', en: 'administrative code' },
+    // Its mutations check codes against the unit's level and every other code (records-mutations-places.ts).
+    api: { description: 'Mã đơn vị hành chính trong một thời kỳ / An administrative code held for a period.' },
   },
   UnitParent: {
     table: 'unitParents',
     visibility: 'territorial',
     places: [{ unit: 'unitId' }],
     label: { vi: 'quan hệ trực thuộc', en: 'parent link' },
+    api: { description: 'Quan hệ trực thuộc trong một thời kỳ / A unit sitting under a parent unit for a period.' },
   },
   // A party cell or committee is a public body (its name and place are no secret); who belongs to
   // it is the sensitive part: its memberships, party memberships and nominations are `party`.
@@ -191,6 +194,20 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'building.residentialGroupId' }],
     label: { vi: 'căn hộ', en: 'apartment' },
+    // Its mutations check the block and the number against the building (records-mutations-buildings.ts).
+    api: {
+      description: 'Căn hộ / An apartment of a building.',
+      descriptions: {
+        number: 'Số căn hộ / The apartment number, unique in its building.',
+        handedOverOn: 'Ngày bàn giao / Handover date.',
+      },
+      related: {
+        ownerships: {
+          orderBy: { validFrom: 'asc' },
+          description: 'Chủ sở hữu / người sử dụng theo thời gian / Owners and authorised users over time.',
+        },
+      },
+    },
   },
   ApartmentOwnership: {
     table: 'ownerships',

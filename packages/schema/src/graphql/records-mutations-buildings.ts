@@ -9,9 +9,10 @@ import {
   updateApartmentOwnershipInput,
   type Violation,
 } from '@coso/domain';
-import { ApartmentBuildingRef, ApartmentComplexRef, ApartmentOwnershipRef, ApartmentRef } from './buildings.js';
+import { ApartmentBuildingRef, ApartmentComplexRef, ApartmentOwnershipRef } from './buildings.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { OwnershipKind } from './enums.js';
+import { generatedNode } from './generated-entities.js';
 import { checkRefs, invalid, others, period } from './records-mutations-support.js';
 
 /** Buildings: apartment buildings and complexes, their blocks and apartments, and who owns each apartment when. */
@@ -84,7 +85,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'Apartment',
   typename: 'Apartment',
-  ref: ApartmentRef,
+  ref: generatedNode('Apartment'),
   fields: {
     buildingId: { type: 'ID', required: true, idOf: 'ApartmentBuilding' },
     blockId: { type: 'ID', idOf: 'BuildingBlock', description: 'Khối nhà / The block, in a multi-block building.' },
