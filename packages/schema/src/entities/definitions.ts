@@ -4,11 +4,13 @@ import {
   createCoordinationRegulationEventInput,
   createCoordinationRegulationInput,
   createPetitionStatusChangeInput,
+  createPresentationInput,
   createTrainingAttendanceInput,
   type DomainState,
   PARTY_ORGANIZATION_KINDS,
   updateBuildingBlockInput,
   updateCoordinationRegulationInput,
+  updatePresentationInput,
 } from '@coso/domain';
 import type { EntityApi } from './api.js';
 
@@ -18,9 +20,11 @@ import type { EntityApi } from './api.js';
  * entry's entity type. Everything else (delegate, date columns, id columns, version, search
  * column, insert order) is read from the data model (`data-model.ts`); the store's row mapping,
  * the read locators, the list filters and the write anchors are derived from both (`places.ts`,
- * `store/state-tables.ts`, `auth/locator.ts`, `graphql/territory-filters.ts`).
+ * `store/state-tables.ts`, `auth/locator.ts`, `graphql/territory-filters.ts`). With an `api`
+ * part, its GraphQL object type, list and mutations are generated too (`graphql/generated-entities.ts`).
  *
- * Adding an entity: add its definition here (a test fails for a Prisma model that has none).
+ * Adding an entity: add its definition here (a test fails for a Prisma model that has none), with
+ * an `api` part unless its type needs hand-written fields (masked personal data, computed fields).
  */
 
 /**
@@ -348,6 +352,18 @@ export const ENTITIES = {
     visibility: 'public',
     places: [{ unit: 'review.directive.scopeUnitId' }],
     label: { vi: 'tham luận', en: 'presentation' },
+    api: {
+      description: 'Tham luận / A presentation at a review conference.',
+      mutations: {
+        createSchema: createPresentationInput,
+        updateSchema: updatePresentationInput,
+        descriptions: {
+          presenterOrganizationId: 'Đơn vị trình bày / The presenting body.',
+          presenterPersonId: 'Người trình bày / The presenter.',
+        },
+        refs: { reviewId: { label: { vi: 'Hội nghị sơ kết / tổng kết', en: 'Review conference' } } },
+      },
+    },
   },
   Commendation: {
     table: 'commendations',

@@ -1,15 +1,7 @@
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, NAMED_ON_PUBLIC_RECORD, readableAs, recordNode } from './builder.js';
-import {
-  CommendationKind,
-  NominationOutcome,
-  NomineeCategory,
-  PetitionKind,
-  PresenterCategory,
-  ReviewKind,
-  TrainingTopic,
-} from './enums.js';
+import { CommendationKind, NominationOutcome, NomineeCategory, PetitionKind, ReviewKind, TrainingTopic } from './enums.js';
 import { DateRange, dateRangeWhere, TextFilter, textWhere } from './filters.js';
 import { dbId } from './ids.js';
 import { references } from './references.js';
@@ -46,20 +38,6 @@ export const ImplementationReviewRef = recordNode('ImplementationReview', {
     title: t.exposeString('title'),
     presentations: t.relation('presentations'),
     commendations: t.relation('commendations'),
-    version: t.exposeInt('version'),
-  }),
-});
-
-export const PresentationRef = recordNode('Presentation', {
-  authScopes: readableAs('Presentation'),
-  description: 'Tham luận / A presentation at a review conference.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    review: t.relation('review'),
-    title: t.exposeString('title'),
-    category: t.expose('category', { type: PresenterCategory }),
-    presenterOrganization: t.relation('presenterOrganization', { nullable: true }),
-    presenterPerson: t.relation('presenterPerson', { nullable: true }),
     version: t.exposeInt('version'),
   }),
 });

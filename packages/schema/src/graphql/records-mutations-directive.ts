@@ -4,7 +4,6 @@ import {
   createImplementationReviewInput,
   createNominationInput,
   createPetitionInput,
-  createPresentationInput,
   createTrainingInput,
   PARTY_ORGANIZATION_KINDS,
   updateCommendationInput,
@@ -12,30 +11,13 @@ import {
   updateImplementationReviewInput,
   updateNominationInput,
   updatePetitionInput,
-  updatePresentationInput,
   updateTrainingInput,
   type Violation,
 } from '@coso/domain';
 import { toDbDate } from '../store/db-dates.js';
-import {
-  CommendationRef,
-  DirectiveRef,
-  ImplementationReviewRef,
-  NominationRef,
-  PetitionRef,
-  PresentationRef,
-  TrainingRef,
-} from './directive.js';
+import { CommendationRef, DirectiveRef, ImplementationReviewRef, NominationRef, PetitionRef, TrainingRef } from './directive.js';
 import { registerEntityMutations } from './entity-mutations.js';
-import {
-  CommendationKind,
-  NominationOutcome,
-  NomineeCategory,
-  PetitionKind,
-  PresenterCategory,
-  ReviewKind,
-  TrainingTopic,
-} from './enums.js';
+import { CommendationKind, NominationOutcome, NomineeCategory, PetitionKind, ReviewKind, TrainingTopic } from './enums.js';
 import { checkRefs, invalid, notBefore, others } from './records-mutations-support.js';
 
 /**
@@ -122,24 +104,6 @@ registerEntityMutations({
       ...notBefore(['heldOn'], rec.heldOn, directive?.issuedOn, { vi: 'Ngày ban hành văn bản', en: 'Directive’s issue date' }),
     ];
   },
-});
-
-registerEntityMutations({
-  noun: 'Presentation',
-  typename: 'Presentation',
-  ref: PresentationRef,
-  fields: {
-    reviewId: { type: 'ID', required: true, idOf: 'ImplementationReview' },
-    title: { type: 'String', required: true },
-    category: { type: PresenterCategory, required: true },
-    presenterOrganizationId: { type: 'ID', idOf: 'Organization', description: 'Đơn vị trình bày / The presenting body.' },
-    presenterPersonId: { type: 'ID', idOf: 'Person', description: 'Người trình bày / The presenter.' },
-  },
-  createSchema: createPresentationInput,
-  updateSchema: updatePresentationInput,
-  endable: false,
-  check: async (tx, rec) =>
-    (await checkRefs(tx, rec, { reviewId: REVIEW, presenterOrganizationId: BODY, presenterPersonId: PERSON })).violations,
 });
 
 registerEntityMutations({
