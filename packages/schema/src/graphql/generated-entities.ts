@@ -123,8 +123,11 @@ function registerNode(type: EntityType, api: EntityApi): Ref {
   return ref;
 }
 
-/** The Prisma condition "the record's unit place is the unit or below it on the date", from its first unit place. */
-function withinUnitWhere(type: EntityType, unitId: string, asOf: string): Record<string, unknown> {
+/**
+ * The Prisma condition "the record's unit place is the unit or below it on the date", from its
+ * first unit place (resolved at start-up: a definition whose path names no relation fails there).
+ */
+function withinUnitWhere(type: EntityType): (unitId: string, asOf: string) => Record<string, unknown> {
   const place = (definitionOf(type).places ?? []).find((p) => 'unit' in p);
   if (!place || !('unit' in place)) throw new Error(`${type}: withinUnit needs a unit place`);
   const path = place.unit.split('.');
@@ -133,9 +136,8 @@ function withinUnitWhere(type: EntityType, unitId: string, asOf: string): Record
   for (const step of path) model = modelFacts(model).relations.get(step)?.model ?? '';
   const relation = [...modelFacts(model).relations].find(([, r]) => r.from.length === 1 && r.from[0] === column)?.[0];
   if (!relation) throw new Error(`${type}: ${place.unit} names no relation to a unit`);
-  return path.reduceRight<Record<string, unknown>>((inner, step) => ({ [step]: inner }), {
-    [relation]: unitWithinWhere(unitId, asOf),
-  });
+  return (unitId, asOf) =>
+    path.reduceRight<Record<string, unknown>>((inner, step) => ({ [step]: inner }), { [relation]: unitWithinWhere(unitId, asOf) });
 }
 
 type Delegate = { findMany(args: object): Promise<StoredRow[]>; count(args: { where: object }): Promise<number> };
@@ -143,10 +145,11 @@ type Delegate = { findMany(args: object): Promise<StoredRow[]>; count(args: { wh
 function registerList(type: EntityType, list: NonNullable<EntityApi['list']>): void {
   const facts = modelFacts(type);
   const dated = facts.dates.has('validFrom') && facts.columns.has('validTo');
-  const where = (args: { asOf?: string | null; withinUnitId?: string | null }, ctx: Context) => {
+  const within = list.withinUnit ? withinUnitWhere(type) : undefined;
+  const where = (args: ListArgs, ctx: Context) => {
     const asOf = resolveAsOf(args.asOf, ctx);
     const and: Record<string, unknown>[] = dated ? [activeOnWhere(asOf)] : [];
-    if (args.withinUnitId) and.push(withinUnitWhere(type, dbId(args.withinUnitId, 'AdministrativeUnit'), asOf));
+    if (within && args.withinUnitId) and.push(within(dbId(args.withinUnitId, 'AdministrativeUnit'), asOf));
     return scoped(ctx, type, { AND: and });
   };
   const delegate = (ctx: Context) => (ctx.prisma as unknown as Record<string, Delegate>)[facts.delegate] as Delegate;
