@@ -21,12 +21,30 @@ export interface ModelFacts {
   versioned: boolean;
   /** Has a `nameSearch` column (the folded display name, for diacritic-insensitive search). */
   searchable: boolean;
-  /** Relation fields: name → the related model and whether it is a list. */
-  relations: ReadonlyMap<string, { model: string; list: boolean }>;
+  /** Relation fields: name → the related model, whether it is a list, and (to-one) its foreign-key columns. */
+  relations: ReadonlyMap<string, Relation>;
+  /** Scalar columns (enums included) with their types, in declaration order. */
+  columns: ReadonlyMap<string, Column>;
   /** Models this one references by a foreign key (itself excluded). */
   references: readonly string[];
   /** Each foreign-key column → the model it references. */
   foreignKeys: ReadonlyMap<string, string>;
+}
+
+/** A scalar column: its Prisma type (`String`, `Int`, `Boolean`, `DateTime`, … or an enum's name). */
+export interface Column {
+  type: string;
+  enum: boolean;
+  required: boolean;
+  list: boolean;
+}
+
+export interface Relation {
+  model: string;
+  list: boolean;
+  required: boolean;
+  /** The foreign-key columns of this record that hold the related record's id (none on the other side). */
+  from: readonly string[];
 }
 
 /** Timestamps the database keeps for itself; never calendar dates of the domain. */
@@ -49,7 +67,10 @@ function readFacts(): Map<string, ModelFacts> {
       ids: new Set([...scalars.filter((f) => f.isId).map((f) => f.name), ...foreignKeys]),
       versioned: scalars.some((f) => f.name === 'version'),
       searchable: scalars.some((f) => f.name === 'nameSearch'),
-      relations: new Map(objects.map((f) => [f.name, { model: f.type, list: f.isList }])),
+      relations: new Map(
+        objects.map((f) => [f.name, { model: f.type, list: f.isList, required: f.isRequired, from: f.relationFromFields ?? [] }]),
+      ),
+      columns: new Map(scalars.map((f) => [f.name, { type: f.type, enum: f.kind === 'enum', required: f.isRequired, list: f.isList }])),
       references: [...new Set(objects.filter((f) => (f.relationFromFields ?? []).length > 0 && f.type !== name).map((f) => f.type))],
       foreignKeys: new Map(objects.flatMap((f) => (f.relationFromFields ?? []).map((column) => [column, f.type] as const))),
     });

@@ -1,5 +1,18 @@
 import type { LocalizedText } from '@coso/domain';
-import { type DomainState, PARTY_ORGANIZATION_KINDS } from '@coso/domain';
+import {
+  createBuildingBlockInput,
+  createCoordinationRegulationEventInput,
+  createCoordinationRegulationInput,
+  createPetitionStatusChangeInput,
+  createPresentationInput,
+  createTrainingAttendanceInput,
+  type DomainState,
+  PARTY_ORGANIZATION_KINDS,
+  updateBuildingBlockInput,
+  updateCoordinationRegulationInput,
+  updatePresentationInput,
+} from '@coso/domain';
+import type { EntityApi } from './api.js';
 
 /**
  * One definition per entity: what the Prisma data model cannot say. Keyed by the type name, which
@@ -7,9 +20,11 @@ import { type DomainState, PARTY_ORGANIZATION_KINDS } from '@coso/domain';
  * entry's entity type. Everything else (delegate, date columns, id columns, version, search
  * column, insert order) is read from the data model (`data-model.ts`); the store's row mapping,
  * the read locators, the list filters and the write anchors are derived from both (`places.ts`,
- * `store/state-tables.ts`, `auth/locator.ts`, `graphql/territory-filters.ts`).
+ * `store/state-tables.ts`, `auth/locator.ts`, `graphql/territory-filters.ts`). With an `api`
+ * part, its GraphQL object type, list and mutations are generated too (`graphql/generated-entities.ts`).
  *
- * Adding an entity: add its definition here (a test fails for a Prisma model that has none).
+ * Adding an entity: add its definition here (a test fails for a Prisma model that has none), with
+ * an `api` part unless its type needs hand-written fields (masked personal data, computed fields).
  */
 
 /**
@@ -44,7 +59,14 @@ export interface EntityDefinition {
   displayName?: string;
   /** Link tables written and read with it (no definition of their own). */
   links?: readonly string[];
+  /** Columns holding personal data: never in a generated type (a hand-written field masks them). */
+  personal?: readonly string[];
   label: LocalizedText;
+  /**
+   * Its GraphQL object type, list and mutations, generated (`graphql/generated-entities.ts`);
+   * without it, the type is written by hand in its area's file (`graphql/<area>.ts`).
+   */
+  api?: EntityApi;
 }
 
 const PARTY_KINDS: readonly string[] = PARTY_ORGANIZATION_KINDS;
@@ -62,12 +84,15 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'unitId' }],
     label: { vi: 'mã đơn vị hành chính', en: 'administrative code' },
+    // Its mutations check codes against the unit's level and every other code (records-mutations-places.ts).
+    api: { description: 'Mã đơn vị hành chính trong một thời kỳ / An administrative code held for a period.' },
   },
   UnitParent: {
     table: 'unitParents',
     visibility: 'territorial',
     places: [{ unit: 'unitId' }],
     label: { vi: 'quan hệ trực thuộc', en: 'parent link' },
+    api: { description: 'Quan hệ trực thuộc trong một thời kỳ / A unit sitting under a parent unit for a period.' },
   },
   // A party cell or committee is a public body (its name and place are no secret); who belongs to
   // it is the sensitive part: its memberships, party memberships and nominations are `party`.
@@ -114,6 +139,8 @@ export const ENTITIES = {
       { unit: 'ownerships.apartment.building.residentialGroupId' },
     ],
     displayName: 'fullName',
+    // validFrom is the date of birth when known (people.ts gives roles without personal data 1 January).
+    personal: ['birthDate', 'citizenId', 'phone', 'validFrom'],
     label: { vi: 'người', en: 'person' },
   },
   PartyMembership: {
@@ -156,12 +183,35 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'building.residentialGroupId' }],
     label: { vi: 'khối nhà', en: 'building block' },
+    api: {
+      description: 'Khối nhà / A block of a building.',
+      related: { apartments: { orderBy: { number: 'asc' } } },
+      mutations: {
+        createSchema: createBuildingBlockInput,
+        updateSchema: updateBuildingBlockInput,
+        descriptions: { name: 'Tên khối / e.g. "Tòa A", "Block B".' },
+      },
+    },
   },
   Apartment: {
     table: 'apartments',
     visibility: 'territorial',
     places: [{ unit: 'building.residentialGroupId' }],
     label: { vi: 'căn hộ', en: 'apartment' },
+    // Its mutations check the block and the number against the building (records-mutations-buildings.ts).
+    api: {
+      description: 'Căn hộ / An apartment of a building.',
+      descriptions: {
+        number: 'Số căn hộ / The apartment number, unique in its building.',
+        handedOverOn: 'Ngày bàn giao / Handover date.',
+      },
+      related: {
+        ownerships: {
+          orderBy: { validFrom: 'asc' },
+          description: 'Chủ sở hữu / người sử dụng theo thời gian / Owners and authorised users over time.',
+        },
+      },
+    },
   },
   ApartmentOwnership: {
     table: 'ownerships',
@@ -200,6 +250,26 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ body: 'training.organizer' }],
     label: { vi: 'người dự tập huấn', en: 'training attendance' },
+    api: {
+      description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
+      mutations: {
+        createSchema: createTrainingAttendanceInput,
+        // Once per person and training (the database's unique index backs it; this names the field).
+        check: async (tx, rec) =>
+          (await tx.trainingAttendance.count({
+            where: { trainingId: String(rec.trainingId), personId: String(rec.personId), NOT: { id: rec.id } },
+          }))
+            ? [
+                {
+                  code: 'INVALID_VALUE',
+                  severity: 'error',
+                  path: ['personId'],
+                  message: { vi: 'Người này đã được ghi nhận dự lớp tập huấn.', en: 'This person’s attendance is already recorded.' },
+                },
+              ]
+            : [],
+      },
+    },
   },
   Petition: {
     table: 'petitions',
@@ -212,18 +282,56 @@ export const ENTITIES = {
     visibility: 'territorial',
     places: [{ unit: 'petition.residentialGroupId' }],
     label: { vi: 'trạng thái đơn thư', en: 'petition status change' },
+    api: {
+      description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
+      mutations: {
+        createSchema: createPetitionStatusChangeInput,
+        refs: {
+          petitionId: {
+            notBefore: { field: 'on', column: 'receivedOn', what: { vi: 'Ngày nhận đơn', en: 'Date the petition was received' } },
+          },
+        },
+      },
+    },
   },
   CoordinationRegulation: {
     table: 'coordinationRegulations',
     visibility: 'territorial',
     places: [{ unit: 'residentialGroupId' }],
     label: { vi: 'quy chế phối hợp', en: 'coordination regulation' },
+    api: {
+      description: 'Quy chế phối hợp / The working rules between a group head and a board.',
+      related: { events: { orderBy: { on: 'asc' } } },
+      list: { field: 'coordinationRegulations', orderBy: ['signedOn'], withinUnit: true },
+      mutations: {
+        createSchema: createCoordinationRegulationInput,
+        updateSchema: updateCoordinationRegulationInput,
+        descriptions: { boardId: 'Ban quản trị / The management board.' },
+        refs: {
+          residentialGroupId: { label: { vi: 'Tổ dân phố', en: 'Residential group' }, kinds: ['RESIDENTIAL_GROUP'] },
+          boardId: { label: { vi: 'Ban quản trị', en: 'Management board' }, kinds: ['MANAGEMENT_BOARD'] },
+        },
+        refsOn: 'validFrom',
+      },
+    },
   },
   CoordinationRegulationEvent: {
     table: 'coordinationRegulationEvents',
     visibility: 'territorial',
     places: [{ unit: 'regulation.residentialGroupId' }],
     label: { vi: 'rà soát / sửa đổi quy chế phối hợp', en: 'coordination regulation review or amendment' },
+    api: {
+      description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
+      mutations: {
+        createSchema: createCoordinationRegulationEventInput,
+        descriptions: { kind: 'Rà soát / sửa đổi / Reviewed or amended.' },
+        refs: {
+          regulationId: {
+            notBefore: { field: 'on', column: 'signedOn', what: { vi: 'Ngày ký quy chế', en: 'Date the regulation was signed' } },
+          },
+        },
+      },
+    },
   },
   // Directive documents and reorganisation decisions are open to every signed-in viewer; their
   // place anchors writes (a review is written where its directive applies).
@@ -244,6 +352,18 @@ export const ENTITIES = {
     visibility: 'public',
     places: [{ unit: 'review.directive.scopeUnitId' }],
     label: { vi: 'tham luận', en: 'presentation' },
+    api: {
+      description: 'Tham luận / A presentation at a review conference.',
+      mutations: {
+        createSchema: createPresentationInput,
+        updateSchema: updatePresentationInput,
+        descriptions: {
+          presenterOrganizationId: 'Đơn vị trình bày / The presenting body.',
+          presenterPersonId: 'Người trình bày / The presenter.',
+        },
+        refs: { reviewId: { label: { vi: 'Hội nghị sơ kết / tổng kết', en: 'Review conference' } } },
+      },
+    },
   },
   Commendation: {
     table: 'commendations',

@@ -77,35 +77,6 @@ export const ApartmentComplexRef = recordNode('ApartmentComplex', {
   }),
 });
 
-export const BuildingBlockRef = recordNode('BuildingBlock', {
-  authScopes: readableAs('BuildingBlock'),
-  description: 'Khối nhà / A block of a building.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    building: t.relation('building'),
-    name: t.exposeString('name'),
-    version: t.exposeInt('version'),
-    apartments: t.relation('apartments', { query: { orderBy: { number: 'asc' } } }),
-  }),
-});
-
-export const ApartmentRef = recordNode('Apartment', {
-  authScopes: readableAs('Apartment'),
-  description: 'Căn hộ / An apartment of a building.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    building: t.relation('building'),
-    block: t.relation('block', { nullable: true }),
-    number: t.exposeString('number', { description: 'Số căn hộ / The apartment number, unique in its building.' }),
-    handedOverOn: t.expose('handedOverOn', { type: 'Date', nullable: true, description: 'Ngày bàn giao / Handover date.' }),
-    version: t.exposeInt('version'),
-    ownerships: t.relation('ownerships', {
-      description: 'Chủ sở hữu / người sử dụng theo thời gian / Owners and authorised users over time.',
-      query: { orderBy: { validFrom: 'asc' } },
-    }),
-  }),
-});
-
 export const ApartmentOwnershipRef = recordNode('ApartmentOwnership', {
   authScopes: readableAs('ApartmentOwnership'),
   description: 'Sở hữu căn hộ / A person owning (or being the authorised user of) an apartment for a period.',

@@ -1,18 +1,7 @@
-import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, NAMED_ON_PUBLIC_RECORD, readableAs, recordNode } from './builder.js';
-import {
-  CommendationKind,
-  NominationOutcome,
-  NomineeCategory,
-  PetitionKind,
-  PetitionStatus,
-  PresenterCategory,
-  RegulationEventKind,
-  ReviewKind,
-  TrainingTopic,
-} from './enums.js';
+import { CommendationKind, NominationOutcome, NomineeCategory, PetitionKind, ReviewKind, TrainingTopic } from './enums.js';
 import { DateRange, dateRangeWhere, TextFilter, textWhere } from './filters.js';
 import { dbId } from './ids.js';
 import { references } from './references.js';
@@ -49,20 +38,6 @@ export const ImplementationReviewRef = recordNode('ImplementationReview', {
     title: t.exposeString('title'),
     presentations: t.relation('presentations'),
     commendations: t.relation('commendations'),
-    version: t.exposeInt('version'),
-  }),
-});
-
-export const PresentationRef = recordNode('Presentation', {
-  authScopes: readableAs('Presentation'),
-  description: 'Tham luận / A presentation at a review conference.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    review: t.relation('review'),
-    title: t.exposeString('title'),
-    category: t.expose('category', { type: PresenterCategory }),
-    presenterOrganization: t.relation('presenterOrganization', { nullable: true }),
-    presenterPerson: t.relation('presenterPerson', { nullable: true }),
     version: t.exposeInt('version'),
   }),
 });
@@ -113,13 +88,6 @@ export const TrainingRef = recordNode('Training', {
   }),
 });
 
-export const TrainingAttendanceRef = recordNode('TrainingAttendance', {
-  authScopes: readableAs('TrainingAttendance'),
-  description: 'Dự tập huấn / A person’s attendance at a training (recorded, never edited).',
-  id: { field: 'id' },
-  fields: (t) => ({ person: t.relation('person'), training: t.relation('training') }),
-});
-
 export const PetitionRef = recordNode('Petition', {
   authScopes: readableAs('Petition'),
   description: 'Đơn thư / A petition from residents, with its status history.',
@@ -132,44 +100,6 @@ export const PetitionRef = recordNode('Petition', {
     building: t.relation('building', { nullable: true }),
     statusChanges: t.relation('statusChanges', { query: { orderBy: { on: 'asc' } } }),
     version: t.exposeInt('version'),
-  }),
-});
-
-export const PetitionStatusChangeRef = recordNode('PetitionStatusChange', {
-  authScopes: readableAs('PetitionStatusChange'),
-  description: 'Trạng thái đơn thư / A petition’s status from a date (history: appended, never overwritten).',
-  id: { field: 'id' },
-  fields: (t) => ({
-    petition: t.relation('petition'),
-    status: t.expose('status', { type: PetitionStatus }),
-    on: t.expose('on', { type: 'Date' }),
-  }),
-});
-
-export const CoordinationRegulationRef = recordNode('CoordinationRegulation', {
-  authScopes: readableAs('CoordinationRegulation'),
-  description: 'Quy chế phối hợp / The working rules between a group head and a board.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    residentialGroup: t.relation('residentialGroup'),
-    board: t.relation('board'),
-    signedOn: t.expose('signedOn', { type: 'Date' }),
-    validFrom: t.expose('validFrom', { type: 'Date' }),
-    validTo: t.expose('validTo', { type: 'Date', nullable: true }),
-    version: t.exposeInt('version'),
-    events: t.relation('events', { query: { orderBy: { on: 'asc' } } }),
-  }),
-});
-
-export const CoordinationRegulationEventRef = recordNode('CoordinationRegulationEvent', {
-  authScopes: readableAs('CoordinationRegulationEvent'),
-  description: 'Rà soát / sửa đổi quy chế phối hợp / A review or amendment of a coordination regulation (history).',
-  id: { field: 'id' },
-  fields: (t) => ({
-    regulation: t.relation('regulation'),
-    kind: t.expose('kind', { type: RegulationEventKind }),
-    on: t.expose('on', { type: 'Date' }),
-    note: t.exposeString('note', { nullable: true }),
   }),
 });
 
@@ -236,21 +166,6 @@ builder.queryFields((t) => ({
         orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
       }),
   }),
-  coordinationRegulations: t.prismaConnection({
-    type: 'CoordinationRegulation',
-    cursor: 'id',
-    args: { asOf: asOfArg(t.arg), withinUnitId: t.arg.id({ required: false, extensions: references('AdministrativeUnit') }) },
-    totalCount: (_p, args, ctx) =>
-      ctx.prisma.coordinationRegulation.count({
-        where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),
-      }),
-    resolve: (query, _p, args, ctx) =>
-      ctx.prisma.coordinationRegulation.findMany({
-        ...query,
-        where: scoped(ctx, 'CoordinationRegulation', regulationWhere(args, resolveAsOf(args.asOf, ctx))),
-        orderBy: [{ signedOn: 'asc' }, { id: 'asc' }],
-      }),
-  }),
 }));
 
 type EventFilterValue = typeof EventFilter.$inferInput | null | undefined;
@@ -285,11 +200,5 @@ function petitionWhere(args: { filter?: EventFilterValue; kind?: string | null }
   const and: Record<string, unknown>[] = [...dateRangeWhere(f?.on, 'receivedOn')];
   if (args.kind) and.push({ kind: args.kind });
   if (f?.withinUnitId) and.push({ residentialGroup: unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf) });
-  return { AND: and };
-}
-
-function regulationWhere(args: { withinUnitId?: string | null }, asOf: string) {
-  const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
-  if (args.withinUnitId) and.push({ residentialGroup: unitWithinWhere(dbId(args.withinUnitId, 'AdministrativeUnit'), asOf) });
   return { AND: and };
 }

@@ -113,32 +113,6 @@ const childHelpers = prismaConnectionHelpers(builder, 'UnitParent', {
   resolveNode: (link) => link.unit,
 });
 
-export const UnitCodeRef = recordNode('UnitCode', {
-  authScopes: readableAs('UnitCode'),
-  description: 'Mã đơn vị hành chính trong một thời kỳ / An administrative code held for a period.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    unit: t.relation('unit'),
-    code: t.exposeString('code'),
-    validFrom: t.expose('validFrom', { type: 'Date' }),
-    validTo: t.field({ type: 'Date', nullable: true, resolve: (c) => fromDbDateOrNull(c.validTo) }),
-    version: t.exposeInt('version'),
-  }),
-});
-
-export const UnitParentRef = recordNode('UnitParent', {
-  authScopes: readableAs('UnitParent'),
-  description: 'Quan hệ trực thuộc trong một thời kỳ / A unit sitting under a parent unit for a period.',
-  id: { field: 'id' },
-  fields: (t) => ({
-    unit: t.relation('unit'),
-    parent: t.relation('parent'),
-    validFrom: t.expose('validFrom', { type: 'Date' }),
-    validTo: t.field({ type: 'Date', nullable: true, resolve: (l) => fromDbDateOrNull(l.validTo) }),
-    version: t.exposeInt('version'),
-  }),
-});
-
 const UnitFilter = builder.inputType('UnitFilter', {
   fields: (t) => ({
     kind: t.field({ type: UnitKind, required: false }),

@@ -3,17 +3,16 @@ import {
   createApartmentComplexInput,
   createApartmentInput,
   createApartmentOwnershipInput,
-  createBuildingBlockInput,
   updateApartmentBuildingInput,
   updateApartmentComplexInput,
   updateApartmentInput,
   updateApartmentOwnershipInput,
-  updateBuildingBlockInput,
   type Violation,
 } from '@coso/domain';
-import { ApartmentBuildingRef, ApartmentComplexRef, ApartmentOwnershipRef, ApartmentRef, BuildingBlockRef } from './buildings.js';
+import { ApartmentBuildingRef, ApartmentComplexRef, ApartmentOwnershipRef } from './buildings.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { OwnershipKind } from './enums.js';
+import { generatedNode } from './generated-entities.js';
 import { checkRefs, invalid, others, period } from './records-mutations-support.js';
 
 /** Buildings: apartment buildings and complexes, their blocks and apartments, and who owns each apartment when. */
@@ -84,23 +83,9 @@ registerEntityMutations({
 });
 
 registerEntityMutations({
-  noun: 'BuildingBlock',
-  typename: 'BuildingBlock',
-  ref: BuildingBlockRef,
-  fields: {
-    buildingId: { type: 'ID', required: true, idOf: 'ApartmentBuilding' },
-    name: { type: 'String', required: true, description: 'Tên khối / e.g. "Tòa A", "Block B".' },
-  },
-  createSchema: createBuildingBlockInput,
-  updateSchema: updateBuildingBlockInput,
-  endable: false,
-  check: async (tx, rec) => (await checkRefs(tx, rec, { buildingId: BUILDING })).violations,
-});
-
-registerEntityMutations({
   noun: 'Apartment',
   typename: 'Apartment',
-  ref: ApartmentRef,
+  ref: generatedNode('Apartment'),
   fields: {
     buildingId: { type: 'ID', required: true, idOf: 'ApartmentBuilding' },
     blockId: { type: 'ID', idOf: 'BuildingBlock', description: 'Khối nhà / The block, in a multi-block building.' },

@@ -1,53 +1,24 @@
 import {
   createCommendationInput,
-  createCoordinationRegulationEventInput,
-  createCoordinationRegulationInput,
   createDirectiveInput,
   createImplementationReviewInput,
   createNominationInput,
   createPetitionInput,
-  createPetitionStatusChangeInput,
-  createPresentationInput,
-  createTrainingAttendanceInput,
   createTrainingInput,
   PARTY_ORGANIZATION_KINDS,
   updateCommendationInput,
-  updateCoordinationRegulationInput,
   updateDirectiveInput,
   updateImplementationReviewInput,
   updateNominationInput,
   updatePetitionInput,
-  updatePresentationInput,
   updateTrainingInput,
   type Violation,
 } from '@coso/domain';
 import { toDbDate } from '../store/db-dates.js';
-import {
-  CommendationRef,
-  CoordinationRegulationEventRef,
-  CoordinationRegulationRef,
-  DirectiveRef,
-  ImplementationReviewRef,
-  NominationRef,
-  PetitionRef,
-  PetitionStatusChangeRef,
-  PresentationRef,
-  TrainingAttendanceRef,
-  TrainingRef,
-} from './directive.js';
+import { CommendationRef, DirectiveRef, ImplementationReviewRef, NominationRef, PetitionRef, TrainingRef } from './directive.js';
 import { registerEntityMutations } from './entity-mutations.js';
-import {
-  CommendationKind,
-  NominationOutcome,
-  NomineeCategory,
-  PetitionKind,
-  PetitionStatus,
-  PresenterCategory,
-  RegulationEventKind,
-  ReviewKind,
-  TrainingTopic,
-} from './enums.js';
-import { checkRefs, invalid, notBefore, others, period } from './records-mutations-support.js';
+import { CommendationKind, NominationOutcome, NomineeCategory, PetitionKind, ReviewKind, TrainingTopic } from './enums.js';
+import { checkRefs, invalid, notBefore, others } from './records-mutations-support.js';
 
 /**
  * The directive work: directives, review conferences with their presentations and commendations,
@@ -133,24 +104,6 @@ registerEntityMutations({
       ...notBefore(['heldOn'], rec.heldOn, directive?.issuedOn, { vi: 'Ngày ban hành văn bản', en: 'Directive’s issue date' }),
     ];
   },
-});
-
-registerEntityMutations({
-  noun: 'Presentation',
-  typename: 'Presentation',
-  ref: PresentationRef,
-  fields: {
-    reviewId: { type: 'ID', required: true, idOf: 'ImplementationReview' },
-    title: { type: 'String', required: true },
-    category: { type: PresenterCategory, required: true },
-    presenterOrganizationId: { type: 'ID', idOf: 'Organization', description: 'Đơn vị trình bày / The presenting body.' },
-    presenterPersonId: { type: 'ID', idOf: 'Person', description: 'Người trình bày / The presenter.' },
-  },
-  createSchema: createPresentationInput,
-  updateSchema: updatePresentationInput,
-  endable: false,
-  check: async (tx, rec) =>
-    (await checkRefs(tx, rec, { reviewId: REVIEW, presenterOrganizationId: BODY, presenterPersonId: PERSON })).violations,
 });
 
 registerEntityMutations({
@@ -245,29 +198,6 @@ registerEntityMutations({
 });
 
 registerEntityMutations({
-  noun: 'TrainingAttendance',
-  typename: 'TrainingAttendance',
-  ref: TrainingAttendanceRef,
-  fields: {
-    trainingId: { type: 'ID', required: true, idOf: 'Training' },
-    personId: { type: 'ID', required: true, idOf: 'Person' },
-  },
-  createSchema: createTrainingAttendanceInput,
-  endable: false,
-  check: async (tx, rec) => {
-    const refs = await checkRefs(tx, rec, {
-      trainingId: { typename: 'Training', label: { vi: 'Lớp tập huấn', en: 'Training' } },
-      personId: PERSON,
-    });
-    const out: Violation[] = [...refs.violations];
-    if ((await others(tx, 'trainingAttendance', { trainingId: rec.trainingId, personId: rec.personId }, rec.id)).length) {
-      out.push(invalid(['personId'], 'Người này đã được ghi nhận dự lớp tập huấn.', 'This person’s attendance is already recorded.'));
-    }
-    return out;
-  },
-});
-
-registerEntityMutations({
   noun: 'Petition',
   typename: 'Petition',
   ref: PetitionRef,
@@ -303,64 +233,5 @@ registerEntityMutations({
       );
     }
     return out;
-  },
-});
-
-registerEntityMutations({
-  noun: 'PetitionStatusChange',
-  typename: 'PetitionStatusChange',
-  ref: PetitionStatusChangeRef,
-  fields: {
-    petitionId: { type: 'ID', required: true, idOf: 'Petition' },
-    status: { type: PetitionStatus, required: true },
-    on: { type: 'Date', required: true },
-  },
-  createSchema: createPetitionStatusChangeInput,
-  endable: false,
-  check: async (tx, rec) => {
-    const refs = await checkRefs(tx, rec, { petitionId: { typename: 'Petition', label: { vi: 'Đơn thư', en: 'Petition' } } });
-    return [
-      ...refs.violations,
-      ...notBefore(['on'], rec.on, refs.rows.petitionId?.receivedOn, { vi: 'Ngày nhận đơn', en: 'Date the petition was received' }),
-    ];
-  },
-});
-
-registerEntityMutations({
-  noun: 'CoordinationRegulation',
-  typename: 'CoordinationRegulation',
-  ref: CoordinationRegulationRef,
-  fields: {
-    residentialGroupId: { type: 'ID', required: true, idOf: 'AdministrativeUnit' },
-    boardId: { type: 'ID', required: true, idOf: 'Organization', description: 'Ban quản trị / The management board.' },
-    signedOn: { type: 'Date', required: true },
-    ...period,
-  },
-  createSchema: createCoordinationRegulationInput,
-  updateSchema: updateCoordinationRegulationInput,
-  endable: true,
-  check: async (tx, rec) => (await checkRefs(tx, rec, { residentialGroupId: GROUP, boardId: BOARD }, String(rec.validFrom))).violations,
-});
-
-registerEntityMutations({
-  noun: 'CoordinationRegulationEvent',
-  typename: 'CoordinationRegulationEvent',
-  ref: CoordinationRegulationEventRef,
-  fields: {
-    regulationId: { type: 'ID', required: true, idOf: 'CoordinationRegulation' },
-    kind: { type: RegulationEventKind, required: true, description: 'Rà soát / sửa đổi / Reviewed or amended.' },
-    on: { type: 'Date', required: true },
-    note: { type: 'String' },
-  },
-  createSchema: createCoordinationRegulationEventInput,
-  endable: false,
-  check: async (tx, rec) => {
-    const refs = await checkRefs(tx, rec, {
-      regulationId: { typename: 'CoordinationRegulation', label: { vi: 'Quy chế phối hợp', en: 'Coordination regulation' } },
-    });
-    return [
-      ...refs.violations,
-      ...notBefore(['on'], rec.on, refs.rows.regulationId?.signedOn, { vi: 'Ngày ký quy chế', en: 'Date the regulation was signed' }),
-    ];
   },
 });

@@ -13,7 +13,7 @@ import {
 } from '@coso/domain';
 import { loadSlice } from '../store/load-slice.js';
 import { registerEntityMutations } from './entity-mutations.js';
-import { UnitCodeRef, UnitParentRef } from './places.js';
+import { generatedNode } from './generated-entities.js';
 import { checkRefs, period } from './records-mutations-support.js';
 
 /**
@@ -26,7 +26,7 @@ const UNIT = { typename: 'AdministrativeUnit', label: { vi: 'Đơn vị hành ch
 registerEntityMutations({
   noun: 'UnitCode',
   typename: 'UnitCode',
-  ref: UnitCodeRef,
+  ref: generatedNode('UnitCode'),
   fields: {
     unitId: { type: 'ID', required: true, idOf: 'AdministrativeUnit', description: 'Đơn vị mang mã / The unit holding the code.' },
     code: { type: 'String', required: true, description: 'Mã / Official code: 2 digits (province), 3 (district), 5 (ward, commune).' },
@@ -66,7 +66,7 @@ registerEntityMutations({
 registerEntityMutations({
   noun: 'UnitParent',
   typename: 'UnitParent',
-  ref: UnitParentRef,
+  ref: generatedNode('UnitParent'),
   fields: {
     unitId: { type: 'ID', required: true, idOf: 'AdministrativeUnit', description: 'Đơn vị trực thuộc / The unit below.' },
     parentId: { type: 'ID', required: true, idOf: 'AdministrativeUnit', description: 'Đơn vị cấp trên / The unit above.' },

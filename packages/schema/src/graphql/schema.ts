@@ -7,6 +7,7 @@ import './buildings.js';
 import './boards.js';
 import './directive.js';
 import './reorganisations.js';
+import './generated-entities.js';
 import './errors.js';
 import './core-mutations.js';
 import './records-mutations-places.js';
