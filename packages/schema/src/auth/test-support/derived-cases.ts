@@ -11,7 +11,7 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql';
-import { MODEL_NAMES, modelFacts } from '../../entities/data-model.js';
+import { insertOrder, MODEL_NAMES, modelFacts } from '../../entities/data-model.js';
 import { type EntityType, isEntityType } from '../../entities/definitions.js';
 import { referenceOf } from '../../graphql/references.js';
 
@@ -84,7 +84,11 @@ export function derivedCases(schema: GraphQLSchema, prisma: () => object, call: 
     }[kind];
     cases.push({ field: field.name, kind, type, run });
   }
-  return cases;
+  // Creates and updates in foreign-key order (what a record refers to exists first), then the
+  // ends, dependents first.
+  const order = insertOrder([...new Set(cases.map((c) => c.type))]);
+  const rank = (c: DerivedCase) => (c.kind === 'end' ? 2 * order.length - order.indexOf(c.type) : order.indexOf(c.type));
+  return cases.sort((a, b) => rank(a) - rank(b) || (a.kind === 'create' ? -1 : 0) - (b.kind === 'create' ? -1 : 0));
 }
 
 /** The value a GraphQL input takes for a column value (calendar dates as ISO dates). */
