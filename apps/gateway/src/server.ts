@@ -44,6 +44,9 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   const { prisma, log } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // `req.ip` (the sign-in throttle's and the logs' client address) reads X-Forwarded-For only from
+  // the proxies TRUST_PROXY names; off by default (trust-proxy.ts).
+  app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
   let stopping = false;
 
