@@ -29,6 +29,7 @@ describe('configuration', () => {
       poolTimeoutMs: 10_000,
       expensivePerViewer: 2,
       expensiveTotal: Math.max(availableParallelism(), 4),
+      trustProxy: false,
     });
     expect(DEFAULT_DATA_DIR).toBe(join(REPO_ROOT, '.coso-data'));
   });
@@ -47,6 +48,7 @@ describe('configuration', () => {
       DATABASE_POOL_TIMEOUT_MS: '3000',
       EXPENSIVE_PER_VIEWER: '3',
       EXPENSIVE_TOTAL: '16',
+      TRUST_PROXY: '10.0.0.5, 10.1.0.0/16',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -61,6 +63,7 @@ describe('configuration', () => {
       poolTimeoutMs: 3000,
       expensivePerViewer: 3,
       expensiveTotal: 16,
+      trustProxy: ['10.0.0.5', '10.1.0.0/16'],
     });
   });
 

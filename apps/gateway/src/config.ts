@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_EXPENSIVE_PER_VIEWER, DEFAULT_EXPENSIVE_TOTAL } from './expensive-work.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /**
  * The gateway's one validated configuration, read from the environment once. Every other module
@@ -35,6 +36,8 @@ export interface Config {
   expensivePerViewer: number;
   /** Expensive requests the whole gateway runs at once; more wait their turn (expensive-work.ts). */
   expensiveTotal: number;
+  /** Which peers may give the client's address in X-Forwarded-For (trust-proxy.ts); false: none. */
+  trustProxy: TrustProxy;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -139,6 +142,17 @@ const EnvSchema = z.object({
   DATABASE_POOL_TIMEOUT_MS: z.preprocess(unsetIfBlank, integerIn(100, 600_000).default(10_000)),
   EXPENSIVE_PER_VIEWER: z.preprocess(unsetIfBlank, integerIn(1, 100).default(DEFAULT_EXPENSIVE_PER_VIEWER)),
   EXPENSIVE_TOTAL: z.preprocess(unsetIfBlank, integerIn(1, 1000).default(DEFAULT_EXPENSIVE_TOTAL)),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
 });
 
 type EnvName = keyof typeof EnvSchema.shape;
@@ -174,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolTimeoutMs: e.DATABASE_POOL_TIMEOUT_MS,
     expensivePerViewer: e.EXPENSIVE_PER_VIEWER,
     expensiveTotal: e.EXPENSIVE_TOTAL,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

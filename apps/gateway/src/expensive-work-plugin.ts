@@ -1,25 +1,25 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { type FragmentDefinitionNode, GraphQLError, Kind } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { ExpensiveWork, Refusal } from './expensive-work.js';
 import type { GatewayContext } from './graphql-context.js';
-import { operationCost } from './query-cost.js';
+import { overCostLimit } from './graphql-limits.js';
+import { requestCost } from './query-cost.js';
 
 /**
  * Puts a GraphQL operation that selects an expensive field (one declaring a cost) under the
  * gateway's bound on expensive work (expensive-work.ts), once Apollo has validated it and before it
- * runs; its place is given back when the response is sent. Cheap operations are never held.
+ * runs; its place is given back when the response is sent. Cheap operations are never held, nor
+ * one over the cost limit (graphql-limits.ts refuses it in the same hook).
  */
 export function expensiveWorkPlugin(work: ExpensiveWork): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ contextValue: ctx, document, operation, schema }) {
-          if (!operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-          const { expensive } = operationCost(schema, operation, (name) => fragments.get(name));
-          if (expensive.length === 0) return;
+        async didResolveOperation(request) {
+          const cost = requestCost(request);
+          if (!cost || cost.expensive.length === 0 || overCostLimit(cost)) return;
+          const ctx = request.contextValue;
           const admission = await work.admit(ctx.expensiveWorkKey);
           if (!admission.ok) throw tooManyRequests(admission);
           release = admission.release;

@@ -177,6 +177,22 @@ describe('limits', () => {
     expect(json.errors?.[0]?.message).toMatch(/^Truy vấn quá tốn kém: chi phí ước tính \d+, tối đa 50000\./);
   });
 
+  it('refuses page sizes given as variables as it refuses the same literals, and runs them when small', async () => {
+    const query =
+      'query ($a: Int, $b: Int, $c: Int) { units(first: $a) { nodes { children(first: $b) { nodes { children(first: $c) { nodes { name } } } } } } }';
+    const literal = await post({
+      query: '{ units(first: 100) { nodes { children(first: 100) { nodes { children(first: 100) { nodes { name } } } } } } }',
+    });
+    const withVariables = await post({ query, variables: { a: 100, b: 100, c: 100 } });
+    expect(withVariables.status).toBe(400);
+    expect(withVariables.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(withVariables.json.errors?.[0]?.message).toBe(literal.json.errors?.[0]?.message);
+    expect(withVariables.json.data).toBeUndefined();
+    const small = await post({ query, variables: { a: 2, b: 2, c: 2 } });
+    expect(small.status).toBe(200);
+    expect(small.json.errors).toBeUndefined();
+  });
+
   it('refuses a body over the size limit with 413 and a JSON error', async () => {
     const { status, json } = await post({ query: '{ __typename }', variables: { filler: 'x'.repeat(1_100_000) } });
     expect(status).toBe(413);

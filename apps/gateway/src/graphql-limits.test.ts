@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, declaredCost } from '@coso/schema';
+import { buildSchema, declaredCost, MAX_PAGE_SIZE } from '@coso/schema';
 import {
   type GraphQLArgument,
   type GraphQLInputType,
@@ -20,17 +20,20 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './config.js';
-import { GRAPHQL_LIMITS, graphqlLimits } from './graphql-limits.js';
-import { operationCost } from './query-cost.js';
+import { costRefusal, GRAPHQL_LIMITS, graphqlLimits } from './graphql-limits.js';
+import { coercedVariables, operationCost } from './query-cost.js';
 
 const schema = buildSchema();
 
-/** The messages of every error the gateway's parser and validation would give the query. */
-function check(query: string): string[] {
+/** The messages of every error the gateway's parser, validation and cost limit would give the query. */
+function check(query: string, variables: Record<string, unknown> = {}): string[] {
   const limits = graphqlLimits();
   try {
     const document = parse(query, limits.parseOptions);
-    return validate(schema, document, [...specifiedRules, ...limits.validationRules]).map((e) => e.message);
+    const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]).map((e) => e.message);
+    if (errors.length > 0) return errors;
+    const refusal = costRefusal(costOf(query, variables));
+    return refusal ? [refusal.message] : [];
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }
@@ -127,11 +130,11 @@ function aliased(field: string, n: number): string {
   return `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${call}${selection}`).join(' ')} }`;
 }
 
-function costOf(query: string) {
+function costOf(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (!operation) throw new Error('no operation');
-  return operationCost(schema, operation, () => undefined);
+  return operationCost(schema, operation, () => undefined, coercedVariables(schema, operation, variables));
 }
 
 // Issue #12: one request of 29 aliased reports took 10–18 s. Costs are declared where the fields are
@@ -180,5 +183,96 @@ describe('GraphQL cost of the fields that declare one', () => {
     const { cost } = costOf('{ findings(scopeId: "x", first: 100) { totalCount nodes { code } } }');
     // findings: declared + (1 + totalCount 1 + nodes (1 + code 1)) × 100
     expect(cost).toBe(findings + (1 + 1 + (1 + 1)) * 100);
+  });
+});
+
+/** Every connection of the schema with where it is reached from: `Query.field`, or a node type's field under one. */
+function connectionPaths(): Array<{ outer: string; inner?: string }> {
+  const query = schema.getQueryType();
+  const paths: Array<{ outer: string; inner?: string }> = [];
+  const isPaged = (args: readonly GraphQLArgument[]) => args.some((a) => a.name === 'first');
+  const callable = (args: readonly GraphQLArgument[]) => args.every((a) => !isNonNullType(a.type));
+  for (const field of Object.values(query?.getFields() ?? {})) {
+    if (!isPaged(field.args) || !callable(field.args)) continue;
+    paths.push({ outer: field.name });
+    const connection = getNamedType(field.type);
+    const node = isObjectType(connection) ? connection.getFields().nodes : undefined;
+    const nodeType = node && getNamedType(node.type);
+    if (!isObjectType(nodeType)) continue;
+    for (const inner of Object.values(nodeType.getFields()))
+      if (isPaged(inner.args) && callable(inner.args)) paths.push({ outer: field.name, inner: inner.name });
+  }
+  return paths;
+}
+
+/**
+ * One operation over a connection (and one nested in it), `aliases` times side by side, its page
+ * sizes written as literals (`sizes` given) or as the variables `$o<i>`/`$i<i>`.
+ */
+function pagedOperation(path: { outer: string; inner?: string }, aliases: number, sizes?: { outer: number; inner: number }): string {
+  const size = (which: 'o' | 'i', i: number) => (sizes ? String(which === 'o' ? sizes.outer : sizes.inner) : `$${which}${i}`);
+  const fields = Array.from({ length: aliases }, (_, i) => {
+    const inner = path.inner ? ` ${path.inner}(first: ${size('i', i)}) { totalCount }` : '';
+    return `a${i}: ${path.outer}(first: ${size('o', i)}) { totalCount nodes { __typename${inner} } }`;
+  });
+  const declared = sizes
+    ? ''
+    : `(${Array.from({ length: aliases }, (_, i) => `$o${i}: Int${path.inner ? `, $i${i}: Int` : ''}`).join(', ')})`;
+  return `query Paged${declared} { ${fields.join(' ')} }`;
+}
+
+// Issue #12: `first: $n` counted as 1, so 30 aliases of 200 × 200 passed the cost limit that
+// refuses them written with literals. Generated over every connection of the schema (and each one
+// nested under a Query connection), several page sizes and alias counts: written either way, the
+// same operation costs the same and is refused the same.
+describe('GraphQL cost of page sizes given as variables', () => {
+  const paths = connectionPaths();
+  const sizes = [1, 7, 50, 120, MAX_PAGE_SIZE];
+
+  it('walks the connections of the schema', () => {
+    expect(paths.filter((p) => !p.inner).length).toBeGreaterThanOrEqual(10);
+    expect(paths.some((p) => p.outer === 'units' && p.inner === 'children')).toBe(true);
+  });
+
+  for (const path of paths) {
+    const name = path.inner ? `${path.outer} › ${path.inner}` : path.outer;
+    it(`costs ${name} with variable page sizes as with literal ones, and refuses the same`, () => {
+      let refused = 0;
+      for (const [k, outer] of sizes.entries()) {
+        for (const aliases of [1, 3, 12]) {
+          const inner = sizes[(k + aliases) % sizes.length] ?? 1;
+          const variables = Object.fromEntries(
+            Array.from({ length: aliases }, (_, i) => [
+              [`o${i}`, outer],
+              [`i${i}`, inner],
+            ]).flat(),
+          );
+          const literal = pagedOperation(path, aliases, { outer, inner });
+          const withVariables = pagedOperation(path, aliases);
+          const expected = costOf(literal);
+          expect(costOf(withVariables, variables)).toEqual(expected);
+          expect(check(withVariables, variables)).toEqual(check(literal));
+          if (check(literal).length > 0) refused++;
+        }
+      }
+      // A nested list's largest shapes are over the limit: the refusal itself is compared, not only passes.
+      if (path.inner) expect(refused).toBeGreaterThan(0);
+    });
+  }
+
+  it('counts a variable with no value, or one over the maximum, as the maximum page size', () => {
+    const literal = costOf(pagedOperation({ outer: 'units', inner: 'children' }, 2, { outer: MAX_PAGE_SIZE, inner: MAX_PAGE_SIZE }));
+    const operation = pagedOperation({ outer: 'units', inner: 'children' }, 2);
+    expect(costOf(operation, {})).toEqual(literal);
+    expect(costOf(pagedOperation({ outer: 'units', inner: 'children' }, 2), { o0: 10_000, i0: 201, o1: null, i1: 99_999 })).toEqual(
+      literal,
+    );
+  });
+
+  it("counts a variable's default value when the request gives none", () => {
+    const literal = costOf('{ units(first: 30) { nodes { children(first: 40) { totalCount } } } }');
+    expect(costOf('query ($o: Int = 30, $i: Int = 40) { units(first: $o) { nodes { children(first: $i) { totalCount } } } }')).toEqual(
+      literal,
+    );
   });
 });

@@ -2,12 +2,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { LocalizedText } from '@coso/domain';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationRule } from 'graphql';
-import { operationCost } from './query-cost.js';
+import { type QueryCost, requestCost } from './query-cost.js';
 
 /**
  * Limits on what one GraphQL request may ask, enforced before anything runs: depth, aliases and
- * directives by @escape.tech/graphql-armor (validation rules); cost by our own rule (query-cost.ts),
- * which reads what expensive fields declare they cost from the schema; tokens by graphql-js'
+ * directives by @escape.tech/graphql-armor (validation rules); cost by our own plugin (query-cost.ts),
+ * which reads what expensive fields declare they cost from the schema and page sizes given as
+ * variables from the request (a validation rule never sees variables: Apollo validates a document
+ * once and caches it); tokens by graphql-js'
  * own parser limit (a 400 GRAPHQL_PARSE_FAILED, worded by error-messages.ts). Chosen to let real admin-web and analyst queries through with room to spare
  * (see graphql-limits.test.ts for the shapes they must accept) while refusing abusive ones:
  *
@@ -24,8 +26,9 @@ import { operationCost } from './query-cost.js';
  *   (`extensions: fieldCost(n)` where the field is defined: a directive report 5000, so at most
  *   9 reports in one request, never 29; issue #12). Measured (graphql-limits.test.ts): a page of 100 units with code, parent and
  *   ancestors ≈ 2000; 50 districts × 50 wards with their codes ≈ 28000; 20 × 20 × 20 units ≈
- *   25000; 100 × 100 × 100 ≈ 3 million (refused). A `first` given as a variable counts as 1:
- *   the schema's own page-size cap (MAX_PAGE_SIZE) bounds those.
+ *   25000; 100 × 100 × 100 ≈ 3 million (refused). A `first` given as a variable counts as its
+ *   value in the request (at most MAX_PAGE_SIZE; MAX_PAGE_SIZE when it has none), so the same
+ *   operation costs the same written with literals or with variables.
  * - HTTP body 1 MB (express.json): GraphQL documents and variables are far smaller; imports of
  *   large files go through the CLI, not through /graphql.
  */
@@ -106,7 +109,7 @@ export function graphqlLimits(): {
         ),
       ],
     },
-    // Cost is counted by costLimitRule (below): armor's cost knows no field from another.
+    // Cost is counted by costLimitPlugin (below): armor's cost knows no field from another.
     costLimit: { enabled: false },
     // Field suggestions ("Did you mean …") stay on: the schema is public to its users (GraphiQL).
     blockFieldSuggestion: { enabled: false },
@@ -115,40 +118,56 @@ export function graphqlLimits(): {
   // graphql-armor only ships CommonJS type declarations, which name @apollo/server's CommonJS
   // types; at run time there is one Apollo, so the plugins are the ESM type's plugins.
   return {
-    plugins: plugins as unknown as ApolloServerPlugin[],
-    validationRules: [...validationRules, costLimitRule],
+    plugins: [...(plugins as unknown as ApolloServerPlugin[]), costLimitPlugin()],
+    validationRules,
     parseOptions: { maxTokens: L.maxTokens },
   };
 }
 
 /**
- * Refuses an operation whose cost (query-cost.ts) is over the limit, before anything runs; the
- * message names the expensive fields it asks for, with how many times and what each costs.
+ * Refuses an operation whose cost (query-cost.ts), with the request's variables, is over the
+ * limit, once Apollo has resolved it and before anything runs: a 400 GRAPHQL_VALIDATION_FAILED,
+ * as graphql-armor's limits answer. The bound on expensive work (expensive-work-plugin.ts) admits
+ * nothing over the limit, so a refused operation never takes a place there.
  */
-export const costLimitRule: ValidationRule = (context) => ({
-  OperationDefinition(operation) {
-    const { cost, expensive } = operationCost(context.getSchema(), operation, (name) => context.getFragment(name));
-    if (cost <= L.maxCost) return;
-    const counted = new Map<string, { n: number; cost: number }>();
-    for (const { field, cost } of expensive) counted.set(field, { n: (counted.get(field)?.n ?? 0) + 1, cost });
-    const listed = [...counted].map(([field, { n, cost }]) => `${field.split('.')[1]} × ${n} (${cost})`).join(', ');
-    const localized = {
-      vi:
-        `Truy vấn quá tốn kém: chi phí ước tính ${cost}, tối đa ${L.maxCost}. ` +
-        (listed
-          ? `Trường tốn kém (chi phí mỗi lần): ${listed}; hãy chia thành nhiều yêu cầu.`
-          : 'Hãy xin trang nhỏ hơn (first/last) hoặc ít cấp lồng nhau hơn.'),
-      en:
-        `Query is too expensive: estimated cost ${cost}, at most ${L.maxCost}. ` +
-        (listed
-          ? `Expensive fields (cost of each call): ${listed}; split them over several requests.`
-          : 'Ask for smaller pages (first/last) or fewer nested levels.'),
-    };
-    context.reportError(
-      new GraphQLError(`${localized.vi} / ${localized.en}`, {
-        nodes: [operation],
-        extensions: { localizedMessage: localized, cost, maxCost: L.maxCost },
-      }),
-    );
-  },
-});
+export function costLimitPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(request) {
+          const cost = requestCost(request);
+          const refusal = cost && costRefusal(cost);
+          if (refusal) throw refusal;
+        },
+      };
+    },
+  };
+}
+
+/** Whether an operation of this cost is refused (expensive-work-plugin.ts admits no such operation). */
+export function overCostLimit(cost: QueryCost): boolean {
+  return cost.cost > L.maxCost;
+}
+
+/** The refusal of an operation over the cost limit, naming the expensive fields it asks for, how many times and what each costs. */
+export function costRefusal({ cost, expensive }: QueryCost): GraphQLError | undefined {
+  if (cost <= L.maxCost) return undefined;
+  const counted = new Map<string, { n: number; cost: number }>();
+  for (const { field, cost } of expensive) counted.set(field, { n: (counted.get(field)?.n ?? 0) + 1, cost });
+  const listed = [...counted].map(([field, { n, cost }]) => `${field.split('.')[1]} × ${n} (${cost})`).join(', ');
+  const localized = {
+    vi:
+      `Truy vấn quá tốn kém: chi phí ước tính ${cost}, tối đa ${L.maxCost}. ` +
+      (listed
+        ? `Trường tốn kém (chi phí mỗi lần): ${listed}; hãy chia thành nhiều yêu cầu.`
+        : 'Hãy xin trang nhỏ hơn (first/last) hoặc ít cấp lồng nhau hơn.'),
+    en:
+      `Query is too expensive: estimated cost ${cost}, at most ${L.maxCost}. ` +
+      (listed
+        ? `Expensive fields (cost of each call): ${listed}; split them over several requests.`
+        : 'Ask for smaller pages (first/last) or fewer nested levels.'),
+  };
+  return new GraphQLError(`${localized.vi} / ${localized.en}`, {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', localizedMessage: localized, cost, maxCost: L.maxCost, http: { status: 400 } },
+  });
+}

@@ -1,5 +1,6 @@
 import { type PrismaClient, poolStats } from '@coso/schema';
 import { type Request, type Response, Router } from 'express';
+import { budgetWarning, type ConnectionBudget } from './connection-budget.js';
 
 export const READINESS_TIMEOUT_MS = 2_000;
 
@@ -10,13 +11,26 @@ export const READINESS_TIMEOUT_MS = 2_000;
  * as soon as it is back (the pool reconnects by itself); 503 too while the gateway is stopping,
  * and while every pooled connection is busy with queries queued for one (`saturated`: a load
  * balancer should send new requests elsewhere; these wait, up to DATABASE_POOL_TIMEOUT_MS).
+ * Its detail says whether the pool fitted in PostgreSQL's free connections at start
+ * (`connections`, with a `warning` when it did not: connection-budget.ts); that alone does not
+ * make the gateway unready.
  */
-export function healthRoutes(options: { prisma: PrismaClient; stopping: () => boolean; timeoutMs?: number }): Router {
+export function healthRoutes(options: {
+  prisma: PrismaClient;
+  stopping: () => boolean;
+  timeoutMs?: number;
+  connections?: () => ConnectionBudget | undefined;
+}): Router {
   const router = Router();
   const timeoutMs = options.timeoutMs ?? READINESS_TIMEOUT_MS;
   router.get('/healthz', (_req: Request, res: Response) => {
     res.set('cache-control', 'no-store').json({ status: 'ok' });
   });
+  const connectionsDetail = () => {
+    const budget = options.connections?.();
+    if (!budget) return {};
+    return { connections: { ...budget, ...(budget.enough ? {} : { warning: budgetWarning(budget) }) } };
+  };
   router.get('/readyz', async (_req: Request, res: Response) => {
     res.set('cache-control', 'no-store');
     if (options.stopping()) {
@@ -30,6 +44,7 @@ export function healthRoutes(options: { prisma: PrismaClient; stopping: () => bo
         status: 'saturated',
         database: 'ok',
         pool,
+        ...connectionsDetail(),
         message: 'Mọi kết nối cơ sở dữ liệu đều đang bận. / Every database connection is busy.',
       });
       return;
@@ -37,7 +52,13 @@ export function healthRoutes(options: { prisma: PrismaClient; stopping: () => bo
     const started = Date.now();
     try {
       await withTimeout(options.prisma.$queryRaw`SELECT 1`, timeoutMs);
-      res.json({ status: 'ready', database: 'ok', ms: Date.now() - started, pool: poolStats(options.prisma) ?? undefined });
+      res.json({
+        status: 'ready',
+        database: 'ok',
+        ms: Date.now() - started,
+        pool: poolStats(options.prisma) ?? undefined,
+        ...connectionsDetail(),
+      });
     } catch {
       res.status(503).json({
         status: 'unavailable',

@@ -30,6 +30,7 @@ beforeAll(async () => {
     },
   });
   gateway = await createGateway(config, { prisma, log: createLogger({ logLevel: 'silent' }), shutdownGraceMs: 1_000 });
+  await gateway.connectionBudget;
   auth = `Bearer ${await signIn(gateway.graphqlUrl, 'admin')}`;
 });
 afterAll(async () => {
@@ -85,6 +86,8 @@ it('queues requests beyond the pool size until a connection is free, and reports
       status: 'saturated',
       database: 'ok',
       pool: { size: POOL, open: POOL, idle: 0, waiting: REQUESTS - POOL },
+      // What max_connections left free at start (connection-budget.test.ts checks the figures).
+      connections: expect.objectContaining({ poolSize: POOL }),
       message: 'Mọi kết nối cơ sở dữ liệu đều đang bận. / Every database connection is busy.',
     },
   });

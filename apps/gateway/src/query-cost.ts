@@ -1,9 +1,13 @@
-import { declaredCost } from '@coso/schema';
+import type { GraphQLRequestContext } from '@apollo/server';
+import { declaredCost, MAX_PAGE_SIZE } from '@coso/schema';
 import {
+  type ArgumentNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
   getNamedType,
+  getVariableValues,
   isInterfaceType,
   isObjectType,
   Kind,
@@ -24,8 +28,10 @@ export interface QueryCost {
  * extension, `fieldCost(n)`): the limit knows a report is a report without a list here.
  *
  * - every field, inline fragment and fragment spread costs 1; `__schema` (introspection) 0;
- * - a field with a literal `first`/`last` multiplies its own cost and its selection's by it (a
- *   variable counts as 1: the schema's MAX_PAGE_SIZE bounds it);
+ * - a field with `first`/`last` multiplies its own cost and its selection's by it: a literal as
+ *   written, a variable by its value in the request's `variables` (or its default), at most
+ *   MAX_PAGE_SIZE, and MAX_PAGE_SIZE when it has none (the page size the field may still be
+ *   given); so aliases with `first: $n` cost what they would with `first: 200`;
  * - a field that declares a cost adds it once per call (a connection's page size does not multiply
  *   the work of computing what is paged), times the page sizes of the lists around it.
  *
@@ -36,6 +42,7 @@ export function operationCost(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragment: (name: string) => FragmentDefinitionNode | undefined | null,
+  variables: Readonly<Record<string, unknown>> = {},
 ): QueryCost {
   const expensive: QueryCost['expensive'] = [];
   const visiting = new Set<string>();
@@ -54,7 +61,7 @@ export function operationCost(
           continue;
         }
         const inner = 1 + selectionSetCost(selection.selectionSet, field ? getNamedType(field.type) : undefined);
-        cost += (own ?? 0) + inner * pageSize(selection.arguments ?? []);
+        cost += (own ?? 0) + inner * pageSize(selection.arguments ?? [], variables);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         cost += 1 + selectionSetCost(selection.selectionSet, type ?? undefined);
@@ -75,8 +82,47 @@ export function operationCost(
   return { cost: selectionSetCost(operation.selectionSet, root), expensive };
 }
 
-function pageSize(args: ReadonlyArray<{ name: { value: string }; value: { kind: Kind; value?: unknown } }>): number {
+/** The page size a field's `first`/`last` asks for, as the cost counts it (1 when it has neither). */
+function pageSize(args: readonly ArgumentNode[], variables: Readonly<Record<string, unknown>>): number {
   const arg = args.find((a) => a.name.value === 'first' || a.name.value === 'last');
-  if (arg?.value.kind !== Kind.INT) return 1;
-  return Math.max(Number.parseInt(String(arg.value.value), 10) || 1, 1);
+  if (arg?.value.kind === Kind.INT) return Math.max(Number.parseInt(arg.value.value, 10) || 1, 1);
+  if (arg?.value.kind !== Kind.VARIABLE) return 1;
+  const value = variables[arg.value.name.value];
+  if (typeof value !== 'number' || !Number.isInteger(value)) return MAX_PAGE_SIZE;
+  return Math.min(Math.max(value, 1), MAX_PAGE_SIZE);
+}
+
+/** The operation's variables as it will run with them (defaults filled in); {} when they do not coerce (execution refuses them). */
+export function coercedVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  inputs: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
+  return coerced ?? {};
+}
+
+const costs = new WeakMap<object, QueryCost>();
+
+/**
+ * The cost of the operation one Apollo request runs, with its variables; counted once per request
+ * however many plugins ask (the cost limit and the bound on expensive work).
+ */
+export function requestCost(
+  request: Pick<GraphQLRequestContext<object>, 'request' | 'schema'> & { document?: DocumentNode; operation?: OperationDefinitionNode },
+): QueryCost | undefined {
+  const { document, operation, schema } = request;
+  if (!document || !operation) return undefined;
+  const known = costs.get(request.request);
+  if (known) return known;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const cost = operationCost(
+    schema,
+    operation,
+    (name) => fragments.get(name),
+    coercedVariables(schema, operation, request.request.variables),
+  );
+  costs.set(request.request, cost);
+  return cost;
 }

@@ -57,7 +57,8 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz']);
  * logged beside it as `clientRequestId`, so a proxy's traces still join, but no caller chooses the id
  * the audit trail records) and one JSON log line per
  * request when the response is finished: id, method, path (never the query string: GET requests
- * carry GraphQL variables there), status, duration, operation name and error codes.
+ * carry GraphQL variables there), client address (`req.ip`, see trust-proxy.ts), status, duration,
+ * operation name and error codes.
  */
 export function requestLog(log: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -74,6 +75,8 @@ export function requestLog(log: Logger) {
       const line = {
         reqId: record.id,
         ...(record.clientId ? { clientRequestId: record.clientId } : {}),
+        // The client's address as the sign-in throttle counts it: the peer's, or what a proxy TRUST_PROXY names says.
+        ...(req.ip ? { clientAddress: req.ip } : {}),
         method: req.method,
         path,
         status: res.statusCode,

@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSchema, type PrismaClient } from '@coso/schema';
 import express, { type Request, type Response } from 'express';
 import type { Config } from './config.js';
+import { type ConnectionBudget, checkConnectionBudget } from './connection-budget.js';
 import { gatewayFormatError } from './error-messages.js';
 import { ExpensiveWork } from './expensive-work.js';
 import { expensiveWorkPlugin } from './expensive-work-plugin.js';
@@ -26,6 +27,8 @@ export interface Gateway {
   graphqlUrl: string;
   graphiqlUrl: string;
   port: number;
+  /** The pool against PostgreSQL's free connections, read at start (connection-budget.ts; undefined when unreadable). */
+  connectionBudget: Promise<ConnectionBudget | undefined>;
   /** Stops accepting, lets in-flight requests finish (bounded by `shutdownGraceMs`), stops Apollo. */
   close(): Promise<void>;
 }
@@ -44,6 +47,9 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   const { prisma, log } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // `req.ip` (the sign-in throttle's and the logs' client address) reads X-Forwarded-For only from
+  // the proxies TRUST_PROXY names; off by default (trust-proxy.ts).
+  app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
   let stopping = false;
 
@@ -89,7 +95,13 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
 
   app.use(requestLog(log));
   app.use(securityHeaders());
-  app.use(healthRoutes({ prisma, stopping: () => stopping }));
+  // Read in the background: a gateway starts even while the database is slow to answer.
+  let connections: ConnectionBudget | undefined;
+  const connectionBudget = checkConnectionBudget(prisma, config.poolSize, log).then((budget) => {
+    connections = budget;
+    return budget;
+  });
+  app.use(healthRoutes({ prisma, stopping: () => stopping, connections: () => connections }));
   app.use(exportRoutes({ prisma, log, expensiveWork }));
   app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), expressMiddleware(apollo, { context: contextFor(prisma) }));
   app.use('/graphiql', graphiqlSite());
@@ -119,6 +131,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   return {
     ...urls,
     port,
+    connectionBudget,
     close() {
       closing ??= (async () => {
         stopping = true;

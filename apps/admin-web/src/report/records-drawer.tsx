@@ -54,7 +54,11 @@ function RecordsList({ drill, report }: { drill: DrillDown; report: ReportVariab
   const variables = { ...report, key: drill.key, first: size, after: pages.after };
   // Both queries read another part of the report object, which has no id: kept out of the cache.
   const whole = useQuery(FigureRecordsDocument, { variables, fetchPolicy: 'no-cache', skip: drill.ward !== undefined });
-  const byWard = useQuery(WardFigureRecordsDocument, { variables, fetchPolicy: 'no-cache', skip: drill.ward === undefined });
+  const byWard = useQuery(WardFigureRecordsDocument, {
+    variables: { ...variables, wardId: drill.ward?.wardId ?? null },
+    fetchPolicy: 'no-cache',
+    skip: drill.ward === undefined,
+  });
   const active = drill.ward ? byWard : whole;
   const figure = drill.ward ? undefined : whole.data?.directiveReport.figures[0];
   const wardFigure = drill.ward

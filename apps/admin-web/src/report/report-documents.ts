@@ -108,12 +108,22 @@ export const FigureRecordsDocument = graphql(`
   }
 `);
 
+// One ward only (null: the records in no ward): a page's cursor belongs to that ward's list.
 export const WardFigureRecordsDocument = graphql(`
-  query WardFigureRecords($directiveId: ID!, $scopeId: ID!, $from: Date, $to: Date!, $key: String!, $first: Int!, $after: String) {
+  query WardFigureRecords(
+    $directiveId: ID!
+    $scopeId: ID!
+    $from: Date
+    $to: Date!
+    $key: String!
+    $wardId: ID
+    $first: Int!
+    $after: String
+  ) {
     directiveReport(directiveId: $directiveId, scopeId: $scopeId, from: $from, to: $to) {
       figures(keys: [$key]) {
         key
-        byWard {
+        byWard(wardIds: [$wardId]) {
           wardId
           wardName
           records(first: $first, after: $after) {

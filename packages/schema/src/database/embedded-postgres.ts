@@ -28,6 +28,8 @@ export interface EmbeddedOptions {
    * writes (its data dies with it anyway); a persistent one keeps PostgreSQL's durable defaults.
    */
   ephemeral?: boolean;
+  /** PostgreSQL's `max_connections` (default 200); tests of the gateway's connection budget set a small one. */
+  maxConnections?: number;
   onLog?: (line: string) => void;
 }
 
@@ -87,7 +89,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // SCRAM: the password never crosses the socket in clear (the package's default is `password`).
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...durability],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${options.maxConnections ?? 200}`, ...durability],
     onLog: (m: unknown) => log(String(m).trimEnd()),
     onError: (e: unknown) => log(`[error] ${String(e)}`),
   });

@@ -13,6 +13,7 @@ import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
 import InputBoundsPlugin from './input-bounds.js';
+import ListCursorPlugin from './list-cursors.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import PartyFilterPlugin from './party-filter-plugin.js';
 import WriteAccessPlugin from './write-access-plugin.js';
@@ -57,6 +58,8 @@ export const builder = new SchemaBuilder<{
     WriteAccessPlugin,
     PartyFilterPlugin,
     PageSizePlugin,
+    // Every connection's cursors are bound to their list (field, arguments, parent record).
+    ListCursorPlugin,
     ErrorsPlugin,
     PrismaPlugin,
     RelayPlugin,

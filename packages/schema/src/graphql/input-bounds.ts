@@ -19,6 +19,7 @@ import {
 import { getDatamodel } from '../generated/pothos-types.js';
 import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
+import { bindingOf, checkListCursor, listTag, notACursor } from './list-cursors.js';
 
 /**
  * What a client may send, checked once at the edge for the whole operation before any root field
@@ -121,32 +122,34 @@ function connectionModel(field: GraphQLField<unknown, unknown>): { model: string
 }
 
 /**
- * A cursor must be one this list hands out: a Prisma list's cursor names a record of the list's
- * own type (a cursor of another list names a record of another table and is refused, not answered
- * with an empty page); a computed list's cursor is an offset.
+ * A cursor must be one this list hands out: bound to this field with these arguments
+ * (list-cursors.ts; the parent record is checked when the field resolves). Inside, a Prisma list's
+ * cursor is an id of the type its table's ids have (a UUID, or a bigint for the audit trail's
+ * serial ids), so PostgreSQL never sees a malformed one; a computed list's is an offset. Whether
+ * the id is a row of that list is the binding's to say (a list of links, such as a unit's
+ * children, pages by the link's id, not the node's).
  */
-async function checkCursor(cursor: string, field: GraphQLField<unknown, unknown>, model: string | undefined, where: Where, ctx: Context) {
-  const notOurs = () =>
-    refuse(where, {
-      vi: `"${where.argument}" không phải con trỏ phân trang của danh sách ${where.field}; dùng startCursor/endCursor mà chính danh sách này trả về.`,
-      en: `"${where.argument}" is not a cursor of the list ${where.field}; use a startCursor/endCursor this list returned.`,
-    });
-  const decoded = Buffer.from(cursor, 'base64').toString('utf8');
+function checkCursor(
+  cursor: string,
+  model: string | undefined,
+  where: Where,
+  ctx: Context,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+) {
+  const notOurs = () => notACursor(where);
+  const binding = bindingOf(field);
+  if (!binding) throw new Error(`${where.field} pages without a list cursor binding (list-cursors.ts)`);
+  const decoded = Buffer.from(checkListCursor(cursor, { list: listTag(binding, args, ctx) }, where), 'base64').toString('utf8');
   if (model === undefined) {
     if (!OFFSET_CURSOR.test(decoded)) throw notOurs();
     return;
   }
   const [, tag, payload = ''] = PRISMA_CURSOR.exec(decoded) ?? [];
   const idType = idTypeOf(model);
-  let id: string | bigint;
-  if (tag === 'S' && idType === 'String' && isUuid(payload)) id = payload;
-  else if (tag === 'I' && idType === 'BigInt' && BIGINT_ID.test(payload)) id = BigInt(payload);
-  else throw notOurs();
-  const delegate = (ctx.prisma as unknown as Record<string, { count(a: object): Promise<number> } | undefined>)[
-    model.charAt(0).toLowerCase() + model.slice(1)
-  ];
-  if (!delegate) throw new Error(`no Prisma model ${model} for the cursors of ${field.name}`);
-  if ((await delegate.count({ where: { id } })) === 0) throw notOurs();
+  if (tag === 'S' && idType === 'String' && isUuid(payload)) return;
+  if (tag === 'I' && idType === 'BigInt' && BIGINT_ID.test(payload)) return;
+  throw notOurs();
 }
 
 const idTypes = new Map<string, string | undefined>();
@@ -197,7 +200,7 @@ export async function checkOperationInputs(info: GraphQLResolveInfo, ctx: Contex
     if (!cursors) continue;
     for (const name of ['after', 'before']) {
       const cursor = values[name];
-      if (typeof cursor === 'string') await checkCursor(cursor, field, cursors.model, { field: fieldName, argument: name }, ctx);
+      if (typeof cursor === 'string') checkCursor(cursor, cursors.model, { field: fieldName, argument: name }, ctx, field, values);
     }
   }
 }

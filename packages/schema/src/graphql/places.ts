@@ -1,5 +1,5 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
-import type { AdministrativeUnit } from '../generated/prisma/client.js';
+import type { AdministrativeUnit, Prisma } from '../generated/prisma/client.js';
 import { activeOnWhere, fromDbDateOrNull } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
@@ -106,10 +106,14 @@ interface AncestorRow {
   parentLinks?: Array<{ parent: AdministrativeUnit & AncestorRow }>;
 }
 
+const CHILD_ORDER: Prisma.UnitParentOrderByWithRelationInput[] = [{ unit: { name: 'asc' } }, { id: 'asc' }];
+
 const childHelpers = prismaConnectionHelpers(builder, 'UnitParent', {
   cursor: 'id',
   select: (nodeSelection) => ({ unit: nonEmpty(nodeSelection(true)) }),
-  query: () => ({ orderBy: { unit: { name: 'asc' as const } } }),
+  // The id breaks ties between namesakes (two "Tổ dân phố số 1" under one parent): a cursor needs a
+  // total order. Prisma takes a list of orders; the helper's type names only one.
+  query: () => ({ orderBy: CHILD_ORDER as unknown as Prisma.UnitParentOrderByWithRelationInput }),
   resolveNode: (link) => link.unit,
 });
 

@@ -125,7 +125,19 @@ const FigureRef = builder.objectRef<FigureParent>('ReportFigure').implement({
     byWard: t.field({
       type: [WardFigureRef],
       description: 'Theo phường / By ward. Empty when withheld (byWardWithheld).',
-      resolve: (f) => f.figure.byWard.map((ward) => ({ figure: f.figure, ward })),
+      args: {
+        wardIds: t.arg({
+          type: ['ID'],
+          required: { list: false, items: false },
+          description:
+            'Chỉ các phường này / Only these wards (null: the records in no ward), e.g. to page one ward’s records: a cursor belongs to one ward’s list.',
+        }),
+      },
+      resolve: (f, a) => {
+        // The records in no ward have the empty ward id (the domain's UNASSIGNED_WARD_ID); asked for as null.
+        const only = a.wardIds && new Set(a.wardIds.map((id) => (id === null || id === undefined ? '' : dbId(id, 'AdministrativeUnit'))));
+        return f.figure.byWard.filter((ward) => !only || only.has(ward.wardId)).map((ward) => ({ figure: f.figure, ward }));
+      },
     }),
     byWardWithheld: t.boolean({
       description:
