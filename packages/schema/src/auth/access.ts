@@ -1,9 +1,9 @@
-import { addDays, emptyState, PlaceHierarchy } from '@coso/domain';
 import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { bilingualError } from '../graphql/bilingual-error.js';
-import { recordsOf } from '../store/state-tables.js';
+import type { Territory } from '../entities/places.js';
+import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
 
@@ -21,6 +21,7 @@ const TERRITORY_TYPES = new Set(['AdministrativeUnit', 'UnitParent']);
 export class Access {
   private readUnits: Set<string> | null = null;
   private writeUnits: Set<string> | null = null;
+  private on: string | null = null;
   private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
   private readonly personalReads: Array<{ personId: string; field: string }> = [];
   /** Log writes scheduled or under way; a write leaves this set only when it has finished. */
@@ -39,10 +40,17 @@ export class Access {
   /** Loads the territory once per request (two queries); call before execution. */
   async load(): Promise<this> {
     if (!isTerritorial(this.viewer) || this.writeUnits) return this;
-    const { read, write } = await this.computeTerritory(this.viewer.scopeUnitId as string);
+    await this.loadTerritory();
+    return this;
+  }
+
+  private async loadTerritory(): Promise<void> {
+    const viewer = this.viewer;
+    if (!isTerritorial(viewer)) return;
+    const { read, write, on } = await this.computeTerritory(viewer.scopeUnitId as string);
     this.writeUnits = write;
     this.readUnits = read;
-    return this;
+    this.on = on;
   }
 
   /**
@@ -72,32 +80,43 @@ export class Access {
 
   private async refresh(stale: 'records' | 'territory'): Promise<void> {
     this.loaders.clear();
-    if (stale === 'territory' && isTerritorial(this.viewer)) {
-      const { read, write } = await this.computeTerritory(this.viewer.scopeUnitId as string);
-      this.writeUnits = write;
-      this.readUnits = read;
-    }
+    if (stale === 'territory' && isTerritorial(this.viewer)) await this.loadTerritory();
   }
 
-  private async computeTerritory(scope: string): Promise<{ read: Set<string>; write: Set<string> }> {
-    const [units, parents] = await Promise.all([this.prisma.administrativeUnit.findMany(), this.prisma.unitParent.findMany()]);
-    const state = emptyState();
-    state.units = recordsOf('units', units);
-    state.unitParents = recordsOf('unitParents', parents);
-    const places = new PlaceHierarchy(state);
-    // The territory as it stands today; for a unit since ended (a district after 1/7/2025), as it
-    // stood on its last day, so its staff keep the area they were responsible for.
-    const scopeUnit = places.unit(scope);
-    const lastDay = scopeUnit?.validTo ? addDays(scopeUnit.validTo, -1) : null;
-    const on = lastDay !== null && lastDay < this.today ? lastDay : this.today;
+  /**
+   * The territory as it stands today; for a unit since ended (a district after 1/7/2025), as it
+   * stood on its last day, so its staff keep the area they were responsible for. One query on the
+   * unit closure (migration unit_closure): its own units (with ended ones where they were on their
+   * last day: the closure's after-end rows) and, to read only, the units above.
+   */
+  private async computeTerritory(scope: string): Promise<{ read: Set<string>; write: Set<string>; on: string }> {
+    const rows = await this.prisma.$queryRaw<Array<{ id: string; above: boolean; day: Date }>>`
+      WITH asked AS (
+        SELECT CASE WHEN u.valid_to IS NOT NULL AND u.valid_to - 1 < ${this.today}::date THEN u.valid_to - 1 ELSE ${this.today}::date END AS day
+        FROM administrative_units u WHERE u.id = ${scope}::uuid
+      )
+      SELECT c.descendant_id::text AS id, false AS above, asked.day FROM unit_closure c, asked
+        WHERE c.ancestor_id = ${scope}::uuid AND c.valid_from <= asked.day AND (c.valid_to IS NULL OR asked.day < c.valid_to)
+      UNION ALL
+      SELECT c.ancestor_id::text, true, asked.day FROM unit_closure c, asked
+        WHERE c.descendant_id = ${scope}::uuid AND NOT c.after_end AND c.valid_from <= asked.day AND (c.valid_to IS NULL OR asked.day < c.valid_to)
+      UNION ALL
+      SELECT ${scope}, false, asked.day FROM asked`;
     const write = new Set<string>([scope]);
-    for (const u of places.descendantsOf(scope, on)) write.add(u.id);
-    for (const u of state.units) {
-      if (u.validTo !== null && u.validTo <= on && places.isWithin(u.id, scope, addDays(u.validTo, -1))) write.add(u.id);
+    const read = new Set<string>([scope]);
+    for (const r of rows) {
+      read.add(r.id);
+      if (!r.above) write.add(r.id);
     }
-    const read = new Set(write);
-    for (const a of places.ancestorsOf(scope, on)) read.add(a.id);
-    return { read, write };
+    const first = rows[0];
+    return { read, write, on: first ? fromDbDate(first.day) : this.today };
+  }
+
+  /** A territorial viewer's territory for list filters (scope and day, for SQL); null = all. */
+  territory(): Territory | null {
+    if (!isTerritorial(this.viewer)) return null;
+    if (this.on === null) throw new Error('Access.load() was not awaited before execution');
+    return { scopeId: this.viewer.scopeUnitId as string, on: toDbDate(this.on) };
   }
 
   get signedIn(): boolean {

@@ -25,6 +25,8 @@ export interface ModelFacts {
   relations: ReadonlyMap<string, { model: string; list: boolean }>;
   /** Models this one references by a foreign key (itself excluded). */
   references: readonly string[];
+  /** Foreign-key column → the relation field it backs (`residentialGroupId` → `residentialGroup`). */
+  relationOfColumn: ReadonlyMap<string, string>;
 }
 
 /** Timestamps the database keeps for itself; never calendar dates of the domain. */
@@ -49,6 +51,7 @@ function readFacts(): Map<string, ModelFacts> {
       searchable: scalars.some((f) => f.name === 'nameSearch'),
       relations: new Map(objects.map((f) => [f.name, { model: f.type, list: f.isList }])),
       references: [...new Set(objects.filter((f) => (f.relationFromFields ?? []).length > 0 && f.type !== name).map((f) => f.type))],
+      relationOfColumn: new Map(objects.flatMap((f) => (f.relationFromFields?.length === 1 ? [[f.relationFromFields[0] as string, f.name]] : []))),
     });
   }
   return out;

@@ -12,8 +12,8 @@ export type ListedType = EntityType;
 
 export function territoryWhere(ctx: Context, type: ListedType): Record<string, unknown> {
   const and: Record<string, unknown>[] = [];
-  const t = ctx.access.territoryUnits();
-  if (t) and.push(placeWhere(type, [...t], [...(ctx.access.readableUnits() ?? [])]));
+  const t = ctx.access.territory();
+  if (t) and.push(placeWhere(type, t));
   const notParty = ctx.access.seesParty ? null : notPartyWhere(type);
   if (notParty) and.push(notParty);
   return and.length ? { AND: and } : {};

@@ -130,7 +130,7 @@ describe('the unit closure equals the domain hierarchy', () => {
             for (const d of ASKED) {
               const rows = await tx.$queryRaw<Array<{ a: string; x: string }>>`
                 SELECT ancestor_id::text AS a, descendant_id::text AS x FROM unit_closure
-                WHERE ancestor_id <> descendant_id AND valid_from <= ${d}::date AND (valid_to IS NULL OR ${d}::date < valid_to)
+                WHERE NOT after_end AND ancestor_id <> descendant_id AND valid_from <= ${d}::date AND (valid_to IS NULL OR ${d}::date < valid_to)
                   AND ancestor_id = ANY(${g.units.map((u) => db(u.id))}::uuid[])`;
               for (const u of g.units.filter((x) => alive(x, d))) {
                 const below = rows.filter((r) => back.get(r.a) === u.id).map((r) => back.get(r.x));
@@ -161,11 +161,11 @@ describe('the unit closure equals the domain hierarchy', () => {
     await h.prisma.$executeRaw`INSERT INTO unit_parents (id, unit_id, parent_id, valid_from) VALUES
       (${stableUuid('closure-sql-link')}::uuid, ${child}::uuid, ${root}::uuid, '2021-01-01')`;
     const rows = await h.prisma.$queryRaw<Array<{ from: string; to: string | null }>>`
-      SELECT valid_from::text AS from, valid_to::text AS to FROM unit_closure WHERE ancestor_id = ${root}::uuid AND descendant_id = ${child}::uuid`;
+      SELECT valid_from::text AS from, valid_to::text AS to FROM unit_closure WHERE ancestor_id = ${root}::uuid AND descendant_id = ${child}::uuid AND NOT after_end`;
     expect(rows).toEqual([{ from: '2021-01-01', to: null }]);
     await h.prisma.$executeRaw`UPDATE unit_parents SET valid_to = '2023-01-01' WHERE unit_id = ${child}::uuid`;
     const ended = await h.prisma.$queryRaw<Array<{ from: string; to: string | null }>>`
-      SELECT valid_from::text AS from, valid_to::text AS to FROM unit_closure WHERE ancestor_id = ${root}::uuid AND descendant_id = ${child}::uuid`;
+      SELECT valid_from::text AS from, valid_to::text AS to FROM unit_closure WHERE ancestor_id = ${root}::uuid AND descendant_id = ${child}::uuid AND NOT after_end`;
     expect(ended).toEqual([{ from: '2021-01-01', to: '2023-01-01' }]);
   });
 });
