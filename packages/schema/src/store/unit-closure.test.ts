@@ -1,4 +1,4 @@
-import { type AdministrativeUnit, type IsoDate, PlaceHierarchy, type UnitParent } from '@coso/domain';
+import { type AdministrativeUnit, addDays, type IsoDate, PlaceHierarchy, type UnitParent } from '@coso/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlHarness } from '../testing/graphql-harness.js';
@@ -10,7 +10,9 @@ import { stableUuid } from './stable-id.js';
  * reorganisations (links end-dated and re-pointed to another parent, units that start and end),
  * written as rows of `administrative_units` and `unit_parents`, the trigger-kept closure's
  * "descendants of u as of d" and "ancestors of u as of d" equal PlaceHierarchy's `descendantsOf`
- * and `ancestorsOf` (the domain's own walk of the same rows) for every unit alive on d and every d.
+ * and `ancestorsOf` (the domain's own walk of the same rows) for every unit alive on d and every d;
+ * and a territory read through the closure (after-end rows included) equals the rule the access
+ * layer applied in TypeScript before the closure existed (PlaceHierarchy as the oracle).
  * Each case runs in a transaction that is rolled back.
  */
 
@@ -94,7 +96,7 @@ const alive = (u: AdministrativeUnit, d: IsoDate) => u.validFrom <= d && (u.vali
 class Rollback extends Error {}
 
 describe('the unit closure equals the domain hierarchy', () => {
-  it('for generated trees with reorganisations, descendants and ancestors of every living unit on every day', async () => {
+  it('for generated trees with reorganisations: descendants, ancestors and territory of every living unit on every day', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(forest, async (g) => {
@@ -141,6 +143,28 @@ describe('the unit closure equals the domain hierarchy', () => {
                   problems.push(`below ${u.id} on ${d}: ${below.sort()} ≠ ${expectedBelow.sort()}`);
                 if (JSON.stringify([...above].sort()) !== JSON.stringify([...expectedAbove].sort()))
                   problems.push(`above ${u.id} on ${d}: ${above.sort()} ≠ ${expectedAbove.sort()}`);
+              }
+            }
+            // A territorial viewer's own units on d (access rule, after-end rows included): the unit, what
+            // lies below it on d, and units ended by d that lay below it on their last day.
+            const territory = await tx.$queryRaw<Array<{ a: string; x: string; d: string }>>`
+              SELECT c.ancestor_id::text AS a, c.descendant_id::text AS x, d::text AS d
+              FROM unit_closure c, unnest(${ASKED}::date[]) AS d
+              WHERE c.valid_from <= d AND (c.valid_to IS NULL OR d < c.valid_to)
+                AND c.ancestor_id = ANY(${g.units.map((u) => db(u.id))}::uuid[])`;
+            for (const d of ASKED) {
+              for (const u of g.units) {
+                const got = new Set([
+                  u.id,
+                  ...territory.filter((r) => r.d === d && back.get(r.a) === u.id).map((r) => back.get(r.x) as string),
+                ]);
+                const expected = new Set([u.id, ...places.descendantsOf(u.id, d).map((x) => x.id)]);
+                for (const x of g.units) {
+                  if (x.validTo !== null && x.validTo <= d && places.isWithin(x.id, u.id, addDays(x.validTo, -1))) expected.add(x.id);
+                }
+                if (!alive(u, d)) continue; // a territory is read on a day its scope exists (its last day, once ended)
+                if (JSON.stringify([...got].sort()) !== JSON.stringify([...expected].sort()))
+                  problems.push(`territory of ${u.id} on ${d}: ${[...got].sort()} ≠ ${[...expected].sort()}`);
               }
             }
             throw new Rollback();
