@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
+import type { Territory } from '../entities/places.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { bilingualError } from '../graphql/bilingual-error.js';
-import type { Territory } from '../entities/places.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';

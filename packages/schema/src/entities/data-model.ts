@@ -51,7 +51,9 @@ function readFacts(): Map<string, ModelFacts> {
       searchable: scalars.some((f) => f.name === 'nameSearch'),
       relations: new Map(objects.map((f) => [f.name, { model: f.type, list: f.isList }])),
       references: [...new Set(objects.filter((f) => (f.relationFromFields ?? []).length > 0 && f.type !== name).map((f) => f.type))],
-      relationOfColumn: new Map(objects.flatMap((f) => (f.relationFromFields?.length === 1 ? [[f.relationFromFields[0] as string, f.name]] : []))),
+      relationOfColumn: new Map(
+        objects.flatMap((f) => (f.relationFromFields?.length === 1 ? [[f.relationFromFields[0] as string, f.name]] : [])),
+      ),
     });
   }
   return out;

@@ -184,7 +184,10 @@ export function placeWhere(type: EntityType, territory: Territory): Row {
     if ('self' in place) return unitReadable(territory);
     if ('body' in place) return nestWhere(type, steps(place.body), organizationAtWhere(inside));
     const { via, column } = lastScalar(type, steps(place.unit));
-    const owner = relationSteps(type, via).reduce((model, step) => modelFacts(model).relations.get(step.name)?.model ?? model, type as string);
+    const owner = relationSteps(type, via).reduce(
+      (model, step) => modelFacts(model).relations.get(step.name)?.model ?? model,
+      type as string,
+    );
     const relation = modelFacts(owner).relationOfColumn.get(column);
     if (!relation) throw new Error(`${type}: "${place.unit}" — ${column} of ${owner} backs no relation`);
     return nestWhere(type, via, { [relation]: inside });
