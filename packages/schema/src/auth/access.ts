@@ -1,11 +1,15 @@
 import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
-import type { Territory } from '../entities/places.js';
+import { modelFacts } from '../entities/data-model.js';
+import { definitionOf, type EntityType, isEntityType } from '../entities/definitions.js';
+import { notPartyWhere, placeWhere, type Territory } from '../entities/places.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { bilingualError } from '../graphql/bilingual-error.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
+
+type FindIds = { findMany(args: object): Promise<Array<{ id: string }>> };
 
 /** Records whose changes move the territory itself (the place hierarchy). */
 const TERRITORY_TYPES = new Set(['AdministrativeUnit', 'UnitParent']);
@@ -23,6 +27,7 @@ export class Access {
   private writeUnits: Set<string> | null = null;
   private on: string | null = null;
   private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
+  private readonly readChecks = new Map<string, DataLoader<string, boolean>>();
   private readonly personalReads: Array<{ personId: string; field: string }> = [];
   /** Log writes scheduled or under way; a write leaves this set only when it has finished. */
   private readonly logWrites = new Set<Promise<void>>();
@@ -80,6 +85,7 @@ export class Access {
 
   private async refresh(stale: 'records' | 'territory'): Promise<void> {
     this.loaders.clear();
+    this.readChecks.clear();
     if (stale === 'territory' && isTerritorial(this.viewer)) await this.loadTerritory();
   }
 
@@ -160,21 +166,47 @@ export class Access {
     return loader.load(id);
   }
 
+  /**
+   * The condition a record of this type meets when the viewer may read it: at a place of their
+   * territory (the unit closure, as of the territory's day) and, without party rights, revealing no
+   * party membership. `{}` for viewers who read everything. Lists filter by it; `canRead` asks it
+   * of the records a request meets, one statement per type per batch.
+   */
+  readWhere(type: EntityType): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [];
+    const t = this.territory();
+    if (t) and.push(placeWhere(type, t));
+    const notParty = this.seesParty ? null : notPartyWhere(type);
+    if (notParty) and.push(notParty);
+    return and.length ? { AND: and } : {};
+  }
+
+  private readable(type: EntityType, id: string): Promise<boolean> {
+    let loader = this.readChecks.get(type);
+    if (!loader) {
+      const delegate = (this.prisma as unknown as Record<string, FindIds>)[modelFacts(type).delegate];
+      if (!delegate) throw new Error(`No delegate for ${type}`);
+      loader = new DataLoader(async (ids) => {
+        const rows = await delegate.findMany({ where: { AND: [{ id: { in: [...ids] } }, this.readWhere(type)] }, select: { id: true } });
+        const open = new Set(rows.map((r) => r.id));
+        return ids.map((x) => open.has(x));
+      });
+      this.readChecks.set(type, loader);
+    }
+    return loader.load(id);
+  }
+
   /** May the viewer read this record? Used by every object type (node, nested relations, lists). */
   async canRead(type: string, id: string): Promise<boolean> {
     if (!this.signedIn) return false;
     await this.fresh();
     if (PUBLIC_TYPES.has(type)) return true;
     // A type without a place (an account) is for administrators only.
-    if (!LOCATORS[type]) return isAdmin(this.viewer);
-    const needsTerritory = isTerritorial(this.viewer);
-    if (!needsTerritory && this.seesParty) return true;
-    const at = await this.locate(type, id);
-    if (!at) return false;
-    if (at.party && !this.seesParty) return false;
-    if (!needsTerritory) return true;
-    const units = type === 'AdministrativeUnit' ? this.readableUnits() : this.territoryUnits();
-    return at.units.some((u) => units?.has(u));
+    if (!LOCATORS[type] || !isEntityType(type)) return isAdmin(this.viewer);
+    if (!isTerritorial(this.viewer) && this.seesParty) return true;
+    // Every record of an always-party type reveals party membership.
+    if (!this.seesParty && definitionOf(type).party === 'always') return false;
+    return this.readable(type, id);
   }
 
   /**
