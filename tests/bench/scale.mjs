@@ -106,14 +106,23 @@ async function measure(prisma, viewer, source) {
 
 const sizes = [1, N];
 const results = {};
-for (const size of sizes) {
-  const prisma = await city(size);
-  for (const [role, username] of Object.entries(ROLES)) {
-    const viewer = await viewerOf(prisma, username);
-    for (const [name, source] of Object.entries(CASES)) results[`${name}|${role}|${size}`] = await measure(prisma, viewer, source);
+const prismas = new Map();
+for (const size of sizes) prismas.set(size, await city(size));
+// Two passes over every case: the first warms the process (JIT, plan caches, pools) for all of
+// them, so the case measured first is not the one that pays for it; the second is reported.
+for (const pass of [0, 1]) {
+  for (const size of sizes) {
+    const prisma = prismas.get(size);
+    for (const [role, username] of Object.entries(ROLES)) {
+      const viewer = await viewerOf(prisma, username);
+      for (const [name, source] of Object.entries(CASES)) {
+        const m = await measure(prisma, viewer, source);
+        if (pass === 1) results[`${name}|${role}|${size}`] = m;
+      }
+    }
   }
-  await prisma.$disconnect();
 }
+for (const prisma of prismas.values()) await prisma.$disconnect();
 await root.$disconnect();
 await server.stop();
 

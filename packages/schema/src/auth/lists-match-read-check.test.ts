@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { modelFacts } from '../entities/data-model.js';
 import { definitionOf, type EntityType } from '../entities/definitions.js';
 import { buildSchema } from '../graphql/schema.js';
-import { graphqlHarness } from '../testing/graphql-harness.js';
+import { graphqlHarness, type HarnessError } from '../testing/graphql-harness.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { LOCATORS } from './locator.js';
 import { EXTRA_ACCOUNTS, loadAccessFixture, viewersOf } from './test-support/access-fixture.js';
@@ -104,9 +104,13 @@ async function listed(field: ListField, asOf: string | null, as: Viewer): Promis
     const dateArg = asOf ? 'asOf: $asOf, ' : '';
     const source = `query($after: String${asOf ? ', $asOf: Date' : ''}) { ${field.name}(${dateArg}first: ${PAGE}, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
     type Page = Record<string, { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>;
-    const { data, errors } = await h.exec<Page>(source, { after, ...(asOf ? { asOf } : {}) }, { viewer: as });
-    expect(errors, `${field.name} as of ${asOf}`).toEqual([]);
-    const page = data?.[field.name];
+    const result: { data: Page | null; errors: HarnessError[] } = await h.exec<Page>(
+      source,
+      { after, ...(asOf ? { asOf } : {}) },
+      { viewer: as },
+    );
+    expect(result.errors, `${field.name} as of ${asOf}`).toEqual([]);
+    const page = result.data?.[field.name];
     if (!page) throw new Error(`${field.name}: no data`);
     ids.push(...page.nodes.map((n) => n.id));
     if (!page.pageInfo.hasNextPage) return ids;
