@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // coso: the command line of the gateway. `coso help` lists the commands.
 import { parseArgs } from 'node:util';
+import { MAX_CITY_DISTRICTS } from '@coso/sample-data';
 import { migrateIfPermitted, printSchemaSdl } from '@coso/schema';
 import pino from 'pino';
 import { type Config, readConfig } from './config.js';
@@ -26,6 +27,9 @@ Lệnh / Commands:
                  Apply pending migrations (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR).
   seed --sample  Nạp dữ liệu mẫu và các tài khoản demo (mật khẩu công bố) vào cơ sở dữ liệu trống.
                  Load the sample data and the demo accounts (published passwords) into an empty database.
+  seed --sample city --districts <N>
+                 Một thành phố N quận để đo quy mô: dữ liệu mẫu và N − 1 bản sao (mã, tên, số định danh mới).
+                 A city of N districts for measuring scale: the sample and N − 1 clones (fresh ids, names, citizen IDs).
   print-schema   In lược đồ GraphQL (SDL). / Print the GraphQL schema (SDL).
   users create-admin --username <tên> [--display-name <tên hiển thị>]
                  Tạo tài khoản quản trị hệ thống (cài đặt thật). Mật khẩu lấy từ COSO_ADMIN_PASSWORD,
@@ -47,6 +51,7 @@ Lệnh / Commands:
 
 Tuỳ chọn / Options:
   --sample       (seed) bắt buộc: nói rõ là muốn dữ liệu mẫu. / required: asks for the sample data by name.
+  --districts    (seed --sample city) số quận, 1–${MAX_CITY_DISTRICTS}. / the number of districts, 1–${MAX_CITY_DISTRICTS}.
   --force        (seed) không bao giờ xoá dữ liệu: cơ sở dữ liệu có dữ liệu thì bị từ chối.
                  (seed) never erases data: a database that holds data is refused.
   --username, --display-name
@@ -59,6 +64,8 @@ Tuỳ chọn / Options:
 
 interface Flags {
   sample: boolean;
+  /** `seed --sample city --districts N`: the number of districts; 1 is the sample alone. */
+  districts: number;
   apply: boolean;
   owner: string | undefined;
   gateway: string | undefined;
@@ -87,7 +94,7 @@ const COMMANDS: Record<string, Command> = {
     }
   },
 
-  async seed(config, log, { sample, force }) {
+  async seed(config, log, { sample, force, districts }) {
     if (!sample) {
       console.error(
         `Thiếu --sample: lệnh này nạp dữ liệu mẫu và các tài khoản demo có mật khẩu công bố; gõ \`coso seed --sample\` nếu thật sự muốn.\n` +
@@ -112,7 +119,7 @@ const COMMANDS: Record<string, Command> = {
         );
         return 1;
       }
-      await loadSampleData(database.prisma);
+      await loadSampleData(database.prisma, { districts });
       const units = await database.prisma.administrativeUnit.count();
       console.log(`Đã nạp dữ liệu mẫu (${units} đơn vị hành chính). / Sample data loaded (${units} administrative units).`);
       return 0;
@@ -184,11 +191,20 @@ async function main(argv: string[]): Promise<number> {
   }
   // `users create-admin`, `db roles`: commands of two words.
   const key = (name === 'users' || name === 'db') && rest[0] !== undefined ? `${name} ${rest[0]}` : name;
-  const extra = key === name ? rest : rest.slice(1);
+  // `seed --sample city`: the sample's name is a word of the command.
+  const city = key === 'seed' && rest[0] === 'city';
+  const extra = key === name ? rest.slice(city ? 1 : 0) : rest.slice(1);
   const command = COMMANDS[key];
   if (!command || extra.length > 0) {
     console.error(
       `${command ? `Thừa tham số / Unexpected arguments: ${extra.join(' ')}` : `Không có lệnh "${key}" / Unknown command "${key}"`}\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  const districts = parsed.values.districts === undefined ? 1 : Number(parsed.values.districts);
+  if ((parsed.values.districts !== undefined && !city) || !Number.isInteger(districts) || districts < 1 || districts > MAX_CITY_DISTRICTS) {
+    console.error(
+      `--districts chỉ dùng với \`seed --sample city\`, là số nguyên từ 1 đến ${MAX_CITY_DISTRICTS}. / --districts goes with \`seed --sample city\` and is an integer from 1 to ${MAX_CITY_DISTRICTS}.\n\n${USAGE}`,
     );
     return 2;
   }
@@ -199,6 +215,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command(config, log, {
       sample: parsed.values.sample ?? false,
+      districts,
       apply: parsed.values.apply ?? false,
       owner: parsed.values.owner,
       gateway: parsed.values.gateway,
@@ -222,6 +239,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       sample: { type: 'boolean' },
+      districts: { type: 'string' },
       apply: { type: 'boolean' },
       owner: { type: 'string' },
       gateway: { type: 'string' },

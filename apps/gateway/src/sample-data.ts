@@ -1,4 +1,4 @@
-import { longBien2022Dataset } from '@coso/sample-data';
+import { cityParts } from '@coso/sample-data';
 import { createDemoAccounts, type PrismaClient, writeState } from '@coso/schema';
 
 /**
@@ -6,8 +6,10 @@ import { createDemoAccounts, type PrismaClient, writeState } from '@coso/schema'
  * 05-TT/QU (@coso/sample-data: 14 wards, 222 residential groups, boards, people, nominations,
  * the review of 1/12/2022, and the 2025 reorganisations), and the documented demo accounts.
  */
-export async function loadSampleData(prisma: PrismaClient): Promise<void> {
-  await writeState(prisma, longBien2022Dataset());
+export async function loadSampleData(prisma: PrismaClient, options: { districts?: number } = {}): Promise<void> {
+  // The sample is the city of one district; a larger city (`seed --sample city --districts N`, for
+  // measuring scale) adds the clones one transaction each, through the same store path.
+  for (const part of cityParts(options.districts ?? 1)) await writeState(prisma, part);
   await createDemoAccounts(prisma);
 }
 

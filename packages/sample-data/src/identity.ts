@@ -51,6 +51,12 @@ export class IdentityRegistry {
 
   constructor(private readonly rng: Random) {}
 
+  /** Marks numbers already handed out elsewhere (the sample's, when generating a city's clones). */
+  reserve(citizenId: string | null, phone: string | null): void {
+    if (citizenId) this.citizenIds.add(citizenId);
+    if (phone) this.phones.add(phone);
+  }
+
   citizenId(birthYear: number, sex: Sex): string {
     const century = Math.floor((birthYear - 1900) / 100);
     const centurySex = century * 2 + (sex === 'FEMALE' ? 1 : 0);

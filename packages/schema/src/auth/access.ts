@@ -1,11 +1,15 @@
-import { addDays, emptyState, PlaceHierarchy } from '@coso/domain';
 import DataLoader from 'dataloader';
 import type { GraphQLError } from 'graphql';
+import { modelFacts } from '../entities/data-model.js';
+import { definitionOf, type EntityType, isEntityType } from '../entities/definitions.js';
+import { notPartyWhere, placeWhere, type Territory } from '../entities/places.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { bilingualError } from '../graphql/bilingual-error.js';
-import { recordsOf } from '../store/state-tables.js';
+import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
+
+type FindIds = { findMany(args: object): Promise<Array<{ id: string }>> };
 
 /** Records whose changes move the territory itself (the place hierarchy). */
 const TERRITORY_TYPES = new Set(['AdministrativeUnit', 'UnitParent']);
@@ -21,7 +25,9 @@ const TERRITORY_TYPES = new Set(['AdministrativeUnit', 'UnitParent']);
 export class Access {
   private readUnits: Set<string> | null = null;
   private writeUnits: Set<string> | null = null;
+  private on: string | null = null;
   private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
+  private readonly readChecks = new Map<string, DataLoader<string, boolean>>();
   private readonly personalReads: Array<{ personId: string; field: string }> = [];
   /** Log writes scheduled or under way; a write leaves this set only when it has finished. */
   private readonly logWrites = new Set<Promise<void>>();
@@ -39,10 +45,17 @@ export class Access {
   /** Loads the territory once per request (two queries); call before execution. */
   async load(): Promise<this> {
     if (!isTerritorial(this.viewer) || this.writeUnits) return this;
-    const { read, write } = await this.computeTerritory(this.viewer.scopeUnitId as string);
+    await this.loadTerritory();
+    return this;
+  }
+
+  private async loadTerritory(): Promise<void> {
+    const viewer = this.viewer;
+    if (!isTerritorial(viewer)) return;
+    const { read, write, on } = await this.computeTerritory(viewer.scopeUnitId as string);
     this.writeUnits = write;
     this.readUnits = read;
-    return this;
+    this.on = on;
   }
 
   /**
@@ -72,32 +85,44 @@ export class Access {
 
   private async refresh(stale: 'records' | 'territory'): Promise<void> {
     this.loaders.clear();
-    if (stale === 'territory' && isTerritorial(this.viewer)) {
-      const { read, write } = await this.computeTerritory(this.viewer.scopeUnitId as string);
-      this.writeUnits = write;
-      this.readUnits = read;
-    }
+    this.readChecks.clear();
+    if (stale === 'territory' && isTerritorial(this.viewer)) await this.loadTerritory();
   }
 
-  private async computeTerritory(scope: string): Promise<{ read: Set<string>; write: Set<string> }> {
-    const [units, parents] = await Promise.all([this.prisma.administrativeUnit.findMany(), this.prisma.unitParent.findMany()]);
-    const state = emptyState();
-    state.units = recordsOf('units', units);
-    state.unitParents = recordsOf('unitParents', parents);
-    const places = new PlaceHierarchy(state);
-    // The territory as it stands today; for a unit since ended (a district after 1/7/2025), as it
-    // stood on its last day, so its staff keep the area they were responsible for.
-    const scopeUnit = places.unit(scope);
-    const lastDay = scopeUnit?.validTo ? addDays(scopeUnit.validTo, -1) : null;
-    const on = lastDay !== null && lastDay < this.today ? lastDay : this.today;
+  /**
+   * The territory as it stands today; for a unit since ended (a district after 1/7/2025), as it
+   * stood on its last day, so its staff keep the area they were responsible for. One query on the
+   * unit closure (migration unit_closure): its own units (with ended ones where they were on their
+   * last day: the closure's after-end rows) and, to read only, the units above.
+   */
+  private async computeTerritory(scope: string): Promise<{ read: Set<string>; write: Set<string>; on: string }> {
+    const rows = await this.prisma.$queryRaw<Array<{ id: string; above: boolean; day: Date }>>`
+      WITH asked AS (
+        SELECT CASE WHEN u.valid_to IS NOT NULL AND u.valid_to - 1 < ${this.today}::date THEN u.valid_to - 1 ELSE ${this.today}::date END AS day
+        FROM administrative_units u WHERE u.id = ${scope}::uuid
+      )
+      SELECT c.descendant_id::text AS id, false AS above, asked.day FROM unit_closure c, asked
+        WHERE c.ancestor_id = ${scope}::uuid AND c.valid_from <= asked.day AND (c.valid_to IS NULL OR asked.day < c.valid_to)
+      UNION ALL
+      SELECT c.ancestor_id::text, true, asked.day FROM unit_closure c, asked
+        WHERE c.descendant_id = ${scope}::uuid AND NOT c.after_end AND c.valid_from <= asked.day AND (c.valid_to IS NULL OR asked.day < c.valid_to)
+      UNION ALL
+      SELECT ${scope}, false, asked.day FROM asked`;
     const write = new Set<string>([scope]);
-    for (const u of places.descendantsOf(scope, on)) write.add(u.id);
-    for (const u of state.units) {
-      if (u.validTo !== null && u.validTo <= on && places.isWithin(u.id, scope, addDays(u.validTo, -1))) write.add(u.id);
+    const read = new Set<string>([scope]);
+    for (const r of rows) {
+      read.add(r.id);
+      if (!r.above) write.add(r.id);
     }
-    const read = new Set(write);
-    for (const a of places.ancestorsOf(scope, on)) read.add(a.id);
-    return { read, write };
+    const first = rows[0];
+    return { read, write, on: first ? fromDbDate(first.day) : this.today };
+  }
+
+  /** A territorial viewer's territory for list filters (scope and day, for SQL); null = all. */
+  territory(): Territory | null {
+    if (!isTerritorial(this.viewer)) return null;
+    if (this.on === null) throw new Error('Access.load() was not awaited before execution');
+    return { scopeId: this.viewer.scopeUnitId as string, on: toDbDate(this.on) };
   }
 
   get signedIn(): boolean {
@@ -141,21 +166,47 @@ export class Access {
     return loader.load(id);
   }
 
+  /**
+   * The condition a record of this type meets when the viewer may read it: at a place of their
+   * territory (the unit closure, as of the territory's day) and, without party rights, revealing no
+   * party membership. `{}` for viewers who read everything. Lists filter by it; `canRead` asks it
+   * of the records a request meets, one statement per type per batch.
+   */
+  readWhere(type: EntityType): Record<string, unknown> {
+    const and: Record<string, unknown>[] = [];
+    const t = this.territory();
+    if (t) and.push(placeWhere(type, t));
+    const notParty = this.seesParty ? null : notPartyWhere(type);
+    if (notParty) and.push(notParty);
+    return and.length ? { AND: and } : {};
+  }
+
+  private readable(type: EntityType, id: string): Promise<boolean> {
+    let loader = this.readChecks.get(type);
+    if (!loader) {
+      const delegate = (this.prisma as unknown as Record<string, FindIds>)[modelFacts(type).delegate];
+      if (!delegate) throw new Error(`No delegate for ${type}`);
+      loader = new DataLoader(async (ids) => {
+        const rows = await delegate.findMany({ where: { AND: [{ id: { in: [...ids] } }, this.readWhere(type)] }, select: { id: true } });
+        const open = new Set(rows.map((r) => r.id));
+        return ids.map((x) => open.has(x));
+      });
+      this.readChecks.set(type, loader);
+    }
+    return loader.load(id);
+  }
+
   /** May the viewer read this record? Used by every object type (node, nested relations, lists). */
   async canRead(type: string, id: string): Promise<boolean> {
     if (!this.signedIn) return false;
     await this.fresh();
     if (PUBLIC_TYPES.has(type)) return true;
     // A type without a place (an account) is for administrators only.
-    if (!LOCATORS[type]) return isAdmin(this.viewer);
-    const needsTerritory = isTerritorial(this.viewer);
-    if (!needsTerritory && this.seesParty) return true;
-    const at = await this.locate(type, id);
-    if (!at) return false;
-    if (at.party && !this.seesParty) return false;
-    if (!needsTerritory) return true;
-    const units = type === 'AdministrativeUnit' ? this.readableUnits() : this.territoryUnits();
-    return at.units.some((u) => units?.has(u));
+    if (!LOCATORS[type] || !isEntityType(type)) return isAdmin(this.viewer);
+    if (!isTerritorial(this.viewer) && this.seesParty) return true;
+    // Every record of an always-party type reveals party membership.
+    if (!this.seesParty && definitionOf(type).party === 'always') return false;
+    return this.readable(type, id);
   }
 
   /**

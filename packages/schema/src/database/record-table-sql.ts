@@ -3,7 +3,7 @@ import { ENTITY_LIST, LOG_MODELS } from '../entities/definitions.js';
 /**
  * What every record table gets beyond what Prisma writes, appended by `db:migration:create` to the
  * tables a new migration creates, so a new entity's migration needs no hand edit:
- * - a dated table (`valid_from`, `valid_to`): its `<table>_period` check (ends after it starts);
+ * - a dated record table (`valid_from`, `valid_to`): its `<table>_period` check (ends after it starts);
  * - the database's audit and version triggers (`coso_audit_table`, migration audit_by_trigger),
  *   under its model's name, or its owner's for a link table (a definition's `links`: the entry
  *   names the owner's id) — unless its model is a log (`LOG_MODELS`, each with its reason).
@@ -19,8 +19,9 @@ export function recordTableSql(sql: string, schemaText: string): string {
     table: m[1] as string,
     dated: /^\s*"valid_from" /m.test(m[2] as string) && /^\s*"valid_to" /m.test(m[2] as string),
   }));
+  const isLog = (table: string) => (models.get(table)?.name ?? table) in LOG_MODELS;
   const periods = created
-    .filter((t) => t.dated)
+    .filter((t) => t.dated && !isLog(t.table))
     .map(({ table }) => `ALTER TABLE "${table}" ADD CONSTRAINT "${table}_period" CHECK ("valid_to" IS NULL OR "valid_to" > "valid_from");`);
   const audits = created.flatMap(({ table }) => {
     const model = models.get(table);

@@ -29,6 +29,8 @@ export interface ModelFacts {
   references: readonly string[];
   /** Each foreign-key column → the model it references. */
   foreignKeys: ReadonlyMap<string, string>;
+  /** Foreign-key column → the relation field it backs (`residentialGroupId` → `residentialGroup`). */
+  relationOfColumn: ReadonlyMap<string, string>;
 }
 
 /** A scalar column: its Prisma type (`String`, `Int`, `Boolean`, `DateTime`, … or an enum's name). */
@@ -73,6 +75,9 @@ function readFacts(): Map<string, ModelFacts> {
       columns: new Map(scalars.map((f) => [f.name, { type: f.type, enum: f.kind === 'enum', required: f.isRequired, list: f.isList }])),
       references: [...new Set(objects.filter((f) => (f.relationFromFields ?? []).length > 0 && f.type !== name).map((f) => f.type))],
       foreignKeys: new Map(objects.flatMap((f) => (f.relationFromFields ?? []).map((column) => [column, f.type] as const))),
+      relationOfColumn: new Map(
+        objects.flatMap((f) => (f.relationFromFields?.length === 1 ? [[f.relationFromFields[0] as string, f.name]] : [])),
+      ),
     });
   }
   return out;

@@ -394,6 +394,7 @@ export const LOG_MODELS: Readonly<Record<string, string>> = {
   LoginThrottle: 'failed sign-in counters (clearing them is audited on the account)',
   AuditEntry: 'the audit trail itself',
   PersonalDataRead: 'reads of unmasked personal data',
+  UnitClosure: 'derived, not entered: which unit lies within which over time, rebuilt by a trigger from unit_parents (audited there)',
 };
 
 export function isEntityType(name: string): name is EntityType {

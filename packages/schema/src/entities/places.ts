@@ -145,16 +145,59 @@ export function locatorOf(type: EntityType): Locate | undefined {
 }
 
 /**
- * Prisma condition: the record is at one of `units` (for `self` places: one of `readable`, the
- * units a viewer reads, which include those above their territory).
+ * A territorial viewer's territory as the database holds it: the scope unit and the day it is
+ * read as of. "Inside" is the unit itself or any unit the closure puts below it on that day
+ * (ended units: where they were on their last day) — one indexed `EXISTS`, never a list of ids.
  */
-export function placeWhere(type: EntityType, units: readonly string[], readable: readonly string[]): Row {
+export interface Territory {
+  scopeId: string;
+  /** The day (database date) the territory is read as of. */
+  on: Date;
+}
+
+const covering = (on: Date): Row => ({ validFrom: { lte: on }, OR: [{ validTo: null }, { validTo: { gt: on } }] });
+
+/** Prisma condition on AdministrativeUnit: the unit is in the territory (the viewer's own units). */
+export function unitInTerritory(t: Territory): Row {
+  return { OR: [{ id: t.scopeId }, { closureAncestors: { some: { ancestorId: t.scopeId, ...covering(t.on) } } }] };
+}
+
+/** Prisma condition on AdministrativeUnit: in the territory or above its scope (names for breadcrumbs). */
+export function unitReadable(t: Territory): Row {
+  return {
+    OR: [
+      { id: t.scopeId },
+      { closureAncestors: { some: { ancestorId: t.scopeId, ...covering(t.on) } } },
+      { closureDescendants: { some: { descendantId: t.scopeId, afterEnd: false, ...covering(t.on) } } },
+    ],
+  };
+}
+
+/**
+ * Prisma condition: the record is at a unit of the territory (for `self` places: a unit the viewer
+ * reads, which includes those above their territory).
+ */
+export function placeWhere(type: EntityType, territory: Territory): Row {
+  return placedAt(type, unitInTerritory(territory), unitReadable(territory));
+}
+
+/**
+ * Prisma condition: the record is at a unit meeting `inside` (a condition on AdministrativeUnit);
+ * a unit itself (`self` places) when it meets `readable`.
+ */
+export function placedAt(type: EntityType, inside: Row, readable: Row): Row {
   const places: readonly Place[] = definitionOf(type).places ?? [];
   const conditions = places.map((place): Row => {
-    if ('self' in place) return { id: { in: [...readable] } };
-    if ('body' in place) return nestWhere(type, steps(place.body), organizationAtWhere({ id: { in: [...units] } }));
+    if ('self' in place) return readable;
+    if ('body' in place) return nestWhere(type, steps(place.body), organizationAtWhere(inside));
     const { via, column } = lastScalar(type, steps(place.unit));
-    return nestWhere(type, via, { [column]: { in: [...units] } });
+    const owner = relationSteps(type, via).reduce(
+      (model, step) => modelFacts(model).relations.get(step.name)?.model ?? model,
+      type as string,
+    );
+    const relation = modelFacts(owner).relationOfColumn.get(column);
+    if (!relation) throw new Error(`${type}: "${place.unit}" — ${column} of ${owner} backs no relation`);
+    return nestWhere(type, via, { [relation]: inside });
   });
   if (conditions.length === 0) return { id: { in: [] } };
   return conditions.length === 1 ? (conditions[0] as Row) : { OR: conditions };

@@ -1,5 +1,4 @@
 import type { EntityType } from '../entities/definitions.js';
-import { notPartyWhere, placeWhere } from '../entities/places.js';
 import type { Context } from './context.js';
 
 /**
@@ -11,12 +10,7 @@ import type { Context } from './context.js';
 export type ListedType = EntityType;
 
 export function territoryWhere(ctx: Context, type: ListedType): Record<string, unknown> {
-  const and: Record<string, unknown>[] = [];
-  const t = ctx.access.territoryUnits();
-  if (t) and.push(placeWhere(type, [...t], [...(ctx.access.readableUnits() ?? [])]));
-  const notParty = ctx.access.seesParty ? null : notPartyWhere(type);
-  if (notParty) and.push(notParty);
-  return and.length ? { AND: and } : {};
+  return ctx.access.readWhere(type);
 }
 
 /** A query's own where, narrowed to what the viewer may read. */

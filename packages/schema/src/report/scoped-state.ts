@@ -1,7 +1,7 @@
 import { type DomainState, emptyState, isUuid } from '@coso/domain';
 import { modelFacts } from '../entities/data-model.js';
 import { definitionOf, ENTITY_LIST, type EntityType } from '../entities/definitions.js';
-import { placeWhere } from '../entities/places.js';
+import { placedAt } from '../entities/places.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { fromRow } from '../store/state-tables.js';
 
@@ -77,7 +77,8 @@ export async function readScopedState(prisma: PrismaClient, scopeUnitId: string)
 
   for (const spec of SPECS) {
     const def = definitionOf(spec.type);
-    await read(spec, def.visibility === 'public' || !def.places ? {} : placeWhere(spec.type, units, units));
+    const around = { id: { in: units } };
+    await read(spec, def.visibility === 'public' || !def.places ? {} : placedAt(spec.type, around, around));
   }
 
   const peopleRead = new Set<string>();
