@@ -129,6 +129,7 @@ const FigureRef = builder.objectRef<FigureParent>('ReportFigure').implement({
         wardIds: t.arg({
           type: ['ID'],
           required: { list: false, items: false },
+          extensions: references('AdministrativeUnit'),
           description:
             'Chỉ các phường này / Only these wards (null: the records in no ward), e.g. to page one ward’s records: a cursor belongs to one ward’s list.',
         }),
