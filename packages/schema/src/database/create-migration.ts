@@ -26,9 +26,28 @@ export async function pendingSchemaChanges(connectionString: string, options: { 
   return isEmptyDiff(sql) ? '' : sql;
 }
 
+/** A migration's `yyyymmddHHMMSS` prefix, UTC. */
+function stampOf(date: Date): string {
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/**
+ * The timestamp of the next migration: now, or one second after the latest existing one when that
+ * is not earlier (a clock behind the repository's history). Migrations apply in name order and the
+ * next one diffs from the latest one's snapshot, so a new migration must sort last.
+ */
+export function nextMigrationStamp(now: Date, existing: readonly string[]): string {
+  const latest = existing
+    .map((name) => /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_/.exec(name))
+    .flatMap((m) => (m ? [Date.UTC(+(m[1] ?? 0), +(m[2] ?? 1) - 1, +(m[3] ?? 1), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0))] : []))
+    .reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
+  const second = Math.floor(now.getTime() / 1000) * 1000;
+  return stampOf(new Date(Math.max(second, latest + 1000)));
+}
+
 /**
  * Writes the next migration from the change to schema.prisma: `<timestamp>_<name>/migration.sql`
- * plus the schema snapshot. Returns null when schema.prisma has no uncovered change.
+ * plus the schema snapshot, named to sort after every existing migration. Returns null when schema.prisma has no uncovered change.
  * Each table it creates gets its period check and audit triggers (`recordTableSql`); other
  * constraints Prisma cannot express (exclusions, checks, collations) are appended by hand, under
  * a `-- coso:` heading.
@@ -41,7 +60,10 @@ export async function createMigration(
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Migration name "${name}" must be lower-case letters, digits and underscores`);
   const sql = await pendingSchemaChanges(connectionString, options);
   if (sql === '') return null;
-  const stamp = (options.now ?? new Date()).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const stamp = nextMigrationStamp(
+    options.now ?? new Date(),
+    readMigrations(options.dir).map((m) => m.name),
+  );
   const dir = join(options.dir ?? MIGRATIONS_DIR, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   const schemaText = readFileSync(options.schemaPath ?? SCHEMA_PATH, 'utf8');
