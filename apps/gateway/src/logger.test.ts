@@ -45,17 +45,23 @@ describe('the log format', () => {
     });
   });
 
-  it('writes one readable line per entry on a terminal, with the message and its fields, not JSON', () => {
+  it('writes one readable line per entry in the pretty format: time, level, message, a request as method, path, status, duration, operation', () => {
     const out = capture();
-    const log = createLogger({ logLevel: 'info', logFormat: 'auto' }, out, true);
-    log.info({ method: 'POST', path: '/graphql', status: 200, operationName: 'Units' }, 'request');
+    // colour codes are for a real terminal; this destination is a capture, so ask for the format alone
+    const log = createLogger({ logLevel: 'info', logFormat: 'pretty' }, out, false);
+    log.info({ reqId: 'r-1', method: 'POST', path: '/graphql', status: 200, durationMs: 12.5, operationName: 'Units' }, 'request');
     expect(out.lines).toHaveLength(1);
     const line = out.lines[0] ?? '';
     expect(isJson(line)).toBe(false);
-    for (const part of ['INFO', 'request', 'POST', '/graphql', '200', 'Units']) expect(line).toContain(part);
+    expect(line).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: request POST \/graphql 200 12.5ms Units$/);
   });
 
   it('follows LOG_FORMAT against the terminal: json on a terminal, pretty into a pipe', () => {
+    const auto = capture();
+    createLogger({ logLevel: 'info', logFormat: 'auto' }, auto, true).info('stopped');
+    expect(auto.lines).toHaveLength(1);
+    expect(isJson(auto.lines[0] ?? '')).toBe(false);
+    expect(auto.lines[0]).toContain('stopped');
     const json = capture();
     createLogger({ logLevel: 'info', logFormat: 'json' }, json, true).info('stopped');
     expect(JSON.parse(json.lines[0] ?? '')).toMatchObject({ msg: 'stopped' });

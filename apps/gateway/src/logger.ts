@@ -34,7 +34,9 @@ export function createLogger(
       colorize: stdoutIsTTY,
       singleLine: true,
       translateTime: 'SYS:HH:MM:ss',
-      ignore: 'pid,hostname,service,reqId',
+      // A request reads as `request POST /graphql 200 46ms Units`; other fields follow as JSON.
+      messageFormat: '{msg}{if method} {method} {path} {status} {durationMs}ms{end}{if operationName} {operationName}{end}',
+      ignore: 'pid,hostname,service,reqId,method,path,status,durationMs,operationName',
     });
     const out = destination ?? pino.destination({ dest: 1, sync: true });
     const pretty: DestinationStream = { write: (line: string) => void out.write(format(line)) };
