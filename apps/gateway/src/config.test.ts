@@ -21,6 +21,7 @@ describe('configuration', () => {
       databaseUrl: undefined,
       dataDir: DEFAULT_DATA_DIR,
       logLevel: 'info',
+      logFormat: 'auto',
       nodeEnv: 'development',
       adminWebDist: undefined,
       embeddedPgPort: 0,
@@ -41,6 +42,7 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://coso:coso@127.0.0.1:5432/coso',
       DATA_DIR: '/var/lib/coso',
       LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'json',
       NODE_ENV: 'production',
       EMBEDDED_PG_PORT: '5499',
       SAMPLE_DATA: 'off',
@@ -56,6 +58,7 @@ describe('configuration', () => {
       databaseUrl: 'postgres://coso:coso@127.0.0.1:5432/coso',
       dataDir: '/var/lib/coso',
       logLevel: 'debug',
+      logFormat: 'json',
       nodeEnv: 'production',
       embeddedPgPort: 5499,
       sampleData: 'off',
@@ -78,6 +81,10 @@ describe('configuration', () => {
       'PORT: phải là số nguyên từ 0 đến 65535 / must be an integer from 0 to 65535 (giá trị / value: "abc")',
     );
     expect(found.find((p) => p.startsWith('LOG_LEVEL:'))).toContain('phải là một trong fatal, error');
+    const format = problems({ LOG_FORMAT: 'colour' });
+    expect(format).toEqual([
+      expect.stringMatching(/^LOG_FORMAT: .*phải là một trong auto, json, pretty.*must be one of auto, json, pretty/),
+    ]);
     expect(found.find((p) => p.startsWith('EMBEDDED_PG_PORT:'))).toContain('must be an integer from 0 to 65535');
     expect(found.find((p) => p.startsWith('NODE_ENV:'))).toContain('must be development, production or test');
   });

@@ -18,6 +18,7 @@ export interface Config {
   /** Local data (embedded PostgreSQL); git-ignored. */
   dataDir: string;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   nodeEnv: 'development' | 'production' | 'test';
   /** A built web app served at `/` (with SPA fallback) when set. */
   adminWebDist: string | undefined;
@@ -40,6 +41,9 @@ export interface Config {
   trustProxy: TrustProxy;
 }
 
+/** `auto`: readable lines when stdout is a terminal, JSON otherwise (see logger.ts). */
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -115,6 +119,14 @@ const EnvSchema = z.object({
       .enum(LOG_LEVELS, { error: text(`phải là một trong ${LOG_LEVELS.join(', ')}`, `must be one of ${LOG_LEVELS.join(', ')}`) })
       .default('info'),
   ),
+  LOG_FORMAT: z.preprocess(
+    unsetIfBlank,
+    z
+      .enum(LOG_FORMATS, {
+        error: text(`phải là một trong ${LOG_FORMATS.join(', ')}`, `must be one of ${LOG_FORMATS.join(', ')}`),
+      })
+      .default('auto'),
+  ),
   NODE_ENV: z.preprocess(
     unsetIfBlank,
     z
@@ -180,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     nodeEnv: e.NODE_ENV,
     adminWebDist: e.ADMIN_WEB_DIST === undefined ? undefined : resolve(e.ADMIN_WEB_DIST),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
