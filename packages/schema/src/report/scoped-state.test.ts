@@ -35,9 +35,9 @@ for (const [name, load] of [
       // state's report as its oracle, so the suite samples them rather than taking all).
       const spread = <T>(items: T[], n: number) => items.filter((_, i) => i % Math.max(1, Math.floor(items.length / n)) === 0).slice(0, n);
       const scopes = [
-        ...whole.units.filter((u) => u.kind === 'CITY' || u.kind === 'DISTRICT'),
+        ...whole.units.filter((u) => u.kind === 'PROVINCE' || u.kind === 'DISTRICT'),
         ...spread(
-          whole.units.filter((u) => u.kind === 'WARD'),
+          whole.units.filter((u) => u.kind === 'WARD' || u.kind === 'COMMUNE'),
           8,
         ),
         ...spread(
