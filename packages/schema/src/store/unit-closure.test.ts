@@ -13,7 +13,10 @@ import { stableUuid } from './stable-id.js';
  * "descendants of u as of d" and "ancestors of u as of d" equal PlaceHierarchy's `descendantsOf`
  * and `ancestorsOf` (the domain's own walk of the same rows) for every unit alive on d and every d;
  * and a territory read through the closure (after-end rows included) equals the rule the access
- * layer applied in TypeScript before the closure existed (PlaceHierarchy as the oracle).
+ * layer applied in TypeScript before the closure existed (PlaceHierarchy as the oracle). The trigger
+ * refreshes only the rows a statement can change (migration unit_closure_incremental): after every
+ * statement of a generated sequence of small writes the closure equals the whole rebuild
+ * (`coso_rebuild_unit_closure()`, the first migration's function, run in a savepoint and undone).
  * Each case runs in a transaction that is rolled back.
  */
 
