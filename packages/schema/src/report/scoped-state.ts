@@ -18,35 +18,39 @@ import { fromRow } from '../store/state-tables.js';
 type Row = Record<string, unknown>;
 type Delegate = { findMany(args: object): Promise<Row[]> };
 
+/** Foreign-key column → the model it points at. */
+type Keys = ReadonlyArray<readonly [string, string]>;
+
 interface TableSpec {
   type: EntityType;
   table: keyof DomainState;
   delegate: string;
+  /** Its foreign keys to models with a domain table. */
+  keys: Keys;
   /** Link rows read with the record (`include`) and whose foreign keys are followed too. */
-  links: ReadonlyArray<{ field: string; model: string }>;
+  links: ReadonlyArray<{ field: string; keys: Keys }>;
 }
 
+const TABLE_TYPES = new Set(ENTITY_LIST.filter(([, def]) => def.table).map(([type]) => type as string));
+
+/** A model's foreign-key columns that point at a model with a domain table. */
+const keysOf = (model: string): Keys => [...modelFacts(model).foreignKeys].filter(([, target]) => TABLE_TYPES.has(target));
+
+// Computed once: the fixpoint below walks these for every kept row.
 const SPECS: readonly TableSpec[] = ENTITY_LIST.flatMap(([type, def]) => {
   if (!def.table) return [];
   const facts = modelFacts(type);
   const links = [...facts.relations]
     .filter(([, r]) => r.list && def.links?.includes(r.model))
-    .map(([field, r]) => ({ field, model: r.model }));
-  return [{ type, table: def.table, delegate: facts.delegate, links }];
+    .map(([field, r]) => ({ field, keys: keysOf(r.model) }));
+  return [{ type, table: def.table, delegate: facts.delegate, keys: keysOf(type), links }];
 });
 
 const BY_TYPE = new Map(SPECS.map((s) => [s.type as string, s]));
 
-/** Each model's foreign-key columns that point at a model with a domain table. */
-function foreignKeys(model: string): Array<[string, string]> {
-  return [...modelFacts(model).foreignKeys].filter(([, target]) => BY_TYPE.has(target));
-}
-
 /** Columns of each table that name a person: the person's own records. */
 const PERSON_COLUMNS: ReadonlyArray<[TableSpec, string]> = SPECS.flatMap((s) =>
-  foreignKeys(s.type)
-    .filter(([, target]) => target === 'Person')
-    .map(([column]) => [s, column] as [TableSpec, string]),
+  s.keys.filter(([, target]) => target === 'Person').map(([column]) => [s, column] as [TableSpec, string]),
 );
 
 /** Every unit that was ever inside the scope, and every unit it was ever inside. */
@@ -91,10 +95,10 @@ export async function readScopedState(prisma: PrismaClient, scopeUnitId: string)
     };
     for (const spec of SPECS) {
       for (const row of kept.get(spec.type)?.values() ?? []) {
-        for (const [column, target] of foreignKeys(spec.type)) want(target, row[column]);
+        for (const [column, target] of spec.keys) want(target, row[column]);
         for (const link of spec.links) {
           for (const linked of (row[link.field] as Row[] | undefined) ?? []) {
-            for (const [column, target] of foreignKeys(link.model)) want(target, linked[column]);
+            for (const [column, target] of link.keys) want(target, linked[column]);
           }
         }
       }
