@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { startTestServer } from '@coso/schema/testing';
+import { dropFixtureTemplates, startTestServer } from '@coso/schema/testing';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { BUILT_CLI, BUILT_GRAPHIQL, BUILT_MAIN } from './paths.js';
@@ -8,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseAdminUrl: string;
     databaseKind: 'embedded' | 'server';
+    /** Names this run's fixture templates (test-database.ts `DatabaseFixture`). */
+    databaseRunId: string;
   }
 }
 
@@ -26,5 +29,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startTestServer();
   project.provide('databaseAdminUrl', server.adminUrl);
   project.provide('databaseKind', server.kind);
-  return () => server.stop();
+  const runId = randomBytes(5).toString('hex');
+  project.provide('databaseRunId', runId);
+  return async () => {
+    await dropFixtureTemplates(server.adminUrl, runId);
+    await server.stop();
+  };
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOG_MODELS } from '../entities/definitions.js';
 import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
-import { loadAccessFixture, uid, viewerOf } from './test-support/access-fixture.js';
+import { ACCESS_FIXTURE, uid, viewerOf } from './test-support/access-fixture.js';
 import { type Attempt, derivedCases } from './test-support/derived-cases.js';
 import type { AccountViewer, Viewer } from './viewer.js';
 
@@ -35,8 +35,7 @@ let admin: AccountViewer;
 const schema: GraphQLSchema = buildSchema();
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   admin = await viewerOf(h.prisma, 'admin');
 });
 afterAll(() => h.close());

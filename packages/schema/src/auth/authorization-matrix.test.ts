@@ -2,10 +2,10 @@ import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlHarness, type HarnessError } from '../testing/graphql-harness.js';
 import {
+  ACCESS_FIXTURE,
   ANONYMOUS,
   FRONT_NAMES,
   gid,
-  loadAccessFixture,
   SIDES,
   type Side,
   type SideKey,
@@ -38,8 +38,7 @@ let h: Awaited<ReturnType<typeof graphqlHarness>>;
 let viewer: (name: string) => Viewer;
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   viewer = await viewersOf(h.prisma, ['admin', 'quan.longbien', 'phuong.phucloi', 'phuong.longbien', 'phuong.viethung', 'phantich', 'xem']);
 });
 afterAll(() => h.close());

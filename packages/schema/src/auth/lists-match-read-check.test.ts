@@ -7,7 +7,7 @@ import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness, type HarnessError } from '../testing/graphql-harness.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { LOCATORS } from './locator.js';
-import { EXTRA_ACCOUNTS, loadAccessFixture, viewersOf } from './test-support/access-fixture.js';
+import { ACCESS_FIXTURE, EXTRA_ACCOUNTS, viewersOf } from './test-support/access-fixture.js';
 import { seesPartyData, type Viewer } from './viewer.js';
 
 /**
@@ -90,8 +90,7 @@ const NOT_NARROWED = new Set(['AdministrativeUnit.codes', 'AdministrativeUnit.an
 const alwaysParty = (type: string): boolean => definitionOf(type as EntityType).party === 'always';
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   viewer = await viewersOf(h.prisma, ACCOUNTS);
 });
 afterAll(() => h.close());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { Access } from './access.js';
-import { gid, loadAccessFixture, PEOPLE, uid, viewersOf } from './test-support/access-fixture.js';
+import { ACCESS_FIXTURE, gid, PEOPLE, uid, viewersOf } from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -14,8 +14,7 @@ let h: Awaited<ReturnType<typeof graphqlHarness>>;
 let viewer: (name: string) => Viewer;
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   viewer = await viewersOf(h.prisma, ['admin', 'quan.longbien', 'phuong.phucloi', 'canbo.phucloi', 'phantich', 'xem']);
 });
 afterAll(() => h.close());

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type PartyFilterSpec, partyFilterOf, type ReferenceSpec, referenceOf } from '../graphql/references.js';
 import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
-import { gid, loadAccessFixture, viewersOf } from './test-support/access-fixture.js';
+import { ACCESS_FIXTURE, gid, viewersOf } from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -150,8 +150,7 @@ let h: Awaited<ReturnType<typeof graphqlHarness>>;
 let viewer: (name: string) => Viewer;
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   viewer = await viewersOf(h.prisma, ['admin', 'phuong.phucloi', 'canbo.phucloi', 'phantich', 'xem']);
 });
 afterAll(() => h.close());

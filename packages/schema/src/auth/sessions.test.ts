@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { LOGIN_THROTTLES } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 import { login, SESSION_HOURS, viewerFromToken } from './sessions.js';
-import { ANONYMOUS, EXTRA_PASSWORD, loadAccessFixture, viewerOf } from './test-support/access-fixture.js';
+import { ACCESS_FIXTURE, ANONYMOUS, EXTRA_PASSWORD, viewerOf } from './test-support/access-fixture.js';
 import { hashToken, newSessionToken } from './tokens.js';
 import type { Viewer } from './viewer.js';
 
@@ -15,8 +15,7 @@ import type { Viewer } from './viewer.js';
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
 });
 afterAll(() => h.close());
 

@@ -16,7 +16,7 @@ import { buildSchema } from '../graphql/schema.js';
 import { writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { LOCATORS, PUBLIC_TYPES } from './locator.js';
-import { gid, loadAccessFixture, SIDES, uid, viewersOf } from './test-support/access-fixture.js';
+import { ACCESS_FIXTURE, gid, SIDES, uid, viewersOf } from './test-support/access-fixture.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -389,8 +389,7 @@ async function fingerprint(): Promise<string> {
 }
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   await writeState(h.prisma, extraState());
   const viewers = await viewersOf(h.prisma, ['phuong.phucloi', 'canbo.phucloi', 'admin']);
   ward = viewers('phuong.phucloi');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gid, loadAccessFixture, PEOPLE, SIDES, uid, viewersOf } from '../auth/test-support/access-fixture.js';
+import { ACCESS_FIXTURE, gid, PEOPLE, SIDES, uid, viewersOf } from '../auth/test-support/access-fixture.js';
 import type { Viewer } from '../auth/viewer.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 
@@ -18,8 +18,7 @@ let viewer: (name: string) => Viewer;
 const NAMES = ['admin', 'phuong.phucloi', 'phuong.longbien', 'phantich', 'xem'];
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   viewer = await viewersOf(h.prisma, NAMES);
   const block = await h.prisma.buildingBlock.create({ data: { buildingId: uid(SIDES.A.building), name: 'Tòa A' } });
   const apartment = (building: string, number: string, blockId: string | null = null) =>

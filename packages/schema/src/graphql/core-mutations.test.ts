@@ -1,13 +1,11 @@
-import { longBienHistory } from '@coso/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HISTORY_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import { stableUuid } from '../store/stable-id.js';
-import { writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await writeState(h.prisma, longBienHistory());
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: HISTORY_FIXTURE });
 });
 afterAll(() => h.close());
 

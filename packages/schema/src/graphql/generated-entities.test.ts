@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { z } from 'zod';
-import { gid, loadAccessFixture, SIDES, uid, viewersOf } from '../auth/test-support/access-fixture.js';
+import { ACCESS_FIXTURE, gid, SIDES, uid, viewersOf } from '../auth/test-support/access-fixture.js';
 import type { Viewer } from '../auth/viewer.js';
 import { apiRefusals } from '../entities/api.js';
 import { definitionOf, ENTITY_LIST, type EntityDefinition } from '../entities/definitions.js';
@@ -277,8 +277,7 @@ describe('the generated list reads like the hand-written ones: territory, as-of,
   const ids = (...keys: string[]) => keys.map((k) => gid('CoordinationRegulation', k));
 
   beforeAll(async () => {
-    h = await graphqlHarness(inject('databaseAdminUrl'));
-    await loadAccessFixture(h.prisma);
+    h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
     viewer = await viewersOf(h.prisma, ['admin', 'phuong.phucloi']);
     for (const r of rows) {
       await h.prisma.coordinationRegulation.create({

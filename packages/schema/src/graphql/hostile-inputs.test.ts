@@ -12,7 +12,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadAccessFixture } from '../auth/test-support/access-fixture.js';
+import { ACCESS_FIXTURE } from '../auth/test-support/access-fixture.js';
 import { graphqlHarness, type HarnessError } from '../testing/graphql-harness.js';
 import { MAX_LIST_LENGTH, MAX_TEXT_LENGTH } from './input-bounds.js';
 import { buildSchema } from './schema.js';
@@ -36,8 +36,7 @@ const sampleIds = new Map<string, string>();
 let personCursor: string;
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   for (const type of Object.values(schema.getTypeMap())) {
     const model = isObjectType(type) ? (type.extensions as { pothosPrismaModel?: string }).pothosPrismaModel : undefined;
     if (!model || !isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) continue;

@@ -1,4 +1,4 @@
-import { DIRECTIVE_ID, DISTRICT_ID, DISTRICT_PEOPLES_COMMITTEE_ID, longBien2022Dataset, REVIEW_DATE } from '@coso/sample-data';
+import { DIRECTIVE_ID, DISTRICT_ID, DISTRICT_PEOPLES_COMMITTEE_ID, REVIEW_DATE } from '@coso/sample-data';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import {
   type GraphQLField,
@@ -14,10 +14,9 @@ import {
   isScalarType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDemoAccounts } from '../auth/demo-accounts.js';
 import { type Attempt, derivedCases } from '../auth/test-support/derived-cases.js';
+import { SAMPLE_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import { stableUuid } from '../store/stable-id.js';
-import { writeState } from '../store/state-tables.js';
 import { graphqlHarness, type HarnessError } from '../testing/graphql-harness.js';
 import { bindingOf } from './list-cursors.js';
 import { buildSchema } from './schema.js';
@@ -44,9 +43,7 @@ const REPORT_ARGS = `directiveId: "${DIRECTIVE}", scopeId: "${DISTRICT}", to: "$
 const REQUIRED: Record<string, string> = { 'Query.findings': `scopeId: "${DISTRICT}", asOf: "${REVIEW_DATE}"` };
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await writeState(h.prisma, longBien2022Dataset());
-  await createDemoAccounts(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
   // The sample data has one directive: a second one to page over.
   const created = await h.run<{ createDirective: { __typename: string } }>(
     `mutation { createDirective(input: { code: "01/CT-TEST", issuedOn: "2023-01-05", issuerId: "${stableUuid(DISTRICT_PEOPLES_COMMITTEE_ID)}", scopeUnitId: "${DISTRICT}", title: "Chỉ thị thử" }) { __typename } }`,

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLObjectType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gid, loadAccessFixture, SIDES, viewersOf } from '../auth/test-support/access-fixture.js';
+import { ACCESS_FIXTURE, gid, SIDES, viewersOf } from '../auth/test-support/access-fixture.js';
 import type { Viewer } from '../auth/viewer.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { buildSchema } from './schema.js';
@@ -17,8 +17,7 @@ let h: Awaited<ReturnType<typeof graphqlHarness>>;
 let viewer: (name: string) => Viewer;
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
   viewer = await viewersOf(h.prisma, ['admin', 'phuong.phucloi', 'phantich']);
 });
 afterAll(() => h.close());

@@ -1,9 +1,8 @@
-import { longBienHistory } from '@coso/domain';
 import { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HISTORY_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import { stableUuid } from '../store/stable-id.js';
-import { writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { dbId } from './ids.js';
 import { buildSchema } from './schema.js';
@@ -75,8 +74,7 @@ function countOf(noun: string): Promise<number> {
 const codesOf = (r: Outcome) => (r.violations ?? []).map((v) => `${v.code}@${v.path.join('.')}`);
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await writeState(h.prisma, longBienHistory());
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: HISTORY_FIXTURE });
   // Shared parents, created over GraphQL too.
   ids.personA = await create('Person', { fullName: 'Nguyễn Văn An', sex: 'MALE', birthYear: 1970 });
   ids.personB = await create('Person', { fullName: 'Trần Thị Bình', sex: 'FEMALE', birthYear: 1975 });

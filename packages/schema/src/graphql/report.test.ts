@@ -2,8 +2,9 @@ import { directiveReport, isActiveOn } from '@coso/domain';
 import { DIRECTIVE_ID, DISTRICT_ID, HANOI_ID, longBien2022Dataset, WARD_IDS } from '@coso/sample-data';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDemoAccounts, DEMO_ACCOUNTS } from '../auth/demo-accounts.js';
+import { DEMO_ACCOUNTS } from '../auth/demo-accounts.js';
 import { LOCATORS } from '../auth/locator.js';
+import { SAMPLE_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ORGANIZATION_PLACES_SQL, organizationAtWhere } from '../store/organization-places.js';
 import { stableUuid } from '../store/stable-id.js';
@@ -12,9 +13,7 @@ import { graphqlHarness } from '../testing/graphql-harness.js';
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await writeState(h.prisma, longBien2022Dataset());
-  await createDemoAccounts(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
 });
 afterAll(() => h.close());
 

@@ -1,6 +1,6 @@
 import { type GraphQLInputType, getNamedType, isInputObjectType, isListType, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessState, loadAccessFixture } from '../auth/test-support/access-fixture.js';
+import { ACCESS_FIXTURE, accessState } from '../auth/test-support/access-fixture.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { buildSchema } from './schema.js';
 
@@ -14,8 +14,7 @@ const schema = buildSchema();
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: ACCESS_FIXTURE });
 }, 300_000);
 afterAll(() => h?.close());
 

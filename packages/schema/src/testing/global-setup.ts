@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { startTestServer } from './test-database.js';
+import { dropFixtureTemplates, startTestServer } from './test-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseAdminUrl: string;
     databaseKind: 'embedded' | 'server';
+    /** Names this run's fixture templates (test-database.ts `DatabaseFixture`). */
+    databaseRunId: string;
   }
 }
 
@@ -14,5 +17,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startTestServer();
   project.provide('databaseAdminUrl', server.adminUrl);
   project.provide('databaseKind', server.kind);
-  return () => server.stop();
+  const runId = randomBytes(5).toString('hex');
+  project.provide('databaseRunId', runId);
+  return async () => {
+    await dropFixtureTemplates(server.adminUrl, runId);
+    await server.stop();
+  };
 }

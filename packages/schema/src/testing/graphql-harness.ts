@@ -1,10 +1,11 @@
 import { execute, parse } from 'graphql';
+import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../database/prisma-client.js';
 import type { Context } from '../graphql/context.js';
 import { operationAsOf } from '../graphql/operation-as-of.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
-import { createTestDatabase } from './test-database.js';
+import { createTestDatabase, type DatabaseFixture } from './test-database.js';
 
 /** An error of a GraphQL response: its code (FORBIDDEN, UNAUTHENTICATED…), path and message. */
 export interface HarnessError {
@@ -15,9 +16,15 @@ export interface HarnessError {
   localizedMessage?: { vi: string; en: string };
 }
 
-/** A fresh migrated database, a Prisma client that counts statements, and a GraphQL executor. */
-export async function graphqlHarness(adminUrl: string) {
-  const db = await createTestDatabase(adminUrl);
+/**
+ * A fresh migrated database (holding `fixture`'s data when given: cloned from the run's template of
+ * it), a Prisma client that counts statements, and a GraphQL executor.
+ */
+export async function graphqlHarness(adminUrl: string, options: { fixture?: DatabaseFixture } = {}) {
+  const db = await createTestDatabase(
+    adminUrl,
+    options.fixture ? { fixture: { fixture: options.fixture, runId: inject('databaseRunId') } } : {},
+  );
   const statements: string[] = [];
   const prisma: PrismaClient = createPrismaClient(db.url, { onQuery: (sql) => statements.push(sql) });
   const schema = buildSchema();

@@ -1,1 +1,9 @@
-export { createTestDatabase, startTestServer, TEMPLATE_DB, withClient, withDatabase } from './test-database.js';
+export {
+  createTestDatabase,
+  type DatabaseFixture,
+  dropFixtureTemplates,
+  startTestServer,
+  TEMPLATE_DB,
+  withClient,
+  withDatabase,
+} from './test-database.js';

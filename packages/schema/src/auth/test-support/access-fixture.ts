@@ -1,8 +1,10 @@
 import { type DomainState, longBienHistory } from '@coso/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { createPrismaClient } from '../../database/prisma-client.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { stableUuid } from '../../store/stable-id.js';
 import { writeState } from '../../store/state-tables.js';
+import type { DatabaseFixture } from '../../testing/test-database.js';
 import { createDemoAccounts } from '../demo-accounts.js';
 import { hashPassword } from '../passwords.js';
 import type { AccountRole, AccountViewer, Viewer } from '../viewer.js';
@@ -291,6 +293,19 @@ export async function loadAccessFixture(prisma: PrismaClient): Promise<void> {
         validFrom: new Date('2020-01-01T00:00:00Z'),
       },
     });
+  }
+}
+
+/** The access fixture as a template the test files of a run clone (`graphqlHarness(url, { fixture })`). */
+export const ACCESS_FIXTURE: DatabaseFixture = { name: 'access', load: (url) => withClientOf(url, loadAccessFixture) };
+
+/** A Prisma client on `url` for `work`, disconnected after it (a template takes no open connection). */
+export async function withClientOf(url: string, work: (prisma: PrismaClient) => Promise<void>): Promise<void> {
+  const prisma = createPrismaClient(url);
+  try {
+    await work(prisma);
+  } finally {
+    await prisma.$disconnect();
   }
 }
 
