@@ -77,7 +77,7 @@ describe('coso seed --sample city: arguments', () => {
   it.each([
     [['seed', '--sample', 'city', '--districts', '0']],
     [['seed', '--sample', 'city', '--districts', 'ba']],
-    [['seed', '--sample', 'city', '--districts', '100']],
+    [['seed', '--sample', 'city', '--districts', '900']],
     [['seed', '--sample', '--districts', '2']],
   ])('refuses %j before touching a database', async (args) => {
     const { code, stderr } = await coso(args);

@@ -1,6 +1,6 @@
 import { type DomainState, directiveReport, type FigureKey, figureByKey, searchKey } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
-import { cityDataset, cloneId } from './city.js';
+import { cityDataset, cloneId, cloneUnitCode, MAX_CITY_DISTRICTS } from './city.js';
 import { DISTRICT_ID, longBien2022Dataset, REVIEW_DATE } from './index.js';
 
 /**
@@ -109,8 +109,35 @@ describe(`a city of ${N} districts`, () => {
     expect(cityDataset(2, 7).people.at(-1)?.citizenId).not.toBe(cityDataset(2).people.at(-1)?.citizenId);
   });
 
+  it('gives every clone, up to the largest city, codes of the official lengths that no other clone or the sample has', () => {
+    // Every clone number and every index a sample code can have (the sample has fewer than 100 per length).
+    const seen = new Map<string, string>(sample.unitCodes.map((c) => [c.code, 'the sample']));
+    const problems: string[] = [];
+    for (let k = 2; k <= MAX_CITY_DISTRICTS; k++) {
+      for (const [length, sampleCode] of [
+        [3, '004'],
+        [5, '00118'],
+      ] as const) {
+        const shape = new RegExp(`^\\d{${length}}$`);
+        for (let index = 0; index < 100; index++) {
+          const code = cloneUnitCode(sampleCode, k, index);
+          if (!shape.test(code)) problems.push(`clone ${k}, index ${index}: ${code} is not ${length} digits`);
+          const owner = `clone ${k} (${length} digits)`;
+          const before = seen.get(code);
+          // A district has one code: its 3-digit code is the same whatever the index.
+          if (before !== undefined && !(length === 3 && before === owner)) problems.push(`${code}: ${owner} and ${before}`);
+          seen.set(code, owner);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // Every code new: the sample's distinct codes, then 101 per clone (one district code, 100 ward codes).
+    expect(seen.size).toBe(new Set(sample.unitCodes.map((c) => c.code)).size + (MAX_CITY_DISTRICTS - 1) * 101);
+    expect(() => cloneUnitCode('004', MAX_CITY_DISTRICTS + 1, 0)).toThrow(RangeError);
+  });
+
   it('refuses a number of districts it cannot generate', () => {
-    for (const n of [0, -1, 1.5, 100]) expect(() => cityDataset(n)).toThrow(RangeError);
+    for (const n of [0, -1, 1.5, 900]) expect(() => cityDataset(n)).toThrow(RangeError);
   });
 });
 

@@ -17,8 +17,12 @@ import { Random, SEED } from './random.js';
 /** The city-level records every district hangs from: kept once, never cloned. */
 export const CITY_ROOT_IDS: ReadonlySet<Id> = new Set([HANOI_ID, CITY_PARTY_COMMITTEE_ID, CITY_PEOPLES_COMMITTEE_ID, CITY_FRONT_ID]);
 
-/** The most districts a city may have: unit codes of clones stay within their digit counts. */
-export const MAX_CITY_DISTRICTS = 99;
+/**
+ * The most districts a generated city may have: unit codes of clones stay within their digit
+ * counts (see `cloneUnitCode`). A real city has about 30; the bound lets the generator model ten
+ * cities' worth of data in one database (issue #13, `docs/scale.md`).
+ */
+export const MAX_CITY_DISTRICTS = 899;
 
 type Table = keyof DomainState;
 type AnyRecord = Record<string, unknown> & { id: Id };
@@ -83,10 +87,19 @@ function cloneValue(value: unknown, ids: ReadonlyMap<Id, Id>): unknown {
   return value;
 }
 
-/** Fresh codes of clone `k`: a district's 3-digit code 1kk, a ward's 5-digit code 9kkii (i: its place in the sample's list). */
-function cloneCode(code: string, k: number, index: number): string {
-  if (code.length === 3) return `1${String(k).padStart(2, '0')}`;
-  if (code.length === 5) return `9${String(k).padStart(2, '0')}${String(index).padStart(2, '0')}`;
+/**
+ * The code of clone `k`'s unit that has `code` in the sample, `index` being that code's place among
+ * the sample's codes of its length. Clones 2–99: a district 1kk, a ward 9kkii; clones 100–899: a
+ * district 100 + k (200–999), a ward kkkii (10000–89999). The ranges do not meet each other nor the
+ * sample's real codes (Long Biên 004, its wards 00xxx), so every clone's code is its own.
+ */
+export function cloneUnitCode(code: string, k: number, index: number): string {
+  if (!Number.isInteger(k) || k < 2 || k > MAX_CITY_DISTRICTS || index < 0 || index > 99) {
+    throw new RangeError(`cloneUnitCode: clone ${k}, index ${index} out of range`);
+  }
+  const ii = String(index).padStart(2, '0');
+  if (code.length === 3) return k < 100 ? `1${String(k).padStart(2, '0')}` : String(100 + k);
+  if (code.length === 5) return k < 100 ? `9${String(k).padStart(2, '0')}${ii}` : `${k}${ii}`;
   throw new Error(`sample data: unit code ${code} of an unexpected length`);
 }
 
@@ -117,7 +130,7 @@ function cloneDistrict(sample: DomainState, city: ReadonlySet<Id>, k: number, id
         const code = String(c.code);
         const i = codeIndex.get(code.length) ?? 0;
         codeIndex.set(code.length, i + 1);
-        c.code = cloneCode(code, k, i);
+        c.code = cloneUnitCode(code, k, i);
       }
       if (t === 'directives') c.code = `${String(c.code)}-${k}`;
       if (t === 'people') {

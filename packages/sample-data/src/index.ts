@@ -3,7 +3,7 @@
  * Directive 05-TT/QU saw it, on the real 2003–2025 hierarchy, with fictional people. Pure and
  * deterministic, no I/O.
  */
-export { CITY_ROOT_IDS, cityDataset, cityParts, cityRecordIds, cloneId, MAX_CITY_DISTRICTS } from './city.js';
+export { CITY_ROOT_IDS, cityDataset, cityParts, cityRecordIds, cloneId, cloneUnitCode, MAX_CITY_DISTRICTS } from './city.js';
 export { longBien2022Dataset, longBien2022DatasetBeforeReorganisations } from './dataset.js';
 export { type DeliberateGap, deliberateGaps, GROUP_WITHOUT_CELL_ON } from './gaps.js';
 export {
