@@ -7,6 +7,7 @@ export default defineProject({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'artifacts/**'],
     environment: 'node',
+    globalSetup: ['./support/global-setup.ts'],
     // Each e2e file starts its own database, gateway and Chromium: one at a time on a 2-core machine.
     fileParallelism: false,
     // A journey step may make several UI waits (see e2e/support/ui-timeout.ts).

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, startTestServer } from '@coso/schema/testing';
+import { createTestDatabase, type DatabaseFixture, startTestServer } from '@coso/schema/testing';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const GATEWAY_MAIN = join(REPO, 'apps/gateway/dist/main.js');
@@ -14,51 +14,84 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
+/** Where a gateway process keeps its data: the test run's server (and its fixture templates), when known. */
+export interface RunDatabase {
+  adminUrl: string;
+  runId: string;
+}
+
 /**
  * The built gateway (`node apps/gateway/dist/main.js`, as `npm start` runs it) on a free port,
- * over a fresh database of its own on the test PostgreSQL (embedded, or TEST_DATABASE_URL); it
- * loads the sample data into the empty database before it is ready.
+ * over a fresh database of its own holding the sample data. With `run` (the tests project's
+ * globalSetup: one PostgreSQL for the run), the database is a clone of a template the gateway
+ * itself loaded once in the run (`SAMPLE_DATA_FIXTURE`); without it (the bench), a PostgreSQL is
+ * started for this gateway (embedded, or TEST_DATABASE_URL) and the gateway loads the sample data
+ * into the empty database before it is ready.
  */
-export async function startGatewayProcess(extraEnv: NodeJS.ProcessEnv = {}): Promise<GatewayProcess> {
+export async function startGatewayProcess(extraEnv: NodeJS.ProcessEnv = {}, run?: RunDatabase): Promise<GatewayProcess> {
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`The gateway is not built (${GATEWAY_MAIN}): run \`npx turbo run build\`.`);
-  const server = await startTestServer();
-  const db = await createTestDatabase(server.adminUrl);
-  let child: ChildProcess | undefined;
+  const server = run ? null : await startTestServer();
+  const adminUrl = run?.adminUrl ?? server?.adminUrl ?? '';
+  const db = await createTestDatabase(adminUrl, run ? { fixture: { fixture: SAMPLE_DATA_FIXTURE, runId: run.runId } } : {});
+  let gateway: SpawnedGateway | undefined;
   const stop = async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    await gateway?.stop();
     await db.drop().catch(() => {});
-    await server.stop();
+    await server?.stop();
   };
   try {
-    // SAMPLE_DATA=on: a DATABASE_URL gets the sample data only when asked.
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      SAMPLE_DATA: 'on',
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
-    };
-    delete env.TEST_DATABASE_URL;
-    const started = spawn(process.execPath, [GATEWAY_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child = started;
+    gateway = await spawnGateway({ DATABASE_URL: db.url, ...extraEnv });
+    return { baseUrl: gateway.baseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * The sample data exactly as a fresh gateway writes it: the built gateway started once on the
+ * template database (SAMPLE_DATA=on loads the sample and the demo accounts into an empty database),
+ * then stopped. Each later gateway of the run finds it loaded and loads nothing.
+ */
+export const SAMPLE_DATA_FIXTURE: DatabaseFixture = {
+  name: 'gateway_process_sample',
+  async load(url) {
+    const gateway = await spawnGateway({ DATABASE_URL: url });
+    await gateway.stop();
+  },
+};
+
+interface SpawnedGateway {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The built gateway on a free port of 127.0.0.1 over `DATABASE_URL`, once it says where it serves. */
+async function spawnGateway(extraEnv: NodeJS.ProcessEnv): Promise<SpawnedGateway> {
+  // SAMPLE_DATA=on: a DATABASE_URL gets the sample data only when asked.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', SAMPLE_DATA: 'on', LOG_LEVEL: 'warn', ...extraEnv };
+  delete env.TEST_DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, [GATEWAY_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  };
+  try {
     let output = '';
     const baseUrl = await new Promise<string>((resolve, reject) => {
-      started.stdout?.on('data', (chunk: Buffer) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
         output += chunk.toString('utf8');
         const found = /GraphQL:\s+(http:\/\/\S+)\/graphql/.exec(output)?.[1];
         if (found) resolve(`${found}/`);
       });
-      started.stderr?.on('data', (chunk: Buffer) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
         output += chunk.toString('utf8');
       });
-      started.once('exit', (code) => reject(new Error(`the gateway exited before it was ready (code ${code}):\n${output}`)));
+      child.once('exit', (code) => reject(new Error(`the gateway exited before it was ready (code ${code}):\n${output}`)));
     });
     return { baseUrl, stop };
   } catch (error) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { apiToken, GATEWAY_MAIN, type GatewayProcess, graphql, startGatewayProcess } from '../../support/gateway-process.js';
 import { UI_TIMEOUT } from './ui-timeout.js';
 
@@ -125,7 +125,7 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
     mkdirSync(artifacts, { recursive: true });
     // What an earlier run's failures left would name steps that pass now.
     for (const file of readdirSync(artifacts)) if (file.startsWith('failed-')) rmSync(join(artifacts, file), { force: true });
-    gateway = await startGatewayProcess({ ADMIN_WEB_DIST });
+    gateway = await startGatewayProcess({ ADMIN_WEB_DIST }, { adminUrl: inject('databaseAdminUrl'), runId: inject('databaseRunId') });
     baseUrl = gateway.baseUrl;
 
     profileDir = mkdtempSync(join(tmpdir(), 'coso-chromium-'));
