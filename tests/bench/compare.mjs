@@ -6,6 +6,7 @@
 //
 //   npx turbo run build && npm run bench              (about 3 minutes with the defaults)
 //   node tests/bench/compare.mjs [--seconds 4] [--warmup 1] [--cases nested,units] [--json out.json]
+//                                [--variant 'name:KEY=value,KEY=value']
 //
 // Per case and server: req/s; CPU ms per request of the server process and of PostgreSQL (every
 // process of the postmaster's tree, from /proc); SQL statements per request (pg_stat_statements,
@@ -32,11 +33,17 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1' },
     cases: { type: 'string', default: 'nested,units,people,me' },
     json: { type: 'string', default: join(HERE, 'last-run.json') },
+    // A second gateway (same build, same database) with extra environment, measured beside the
+    // first in the same run: `--variant 'query strategy:COSO_X=1,COSO_Y=2'` (before/after of a switch).
+    variant: { type: 'string' },
   },
 });
 const SECONDS = Number(values.seconds);
 const WARMUP = Number(values.warmup);
 const AS_OF = '2022-12-01';
+/** However slow a server, at least this many requests warm it up and are measured per half. */
+const MIN_WARMUP = 3;
+const MIN_REQUESTS = 5;
 const SEARCH = 'nguyen van';
 
 // ───────────────────────────── the cases, as each server is asked ─────────────────────────────
@@ -179,15 +186,16 @@ function postgraphileNode() {
   const bin = spawnSync('bash', [join(REPO, 'scripts/node24.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (bin.status !== 0) throw new Error('scripts/node24.sh failed');
   const dir = bin.stdout.trim();
-  const lock = join(PG_DIR, 'package-lock.json');
-  const installed = join(PG_DIR, 'node_modules/.package-lock.json');
-  if (!existsSync(installed) || readFileSync(installed, 'utf8').length === 0 || !existsSync(join(PG_DIR, 'node_modules/postgraphile'))) {
-    console.error('installing PostGraphile 5 for the bench (tests/bench/postgraphile, once)…');
+  const wanted = JSON.parse(readFileSync(join(PG_DIR, 'package.json'), 'utf8')).dependencies.postgraphile;
+  const installedFile = join(PG_DIR, 'node_modules/postgraphile/package.json');
+  const installed = existsSync(installedFile) ? JSON.parse(readFileSync(installedFile, 'utf8')).version : null;
+  if (installed !== wanted) {
+    console.error(`installing PostGraphile ${wanted} for the bench (tests/bench/postgraphile, once)…`);
     const r = spawnSync('npm', ['ci', '--prefix', PG_DIR, '--no-audit', '--no-fund', '--loglevel=error'], {
       stdio: 'inherit',
       env: { ...process.env, PATH: `${dir}:${process.env.PATH}` },
     });
-    if (r.status !== 0 || !existsSync(lock)) throw new Error('npm ci --prefix tests/bench/postgraphile failed');
+    if (r.status !== 0) throw new Error('npm ci --prefix tests/bench/postgraphile failed');
   }
   return join(dir, 'node');
 }
@@ -246,6 +254,7 @@ async function main() {
       });
       return r.data.login.token;
     };
+    const variant = values.variant ? await startVariant(values.variant, dbUrl) : null;
     const tokens = { admin: await login('admin', 'coso-admin-demo'), officer: await login('quan.longbien', 'coso-quan-demo') };
     const adminId = (await queryOne(dbUrl, "SELECT id FROM accounts WHERE username = 'admin'")).id;
 
@@ -269,6 +278,15 @@ async function main() {
     const SERVERS = {
       'coso admin': { pid: gateway.pid, ask: (c) => post(gateway.url, { query: CASES[c].coso }, tokens.admin) },
       'coso district officer': { pid: gateway.pid, ask: (c) => post(gateway.url, { query: CASES[c].coso }, tokens.officer) },
+      ...(variant
+        ? {
+            [`coso admin (${variant.name})`]: { pid: variant.pid, ask: (c) => post(variant.url, { query: CASES[c].coso }, tokens.admin) },
+            [`coso district officer (${variant.name})`]: {
+              pid: variant.pid,
+              ask: (c) => post(variant.url, { query: CASES[c].coso }, tokens.officer),
+            },
+          }
+        : {}),
       'PostGraphile 5': { pid: postgraphile.pid, ask: (c) => post(postgraphile.url, { query: CASES[c].postgraphile }) },
       'SQL floor': {
         pid: floor.pid,
@@ -293,34 +311,48 @@ async function main() {
       }
     }
 
+    // Each case is measured in two halves, servers in order then in reverse (A B C D, D C B A), so a
+    // change of the machine's load during the case weighs on every server alike.
     const results = {};
     for (const c of CASE_NAMES) {
-      for (const [name, s] of Object.entries(SERVERS)) {
-        const warmEnd = performance.now() + WARMUP * 1000;
-        while (performance.now() < warmEnd) await s.ask(c);
+      const names = Object.keys(SERVERS);
+      for (const name of [...names, ...[...names].reverse()]) {
+        const s = SERVERS[name];
+        const warmEnd = performance.now() + (WARMUP * 1000) / 2;
+        for (let i = 0; performance.now() < warmEnd || i < MIN_WARMUP; i++) await s.ask(c);
         await stats.query('SELECT pg_stat_statements_reset()');
         const before = { server: processCpu(s.pid), pg: treeCpu(postmaster), statements: await statements() };
         const started = performance.now();
-        const end = started + SECONDS * 1000;
+        const end = started + (SECONDS * 1000) / 2;
         let n = 0;
-        while (performance.now() < end) {
+        while (performance.now() < end || n < MIN_REQUESTS) {
           await s.ask(c);
           n++;
         }
         const elapsed = (performance.now() - started) / 1000;
         const after = { server: processCpu(s.pid), pg: treeCpu(postmaster), statements: await statements() };
-        results[`${c}|${name}`] = {
-          n,
-          rps: n / elapsed,
-          serverCpuMs: (after.server - before.server) / n,
-          pgCpuMs: (after.pg - before.pg) / n,
-          statements: (after.statements - before.statements) / n,
-        };
-        console.error(`  ${c} · ${name}: ${(n / elapsed).toFixed(1)} req/s`);
+        results[`${c}|${name}`] ??= { n: 0, seconds: 0, serverCpuMs: 0, pgCpuMs: 0, statements: 0 };
+        const r = results[`${c}|${name}`];
+        r.n += n;
+        r.seconds += elapsed;
+        r.serverCpuMs += after.server - before.server;
+        r.pgCpuMs += after.pg - before.pg;
+        r.statements += after.statements - before.statements;
+      }
+      for (const name of names) {
+        const r = results[`${c}|${name}`];
+        Object.assign(r, {
+          rps: r.n / r.seconds,
+          serverCpuMs: r.serverCpuMs / r.n,
+          pgCpuMs: r.pgCpuMs / r.n,
+          statements: r.statements / r.n,
+        });
+        console.error(`  ${c} · ${name}: ${r.rps.toFixed(1)} req/s (${r.n} requests)`);
       }
     }
     const rss = {
       'coso gateway': peakRssMb(gateway.pid),
+      ...(variant ? { [`coso gateway (${variant.name})`]: peakRssMb(variant.pid) } : {}),
       'PostGraphile 5': peakRssMb(postgraphile.pid),
       'SQL floor': peakRssMb(floor.pid),
       'PostgreSQL (largest process)': pgPeakRssMb(postmaster),
@@ -340,6 +372,36 @@ async function main() {
   }
 }
 
+/** The second gateway of `--variant`: same build and database, no sample loading, extra environment. */
+function startVariant(spec, dbUrl) {
+  const at = spec.indexOf(':');
+  const name = spec.slice(0, at);
+  const env = Object.fromEntries(
+    spec
+      .slice(at + 1)
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
+  console.error(`starting the variant gateway "${name}" (${JSON.stringify(env)})…`);
+  return startChild(
+    `the gateway (${name})`,
+    process.execPath,
+    [GATEWAY_MAIN],
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbUrl,
+      SAMPLE_DATA: 'off',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      TEST_DATABASE_URL: '',
+      ...env,
+    },
+    /GraphQL:\s+(http:\/\/\S+\/graphql)/,
+  ).then((g) => ({ ...g, name }));
+}
+
 async function queryOne(url, sql) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -351,17 +413,20 @@ async function queryOne(url, sql) {
 }
 
 function print(results, agreement, rss) {
+  const NAMES = [...new Set(Object.keys(results).map((k) => k.slice(k.indexOf('|') + 1)))];
   const f = (x) => (!Number.isFinite(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
   console.log(`\ncoso vs PostGraphile 5 vs hand-written SQL, ${new Date().toISOString().slice(0, 16)}Z, load average ${load}`);
-  console.log(`one request at a time over HTTP on loopback, ${SECONDS} s per case and server after ${WARMUP} s of warm-up\n`);
+  console.log(
+    `one request at a time over HTTP on loopback, ${SECONDS} s per case and server (two halves, servers in order then reversed; at least ${2 * MIN_REQUESTS} requests) after ${WARMUP} s of warm-up\n`,
+  );
   console.log('| case | server | req/s | ÷ coso admin | server CPU ms/req | PostgreSQL CPU ms/req | statements/req |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const c of CASE_NAMES) {
     const base = results[`${c}|coso admin`];
-    for (const name of ['coso admin', 'coso district officer', 'PostGraphile 5', 'SQL floor']) {
+    for (const name of NAMES) {
       const r = results[`${c}|${name}`];
       console.log(
         `| ${c} | ${name} | ${f(r.rps)} | ${f(r.rps / base.rps)}× | ${f(r.serverCpuMs)} | ${f(r.pgCpuMs)} | ${f(r.statements)} |`,
