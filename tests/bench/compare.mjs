@@ -6,7 +6,7 @@
 //
 //   npx turbo run build && npm run bench              (about 3 minutes with the defaults)
 //   node tests/bench/compare.mjs [--seconds 4] [--warmup 1] [--cases nested,units] [--json out.json]
-//                                [--variant 'name:KEY=value,KEY=value']
+//                                [--variant 'name:KEY=value,KEY=value']   (NODE_ARGS=… go to node)
 //
 // Per case and server: req/s; CPU ms per request of the server process and of PostgreSQL (every
 // process of the postmaster's tree, from /proc); SQL statements per request (pg_stat_statements,
@@ -383,11 +383,14 @@ function startVariant(spec, dbUrl) {
       .filter(Boolean)
       .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
-  console.error(`starting the variant gateway "${name}" (${JSON.stringify(env)})…`);
+  // NODE_ARGS= is given to node itself (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`, which NODE_OPTIONS refuses).
+  const nodeArgs = (env.NODE_ARGS ?? '').split(' ').filter(Boolean);
+  delete env.NODE_ARGS;
+  console.error(`starting the variant gateway "${name}" (${JSON.stringify({ ...env, nodeArgs })})…`);
   return startChild(
     `the gateway (${name})`,
     process.execPath,
-    [GATEWAY_MAIN],
+    [...nodeArgs, GATEWAY_MAIN],
     {
       PORT: '0',
       HOST: '127.0.0.1',
