@@ -294,7 +294,8 @@ async function main() {
       },
     };
 
-    // Every answer once: a failing request stops the run; the floor must return coso's admin JSON.
+    // Every answer once: a failing request stops the run. The floor is meant to return coso's admin
+    // JSON exactly: a difference is printed, both answers are kept, and the table says NO.
     const agreement = {};
     for (const c of CASE_NAMES) {
       const answers = {};
