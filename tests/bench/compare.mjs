@@ -13,9 +13,10 @@
 // BEGIN/COMMIT included); at the end, each server's peak RSS (VmHWM). The 1 vs N districts scale
 // table is tests/bench/scale.mjs (in process, no HTTP).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { homedir, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -181,28 +182,39 @@ function startChild(name, command, args, env, ready) {
   });
 }
 
-/** PostGraphile 5 needs Node ≥ 22: a Node 24 binary from the npm registry (scripts/node24.sh) and its own install. */
-function postgraphileNode() {
+/**
+ * PostGraphile 5 needs Node ≥ 22: a Node 24 binary from the npm registry (scripts/node24.sh), and its
+ * own install from tests/bench/postgraphile's package.json and lock, made by `npm ci --prefix` in a
+ * cache outside the repository (as node24.sh does), so no node_modules lands where the workspace's
+ * tools (vitest, tsc, biome) look. Keyed by the lock's hash: a new pin installs anew.
+ */
+function postgraphileServer() {
   const bin = spawnSync('bash', [join(REPO, 'scripts/node24.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (bin.status !== 0) throw new Error('scripts/node24.sh failed');
-  const dir = bin.stdout.trim();
-  const wanted = JSON.parse(readFileSync(join(PG_DIR, 'package.json'), 'utf8')).dependencies.postgraphile;
-  const installedFile = join(PG_DIR, 'node_modules/postgraphile/package.json');
-  const installed = existsSync(installedFile) ? JSON.parse(readFileSync(installedFile, 'utf8')).version : null;
-  if (installed !== wanted) {
-    console.error(`installing PostGraphile ${wanted} for the bench (tests/bench/postgraphile, once)…`);
-    const r = spawnSync('npm', ['ci', '--prefix', PG_DIR, '--no-audit', '--no-fund', '--loglevel=error'], {
+  const nodeDir = bin.stdout.trim();
+  const lock = readFileSync(join(PG_DIR, 'package-lock.json'));
+  const dir = join(
+    process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
+    'coso-bench-postgraphile',
+    createHash('sha256').update(lock).digest('hex').slice(0, 16),
+  );
+  if (!existsSync(join(dir, 'node_modules/postgraphile/package.json'))) {
+    console.error(`installing PostGraphile for the bench into ${dir} (once)…`);
+    mkdirSync(dir, { recursive: true });
+    for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(PG_DIR, file), join(dir, file));
+    const r = spawnSync('npm', ['ci', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error'], {
       stdio: 'inherit',
-      env: { ...process.env, PATH: `${dir}:${process.env.PATH}` },
+      env: { ...process.env, PATH: `${nodeDir}:${process.env.PATH}` },
     });
-    if (r.status !== 0) throw new Error('npm ci --prefix tests/bench/postgraphile failed');
+    if (r.status !== 0) throw new Error(`npm ci --prefix ${dir} failed`);
   }
-  return join(dir, 'node');
+  copyFileSync(join(PG_DIR, 'serve.mjs'), join(dir, 'serve.mjs')); // the repository's copy is the one run
+  return { node: join(nodeDir, 'node'), script: join(dir, 'serve.mjs') };
 }
 
 async function main() {
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`The gateway is not built (${GATEWAY_MAIN}): run \`npx turbo run build\`.`);
-  const node24 = postgraphileNode();
+  const postgraphileBin = postgraphileServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'coso-bench-pg-'));
   let stats;
   let server = await startEmbeddedPostgres({ dataDir, ephemeral: false });
@@ -261,8 +273,8 @@ async function main() {
     console.error('starting PostGraphile 5 (Node 24) and the SQL floor…');
     const postgraphile = await startChild(
       'PostGraphile',
-      node24,
-      [join(PG_DIR, 'serve.mjs')],
+      postgraphileBin.node,
+      [postgraphileBin.script],
       { DATABASE_URL: dbUrl, NODE_ENV: 'production' },
       /ready (http:\/\/\S+)/,
     );
