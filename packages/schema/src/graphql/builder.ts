@@ -78,6 +78,9 @@ export const builder = new SchemaBuilder<{
   },
   defaultFieldNullability: false,
   prisma: {
+    // The plugin folds each field's nested selection into its parent's query; with Prisma's
+    // `relationJoins` (schema.prisma's generator) the whole tree loads as one statement of lateral
+    // JSON joins — measured to win on the nested read (tests/bench/README.md), so it is the only path.
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
     exposeDescriptions: false,
