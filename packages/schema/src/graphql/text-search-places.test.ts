@@ -180,6 +180,18 @@ describe('the cases the first week found (hand-counted from the sample spec)', (
     expect(moved?.parent?.name).not.toBe('Giang Biên');
   });
 
+  it('parents and former parents cost the same statements for 2 places as for 14 (no N+1)', async () => {
+    const count = async (q: string) => {
+      const before = h.statements.length;
+      const [found = []] = await search(BEFORE, [q]);
+      return { places: found.length, statements: h.statements.length - before };
+    };
+    const few = await count('tổ 5 giang biên');
+    const many = await count('Tổ dân phố số 5');
+    expect([few.places, many.places]).toEqual([2, 14]);
+    expect(many.statements).toBe(few.statements);
+  });
+
   it('a group that never moved has no former parent', async () => {
     const [found = []] = await search(BEFORE, ['tổ 5 giang biên']);
     expect(found.map((f) => f.formerParents)).toEqual([[], []]);
