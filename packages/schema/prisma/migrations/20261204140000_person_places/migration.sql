@@ -21,15 +21,18 @@ ALTER TABLE "person_places" ADD CONSTRAINT "person_places_unit_id_fkey" FOREIGN 
 
 -- The units of these people, recomputed from the four paths (entities/definitions.ts, Person's
 -- `places`; a body's places as in store/organization-places.ts: its areas, its building's group,
--- its complex's buildings' groups). Writers take turns (as for the closure): each statement of the
--- refresh then sees what the previous holder committed.
+-- its complex's buildings' groups). Writers take turns: each statement of the refresh then sees
+-- what the previous holder committed (without it, two writers changing one person's paths at once
+-- would each write their own view, and the older view's rows would stay). The lock is the unit
+-- closure's: a transaction that writes both units and people (a reorganisation, an import) and
+-- another taking them the other way round would otherwise deadlock.
 CREATE FUNCTION coso_refresh_person_places(persons uuid[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF persons IS NULL OR cardinality(persons) = 0 THEN
     RETURN;
   END IF;
-  PERFORM pg_advisory_xact_lock(hashtext('coso_person_places'));
+  PERFORM pg_advisory_xact_lock(hashtext('coso_unit_closure'));
   DELETE FROM person_places WHERE person_id = ANY (persons);
   INSERT INTO person_places (person_id, unit_id)
   WITH asked AS (SELECT DISTINCT unnest(persons) AS id),
