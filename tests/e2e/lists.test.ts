@@ -113,5 +113,19 @@ describe('admin web lists in Chromium', () => {
     await b.screenshot('06-people-district');
   });
 
+  it('searched by a place’s words, says no name matched, offers the place and lists who lives there with their ward', async () => {
+    // #15: "tổ 5 giang biên" is a place, not a name.
+    await b.open('/people?asOf=2022-12-01&q=to+5+giang+bien', DEMO.district);
+    const hint = page.getByTestId('people-no-name-match');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('Không có ai tên khớp với “to 5 giang bien”.');
+    await hint.getByRole('button', { name: 'Tổ dân phố số 5 — Phường Giang Biên', exact: true }).click();
+    await page.getByTestId('people-place').waitFor();
+    await expect.poll(async () => (await column(6)).length).toBeGreaterThan(0);
+    // The residence column names the ward: group names repeat across wards.
+    for (const residence of await column(6)) expect(residence).toBe('Tổ dân phố số 5 — Phường Giang Biên');
+    await b.screenshot('07-people-by-place');
+  });
+
   it('loaded nothing from outside and threw no error', () => expectNothingFromOutsideAndNoErrors(b));
 });

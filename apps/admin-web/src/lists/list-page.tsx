@@ -21,7 +21,7 @@ export interface ListPageProps<Row extends { id: string }> {
   onRetry(): void;
   columns: TableProps<Row>['columns'];
   rows: readonly Row[];
-  emptyText: string;
+  emptyText: ReactNode;
   /** A click on a sortable column header (columns' keys are the API's order fields). */
   onSort?(sorter: SorterResult<Row> | SorterResult<Row>[]): void;
   pager: ListPagerProps;

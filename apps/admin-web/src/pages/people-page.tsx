@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { PARTY_STATUS_LABELS, PARTY_STATUSES, type PartyStatus, SEX_LABELS, SEXES, type Sex } from '@coso/domain';
-import { Button, Form, Select, type TableProps, Tooltip, Typography } from 'antd';
+import { Button, Flex, Form, Select, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { PeopleListQuery, PersonFilter, PersonOrderField } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
@@ -10,14 +10,15 @@ import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPage } from '../lists/list-page';
 import { cursorPager } from '../lists/list-pager';
 import { forbiddenParts } from '../lists/partial-errors';
-import { recordPath, unitLabel } from '../lists/record-links';
+import { recordPath } from '../lists/record-links';
 import { SearchBox } from '../lists/search-box';
 import { useAsOf } from '../lists/use-as-of';
 import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { WardSelect } from '../lists/ward-select';
-import { PeopleListDocument } from '../people/people-list-documents';
+import { PeopleListDocument, PeoplePlaceDocument, PeopleSearchPlacesDocument } from '../people/people-list-documents';
+import { unitOptionLabel } from '../records/unit-options';
 import { useSignedInUser } from '../session/session';
 
 type PersonRow = PeopleListQuery['people']['nodes'][number];
@@ -47,15 +48,17 @@ export function PeoplePage() {
   const { asOf } = useAsOf(params.get('asOf'));
   const q = params.get('q') ?? '';
   const ward = params.get('ward') ?? undefined;
+  // A place offered when a search matched no name (any unit: a group, a ward); it narrows like the ward.
+  const place = params.get('place') ?? undefined;
   const sex = oneOf<Sex>(SEXES, params.get('sex'));
   const party = user.permissions.seesPartyData ? oneOf<PartyStatus>(PARTY_STATUSES, params.get('party')) : undefined;
   const size = pageSizeFromParam(params.get('size'));
   const sort = sortFromParams(params, ORDER_FIELDS, { field: 'NAME', direction: 'ASC' });
-  const pages = useCursorPages(JSON.stringify([q, ward, sex, party, asOf, size, sort]));
+  const pages = useCursorPages(JSON.stringify([q, ward, place, sex, party, asOf, size, sort]));
 
   const filter: PersonFilter = {};
   if (q) filter.name = { search: q };
-  if (ward) filter.residenceWithinUnitId = ward;
+  if (place ?? ward) filter.residenceWithinUnitId = place ?? ward;
   if (sex) filter.sex = sex;
   if (party) filter.partyStatus = party;
   const { data, previousData, loading, error, refetch } = useQuery(PeopleListDocument, {
@@ -63,6 +66,12 @@ export function PeoplePage() {
     errorPolicy: 'all',
   });
   const people = (data ?? previousData)?.people;
+  // Nobody's name matched: the words may name a place ("tổ 5 giang biên"); offer it.
+  const nameFoundNobody = q !== '' && data?.people.totalCount === 0;
+  const places = useQuery(PeopleSearchPlacesDocument, { variables: { asOf, search: q }, skip: !nameFoundNobody, errorPolicy: 'all' });
+  const placeShown = useQuery(PeoplePlaceDocument, { variables: { asOf, id: place ?? '' }, skip: !place, errorPolicy: 'all' });
+  const placeNode = placeShown.data?.node;
+  const placeName = placeNode && 'name' in placeNode ? unitOptionLabel(placeNode) : place;
   const { onlyForbidden } = forbiddenParts(error, data !== undefined);
   const masked = t('people.list.masked');
 
@@ -92,7 +101,11 @@ export function PeoplePage() {
       key: 'residence',
       title: t('people.list.column.residence'),
       render: (_: unknown, p) =>
-        p.residenceUnit ? <Link to={recordPath('AdministrativeUnit', p.residenceUnit.id, asOf)}>{unitLabel(p.residenceUnit)}</Link> : '—',
+        p.residenceUnit ? (
+          <Link to={recordPath('AdministrativeUnit', p.residenceUnit.id, asOf)}>{unitOptionLabel(p.residenceUnit)}</Link>
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -113,6 +126,13 @@ export function PeoplePage() {
           <Form.Item>
             <SearchBox label={t('lists.search')} value={q} onSearch={(value) => update({ q: value })} />
           </Form.Item>
+          {place && (
+            <Form.Item label={t('people.list.place')}>
+              <Tag closable onClose={() => update({ place: null })} data-testid="people-place">
+                {placeName}
+              </Tag>
+            </Form.Item>
+          )}
           <Form.Item label={t('lists.ward')} htmlFor="people-ward">
             <WardSelect id="people-ward" asOf={asOf} value={ward} onChange={(value) => update({ ward: value ?? null })} />
           </Form.Item>
@@ -154,7 +174,23 @@ export function PeoplePage() {
       onRetry={() => void refetch()}
       columns={columns}
       rows={people?.nodes ?? []}
-      emptyText={t('people.list.empty')}
+      emptyText={
+        nameFoundNobody ? (
+          <Flex vertical gap={4} align="center" data-testid="people-no-name-match">
+            <Typography.Text>{t('people.list.noNameMatch', { q })}</Typography.Text>
+            {(places.data?.units.nodes.length ?? 0) > 0 && (
+              <Typography.Text type="secondary">{t('people.list.placesMatch')}</Typography.Text>
+            )}
+            {places.data?.units.nodes.map((u) => (
+              <Button key={u.id} type="link" onClick={() => update({ place: u.id, q: null })}>
+                {unitOptionLabel(u)}
+              </Button>
+            ))}
+          </Flex>
+        ) : (
+          t('people.list.empty')
+        )
+      }
       onSort={(sorter) => update(sortChange(sorter, ORDER_FIELDS))}
       pager={cursorPager({
         testId: 'people-total',

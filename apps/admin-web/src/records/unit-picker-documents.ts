@@ -14,12 +14,20 @@ export const UnitWithParentFragment = graphql(`
   }
 `);
 
-/** Units whose name matches what was typed (server search, diacritics optional), for pickers. */
+/**
+ * Places matching what was typed, for pickers: the server searches the place's words and its ward's
+ * and district's ("tổ 5 giang biên", diacritics optional); former parents tell namesakes apart.
+ */
 export const UnitPickerOptionsDocument = graphql(`
   query UnitPickerOptions($asOf: Date!, $search: String!, $kind: UnitKind) {
     units(asOf: $asOf, filter: { name: { search: $search }, kind: $kind }, first: 50) {
       nodes {
         ...UnitWithParent
+        formerParents(asOf: $asOf) {
+          id
+          name
+          kindLabel
+        }
       }
     }
   }

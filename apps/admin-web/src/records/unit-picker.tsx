@@ -4,23 +4,11 @@ import { Select, Spin } from 'antd';
 import type { UnitKind } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { recordsMessages } from '../i18n/messages/records';
-import { unitLabel } from '../lists/record-links';
 import { useDebouncedSearch } from '../lists/use-debounced-search';
+import { type UnitOption, unitOptionLabel, unitOptions } from './unit-options';
 import { UnitPickerOptionsDocument } from './unit-picker-documents';
 
-export interface UnitOption {
-  id: string;
-  name: string;
-  kindLabel?: string | null;
-  parent?: { name: string; kindLabel?: string | null } | null;
-}
-
-/** "Tổ dân phố số 5 — Phường Giang Biên": group names repeat across wards, so the parent tells them apart. */
-export function unitOptionLabel(unit: UnitOption): string {
-  const own = unitLabel(unit);
-  const parent = unit.parent ? unitLabel(unit.parent) : '';
-  return parent ? `${own} — ${parent}` : own;
-}
+export { type UnitOption, unitOptionLabel } from './unit-options';
 
 export interface UnitPickerProps {
   id?: string;
@@ -35,8 +23,9 @@ export interface UnitPickerProps {
 }
 
 /**
- * Picks a unit by typing part of its name: the server searches (every word, diacritics
- * optional), 50 answers at a time. Works as an antd form control (value/onChange).
+ * Picks a unit by typing its words and its ward's ("tổ 5 giang biên"): the server searches
+ * (every word, diacritics optional, numbers whole), 50 answers at a time, best match first.
+ * Works as an antd form control (value/onChange).
  */
 export function UnitPicker({ id, value, onChange, asOf, kind, initial, placeholder, status }: UnitPickerProps) {
   const { t } = useMessages(recordsMessages);
@@ -46,7 +35,7 @@ export function UnitPicker({ id, value, onChange, asOf, kind, initial, placehold
     skip: search === '',
   });
   const found = (data ?? previousData)?.units.nodes ?? [];
-  const options = found.map((u) => ({ value: u.id, label: unitOptionLabel(u) }));
+  const options = unitOptions(found, search, t('records.unitPicker.formerly'));
   if (initial && value === initial.id && !options.some((o) => o.value === initial.id)) {
     options.unshift({ value: initial.id, label: unitOptionLabel(initial) });
   }

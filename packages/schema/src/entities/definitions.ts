@@ -395,6 +395,8 @@ export const LOG_MODELS: Readonly<Record<string, string>> = {
   AuditEntry: 'the audit trail itself',
   PersonalDataRead: 'reads of unmasked personal data',
   UnitClosure: 'derived, not entered: which unit lies within which over time, rebuilt by a trigger from unit_parents (audited there)',
+  PersonPlace:
+    'derived, not entered: the units a person’s paths reach (residence, bodies, party cell, apartments), kept by triggers on those tables (audited there)',
 };
 
 export function isEntityType(name: string): name is EntityType {

@@ -178,8 +178,21 @@ export function unitReadable(t: Territory): Row {
  * reads, which includes those above their territory).
  */
 export function placeWhere(type: EntityType, territory: Territory): Row {
+  const derived = DERIVED_PLACES[type];
+  if (derived)
+    return { [derived]: { some: { unit: { closureAncestors: { some: { ancestorId: territory.scopeId, ...covering(territory.on) } } } } } };
   return placedAt(type, unitInTerritory(territory), unitReadable(territory));
 }
+
+/**
+ * Types whose places the database keeps as rows (relation name → rows with a `unit`), derived by
+ * triggers from the same paths as `places` (migration person_places; person-places.test.ts checks
+ * them against the locator). Their territory condition is then one join of those rows with the
+ * closure — which PostgreSQL plans as a semi-join, one index lookup per path — instead of an OR of
+ * an EXISTS per path evaluated for every candidate row. The closure holds each unit's own row on
+ * every day of its life, so the scope itself needs no separate `id =` branch.
+ */
+const DERIVED_PLACES: Partial<Record<EntityType, string>> = { Person: 'places' };
 
 /**
  * Prisma condition: the record is at a unit meeting `inside` (a condition on AdministrativeUnit);

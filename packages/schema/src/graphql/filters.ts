@@ -46,22 +46,27 @@ export function textWhere(filter: TextFilterValue, column: string, searchColumn?
   if (filter.equals != null) out.push({ [column]: filter.equals.normalize('NFC') });
   if (filter.in != null) out.push({ [column]: { in: filter.in.map((s) => s.normalize('NFC')) } });
   if (filter.search != null) {
-    if ([...filter.search].length > MAX_SEARCH_LENGTH) {
-      throw bilingualError(
-        'BAD_USER_INPUT',
-        {
-          vi: `Chuỗi tìm kiếm dài quá ${MAX_SEARCH_LENGTH} ký tự.`,
-          en: `The search is longer than ${MAX_SEARCH_LENGTH} characters.`,
-        },
-        { argument: 'search', maximum: MAX_SEARCH_LENGTH },
-      );
-    }
-    for (const word of searchKey(filter.search).split(' ').filter(Boolean)) {
+    for (const word of searchWords(filter.search)) {
       const literal = likeLiteral(word);
       out.push(searchColumn ? { [searchColumn]: { contains: literal } } : { [column]: { contains: literal, mode: 'insensitive' } });
     }
   }
   return out;
+}
+
+/** The folded words of a search (case and diacritics folded like the search columns); a search longer than the limit is refused. */
+export function searchWords(search: string): string[] {
+  if ([...search].length > MAX_SEARCH_LENGTH) {
+    throw bilingualError(
+      'BAD_USER_INPUT',
+      {
+        vi: `Chuỗi tìm kiếm dài quá ${MAX_SEARCH_LENGTH} ký tự.`,
+        en: `The search is longer than ${MAX_SEARCH_LENGTH} characters.`,
+      },
+      { argument: 'search', maximum: MAX_SEARCH_LENGTH },
+    );
+  }
+  return searchKey(search).split(' ').filter(Boolean);
 }
 
 /**

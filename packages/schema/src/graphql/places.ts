@@ -1,6 +1,6 @@
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { AdministrativeUnit, Prisma } from '../generated/prisma/client.js';
-import { activeOnWhere, fromDbDateOrNull } from '../store/db-dates.js';
+import { activeOnWhere, fromDbDateOrNull, toDbDate } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
 import { SortDirection, UnitKind } from './enums.js';
@@ -9,6 +9,7 @@ import { dbId, dbIds } from './ids.js';
 import { references } from './references.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
+import { placeSearchWhere } from './text-search.js';
 
 const ANCESTOR_DEPTH = 6; // province → district → ward → group: 6 levels leave room for more
 
@@ -43,6 +44,21 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
       parentLinks: { where: activeOnWhere(resolveAsOf(args.asOf, ctx)), take: 1, select: { parent: nonEmpty(nestedSelection(true)) } },
     }),
     resolve: (u) => u.parentLinks[0]?.parent ?? null,
+  }),
+  formerParents: t.field({
+    type: [AdministrativeUnitRef],
+    description:
+      'Cấp trên trước đây / The parents the unit had before its parent on the date, latest first (a group moved by mergers: its former wards), those the viewer may read: tells same-named places apart.',
+    args: { asOf: asOfArg(t.arg) },
+    select: (args, ctx, nestedSelection) => ({
+      parentLinks: {
+        where: { validFrom: { lte: toDbDate(resolveAsOf(args.asOf, ctx)) }, parent: territoryWhere(ctx, 'AdministrativeUnit') },
+        orderBy: [{ validFrom: 'desc' as const }, { id: 'asc' as const }],
+        take: FORMER_LINKS,
+        select: { parentId: true, validTo: true, parent: nonEmpty(nestedSelection(true)) },
+      },
+    }),
+    resolve: (u, args, ctx) => formerParentsOf(u.parentLinks, toDbDate(resolveAsOf(args.asOf, ctx))),
   }),
   ancestors: t.field({
     type: [AdministrativeUnitRef],
@@ -101,6 +117,27 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
   ),
 }));
 
+/** Links looked at for former parents: the one held on the date and those before it. */
+const FORMER_LINKS = 8;
+
+/**
+ * The parents before the one held on `on`, latest first, each once: links started by then, latest
+ * first; the first is the current one when it still holds. A link re-dated under the same parent
+ * names no former parent.
+ */
+function formerParentsOf<P>(links: ReadonlyArray<{ parentId: string; validTo: Date | null; parent: P }>, on: Date): P[] {
+  const [first] = links;
+  const current = first && (first.validTo === null || first.validTo > on) ? first.parentId : null;
+  const seen = new Set<string>(current ? [current] : []);
+  const out: P[] = [];
+  for (const link of links) {
+    if (seen.has(link.parentId)) continue;
+    seen.add(link.parentId);
+    out.push(link.parent);
+  }
+  return out;
+}
+
 /** Rows of the nested ancestor selection (one parent link per level). */
 interface AncestorRow {
   parentLinks?: Array<{ parent: AdministrativeUnit & AncestorRow }>;
@@ -121,7 +158,12 @@ const UnitFilter = builder.inputType('UnitFilter', {
   fields: (t) => ({
     kind: t.field({ type: UnitKind, required: false }),
     kindIn: t.field({ type: [UnitKind], required: false }),
-    name: t.field({ type: TextFilter, required: false }),
+    name: t.field({
+      type: TextFilter,
+      required: false,
+      description:
+        'Tên / Name. `search` is a place search: every word is in the place’s name or in the name of a ward, commune or district it lies or lay in ("tổ 5 giang biên"); a number matches whole numbers only ("5" finds "số 5", not "số 15").',
+    }),
     id: t.field({ type: IdFilter, required: false, extensions: references('AdministrativeUnit') }),
     parentId: t.id({
       required: false,
@@ -201,7 +243,9 @@ function unitWhere(
   const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
   if (f) {
     and.push(...enumWhere(f.kind, f.kindIn, 'kind'));
-    and.push(...textWhere(f.name, 'name', 'nameSearch'));
+    // A name's `search` is a place search: the place's words and those of the wards and districts it lies in.
+    and.push(...textWhere(f.name ? { ...f.name, search: null } : null, 'name', 'nameSearch'));
+    if (f.name?.search != null) and.push(...placeSearchWhere(f.name.search));
     if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'AdministrativeUnit') });
     if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'AdministrativeUnit') } });
     if (f.parentId) and.push({ parentLinks: { some: { parentId: dbId(f.parentId, 'AdministrativeUnit'), ...activeOnWhere(asOf) } } });

@@ -679,6 +679,8 @@ const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   PersonalDataRead: null,
   // Territory as data (issue #13): derived from unit_parents by a database trigger, never written by the API.
   UnitClosure: null,
+  // Where a person is (issue #13): derived by database triggers from the tables of a person's places.
+  PersonPlace: null,
 };
 /** The API noun where it is not the model's name. */
 const NOUN: Record<string, string> = { AdministrativeUnit: 'Unit' };

@@ -19,6 +19,9 @@ export const peopleListMessages = defineMessages(
     'people.list.total': '{count} người',
     'people.list.empty': 'Không có ai khớp với điều kiện đã chọn.',
     'people.list.loadError': 'Không tải được danh sách nhân sự',
+    'people.list.noNameMatch': 'Không có ai tên khớp với “{q}”.',
+    'people.list.placesMatch': 'Nơi có tên khớp — xem người cư trú ở đó:',
+    'people.list.place': 'Cư trú tại',
   },
   {
     'people.list.title': 'People',
@@ -37,5 +40,8 @@ export const peopleListMessages = defineMessages(
     'people.list.total': '{count} people',
     'people.list.empty': 'Nobody matches the chosen conditions.',
     'people.list.loadError': 'Could not load the people',
+    'people.list.noNameMatch': 'Nobody’s name matches “{q}”.',
+    'people.list.placesMatch': 'Places whose names match — see the people living there:',
+    'people.list.place': 'Living in',
   },
 );

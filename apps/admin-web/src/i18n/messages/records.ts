@@ -65,6 +65,7 @@ export const recordsMessages = defineMessages(
     'records.unitPicker.placeholder': 'Gõ tên để tìm',
     'records.unitPicker.typeToSearch': 'Gõ một phần tên (có dấu hay không dấu)',
     'records.unitPicker.none': 'Không tìm thấy đơn vị nào',
+    'records.unitPicker.formerly': 'trước đây',
 
     'records.unit.list': 'Đơn vị hành chính',
     'records.unit.kind': 'Loại đơn vị',
@@ -186,6 +187,7 @@ export const recordsMessages = defineMessages(
     'records.unitPicker.placeholder': 'Type a name to search',
     'records.unitPicker.typeToSearch': 'Type part of the name (diacritics optional)',
     'records.unitPicker.none': 'No unit found',
+    'records.unitPicker.formerly': 'formerly',
 
     'records.unit.list': 'Administrative units',
     'records.unit.kind': 'Kind of unit',
