@@ -1,4 +1,5 @@
 import { type DirectiveReportQuery, type DomainState, directiveReport, FIGURE_KEYS, type FigureKey } from '@coso/domain';
+import { DIRECTIVE_ID, DISTRICT_ID, longBien2022Dataset, REVIEW_DATE } from '@coso/sample-data';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // The domain's own generator of stored states (test support: not part of the domain's build).
@@ -87,6 +88,54 @@ describe('the report computed by the database equals the domain’s on generated
     expect(refused).toBeGreaterThan(0);
     expect(FIGURE_KEYS.filter((k) => !exercised.has(k))).toEqual([]);
   }, 600_000);
+});
+
+describe('an abandoned report stops issuing statements', () => {
+  let h: Harness;
+  let query: DirectiveReportQuery;
+  beforeAll(async () => {
+    h = await graphqlHarness(inject('databaseAdminUrl'));
+    await writeState(h.prisma, longBien2022Dataset());
+    query = { directiveId: stableUuid(DIRECTIVE_ID), scopeUnitId: stableUuid(DISTRICT_ID), to: REVIEW_DATE };
+  });
+  afterAll(() => h.close());
+
+  /** The client whose raw statements are counted, aborting `controller` once `after` of them have been issued. */
+  function abortingAfter(after: number, controller: AbortController) {
+    let issued = 0;
+    const prisma = new Proxy(h.prisma, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== '$queryRaw' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          issued++;
+          if (issued === after) controller.abort();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { prisma, issued: () => issued };
+  }
+
+  it('answers in full when nobody aborts, and refuses, bilingual, when the client has gone', async () => {
+    const whole = abortingAfter(Number.POSITIVE_INFINITY, new AbortController());
+    const report = await sqlDirectiveReport(whole.prisma, query);
+    expect(report.ok).toBe(true);
+    const statements = whole.issued();
+    expect(statements).toBeGreaterThan(2);
+
+    for (let after = 1; after < statements; after++) {
+      const controller = new AbortController();
+      const aborting = abortingAfter(after, controller);
+      const error = await sqlDirectiveReport(aborting.prisma, query, controller.signal).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ extensions: { code: 'REQUEST_ABORTED', localizedMessage: { vi: expect.stringContaining('hủy') } } });
+      // Not one statement after the abort.
+      expect(aborting.issued(), `aborted after statement ${after}`).toBe(after);
+    }
+  });
 });
 
 /** The generated rows, without the fixed places and empty tables: a counterexample to read. */
