@@ -36,9 +36,8 @@ const closureOn = (alias: string, d: Sql): Sql => sql`NOT ${Prisma.raw(alias)}.a
 
 /**
  * CTEs placing every unit that exists on `to` and lies inside the scope ('in', with its nearest
- * ward or commune) or above it ('above'): `in_to`, `above_to` and `placed_to(unit_id, kind,
- * ward_id)`. A unit's nearest ward lies inside the scope or above it (one parent at a time), so
- * only those wards are candidates, ranked by depth.
+ * ward or commune: the deepest of its ward ancestors that day) or above it ('above'): `in_to`,
+ * `above_to` and `placed_to(unit_id, kind, ward_id)`.
  */
 export function placementCtes(p: Params): Sql {
   const to = asDate(p.to);
@@ -47,15 +46,13 @@ export function placementCtes(p: Params): Sql {
       SELECT c.descendant_id AS id FROM unit_closure c WHERE c.ancestor_id = ${scope} AND ${closureOn('c', to)}),
     above_to AS (
       SELECT c.ancestor_id AS id FROM unit_closure c WHERE c.descendant_id = ${scope} AND ${closureOn('c', to)}),
-    wards_to AS (
-      SELECT a.id, (SELECT count(*) FROM unit_closure c WHERE c.descendant_id = a.id AND ${closureOn('c', to)}) AS depth
-        FROM administrative_units a
-       WHERE a.kind IN ('WARD', 'COMMUNE') AND (a.id IN (SELECT id FROM in_to) OR a.id IN (SELECT id FROM above_to))),
     ward_pick AS (
-      SELECT DISTINCT ON (c.descendant_id) c.descendant_id AS unit_id, c.ancestor_id AS ward_id
-        FROM wards_to w JOIN unit_closure c ON c.ancestor_id = w.id AND ${closureOn('c', to)}
-        JOIN in_to i ON i.id = c.descendant_id
-       ORDER BY c.descendant_id, w.depth DESC),
+      SELECT i.id AS unit_id,
+             (SELECT c.ancestor_id FROM unit_closure c JOIN administrative_units a ON a.id = c.ancestor_id AND a.kind IN ('WARD', 'COMMUNE')
+               WHERE c.descendant_id = i.id AND ${closureOn('c', to)}
+               ORDER BY (SELECT count(*) FROM unit_closure c2 WHERE c2.descendant_id = c.ancestor_id AND ${closureOn('c2', to)}) DESC
+               LIMIT 1) AS ward_id
+        FROM in_to i),
     placed_to AS (
       SELECT i.id AS unit_id, 'in' AS kind, wp.ward_id FROM in_to i LEFT JOIN ward_pick wp ON wp.unit_id = i.id
       UNION ALL
@@ -110,15 +107,18 @@ const servesGroup = (org: Sql, d: Sql): Sql => sql`EXISTS (SELECT 1 FROM organiz
     JOIN administrative_units su ON su.id = sa.unit_id AND su.kind = 'RESIDENTIAL_GROUP' AND ${alive('su', d)}
    WHERE sa.organization_id = ${org} AND ${alive('sa', d)})`;
 
-/** Party member of a residential group's cell on `d` (`isPartyMemberOn`). */
+/**
+ * Party member of a residential group's cell on `d` (`isPartyMemberOn`), looked up per person
+ * (`LIMIT 1` keeps the planner from hashing every party membership of the city).
+ */
 export const partyMember = (person: Sql, d: Sql): Sql => sql`EXISTS (SELECT 1 FROM party_memberships ppm
     JOIN organizations pc ON pc.id = ppm.home_cell_id AND pc.kind = 'PARTY_CELL' AND ${alive('pc', d)}
-   WHERE ppm.person_id = ${person} AND ${alive('ppm', d)} AND ${servesGroup(sql`pc.id`, d)})`;
+   WHERE ppm.person_id = ${person} AND ${alive('ppm', d)} AND ${servesGroup(sql`pc.id`, d)} LIMIT 1)`;
 
-/** Holds a post in a residential group's political system on `d` (`isPostHolderOn`). */
+/** Holds a post in a residential group's political system on `d` (`isPostHolderOn`), looked up per person. */
 export const postHolder = (person: Sql, d: Sql): Sql => sql`EXISTS (SELECT 1 FROM memberships hm
     JOIN organizations hb ON hb.id = hm.organization_id AND ${alive('hb', d)}
    WHERE hm.person_id = ${person} AND ${alive('hm', d)}
      AND (hb.kind IN ('FRONT_WORK_COMMITTEE', 'MASS_ORGANIZATION_BRANCH', 'RESIDENTIAL_GROUP_LEADERSHIP')
           OR (hb.kind = 'PARTY_CELL' AND hm.role IN ('SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER')))
-     AND ${servesGroup(sql`hb.id`, d)})`;
+     AND ${servesGroup(sql`hb.id`, d)} LIMIT 1)`;

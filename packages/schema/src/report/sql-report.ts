@@ -111,9 +111,15 @@ function boardsCte(w: Window): Sql {
         JOIN organizations o ON o.id = a.organization_id AND ${board}),
     boards AS (
       SELECT o.id, pt.ward_id FROM board_candidates o JOIN placed_to pt ON pt.unit_id = ${boardGroup('o', to)} AND pt.kind = 'in'),
-    board_members AS (
+    board_seats AS (
       SELECT DISTINCT b.id AS board_id, b.ward_id, m.person_id, m.role = 'HEAD' AS head FROM boards b
-        JOIN memberships m ON m.organization_id = b.id AND ${alive('m', to)})`;
+        JOIN memberships m ON m.organization_id = b.id AND ${alive('m', to)}),
+    -- Who each member is on the as-of date, asked once per person (never a hash of the city's memberships).
+    board_people AS MATERIALIZED (
+      SELECT p.person_id, ${partyMember(sql`p.person_id`, to)} AS party, ${postHolder(sql`p.person_id`, to)} AS post
+        FROM (SELECT DISTINCT person_id FROM board_seats) p),
+    board_members AS (
+      SELECT s.*, bp.party, bp.post FROM board_seats s JOIN board_people bp ON bp.person_id = s.person_id)`;
 }
 
 /** In the period [from, to] (both included), of this directive or of none recorded. */
@@ -164,9 +170,9 @@ function boardFigures(w: Window): Sql {
     sql`
     ${changes('boardsEstablished', 'ESTABLISHMENT')}
     UNION ALL ${changes('boardsConsolidated', 'CONSOLIDATION')}
-    UNION ALL ${person('politicalSystemPeopleOnBoards', sql`(${partyMember(sql`bm.person_id`, to)} OR ${postHolder(sql`bm.person_id`, to)})`)}
-    UNION ALL ${person('partyMembersOnBoards', partyMember(sql`bm.person_id`, to))}
-    UNION ALL ${person('politicalSystemMembersOnBoards', postHolder(sql`bm.person_id`, to))}
+    UNION ALL ${person('politicalSystemPeopleOnBoards', sql`(bm.party OR bm.post)`)}
+    UNION ALL ${person('partyMembersOnBoards', sql`bm.party`)}
+    UNION ALL ${person('politicalSystemMembersOnBoards', sql`bm.post`)}
     UNION ALL
     SELECT 'residenceContactMembersIntroduced', false, 'Person', n.person_id::text, ${personName(sql`n.person_id`)}, ${wardIdOf('bp')}
       FROM nominations n JOIN organizations o ON o.id = n.board_id AND o.kind = 'MANAGEMENT_BOARD' ${placeBoard(w, 'o', sql`n.nominated_on`, 'bp')}
@@ -184,9 +190,12 @@ function boardFigures(w: Window): Sql {
 
 /** The figures over events: presentations, commendations, petitions. */
 function eventFigures(w: Window): Sql {
+  // placePerson: by the residence group, as on `to` ('unknown' without one). Joined, not lateral: the placements are hashed once.
   const placePerson = (person: Sql, as: string) =>
-    sql`LEFT JOIN LATERAL (SELECT CASE WHEN pe.residence_unit_id IS NULL THEN 'unknown' ELSE pl.kind END AS kind, pl.ward_id
-          FROM people pe ${placeUnit(w, sql`pe.residence_unit_id`, null, 'pl')} WHERE pe.id = ${person}) ${Prisma.raw(as)} ON true`;
+    sql`LEFT JOIN people ${Prisma.raw(`${as}_pe`)} ON ${Prisma.raw(`${as}_pe`)}.id = ${person}
+        ${placeUnit(w, sql`${Prisma.raw(`${as}_pe`)}.residence_unit_id`, null, `${as}_pl`)}
+        CROSS JOIN LATERAL (SELECT CASE WHEN ${Prisma.raw(`${as}_pe`)}.residence_unit_id IS NULL THEN 'unknown' ELSE ${Prisma.raw(`${as}_pl`)}.kind END AS kind,
+                                   ${Prisma.raw(`${as}_pl`)}.ward_id) ${Prisma.raw(as)}`;
   const petitions = (figure: string, start: Sql, endBefore: Sql) =>
     sql`SELECT ${figure}::text, false, 'Petition', pt.id::text, pt.subject, ${wardIdOf('pp')} FROM petitions pt
           ${placeUnit(w, sql`pt.residential_group_id`, sql`pt.received_on`, 'pp')}
