@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type Context, createRequestContext, operationAsOf, type PrismaClient, viewerFromToken } from '@coso/schema';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { viewerKey } from './expensive-work.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
 
@@ -24,12 +24,17 @@ export function bearerToken(req: Request): string | null {
  * context factory.
  */
 export function contextFor(prisma: PrismaClient) {
-  return async ({ req }: { req: Request }): Promise<GatewayContext> => {
+  return async ({ req, res }: { req: Request; res?: Response }): Promise<GatewayContext> => {
     const request = requestRecord(req);
     const viewer = await viewerFromToken(prisma, bearerToken(req));
     if (viewer.kind === 'account') request.actor = viewer.username;
     const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const context = await createRequestContext({ prisma, viewer, requestId: request.id, clientAddress });
+    // A client that goes away before its answer (the response closes unfinished) aborts the request's long reads.
+    const abandoned = new AbortController();
+    res?.on('close', () => {
+      if (!res.writableFinished) abandoned.abort();
+    });
+    const context = await createRequestContext({ prisma, viewer, requestId: request.id, clientAddress, signal: abandoned.signal });
     return { ...context, request, expensiveWorkKey: viewerKey(viewer, clientAddress) };
   };
 }

@@ -30,6 +30,27 @@ describe('BoardIndex', () => {
     expect(idx.buildingsOfBoard(board, '2019-01-01').map((b) => b.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('files a board with no building under the first group it serves by id, whatever the order of its rows', () => {
+    // Found by the report's differential test: the database reads rows in any order.
+    for (const serves of [
+      ['g2', 'g1'],
+      ['g1', 'g2'],
+    ]) {
+      const s = new StateBuilder()
+        .unit('d', 'DISTRICT', 'Quận A', null)
+        .unit('w1', 'WARD', 'Phường Một', 'd')
+        .unit('w2', 'WARD', 'Phường Hai', 'd')
+        .unit('g1', 'RESIDENTIAL_GROUP', 'Tổ 1', 'w1')
+        .unit('g2', 'RESIDENTIAL_GROUP', 'Tổ 2', 'w2')
+        .complex('k', 'Khu K')
+        .board('bk', 'Ban quản trị Khu K', { complexId: 'k' });
+      for (const g of serves) s.serves('bk', g);
+      const idx = new DirectiveIndexes(s.state);
+      const board = idx.boards.board('bk');
+      expect(board && idx.boards.groupsOfBoard(board, '2022-01-01')).toEqual(['g1', 'g2']);
+    }
+  });
+
   it('finds the board of a building through its complex', () => {
     const s = complexState();
     const idx = new BoardIndex(s.state);

@@ -85,10 +85,14 @@ export class BoardIndex {
     return [];
   }
 
-  /** The residential groups a board lies in on `on`, in building-id order (first = where it is filed). */
+  /**
+   * The residential groups a board lies in on `on`, in building-id order (first = where it is filed);
+   * a board with no building, the groups it serves in id order, so where it is filed never depends
+   * on the order its rows were stored in.
+   */
   groupsOfBoard(board: Organization, on: IsoDate): Id[] {
     const groups = [...new Set(this.buildingsOfBoard(board, on).map((b) => b.residentialGroupId))];
-    return groups.length > 0 ? groups : [...this.fallbackGroups(board.id, on)];
+    return groups.length > 0 ? groups : [...this.fallbackGroups(board.id, on)].sort(compareCodeUnits);
   }
 
   /** Boards alive on `on` that manage the building, directly or through its complex. */

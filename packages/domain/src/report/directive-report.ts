@@ -1,14 +1,15 @@
 import { DirectiveIndexes } from '../directive/indexes.js';
-import { dateFormatViolation, scopeOnDate, unitNotFound } from '../directive/scope.js';
+import { dateFormatViolation, type ScopeOnDate, scopeOnDate, unitNotFound } from '../directive/scope.js';
 import { kindWord } from '../directive/text.js';
+import type { Directive } from '../model/directive.js';
 import type { DomainState } from '../model/state.js';
 import { RULES } from '../rules/catalog.js';
-import { addDays, daysBetween } from '../time/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
 import { fail, ok, type Result, type Violation } from '../validation/result.js';
 import { boardHeadsTrainedFireSafety, boardsConsolidated, boardsEstablished } from './board-figures.js';
 import { ReportContext } from './context.js';
 import { commendedCollectives, commendedIndividuals, petitionsAfter, petitionsBefore, presentations } from './event-figures.js';
-import { assembleFigure, type FigureSpec, periodText } from './figure.js';
+import { assembleFigure, type FigureData, type FigureSpec, periodText } from './figure.js';
 import { apartmentGroupCells, apartmentGroupsWithCell, residentialGroups, wardsWithApartmentGroups } from './hierarchy-figures.js';
 import {
   nominatedPartyMembers,
@@ -53,8 +54,22 @@ export const FIGURE_SPECS: Readonly<Record<FigureKey, FigureSpec>> = {
  * if (r.ok) console.log(figureByKey(r.value, 'boardsEstablished')?.value); // 8
  */
 export function directiveReport(state: DomainState, query: DirectiveReportQuery, indexes?: DirectiveIndexes): Result<DirectiveReport> {
-  const violations: Violation[] = [];
   const directive = state.directives.find((d) => d.id === query.directiveId);
+  const idx = indexes ?? new DirectiveIndexes(state);
+  const scope = dateFormatViolation(query.to, ['to']) ? undefined : scopeOnDate(idx.places, query.scopeUnitId, query.to);
+  const violations = reportQueryViolations(query, directive, scope !== undefined);
+  if (violations.length > 0 || !directive || !scope) return fail(violations);
+  const window = reportWindow(query.from ?? directive.issuedOn, query.to);
+  const ctx = new ReportContext(state, idx, directive, scope, window.from, window.to, window.beforeFrom);
+  return ok(assembleReport(directive, scope, window, (key) => FIGURE_SPECS[key].compute(ctx)));
+}
+
+/**
+ * Every problem of a report query, given what the caller found: the directive (undefined: none
+ * with that id) and whether the scope exists on `to` (only asked when `to` is a valid date).
+ */
+export function reportQueryViolations(query: DirectiveReportQuery, directive: Directive | undefined, scopeFound: boolean): Violation[] {
+  const violations: Violation[] = [];
   if (!directive) violations.push(directiveNotFound(query.directiveId));
   const from = query.from ?? directive?.issuedOn;
   const badTo = dateFormatViolation(query.to, ['to']);
@@ -62,29 +77,43 @@ export function directiveReport(state: DomainState, query: DirectiveReportQuery,
   const badFrom = from === undefined ? undefined : dateFormatViolation(from, ['from']);
   if (badFrom) violations.push(badFrom);
   if (!badTo && !badFrom && from !== undefined && from > query.to) violations.push(reportPeriodOrderViolation(from, query.to));
+  if (!badTo && !scopeFound) violations.push(unitNotFound(query.scopeUnitId, query.to, ['scopeUnitId']));
+  return violations;
+}
 
-  const idx = indexes ?? new DirectiveIndexes(state);
-  const scope = badTo ? undefined : scopeOnDate(idx.places, query.scopeUnitId, query.to);
-  if (!badTo && !scope) violations.push(unitNotFound(query.scopeUnitId, query.to, ['scopeUnitId']));
-  if (violations.length > 0 || !directive || !scope || from === undefined) return fail(violations);
+/** The report's dates: [from, to] inclusive, and the petitions "before" window [beforeFrom, from). */
+export interface ReportWindow {
+  from: IsoDate;
+  to: IsoDate;
+  beforeFrom: IsoDate;
+}
 
-  const to = query.to;
+export function reportWindow(from: IsoDate, to: IsoDate): ReportWindow {
   // The "before" window has as many days as [from, to] (both ends included) and ends the day before `from`.
-  const beforeFrom = addDays(from, -(daysBetween(from, to) + 1));
-  const ctx = new ReportContext(state, idx, directive, scope, from, to, beforeFrom);
-  const period = periodText(from, to, beforeFrom);
-  const figures = FIGURE_KEYS.map((key) => {
-    const spec = FIGURE_SPECS[key];
-    return assembleFigure(spec, ctx, period, spec.compute(ctx));
-  });
-  return ok({
+  return { from, to, beforeFrom: addDays(from, -(daysBetween(from, to) + 1)) };
+}
+
+/**
+ * The report from each figure's counted records, whoever counted them (the domain's figure
+ * functions, or the database's statements that the differential test holds to them): the one
+ * place where records become distinct, sorted, and bucketed by ward.
+ */
+export function assembleReport(
+  directive: Directive,
+  scope: ScopeOnDate,
+  window: ReportWindow,
+  dataOf: (key: FigureKey) => FigureData,
+): DirectiveReport {
+  const period = periodText(window.from, window.to, window.beforeFrom);
+  const figures = FIGURE_KEYS.map((key) => assembleFigure(FIGURE_SPECS[key], scope, period, dataOf(key)));
+  return {
     directive,
     scope: { id: scope.unit.id, name: scope.unit.name, kind: scope.unit.kind, kindLabel: kindWord(scope.unit) },
-    period: { from, to },
-    asOf: to,
+    period: { from: window.from, to: window.to },
+    asOf: window.to,
     figures,
     wards: scope.wards.map((w) => ({ id: w.id, name: w.name, kind: w.kind })),
-  });
+  };
 }
 
 /** The figure of a report by key (every report has every key of FIGURE_KEYS). */

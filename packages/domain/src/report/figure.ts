@@ -1,9 +1,13 @@
-import { UNASSIGNED_WARD_ID, UNASSIGNED_WARD_NAME } from '../directive/scope.js';
+import { type ScopeOnDate, UNASSIGNED_WARD_ID, UNASSIGNED_WARD_NAME } from '../directive/scope.js';
 import { compareNamed, formatViDate } from '../directive/text.js';
 import type { Id } from '../model/places.js';
 import { addDays, type IsoDate } from '../time/dates.js';
 import type { LocalizedText } from '../validation/result.js';
 import type { Location, ReportContext } from './context.js';
+
+/** What the assembly reads of the scope: its wards on the as-of date. */
+export type ScopeWards = Pick<ScopeOnDate, 'wards' | 'wardIds'>;
+
 import type { Figure, FigureKey, RecordRef, WardFigure } from './types.js';
 
 /** A record a figure counts, with the wards it counts in (none: the unassigned entry). */
@@ -58,7 +62,7 @@ export function countedAt(ref: RecordRef, location: Location): Counted {
  * Builds the figure from its records. This is where `value === records.length` and "records are
  * distinct" are made true for every figure: duplicates (same id) merge, keeping all their wards.
  */
-export function assembleFigure(spec: FigureSpec, ctx: ReportContext, period: PeriodText, data: FigureData): Figure {
+export function assembleFigure(spec: FigureSpec, scope: ScopeWards, period: PeriodText, data: FigureData): Figure {
   const records = distinct(data.records);
   const denominatorRecords = data.denominatorRecords ? distinct(data.denominatorRecords) : undefined;
   const figure: Figure = {
@@ -67,7 +71,7 @@ export function assembleFigure(spec: FigureSpec, ctx: ReportContext, period: Per
     definition: spec.definition(period),
     value: records.length,
     records: records.map((c) => c.ref),
-    byWard: byWard(ctx, records, denominatorRecords),
+    byWard: byWard(scope, records, denominatorRecords),
     byWardAdditive: spec.byWardAdditive,
   };
   if (denominatorRecords) {
@@ -88,11 +92,11 @@ function distinct(records: readonly Counted[]): Counted[] {
 }
 
 /** One pass over the records: each goes to the buckets of its wards in scope, or to the unassigned one. */
-function byWard(ctx: ReportContext, records: readonly Counted[], denominatorRecords: readonly Counted[] | undefined): WardFigure[] {
+function byWard(scope: ScopeWards, records: readonly Counted[], denominatorRecords: readonly Counted[] | undefined): WardFigure[] {
   const bucket = (list: readonly Counted[]): Map<Id, RecordRef[]> => {
     const out = new Map<Id, RecordRef[]>();
     for (const c of list) {
-      const wards = c.wardIds.filter((w) => ctx.scope.wardIds.has(w));
+      const wards = c.wardIds.filter((w) => scope.wardIds.has(w));
       for (const w of wards.length > 0 ? wards : [UNASSIGNED_WARD_ID]) {
         const refs = out.get(w);
         if (refs) refs.push(c.ref);
@@ -113,7 +117,7 @@ function byWard(ctx: ReportContext, records: readonly Counted[], denominatorReco
     }
     return out;
   };
-  const out = ctx.scope.wards.map((w) => entry(w.id, w.name));
+  const out = scope.wards.map((w) => entry(w.id, w.name));
   if (values.has(UNASSIGNED_WARD_ID) || denominators?.has(UNASSIGNED_WARD_ID)) out.push(entry(UNASSIGNED_WARD_ID, UNASSIGNED_WARD_NAME));
   return out;
 }

@@ -16,6 +16,8 @@ export async function createRequestContext(options: {
   requestId?: string;
   clientAddress?: string;
   defaultAsOf?: string;
+  /** Aborted when the client goes away (see `UseCaseContext.signal`). */
+  signal?: AbortSignal;
 }): Promise<Context> {
   const today = options.today ?? todayInVietnam();
   const access = await new Access(options.prisma, options.viewer, today, options.requestId).load();
@@ -28,5 +30,6 @@ export async function createRequestContext(options: {
     ...(options.requestId ? { requestId: options.requestId } : {}),
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.defaultAsOf ? { defaultAsOf: options.defaultAsOf } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
 }

@@ -2,27 +2,39 @@ import {
   computeFindings,
   type DirectiveReport,
   type DirectiveReportQuery,
-  directiveReport,
   type Finding,
   type FindingsQuery,
   type Result,
 } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { throwIfAborted } from './abort.js';
 import { readScopedState } from './scoped-state.js';
+import { sqlDirectiveReport } from './sql-report.js';
 
 /**
- * The directive report and the findings, computed by the domain's reference definitions over the
- * stored records (the same functions other teams use), so the API's figures are the domain's by
- * construction. Only the scope's part of the state is read (`scoped-state.ts`, proven to give the
- * whole state's answers); set-based SQL, proven against this reference on generated data, is the
- * next step for city-wide scopes.
+ * The directive report, computed by the database for the scope and period asked (`sql-report.ts`:
+ * set-based statements, held to the domain's definitions by a differential property test on
+ * generated states), so memory follows the answer, not the city. Stops issuing statements once
+ * `signal` is aborted.
  */
-export async function storedDirectiveReport(prisma: PrismaClient, query: DirectiveReportQuery): Promise<Result<DirectiveReport>> {
-  return directiveReport(await readScopedState(prisma, query.scopeUnitId), query);
+export async function storedDirectiveReport(
+  prisma: PrismaClient,
+  query: DirectiveReportQuery,
+  signal?: AbortSignal,
+): Promise<Result<DirectiveReport>> {
+  return sqlDirectiveReport(prisma, query, signal);
 }
 
-export async function storedFindings(prisma: PrismaClient, query: FindingsQuery): Promise<Result<Finding[]>> {
-  return computeFindings(await readScopedState(prisma, query.scopeUnitId), query);
+/**
+ * The findings, computed by the domain's reference definitions over the scope's part of the stored
+ * state (`scoped-state.ts`, proven to give the whole state's answers). Set-based SQL for the
+ * findings, as for the report, is still to come.
+ */
+export async function storedFindings(prisma: PrismaClient, query: FindingsQuery, signal?: AbortSignal): Promise<Result<Finding[]>> {
+  throwIfAborted(signal);
+  const state = await readScopedState(prisma, query.scopeUnitId);
+  throwIfAborted(signal);
+  return computeFindings(state, query);
 }
 
 /**

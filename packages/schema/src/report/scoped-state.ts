@@ -46,6 +46,12 @@ const SPECS: readonly TableSpec[] = ENTITY_LIST.flatMap(([type, def]) => {
   return [{ type, table: def.table, delegate: facts.delegate, keys: keysOf(type), links }];
 });
 
+/** Ids bound per statement when reading by a list (well under PostgreSQL's 32,767 parameters). */
+const IN_SLICE = 10_000;
+
+/** Units around a scope past which its tables are read whole (a city's). */
+const WHOLE_TABLE_ABOVE = 2_000;
+
 const BY_TYPE = new Map(SPECS.map((s) => [s.type as string, s]));
 
 /** Columns of each table that name a person: the person's own records. */
@@ -78,11 +84,18 @@ export async function readScopedState(prisma: PrismaClient, scopeUnitId: string)
     const into = kept.get(spec.type);
     for (const row of rows ?? []) into?.set(String(row.id), row);
   };
+  // A city's people or ids are more than one statement may bind (PostgreSQL: 32,767): read in slices.
+  const readIn = async (spec: TableSpec, column: string, ids: readonly string[]) => {
+    for (let i = 0; i < ids.length; i += IN_SLICE) await read(spec, { [column]: { in: ids.slice(i, i + IN_SLICE) } });
+  };
 
   for (const spec of SPECS) {
     const def = definitionOf(spec.type);
     const around = { id: { in: units } };
-    await read(spec, def.visibility === 'public' || !def.places ? {} : placedAt(spec.type, around, around));
+    // Around a city, the units are most of the state and, bound once per place of a definition, more
+    // than a statement may bind: the table is read whole (a larger read is always safe: the domain places the rows).
+    const whole = def.visibility === 'public' || !def.places || units.length > WHOLE_TABLE_ABOVE;
+    await read(spec, whole ? {} : placedAt(spec.type, around, around));
   }
 
   const peopleRead = new Set<string>();
@@ -107,11 +120,11 @@ export async function readScopedState(prisma: PrismaClient, scopeUnitId: string)
     if (missing.size === 0 && people.length === 0) break;
     for (const [target, ids] of missing) {
       const spec = BY_TYPE.get(target);
-      if (spec) await read(spec, { id: { in: [...ids] } });
+      if (spec) await readIn(spec, 'id', [...ids]);
     }
     for (const id of people) peopleRead.add(id);
     if (people.length) {
-      for (const [spec, column] of PERSON_COLUMNS) await read(spec, { [column]: { in: people } });
+      for (const [spec, column] of PERSON_COLUMNS) await readIn(spec, column, people);
     }
   }
 

@@ -15,4 +15,6 @@ export interface UseCaseContext {
   readonly writer: Writer;
   /** Today in Vietnam (UTC+7), fixed once per request. */
   readonly today: string;
+  /** Aborted when the caller has gone away (the gateway: the HTTP response closed unfinished); long reads stop issuing statements. */
+  readonly signal?: AbortSignal;
 }

@@ -28,7 +28,7 @@ export async function mayReportOn(access: Access, scopeUnitId: string): Promise<
  */
 export async function directiveReportFor(ctx: UseCaseContext, query: DirectiveReportQuery): Promise<Result<DirectiveReport>> {
   if (!(await mayReportOn(ctx.access, query.scopeUnitId))) throw forbidden();
-  const result = await storedDirectiveReport(ctx.prisma, query);
+  const result = await storedDirectiveReport(ctx.prisma, query, ctx.signal);
   return result.ok ? { ...result, value: partyView(result.value, ctx.access) } : result;
 }
 
@@ -37,7 +37,7 @@ export async function findingsFor(ctx: UseCaseContext, query: FindingsQuery): Pr
   if (!(await mayReportOn(ctx.access, query.scopeUnitId))) throw forbidden();
   const party = ctx.access.seesParty;
   if (!party && query.codes?.some((c) => PARTY_FINDINGS.has(c))) throw partyDataForbidden();
-  const result = await storedFindings(ctx.prisma, query);
+  const result = await storedFindings(ctx.prisma, query, ctx.signal);
   return result.ok && !party ? { ...result, value: result.value.filter((f) => !PARTY_FINDINGS.has(f.code)) } : result;
 }
 

@@ -1,0 +1,157 @@
+import { type DirectiveReportQuery, type DomainState, directiveReport, FIGURE_KEYS, type FigureKey } from '@coso/domain';
+import { DIRECTIVE_ID, DISTRICT_ID, longBien2022Dataset, REVIEW_DATE } from '@coso/sample-data';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// The domain's own generator of stored states (test support: not part of the domain's build).
+import { DATES, STORED_SCOPES, storedState } from '../../../domain/src/report/test-support/stored-arbitrary.js';
+import { stableUuid } from '../store/stable-id.js';
+import { readState, writeState } from '../store/state-tables.js';
+import { graphqlHarness } from '../testing/graphql-harness.js';
+import { sqlDirectiveReport } from './sql-report.js';
+
+/**
+ * The differential test of the report the database computes: on random states of the domain's
+ * model (reorganisations, terms, overlapping dates, nominations, party cells, boards, buildings),
+ * written into PostgreSQL, the SQL report — every figure's value, records (ids, names), per-ward
+ * values and records, denominators, and the query's violations — equals the domain's
+ * `directiveReport` over the same state read back. The domain was written as the definition,
+ * long before these statements: it is an oracle that was not designed together with them.
+ */
+
+/** Queries asked of each state: a scope, an as-of date and sometimes a period start. */
+const queries = fc.array(
+  fc.record({
+    scope: fc.constantFrom(...STORED_SCOPES),
+    to: fc.constantFrom(...DATES, '2024-01-01'),
+    from: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
+    directive: fc.constantFrom('dir', 'other'),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+
+const RUNS = Number(process.env.REPORT_RUNS ?? 100);
+
+describe('the report computed by the database equals the domain’s on generated states', () => {
+  let h: Harness;
+  let tables: string;
+  beforeAll(async () => {
+    h = await graphqlHarness(inject('databaseAdminUrl'));
+    // Every table but the append-only logs (they refuse TRUNCATE) and the migrations' own.
+    const rows = await h.prisma.$queryRaw<Array<{ list: string }>>`
+      SELECT string_agg(quote_ident(tablename), ', ') AS list FROM pg_tables
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+         AND NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                          WHERE t.tgrelid = quote_ident(tablename)::regclass AND p.proname = 'coso_refuse_change')`;
+    tables = rows[0]?.list ?? '';
+  });
+  afterAll(() => h.close());
+
+  it(`figures, records, wards and violations, for ${RUNS} states`, async () => {
+    let compared = 0;
+    let refused = 0;
+    const exercised = new Set<FigureKey>();
+    let counted = 0;
+    await fc.assert(
+      fc.asyncProperty(storedState, queries, async (state, asked) => {
+        await h.prisma.$executeRawUnsafe(`TRUNCATE ${tables}`);
+        await writeState(h.prisma, state);
+        const stored = await readState(h.prisma);
+        // The whole city at the review, and what was drawn.
+        for (const q of [{ scope: 'hn', to: '2022-12-01', from: undefined, directive: 'dir' }, ...asked]) {
+          const query: DirectiveReportQuery = {
+            directiveId: stableUuid(q.directive),
+            scopeUnitId: stableUuid(q.scope),
+            to: q.to,
+            ...(q.from !== undefined ? { from: q.from } : {}),
+          };
+          const expected = directiveReport(stored, query);
+          const actual = await sqlDirectiveReport(h.prisma, query);
+          expect(actual, `${JSON.stringify(q)} on ${describeState(state)}`).toEqual(expected);
+          compared++;
+          if (expected.ok) {
+            for (const f of expected.value.figures) {
+              if (f.value > 0) exercised.add(f.key);
+              if (f.value > 0) counted++;
+            }
+          } else refused++;
+        }
+      }),
+      {
+        numRuns: RUNS,
+        // Replays one case: REPORT_SEED and REPORT_PATH from a failure's report.
+        ...(process.env.REPORT_SEED ? { seed: Number(process.env.REPORT_SEED), path: process.env.REPORT_PATH } : {}),
+      },
+    );
+    // The comparisons had something in them: every figure above zero somewhere, refusals too.
+    expect(compared).toBeGreaterThanOrEqual(RUNS);
+    expect(counted).toBeGreaterThan(RUNS);
+    expect(refused).toBeGreaterThan(0);
+    expect(FIGURE_KEYS.filter((k) => !exercised.has(k))).toEqual([]);
+  }, 600_000);
+});
+
+describe('an abandoned report stops issuing statements', () => {
+  let h: Harness;
+  let query: DirectiveReportQuery;
+  beforeAll(async () => {
+    h = await graphqlHarness(inject('databaseAdminUrl'));
+    await writeState(h.prisma, longBien2022Dataset());
+    query = { directiveId: stableUuid(DIRECTIVE_ID), scopeUnitId: stableUuid(DISTRICT_ID), to: REVIEW_DATE };
+  });
+  afterAll(() => h.close());
+
+  /** The client whose raw statements are counted, aborting `controller` once `after` of them have been issued. */
+  function abortingAfter(after: number, controller: AbortController) {
+    let issued = 0;
+    const prisma = new Proxy(h.prisma, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key !== '$queryRaw' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          issued++;
+          if (issued === after) controller.abort();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { prisma, issued: () => issued };
+  }
+
+  it('answers in full when nobody aborts, and refuses, bilingual, when the client has gone', async () => {
+    const whole = abortingAfter(Number.POSITIVE_INFINITY, new AbortController());
+    const report = await sqlDirectiveReport(whole.prisma, query);
+    expect(report.ok).toBe(true);
+    const statements = whole.issued();
+    expect(statements).toBeGreaterThan(2);
+
+    for (let after = 1; after < statements; after++) {
+      const controller = new AbortController();
+      const aborting = abortingAfter(after, controller);
+      const error = await sqlDirectiveReport(aborting.prisma, query, controller.signal).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ extensions: { code: 'REQUEST_ABORTED', localizedMessage: { vi: expect.stringContaining('hủy') } } });
+      // Not one statement after the abort.
+      expect(aborting.issued(), `aborted after statement ${after}`).toBe(after);
+    }
+  });
+});
+
+/** The generated rows, without the fixed places and empty tables: a counterexample to read. */
+function describeState(state: DomainState): string {
+  const fixed = new Set(['hn', 'da', 'db', 'wa', 'wb', 'wc', 'wd', 'k1', 'k2', 'dir', 'other', 'r1', 'r2', 'r3', 'issuer']);
+  const rows = Object.entries(state).flatMap(([table, list]) => {
+    const kept = (list as Array<{ id: string }>).filter((r) => !fixed.has(r.id) && !/^w[a-d][1-3]$/.test(r.id));
+    return kept.length ? [`${table}: ${kept.map((r) => JSON.stringify(r)).join(' ')}`] : [];
+  });
+  const moved = state.unitParents.filter((l) => l.validFrom !== '2000-01-01' || l.validTo !== null);
+  const ended = state.units.filter((u) => u.validTo !== null);
+  return [
+    `links moved: ${JSON.stringify(moved)}`,
+    `units ended: ${JSON.stringify(ended)}`,
+    ...rows.filter((r) => !r.startsWith('unitParents')),
+  ].join('\n');
+}
+
+type Harness = Awaited<ReturnType<typeof graphqlHarness>>;
