@@ -5,5 +5,7 @@ export default defineProject({
     name: 'domain',
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of generated cases: on a busy 2-core CI machine 5 s is not enough.
+    testTimeout: 60_000,
   },
 });
