@@ -31,7 +31,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     noun: 'Person',
     naturalKey: 'citizenId',
     example: {
-      sourceKey: 'NK-001',
+      sourceKey: 'VD-01',
       fullName: 'Nguyễn Thị Mai',
       sex: 'Nữ',
       birthDate: '12/05/1990',
@@ -49,7 +49,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     // A residential group has no official code; its kind is the template's.
     omit: ['kind', 'kindLabel', 'code'],
     labels: { name: { vi: 'Tên tổ dân phố', en: 'Residential group' }, parentId: { vi: 'Phường, xã', en: 'Ward or commune' } },
-    example: { sourceKey: 'TDP-20', name: 'Tổ dân phố số 20 (Phúc Lợi)', parentId: 'Phúc Lợi', validFrom: '01/07/2025' },
+    example: { sourceKey: 'VD-TDP-20', name: 'Tổ dân phố số 20 (Phúc Lợi)', parentId: 'Phúc Lợi', validFrom: '01/07/2025' },
   },
   {
     name: 'buildings',
@@ -57,7 +57,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     noun: 'ApartmentBuilding',
     labels: { name: { vi: 'Tên nhà chung cư', en: 'Building' } },
     example: {
-      sourceKey: 'CC-01',
+      sourceKey: 'VD-CC-01',
       name: 'Chung cư Phúc Lợi Xanh',
       address: 'Số 8 ngõ 12 phố Phúc Lợi',
       residentialGroupId: 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
