@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SheetChoices } from '@coso/domain';
+import { isUuid, type SheetChoices } from '@coso/domain';
 import type { GraphQLSchema } from 'graphql';
 import { forbidden } from '../auth/access.js';
 import { canWrite, isAdmin, type Viewer } from '../auth/viewer.js';
@@ -73,7 +73,8 @@ export async function uploadImport(ctx: UseCaseContext, upload: Upload): Promise
 
 /** A batch its viewer may see, or FORBIDDEN (one answer for "not yours" and "no such batch"). */
 export async function readBatch(ctx: UseCaseContext, id: string): Promise<ImportBatch> {
-  const batch = await ctx.prisma.importBatch.findUnique({ where: { id } });
+  if (!isUuid(id)) throw forbidden();
+  const batch = await ctx.prisma.importBatch.findUnique({ where: { id: id.toLowerCase() } });
   if (!batch || !mayRead(ctx.viewer, batch)) throw forbidden();
   return batch;
 }
@@ -94,40 +95,44 @@ function tableOf(batch: ImportBatch): Table {
   return cells?.rows ?? [];
 }
 
-function choicesOf(batch: ImportBatch): SheetChoices {
-  return { headerRow: batch.headerRow, mapping: (batch.mapping as Record<string, number> | null) ?? null };
-}
-
-/** The user's header row and column matching, kept on the batch for the next preview and the commit. */
-export async function chooseColumns(ctx: UseCaseContext, id: string, choices: SheetChoices): Promise<ImportBatch> {
-  const batch = await readBatch(ctx, id);
-  if (batch.status === 'COMMITTED') throw alreadyCommitted();
-  return ctx.prisma.importBatch.update({
-    where: { id },
-    data: { headerRow: choices.headerRow ?? null, mapping: choices.mapping ?? undefined },
-  });
+/** The header row and column matching the client chose now, else those the batch was committed with, else found. */
+function choicesOf(batch: ImportBatch, chosen: SheetChoices = {}): SheetChoices {
+  return {
+    headerRow: chosen.headerRow ?? batch.headerRow,
+    mapping: chosen.mapping ?? (batch.mapping as Record<string, number> | null) ?? null,
+  };
 }
 
 /** The dry run of a stored batch: every row checked as its write would be, nothing written. */
-export async function previewImport(ctx: UseCaseContext, schema: GraphQLSchema, id: string): Promise<ImportOutcome> {
+export async function previewImport(
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  id: string,
+  chosen: SheetChoices = {},
+): Promise<ImportOutcome> {
   const batch = await readBatch(ctx, id);
   return runImport(ctx, schema, {
     kind: kindOrRefuse(batch.kind),
     table: tableOf(batch),
-    choices: choicesOf(batch),
+    choices: choicesOf(batch, chosen),
     batch: { ...batch, stored: true },
     commit: false,
   });
 }
 
 /** Commits a stored batch: every row written in one transaction, or (any error) none. */
-export async function commitImport(ctx: UseCaseContext, schema: GraphQLSchema, id: string): Promise<ImportOutcome> {
+export async function commitImport(
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  id: string,
+  chosen: SheetChoices = {},
+): Promise<ImportOutcome> {
   const batch = await readBatch(ctx, id);
   if (batch.status === 'COMMITTED') throw alreadyCommitted();
   return runImport(ctx, schema, {
     kind: kindOrRefuse(batch.kind),
     table: tableOf(batch),
-    choices: choicesOf(batch),
+    choices: choicesOf(batch, chosen),
     batch: { ...batch, stored: true },
     commit: true,
   });

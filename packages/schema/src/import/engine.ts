@@ -101,7 +101,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
   if (outcome.errors.length > 0) return outcome;
   const spec = specOf(run.kind);
   try {
-    await writeTransaction(ctx.prisma, run.commit ? 'importCommit' : 'importDryRun', ctx.writer, async (tx) => {
+    await writeTransaction(ctx.prisma, run.commit ? 'commitImport' : 'importDryRun', ctx.writer, async (tx) => {
       await saveBatch(tx, ctx, run, sheet.rows.length);
       const seenKeys = new Map<string, number>();
       for (const [i, row] of sheet.rows.entries()) {

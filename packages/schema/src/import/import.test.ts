@@ -74,7 +74,7 @@ describe('importing people (#14 items 2–4)', () => {
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/u);
     const entries = await h.prisma.auditEntry.findMany({ where: { transactionId: stored.transactionId } });
     expect(entries.filter((e) => e.entityType === 'Person')).toHaveLength(30);
-    expect(new Set(entries.map((e) => e.operation))).toEqual(new Set(['importCommit']));
+    expect(new Set(entries.map((e) => e.operation))).toEqual(new Set(['commitImport']));
     const created = await h.prisma.person.findMany({
       where: { id: { in: done.rows.map((r) => r.recordId ?? '') } },
       orderBy: { citizenId: 'asc' },
@@ -194,4 +194,92 @@ describe('every kind (#14 items 1 and 4)', () => {
       expect(await h.prisma.importBatch.count({ where: { fileName: `${kind.name}.xlsx` } })).toBe(0);
     },
   );
+});
+
+describe('the API a wizard sits on (#14 item 5)', () => {
+  const PREVIEW = `query($id: ID!, $headerRow: Int, $columns: [ImportColumnChoice!]) { importBatch(id: $id) {
+    status fileName preview(headerRow: $headerRow, columns: $columns) { committed headerRow headers
+      columns { key header required type }
+      rows { rowNumber action cells { column value } errors { column code } }
+      errors { rowNumber column code message { vi en } } } } }`;
+
+  it('previews a batch with every error on its cell, lets the client re-match a column, and commits through the mutation', async () => {
+    const viewer = officer.viewer;
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30.csv', bytes: fixture('people-30.csv') });
+    const first = await h.run<{
+      importBatch: {
+        preview: {
+          headerRow: number;
+          headers: string[];
+          columns: Array<{ key: string; header: number | null }>;
+          rows: Array<{ rowNumber: number; errors: Array<{ column: string; code: string }> }>;
+          errors: Array<{ rowNumber: number; column: string; code: string }>;
+        };
+      };
+    }>(PREVIEW, { id: batch.id }, { viewer, today: TODAY });
+    const p = first.importBatch.preview;
+    expect(p.headerRow).toBe(3);
+    expect(p.columns.find((c) => c.key === 'citizenId')?.header).toBe(p.headers.indexOf('Số CCCD'));
+    expect(p.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [11, 'citizenId', 'CITIZEN_ID_FORMAT'],
+      [24, 'residenceUnitId', 'FORBIDDEN'],
+    ]);
+    expect(p.rows.find((r) => r.rowNumber === 24)?.errors).toEqual([{ column: 'residenceUnitId', code: 'FORBIDDEN' }]);
+    // The user says the residence column is not to be read: the territory error goes, the citizen ID's stays.
+    const columns = p.columns
+      .filter((c) => c.header !== null && c.key !== 'residenceUnitId')
+      .map((c) => ({ key: c.key, header: c.header }));
+    const second = await h.run<{ importBatch: { preview: { errors: Array<{ rowNumber: number; column: string }> } } }>(
+      PREVIEW,
+      { id: batch.id, headerRow: 3, columns },
+      { viewer, today: TODAY },
+    );
+    expect(second.importBatch.preview.errors.map((e) => [e.rowNumber, e.column])).toEqual([[11, 'citizenId']]);
+
+    const refused = await h.run<{ commitImport: { data: { committed: boolean; errors: unknown[] } } }>(
+      `mutation($input: CommitImportInput!) { commitImport(input: $input) { ... on MutationCommitImportSuccess { data { committed errors { code } } } } }`,
+      { input: { id: batch.id } },
+      { viewer, today: TODAY },
+    );
+    expect(refused.commitImport.data).toEqual({ committed: false, errors: [{ code: 'CITIZEN_ID_FORMAT' }, { code: 'FORBIDDEN' }] });
+    const listed = await h.run<{ imports: Array<{ id: string; status: string }> }>(
+      '{ imports { id status } }',
+      {},
+      { viewer, today: TODAY },
+    );
+    expect(listed.imports.find((b) => b.id === batch.id)).toEqual({ id: batch.id, status: 'UPLOADED' });
+  });
+
+  it('a batch is its uploader’s: another officer gets FORBIDDEN, for it and for an id that names nothing', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30.csv', bytes: fixture('people-30.csv') });
+    const other = await viewerOf(h.prisma, 'phuong.longbien');
+    for (const id of [batch.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const r = await h.exec('query($id: ID!) { importBatch(id: $id) { fileName } }', { id }, { viewer: other, today: TODAY });
+      expect(
+        r.errors.map((e) => e.code),
+        id,
+      ).toEqual(['FORBIDDEN']);
+    }
+    const mine = await h.run<{ imports: Array<{ id: string }> }>('{ imports { id } }', {}, { viewer: other, today: TODAY });
+    expect(mine.imports.map((b) => b.id)).not.toContain(batch.id);
+  });
+
+  it('lists the kinds with their columns, enum values labelled', async () => {
+    const r = await h.run<{
+      importKinds: Array<{
+        name: string;
+        columns: Array<{ key: string; type: string; values: Array<{ value: string; label: { vi: string } }> }>;
+      }>;
+    }>('{ importKinds { name columns { key type values { value label { vi } } } } }', {}, { viewer: officer.viewer, today: TODAY });
+    expect(r.importKinds.map((k) => k.name)).toEqual(IMPORT_KINDS.map((k) => k.name));
+    const sex = r.importKinds[0]?.columns.find((c) => c.key === 'sex');
+    expect(sex).toEqual({
+      key: 'sex',
+      type: 'ENUM',
+      values: [
+        { value: 'MALE', label: { vi: 'Nam' } },
+        { value: 'FEMALE', label: { vi: 'Nữ' } },
+      ],
+    });
+  });
 });
