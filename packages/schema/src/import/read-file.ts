@@ -54,11 +54,31 @@ function trimTrailing(table: Table): Table {
   return rows.slice(0, last);
 }
 
-/** `;` when the first lines hold more semicolons than commas (Vietnamese Excel's CSV), else `,`. */
-function delimiterOf(text: string): string {
-  const head = text.split(/\r?\n/u, 20).join('\n');
-  const count = (c: string) => head.split(c).length - 1;
-  return count(';') > count(',') ? ';' : ',';
+/**
+ * The separator of a CSV: `;` (Vietnamese Excel's) or `,`. Each candidate is counted outside
+ * quotes on the first lines; the one whose count is the same on the most lines wins (a `;` file's
+ * unquoted addresses hold commas, but not the same number on every line), the larger count on a tie.
+ */
+export function delimiterOf(text: string): ';' | ',' {
+  const lines = text.split(/\r?\n/u, 50).filter((l) => l.trim() !== '');
+  const score = (d: string): [number, number] => {
+    const counts = lines.map((line) => {
+      let n = 0;
+      let quoted = false;
+      for (const c of line) {
+        if (c === '"') quoted = !quoted;
+        else if (c === d && !quoted) n++;
+      }
+      return n;
+    });
+    const freq = new Map<number, number>();
+    for (const n of counts) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let best: [number, number] = [0, 0];
+    for (const [n, f] of freq) if (f > best[0] || (f === best[0] && n > best[1])) best = [f, n];
+    return best;
+  };
+  const [semi, comma] = [score(';'), score(',')];
+  return comma[0] > semi[0] || (comma[0] === semi[0] && comma[1] > semi[1]) ? ',' : ';';
 }
 
 function readCsv(bytes: Uint8Array): Table {
