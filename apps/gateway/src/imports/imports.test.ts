@@ -101,7 +101,7 @@ describe('POST /imports', () => {
     });
     const committed = await graphql<{ commitImport: { data: { committed: boolean; batch: { status: string } } } }>(
       'mutation($input: CommitImportInput!) { commitImport(input: $input) { ... on MutationCommitImportSuccess { data { committed batch { status } } } } }',
-      { input: { id } },
+      { input: { batchId: id } },
       officer,
     );
     expect(committed.commitImport.data).toEqual({ committed: true, batch: { status: 'COMMITTED' } });

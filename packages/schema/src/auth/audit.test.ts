@@ -258,7 +258,7 @@ const CASES: Record<string, () => Promise<string>> = {
     const batch = await uploadImport(ctx, { kind: 'people', fileName: 'nhap.csv', bytes: Buffer.from(csv) });
     const r = await h.exec<{ commitImport: { data?: { committed: boolean; rows: Array<{ recordId: string }> } } }>(
       `mutation($input: CommitImportInput!) { commitImport(input: $input) { ... on MutationCommitImportSuccess { data { committed rows { recordId } } } } }`,
-      { input: { id: batch.id } },
+      { input: { batchId: batch.id } },
       { viewer: admin },
     );
     expect(r.errors).toEqual([]);

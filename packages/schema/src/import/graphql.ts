@@ -217,7 +217,8 @@ builder.mutationField('commitImport', (t) =>
       input: t.arg({
         type: builder.inputType('CommitImportInput', {
           fields: (f) => ({
-            id: f.id({ required: true }),
+            // The batch's key (POST /imports answers it), not a record: writing it names no territory.
+            batchId: f.string({ required: true, description: 'The id POST /imports answered.' }),
             headerRow: f.int({ required: false }),
             columns: f.field({ type: [ImportColumnChoice], required: false }),
           }),
@@ -226,7 +227,7 @@ builder.mutationField('commitImport', (t) =>
       }),
     },
     resolve: async (_r, args, ctx: Context, info) => {
-      const batch = await batchOf(ctx, String(args.input.id));
+      const batch = await batchOf(ctx, args.input.batchId);
       const outcome = await commitImport(ctx, info.schema, batch.id, choicesOf(args.input));
       const after = await ctx.prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
       return { ...outcome, kind: importKindOf(batch), batch: after };

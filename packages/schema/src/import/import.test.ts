@@ -238,7 +238,7 @@ describe('the API a wizard sits on (#14 item 5)', () => {
 
     const refused = await h.run<{ commitImport: { data: { committed: boolean; errors: unknown[] } } }>(
       `mutation($input: CommitImportInput!) { commitImport(input: $input) { ... on MutationCommitImportSuccess { data { committed errors { code } } } } }`,
-      { input: { id: batch.id } },
+      { input: { batchId: batch.id } },
       { viewer, today: TODAY },
     );
     expect(refused.commitImport.data).toEqual({ committed: false, errors: [{ code: 'CITIZEN_ID_FORMAT' }, { code: 'FORBIDDEN' }] });
