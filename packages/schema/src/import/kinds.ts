@@ -20,7 +20,11 @@ export interface ImportKind {
   labels?: Readonly<Record<string, LocalizedText>>;
   /** A field that identifies an existing record when the row has no source key (a citizen ID). */
   naturalKey?: string;
-  /** The template's example row, as a person fills it in (it passes the dry run on the sample data). */
+  /**
+   * The template's example row, as a person fills it in. The examples build on each other in the
+   * order of IMPORT_KINDS (the person of the people example holds the post of the memberships one);
+   * on the access fixture each passes the dry run once those before it are imported.
+   */
   example: Readonly<Record<string, string | number>>;
 }
 
@@ -67,6 +71,35 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       handoverStartedOn: '01/08/2025',
       halfHandedOverOn: '15/10/2025',
       validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'memberships',
+    label: { vi: 'Người giữ chức vụ', en: 'People with posts' },
+    noun: 'Membership',
+    // The post record and a board member's building are the boards' workflows' business.
+    omit: ['postId', 'buildingId'],
+    labels: { personId: { vi: 'Số định danh cá nhân', en: 'Citizen ID' }, role: { vi: 'Chức vụ', en: 'Role' } },
+    example: {
+      sourceKey: 'VD-CV-01',
+      personId: '001190123456',
+      organizationId: 'Ban công tác Mặt trận TDP số 1 Phúc Lợi',
+      role: 'Thành viên',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'party-memberships',
+    label: { vi: 'Đảng viên của chi bộ', en: 'Party cell members' },
+    noun: 'PartyMembership',
+    labels: { personId: { vi: 'Số định danh cá nhân', en: 'Citizen ID' } },
+    example: {
+      sourceKey: 'VD-DV-01',
+      personId: '001190123456',
+      status: 'Chính thức',
+      homeCellId: 'Chi bộ TDP số 1 Phúc Lợi',
+      admittedOn: '19/05/2015',
+      validFrom: '19/05/2015',
     },
   },
 ];
