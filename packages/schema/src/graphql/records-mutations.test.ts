@@ -681,6 +681,10 @@ const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   PersonalDataRead: null,
   // Territory as data (issue #13): derived from unit_parents by a database trigger, never written by the API.
   UnitClosure: null,
+  // Bulk import (issue #14): a batch is made by the upload (POST /imports, `coso import`) and
+  // marked committed by `commitImport`, which also keeps the source keys of the rows it wrote.
+  ImportBatch: 'commitImport',
+  ImportSourceKey: 'commitImport',
 };
 /** The API noun where it is not the model's name. */
 const NOUN: Record<string, string> = { AdministrativeUnit: 'Unit' };
