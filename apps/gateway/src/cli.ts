@@ -16,6 +16,7 @@ import {
   passwordFromEnvOrPrompt,
   rolesScript,
 } from './db-roles.js';
+import { IMPORT_USAGE, readImportFile, runImportCommand } from './import-command.js';
 import { createLogger, type Logger } from './logger.js';
 import { isEmptyDatabase, loadSampleData } from './sample-data.js';
 import { describeStartupError } from './startup-errors.js';
@@ -47,6 +48,14 @@ Lệnh / Commands:
                  Without --apply: prints the SQL. --apply: run with a superuser's DATABASE_URL (creates
                  the roles, migrates as the owner, grants); passwords from ${OWNER_PASSWORD_VARIABLE} /
                  ${GATEWAY_PASSWORD_VARIABLE}, or asked for. Run it again after every upgrade.
+  import <tệp> --kind <loại> [--dry-run] [--source <nguồn>]
+                 Nhập một tệp .xlsx/.csv theo mẫu (GET /imports/templates/<loại>.xlsx): mọi dòng được kiểm
+                 tra như khi ghi từng bản ghi; có lỗi thì không ghi gì (liệt kê lỗi theo dòng, cột). Tất cả
+                 trong một giao dịch: --dry-run, lỗi, hay bị dừng giữa chừng đều không để lại gì.
+                 Import a .xlsx/.csv file in a template's shape: every row checked as a single write would
+                 be; any error writes nothing (listed by row and column). One transaction: a dry run, an
+                 error or a kill midway leaves nothing.
+                 ${IMPORT_USAGE}
   help           Hướng dẫn này. / This help.
 
 Tuỳ chọn / Options:
@@ -58,6 +67,9 @@ Tuỳ chọn / Options:
                  (users create-admin) tên đăng nhập, tên hiển thị. / username, display name.
   --owner, --gateway, --apply
                  (db roles) tên hai vai trò; áp dụng thay vì in. / the two roles' names; apply instead of printing.
+  --kind, --dry-run, --source
+                 (import) loại dữ liệu; chỉ kiểm tra; nơi giữ mã nguồn (mặc định: system).
+                 (import) the kind; check only; where source keys are kept (default: system).
   --verbose      Ghi log JSON ra stderr. / Write JSON logs to stderr.
   -h, --help     Hướng dẫn này. / This help.
 `;
@@ -72,11 +84,35 @@ interface Flags {
   force: boolean;
   username: string | undefined;
   displayName: string | undefined;
+  /** `import <file> --kind …`. */
+  file: string | undefined;
+  kind: string | undefined;
+  dryRun: boolean;
+  source: string | undefined;
 }
 
 type Command = (config: Config, log: Logger, flags: Flags) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  async import(config, log, flags) {
+    const { file, kind } = flags;
+    if (!file || !kind) {
+      console.error(`Thiếu tệp hoặc --kind. / Missing the file or --kind.\n${IMPORT_USAGE}`);
+      return 2;
+    }
+    const bytes = await readImportFile(file);
+    if (typeof bytes === 'string') {
+      console.error(bytes);
+      return 2;
+    }
+    const database = await startDatabase(config, log, { loadSampleData: false });
+    try {
+      return await runImportCommand(database.prisma, { ...flags, file, kind }, bytes);
+    } finally {
+      await database.stop();
+    }
+  },
+
   async migrate(config, log) {
     const server = await openDatabaseServer(config, log);
     try {
@@ -193,7 +229,9 @@ async function main(argv: string[]): Promise<number> {
   const key = (name === 'users' || name === 'db') && rest[0] !== undefined ? `${name} ${rest[0]}` : name;
   // `seed --sample city`: the sample's name is a word of the command.
   const city = key === 'seed' && rest[0] === 'city';
-  const extra = key === name ? rest.slice(city ? 1 : 0) : rest.slice(1);
+  // `import <file>`: the file is a word of the command.
+  const file = key === 'import' ? rest[0] : undefined;
+  const extra = key === name ? rest.slice(city || key === 'import' ? 1 : 0) : rest.slice(1);
   const command = COMMANDS[key];
   if (!command || extra.length > 0) {
     console.error(
@@ -222,6 +260,10 @@ async function main(argv: string[]): Promise<number> {
       force: parsed.values.force ?? false,
       username: parsed.values.username,
       displayName: parsed.values['display-name'],
+      file,
+      kind: parsed.values.kind,
+      dryRun: parsed.values['dry-run'] ?? false,
+      source: parsed.values.source,
     });
   } catch (error) {
     if (error instanceof DbRolesRefused) {
@@ -246,6 +288,9 @@ function parse(argv: string[]) {
       force: { type: 'boolean' },
       username: { type: 'string' },
       'display-name': { type: 'string' },
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      source: { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -16,6 +16,7 @@ import { contextFor, type GatewayContext, operationContextPlugin } from './graph
 import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
+import { importRoutes } from './imports/routes.js';
 import type { Logger } from './logger.js';
 import { requestLog, requestScope } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
@@ -103,6 +104,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   });
   app.use(healthRoutes({ prisma, stopping: () => stopping, connections: () => connections }));
   app.use(exportRoutes({ prisma, log, expensiveWork }));
+  app.use(importRoutes({ prisma, log }));
   app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), expressMiddleware(apollo, { context: contextFor(prisma) }));
   app.use('/graphiql', graphiqlSite());
   app.use(adminWebSite(config.adminWebDist));

@@ -12,6 +12,7 @@ export * from './hierarchy/parent-kinds.js';
 export * from './hierarchy/reorganise.js';
 export * from './i18n/index.js';
 export * from './identifiers/index.js';
+export * from './import/index.js';
 export * from './inputs/index.js';
 export * from './model/index.js';
 export * from './report/index.js';

@@ -12,7 +12,9 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOG_MODELS } from '../entities/definitions.js';
+import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
+import { uploadImport } from '../import/batches.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { ACCESS_FIXTURE, uid, viewerOf } from './test-support/access-fixture.js';
 import { type Attempt, derivedCases } from './test-support/derived-cases.js';
@@ -247,6 +249,21 @@ const CASES: Record<string, () => Promise<string>> = {
   clearLoginThrottles: update('clearLoginThrottles', 'account', 'account', {}),
   lockAccount: update('lockAccount', 'account', 'account', {}),
   endAccount: end('endAccount', 'account', 'account', '2026-01-01'),
+  // A file uploaded (the gateway's POST /imports calls this use-case) and committed through the
+  // mutation: each record it writes has its entry, under the mutation's name.
+  commitImport: async () => {
+    const csv = 'Họ và tên,Giới tính,Năm sinh,Nơi thường trú\nNguyễn Văn Nhập,Nam,1979,"Tổ dân phố số 2 (Phúc Lợi), Phúc Lợi"\n';
+    const ctx = await createRequestContext({ prisma: h.prisma, viewer: admin });
+    const batch = await uploadImport(ctx, { kind: 'people', fileName: 'nhap.csv', bytes: Buffer.from(csv) });
+    const r = await h.exec<{ commitImport: { data?: { committed: boolean; rows: Array<{ recordId: string }> } } }>(
+      `mutation($input: CommitImportInput!) { commitImport(input: $input) { ... on MutationCommitImportSuccess { data { committed rows { recordId } } } } }`,
+      { input: { batchId: batch.id } },
+      { viewer: admin },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.data?.commitImport.data?.committed).toBe(true);
+    return decodeGlobalID(r.data?.commitImport.data?.rows[0]?.recordId ?? '').id;
+  },
 };
 
 /**

@@ -60,4 +60,4 @@ builder.objectType(NotFoundError, {
 });
 
 export const WRITE_ERRORS = [ValidationError, NotFoundError, VersionConflictError];
-export { ViolationRef };
+export { LocalizedText as LocalizedTextRef, ViolationRef };

@@ -681,6 +681,10 @@ const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   UnitClosure: null,
   // Where a person is (issue #13): derived by database triggers from the tables of a person's places.
   PersonPlace: null,
+  // Bulk import (issue #14): a batch is made by the upload (POST /imports, `coso import`) and
+  // marked committed by `commitImport`, which also keeps the source keys of the rows it wrote.
+  ImportBatch: 'commitImport',
+  ImportSourceKey: 'commitImport',
 };
 /** The API noun where it is not the model's name. */
 const NOUN: Record<string, string> = { AdministrativeUnit: 'Unit' };

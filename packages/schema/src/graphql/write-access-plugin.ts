@@ -116,7 +116,8 @@ export class WriteAccessPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   }
 }
 
-export async function assertReferencesAllowed(ctx: Context, refs: readonly InputReference[]): Promise<void> {
+/** Below GraphQL too: bulk import checks each row's references with it, per reference, to say which cell. */
+export async function assertReferencesAllowed(ctx: Pick<Context, 'access'>, refs: readonly InputReference[]): Promise<void> {
   await ctx.access.assertWritable(refs.filter((r) => r.write));
   for (const ref of refs.filter((r) => !r.write)) if (!(await ctx.access.canRead(ref.type, ref.id))) throw forbidden();
 }

@@ -11,7 +11,7 @@ import type { UseCaseContext } from './context.js';
 
 /**
  * The generic writes every entity has — create, correct (update) and end, never delete — as
- * use-cases: the API's `createX` / `updateX` / `endX`, and next bulk import, call these with
+ * use-cases: the API's `createX` / `updateX` / `endX`, and bulk import (`…In`, in its one transaction), call these with
  * database ids. Each write: input parsed by the domain's zod schema (every violation, vi/en) →
  * domain rules checked against the state read in the same transaction → written. The database
  * bumps the version of every updated row and writes the audit entry of every changed row. An
@@ -44,18 +44,34 @@ export interface RecordSpec {
 /** Creates a record; `input` has database ids and no nulls ("not given"). */
 export async function createRecord(ctx: UseCaseContext, spec: RecordSpec, input: Record<string, unknown>): Promise<StoredRow> {
   const parsed = parseOrThrow(spec.createSchema, input) as Record<string, unknown>;
+  return writeTransaction(ctx.prisma, `create${spec.noun}`, ctx.writer, (tx) => createParsedIn(tx, ctx, spec, input, parsed));
+}
+
+/**
+ * The same create inside a transaction the caller holds (bulk import writes many records in one):
+ * nothing differs from `createRecord` but who opens and names the transaction.
+ */
+export async function createRecordIn(tx: Tx, ctx: UseCaseContext, spec: RecordSpec, input: Record<string, unknown>): Promise<StoredRow> {
+  return createParsedIn(tx, ctx, spec, input, parseOrThrow(spec.createSchema, input) as Record<string, unknown>);
+}
+
+async function createParsedIn(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spec: RecordSpec,
+  input: Record<string, unknown>,
+  parsed: Record<string, unknown>,
+): Promise<StoredRow> {
   // A create-only field the domain schema does not list (a body's parent and areas) would be
   // stripped by it; it passes as given (ids decoded) for `check` and `afterCreate` to use.
   for (const k of spec.createOnlyKeys) if (!(k in parsed) && input[k] !== undefined) parsed[k] = input[k];
   const id = randomUUID();
-  return writeTransaction(ctx.prisma, `create${spec.noun}`, ctx.writer, async (tx) => {
-    const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !spec.createOnlyKeys.includes(k)));
-    const domain = { ...stored, id } as DomainRecord;
-    if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create', ctx));
-    const row = await delegateOf<StoredRow>(tx, spec.model).create({ data: toRow(spec.table, domain) });
-    if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed);
-    return row;
-  });
+  const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !spec.createOnlyKeys.includes(k)));
+  const domain = { ...stored, id } as DomainRecord;
+  if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create', ctx));
+  const row = await delegateOf<StoredRow>(tx, spec.model).create({ data: toRow(spec.table, domain) });
+  if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed);
+  return row;
 }
 
 /** Corrects a record; `input` has database ids, `version` and the fields to change (null clears). */
@@ -67,20 +83,40 @@ export async function updateRecord(
   input: Record<string, unknown>,
 ): Promise<StoredRow> {
   const parsed = parseOrThrow(updateSchema, input) as Record<string, unknown>;
-  return writeTransaction(ctx.prisma, `update${spec.noun}`, ctx.writer, async (tx) => {
-    const { record: before, version } = await loadRecord(tx, spec, id);
-    if (version !== parsed.version) throw new VersionConflictError(spec.typename, id, Number(parsed.version), version);
-    const { version: _v, ...changes } = parsed;
-    const merged = { ...before, ...changes, id } as DomainRecord;
-    // The merged record must still be a valid new record (cross-field rules see all fields).
-    const { id: _id, ...mergedInput } = merged;
-    const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
-    if (!again.ok) throw new ValidationError(again.violations);
-    if (spec.check) throwErrors(await spec.check(tx, merged, 'update', ctx));
-    const { id: _ignored, ...data } = toRow(spec.table, changes);
-    await updateVersioned(tx, spec.model, spec.typename, id, version, data);
-    return written(tx, spec, id);
-  });
+  return writeTransaction(ctx.prisma, `update${spec.noun}`, ctx.writer, (tx) => updateParsedIn(tx, ctx, spec, id, parsed));
+}
+
+/** The same correction inside a transaction the caller holds (bulk import). */
+export async function updateRecordIn(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spec: RecordSpec,
+  updateSchema: z.ZodType,
+  id: string,
+  input: Record<string, unknown>,
+): Promise<StoredRow> {
+  return updateParsedIn(tx, ctx, spec, id, parseOrThrow(updateSchema, input) as Record<string, unknown>);
+}
+
+async function updateParsedIn(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spec: RecordSpec,
+  id: string,
+  parsed: Record<string, unknown>,
+): Promise<StoredRow> {
+  const { record: before, version } = await loadRecord(tx, spec, id);
+  if (version !== parsed.version) throw new VersionConflictError(spec.typename, id, Number(parsed.version), version);
+  const { version: _v, ...changes } = parsed;
+  const merged = { ...before, ...changes, id } as DomainRecord;
+  // The merged record must still be a valid new record (cross-field rules see all fields).
+  const { id: _id, ...mergedInput } = merged;
+  const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
+  if (!again.ok) throw new ValidationError(again.violations);
+  if (spec.check) throwErrors(await spec.check(tx, merged, 'update', ctx));
+  const { id: _ignored, ...data } = toRow(spec.table, changes);
+  await updateVersioned(tx, spec.model, spec.typename, id, version, data);
+  return written(tx, spec, id);
 }
 
 /** Ends a record on a date (history is kept). */
@@ -120,7 +156,7 @@ function throwErrors(violations: Violation[]): void {
 }
 
 /** Reads a row as a domain record (ISO dates), keeping the version for concurrency checks. */
-async function loadRecord(tx: Tx, spec: RecordSpec, id: string): Promise<{ record: DomainRecord; version: number }> {
+export async function loadRecord(tx: Tx, spec: RecordSpec, id: string): Promise<{ record: DomainRecord; version: number }> {
   const row = await delegateOf(tx, spec.model).findUnique({ where: { id } });
   if (!row) throw new NotFoundError(spec.typename, id);
   return { record: fromRow(spec.table, row) as DomainRecord, version: Number(row.version ?? 0) };

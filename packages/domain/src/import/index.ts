@@ -1,0 +1,5 @@
+export * from './cells.js';
+export * from './columns.js';
+export * from './dates.js';
+export * from './headers.js';
+export * from './sheet.js';

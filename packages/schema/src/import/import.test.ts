@@ -1,0 +1,288 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadAccessFixture, uid, viewerOf } from '../auth/test-support/access-fixture.js';
+import type { Context } from '../graphql/context.js';
+import { createRequestContext } from '../graphql/request-context.js';
+import { buildSchema } from '../graphql/schema.js';
+import { graphqlHarness } from '../testing/graphql-harness.js';
+import { commitImport, importFile, previewImport, uploadImport } from './batches.js';
+import { IMPORT_KINDS, specOf } from './kinds.js';
+import { importTemplate } from './template.js';
+
+/**
+ * The import against a real database, on the access fixture (the Long Biên history and its three
+ * sides) as the ward officer of Phúc Lợi. The 30-row people file is hand-written
+ * (test-fixtures/people-30.csv: a title block, `;`, a BOM, trailing blank rows) with two known
+ * errors — row 7's citizen ID lost its leading zeros (sheet row 11), row 20 lives in a group of
+ * the Long Biên ward, outside the officer's territory (sheet row 24); people-30-fixed.csv is the
+ * same file with both mended.
+ */
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./test-fixtures/${name}`, import.meta.url)));
+const schema = buildSchema();
+const TODAY = '2026-11-25';
+
+let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let officer: Context;
+
+beforeAll(async () => {
+  h = await graphqlHarness(inject('databaseAdminUrl'));
+  await loadAccessFixture(h.prisma);
+  officer = await createRequestContext({ prisma: h.prisma, viewer: await viewerOf(h.prisma, 'phuong.phucloi'), today: TODAY });
+});
+afterAll(() => h?.close());
+
+async function counts() {
+  return {
+    people: await h.prisma.person.count(),
+    audit: await h.prisma.auditEntry.count(),
+    keys: await h.prisma.importSourceKey.count(),
+    committed: await h.prisma.importBatch.count({ where: { status: 'COMMITTED' } }),
+  };
+}
+
+describe('importing people (#14 items 2–4)', () => {
+  it('the dry run of the 30-row file reports exactly its two errors, on their cells, and writes nothing', async () => {
+    const before = await counts();
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30.csv', bytes: fixture('people-30.csv') });
+    const preview = await previewImport(officer, schema, batch.id);
+    expect(preview.headerRow).toBe(3);
+    expect(preview.rows).toHaveLength(30);
+    expect(preview.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [11, 'citizenId', 'CITIZEN_ID_FORMAT'],
+      [24, 'residenceUnitId', 'FORBIDDEN'],
+    ]);
+    expect(preview.errors[0]?.message.vi).toContain('chỉ có 10 chữ số');
+    expect(preview.rows.filter((r) => r.action === 'CREATE')).toHaveLength(28);
+    expect(preview.committed).toBe(false);
+    // A commit of the same file is refused whole: the 28 good rows are not written either.
+    const commit = await commitImport(officer, schema, batch.id);
+    expect(commit.committed).toBe(false);
+    expect(commit.errors).toHaveLength(2);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('fixed, it commits all 30 in one transaction, an audit entry per person; imported again, nothing duplicates', async () => {
+    const before = await counts();
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30-fixed.csv', bytes: fixture('people-30-fixed.csv') });
+    const done = await commitImport(officer, schema, batch.id);
+    expect(done.errors).toEqual([]);
+    expect(done.committed).toBe(true);
+    expect(done.rows.map((r) => r.action)).toEqual(Array(30).fill('CREATE'));
+    const stored = await h.prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    expect(stored).toMatchObject({ status: 'COMMITTED', rowCount: 30, fileName: 'people-30-fixed.csv', actor: 'phuong.phucloi' });
+    expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/u);
+    const entries = await h.prisma.auditEntry.findMany({ where: { transactionId: stored.transactionId } });
+    expect(entries.filter((e) => e.entityType === 'Person')).toHaveLength(30);
+    expect(new Set(entries.map((e) => e.operation))).toEqual(new Set(['commitImport']));
+    const created = await h.prisma.person.findMany({
+      where: { id: { in: done.rows.map((r) => r.recordId ?? '') } },
+      orderBy: { citizenId: 'asc' },
+    });
+    expect(created).toHaveLength(30);
+    expect(created.find((p) => p.citizenId === '001078500007')).toMatchObject({
+      fullName: 'Đặng Văn Hùng',
+      phone: '0907123007',
+      residenceUnitId: uid('group-phuc-loi-1'),
+    });
+    expect(created.find((p) => p.citizenId === '001192500020')).toMatchObject({ residenceUnitId: uid('group-phuc-loi-2') });
+    expect(await counts()).toEqual({
+      ...before,
+      people: before.people + 30,
+      audit: before.audit + entries.length,
+      keys: before.keys + 30,
+      committed: before.committed + 1,
+    });
+
+    const again = await uploadImport(officer, { kind: 'people', fileName: 'people-30-fixed.csv', bytes: fixture('people-30-fixed.csv') });
+    const second = await commitImport(officer, schema, again.id);
+    expect(second.committed).toBe(true);
+    expect(second.rows.map((r) => r.action)).toEqual(Array(30).fill('UNCHANGED'));
+    expect(second.rows.map((r) => r.recordId)).toEqual(done.rows.map((r) => r.recordId));
+    const after = await counts();
+    expect(after.people).toBe(before.people + 30);
+    expect(
+      await h.prisma.auditEntry.count({
+        where: { transactionId: (await h.prisma.importBatch.findUniqueOrThrow({ where: { id: again.id } })).transactionId },
+      }),
+    ).toBe(0);
+  });
+
+  it('a row whose source key was imported before updates its record, and only the changed field', async () => {
+    const text = fixture('people-30-fixed.csv').toString('utf8').replace('0905 123 005', '0985 000 005');
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30-phone.csv', bytes: Buffer.from(text) });
+    const done = await commitImport(officer, schema, batch.id);
+    expect(done.rows.filter((r) => r.action === 'UPDATE').map((r) => r.rowNumber)).toEqual([9]);
+    const person = await h.prisma.person.findFirstOrThrow({ where: { citizenId: '001074500005' } });
+    expect(person).toMatchObject({ phone: '0985000005', version: 2 });
+  });
+
+  it('a commit runs once: committing the same batch again is refused', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30-fixed.csv', bytes: fixture('people-30-fixed.csv') });
+    await commitImport(officer, schema, batch.id);
+    await expect(commitImport(officer, schema, batch.id)).rejects.toMatchObject({ violations: [{ code: 'IMPORT_ALREADY_COMMITTED' }] });
+  });
+});
+
+describe('references by what people write (#14 item 3)', () => {
+  it('a later file names a residential group by the source key an earlier file gave it, by name and ward, or by name alone', async () => {
+    const groups = ['Mã nguồn,Tên tổ dân phố,"Phường, xã",Ngày bắt đầu', 'TDP-31,Tổ dân phố số 31 (Phúc Lợi),Phúc Lợi,01/07/2025', ''].join(
+      '\n',
+    );
+    const g = await importFile(officer, schema, {
+      kind: 'residential-groups',
+      fileName: 'to-dan-pho.csv',
+      bytes: Buffer.from(groups),
+      dryRun: false,
+    });
+    expect(g.errors).toEqual([]);
+    const groupId = g.rows[0]?.recordId;
+    expect(await h.prisma.unitParent.findFirst({ where: { unitId: groupId ?? '' } })).toMatchObject({
+      parentId: uid('ward-2025-phuc-loi'),
+    });
+    const buildings = [
+      'Tên nhà chung cư;Tổ dân phố;Số căn hộ;Số khối nhà;Nhiều chủ sở hữu;Ngày bắt đầu',
+      'Chung cư 31A;TDP-31;100;1;Có;01/08/2025',
+      'Chung cư 31B;Tổ dân phố số 31 (Phúc Lợi), phường Phúc Lợi;80;1;có;2025-08-01',
+      'Chung cư 31C;tổ dân phố số 31 (phuc loi);60;1;Không;45870',
+    ].join('\n');
+    const b = await importFile(officer, schema, {
+      kind: 'buildings',
+      fileName: 'chung-cu.csv',
+      bytes: Buffer.from(buildings),
+      dryRun: true,
+    });
+    expect(b.errors).toEqual([]);
+    expect(b.rows.map((r) => r.action)).toEqual(['CREATE', 'CREATE', 'CREATE']);
+  });
+
+  it('a place that exists only at another date, or under another name, is not found on its cell', async () => {
+    // The old ward Phúc Lợi ended on 1/7/2025; a group dated before it was founded names nothing.
+    const groups = [
+      'Tên tổ dân phố,Phường,Ngày bắt đầu',
+      'Tổ dân phố số 40,Không Có Phường,01/07/2025',
+      'Tổ dân phố số 41,Phúc Lợi,01/01/1990',
+      '',
+    ].join('\n');
+    const g = await importFile(officer, schema, {
+      kind: 'residential-groups',
+      fileName: 'x.csv',
+      bytes: Buffer.from(groups),
+      dryRun: true,
+    });
+    expect(g.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [2, 'parentId', 'ENTITY_NOT_FOUND'],
+      [3, 'parentId', 'ENTITY_NOT_FOUND'],
+    ]);
+  });
+});
+
+describe('every kind (#14 items 1 and 4)', () => {
+  // In the kinds' order: each example builds on those before it (the people example's person holds the memberships example's post).
+  it.each(IMPORT_KINDS.map((k) => [k.name, k] as const))(
+    '%s: its template, filled with its example row, passes the dry run and writes nothing; committed, its record is audited',
+    async (_n, kind) => {
+      const before = await counts();
+      const bytes = await importTemplate(kind);
+      const outcome = await importFile(officer, schema, { kind: kind.name, fileName: `${kind.name}.xlsx`, bytes, dryRun: true });
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.rows.map((r) => r.action)).toEqual(['CREATE']);
+      expect(await counts()).toEqual(before);
+      expect(await h.prisma.importBatch.count({ where: { fileName: `${kind.name}.xlsx` } })).toBe(0);
+      const committed = await importFile(officer, schema, { kind: kind.name, fileName: `${kind.name}.xlsx`, bytes, dryRun: false });
+      expect(committed.committed).toBe(true);
+      const entries = await h.prisma.auditEntry.findMany({
+        where: { entityId: committed.rows[0]?.recordId ?? '', operation: 'commitImport' },
+      });
+      expect(entries.map((e) => e.entityType)).toContain(specOf(kind).typename);
+    },
+  );
+});
+
+describe('the API a wizard sits on (#14 item 5)', () => {
+  const PREVIEW = `query($id: ID!, $headerRow: Int, $columns: [ImportColumnChoice!]) { importBatch(id: $id) {
+    status fileName preview(headerRow: $headerRow, columns: $columns) { committed headerRow headers
+      columns { key header required type }
+      rows { rowNumber action cells { column value } errors { column code } }
+      errors { rowNumber column code message { vi en } } } } }`;
+
+  it('previews a batch with every error on its cell, lets the client re-match a column, and commits through the mutation', async () => {
+    const viewer = officer.viewer;
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30.csv', bytes: fixture('people-30.csv') });
+    const first = await h.run<{
+      importBatch: {
+        preview: {
+          headerRow: number;
+          headers: string[];
+          columns: Array<{ key: string; header: number | null }>;
+          rows: Array<{ rowNumber: number; errors: Array<{ column: string; code: string }> }>;
+          errors: Array<{ rowNumber: number; column: string; code: string }>;
+        };
+      };
+    }>(PREVIEW, { id: batch.id }, { viewer, today: TODAY });
+    const p = first.importBatch.preview;
+    expect(p.headerRow).toBe(3);
+    expect(p.columns.find((c) => c.key === 'citizenId')?.header).toBe(p.headers.indexOf('Số CCCD'));
+    expect(p.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [11, 'citizenId', 'CITIZEN_ID_FORMAT'],
+      [24, 'residenceUnitId', 'FORBIDDEN'],
+    ]);
+    expect(p.rows.find((r) => r.rowNumber === 24)?.errors).toEqual([{ column: 'residenceUnitId', code: 'FORBIDDEN' }]);
+    // The user says the residence column is not to be read: the territory error goes, the citizen ID's stays.
+    const columns = p.columns
+      .filter((c) => c.header !== null && c.key !== 'residenceUnitId')
+      .map((c) => ({ key: c.key, header: c.header }));
+    const second = await h.run<{ importBatch: { preview: { errors: Array<{ rowNumber: number; column: string }> } } }>(
+      PREVIEW,
+      { id: batch.id, headerRow: 3, columns },
+      { viewer, today: TODAY },
+    );
+    expect(second.importBatch.preview.errors.map((e) => [e.rowNumber, e.column])).toEqual([[11, 'citizenId']]);
+
+    const refused = await h.run<{ commitImport: { data: { committed: boolean; errors: unknown[] } } }>(
+      `mutation($input: CommitImportInput!) { commitImport(input: $input) { ... on MutationCommitImportSuccess { data { committed errors { code } } } } }`,
+      { input: { batchId: batch.id } },
+      { viewer, today: TODAY },
+    );
+    expect(refused.commitImport.data).toEqual({ committed: false, errors: [{ code: 'CITIZEN_ID_FORMAT' }, { code: 'FORBIDDEN' }] });
+    const listed = await h.run<{ imports: Array<{ id: string; status: string }> }>(
+      '{ imports { id status } }',
+      {},
+      { viewer, today: TODAY },
+    );
+    expect(listed.imports.find((b) => b.id === batch.id)).toEqual({ id: batch.id, status: 'UPLOADED' });
+  });
+
+  it('a batch is its uploader’s: another officer gets FORBIDDEN, for it and for an id that names nothing', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30.csv', bytes: fixture('people-30.csv') });
+    const other = await viewerOf(h.prisma, 'phuong.longbien');
+    for (const id of [batch.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const r = await h.exec('query($id: ID!) { importBatch(id: $id) { fileName } }', { id }, { viewer: other, today: TODAY });
+      expect(
+        r.errors.map((e) => e.code),
+        id,
+      ).toEqual(['FORBIDDEN']);
+    }
+    const mine = await h.run<{ imports: Array<{ id: string }> }>('{ imports { id } }', {}, { viewer: other, today: TODAY });
+    expect(mine.imports.map((b) => b.id)).not.toContain(batch.id);
+  });
+
+  it('lists the kinds with their columns, enum values labelled', async () => {
+    const r = await h.run<{
+      importKinds: Array<{
+        name: string;
+        columns: Array<{ key: string; type: string; values: Array<{ value: string; label: { vi: string } }> }>;
+      }>;
+    }>('{ importKinds { name columns { key type values { value label { vi } } } } }', {}, { viewer: officer.viewer, today: TODAY });
+    expect(r.importKinds.map((k) => k.name)).toEqual(IMPORT_KINDS.map((k) => k.name));
+    const sex = r.importKinds[0]?.columns.find((c) => c.key === 'sex');
+    expect(sex).toEqual({
+      key: 'sex',
+      type: 'ENUM',
+      values: [
+        { value: 'MALE', label: { vi: 'Nam' } },
+        { value: 'FEMALE', label: { vi: 'Nữ' } },
+      ],
+    });
+  });
+});

@@ -1,0 +1,127 @@
+import { columnsOf, type ImportColumn, type LocalizedText } from '@coso/domain';
+import { ENTITY_SPECS, type EntitySpec } from '../graphql/entity-mutations.js';
+
+/**
+ * What can be imported. A kind names the write it makes (a registered entity's `createX`, whose
+ * spec carries the domain's input schema, its rules and its references) and only what the schema
+ * cannot say: values it fixes, fields it leaves out, a header that reads better in its context,
+ * the field that identifies a row without a source key, and an example row for the template.
+ * Columns, types, required fields, enum lists and labels all come from the input schema.
+ */
+export interface ImportKind {
+  name: string;
+  label: LocalizedText;
+  /** The entity's noun in `createX` / `updateX`. */
+  noun: string;
+  /** Values every row gets (a residential group is a unit of kind RESIDENTIAL_GROUP). */
+  fixed?: Readonly<Record<string, unknown>>;
+  omit?: readonly string[];
+  /** Headers that read better for this kind than the field's general label. */
+  labels?: Readonly<Record<string, LocalizedText>>;
+  /** A field that identifies an existing record when the row has no source key (a citizen ID). */
+  naturalKey?: string;
+  /**
+   * The template's example row, as a person fills it in. The examples build on each other in the
+   * order of IMPORT_KINDS (the person of the people example holds the post of the memberships one);
+   * on the access fixture each passes the dry run once those before it are imported.
+   */
+  example: Readonly<Record<string, string | number>>;
+}
+
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  {
+    name: 'people',
+    label: { vi: 'Nhân khẩu', en: 'People' },
+    noun: 'Person',
+    naturalKey: 'citizenId',
+    example: {
+      sourceKey: 'VD-01',
+      fullName: 'Nguyễn Thị Mai',
+      sex: 'Nữ',
+      birthDate: '12/05/1990',
+      birthYear: 1990,
+      citizenId: '001190123456',
+      phone: '0912 345 678',
+      residenceUnitId: 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
+    },
+  },
+  {
+    name: 'residential-groups',
+    label: { vi: 'Tổ dân phố', en: 'Residential groups' },
+    noun: 'Unit',
+    fixed: { kind: 'RESIDENTIAL_GROUP', kindLabel: 'Tổ dân phố' },
+    // A residential group has no official code; its kind is the template's.
+    omit: ['kind', 'kindLabel', 'code'],
+    labels: { name: { vi: 'Tên tổ dân phố', en: 'Residential group' }, parentId: { vi: 'Phường, xã', en: 'Ward or commune' } },
+    example: { sourceKey: 'VD-TDP-20', name: 'Tổ dân phố số 20 (Phúc Lợi)', parentId: 'Phúc Lợi', validFrom: '01/07/2025' },
+  },
+  {
+    name: 'buildings',
+    label: { vi: 'Nhà chung cư', en: 'Apartment buildings' },
+    noun: 'ApartmentBuilding',
+    labels: { name: { vi: 'Tên nhà chung cư', en: 'Building' } },
+    example: {
+      sourceKey: 'VD-CC-01',
+      name: 'Chung cư Phúc Lợi Xanh',
+      address: 'Số 8 ngõ 12 phố Phúc Lợi',
+      residentialGroupId: 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
+      apartmentCount: 240,
+      blockCount: 2,
+      multipleOwners: 'Có',
+      handoverStartedOn: '01/08/2025',
+      halfHandedOverOn: '15/10/2025',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'memberships',
+    label: { vi: 'Người giữ chức vụ', en: 'People with posts' },
+    noun: 'Membership',
+    // The post record and a board member's building are the boards' workflows' business.
+    omit: ['postId', 'buildingId'],
+    labels: { personId: { vi: 'Số định danh cá nhân', en: 'Citizen ID' }, role: { vi: 'Chức vụ', en: 'Role' } },
+    example: {
+      sourceKey: 'VD-CV-01',
+      personId: '001190123456',
+      organizationId: 'Ban công tác Mặt trận TDP số 1 Phúc Lợi',
+      role: 'Thành viên',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'party-memberships',
+    label: { vi: 'Đảng viên của chi bộ', en: 'Party cell members' },
+    noun: 'PartyMembership',
+    labels: { personId: { vi: 'Số định danh cá nhân', en: 'Citizen ID' } },
+    example: {
+      sourceKey: 'VD-DV-01',
+      personId: '001190123456',
+      status: 'Chính thức',
+      homeCellId: 'Chi bộ TDP số 1 Phúc Lợi',
+      admittedOn: '19/05/2015',
+      validFrom: '19/05/2015',
+    },
+  },
+];
+
+export function importKind(name: string): ImportKind | undefined {
+  return IMPORT_KINDS.find((k) => k.name === name);
+}
+
+/** The registered write of a kind (the schema's area modules must have been loaded: `buildSchema()`). */
+export function specOf(kind: ImportKind): EntitySpec {
+  const spec = ENTITY_SPECS.find((s) => s.noun === kind.noun);
+  if (!spec) throw new Error(`import kind ${kind.name}: no entity ${kind.noun} is registered (build the schema first)`);
+  return spec;
+}
+
+/** The kind's columns: the create schema's fields (references from the write's GraphQL ids), the source key first. */
+export function columnsOfKind(kind: ImportKind): ImportColumn[] {
+  const spec = specOf(kind);
+  const fields = { ...spec.fields, ...(spec.createOnly ?? {}) };
+  const references = Object.fromEntries(Object.entries(fields).flatMap(([key, f]) => (f.idOf ? [[key, f.idOf]] : [])));
+  return columnsOf(spec.createSchema, { references, omit: kind.omit ?? [] }).map((c) => {
+    const label = kind.labels?.[c.key];
+    return label ? { ...c, label, aliases: [...(c.aliases ?? []), c.label.vi] } : c;
+  });
+}

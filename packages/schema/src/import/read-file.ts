@@ -1,0 +1,126 @@
+import type { CellValue } from '@coso/domain';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+/**
+ * A spreadsheet file as a table of cells: `.xlsx` through exceljs, `.csv` through csv-parse (UTF-8,
+ * with or without a BOM, `;` or `,` between fields). Cells keep what the file holds — numbers stay
+ * numbers (so a citizen ID Excel made a number is seen as one), dates become ISO days — and a
+ * merged range gives its value to every cell it covers. Trailing empty rows are dropped.
+ */
+export type Table = CellValue[][];
+
+export class UnreadableFile extends Error {
+  constructor(readonly localized: { vi: string; en: string }) {
+    super(localized.en);
+  }
+}
+
+export function fileFormat(fileName: string): 'xlsx' | 'csv' | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.csv')) return 'csv';
+  return null;
+}
+
+export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+  const format = fileFormat(fileName);
+  if (format === null) {
+    throw new UnreadableFile({
+      vi: `Tệp "${fileName}" không phải .xlsx hay .csv; hãy lưu bảng tính dưới một trong hai dạng đó.`,
+      en: `The file "${fileName}" is neither .xlsx nor .csv; save the spreadsheet as one of them.`,
+    });
+  }
+  try {
+    return trimTrailing(format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes));
+  } catch (error) {
+    if (error instanceof UnreadableFile) throw error;
+    throw new UnreadableFile({
+      vi: `Không đọc được tệp "${fileName}" (${format}): tệp hỏng hoặc không đúng định dạng.`,
+      en: `Could not read the file "${fileName}" (${format}): it is damaged or not in that format.`,
+    });
+  }
+}
+
+function trimTrailing(table: Table): Table {
+  const blank = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
+  const rows = table.map((row) => {
+    let end = row.length;
+    while (end > 0 && blank(row[end - 1] ?? null)) end--;
+    return row.slice(0, end);
+  });
+  let last = rows.length;
+  while (last > 0 && (rows[last - 1]?.length ?? 0) === 0) last--;
+  return rows.slice(0, last);
+}
+
+/**
+ * The separator of a CSV: `;` (Vietnamese Excel's) or `,`. Each candidate is counted outside
+ * quotes on the first lines; the one whose count is the same on the most lines wins (a `;` file's
+ * unquoted addresses hold commas, but not the same number on every line), the larger count on a tie.
+ */
+export function delimiterOf(text: string): ';' | ',' {
+  const lines = text.split(/\r?\n/u, 50).filter((l) => l.trim() !== '');
+  const score = (d: string): [number, number] => {
+    const counts = lines.map((line) => {
+      let n = 0;
+      let quoted = false;
+      for (const c of line) {
+        if (c === '"') quoted = !quoted;
+        else if (c === d && !quoted) n++;
+      }
+      return n;
+    });
+    const freq = new Map<number, number>();
+    for (const n of counts) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let best: [number, number] = [0, 0];
+    for (const [n, f] of freq) if (f > best[0] || (f === best[0] && n > best[1])) best = [f, n];
+    return best;
+  };
+  const [semi, comma] = [score(';'), score(',')];
+  return comma[0] > semi[0] || (comma[0] === semi[0] && comma[1] > semi[1]) ? ',' : ';';
+}
+
+function readCsv(bytes: Uint8Array): Table {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const records: string[][] = parse(text, {
+    bom: true,
+    delimiter: delimiterOf(text.replace(/^\uFEFF/u, '')),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  return records.map((row) => row.map((cell) => (cell === '' ? null : cell)));
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  // The first sheet holding data: a template's explanation sheet comes after its data sheet.
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0) ?? workbook.worksheets[0];
+  if (!sheet) return [];
+  const table: Table = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    while (table.length < rowNumber - 1) table.push([]);
+    const cells: CellValue[] = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      cells.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
+    }
+    table.push(cells);
+  });
+  return table;
+}
+
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}
