@@ -22,6 +22,7 @@ import './aggregates.js';
 import './accounts.js';
 import './audit.js';
 import './report.js';
+import './report-tasks.js';
 
 let schema: GraphQLSchema | undefined;
 
