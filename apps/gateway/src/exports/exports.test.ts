@@ -1,4 +1,4 @@
-import { FINDING_CODES, RULES } from '@coso/domain';
+import { ENTITY_TYPE_LABELS, FIGURE_KEYS, FINDING_CODES, RULES } from '@coso/domain';
 import { DIRECTIVE_ID, DISTRICT_ID, deliberateGaps, OLD_WARD_KEYS, REVIEW_DATE, WARD_IDS } from '@coso/sample-data';
 import { stableUuid } from '@coso/schema';
 import ExcelJS from 'exceljs';
@@ -22,14 +22,14 @@ const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toSt
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Figures whose records name party members or party post holders (API.md, "Party data"). */
-const PARTY_FIGURES = [
-  'politicalSystemPeopleOnBoards',
-  'partyMembersOnBoards',
+/** Figures whose records name party members or party post holders (API.md, "Party data"), by their labels. */
+const PARTY_FIGURE_LABELS = [
+  'Thành viên hệ thống chính trị tổ dân phố tham gia Ban quản trị',
+  'Đảng viên tham gia Ban quản trị',
   // Its 29 people include cell secretaries and committee members.
-  'politicalSystemMembersOnBoards',
-  'residenceContactMembersIntroduced',
-  'nominatedPartyMembers',
+  'Thành viên hệ thống chính trị tham gia Ban quản trị',
+  'Đảng viên giữ mối liên hệ nơi cư trú (Quy định 213-QĐ/TW) được giới thiệu tham gia Ban quản trị',
+  'Đảng viên được Đảng ủy phường giới thiệu tham gia Ban quản trị',
 ];
 
 /** The article's figures: key, Vietnamese label, value as the table writes it. */
@@ -423,7 +423,7 @@ function sectionsOf(xml: string) {
 }
 
 describe('GET /exports/directive-report.xlsx', () => {
-  it('gives the district the figures, the wards and every record behind the figures', async () => {
+  it('gives the district the figures, the wards and every record behind the figures, headed in Vietnamese', async () => {
     const res = await download('xlsx', 'quan.longbien', districtReview);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX);
@@ -432,47 +432,75 @@ describe('GET /exports/directive-report.xlsx', () => {
     const workbook = await readXlsx(await res.arrayBuffer());
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo phường', 'Danh sách']);
 
-    // Tổng hợp: the narrative above, then key | label vi | label en | value | denominator | definition.
+    // Tổng hợp: the narrative above, then Chỉ tiêu | Số liệu | Mẫu số | Định nghĩa.
     const summary = rowsOf(sheet(workbook, 'Tổng hợp'));
     const narrative = summary.map((r) => r[0]).find((v): v is string => typeof v === 'string' && v.startsWith('Toàn quận có'));
     for (const phrase of NARRATIVE) expect(narrative).toContain(phrase);
     expect(summary.map((r) => r[0])).toContain('BÁO CÁO SƠ KẾT MỘT NĂM THỰC HIỆN THÔNG TRI SỐ 05-TT/QU');
-    for (const [key, label, value] of FIGURES) {
-      const row = summary.find((r) => r[0] === key);
+    expect(summary.find((r) => r[0] === 'Chỉ tiêu')).toEqual(['Chỉ tiêu', 'Số liệu', 'Mẫu số', 'Định nghĩa']);
+    for (const [, label, value] of FIGURES) {
+      const row = summary.find((r) => r[0] === label);
       const [numerator, denominator] = value.split('/').map(Number);
-      expect(row?.slice(1, 5), key).toEqual([label, expect.any(String), numerator, denominator ?? null]);
-      expect(row?.[5], key).toMatch(/\S{3}/);
+      expect(row?.slice(1, 3), label).toEqual([numerator, denominator ?? null]);
+      expect(row?.[3], label).toMatch(/\S{3}/);
     }
 
-    // Theo phường: ward × figure, with the keys under the labels and the totals at the bottom.
+    // Theo phường: ward × figure, headed by the figures' labels, the totals at the bottom.
     const byWard = rowsOf(sheet(workbook, 'Theo phường'));
-    const keys = byWard.find((r) => r[0] === 'Mã / Key') ?? [];
+    const header = byWard.find((r) => r[0] === 'Phường') ?? [];
+    // A figure that does not add up across wards is marked (*).
+    const column = (label: string) => header.findIndex((h) => typeof h === 'string' && h.replace(/ \(\*\)$/, '') === label);
     const giangBien = byWard.find((r) => r[0] === 'Giang Biên') ?? [];
-    const total = byWard.find((r) => r[0] === 'Tổng / Total') ?? [];
-    expect(byWard.filter((r) => typeof r[0] === 'string' && WARD_NAMES.includes(r[0]))).toHaveLength(14);
-    expect(total[keys.indexOf('residentialGroups')]).toBe(222);
-    expect(total[keys.indexOf('boardsEstablished')]).toBe(8);
-    expect(giangBien[keys.indexOf('nominatedPartyMembers')]).toBe(35);
-    expect(giangBien[keys.indexOf('nominatedPoliticalSystemMembers')]).toBe(8);
-    const groupsColumn = keys.indexOf('residentialGroups');
+    const total = byWard.find((r) => r[0] === 'Tổng') ?? [];
     const wardRows = byWard.filter((r) => typeof r[0] === 'string' && WARD_NAMES.includes(r[0]));
-    expect(wardRows.reduce((sum, r) => sum + Number(r[groupsColumn]), 0)).toBe(222);
+    expect(wardRows).toHaveLength(14);
+    expect(total[column('Tổ dân phố')]).toBe(222);
+    expect(total[column('Ban quản trị nhà chung cư được thành lập mới')]).toBe(8);
+    expect(giangBien[column('Đảng viên được Đảng ủy phường giới thiệu tham gia Ban quản trị')]).toBe(35);
+    expect(wardRows.reduce((sum, r) => sum + Number(r[column('Tổ dân phố')]), 0)).toBe(222);
+    expect(column('Tổ dân phố có nhà chung cư đã có chi bộ — mẫu số')).toBeGreaterThan(0);
 
-    // Danh sách: one row per record; the district's party-organisation staff see every figure's.
+    // Danh sách: one row per record (Chỉ tiêu | Phần | Loại bản ghi | Tên | Phường); party staff see every figure's.
     const records = rowsOf(sheet(workbook, 'Danh sách'));
-    const counted = (key: string) => records.filter((r) => r[0] === key && r[2] === 'tử số / counted');
-    expect(counted('boardsEstablished')).toHaveLength(8);
-    expect(counted('partyMembersOnBoards')).toHaveLength(43);
-    expect(counted('politicalSystemPeopleOnBoards')).toHaveLength(65);
-    expect(records.filter((r) => r[0] === 'apartmentGroupsWithCell' && r[2] === 'mẫu số / denominator')).toHaveLength(49);
-    expect(counted('boardsEstablished')[0]?.slice(3)).toEqual([
-      'Organization',
-      expect.stringMatching(/^[0-9a-f-]{36}$/),
-      expect.any(String),
-      expect.any(String),
-    ]);
-    expect(records.some((r) => typeof r[1] === 'string' && r[1].startsWith('Không liệt kê'))).toBe(false);
+    expect(records.find((r) => r[0] === 'Chỉ tiêu')).toEqual(['Chỉ tiêu', 'Phần', 'Loại bản ghi', 'Tên', 'Phường']);
+    const counted = (label: string) => records.filter((r) => r[0] === label && r[1] === 'Được đếm (tử số)');
+    expect(counted('Ban quản trị nhà chung cư được thành lập mới')).toHaveLength(8);
+    expect(counted('Đảng viên tham gia Ban quản trị')).toHaveLength(43);
+    expect(counted('Thành viên hệ thống chính trị tổ dân phố tham gia Ban quản trị')).toHaveLength(65);
+    expect(records.filter((r) => r[0] === 'Tổ dân phố có nhà chung cư đã có chi bộ' && r[1] === 'Mẫu số')).toHaveLength(49);
+    expect(counted('Ban quản trị nhà chung cư được thành lập mới')[0]?.slice(2)).toEqual(['Tổ chức', expect.stringMatching(/^Ban quản trị/), expect.any(String)]);
+    expect(records.some((r) => typeof r[0] === 'string' && r[0].startsWith('Không liệt kê'))).toBe(false);
     for (const row of records) for (const v of row) if (typeof v === 'string') expect(v).toBe(v.normalize('NFC'));
+  });
+
+  it('no header or cell of any sheet is an internal key, a type name, a UUID or a global id (every export, every viewer)', async () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ['quan.longbien', districtReview],
+      ['phantich', districtReview],
+      ['phuong.giangbien', { ...districtReview, scopeId: giangBienId }],
+      ['quan.longbien', { ...districtReview, from: '2022-01-01' }],
+    ];
+    const keys = new Set<string>([...FIGURE_KEYS, ...ENTITY_TYPES, ...FIGURE_KEYS.map((k) => `${k}.denominator`)]);
+    let checked = 0;
+    for (const [user, params] of cases) {
+      const res = await download('xlsx', user, params);
+      expect(res.status, `${user} ${JSON.stringify(params)}`).toBe(200);
+      const workbook = await readXlsx(await res.arrayBuffer());
+      for (const ws of workbook.worksheets) {
+        for (const [r, row] of rowsOf(ws).entries()) {
+          for (const [c, value] of row.entries()) {
+            if (typeof value !== 'string') continue;
+            checked++;
+            const where = `${user} ${ws.name} R${r + 1}C${c + 1}: ${value}`;
+            expect(internalText(value, keys), where).toBeUndefined();
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // The check itself catches each kind it looks for.
+    for (const planted of ['residentialGroups', 'boardsEstablished.denominator', 'Organization', directiveId, globalId('Person', directiveId)])
+      expect(internalText(`x ${planted} y`, keys), planted).toBeDefined();
   });
 
   it('gives an analyst no records of the party figures, and says so; the export is logged without personal data', async () => {
@@ -485,17 +513,16 @@ describe('GET /exports/directive-report.xlsx', () => {
     expect(res.status).toBe(200);
     const workbook = await readXlsx(await res.arrayBuffer());
     const records = rowsOf(sheet(workbook, 'Danh sách'));
-    for (const key of PARTY_FIGURES)
+    for (const label of PARTY_FIGURE_LABELS)
       expect(
-        records.filter((r) => r[0] === key),
-        key,
+        records.filter((r) => r[0] === label),
+        label,
       ).toEqual([]);
     const note = records.map((r) => r[0]).find((v) => typeof v === 'string' && v.startsWith('Không liệt kê'));
     expect(note).toContain('tài khoản này không được xem thông tin đảng viên');
-    expect(note).toContain('may not see party membership');
-    expect(records.filter((r) => r[0] === 'boardsEstablished')).toHaveLength(8);
+    expect(records.filter((r) => r[0] === 'Ban quản trị nhà chung cư được thành lập mới')).toHaveLength(8);
     // The figures themselves are not secret: only who is behind them.
-    expect(rowsOf(sheet(workbook, 'Tổng hợp')).find((r) => r[0] === 'partyMembersOnBoards')?.[3]).toBe(43);
+    expect(rowsOf(sheet(workbook, 'Tổng hợp')).find((r) => r[0] === 'Đảng viên tham gia Ban quản trị')?.[1]).toBe(43);
 
     const line = t.logs.find((l) => l.msg === 'export' && l.actor === 'phantich');
     expect(line).toMatchObject({
@@ -506,11 +533,28 @@ describe('GET /exports/directive-report.xlsx', () => {
       to: REVIEW_DATE,
       partyRecordsOmitted: true,
     });
-    const someName = records.find((r) => r[0] === 'commendedIndividuals')?.[5];
+    const someName = records.find((r) => r[0] === 'Cá nhân được khen thưởng')?.[3];
     expect(typeof someName).toBe('string');
     expect(JSON.stringify(t.logs)).not.toContain(String(someName));
   });
 });
+
+/** The record types of the domain, as a workbook must never print them. */
+const ENTITY_TYPES = Object.keys(ENTITY_TYPE_LABELS);
+
+/** What in `text` is internal: a known key or type name, a camelCase identifier, a UUID, a global id; undefined when none. */
+function internalText(text: string, keys: ReadonlySet<string>): string | undefined {
+  for (const word of text.split(/[\s,;:()/"“”]+/)) {
+    const bare = word.replace(/[.…]+$/, '');
+    if (keys.has(bare)) return `key ${bare}`;
+    if (/^[a-z]+(?:[A-Z][a-z0-9]*)+(?:\.[a-z]+)?$/.test(bare)) return `identifier ${bare}`;
+    if (/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(bare)) return `uuid ${bare}`;
+    if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(bare) && /^[A-Z][A-Za-z]+:/.test(Buffer.from(bare, 'base64').toString('latin1'))) {
+      return `global id ${bare}`;
+    }
+  }
+  return undefined;
+}
 
 describe('refusals', () => {
   it('401 without a token or with an unknown one', async () => {
