@@ -41,7 +41,11 @@ export function PartyDocumentForm({ params }: { params: ExportParams | null }) {
       });
       const answer = result.data?.saveReportTasks;
       if (answer?.__typename === 'MutationSaveReportTasksSuccess') setFeedback({ ok: true, text: t('report.document.saved') });
-      else setFeedback({ ok: false, text: answer && 'localizedMessage' in answer ? answer.localizedMessage[language] : t('report.document.saveFailed') });
+      else
+        setFeedback({
+          ok: false,
+          text: answer && 'localizedMessage' in answer ? answer.localizedMessage[language] : t('report.document.saveFailed'),
+        });
     } catch (error) {
       setFeedback({ ok: false, text: error instanceof Error ? error.message : t('report.document.saveFailed') });
     }
@@ -71,7 +75,13 @@ export function PartyDocumentForm({ params }: { params: ExportParams | null }) {
           />
         </Form.Item>
         <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-          <Button icon={<SaveOutlined />} onClick={() => void onSave()} loading={saving.loading} disabled={!variables} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            icon={<SaveOutlined />}
+            onClick={() => void onSave()}
+            loading={saving.loading}
+            disabled={!variables}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('report.document.saveTasks')}
           </Button>
           <div aria-live="polite">

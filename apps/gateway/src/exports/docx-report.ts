@@ -19,13 +19,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import {
-  defaultRecipients,
-  groupFindings,
-  type IssuingCommittee,
-  numberAndSymbol,
-  type PartyDocumentParams,
-} from './party-document.js';
+import { defaultRecipients, groupFindings, type IssuingCommittee, numberAndSymbol, type PartyDocumentParams } from './party-document.js';
 import { directiveName, periodLine, placeAndDate, reportTitle, scopeName, valueText, viDate } from './report-text.js';
 
 /** What the Word export prints beyond the report: the committee, the officer's entries, the gaps and the tasks. */
@@ -176,8 +170,9 @@ function documentHeader(report: DirectiveReport, content: DocxContent): Array<Pa
 /** "SƠ KẾT MỘT NĂM THỰC HIỆN THÔNG TRI SỐ 05-TT/QU" → "sơ kết một năm thực hiện Thông tri số 05-TT/QU" (the subject in lower case, the document's name kept). */
 function subjectCase(upperSubject: string): string {
   const lower = upperSubject.toLocaleLowerCase('vi');
-  return lower.replace(/(thông tri|chỉ thị|nghị quyết|kết luận|văn bản) số (\S+)/, (_m, word: string, code: string) =>
-    `${word.charAt(0).toLocaleUpperCase('vi')}${word.slice(1)} số ${code.toLocaleUpperCase('vi')}`,
+  return lower.replace(
+    /(thông tri|chỉ thị|nghị quyết|kết luận|văn bản) số (\S+)/,
+    (_m, word: string, code: string) => `${word.charAt(0).toLocaleUpperCase('vi')}${word.slice(1)} số ${code.toLocaleUpperCase('vi')}`,
   );
 }
 
@@ -299,7 +294,12 @@ function tasksAhead(tasks: string | undefined): Paragraph[] {
     .filter(Boolean);
   const paragraphs = (lines.length ? lines : [DOTS, DOTS, DOTS]).map(
     (text) =>
-      new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 60 }, children: [new TextRun(nfc(text))] }),
+      new Paragraph({
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { firstLine: 567 },
+        spacing: { after: 60 },
+        children: [new TextRun(nfc(text))],
+      }),
   );
   return [heading('III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI'), ...paragraphs];
 }

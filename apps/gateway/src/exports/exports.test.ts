@@ -174,7 +174,9 @@ const SAVE_TASKS = `mutation($input: SaveReportTasksInput!) { saveReportTasks(in
   ... on MutationSaveReportTasksSuccess { data { id text version periodFrom periodTo } }
   ... on ValidationError { violations { code path message { vi en } } } } }`;
 
-type Saved = { saveReportTasks: { __typename: string; data?: { id: string; text: string; version: number; periodFrom: string; periodTo: string } } };
+type Saved = {
+  saveReportTasks: { __typename: string; data?: { id: string; text: string; version: number; periodFrom: string; periodTo: string } };
+};
 
 /** Paragraphs [from, to) of the document, by their first exact texts. */
 function between(paragraphs: string[], from: string, to: string): string[] {
@@ -189,10 +191,13 @@ function between(paragraphs: string[], from: string, to: string): string[] {
 const ENGLISH = /\b(Summary|ENGLISH|Residential groups|Party members|Figures as of|management boards|Review of directive)\b/;
 
 describe('GET /exports/directive-report.docx: the report as a party document (Hướng dẫn 36-HD/VPTW)', () => {
-  const TASKS = 'Tiếp tục rà soát, kiện toàn Ban quản trị nhà chung cư.\nĐôn đốc ký quy chế phối hợp giữa tổ trưởng tổ dân phố và Ban quản trị.';
+  const TASKS =
+    'Tiếp tục rà soát, kiện toàn Ban quản trị nhà chung cư.\nĐôn đốc ký quy chế phối hợp giữa tổ trưởng tổ dân phố và Ban quản trị.';
 
   it('has the header, number, place and date, the sections in order, the gaps by rule and ward, the saved tasks, Nơi nhận, the signature, page numbers, a landscape ward table; Vietnamese only', async () => {
-    const saved = await graphql<Saved>('quan.longbien', SAVE_TASKS, { input: { directiveId, scopeId: districtId, to: REVIEW_DATE, text: TASKS } });
+    const saved = await graphql<Saved>('quan.longbien', SAVE_TASKS, {
+      input: { directiveId, scopeId: districtId, to: REVIEW_DATE, text: TASKS },
+    });
     expect(saved.saveReportTasks.__typename).toBe('MutationSaveReportTasksSuccess');
     expect(saved.saveReportTasks.data?.periodFrom).toBe('2021-09-30'); // the directive's issue date, as the report's period
 
@@ -229,9 +234,20 @@ describe('GET /exports/directive-report.docx: the report as a party document (H�
     expect(runOf(doc.xml, 'QUẬN ỦY LONG BIÊN')).toMatch(/<w:b\/>/);
 
     // The sections in order.
-    const order = ['I. KẾT QUẢ THỰC HIỆN', '1. Các chỉ tiêu', '2. Số liệu theo phường', 'II. TỒN TẠI, HẠN CHẾ', 'III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI', 'Nơi nhận:', 'T/M BAN THƯỜNG VỤ'];
+    const order = [
+      'I. KẾT QUẢ THỰC HIỆN',
+      '1. Các chỉ tiêu',
+      '2. Số liệu theo phường',
+      'II. TỒN TẠI, HẠN CHẾ',
+      'III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI',
+      'Nơi nhận:',
+      'T/M BAN THƯỜNG VỤ',
+    ];
     const at = order.map((h) => p.indexOf(h));
-    expect(at.every((i) => i > 0), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i > 0),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
 
     // Results: the narrative and the figures.
@@ -328,7 +344,9 @@ describe('GET /exports/directive-report.docx: the report as a party document (H�
   it('refuses a bad number, language or date of the document, listing each', async () => {
     const res = await download('docx', 'quan.longbien', { ...districtReview, number: '15-BC/QU', lang: 'fr', date: '2022-02-30' });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { errors: Array<{ message: string; extensions: { violations: Array<{ code: string; path: string[] }> } }> };
+    const body = (await res.json()) as {
+      errors: Array<{ message: string; extensions: { violations: Array<{ code: string; path: string[] }> } }>;
+    };
     expect(body.errors[0]?.extensions.violations.map((v) => v.path[0]).sort()).toEqual(['date', 'lang', 'number']);
     expect(body.errors[0]?.message).toContain('Số văn bản "15-BC/QU" không hợp lệ');
   });
@@ -338,7 +356,13 @@ describe('GET /exports/directive-report.docx: the report as a party document (H�
       input: { directiveId, scopeId: districtId, from: '2021-09-30', to: REVIEW_DATE, text: 'Nội dung thứ nhất.' },
     });
     const second = await graphql<Saved>('quan.longbien', SAVE_TASKS, {
-      input: { directiveId, scopeId: districtId, to: REVIEW_DATE, text: '  Nội dung thứ hai.  ', version: first.saveReportTasks.data?.version },
+      input: {
+        directiveId,
+        scopeId: districtId,
+        to: REVIEW_DATE,
+        text: '  Nội dung thứ hai.  ',
+        version: first.saveReportTasks.data?.version,
+      },
     });
     const id = second.saveReportTasks.data?.id ?? '';
     expect(second.saveReportTasks.data?.text).toBe('Nội dung thứ hai.');
@@ -468,7 +492,11 @@ describe('GET /exports/directive-report.xlsx', () => {
     expect(counted('Đảng viên tham gia Ban quản trị')).toHaveLength(43);
     expect(counted('Thành viên hệ thống chính trị tổ dân phố tham gia Ban quản trị')).toHaveLength(65);
     expect(records.filter((r) => r[0] === 'Tổ dân phố có nhà chung cư đã có chi bộ' && r[1] === 'Mẫu số')).toHaveLength(49);
-    expect(counted('Ban quản trị nhà chung cư được thành lập mới')[0]?.slice(2)).toEqual(['Tổ chức', expect.stringMatching(/^Ban quản trị/), expect.any(String)]);
+    expect(counted('Ban quản trị nhà chung cư được thành lập mới')[0]?.slice(2)).toEqual([
+      'Tổ chức',
+      expect.stringMatching(/^Ban quản trị/),
+      expect.any(String),
+    ]);
     expect(records.some((r) => typeof r[0] === 'string' && r[0].startsWith('Không liệt kê'))).toBe(false);
     for (const row of records) for (const v of row) if (typeof v === 'string') expect(v).toBe(v.normalize('NFC'));
   });
@@ -499,7 +527,13 @@ describe('GET /exports/directive-report.xlsx', () => {
     }
     expect(checked).toBeGreaterThan(1000);
     // The check itself catches each kind it looks for.
-    for (const planted of ['residentialGroups', 'boardsEstablished.denominator', 'Organization', directiveId, globalId('Person', directiveId)])
+    for (const planted of [
+      'residentialGroups',
+      'boardsEstablished.denominator',
+      'Organization',
+      directiveId,
+      globalId('Person', directiveId),
+    ])
       expect(internalText(`x ${planted} y`, keys), planted).toBeDefined();
   });
 

@@ -131,14 +131,22 @@ export function parseDocumentParams(query: ReportQueryString): Result<PartyDocum
   }
   const recipients = text('recipients', MAX_FIELD * MAX_RECIPIENTS)
     ?.split(/\r?\n/)
-    .map((l) => l.trim().replace(/^[-–]\s*/, '').replace(/[,.;]$/, ''))
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^[-–]\s*/, '')
+        .replace(/[,.;]$/, ''),
+    )
     .filter(Boolean);
   if (recipients && recipients.length > MAX_RECIPIENTS) {
     violations.push({
       code: RULES.INVALID_VALUE.code,
       severity: 'error',
       path: ['recipients'],
-      message: { vi: `Tối đa ${MAX_RECIPIENTS} nơi nhận (có ${recipients.length})`, en: `At most ${MAX_RECIPIENTS} recipients (${recipients.length} given)` },
+      message: {
+        vi: `Tối đa ${MAX_RECIPIENTS} nơi nhận (có ${recipients.length})`,
+        en: `At most ${MAX_RECIPIENTS} recipients (${recipients.length} given)`,
+      },
     });
   }
   const signerPosition = text('signerPosition');

@@ -1,8 +1,8 @@
 import {
+  REPORT_COLUMN_LABELS as COL,
   type DirectiveReport,
   ENTITY_TYPE_LABELS,
   type Figure,
-  REPORT_COLUMN_LABELS as COL,
   type RecordRef,
   reportNarrative,
 } from '@coso/domain';
@@ -110,7 +110,8 @@ function recordsSheet(workbook: ExcelJS.Workbook, report: DirectiveReport, optio
     if (hidden.includes(f)) continue;
     const wards = recordWards(f);
     const list = (records: readonly RecordRef[], part: string, ofWard: Map<string, string[]>) => {
-      for (const r of records) addRow(sheet, [f.label.vi, part, ENTITY_TYPE_LABELS[r.type].vi, r.name, (ofWard.get(r.id) ?? []).join(', ')]);
+      for (const r of records)
+        addRow(sheet, [f.label.vi, part, ENTITY_TYPE_LABELS[r.type].vi, r.name, (ofWard.get(r.id) ?? []).join(', ')]);
     };
     list(f.records, COL.counted.vi, wards.records);
     if (f.denominatorRecords) list(f.denominatorRecords, COL.inDenominator.vi, wards.denominator);

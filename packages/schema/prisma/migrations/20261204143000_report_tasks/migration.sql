@@ -15,7 +15,7 @@ CREATE TABLE "report_tasks" (
 CREATE INDEX "report_tasks_scope_unit_id_idx" ON "report_tasks"("scope_unit_id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "report_tasks_directive_id_scope_unit_id_period_from_period_to_key" ON "report_tasks"("directive_id", "scope_unit_id", "period_from", "period_to");
+CREATE UNIQUE INDEX "report_tasks_directive_id_scope_unit_id_period_from_period__key" ON "report_tasks"("directive_id", "scope_unit_id", "period_from", "period_to");
 
 -- AddForeignKey
 ALTER TABLE "report_tasks" ADD CONSTRAINT "report_tasks_directive_id_fkey" FOREIGN KEY ("directive_id") REFERENCES "directives"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
