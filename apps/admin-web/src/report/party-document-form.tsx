@@ -25,11 +25,15 @@ export function PartyDocumentForm({ params }: { params: ExportParams | null }) {
   const { state, run } = useReportExport(language);
   const savedText = saved.data?.reportTasks?.text;
 
-  // The saved text fills the area when the report (its directive, place or period) changes.
+  // The saved text fills the area when it loads (another report, or the answer to a save).
   useEffect(() => {
     setTasks(savedText ?? '');
-    setFeedback(null);
   }, [savedText]);
+  // Another report (directive, place or period): the last save's message was about the previous one.
+  const reportKey = variables ? `${variables.directiveId} ${variables.scopeId} ${variables.from ?? ''} ${variables.to}` : '';
+  useEffect(() => {
+    if (reportKey) setFeedback(null);
+  }, [reportKey]);
 
   const onSave = async () => {
     if (!variables) return;
