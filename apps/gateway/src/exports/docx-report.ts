@@ -306,7 +306,7 @@ function tasksAhead(tasks: string | undefined): Paragraph[] {
 
 const DOTS = '…'.repeat(60);
 
-/** "Nơi nhận" on the left, the signature block on the right ("T/M BAN THƯỜNG VỤ", position, room to sign, name). */
+/** "Nơi nhận" on the left, the signature block on the right ("T/M BAN THƯỜNG VỤ" or the ward's "T/M ĐẢNG ỦY", position, room to sign, name). */
 function closing(content: DocxContent): Table {
   const { params, committee } = content;
   const recipients = params.recipients?.length ? params.recipients : defaultRecipients(committee);
@@ -315,7 +315,7 @@ function closing(content: DocxContent): Table {
     ...recipients.map((r, i) => line(`- ${r}${i === recipients.length - 1 ? '.' : ','}`, { size: 24 }, AlignmentType.LEFT)),
   ];
   const right = [
-    line('T/M BAN THƯỜNG VỤ', { bold: true, size: 28 }),
+    line(committee.signingFor, { bold: true, size: 28 }),
     line(params.signerPosition?.trim() || 'BÍ THƯ', { size: 28 }),
     line(''),
     line(''),

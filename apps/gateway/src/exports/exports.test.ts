@@ -325,6 +325,7 @@ describe('GET /exports/directive-report.docx: the report as a party document (H�
     expect(own.status).toBe(200);
     const ward = (await readDocx(await own.arrayBuffer())).paragraphs.filter((x) => x !== '');
     expect(ward.slice(0, 4)).toEqual(['ĐẢNG BỘ QUẬN LONG BIÊN', 'ĐẢNG ỦY PHƯỜNG GIANG BIÊN', '*', 'Số …-BC/ĐU']);
+    expect(ward.slice(ward.indexOf('Nơi nhận:')).slice(-2)).toEqual(['T/M ĐẢNG ỦY', 'BÍ THƯ']);
     expect(ward).toContain('Giang Biên, ngày 01 tháng 12 năm 2022');
     expect(ward.find((x) => x.startsWith('Toàn phường có'))).toContain('Đảng ủy phường Giang Biên giới thiệu 35 đảng viên');
     expect(ward.filter((x) => ENGLISH.test(x))).toEqual([]);

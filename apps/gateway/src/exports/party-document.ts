@@ -18,7 +18,7 @@ export interface PartyDocumentParams {
   signerName?: string | undefined;
   /** The document's date (YYYY-MM-DD); the report's as-of date when not given. */
   date?: IsoDate | undefined;
-  /** Also an English summary after the document (`lang=vi,en`), or the English text only of that summary. */
+  /** An English summary after the Vietnamese document (`lang=en` or `lang=vi,en`); none by default. */
   english?: boolean;
 }
 
@@ -30,15 +30,25 @@ export interface IssuingCommittee {
   parentCommittee?: string;
   /** "QUẬN ỦY LONG BIÊN". */
   committeeLine: string;
-  /** The symbol of the issuer in the number: QU (quận ủy), ĐU (đảng ủy), TU (tỉnh/thành ủy), HU (huyện ủy). */
+  /** The symbol of the issuer in the number: QU (quận ủy), ĐU (đảng ủy), TU (tỉnh/thành/thị ủy), HU (huyện ủy), CB (chi bộ). */
   symbol: string;
   /** The place in the place-and-date line ("Long Biên"). */
   place: string;
+  /** Who the signer signs for: "T/M BAN THƯỜNG VỤ" (district, city), "T/M ĐẢNG ỦY" (ward, commune), "T/M CHI BỘ". */
+  signingFor: string;
 }
+
+const SIGNING_FOR: Record<UnitKind, string> = {
+  PROVINCE: 'T/M BAN THƯỜNG VỤ',
+  DISTRICT: 'T/M BAN THƯỜNG VỤ',
+  WARD: 'T/M ĐẢNG ỦY',
+  COMMUNE: 'T/M ĐẢNG ỦY',
+  RESIDENTIAL_GROUP: 'T/M CHI BỘ',
+};
 
 const upper = (s: string) => s.toLocaleUpperCase('vi').normalize('NFC');
 
-/** The committee of a unit by its kind: Quận ủy, Huyện ủy, Thành ủy / Tỉnh ủy, Đảng ủy (ward, commune). */
+/** The committee of a unit by its kind: Quận ủy, Huyện ủy, Thành ủy / Tỉnh ủy, Đảng ủy (ward, commune), Chi bộ (a group). */
 function committeeOf(kind: UnitKind, kindLabel: string): { word: string; symbol: string } {
   const label = kindLabel.normalize('NFC').toLocaleLowerCase('vi');
   switch (kind) {
@@ -49,6 +59,8 @@ function committeeOf(kind: UnitKind, kindLabel: string): { word: string; symbol:
       if (label.startsWith('thị xã')) return { word: 'Thị ủy', symbol: 'TU' };
       if (label.startsWith('thành phố')) return { word: 'Thành ủy', symbol: 'TU' };
       return { word: 'Quận ủy', symbol: 'QU' };
+    case 'RESIDENTIAL_GROUP':
+      return { word: `Chi bộ ${label}`, symbol: 'CB' };
     default:
       return { word: `Đảng ủy ${label}`, symbol: 'ĐU' };
   }
@@ -65,6 +77,7 @@ export function issuingCommittee(
     ...(parent ? { parentLine: upper(`Đảng bộ ${parent.kindLabel.toLocaleLowerCase('vi')} ${parent.name}`) } : {}),
     ...(above ? { parentCommittee: above } : {}),
     committeeLine: upper(`${own.word} ${scope.name}`),
+    signingFor: SIGNING_FOR[scope.kind],
     symbol: own.symbol,
     place: scope.name.normalize('NFC'),
   };
