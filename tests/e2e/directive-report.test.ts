@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, useAdminWebBrowser } from './support/admin-web-browser.js';
 
@@ -98,6 +99,35 @@ describe('directive report in Chromium', () => {
     await b.screenshot('05-report-exported');
   });
 
+  it('keeps the tasks ahead with the report and prints them, with the number and signer, in the Word report', async () => {
+    await openReport();
+    const tasks = `Rà soát, kiện toàn Ban quản trị nhà chung cư (bước kiểm thử ${Date.now()}).`;
+    const area = page.getByTestId('report-tasks');
+    await area.waitFor();
+    await area.fill(tasks);
+    await page.getByLabel('Số văn bản').fill('15');
+    await page.getByLabel('Chức vụ người ký').fill('PHÓ BÍ THƯ');
+    await page.getByLabel('Họ tên người ký').fill('Nguyễn Văn Ký');
+    await page.getByRole('button', { name: 'Lưu nhiệm vụ, giải pháp' }).click();
+    await page.getByTestId('report-tasks-feedback').getByText('Đã lưu nhiệm vụ, giải pháp.').waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await b.screenshot('05b-report-document-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await b.screenshot('05c-report-document-390');
+    await page.setViewportSize({ width: 1366, height: 860 });
+
+    // Saved on the server: a fresh page shows it again.
+    await openReport();
+    await expect.poll(() => page.getByTestId('report-tasks').inputValue()).toBe(tasks);
+    await page.getByLabel('Số văn bản').fill('15');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (Word)' }).click()]);
+    const xml = documentXml(await readFile(await download.path()));
+    expect(xml).toContain(tasks);
+    expect(xml).toContain('Số 15-BC/QU');
+    expect(xml).toContain('NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI');
+    await page.getByTestId('document-done').waitFor();
+  });
+
   it('lists the findings by rule, and a gap leads to the building to act on', async () => {
     await openReport();
     await page.getByRole('link', { name: 'Xem các tồn tại, hạn chế' }).click();
@@ -133,3 +163,26 @@ describe('directive report in Chromium', () => {
 
   it('loaded nothing from outside and threw no error', () => expectNothingFromOutsideAndNoErrors(b));
 });
+
+/** word/document.xml of a .docx (a zip), read through its central directory. */
+function documentXml(zip: Buffer): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    if (name === 'word/document.xml') {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + extra + comment;
+  }
+  throw new Error('no word/document.xml in the file');
+}

@@ -50,3 +50,4 @@ export { createAccount } from './use-cases/accounts.js';
 export type { UseCaseContext } from './use-cases/context.js';
 export { recordIdOf } from './use-cases/record-ids.js';
 export { directiveReportFor, findingsFor, mayListFigureRecords, mayReportOn } from './use-cases/report.js';
+export { type ReportTasks, reportTasksFor, saveReportTasks } from './use-cases/report-tasks.js';

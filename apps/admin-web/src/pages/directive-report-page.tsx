@@ -8,6 +8,7 @@ import { LoadErrorAlert } from '../lists/load-error-alert';
 
 import { ExportButtons } from '../report/export-buttons';
 import { FiguresTable } from '../report/figures-table';
+import { PartyDocumentForm } from '../report/party-document-form';
 import { type DrillDown, RecordsDrawer } from '../report/records-drawer';
 import { ReportControls } from '../report/report-controls';
 import { useDirectiveReport } from '../report/use-directive-report';
@@ -15,8 +16,8 @@ import { useReportScope } from '../report/use-report-scope';
 
 /**
  * The review report of a directive for a place and period: the narrative paragraph, every figure
- * with its definition, its per-ward breakdown and the records it counts, and the Word and Excel
- * exports. Place and period live in the address (?scope=&from=&to=).
+ * with its definition, its per-ward breakdown and the records it counts, the Word and Excel
+ * exports, and the Word report as a party document (the tasks ahead, saved; number, recipients, signer). Place and period live in the address (?scope=&from=&to=).
  */
 export function DirectiveReportPage() {
   const { t, language } = useMessages(reportMessages);
@@ -62,6 +63,7 @@ export function DirectiveReportPage() {
             <Link to={`/dashboard?scope=${encodeURIComponent(shown.scopeId)}&to=${shown.to}`}>{t('report.toDashboard')}</Link>
           </Space>
           <FiguresTable figures={shown.figures} onDrill={setDrill} />
+          <PartyDocumentForm params={stale ? null : shownVariables} />
           {shownVariables && <RecordsDrawer drill={drill} report={shownVariables} onClose={() => setDrill(null)} />}
         </>
       )}

@@ -16,12 +16,22 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
   return plain?.trim() ? plain.trim() : fallback;
 }
 
-/** The export's address: `/exports/directive-report.<format>?directiveId=&scopeId=&to=[&from=]`. */
+/** What the officer enters for the Word document (gateway: `parseDocumentParams`). */
+export interface DocumentFields {
+  number?: string | undefined;
+  /** One a line. */
+  recipients?: string | undefined;
+  signerPosition?: string | undefined;
+  signerName?: string | undefined;
+}
+
+/** The export's address: `/exports/directive-report.<format>?directiveId=&scopeId=&to=[&from=]`, plus the document's fields when given. */
 export function exportUrl(
   format: 'docx' | 'xlsx',
-  params: { directiveId: string; scopeId: string; to: string; from?: string | null | undefined },
+  params: { directiveId: string; scopeId: string; to: string; from?: string | null | undefined; document?: DocumentFields | undefined },
 ): string {
   const query = new URLSearchParams({ directiveId: params.directiveId, scopeId: params.scopeId, to: params.to });
   if (params.from) query.set('from', params.from);
+  for (const [name, value] of Object.entries(params.document ?? {})) if (value?.trim()) query.set(name, value.trim());
   return `/exports/directive-report.${format}?${query}`;
 }

@@ -144,3 +144,48 @@ export const WardFigureRecordsDocument = graphql(`
     }
   }
 `);
+
+/** The tasks ahead saved with a report (the report's own arguments). */
+export const ReportTasksDocument = graphql(`
+  query ReportTasks($directiveId: ID!, $scopeId: ID!, $from: Date, $to: Date!) {
+    reportTasks(directiveId: $directiveId, scopeId: $scopeId, from: $from, to: $to) {
+      id
+      text
+      version
+    }
+  }
+`);
+
+/** Saves the tasks ahead of a report. */
+export const SaveReportTasksDocument = graphql(`
+  mutation SaveReportTasks($input: SaveReportTasksInput!) {
+    saveReportTasks(input: $input) {
+      __typename
+      ... on MutationSaveReportTasksSuccess {
+        data {
+          id
+          text
+          version
+        }
+      }
+      ... on ValidationError {
+        localizedMessage {
+          vi
+          en
+        }
+      }
+      ... on VersionConflictError {
+        localizedMessage {
+          vi
+          en
+        }
+      }
+      ... on NotFoundError {
+        localizedMessage {
+          vi
+          en
+        }
+      }
+    }
+  }
+`);

@@ -38,6 +38,20 @@ describe('export files', () => {
     );
     expect(exportUrl('xlsx', { directiveId: 'd', scopeId: 's', to: '2022-12-01', from: '2021-09-30' })).toContain('&from=2021-09-30');
   });
+
+  it("carries the Word document's fields that are filled in, trimmed, and leaves out the empty ones", () => {
+    const url = exportUrl('docx', {
+      directiveId: 'd',
+      scopeId: 's',
+      to: '2022-12-01',
+      document: { number: ' 15 ', recipients: 'Thường trực Thành ủy\nLưu VP', signerPosition: '  ', signerName: 'Nguyễn Văn Ký' },
+    });
+    const query = new URL(url, 'http://x').searchParams;
+    expect([...query.keys()]).toEqual(['directiveId', 'scopeId', 'to', 'number', 'recipients', 'signerName']);
+    expect(query.get('number')).toBe('15');
+    expect(query.get('recipients')).toBe('Thường trực Thành ủy\nLưu VP');
+    expect(query.get('signerName')).toBe('Nguyễn Văn Ký');
+  });
 });
 
 describe('report defaults', () => {

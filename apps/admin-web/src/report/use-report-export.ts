@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { type Language, serverErrorText, translate, translator } from '../i18n/dictionary';
 import { reportMessages } from '../i18n/messages/report';
 import { readToken, SESSION_ENDED, sessionEvents } from '../session/token-storage';
-import { exportUrl, fileNameFromDisposition } from './export-file';
+import { type DocumentFields, exportUrl, fileNameFromDisposition } from './export-file';
 
 export type ExportFormat = 'docx' | 'xlsx';
 
@@ -20,6 +20,8 @@ export interface ExportParams {
   scopeId: string;
   to: string;
   from?: string | null;
+  /** The Word document's number, recipients and signer. */
+  document?: DocumentFields;
 }
 
 /**

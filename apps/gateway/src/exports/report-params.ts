@@ -9,6 +9,7 @@ import {
   type Violation,
 } from '@coso/domain';
 import { recordIdOf } from '@coso/schema';
+import type { PartyDocumentParams } from './party-document.js';
 
 /** The query string of an export: `directiveId`, `scopeId` (UUIDs or global ids), `to` and an optional `from` (YYYY-MM-DD). */
 export type ReportQueryString = Record<string, unknown>;
@@ -87,4 +88,90 @@ function dateParam(query: ReportQueryString, name: string, required: boolean, vi
     },
   });
   return undefined;
+}
+
+/** The longest text a document field takes (a recipient list is at most this many lines of it). */
+const MAX_FIELD = 200;
+const MAX_RECIPIENTS = 30;
+
+/**
+ * The Word export's own parameters, each optional: `number` (the document's number, e.g. "15"),
+ * `recipients` (one a line), `signerPosition`, `signerName`, `date` (YYYY-MM-DD, the document's
+ * date) and `lang` (`vi` by default; `en` or `vi,en` add an English summary). Every problem listed.
+ */
+export function parseDocumentParams(query: ReportQueryString): Result<PartyDocumentParams> {
+  const violations: Violation[] = [];
+  const text = (name: string, max = MAX_FIELD) => {
+    const value = stringParam(query, name, false, violations)?.normalize('NFC').trim();
+    if (value !== undefined && value.length > max) {
+      violations.push({
+        code: RULES.INVALID_VALUE.code,
+        severity: 'error',
+        path: [name],
+        message: {
+          vi: `Tham số "${name}" dài ${value.length} ký tự, tối đa ${max}`,
+          en: `The parameter "${name}" is ${value.length} characters long, at most ${max}`,
+        },
+      });
+      return undefined;
+    }
+    return value || undefined;
+  };
+  const number = text('number', 20);
+  if (number !== undefined && !/^[0-9]+[A-Za-z]?$/.test(number)) {
+    violations.push({
+      code: RULES.INVALID_VALUE.code,
+      severity: 'error',
+      path: ['number'],
+      message: {
+        vi: `Số văn bản "${quoted(number)}" không hợp lệ: chỉ ghi số (ví dụ 15), ký hiệu "-BC/…" do hệ thống thêm`,
+        en: `The document number "${quoted(number)}" is not valid: write the number only (e.g. 15); "-BC/…" is added`,
+      },
+    });
+  }
+  const recipients = text('recipients', MAX_FIELD * MAX_RECIPIENTS)
+    ?.split(/\r?\n/)
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^[-–]\s*/, '')
+        .replace(/[,.;]$/, ''),
+    )
+    .filter(Boolean);
+  if (recipients && recipients.length > MAX_RECIPIENTS) {
+    violations.push({
+      code: RULES.INVALID_VALUE.code,
+      severity: 'error',
+      path: ['recipients'],
+      message: {
+        vi: `Tối đa ${MAX_RECIPIENTS} nơi nhận (có ${recipients.length})`,
+        en: `At most ${MAX_RECIPIENTS} recipients (${recipients.length} given)`,
+      },
+    });
+  }
+  const signerPosition = text('signerPosition');
+  const signerName = text('signerName');
+  const date = dateParam(query, 'date', false, violations);
+  const lang = stringParam(query, 'lang', false, violations);
+  const languages = (lang ?? 'vi').split(',').map((l) => l.trim());
+  if (languages.some((l) => l !== 'vi' && l !== 'en')) {
+    violations.push({
+      code: RULES.INVALID_VALUE.code,
+      severity: 'error',
+      path: ['lang'],
+      message: {
+        vi: `Ngôn ngữ "${quoted(lang ?? '')}" không hợp lệ: dùng vi, en hoặc vi,en`,
+        en: `The language "${quoted(lang ?? '')}" is not valid: use vi, en or vi,en`,
+      },
+    });
+  }
+  if (violations.length > 0) return fail(violations);
+  return ok({
+    ...(number ? { number } : {}),
+    ...(recipients?.length ? { recipients } : {}),
+    ...(signerPosition ? { signerPosition } : {}),
+    ...(signerName ? { signerName } : {}),
+    ...(date ? { date } : {}),
+    english: languages.includes('en'),
+  });
 }

@@ -31,10 +31,10 @@ export function scopeName(report: DirectiveReport): string {
 /** `2022-12-01` → `01/12/2022`: the domain's one date format. */
 export const viDate = formatViDate;
 
-/** "Long Biên, ngày 01 tháng 12 năm 2022": the place-and-date line of a Vietnamese report. */
-export function placeAndDate(report: DirectiveReport): string {
-  const [y, m, d] = report.asOf.split('-');
-  return `${report.scope.name}, ngày ${d ?? ''} tháng ${m ?? ''} năm ${y ?? ''}`.normalize('NFC');
+/** "Long Biên, ngày 01 tháng 12 năm 2022": the place-and-date line of a Vietnamese report (by default the as-of date). */
+export function placeAndDate(report: DirectiveReport, place: string = report.scope.name, date: IsoDate = report.asOf): string {
+  const [y, m, d] = date.split('-');
+  return `${place}, ngày ${d ?? ''} tháng ${m ?? ''} năm ${y ?? ''}`.normalize('NFC');
 }
 
 /** "Kỳ báo cáo: từ 30/09/2021 đến 01/12/2022". */

@@ -1,10 +1,13 @@
-import type { DirectiveReport } from '@coso/domain';
+import { type DirectiveReport, kindWord, type UnitKind } from '@coso/domain';
 import {
   createRequestContext,
   directiveReportFor,
+  findingsFor,
   mayListFigureRecords,
   mayReportOn,
   type PrismaClient,
+  reportTasksFor,
+  type UseCaseContext,
   viewerFromToken,
 } from '@coso/schema';
 import { type Request, type Response, Router } from 'express';
@@ -12,10 +15,11 @@ import { type ExpensiveWork, viewerKey } from '../expensive-work.js';
 import { bearerToken } from '../graphql-context.js';
 import type { Logger } from '../logger.js';
 import { requestRecord } from '../request-log.js';
-import { directiveReportDocx } from './docx-report.js';
+import { type DocxContent, directiveReportDocx } from './docx-report.js';
 import { badRequest, FORBIDDEN, sendExportError, tooManyRequests, UNAUTHENTICATED } from './export-errors.js';
 import { contentDisposition, exportFileName } from './file-names.js';
-import { parseReportParams } from './report-params.js';
+import { issuingCommittee, type PartyDocumentParams } from './party-document.js';
+import { parseDocumentParams, parseReportParams } from './report-params.js';
 import { directiveReportXlsx } from './xlsx-report.js';
 
 type Format = 'docx' | 'xlsx';
@@ -53,7 +57,11 @@ async function exportReport(deps: ExportDeps, format: Format, req: Request, res:
   record.actor = viewer.username;
 
   const params = parseReportParams(req.query);
-  if (!params.ok) return sendExportError(req, res, badRequest('params', params.violations));
+  const document = parseDocumentParams(req.query);
+  if (!params.ok || !document.ok) {
+    const violations = [...(params.ok ? [] : params.violations), ...(document.ok ? [] : document.violations)];
+    return sendExportError(req, res, badRequest('params', violations));
+  }
   const query = params.value;
   // The same use-case as the GraphQL directiveReport: its scope rule, its party rule.
   const ctx = await createRequestContext({ prisma, viewer, requestId: record.id });
@@ -67,7 +75,10 @@ async function exportReport(deps: ExportDeps, format: Format, req: Request, res:
     const report = result.value;
     const listsRecordsOf = (key: string) => mayListFigureRecords(ctx.access, key);
     const partyRecords = report.figures.every((f) => listsRecordsOf(f.key));
-    const body = format === 'docx' ? await directiveReportDocx(report) : await directiveReportXlsx(report, { listsRecordsOf });
+    const body =
+      format === 'docx'
+        ? await directiveReportDocx(report, await docxContent(ctx, report, document.value))
+        : await directiveReportXlsx(report, { listsRecordsOf });
 
     res.set({
       'content-type': CONTENT_TYPES[format],
@@ -83,6 +94,39 @@ async function exportReport(deps: ExportDeps, format: Format, req: Request, res:
   } finally {
     admission.release();
   }
+}
+
+/** What the Word export adds to the report: the issuing committee, the findings on its date, the saved tasks. */
+async function docxContent(ctx: UseCaseContext, report: DirectiveReport, params: PartyDocumentParams): Promise<DocxContent> {
+  const findings = await findingsFor(ctx, { scopeUnitId: report.scope.id, on: report.asOf });
+  const tasks = await reportTasksFor(ctx, {
+    directiveId: report.directive.id,
+    scopeUnitId: report.scope.id,
+    from: report.period.from,
+    to: report.period.to,
+  });
+  return {
+    committee: issuingCommittee(report.scope, await parentUnit(ctx.prisma, report.scope.id, report.asOf)),
+    params,
+    findings: findings.ok ? findings.value : [],
+    tasks: tasks?.text,
+  };
+}
+
+/** The unit directly above the scope on the date (its party organisation heads the document). */
+async function parentUnit(
+  prisma: PrismaClient,
+  unitId: string,
+  on: string,
+): Promise<{ name: string; kind: UnitKind; kindLabel: string } | undefined> {
+  const day = new Date(`${on}T00:00:00Z`);
+  const link = await prisma.unitParent.findFirst({
+    where: { unitId, validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gt: day } }] },
+    include: { parent: true },
+  });
+  if (!link) return undefined;
+  const kind = link.parent.kind as UnitKind;
+  return { name: link.parent.name, kind, kindLabel: kindWord({ kind, kindLabel: link.parent.kindLabel }) };
 }
 
 /** Who exported which report: ids, dates and sizes only, never a figure's records. */

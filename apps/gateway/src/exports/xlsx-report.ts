@@ -1,4 +1,11 @@
-import { type DirectiveReport, type Figure, type RecordRef, reportNarrative } from '@coso/domain';
+import {
+  REPORT_COLUMN_LABELS as COL,
+  type DirectiveReport,
+  ENTITY_TYPE_LABELS,
+  type Figure,
+  type RecordRef,
+  reportNarrative,
+} from '@coso/domain';
 import ExcelJS from 'exceljs';
 import { directiveName, periodLine, reportTitle, scopeName, viDate } from './report-text.js';
 
@@ -12,7 +19,8 @@ export const SHEETS = { summary: 'Tổng hợp', byWard: 'Theo phường', recor
 /**
  * The review report as a workbook: the figures with their definitions ("Tổng hợp"), the values of
  * every figure in every ward ("Theo phường") and the records behind each figure ("Danh sách"),
- * except those of the party figures for a viewer who may not see party membership.
+ * except those of the party figures for a viewer who may not see party membership. Vietnamese only:
+ * headers from the domain's labels, records by their kind's label and name (no keys, type names or ids).
  */
 export async function directiveReportXlsx(report: DirectiveReport, options: XlsxOptions): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -30,19 +38,17 @@ const FONT = { name: 'Arial', size: 10 } as const;
 
 function summarySheet(workbook: ExcelJS.Workbook, report: DirectiveReport): void {
   const sheet = workbook.addWorksheet(SHEETS.summary);
-  sheet.columns = [{ width: 34 }, { width: 44 }, { width: 44 }, { width: 12 }, { width: 14 }, { width: 90 }];
+  sheet.columns = [{ width: 50 }, { width: 12 }, { width: 14 }, { width: 90 }];
   const narrative = reportNarrative(report);
-  titleRow(sheet, reportTitle(report), 6, { bold: true, size: 14 });
-  titleRow(sheet, report.directive.title, 6, { bold: true });
-  titleRow(sheet, `Phạm vi / Scope: ${scopeName(report)}`, 6);
-  titleRow(sheet, `${periodLine(report)} / Period ${report.period.from} to ${report.period.to}, as of ${report.asOf}`, 6);
-  wrappedRow(sheet, narrative.vi, 6);
-  wrappedRow(sheet, narrative.en, 6, { italic: true });
+  titleRow(sheet, reportTitle(report), 4, { bold: true, size: 14 });
+  titleRow(sheet, report.directive.title, 4, { bold: true });
+  titleRow(sheet, `Phạm vi: ${scopeName(report)}`, 4);
+  titleRow(sheet, periodLine(report), 4);
+  wrappedRow(sheet, narrative.vi, 4);
   sheet.addRow([]);
-  const header = ['Mã chỉ tiêu / Key', 'Chỉ tiêu', 'Figure', 'Số liệu / Value', 'Mẫu số / Denominator', 'Định nghĩa'];
-  headerRow(sheet, header);
+  headerRow(sheet, [COL.figure.vi, COL.value.vi, COL.denominator.vi, COL.definition.vi]);
   for (const f of report.figures) {
-    const row = addRow(sheet, [f.key, f.label.vi, f.label.en, f.value, f.denominator ?? null, f.definition.vi]);
+    const row = addRow(sheet, [f.label.vi, f.value, f.denominator ?? null, f.definition.vi]);
     row.alignment = { vertical: 'top', wrapText: true };
     fitHeight(sheet, row);
   }
@@ -56,19 +62,17 @@ function byWardSheet(workbook: ExcelJS.Workbook, report: DirectiveReport): void 
     ...(f.denominator === undefined ? [] : [{ figure: f, part: 'denominator' as const }]),
   ]);
   sheet.columns = [{ width: 24 }, ...columns.map(() => ({ width: 16 }))];
-  titleRow(sheet, `Số liệu theo phường / Figures by ward — ${scopeName(report)}, ${viDate(report.asOf)}`, 8, { bold: true, size: 12 });
+  titleRow(sheet, `Số liệu theo phường — ${scopeName(report)}, ${viDate(report.asOf)}`, 8, { bold: true, size: 12 });
   wrappedRow(
     sheet,
-    'Chỉ tiêu đánh dấu (*) không cộng theo phường: một bản ghi có thể được tính ở hai phường; dòng "Tổng" là số bản ghi khác nhau. / Figures marked (*) do not add up across wards: a record can count in two wards; the total row counts distinct records.',
+    'Chỉ tiêu đánh dấu (*) không cộng theo phường: một bản ghi có thể được tính ở hai phường; dòng "Tổng" là số bản ghi khác nhau.',
     8,
     { italic: true },
   );
   sheet.addRow([]);
   const label = (f: Figure, part: 'value' | 'denominator') =>
-    `${f.label.vi}${f.byWardAdditive ? '' : ' (*)'}${part === 'denominator' ? ' — mẫu số / denominator' : ''}`;
-  headerRow(sheet, ['Phường / Ward', ...columns.map((c) => label(c.figure, c.part))]);
-  const keys = addRow(sheet, ['Mã / Key', ...columns.map((c) => (c.part === 'value' ? c.figure.key : `${c.figure.key}.denominator`))]);
-  keys.font = { ...FONT, italic: true, color: { argb: 'FF666666' } };
+    `${f.label.vi}${f.byWardAdditive ? '' : ' (*)'}${part === 'denominator' ? ` — ${COL.denominator.vi.toLocaleLowerCase('vi')}` : ''}`;
+  headerRow(sheet, [COL.ward.vi, ...columns.map((c) => label(c.figure, c.part))]);
   for (const ward of wardsOf(report)) {
     addRow(sheet, [
       ward.name,
@@ -78,15 +82,15 @@ function byWardSheet(workbook: ExcelJS.Workbook, report: DirectiveReport): void 
       }),
     ]);
   }
-  const total = addRow(sheet, ['Tổng / Total', ...columns.map((c) => (c.part === 'value' ? c.figure.value : (c.figure.denominator ?? 0)))]);
+  const total = addRow(sheet, [COL.total.vi, ...columns.map((c) => (c.part === 'value' ? c.figure.value : (c.figure.denominator ?? 0)))]);
   total.font = { ...FONT, bold: true };
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 5 }];
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }];
 }
 
 function recordsSheet(workbook: ExcelJS.Workbook, report: DirectiveReport, options: XlsxOptions): void {
   const sheet = workbook.addWorksheet(SHEETS.records);
-  sheet.columns = [{ width: 34 }, { width: 44 }, { width: 16 }, { width: 20 }, { width: 38 }, { width: 44 }, { width: 24 }];
-  titleRow(sheet, `Danh sách bản ghi được đếm / Records counted — ${scopeName(report)}, ${viDate(report.asOf)}`, 7, {
+  sheet.columns = [{ width: 50 }, { width: 16 }, { width: 28 }, { width: 44 }, { width: 24 }];
+  titleRow(sheet, `Danh sách bản ghi được đếm — ${scopeName(report)}, ${viDate(report.asOf)}`, 5, {
     bold: true,
     size: 12,
   });
@@ -94,24 +98,25 @@ function recordsSheet(workbook: ExcelJS.Workbook, report: DirectiveReport, optio
   wrappedRow(
     sheet,
     hidden.length === 0
-      ? 'Đầy đủ bản ghi của mọi chỉ tiêu. / The records of every figure.'
-      : `Không liệt kê bản ghi của các chỉ tiêu: ${hidden.map((f) => f.label.vi).join('; ')} — tài khoản này không được xem thông tin đảng viên. / Records of ${hidden.map((f) => f.key).join(', ')} are not listed: this account may not see party membership.`,
-    7,
+      ? 'Đầy đủ bản ghi của mọi chỉ tiêu.'
+      : `Không liệt kê bản ghi của các chỉ tiêu: ${hidden.map((f) => f.label.vi).join('; ')} — tài khoản này không được xem thông tin đảng viên.`,
+    5,
     { italic: true, ...(hidden.length === 0 ? {} : { color: { argb: 'FFC00000' } }) },
   );
   sheet.addRow([]);
-  headerRow(sheet, ['Mã chỉ tiêu / Figure key', 'Chỉ tiêu', 'Phần / Part', 'Loại / Type', 'Mã / Id', 'Tên / Name', 'Phường / Ward']);
+  headerRow(sheet, [COL.figure.vi, COL.part.vi, COL.recordKind.vi, COL.name.vi, COL.ward.vi]);
   const headerRowNumber = sheet.rowCount;
   for (const f of report.figures) {
     if (hidden.includes(f)) continue;
     const wards = recordWards(f);
     const list = (records: readonly RecordRef[], part: string, ofWard: Map<string, string[]>) => {
-      for (const r of records) addRow(sheet, [f.key, f.label.vi, part, r.type, r.id, r.name, (ofWard.get(r.id) ?? []).join(', ')]);
+      for (const r of records)
+        addRow(sheet, [f.label.vi, part, ENTITY_TYPE_LABELS[r.type].vi, r.name, (ofWard.get(r.id) ?? []).join(', ')]);
     };
-    list(f.records, 'tử số / counted', wards.records);
-    if (f.denominatorRecords) list(f.denominatorRecords, 'mẫu số / denominator', wards.denominator);
+    list(f.records, COL.counted.vi, wards.records);
+    if (f.denominatorRecords) list(f.denominatorRecords, COL.inDenominator.vi, wards.denominator);
   }
-  sheet.autoFilter = { from: { row: headerRowNumber, column: 1 }, to: { row: headerRowNumber, column: 7 } };
+  sheet.autoFilter = { from: { row: headerRowNumber, column: 1 }, to: { row: headerRowNumber, column: 5 } };
   sheet.views = [{ state: 'frozen', ySplit: headerRowNumber }];
 }
 

@@ -15,7 +15,7 @@ import type {
 import type { PartyStatus, ResidenceContactCategory, Role, Sex } from '../model/people.js';
 import type { UnitKind } from '../model/places.js';
 import type { ReorganisationKind } from '../model/reorganisation.js';
-import type { LocalizedText } from '../validation/result.js';
+import type { EntityType, LocalizedText } from '../validation/result.js';
 
 /**
  * Display labels of the model's enums, Vietnamese (as the admin UI and reports print them) and
@@ -240,3 +240,42 @@ export const REGULATION_EVENT_KIND_LABELS: Record<RegulationEventKind, Localized
   REVIEWED: t('Rà soát', 'Reviewed'),
   AMENDED: t('Sửa đổi, bổ sung', 'Amended'),
 };
+
+/** What a record is, as reports and exports name it (a counted record's kind, never the type's name). */
+export const ENTITY_TYPE_LABELS: Record<EntityType, LocalizedText> = {
+  AdministrativeUnit: t('Đơn vị hành chính', 'Administrative unit'),
+  Organization: t('Tổ chức', 'Body'),
+  Person: t('Người', 'Person'),
+  Membership: t('Thành viên', 'Membership'),
+  PartyMembership: t('Đảng viên', 'Party membership'),
+  ResidenceContact: t('Giữ mối liên hệ nơi cư trú', 'Residence contact'),
+  ApartmentBuilding: t('Nhà chung cư', 'Apartment building'),
+  ApartmentComplex: t('Khu chung cư', 'Apartment complex'),
+  BoardTerm: t('Nhiệm kỳ Ban quản trị', 'Board term'),
+  BoardChange: t('Thành lập, kiện toàn Ban quản trị', 'Board change'),
+  Nomination: t('Giới thiệu tham gia Ban quản trị', 'Nomination'),
+  Training: t('Tập huấn', 'Training'),
+  Petition: t('Kiến nghị', 'Petition'),
+  CoordinationRegulation: t('Quy chế phối hợp', 'Coordination regulation'),
+  Directive: t('Văn bản chỉ đạo', 'Directive'),
+  ImplementationReview: t('Hội nghị sơ kết, tổng kết', 'Implementation review'),
+  Presentation: t('Tham luận', 'Presentation'),
+  Commendation: t('Khen thưởng', 'Commendation'),
+  ReorganisationEvent: t('Sắp xếp đơn vị hành chính', 'Reorganisation'),
+};
+
+/** The columns of the report's tables and workbook, as they are headed. */
+export const REPORT_COLUMN_LABELS = {
+  figure: t('Chỉ tiêu', 'Figure'),
+  value: t('Số liệu', 'Value'),
+  numerator: t('Tử số', 'Numerator'),
+  denominator: t('Mẫu số', 'Denominator'),
+  definition: t('Định nghĩa', 'Definition'),
+  ward: t('Phường', 'Ward'),
+  total: t('Tổng', 'Total'),
+  part: t('Phần', 'Part'),
+  recordKind: t('Loại bản ghi', 'Record kind'),
+  name: t('Tên', 'Name'),
+  counted: t('Được đếm (tử số)', 'Counted'),
+  inDenominator: t('Mẫu số', 'Denominator'),
+} as const satisfies Record<string, LocalizedText>;

@@ -237,6 +237,13 @@ const CASES: Record<string, () => Promise<string>> = {
       legalBasis: 'Quyết định thử nghiệm 2/QĐ-UBND',
       moveUnits: [{ unitId: uid('group-long-bien-2'), toParentId: WARD }],
     }),
+  // One text per directive, place and period: saved, then saved again (the same record, its next version).
+  saveReportTasks: async () => {
+    const input = { directiveId: uid('directive-05'), scopeId: WARD, to: '2025-12-01', text: 'Rà soát, kiện toàn Ban quản trị.' };
+    const first = await call('saveReportTasks', input);
+    expect(await call('saveReportTasks', { ...input, text: 'Đôn đốc ký quy chế phối hợp.' })).toBe(first);
+    return first;
+  },
   // An account needs a password (never stored where a copy could read it); later tests read its history.
   createAccount: create('createAccount', 'account', () => ({
     username: 'kiem.tra',

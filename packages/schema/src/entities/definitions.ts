@@ -378,6 +378,12 @@ export const ENTITIES = {
     links: ['ReorganisationUnit'],
     label: { vi: 'sắp xếp đơn vị hành chính', en: 'reorganisation' },
   },
+  // The tasks ahead an officer writes for a report (no domain table: the report does not count them).
+  ReportTasks: {
+    visibility: 'territorial',
+    places: [{ unit: 'scopeUnitId' }],
+    label: { vi: 'nhiệm vụ, giải pháp của báo cáo', en: 'tasks ahead of a report' },
+  },
   Account: {
     visibility: 'administrators',
     displayName: 'displayName',

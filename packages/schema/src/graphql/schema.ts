@@ -23,6 +23,7 @@ import './accounts.js';
 import './audit.js';
 import './report.js';
 import '../import/graphql.js';
+import './report-tasks.js';
 
 let schema: GraphQLSchema | undefined;
 
