@@ -685,6 +685,9 @@ const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   // marked committed by `commitImport`, which also keeps the source keys of the rows it wrote.
   ImportBatch: 'commitImport',
   ImportSourceKey: 'commitImport',
+  // The review report's tasks ahead (issue #15): one record per directive, scope and period, created
+  // and corrected by `saveReportTasks` (saving again rewrites it, at its next version).
+  ReportTasks: 'saveReportTasks',
 };
 /** The API noun where it is not the model's name. */
 const NOUN: Record<string, string> = { AdministrativeUnit: 'Unit' };
