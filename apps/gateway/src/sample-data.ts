@@ -11,6 +11,9 @@ export async function loadSampleData(prisma: PrismaClient, options: { districts?
   // measuring scale) adds the clones one transaction each, through the same store path.
   for (const part of cityParts(options.districts ?? 1)) await writeState(prisma, part);
   await createDemoAccounts(prisma);
+  // Statistics for the planner now, not when autovacuum next gets to it: the first reports after a
+  // load were planned blind (the directive report took 2.5 s instead of 0.15 s on the sample).
+  await prisma.$executeRawUnsafe('ANALYZE');
 }
 
 /** A database is "empty" when it holds no administrative unit: nothing has been loaded yet. */

@@ -91,7 +91,7 @@ describe('POST /imports', () => {
     const { id, sha256 } = (await res.json()) as { id: string; sha256: string };
     expect(sha256).toMatch(/^[0-9a-f]{64}$/u);
     const preview = await graphql<{ importBatch: { fileName: string; preview: { rows: Array<{ action: string }>; errors: unknown[] } } }>(
-      'query($id: ID!) { importBatch(id: $id) { fileName preview { rows { action } errors { code } } } }',
+      'query($id: String!) { importBatch(id: $id) { fileName preview { rows { action } errors { code } } } }',
       { id },
       officer,
     );

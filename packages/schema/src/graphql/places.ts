@@ -162,7 +162,7 @@ const UnitFilter = builder.inputType('UnitFilter', {
       type: TextFilter,
       required: false,
       description:
-        'Tên / Name. `search` is a place search: every word is in the place’s name or in the name of a ward, commune or district it lies or lay in ("tổ 5 giang biên"); a number matches whole numbers only ("5" finds "số 5", not "số 15").',
+        'Tên / Name. `search` is a place search: words of the place’s own name, then optionally the start of the name of a ward, commune or district it lies or lay in ("tổ 5 giang biên"); a number matches whole numbers only ("5" finds "số 5", not "số 15").',
     }),
     id: t.field({ type: IdFilter, required: false, extensions: references('AdministrativeUnit') }),
     parentId: t.id({

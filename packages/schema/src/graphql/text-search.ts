@@ -31,12 +31,30 @@ export function wordConditions(column: string, word: string): Row[] {
   ];
 }
 
-/** Prisma conditions on AdministrativeUnit: every word of `search` is in the place's own name or a qualifying place above it. */
+/**
+ * Prisma conditions on AdministrativeUnit for `search`, read as people write a place: its own name
+ * first, then (optionally) the place it lies in — "tổ 5 giang biên" is "tổ 5" in "Giang Biên". The
+ * words split into a head, each in the place's own name, and a tail that begins the name of a
+ * qualifying place above it ("giang" begins "giang bien": found while typing). So "giang bien"
+ * finds the ward Giang Biên, not its groups (no head word in their names) nor Đức Giang ("bien"
+ * begins no ward's or district's name: it ends "long bien").
+ */
 export function placeSearchWhere(search: string): Row[] {
-  return searchWords(search).map((word) => {
-    const own = wordConditions('nameSearch', word);
+  const words = searchWords(search);
+  if (words.length === 0) return [];
+  const headMatches = (head: string[]) => head.map((word) => ({ OR: wordConditions('nameSearch', word) }));
+  const splits = words.map((_, i) => {
+    const head = words.slice(0, words.length - i);
+    const tail = words.slice(words.length - i).join(' ');
+    if (!tail) return { AND: headMatches(head) };
     return {
-      OR: [...own, { closureAncestors: { some: { ancestor: { kind: { in: [...QUALIFYING_KINDS] }, OR: own } } } }],
+      AND: [
+        ...headMatches(head),
+        {
+          closureAncestors: { some: { ancestor: { kind: { in: [...QUALIFYING_KINDS] }, nameSearch: { startsWith: likeLiteral(tail) } } } },
+        },
+      ],
     };
   });
+  return [{ OR: splits }];
 }

@@ -202,7 +202,8 @@ builder.queryFields((t) => ({
   importBatch: t.field({
     type: ImportBatchRef,
     description: 'Một lần nhập / One of your import batches (FORBIDDEN for another’s or none).',
-    args: { id: t.arg.id({ required: true }) },
+    // A String, as commitImport's batchId: a batch is not a record of the territory (an ID argument declares the type it names).
+    args: { id: t.arg.string({ required: true }) },
     resolve: (_r, args, ctx) => batchOf(ctx, String(args.id)),
   }),
 }));

@@ -200,7 +200,7 @@ describe('every kind (#14 items 1 and 4)', () => {
 });
 
 describe('the API a wizard sits on (#14 item 5)', () => {
-  const PREVIEW = `query($id: ID!, $headerRow: Int, $columns: [ImportColumnChoice!]) { importBatch(id: $id) {
+  const PREVIEW = `query($id: String!, $headerRow: Int, $columns: [ImportColumnChoice!]) { importBatch(id: $id) {
     status fileName preview(headerRow: $headerRow, columns: $columns) { committed headerRow headers
       columns { key header required type }
       rows { rowNumber action cells { column value } errors { column code } }
@@ -257,7 +257,7 @@ describe('the API a wizard sits on (#14 item 5)', () => {
     const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30.csv', bytes: fixture('people-30.csv') });
     const other = await viewerOf(h.prisma, 'phuong.longbien');
     for (const id of [batch.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
-      const r = await h.exec('query($id: ID!) { importBatch(id: $id) { fileName } }', { id }, { viewer: other, today: TODAY });
+      const r = await h.exec('query($id: String!) { importBatch(id: $id) { fileName } }', { id }, { viewer: other, today: TODAY });
       expect(
         r.errors.map((e) => e.code),
         id,

@@ -169,6 +169,13 @@ export const CONSTRAINT_RULES: Readonly<Record<string, ConstraintRule>> = {
     'Đã có nhận xét của năm này.',
     'There is already a review for this year.',
   ),
+  // PostgreSQL cuts names at 63 characters: the unique (directive, scope, period) of report_tasks.
+  report_tasks_directive_id_scope_unit_id_period_from_period__key: rule(
+    'RECORD_UNIQUE',
+    'from',
+    'Báo cáo này đã có phần nhiệm vụ cho kỳ này (vừa được lưu ở nơi khác): tải lại rồi lưu lại.',
+    'This report already has its tasks for this period (just saved elsewhere): reload, then save again.',
+  ),
   accounts_username_key: rule('RECORD_UNIQUE', 'username', 'Tên đăng nhập đã được dùng.', 'The username is taken.'),
   accounts_scope: rule(
     'INVALID_VALUE',

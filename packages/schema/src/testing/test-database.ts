@@ -104,6 +104,9 @@ function fixtureTemplate(adminUrl: string, fixture: DatabaseFixture, runId: stri
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
         await fixture.load(withDatabase(adminUrl, name));
+        // Statistics for the planner, copied into every clone: without them a fresh database's first
+        // plans are guesses (the SQL report took 2.5 s instead of 0.15 s on the sample).
+        await withClient(withDatabase(adminUrl, name), (db) => db.query('ANALYZE'));
         // Marked only once loaded: a load that failed half-way is dropped and redone by the next file.
         await c.query(`COMMENT ON DATABASE ${name} IS 'loaded'`);
         return name;
