@@ -9,18 +9,9 @@
 // migration to them), so a change is measured before and after on the same data.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { cityParts, DIRECTIVE_ID, DISTRICT_ID, HANOI_ID, REVIEW_DATE } from '@coso/sample-data';
-import {
-  applyMigrations,
-  buildSchema,
-  createDemoAccounts,
-  createPrismaClient,
-  createRequestContext,
-  stableUuid,
-  startEmbeddedPostgres,
-  writeState,
-} from '@coso/schema';
-import { execute, parse } from 'graphql';
+import { DIRECTIVE_ID, DISTRICT_ID, HANOI_ID, REVIEW_DATE } from '@coso/sample-data';
+import { buildSchema, createPrismaClient, stableUuid, startEmbeddedPostgres } from '@coso/schema';
+import { cityDatabase, request as requestAs, viewerOf } from './support/city.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -49,52 +40,11 @@ const CASES = {
 
 const server = await startEmbeddedPostgres({ dataDir: values['data-dir'] });
 const root = createPrismaClient(server.connectionString);
-const url = (name) => {
-  const u = new URL(server.connectionString);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 const statements = { count: 0 };
-
-/** A database with the city of `districts`, seeded once through the store (as `coso seed --sample city`). */
-async function city(districts) {
-  const name = `report_scale_${districts}`;
-  const exists = await root.$queryRawUnsafe(`SELECT 1 FROM pg_database WHERE datname = '${name}'`);
-  if (!exists.length) await root.$executeRawUnsafe(`CREATE DATABASE ${name}`);
-  await applyMigrations(url(name), { log: () => {} });
-  const prisma = createPrismaClient(url(name), { onQuery: () => statements.count++ });
-  if ((await prisma.administrativeUnit.count()) === 0) {
-    const started = performance.now();
-    for (const part of cityParts(districts)) await writeState(prisma, part);
-    await createDemoAccounts(prisma);
-    console.error(`seeded ${districts} district(s) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  }
-  return prisma;
-}
-
 const schema = buildSchema();
-
-async function admin(prisma) {
-  const a = await prisma.account.findUniqueOrThrow({ where: { username: 'admin' } });
-  return {
-    kind: 'account',
-    accountId: a.id,
-    username: a.username,
-    displayName: a.displayName,
-    role: a.role,
-    scopeUnitId: a.scopeUnitId,
-    partyOrganisation: a.partyOrganisation,
-    sessionId: 'bench',
-  };
-}
-
-async function request(prisma, viewer, source) {
-  const contextValue = await createRequestContext({ prisma, viewer, today: TODAY });
-  const result = await execute({ schema, document: parse(source), contextValue });
-  await contextValue.access.settled();
-  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
+const city = (districts) => cityDatabase(server, root, 'report_scale', districts, () => statements.count++);
+const admin = (prisma) => viewerOf(prisma, 'admin');
+const request = (prisma, viewer, source) => requestAs(schema, prisma, viewer, source, TODAY);
 
 /** Mean time of RUNS requests after one warm-up, statements per request, and the process's peak RSS so far. */
 async function measure(prisma, viewer, source) {

@@ -9,17 +9,8 @@
 // migration to them), so a change can be measured before and after on the same data.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { cityParts } from '@coso/sample-data';
-import {
-  applyMigrations,
-  buildSchema,
-  createDemoAccounts,
-  createPrismaClient,
-  createRequestContext,
-  startEmbeddedPostgres,
-  writeState,
-} from '@coso/schema';
-import { execute, parse } from 'graphql';
+import { buildSchema, createPrismaClient, startEmbeddedPostgres } from '@coso/schema';
+import { cityDatabase, request as requestAs, viewerOf } from './support/city.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -45,52 +36,10 @@ const ROLES = { admin: 'admin', 'district officer': 'quan.longbien' };
 
 const server = await startEmbeddedPostgres({ dataDir: values['data-dir'] });
 const root = createPrismaClient(server.connectionString);
-const url = (name) => {
-  const u = new URL(server.connectionString);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
-/** A database with the city of `districts`, seeded once through the store (as `coso seed --sample city`). */
-async function city(districts) {
-  const name = `scale_h_${districts}`;
-  const exists = await root.$queryRawUnsafe(`SELECT 1 FROM pg_database WHERE datname = '${name}'`);
-  if (!exists.length) await root.$executeRawUnsafe(`CREATE DATABASE ${name}`);
-  await applyMigrations(url(name), { log: () => {} });
-  const prisma = createPrismaClient(url(name), { onQuery: () => statements.count++ });
-  if ((await prisma.administrativeUnit.count()) === 0) {
-    const started = performance.now();
-    for (const part of cityParts(districts)) await writeState(prisma, part);
-    await createDemoAccounts(prisma);
-    console.error(`seeded ${districts} district(s) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  }
-  return prisma;
-}
-
 const statements = { count: 0 };
 const schema = buildSchema();
-
-async function viewerOf(prisma, username) {
-  const a = await prisma.account.findUniqueOrThrow({ where: { username } });
-  return {
-    kind: 'account',
-    accountId: a.id,
-    username: a.username,
-    displayName: a.displayName,
-    role: a.role,
-    scopeUnitId: a.scopeUnitId,
-    partyOrganisation: a.partyOrganisation,
-    sessionId: 'bench',
-  };
-}
-
-/** One request as the gateway runs it: a fresh context (territory, loaders) and the execution. */
-async function request(prisma, viewer, source) {
-  const contextValue = await createRequestContext({ prisma, viewer, today: TODAY });
-  const result = await execute({ schema, document: parse(source), contextValue });
-  await contextValue.access.settled();
-  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-}
+const city = (districts) => cityDatabase(server, root, 'scale_h', districts, () => statements.count++);
+const request = (prisma, viewer, source) => requestAs(schema, prisma, viewer, source, TODAY);
 
 async function measure(prisma, viewer, source) {
   for (let i = 0; i < 2; i++) await request(prisma, viewer, source); // warm-up
