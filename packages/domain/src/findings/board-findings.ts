@@ -1,6 +1,6 @@
-import { formatViDate } from '../directive/text.js';
 import type { Id } from '../model/places.js';
 import type { FindingsContext } from './context.js';
+import { FINDING_MESSAGES } from './messages.js';
 import type { Finding } from './types.js';
 
 /**
@@ -20,10 +20,7 @@ export function boardsWithoutPoliticalSystemMember(ctx: FindingsContext): Findin
         entity: { type: 'Organization', id: board.id },
         entityName: board.name,
         groupId,
-        message: {
-          vi: `${board.name} (${members.size} thành viên) chưa có thành viên nào là đảng viên hoặc thành viên hệ thống chính trị tổ dân phố`,
-          en: `${board.name} (${members.size} members) has no member who is a party member or a member of the residential group's political system`,
-        },
+        message: FINDING_MESSAGES.BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER({ board: board.name, members: members.size }),
       }),
     );
   }
@@ -47,10 +44,7 @@ export function boardsWithExpiredTerm(ctx: FindingsContext): Finding[] {
         entityName: board.name,
         groupId,
         related: [{ type: 'BoardTerm', id: latest.id }],
-        message: {
-          vi: `${board.name} đã hết nhiệm kỳ ${latest.termNumber} từ ngày ${formatViDate(latest.validTo)} mà chưa bầu nhiệm kỳ mới`,
-          en: `${board.name}: term ${latest.termNumber} ended on ${latest.validTo} and no new term has been elected`,
-        },
+        message: FINDING_MESSAGES.BOARD_TERM_EXPIRED({ board: board.name, termNumber: latest.termNumber, endedOn: latest.validTo }),
       }),
     );
   }
@@ -76,10 +70,7 @@ export function boardHeadsWithoutFireTraining(ctx: FindingsContext): Finding[] {
           entityName: name,
           groupId,
           related: [{ type: 'Organization', id: board.id }],
-          message: {
-            vi: `Trưởng ban ${name} (${board.name}) chưa được tập huấn phòng cháy chữa cháy`,
-            en: `Board head ${name} (${board.name}) has no fire-safety (PCCC) training`,
-          },
+          message: FINDING_MESSAGES.BOARD_HEAD_WITHOUT_FIRE_TRAINING({ head: name, board: board.name }),
         }),
       );
     }

@@ -1,5 +1,6 @@
 import { numericRuleParameter } from '../rules/rule-data.js';
 import type { FindingsContext } from './context.js';
+import { FINDING_MESSAGES } from './messages.js';
 import type { Finding } from './types.js';
 
 /**
@@ -21,10 +22,7 @@ export function buildingsWithoutBoard(ctx: FindingsContext): Finding[] {
           entity: { type: 'ApartmentBuilding', id: building.id },
           entityName: building.name,
           groupId: group.id,
-          message: {
-            vi: `Nhà chung cư ${building.name} (${building.apartmentCount} căn hộ, nhiều chủ sở hữu) phải có Ban quản trị nhưng chưa có`,
-            en: `Apartment building ${building.name} (${building.apartmentCount} apartments, several owners) needs a management board and has none`,
-          },
+          message: FINDING_MESSAGES.BUILDING_WITHOUT_BOARD({ building: building.name, apartments: building.apartmentCount }),
         }),
       );
     }

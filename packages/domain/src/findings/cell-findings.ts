@@ -2,6 +2,7 @@ import type { Organization } from '../model/bodies.js';
 import type { Id } from '../model/places.js';
 import { numericRuleParameter } from '../rules/rule-data.js';
 import type { FindingsContext } from './context.js';
+import { FINDING_MESSAGES } from './messages.js';
 import type { Finding } from './types.js';
 
 /**
@@ -28,10 +29,7 @@ export function cellsUnderMinOfficialMembers(ctx: FindingsContext): Finding[] {
         entity: { type: 'Organization', id: cell.id },
         entityName: cell.name,
         groupId,
-        message: {
-          vi: `${cell.name} chỉ có ${official} đảng viên chính thức, chưa đủ ${min} theo Điều lệ Đảng`,
-          en: `${cell.name} has only ${official} official party member(s); the Party Charter requires ${min}`,
-        },
+        message: FINDING_MESSAGES.CELL_MIN_OFFICIAL_MEMBERS({ cell: cell.name, official, min }),
       }),
     );
   }

@@ -2,7 +2,8 @@ import { DirectiveIndexes } from '../directive/indexes.js';
 import { dateFormatViolation, scopeOnDate, UNASSIGNED_WARD_ID, unitNotFound } from '../directive/scope.js';
 import { compareCodeUnits, compareVi } from '../directive/text.js';
 import type { DomainState } from '../model/state.js';
-import { fail, ok, type Result } from '../validation/result.js';
+import { isIsoDate } from '../time/dates.js';
+import { fail, ok, type Result, type Violation } from '../validation/result.js';
 import { boardHeadsWithoutFireTraining, boardsWithExpiredTerm, boardsWithoutPoliticalSystemMember } from './board-findings.js';
 import { buildingsWithoutBoard } from './building-findings.js';
 import { cellsUnderMinOfficialMembers } from './cell-findings.js';
@@ -30,11 +31,10 @@ const CHECKS: Record<FindingCode, (ctx: FindingsContext) => Finding[]> = {
  * if (r.ok) for (const f of r.value) console.log(f.wardName, f.message.vi);
  */
 export function computeFindings(state: DomainState, query: FindingsQuery, indexes?: DirectiveIndexes): Result<Finding[]> {
-  const badDate = dateFormatViolation(query.on, ['on']);
-  if (badDate) return fail([badDate]);
   const idx = indexes ?? new DirectiveIndexes(state);
-  const scope = scopeOnDate(idx.places, query.scopeUnitId, query.on);
-  if (!scope) return fail([unitNotFound(query.scopeUnitId, query.on, ['scopeUnitId'])]);
+  const scope = isIsoDate(query.on) ? scopeOnDate(idx.places, query.scopeUnitId, query.on) : undefined;
+  const violations = findingsQueryViolations(query, scope !== undefined);
+  if (violations.length > 0 || !scope) return fail(violations);
 
   const ctx = new FindingsContext(state, idx, scope, query.on, query.ruleData);
   const wantedCodes = query.codes ? new Set<string>(query.codes) : undefined;
@@ -45,6 +45,17 @@ export function computeFindings(state: DomainState, query: FindingsQuery, indexe
     for (const f of CHECKS[code](ctx)) if (!wantedWards || wantedWards.has(f.wardId)) findings.push(f);
   }
   return ok(findings.sort(compareFindings));
+}
+
+/**
+ * What is wrong with a findings query, given whether its scope unit exists on its date: a date
+ * that is not a real ISO date, or a scope that does not exist then. Any computation of findings
+ * refuses the same queries with the same words.
+ */
+export function findingsQueryViolations(query: FindingsQuery, scopeExistsOnDate: boolean): Violation[] {
+  const badDate = dateFormatViolation(query.on, ['on']);
+  if (badDate) return [badDate];
+  return scopeExistsOnDate ? [] : [unitNotFound(query.scopeUnitId, query.on, ['scopeUnitId'])];
 }
 
 /** Ward name (Vietnamese collation; unplaced records last), then code, then entity name, then ids. */

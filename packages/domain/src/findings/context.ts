@@ -64,26 +64,36 @@ export class FindingsContext {
   }
 
   /** A finding placed in the ward of `groupId`, with its message normalised to NFC. */
-  finding(args: {
-    code: FindingCode;
-    entity: EntityRef;
-    entityName: string;
-    groupId: Id;
-    message: LocalizedText;
-    related?: EntityRef[];
-  }): Finding {
-    const { wardId, wardName } = this.wardOfGroup(args.groupId);
-    const out: Finding = {
-      code: args.code,
-      severity: 'warning',
-      entity: args.entity,
-      entityName: args.entityName,
-      wardId,
-      wardName,
-      residentialGroupId: args.groupId,
-      message: { vi: nfc(args.message.vi), en: args.message.en },
-    };
-    if (args.related && args.related.length > 0) out.related = args.related;
-    return out;
+  finding(args: FindingArgs): Finding {
+    return makeFinding({ ...args, ...this.wardOfGroup(args.groupId) });
   }
+}
+
+/** What a finding is about: its code, record, group, related records and message. */
+export interface FindingArgs {
+  code: FindingCode;
+  entity: EntityRef;
+  entityName: string;
+  groupId: Id;
+  message: LocalizedText;
+  related?: EntityRef[];
+}
+
+/**
+ * A finding in its ward (`UNASSIGNED_WARD_ID` when the group has none on the date), with its
+ * message normalised to NFC: the one shape every computation of findings returns.
+ */
+export function makeFinding(args: FindingArgs & { wardId: Id; wardName: string }): Finding {
+  const out: Finding = {
+    code: args.code,
+    severity: 'warning',
+    entity: args.entity,
+    entityName: args.entityName,
+    wardId: args.wardId,
+    wardName: args.wardName,
+    residentialGroupId: args.groupId,
+    message: { vi: nfc(args.message.vi), en: args.message.en },
+  };
+  if (args.related && args.related.length > 0) out.related = args.related;
+  return out;
 }

@@ -1,6 +1,7 @@
-import { unitDisplayName } from '../directive/text.js';
+import { compareNamed, unitDisplayName } from '../directive/text.js';
 import { isActiveOn } from '../time/period.js';
 import type { FindingsContext } from './context.js';
+import { FINDING_MESSAGES } from './messages.js';
 import type { Finding } from './types.js';
 
 /**
@@ -20,10 +21,7 @@ export function groupsWithoutCell(ctx: FindingsContext): Finding[] {
         entity: { type: 'AdministrativeUnit', id: group.id },
         entityName: group.name,
         groupId: group.id,
-        message: {
-          vi: `${name} có ${buildings.length} nhà chung cư nhưng chưa có chi bộ`,
-          en: `${name} has ${buildings.length} apartment building(s) but no party cell`,
-        },
+        message: FINDING_MESSAGES.GROUP_WITHOUT_CELL({ group: name, buildings: buildings.length }),
       }),
     );
   }
@@ -38,22 +36,21 @@ export function groupsWithoutCell(ctx: FindingsContext): Finding[] {
 export function groupsWithoutCoordinationRegulation(ctx: FindingsContext): Finding[] {
   const out: Finding[] = [];
   for (const group of ctx.scope.groups) {
-    const boards = new Set(ctx.idx.boards.buildingsInGroup(group.id, ctx.on).flatMap((b) => ctx.idx.boards.boardsForBuilding(b, ctx.on)));
-    if (boards.size === 0) continue;
+    // Named in Vietnamese name order (then id), whatever order the boards were stored in.
+    const boards = [
+      ...new Set(ctx.idx.boards.buildingsInGroup(group.id, ctx.on).flatMap((b) => ctx.idx.boards.boardsForBuilding(b, ctx.on))),
+    ].sort(compareNamed);
+    if (boards.length === 0) continue;
     if (ctx.coordinationRegulationsOf(group.id).some((r) => isActiveOn(r, ctx.on))) continue;
     const name = unitDisplayName(group);
-    const boardNames = [...boards].map((b) => b.name).join(', ');
     out.push(
       ctx.finding({
         code: 'GROUP_WITHOUT_COORDINATION_REGULATION',
         entity: { type: 'AdministrativeUnit', id: group.id },
         entityName: group.name,
         groupId: group.id,
-        related: [...boards].map((b) => ({ type: 'Organization', id: b.id })),
-        message: {
-          vi: `${name} có Ban quản trị (${boardNames}) nhưng chưa có quy chế phối hợp giữa tổ trưởng tổ dân phố và Ban quản trị`,
-          en: `${name} has a management board (${boardNames}) but no coordination regulation between the group head and the board`,
-        },
+        related: boards.map((b) => ({ type: 'Organization', id: b.id })),
+        message: FINDING_MESSAGES.GROUP_WITHOUT_COORDINATION_REGULATION({ group: name, boards: boards.map((b) => b.name) }),
       }),
     );
   }

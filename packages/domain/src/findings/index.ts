@@ -1,2 +1,4 @@
-export { compareFindings, computeFindings } from './compute.js';
+export { compareFindings, computeFindings, findingsQueryViolations } from './compute.js';
+export { type FindingArgs, makeFinding } from './context.js';
+export { FINDING_MESSAGES } from './messages.js';
 export * from './types.js';

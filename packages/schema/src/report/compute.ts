@@ -1,14 +1,6 @@
-import {
-  computeFindings,
-  type DirectiveReport,
-  type DirectiveReportQuery,
-  type Finding,
-  type FindingsQuery,
-  type Result,
-} from '@coso/domain';
+import type { DirectiveReport, DirectiveReportQuery, Finding, FindingsQuery, Result } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { throwIfAborted } from './abort.js';
-import { readScopedState } from './scoped-state.js';
+import { sqlFindings } from './sql-findings.js';
 import { sqlDirectiveReport } from './sql-report.js';
 
 /**
@@ -26,15 +18,12 @@ export async function storedDirectiveReport(
 }
 
 /**
- * The findings, computed by the domain's reference definitions over the scope's part of the stored
- * state (`scoped-state.ts`, proven to give the whole state's answers). Set-based SQL for the
- * findings, as for the report, is still to come.
+ * The findings, computed by the database for the scope and date asked (`sql-findings.ts`: one
+ * set-based statement, held to the domain's checks by a differential property test on generated
+ * states), worded by the domain.
  */
 export async function storedFindings(prisma: PrismaClient, query: FindingsQuery, signal?: AbortSignal): Promise<Result<Finding[]>> {
-  throwIfAborted(signal);
-  const state = await readScopedState(prisma, query.scopeUnitId);
-  throwIfAborted(signal);
-  return computeFindings(state, query);
+  return sqlFindings(prisma, query, signal);
 }
 
 /**

@@ -1,4 +1,14 @@
-import { type DirectiveReportQuery, type DomainState, directiveReport, FIGURE_KEYS, type FigureKey } from '@coso/domain';
+import {
+  computeFindings,
+  type DirectiveReportQuery,
+  type DomainState,
+  directiveReport,
+  FIGURE_KEYS,
+  FINDING_CODES,
+  type FigureKey,
+  type FindingCode,
+  type FindingsQuery,
+} from '@coso/domain';
 import { DIRECTIVE_ID, DISTRICT_ID, longBien2022Dataset, REVIEW_DATE } from '@coso/sample-data';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,14 +17,17 @@ import { DATES, STORED_SCOPES, storedState } from '../../../domain/src/report/te
 import { stableUuid } from '../store/stable-id.js';
 import { readState, writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
+import { sqlFindings } from './sql-findings.js';
 import { sqlDirectiveReport } from './sql-report.js';
 
 /**
- * The differential test of the report the database computes: on random states of the domain's
+ * The differential test of the report and the findings the database computes: on random states of the domain's
  * model (reorganisations, terms, overlapping dates, nominations, party cells, boards, buildings),
  * written into PostgreSQL, the SQL report — every figure's value, records (ids, names), per-ward
  * values and records, denominators, and the query's violations — equals the domain's
- * `directiveReport` over the same state read back. The domain was written as the definition,
+ * `directiveReport` over the same state read back; and so do the findings (every finding's code,
+ * record, ward, group, related records and message, in order, and the query's violations) equal
+ * the domain's `computeFindings`. The domain was written as the definition,
  * long before these statements: it is an oracle that was not designed together with them.
  */
 
@@ -25,13 +38,16 @@ const queries = fc.array(
     to: fc.constantFrom(...DATES, '2024-01-01'),
     from: fc.option(fc.constantFrom(...DATES), { nil: undefined }),
     directive: fc.constantFrom('dir', 'other'),
+    /** Findings of some codes only, or in some wards only, now and then. */
+    codes: fc.option(fc.subarray([...FINDING_CODES, 'NOT_A_CODE']), { nil: undefined, freq: 3 }),
+    wards: fc.option(fc.subarray(['wa', 'wb', 'wc', 'wd', 'wm']), { nil: undefined, freq: 3 }),
   }),
   { minLength: 1, maxLength: 3 },
 );
 
 const RUNS = Number(process.env.REPORT_RUNS ?? 100);
 
-describe('the report computed by the database equals the domain’s on generated states', () => {
+describe('the report and the findings computed by the database equal the domain’s on generated states', () => {
   let h: Harness;
   let tables: string;
   beforeAll(async () => {
@@ -46,10 +62,11 @@ describe('the report computed by the database equals the domain’s on generated
   });
   afterAll(() => h.close());
 
-  it(`figures, records, wards and violations, for ${RUNS} states`, async () => {
+  it(`figures, records, wards, findings and violations, for ${RUNS} states`, async () => {
     let compared = 0;
     let refused = 0;
     const exercised = new Set<FigureKey>();
+    const found = new Set<FindingCode>();
     let counted = 0;
     await fc.assert(
       fc.asyncProperty(storedState, queries, async (state, asked) => {
@@ -57,7 +74,8 @@ describe('the report computed by the database equals the domain’s on generated
         await writeState(h.prisma, state);
         const stored = await readState(h.prisma);
         // The whole city at the review, and what was drawn.
-        for (const q of [{ scope: 'hn', to: '2022-12-01', from: undefined, directive: 'dir' }, ...asked]) {
+        const whole = { scope: 'hn', to: '2022-12-01', from: undefined, directive: 'dir', codes: undefined, wards: undefined };
+        for (const q of [whole, ...asked]) {
           const query: DirectiveReportQuery = {
             directiveId: stableUuid(q.directive),
             scopeUnitId: stableUuid(q.scope),
@@ -74,6 +92,17 @@ describe('the report computed by the database equals the domain’s on generated
               if (f.value > 0) counted++;
             }
           } else refused++;
+
+          const findingsQuery: FindingsQuery = {
+            scopeUnitId: stableUuid(q.scope),
+            on: q.to,
+            ...(q.codes ? { codes: q.codes } : {}),
+            ...(q.wards ? { wardIds: q.wards.map(stableUuid) } : {}),
+          };
+          const expectedFindings = computeFindings(stored, findingsQuery);
+          const actualFindings = await sqlFindings(h.prisma, findingsQuery);
+          expect(actualFindings, `findings ${JSON.stringify(q)} on ${describeState(state)}`).toEqual(expectedFindings);
+          if (expectedFindings.ok) for (const f of expectedFindings.value) found.add(f.code);
         }
       }),
       {
@@ -87,10 +116,11 @@ describe('the report computed by the database equals the domain’s on generated
     expect(counted).toBeGreaterThan(RUNS);
     expect(refused).toBeGreaterThan(0);
     expect(FIGURE_KEYS.filter((k) => !exercised.has(k))).toEqual([]);
+    expect(FINDING_CODES.filter((c) => !found.has(c))).toEqual([]);
   }, 600_000);
 });
 
-describe('an abandoned report stops issuing statements', () => {
+describe('on the Long Biên sample: findings refuse what the domain refuses; an abandoned report stops issuing statements', () => {
   let h: Harness;
   let query: DirectiveReportQuery;
   beforeAll(async () => {
@@ -99,6 +129,30 @@ describe('an abandoned report stops issuing statements', () => {
     query = { directiveId: stableUuid(DIRECTIVE_ID), scopeUnitId: stableUuid(DISTRICT_ID), to: REVIEW_DATE };
   });
   afterAll(() => h.close());
+
+  it.each([
+    ['a date that does not exist', { scopeUnitId: stableUuid(DISTRICT_ID), on: '2022-02-30' }],
+    ['a date in another format', { scopeUnitId: stableUuid(DISTRICT_ID), on: '01/12/2022' }],
+    ['a scope before it existed', { scopeUnitId: stableUuid(DISTRICT_ID), on: '1990-01-01' }],
+    ['a scope that is no unit', { scopeUnitId: 'not-a-unit', on: REVIEW_DATE }],
+  ])('%s', async (_, query: FindingsQuery) => {
+    const expected = computeFindings(await readState(h.prisma), query);
+    expect(expected.ok).toBe(false);
+    expect(await sqlFindings(h.prisma, query)).toEqual(expected);
+  });
+
+  it('the sample’s findings at the review equal the domain’s, for the district and every ward', async () => {
+    const state = await readState(h.prisma);
+    const wards = state.units.filter((u) => u.kind === 'WARD').map((u) => u.id);
+    let total = 0;
+    for (const scopeUnitId of [stableUuid(DISTRICT_ID), ...wards]) {
+      const q: FindingsQuery = { scopeUnitId, on: REVIEW_DATE };
+      const expected = computeFindings(state, q);
+      expect(await sqlFindings(h.prisma, q), scopeUnitId).toEqual(expected);
+      if (expected.ok) total += expected.value.length;
+    }
+    expect(total).toBeGreaterThan(0);
+  });
 
   /** The client whose raw statements are counted, aborting `controller` once `after` of them have been issued. */
   function abortingAfter(after: number, controller: AbortController) {
