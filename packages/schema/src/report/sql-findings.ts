@@ -94,11 +94,9 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
     BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: row(
       'BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER',
       sql`'Organization' AS entity_type, b.id::text AS entity_id, b.name AS entity_name`,
-      sql`FROM boards b JOIN groups g ON g.id = b.group_id
-         CROSS JOIN LATERAL (SELECT count(DISTINCT m.person_id) AS members, COALESCE(bool_or(m.party OR m.post), false) AS any_member
-                               FROM board_members m WHERE m.board_id = b.id) x
-         WHERE NOT x.any_member`,
-      { n: sql`x.members` },
+      sql`FROM boards b JOIN groups g ON g.id = b.group_id LEFT JOIN board_counts x ON x.board_id = b.id
+         WHERE NOT COALESCE(x.any_member, false)`,
+      { n: sql`COALESCE(x.members, 0)` },
     ),
     BOARD_TERM_EXPIRED: row(
       'BOARD_TERM_EXPIRED',
@@ -126,18 +124,14 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
       'CELL_MIN_OFFICIAL_MEMBERS',
       sql`'Organization' AS entity_type, c.id::text AS entity_id, c.name AS entity_name`,
       sql`FROM group_cells c JOIN groups g ON g.id = c.group_id
-         CROSS JOIN LATERAL (SELECT count(DISTINCT pm.person_id) AS official FROM party_memberships pm
-                              WHERE pm.home_cell_id = c.id AND pm.status = 'OFFICIAL' AND ${alive('pm', to)}) x`,
-      { n: sql`x.official` },
+         LEFT JOIN cell_counts x ON x.cell_id = c.id`,
+      { n: sql`COALESCE(x.official, 0)` },
     ),
     GROUP_WITHOUT_COORDINATION_REGULATION: row(
       'GROUP_WITHOUT_COORDINATION_REGULATION',
       sql`'AdministrativeUnit' AS entity_type, g.id::text AS entity_id, g.name AS entity_name`,
-      sql`FROM groups g
-         CROSS JOIN LATERAL (SELECT jsonb_agg(DISTINCT jsonb_build_object('id', bb.board_id, 'name', bb.name)) AS boards
-                               FROM building_boards bb WHERE bb.group_id = g.id) x
-         WHERE x.boards IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM coordination_regulations r WHERE r.residential_group_id = g.id AND ${alive('r', to)})`,
+      sql`FROM groups g JOIN group_boards x ON x.group_id = g.id
+         WHERE NOT EXISTS (SELECT 1 FROM coordination_regulations r WHERE r.residential_group_id = g.id AND ${alive('r', to)})`,
       { boards: sql`x.boards` },
     ),
   };
@@ -179,7 +173,18 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
       SELECT p.person_id, ${partyMember(sql`p.person_id`, to)} AS party, ${postHolder(sql`p.person_id`, to)} AS post
         FROM (SELECT DISTINCT person_id FROM board_seats) p),
     board_members AS (
-      SELECT s.*, bp.party, bp.post FROM board_seats s JOIN board_people bp ON bp.person_id = s.person_id)
+      SELECT s.*, bp.party, bp.post FROM board_seats s JOIN board_people bp ON bp.person_id = s.person_id),
+    -- Per board, per group and per cell once (hashed), never a scan per row of the outer list.
+    board_counts AS (
+      SELECT m.board_id, count(DISTINCT m.person_id) AS members, bool_or(m.party OR m.post) AS any_member
+        FROM board_members m GROUP BY m.board_id),
+    group_boards AS (
+      SELECT bb.group_id, jsonb_agg(DISTINCT jsonb_build_object('id', bb.board_id, 'name', bb.name)) AS boards
+        FROM building_boards bb GROUP BY bb.group_id),
+    cell_counts AS (
+      SELECT pm.home_cell_id AS cell_id, count(DISTINCT pm.person_id) AS official FROM party_memberships pm
+       WHERE pm.home_cell_id IN (SELECT c.id FROM group_cells c) AND pm.status = 'OFFICIAL' AND ${alive('pm', to)}
+       GROUP BY pm.home_cell_id)
     ${Prisma.join(wanted, ' UNION ALL ')}`;
 }
 

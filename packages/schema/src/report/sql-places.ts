@@ -46,13 +46,17 @@ export function placementCtes(p: Params): Sql {
       SELECT c.descendant_id AS id FROM unit_closure c WHERE c.ancestor_id = ${scope} AND ${closureOn('c', to)}),
     above_to AS (
       SELECT c.ancestor_id AS id FROM unit_closure c WHERE c.descendant_id = ${scope} AND ${closureOn('c', to)}),
+    ward_links AS (
+      SELECT c.descendant_id AS unit_id, c.ancestor_id AS ward_id FROM in_to i
+        JOIN unit_closure c ON c.descendant_id = i.id AND ${closureOn('c', to)}
+        JOIN administrative_units a ON a.id = c.ancestor_id AND a.kind IN ('WARD', 'COMMUNE')),
+    -- Each ward's depth (its ancestors that day), counted once per ward, not once per unit below it.
+    ward_depths AS MATERIALIZED (
+      SELECT w.ward_id, (SELECT count(*) FROM unit_closure c2 WHERE c2.descendant_id = w.ward_id AND ${closureOn('c2', to)}) AS depth
+        FROM (SELECT DISTINCT ward_id FROM ward_links) w),
     ward_pick AS (
-      SELECT i.id AS unit_id,
-             (SELECT c.ancestor_id FROM unit_closure c JOIN administrative_units a ON a.id = c.ancestor_id AND a.kind IN ('WARD', 'COMMUNE')
-               WHERE c.descendant_id = i.id AND ${closureOn('c', to)}
-               ORDER BY (SELECT count(*) FROM unit_closure c2 WHERE c2.descendant_id = c.ancestor_id AND ${closureOn('c2', to)}) DESC
-               LIMIT 1) AS ward_id
-        FROM in_to i),
+      SELECT DISTINCT ON (l.unit_id) l.unit_id, l.ward_id FROM ward_links l JOIN ward_depths wd ON wd.ward_id = l.ward_id
+       ORDER BY l.unit_id, wd.depth DESC, l.ward_id),
     placed_to AS (
       SELECT i.id AS unit_id, 'in' AS kind, wp.ward_id FROM in_to i LEFT JOIN ward_pick wp ON wp.unit_id = i.id
       UNION ALL
