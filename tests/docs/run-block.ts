@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,12 +40,12 @@ export async function runBlock(block: CodeBlock, gateway: DocGateway): Promise<B
   try {
     const result =
       runtime === 'python'
-        ? spawnSync('python3', ['-'], { input: block.code, env, cwd: scratch, encoding: 'utf8', timeout: 120_000 })
-        : spawnSync('bash', ['-e', '-o', 'pipefail', '-c', block.code], { env, cwd: scratch, encoding: 'utf8', timeout: 120_000 });
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+        ? await run('python3', ['-'], { input: block.code, env, cwd: scratch })
+        : await run('bash', ['-e', '-o', 'pipefail', '-c', block.code], { env, cwd: scratch });
+    const output = `${result.stdout}${result.stderr}`;
     if (result.error) return { failure: `${runtime} did not run: ${result.error.message}`, output };
     if (result.status !== 0) return { failure: `${runtime} exited with ${result.status}:\n${output}`, output };
-    return { ...answerProblem(result.stdout ?? '', annotation.expectError), output };
+    return { ...answerProblem(result.stdout, annotation.expectError), output };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -106,7 +106,7 @@ function typedErrors(value: unknown, found: unknown[] = []): unknown[] {
  * workspace's build); a ts block is transpiled first (types are the type checker's business, not
  * the runner's). Each `// → text` comment promises a line of output, in order.
  */
-function runScript(block: CodeBlock, runtime: 'node' | 'ts'): BlockOutcome {
+async function runScript(block: CodeBlock, runtime: 'node' | 'ts'): Promise<BlockOutcome> {
   const dir = mkdtempSync(join(REPO, 'node_modules', '.coso-doc-'));
   try {
     const source =
@@ -115,12 +115,13 @@ function runScript(block: CodeBlock, runtime: 'node' | 'ts'): BlockOutcome {
         : block.code;
     const file = join(dir, 'example.mjs');
     writeFileSync(file, source);
-    const result = spawnSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-    if (result.status !== 0) return { failure: `node exited with ${result.status}:\n${output}`, output };
+    const result = await run(process.execPath, [file], { cwd: dir });
+    const output = `${result.stdout}${result.stderr}`;
+    if (result.error || result.status !== 0)
+      return { failure: `node exited with ${result.status}:\n${output}${result.error?.message ?? ''}`, output };
     const promised = [...block.code.matchAll(/\/\/ → (.*)$/gm)].map((m) => (m[1] ?? '').trim());
     if (promised.length) {
-      const printed = (result.stdout ?? '').trim().split('\n');
+      const printed = result.stdout.trim().split('\n');
       if (JSON.stringify(printed) !== JSON.stringify(promised)) {
         return { failure: `printed\n${printed.join('\n')}\nbut the comments promise\n${promised.join('\n')}`, output };
       }
@@ -129,4 +130,39 @@ function runScript(block: CodeBlock, runtime: 'node' | 'ts'): BlockOutcome {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A child process, awaited without blocking the event loop (a blocked loop let the HTTP client
+ * reuse a keep-alive connection the gateway had meanwhile closed). Killed after two minutes.
+ */
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+): Promise<{ status: number | null; stdout: string; stderr: string; error?: Error }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let error: Error | undefined;
+    const timer = setTimeout(() => {
+      error = new Error('killed after 120 s');
+      child.kill('SIGKILL');
+    }, 120_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', (e) => {
+      error = e;
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr, ...(error ? { error } : {}) });
+    });
+    child.stdin.end(options.input ?? '');
+  });
 }
