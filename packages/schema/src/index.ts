@@ -4,8 +4,6 @@
  */
 
 export { Access } from './auth/access.js';
-export { createDemoAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
-export { hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
 export {
   CREDENTIAL_PROBLEMS,
   type CredentialProblem,
@@ -13,6 +11,8 @@ export {
   SIGN_IN,
   signInMessage,
 } from './auth/credentials.js';
+export { createDemoAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
+export { hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
 export { login, viewerFromAuthorization, viewerFromToken } from './auth/sessions.js';
 export {
   ACCOUNT_ROLES,
