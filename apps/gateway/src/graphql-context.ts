@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Context, createRequestContext, operationAsOf, type PrismaClient, viewerFromToken } from '@coso/schema';
+import { type Context, createRequestContext, operationAsOf, type PrismaClient, viewerFromAuthorization } from '@coso/schema';
 import type { Request, Response } from 'express';
 import { viewerKey } from './expensive-work.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
@@ -11,13 +11,6 @@ export interface GatewayContext extends Context {
   expensiveWorkKey: string;
 }
 
-/** The bearer token of a request (`Authorization: Bearer <token>`), if any. */
-export function bearerToken(req: Request): string | null {
-  const header = req.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1] ?? null;
-}
-
 /**
  * Per request: the viewer behind the session token (anonymous without one), their access
  * decisions (territory loaded before execution) and the audit trail, through the schema's one
@@ -26,7 +19,7 @@ export function bearerToken(req: Request): string | null {
 export function contextFor(prisma: PrismaClient) {
   return async ({ req, res }: { req: Request; res?: Response }): Promise<GatewayContext> => {
     const request = requestRecord(req);
-    const viewer = await viewerFromToken(prisma, bearerToken(req));
+    const viewer = await viewerFromAuthorization(prisma, req.headers.authorization);
     if (viewer.kind === 'account') request.actor = viewer.username;
     const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     // A client that goes away before its answer (the response closes unfinished) aborts the request's long reads.

@@ -139,9 +139,27 @@ export function costLimitPlugin(): ApolloServerPlugin {
           const refusal = cost && costRefusal(cost);
           if (refusal) throw refusal;
         },
+        // A dry run (`X-Coso-Cost: estimate`): the operation's estimated cost, nothing run (API.md, "Limits").
+        async responseForOperation(request) {
+          if (request.request.http?.headers.get(COST_DRY_RUN_HEADER)?.trim().toLowerCase() !== 'estimate') return null;
+          const cost = requestCost(request);
+          if (!cost) return null;
+          return {
+            http: request.response.http,
+            body: { kind: 'single', singleResult: { extensions: { cost: costEstimate(cost) } } },
+          };
+        },
       };
     },
   };
+}
+
+/** The request header that asks for the cost of an operation instead of its answer. */
+export const COST_DRY_RUN_HEADER = 'x-coso-cost';
+
+/** What a dry run answers in `extensions.cost`: the estimate, the limit, and the fields that declare a cost (once per selection). */
+export function costEstimate({ cost, expensive }: QueryCost): { estimated: number; limit: number; expensive: QueryCost['expensive'] } {
+  return { estimated: cost, limit: L.maxCost, expensive };
 }
 
 /** Whether an operation of this cost is refused (expensive-work-plugin.ts admits no such operation). */

@@ -4,9 +4,16 @@
  */
 
 export { Access } from './auth/access.js';
+export {
+  CREDENTIAL_PROBLEMS,
+  type CredentialProblem,
+  readAuthorization,
+  SIGN_IN,
+  signInMessage,
+} from './auth/credentials.js';
 export { createDemoAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
 export { hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
-export { login, viewerFromToken } from './auth/sessions.js';
+export { login, viewerFromAuthorization, viewerFromToken } from './auth/sessions.js';
 export {
   ACCOUNT_ROLES,
   type AccountRole,

@@ -1,4 +1,5 @@
 import type { LocalizedText, Violation } from '@coso/domain';
+import { SIGN_IN, signInMessage, type Viewer } from '@coso/schema';
 import type { Request, Response } from 'express';
 import type { Refusal } from '../expensive-work.js';
 import { requestRecord } from '../request-log.js';
@@ -10,13 +11,15 @@ export interface ExportError {
   message: LocalizedText;
   violations?: Violation[];
   retryAfterSeconds?: number;
+  /** More for the client to act on (UNAUTHENTICATED: `credential` and `signIn`). */
+  extensions?: Record<string, unknown>;
 }
 
-export const UNAUTHENTICATED: ExportError = {
-  status: 401,
-  code: 'UNAUTHENTICATED',
-  message: { vi: 'Cần đăng nhập: gửi "Authorization: Bearer <token>".', en: 'Sign in first: send "Authorization: Bearer <token>".' },
-};
+/** No session: why (the credential's problem) and how to sign in, as the GraphQL UNAUTHENTICATED error says it. */
+export function unauthenticated(viewer: Viewer): ExportError {
+  const credential = (viewer.kind === 'anonymous' ? viewer.credential : undefined) ?? 'MISSING';
+  return { status: 401, code: 'UNAUTHENTICATED', message: signInMessage(credential), extensions: { credential, signIn: SIGN_IN } };
+}
 
 export const FORBIDDEN: ExportError = {
   status: 403,
@@ -50,6 +53,7 @@ export function sendExportError(req: Request, res: Response, error: ExportError)
         message: `${error.message.vi} / ${error.message.en}`,
         extensions: {
           code: error.code,
+          ...error.extensions,
           localizedMessage: error.message,
           ...(error.violations ? { violations: error.violations } : {}),
           ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),

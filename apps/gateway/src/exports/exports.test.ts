@@ -593,13 +593,19 @@ function internalText(text: string, keys: ReadonlySet<string>): string | undefin
 
 describe('refusals', () => {
   it('401 without a token or with an unknown one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-session' }] as Array<Record<string, string>>) {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{}, 'MISSING'],
+      [{ authorization: 'Bearer not-a-session' }, 'MALFORMED'],
+    ];
+    for (const [headers, credential] of cases) {
       const res = await fetch(exportUrl('docx', districtReview), { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
-      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string; credential: string } }> };
       expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
-      expect(body.errors[0]?.message).toMatch(/^Cần đăng nhập.* \/ Sign in first/);
+      // Why, then how to sign in (every kind of credential: sign-in-errors.test.ts).
+      expect(body.errors[0]?.extensions.credential).toBe(credential);
+      expect(body.errors[0]?.message).toMatch(/login\(username, password\).* \/ .*Sign in with the mutation login\(username, password\)/);
     }
   });
 

@@ -8,15 +8,14 @@ import {
   type PrismaClient,
   reportTasksFor,
   type UseCaseContext,
-  viewerFromToken,
+  viewerFromAuthorization,
 } from '@coso/schema';
 import { type Request, type Response, Router } from 'express';
 import { type ExpensiveWork, viewerKey } from '../expensive-work.js';
-import { bearerToken } from '../graphql-context.js';
 import type { Logger } from '../logger.js';
 import { requestRecord } from '../request-log.js';
 import { type DocxContent, directiveReportDocx } from './docx-report.js';
-import { badRequest, FORBIDDEN, sendExportError, tooManyRequests, UNAUTHENTICATED } from './export-errors.js';
+import { badRequest, FORBIDDEN, sendExportError, tooManyRequests, unauthenticated } from './export-errors.js';
 import { contentDisposition, exportFileName } from './file-names.js';
 import { issuingCommittee, type PartyDocumentParams } from './party-document.js';
 import { parseDocumentParams, parseReportParams } from './report-params.js';
@@ -52,8 +51,8 @@ export function exportRoutes(deps: ExportDeps): Router {
 async function exportReport(deps: ExportDeps, format: Format, req: Request, res: Response): Promise<void> {
   const { prisma, log } = deps;
   const record = requestRecord(req);
-  const viewer = await viewerFromToken(prisma, bearerToken(req));
-  if (viewer.kind !== 'account') return sendExportError(req, res, UNAUTHENTICATED);
+  const viewer = await viewerFromAuthorization(prisma, req.headers.authorization);
+  if (viewer.kind !== 'account') return sendExportError(req, res, unauthenticated(viewer));
   record.actor = viewer.username;
 
   const params = parseReportParams(req.query);

@@ -7,12 +7,11 @@ import {
   UnreadableFile,
   uploadImport,
   ValidationError,
-  viewerFromToken,
+  viewerFromAuthorization,
 } from '@coso/schema';
 import express, { type Request, type Response, Router } from 'express';
-import { badRequest, FORBIDDEN as EXPORT_FORBIDDEN, sendExportError, UNAUTHENTICATED } from '../exports/export-errors.js';
+import { badRequest, FORBIDDEN as EXPORT_FORBIDDEN, sendExportError, unauthenticated } from '../exports/export-errors.js';
 import { contentDisposition } from '../exports/file-names.js';
-import { bearerToken } from '../graphql-context.js';
 import { HTTP_BODY_LIMIT } from '../graphql-limits.js';
 import type { Logger } from '../logger.js';
 import { requestRecord } from '../request-log.js';
@@ -63,8 +62,8 @@ export function importRoutes(deps: { prisma: PrismaClient; log: Logger }): Route
 }
 
 async function template(deps: { prisma: PrismaClient }, req: Request, res: Response): Promise<void> {
-  const viewer = await viewerFromToken(deps.prisma, bearerToken(req));
-  if (viewer.kind !== 'account') return sendExportError(req, res, UNAUTHENTICATED);
+  const viewer = await viewerFromAuthorization(deps.prisma, req.headers.authorization);
+  if (viewer.kind !== 'account') return sendExportError(req, res, unauthenticated(viewer));
   const name = String(req.params.file ?? '').replace(/\.xlsx$/u, '');
   const kind = importKind(name);
   if (!kind) return sendExportError(req, res, badRequest('params', unknownKind(name)));
@@ -82,8 +81,8 @@ async function template(deps: { prisma: PrismaClient }, req: Request, res: Respo
 
 async function upload(deps: { prisma: PrismaClient; log: Logger }, req: Request, res: Response): Promise<void> {
   const record = requestRecord(req);
-  const viewer = await viewerFromToken(deps.prisma, bearerToken(req));
-  if (viewer.kind !== 'account') return sendExportError(req, res, UNAUTHENTICATED);
+  const viewer = await viewerFromAuthorization(deps.prisma, req.headers.authorization);
+  if (viewer.kind !== 'account') return sendExportError(req, res, unauthenticated(viewer));
   record.actor = viewer.username;
   if (!canWrite(viewer)) return sendExportError(req, res, WRITERS_ONLY);
   const kind = typeof req.query.kind === 'string' ? req.query.kind : '';

@@ -6,6 +6,7 @@ import { notPartyWhere, placeWhere, type Territory } from '../entities/places.js
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { bilingualError } from '../graphql/bilingual-error.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
+import { SIGN_IN, signInMessage } from './credentials.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
 
@@ -290,6 +291,8 @@ export function forbidden(): GraphQLError {
   });
 }
 
-export function unauthenticated(): GraphQLError {
-  return bilingualError('UNAUTHENTICATED', { vi: 'Cần đăng nhập.', en: 'Sign in first.' });
+/** Sign-in required: why the request has no session (credentials.ts) and how to sign in, in the message and in `extensions.signIn`. */
+export function unauthenticated(viewer?: Viewer): GraphQLError {
+  const credential = (viewer?.kind === 'anonymous' ? viewer.credential : undefined) ?? 'MISSING';
+  return bilingualError('UNAUTHENTICATED', signInMessage(credential), { credential, signIn: SIGN_IN });
 }

@@ -1,5 +1,6 @@
 import { formatViDate, todayInVietnam } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { type CredentialProblem, readAuthorization } from './credentials.js';
 import { reserveAttempt, settleSuccess } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
@@ -109,11 +110,35 @@ function isLocked(account: { validTo: Date | null; lockedAt: Date | null }, now:
 /** The viewer behind a bearer token: anonymous when the token is unknown, expired or revoked. */
 export async function viewerFromToken(prisma: PrismaClient, token: string | null | undefined, now: Date = new Date()): Promise<Viewer> {
   if (!token) return { kind: 'anonymous' };
+  const found = await sessionViewer(prisma, token, now);
+  return typeof found === 'string' ? { kind: 'anonymous' } : found;
+}
+
+/**
+ * The viewer behind a request's `Authorization` header (what the gateway calls for every request):
+ * an account, or anonymous with the reason it is (`credential`), which the UNAUTHENTICATED error
+ * tells the caller together with how to sign in (credentials.ts).
+ */
+export async function viewerFromAuthorization(
+  prisma: PrismaClient,
+  header: string | undefined | null,
+  now: Date = new Date(),
+): Promise<Viewer> {
+  const read = readAuthorization(header);
+  if ('problem' in read) return { kind: 'anonymous', credential: read.problem };
+  const found = await sessionViewer(prisma, read.token, now);
+  return typeof found === 'string' ? { kind: 'anonymous', credential: found } : found;
+}
+
+/** The account of a session token, or why the token opens none. */
+async function sessionViewer(prisma: PrismaClient, token: string, now: Date): Promise<AccountViewer | CredentialProblem> {
   const session = await prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { account: true } });
-  if (!session || session.revokedAt || session.expiresAt <= now) return { kind: 'anonymous' };
-  const account = session.account;
-  if (isLocked(account, now)) return { kind: 'anonymous' };
-  return toViewer(account, session.id);
+  if (!session) return 'UNKNOWN';
+  if (session.revokedAt) return 'REVOKED';
+  if (session.expiresAt <= now) return 'EXPIRED';
+  // A locked or ended account's sessions end with it (lockAccount revokes them; endAccount from its date).
+  if (isLocked(session.account, now)) return 'REVOKED';
+  return toViewer(session.account, session.id);
 }
 
 function toViewer(

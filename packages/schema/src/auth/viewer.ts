@@ -1,4 +1,5 @@
 import { type AccountRole, isTerritorialRole } from '@coso/domain';
+import type { CredentialProblem } from './credentials.js';
 
 /** Who is asking, decided once per request by the gateway from the session token. */
 export { ACCOUNT_ROLES, type AccountRole } from '@coso/domain';
@@ -17,7 +18,8 @@ export interface AccountViewer {
 }
 
 export type Viewer =
-  | { kind: 'anonymous' }
+  /** No session; `credential` says why (none sent, or one that opens no session), for the sign-in error. */
+  | { kind: 'anonymous'; credential?: CredentialProblem }
   /** The platform itself: CLI, seeding, tests of the data layer. Never reachable over HTTP. */
   | { kind: 'system' }
   | AccountViewer;

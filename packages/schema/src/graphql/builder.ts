@@ -74,7 +74,7 @@ export const builder = new SchemaBuilder<{
       partyData: ctx.access.seesParty,
       readable: (ref: { type: string; id: string }) => ctx.access.canRead(ref.type, ref.id),
     }),
-    unauthorizedError: (_parent, ctx) => (ctx.access.signedIn ? forbidden() : unauthenticated()),
+    unauthorizedError: (_parent, ctx) => (ctx.access.signedIn ? forbidden() : unauthenticated(ctx.viewer)),
   },
   defaultFieldNullability: false,
   prisma: {
