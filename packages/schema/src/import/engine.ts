@@ -17,6 +17,7 @@ import { type Tx, writeTransaction } from '../store/transaction.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../store/write-errors.js';
 import type { UseCaseContext } from '../use-cases/context.js';
 import { createRecordIn, loadRecord, updateRecordIn } from '../use-cases/records.js';
+import { fixedFieldChanges } from './fixed-fields.js';
 import { columnsOfKind, type ImportKind, specOf } from './kinds.js';
 import type { Table } from './read-file.js';
 import { resolveReference, sourceKeyRecord } from './references.js';
@@ -227,15 +228,16 @@ async function importRow(
     return { action: null, recordId: null, errors: [...violations, ...more, ...fromSchema].map((v) => toError(rowNumber, v, columns)) };
   };
   if (violations.length > 0) return fail([]);
+  const input = run.kind.toInput ? run.kind.toInput(values) : values;
 
   await tx.$executeRawUnsafe('SAVEPOINT import_row');
   try {
     const existing =
       (sourceKey !== undefined ? await sourceKeyRecord(tx, run.batch.source, spec.typename, sourceKey) : null) ??
-      (await byNaturalKey(tx, spec, run.kind.naturalKey, values));
+      (await byNaturalKey(tx, spec, run.kind.naturalKey, input));
     const result = existing
-      ? await updateExisting(tx, ctx, schema, spec, existing, values)
-      : await createNew(tx, ctx, schema, spec, values);
+      ? await updateExisting(tx, ctx, schema, spec, existing, input, on)
+      : await createNew(tx, ctx, schema, spec, input);
     if (sourceKey !== undefined) {
       const where = { source_entityType_key: { source: run.batch.source, entityType: spec.typename, key: sourceKey } };
       await tx.importSourceKey.upsert({
@@ -297,8 +299,12 @@ async function updateExisting(
   spec: EntitySpec,
   id: string,
   values: Record<string, unknown>,
+  on: string,
 ): Promise<{ action: RowAction; recordId: string }> {
   const { record, version } = await loadRecord(tx, spec, id);
+  // What the update cannot change must agree with the record, or the row would be silently half-applied.
+  const fixed = await fixedFieldChanges(tx, spec, id, record, values, on);
+  if (fixed.length > 0) throw new ValidationError(fixed);
   const updatable = Object.keys((spec.updateSchema as { shape?: object } | undefined)?.shape ?? {});
   const changes = Object.fromEntries(
     Object.entries(values).filter(([k, v]) => updatable.includes(k) && k !== 'id' && k !== 'version' && !same(record[k], v)),

@@ -7,7 +7,8 @@ import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { commitImport, importFile, previewImport, uploadImport } from './batches.js';
-import { IMPORT_KINDS, specOf } from './kinds.js';
+import { fixedFields } from './fixed-fields.js';
+import { columnsOfKind, IMPORT_KINDS, type ImportKind, specOf } from './kinds.js';
 import { importTemplate } from './template.js';
 
 /**
@@ -285,4 +286,68 @@ describe('the API a wizard sits on (#14 item 5)', () => {
       ],
     });
   });
+});
+
+describe('a re-import that would move a record (#14)', () => {
+  /**
+   * Every (kind, column) whose value an existing record keeps whatever a row says (create-only
+   * fields such as a group's ward, or fields outside the update schema) needs an alternative here:
+   * a value naming another, existing record. The list of pairs is computed from the specs, so a
+   * kind or field added later fails this test until it is covered.
+   */
+  const ALTERNATIVES: Readonly<Record<string, string>> = {
+    'residential-groups.parentId': 'Việt Hưng',
+    'party-cells.parentId': 'Thành ủy Hà Nội',
+    'party-cells.unitIds': 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
+  };
+  const csv = (kind: ImportKind, values: Readonly<Record<string, string | number>>) => {
+    const columns = columnsOfKind(kind);
+    return Buffer.from(
+      [columns.map((c) => `"${c.label.vi}"`).join(','), columns.map((c) => `"${values[c.key] ?? ''}"`).join(','), ''].join('\n'),
+    );
+  };
+
+  beforeAll(async () => {
+    // Every kind's example in place (the examples build on each other; already there → unchanged).
+    for (const kind of IMPORT_KINDS) {
+      const r = await importFile(officer, schema, { kind: kind.name, fileName: 'vd.csv', bytes: csv(kind, kind.example), dryRun: false });
+      expect(r.errors, kind.name).toEqual([]);
+    }
+  });
+  const pairs = IMPORT_KINDS.flatMap((kind) => {
+    const fixed = new Set(fixedFields(specOf(kind)));
+    return columnsOfKind(kind)
+      .filter((c) => fixed.has(c.key))
+      .map((c) => [`${kind.name}.${c.key}`, kind, c.key] as const);
+  });
+
+  it('the class is known: every fixed column of every kind has an alternative value, and there is at least one', () => {
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.map(([name]) => name).sort()).toEqual(Object.keys(ALTERNATIVES).sort());
+  });
+
+  it.each(pairs)(
+    '%s: a row naming an existing record with another value is an error on that cell, and writes nothing',
+    async (name, kind, key) => {
+      const first = await importFile(officer, schema, { kind: kind.name, fileName: 'a.csv', bytes: csv(kind, kind.example), dryRun: true });
+      expect(first.rows.map((r) => r.action)).toEqual(['UNCHANGED']);
+      const recordId = first.rows[0]?.recordId;
+      const before = await counts();
+      const alternative = ALTERNATIVES[name] ?? '';
+      const moved = await importFile(officer, schema, {
+        kind: kind.name,
+        fileName: 'b.csv',
+        bytes: csv(kind, { ...kind.example, [key]: alternative }),
+        dryRun: false,
+      });
+      expect(moved.committed).toBe(false);
+      expect(moved.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[2, key, 'IMPORT_FIXED_FIELD']]);
+      // The message names the place or body as people write it (without the ward after the comma), not its id.
+      expect(moved.errors[0]?.message.vi).toContain(`"${alternative.split(',')[0]}"`);
+      expect(await counts()).toEqual(before);
+      // The same file unchanged still names the same record, untouched.
+      const again = await importFile(officer, schema, { kind: kind.name, fileName: 'a.csv', bytes: csv(kind, kind.example), dryRun: true });
+      expect(again.rows.map((r) => [r.action, r.recordId])).toEqual([['UNCHANGED', recordId]]);
+    },
+  );
 });

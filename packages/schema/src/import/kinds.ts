@@ -1,4 +1,5 @@
-import { columnsOf, type ImportColumn, type LocalizedText } from '@coso/domain';
+import { columnsOf, type ImportColumn, idField, type LocalizedText, optionalIdField } from '@coso/domain';
+import type { z } from 'zod';
 import { ENTITY_SPECS, type EntitySpec } from '../graphql/entity-mutations.js';
 
 /**
@@ -18,6 +19,13 @@ export interface ImportKind {
   omit?: readonly string[];
   /** Headers that read better for this kind than the field's general label. */
   labels?: Readonly<Record<string, LocalizedText>>;
+  /**
+   * Create-only fields the write takes beyond its create schema's shape (a party cell's committee),
+   * with the schema of one cell; their references come from the spec's `createOnly`.
+   */
+  extra?: Readonly<Record<string, z.ZodType>>;
+  /** The write's input from a row's resolved values (a cell's one place into the body's `unitIds`). */
+  toInput?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** A field that identifies an existing record when the row has no source key (a citizen ID). */
   naturalKey?: string;
   /**
@@ -102,6 +110,41 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       validFrom: '19/05/2015',
     },
   },
+  {
+    name: 'party-cells',
+    label: { vi: 'Chi bộ', en: 'Party cells' },
+    noun: 'Organization',
+    fixed: { kind: 'PARTY_CELL' },
+    // Its kind is the template's; a cell is no board nor branch.
+    omit: ['kind', 'massOrganization', 'buildingId', 'complexId'],
+    extra: { parentId: idField, unitIds: optionalIdField },
+    toInput: ({ unitIds, ...rest }) => (typeof unitIds === 'string' ? { ...rest, unitIds: [unitIds] } : rest),
+    labels: {
+      name: { vi: 'Tên chi bộ', en: 'Party cell' },
+      parentId: { vi: 'Đảng ủy cấp trên', en: 'Party committee above' },
+      unitIds: { vi: 'Tổ dân phố phụ trách', en: 'Residential group served' },
+    },
+    example: {
+      sourceKey: 'VD-CB-20',
+      name: 'Chi bộ TDP số 20 Phúc Lợi',
+      parentId: 'Đảng ủy phường Phúc Lợi',
+      unitIds: 'Tổ dân phố số 20 (Phúc Lợi), Phúc Lợi',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'residence-contacts',
+    label: { vi: 'Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213)', en: 'Regulation 213 residence contacts' },
+    noun: 'ResidenceContact',
+    labels: { personId: { vi: 'Số định danh cá nhân', en: 'Citizen ID' } },
+    example: {
+      sourceKey: 'VD-213-01',
+      personId: '001190123456',
+      residenceCellId: 'Chi bộ TDP số 20 Phúc Lợi',
+      category: 'Bình thường',
+      validFrom: '01/09/2025',
+    },
+  },
 ];
 
 export function importKind(name: string): ImportKind | undefined {
@@ -120,7 +163,7 @@ export function columnsOfKind(kind: ImportKind): ImportColumn[] {
   const spec = specOf(kind);
   const fields = { ...spec.fields, ...(spec.createOnly ?? {}) };
   const references = Object.fromEntries(Object.entries(fields).flatMap(([key, f]) => (f.idOf ? [[key, f.idOf]] : [])));
-  return columnsOf(spec.createSchema, { references, omit: kind.omit ?? [] }).map((c) => {
+  return columnsOf(spec.createSchema, { references, omit: kind.omit ?? [], extra: kind.extra ?? {} }).map((c) => {
     const label = kind.labels?.[c.key];
     return label ? { ...c, label, aliases: [...(c.aliases ?? []), c.label.vi] } : c;
   });
