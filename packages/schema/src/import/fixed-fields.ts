@@ -1,4 +1,4 @@
-import { fieldLabel, type Violation } from '@coso/domain';
+import { fieldLabel, type LocalizedText, type Violation } from '@coso/domain';
 import { modelFacts } from '../entities/data-model.js';
 import type { EntitySpec } from '../graphql/entity-mutations.js';
 import { activeOnWhere } from '../store/db-dates.js';
@@ -68,23 +68,45 @@ export async function fixedFieldChanges(
   record: Record<string, unknown>,
   values: Record<string, unknown>,
   on: string,
+  labels: Readonly<Record<string, LocalizedText>> = {},
 ): Promise<Violation[]> {
-  const out: Violation[] = [];
   const all = { ...spec.fields, ...(spec.createOnly ?? {}) };
+  const current: Record<string, unknown> = {};
+  const typenames: Record<string, string | undefined> = {};
   for (const key of fixedFields(spec)) {
     if (values[key] === undefined) continue;
     const reader = CREATE_ONLY_READERS[spec.noun]?.[key];
-    const current = reader ? await reader(tx, id, on) : record[key];
-    if (comparable(current) === comparable(values[key])) continue;
-    const label = fieldLabel(key);
-    const [was, given] = [await shown(tx, all[key]?.idOf, current), await shown(tx, all[key]?.idOf, values[key])];
+    current[key] = reader ? await reader(tx, id, on) : record[key];
+    typenames[key] = all[key]?.idOf;
+  }
+  return disagreements(tx, spec.label, current, values, typenames, on, labels);
+}
+
+/**
+ * One IMPORT_FIXED_FIELD violation per key of `current` whose value the row gives differently
+ * (lists compared as sets); `typenames` names the records a reference field points to, for the message.
+ */
+export async function disagreements(
+  tx: Tx,
+  label: LocalizedText,
+  current: Record<string, unknown>,
+  values: Record<string, unknown>,
+  typenames: Readonly<Record<string, string | undefined>>,
+  on: string,
+  labels: Readonly<Record<string, LocalizedText>> = {},
+): Promise<Violation[]> {
+  const out: Violation[] = [];
+  for (const [key, was] of Object.entries(current)) {
+    if (values[key] === undefined || comparable(was) === comparable(values[key])) continue;
+    const field = labels[key] ?? fieldLabel(key);
+    const [shownWas, given] = [await shown(tx, typenames[key], was), await shown(tx, typenames[key], values[key])];
     out.push({
       code: 'IMPORT_FIXED_FIELD',
       severity: 'error',
       path: [key],
       message: {
-        vi: `Dòng này chỉ tới ${spec.label.vi.toLowerCase()} đã có, nhưng ghi ${label.vi} "${given}" trong khi bản ghi đang là "${was}" (ngày ${on}); nhập lại không đổi được trường này. Để chuyển đi, hãy ghi nhận việc sắp xếp lại, hoặc kết thúc bản ghi cũ và nhập một mã nguồn mới.`,
-        en: `This row names an existing ${spec.label.en.toLowerCase()}, but gives ${label.en} "${given}" where the record has "${was}" (on ${on}); a re-import cannot change this field. To move it, record a reorganisation, or end the old record and import it under a new source key.`,
+        vi: `Dòng này chỉ tới ${label.vi.toLowerCase()} đã có, nhưng ghi ${field.vi} "${given}" trong khi bản ghi đang là "${shownWas}" (ngày ${on}); nhập lại không đổi được trường này. Để chuyển đi, hãy ghi nhận việc sắp xếp lại, hoặc kết thúc bản ghi cũ và nhập một mã nguồn mới.`,
+        en: `This row names an existing ${label.en.toLowerCase()}, but gives ${field.en} "${given}" where the record has "${shownWas}" (on ${on}); a re-import cannot change this field. To move it, record a reorganisation, or end the old record and import it under a new source key.`,
       },
     });
   }

@@ -288,6 +288,22 @@ describe('the API a wizard sits on (#14 item 5)', () => {
   });
 });
 
+/** A one-row CSV of a kind with its template's headers. */
+function csv(kind: ImportKind, values: Readonly<Record<string, string | number>>): Buffer {
+  const columns = columnsOfKind(kind);
+  return Buffer.from(
+    [columns.map((c) => `"${c.label.vi}"`).join(','), columns.map((c) => `"${values[c.key] ?? ''}"`).join(','), ''].join('\n'),
+  );
+}
+
+/** Every kind's example in place, as the officer (the examples build on each other; already there → unchanged). */
+async function importExamples(): Promise<void> {
+  for (const kind of IMPORT_KINDS) {
+    const r = await importFile(officer, schema, { kind: kind.name, fileName: 'vd.csv', bytes: csv(kind, kind.example), dryRun: false });
+    expect(r.errors, kind.name).toEqual([]);
+  }
+}
+
 describe('a re-import that would move a record (#14)', () => {
   /**
    * Every (kind, column) whose value an existing record keeps whatever a row says (create-only
@@ -299,23 +315,26 @@ describe('a re-import that would move a record (#14)', () => {
     'residential-groups.parentId': 'Việt Hưng',
     'party-cells.parentId': 'Thành ủy Hà Nội',
     'party-cells.unitIds': 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
+    'boards.buildingId': 'Chung cư A',
+    'boards.name': 'Ban quản trị Phúc Lợi Xanh mới',
+    'boards.electedOn': '21/09/2025',
+    'boards.validFrom': '02/10/2025',
+    'boards.validTo': '02/10/2028',
+    'boards.decisionNumber': '126/QĐ-UBND',
+    'boards.headId': '001085012345',
+    'boards.deputyIds': '001190123456',
+    'boards.memberIds': '001085012345; 001182000111',
   };
-  const csv = (kind: ImportKind, values: Readonly<Record<string, string | number>>) => {
-    const columns = columnsOfKind(kind);
-    return Buffer.from(
-      [columns.map((c) => `"${c.label.vi}"`).join(','), columns.map((c) => `"${values[c.key] ?? ''}"`).join(','), ''].join('\n'),
-    );
-  };
-
-  beforeAll(async () => {
-    // Every kind's example in place (the examples build on each other; already there → unchanged).
-    for (const kind of IMPORT_KINDS) {
-      const r = await importFile(officer, schema, { kind: kind.name, fileName: 'vd.csv', bytes: csv(kind, kind.example), dryRun: false });
-      expect(r.errors, kind.name).toEqual([]);
-    }
-  });
+  beforeAll(importExamples);
+  // A workflow kind's record changes only through another workflow: every column its example fills is fixed.
+  const fixedOf = (kind: ImportKind) =>
+    kind.workflow
+      ? columnsOfKind(kind)
+          .map((c) => c.key)
+          .filter((k) => k !== 'sourceKey' && kind.example[k] !== undefined)
+      : fixedFields(specOf(kind));
   const pairs = IMPORT_KINDS.flatMap((kind) => {
-    const fixed = new Set(fixedFields(specOf(kind)));
+    const fixed = new Set(fixedOf(kind));
     return columnsOfKind(kind)
       .filter((c) => fixed.has(c.key))
       .map((c) => [`${kind.name}.${c.key}`, kind, c.key] as const);
@@ -342,12 +361,82 @@ describe('a re-import that would move a record (#14)', () => {
       });
       expect(moved.committed).toBe(false);
       expect(moved.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[2, key, 'IMPORT_FIXED_FIELD']]);
-      // The message names the place or body as people write it (without the ward after the comma), not its id.
-      expect(moved.errors[0]?.message.vi).toContain(`"${alternative.split(',')[0]}"`);
+      // The message names the column, and a place or body as people write it (without the ward after the comma), not its id.
+      const column = columnsOfKind(kind).find((c) => c.key === key);
+      expect(moved.errors[0]?.message.vi).toContain(column?.label.vi);
+      if (column?.type.kind === 'reference' && column.type.typename !== 'Person') {
+        expect(moved.errors[0]?.message.vi).toContain(`"${alternative.split(',')[0]}"`);
+      }
       expect(await counts()).toEqual(before);
       // The same file unchanged still names the same record, untouched.
       const again = await importFile(officer, schema, { kind: kind.name, fileName: 'a.csv', bytes: csv(kind, kind.example), dryRun: true });
       expect(again.rows.map((r) => [r.action, r.recordId])).toEqual([['UNCHANGED', recordId]]);
     },
   );
+});
+
+describe('boards through the establishment workflow (#14 item 1)', () => {
+  beforeAll(importExamples);
+  const header =
+    'Mã nguồn;Nhà chung cư;Ngày bầu;Ngày bắt đầu nhiệm kỳ;Ngày kết thúc nhiệm kỳ;Trưởng ban (số định danh);Phó ban (số định danh);Ủy viên (số định danh)';
+
+  it('a board row becomes the body, its first term, its members by role and its establishment record', async () => {
+    const file = [header, 'BQT-31;Chung cư 31A;10/09/2025;01/10/2025;01/10/2028;001085012345;001190123456;001182000111', ''].join('\n');
+    await importFile(officer, schema, {
+      kind: 'buildings',
+      fileName: 'cc.csv',
+      bytes: Buffer.from(
+        'Mã nguồn;Tên nhà chung cư;Tổ dân phố;Số căn hộ;Số khối nhà;Nhiều chủ sở hữu;Ngày bắt đầu\nCC-31A;Chung cư 31A;Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi;100;1;Có;01/08/2025\n',
+      ),
+      dryRun: false,
+    });
+    const done = await importFile(officer, schema, { kind: 'boards', fileName: 'bqt.csv', bytes: Buffer.from(file), dryRun: false });
+    expect(done.errors).toEqual([]);
+    const boardId = done.rows[0]?.recordId ?? '';
+    const board = await h.prisma.organization.findUniqueOrThrow({ where: { id: boardId } });
+    expect(board).toMatchObject({ kind: 'MANAGEMENT_BOARD', name: 'Ban quản trị Chung cư 31A' });
+    const members = await h.prisma.membership.findMany({ where: { organizationId: boardId }, include: { person: true } });
+    expect(members.map((m) => [m.person.citizenId, m.role]).sort()).toEqual([
+      ['001085012345', 'HEAD'],
+      ['001182000111', 'MEMBER'],
+      ['001190123456', 'DEPUTY_HEAD'],
+    ]);
+    expect(await h.prisma.boardTerm.count({ where: { boardId, termNumber: 1 } })).toBe(1);
+    expect(await h.prisma.boardChange.count({ where: { boardId, kind: 'ESTABLISHMENT' } })).toBe(1);
+    const again = await importFile(officer, schema, { kind: 'boards', fileName: 'bqt.csv', bytes: Buffer.from(file), dryRun: true });
+    expect(again.rows.map((r) => [r.action, r.recordId])).toEqual([['UNCHANGED', boardId]]);
+  });
+
+  it('the workflow’s rules are told on the row’s columns: too few members, no deputy, a citizen ID that names no one; nothing is written', async () => {
+    const buildings = await importFile(officer, schema, {
+      kind: 'buildings',
+      fileName: 'cc32.csv',
+      bytes: Buffer.from(
+        [
+          'Tên nhà chung cư;Tổ dân phố;Số căn hộ;Số khối nhà;Nhiều chủ sở hữu;Ngày bắt đầu',
+          'Chung cư 32A;Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi;90;1;Có;01/08/2025',
+          'Chung cư 32B;Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi;90;1;Có;01/08/2025',
+          '',
+        ].join('\n'),
+      ),
+      dryRun: false,
+    });
+    expect(buildings.errors).toEqual([]);
+    const file = [
+      header,
+      ';Chung cư 32A;10/09/2025;01/10/2025;01/10/2028;001085012345;;',
+      ';Chung cư 32B;10/09/2025;01/10/2025;01/10/2028;001085012345;001190123456;"001182000111; 001099999999"',
+      '',
+    ].join('\n');
+    const before = await counts();
+    const r = await importFile(officer, schema, { kind: 'boards', fileName: 'bqt-hong.csv', bytes: Buffer.from(file), dryRun: false });
+    // A head alone: fewer than 3 members and no deputy (the composition rules); an unknown citizen ID among the members.
+    expect(r.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [2, 'memberIds', 'BOARD_MIN_MEMBERS'],
+      [2, 'memberIds', 'BOARD_DEPUTIES'],
+      [3, 'memberIds', 'ENTITY_NOT_FOUND'],
+    ]);
+    expect(r.errors[2]?.message.vi).toContain('001099999999');
+    expect(await counts()).toEqual(before);
+  });
 });
