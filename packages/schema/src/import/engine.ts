@@ -19,6 +19,7 @@ import type { UseCaseContext } from '../use-cases/context.js';
 import { createRecordIn, loadRecord, updateRecordIn } from '../use-cases/records.js';
 import { disagreements, fixedFieldChanges } from './fixed-fields.js';
 import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './kinds.js';
+import { endProgress, startProgress } from './progress.js';
 import type { Table } from './read-file.js';
 import { resolveReference, sourceKeyRecord } from './references.js';
 
@@ -86,6 +87,15 @@ export interface ImportRun {
 
 class RollBack extends Error {}
 
+/**
+ * How long an import's one transaction may run: a second a row (ten times what a row takes on a
+ * loaded 2-core machine), at least the 60 s of any write and at most an hour. The default 60 s
+ * failed a 1,000-row preview midway (tests/bench/import.mjs).
+ */
+export function importTimeout(rows: number): number {
+  return Math.min(3_600_000, Math.max(60_000, rows * 1_000));
+}
+
 export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run: ImportRun): Promise<ImportOutcome> {
   const columns = columnsOfKind(run.kind);
   const sheet = prepareSheet(run.table, columns, run.choices ?? {});
@@ -101,36 +111,46 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
   };
   if (outcome.errors.length > 0) return outcome;
   const spec = specOf(run.kind);
+  const progress = startProgress(run.batch.id, run.commit ? 'COMMIT' : 'PREVIEW', sheet.rows.length);
   try {
-    await writeTransaction(ctx.prisma, run.commit ? 'commitImport' : 'importDryRun', ctx.writer, async (tx) => {
-      await saveBatch(tx, ctx, run, sheet.rows.length);
-      const seenKeys = new Map<string, number>();
-      for (const [i, row] of sheet.rows.entries()) {
-        const values = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
-        const result = await importRow(tx, ctx, schema, run, spec, columns, row.cells, row.rowNumber, seenKeys);
-        outcome.rows.push({ rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values });
-        outcome.errors.push(...result.errors);
-        run.onRow?.(i + 1, sheet.rows.length);
-      }
-      if (!run.commit || outcome.errors.length > 0) throw new RollBack();
-      const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
-      outcome.transactionId = txid ? String(txid.id) : null;
-      await tx.importBatch.update({
-        where: { id: run.batch.id },
-        data: {
-          status: 'COMMITTED',
-          committedAt: new Date(),
-          rowCount: sheet.rows.length,
-          transactionId: txid?.id ?? null,
-          headerRow: sheet.headerRow,
-          mapping: sheet.mapping,
-          results: outcome.rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action, recordId: r.recordId })),
-        },
-      });
-    });
+    await writeTransaction(
+      ctx.prisma,
+      run.commit ? 'commitImport' : 'importDryRun',
+      ctx.writer,
+      async (tx) => {
+        await saveBatch(tx, ctx, run, sheet.rows.length);
+        const seenKeys = new Map<string, number>();
+        for (const [i, row] of sheet.rows.entries()) {
+          const values = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
+          const result = await importRow(tx, ctx, schema, run, spec, columns, row.cells, row.rowNumber, seenKeys);
+          outcome.rows.push({ rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values });
+          outcome.errors.push(...result.errors);
+          progress.done = i + 1;
+          run.onRow?.(i + 1, sheet.rows.length);
+        }
+        if (!run.commit || outcome.errors.length > 0) throw new RollBack();
+        const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
+        outcome.transactionId = txid ? String(txid.id) : null;
+        await tx.importBatch.update({
+          where: { id: run.batch.id },
+          data: {
+            status: 'COMMITTED',
+            committedAt: new Date(),
+            rowCount: sheet.rows.length,
+            transactionId: txid?.id ?? null,
+            headerRow: sheet.headerRow,
+            mapping: sheet.mapping,
+            results: outcome.rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action, recordId: r.recordId })),
+          },
+        });
+      },
+      { timeout: importTimeout(sheet.rows.length) },
+    );
     outcome.committed = true;
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
+  } finally {
+    endProgress(progress);
   }
   return outcome;
 }

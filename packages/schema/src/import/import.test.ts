@@ -440,3 +440,42 @@ describe('boards through the establishment workflow (#14 item 1)', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('a big preview does not hold the gateway (#14 item 7)', () => {
+  const N = 400;
+  const PROGRESS = 'query Progress($id: String!) { importBatch(id: $id) { progress { phase done total } } }';
+
+  it('while a preview runs, another request is answered, and reads how far the preview has got', async () => {
+    const rows = Array.from(
+      { length: N },
+      (_, i) => `Người Thử Lớn ${i + 1};Nam;1980;001080${200000 + i};Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi`,
+    );
+    const bytes = Buffer.from(['Họ và tên;Giới tính;Năm sinh;Số CCCD;Thường trú', ...rows, ''].join('\n'));
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'lon.csv', bytes });
+    const as = { viewer: officer.viewer, today: TODAY };
+    let finished = false;
+    const preview = h
+      .run<{ importBatch: { preview: { rows: unknown[]; errors: unknown[] } } }>(
+        'query Preview($id: String!) { importBatch(id: $id) { preview { rows { rowNumber } errors { code } } } }',
+        { id: batch.id },
+        as,
+      )
+      .finally(() => {
+        finished = true;
+      });
+    // Asked again and again until the preview has checked a row — or has ended, which fails below.
+    type Progress = { phase: string; done: number; total: number } | null;
+    let progress: Progress = null;
+    while (!finished && !(progress && progress.done > 0)) {
+      progress = (await h.run<{ importBatch: { progress: Progress } }>(PROGRESS, { id: batch.id }, as)).importBatch.progress;
+    }
+    expect(finished).toBe(false);
+    expect(progress).toMatchObject({ phase: 'PREVIEW', total: N });
+    expect(progress?.done).toBeLessThan(N);
+    const done = await preview;
+    expect(done.importBatch.preview.errors).toEqual([]);
+    expect(done.importBatch.preview.rows).toHaveLength(N);
+    // Once it has ended, nothing runs.
+    expect((await h.run<{ importBatch: { progress: Progress } }>(PROGRESS, { id: batch.id }, as)).importBatch.progress).toBeNull();
+  });
+});
