@@ -17,7 +17,8 @@ export type ColumnType =
   | { kind: 'date' }
   | { kind: 'citizenId' }
   | { kind: 'enum'; values: readonly string[]; labels: Readonly<Record<string, LocalizedText>> }
-  | { kind: 'reference'; typename: string };
+  /** `list`: several references in one cell, separated by `;` or new lines (a board's members). */
+  | { kind: 'reference'; typename: string; list?: boolean };
 
 export interface ImportColumn extends HeaderColumn {
   required: boolean;
@@ -77,7 +78,10 @@ export function enumLabels(values: readonly string[]): Record<string, LocalizedT
 
 /** The type of one field of an input schema. */
 export function columnType(field: z.ZodType, reference?: string): ColumnType {
-  if (reference) return { kind: 'reference', typename: reference };
+  if (reference)
+    return defOf(unwrap(field)).type === 'array'
+      ? { kind: 'reference', typename: reference, list: true }
+      : { kind: 'reference', typename: reference };
   if (field === citizenIdField) return { kind: 'citizenId' };
   const base = unwrap(field);
   if (base === dateField) return { kind: 'date' };
@@ -153,13 +157,19 @@ export function describeColumn(column: ImportColumn): LocalizedText {
         vi: `Một trong: ${t.values.map((v) => t.labels[v]?.vi ?? v).join('; ')}`,
         en: `One of: ${t.values.map((v) => t.labels[v]?.en ?? v).join('; ')}`,
       };
-    case 'reference':
-      if (t.typename === 'AdministrativeUnit') return UNIT_REFERENCE;
-      if (t.typename === 'Person')
-        return {
-          vi: 'Số định danh cá nhân (12 số) của người đó, hoặc mã nguồn của một lần nhập trước',
-          en: 'The person’s citizen ID (12 digits), or the source key from an earlier import',
-        };
-      return { vi: 'Tên, hoặc mã nguồn của một lần nhập trước', en: 'The name, or the source key from an earlier import' };
+    case 'reference': {
+      const one = describeReference(t.typename);
+      return t.list ? { vi: `${one.vi}; nhiều người/bản ghi thì cách nhau bởi dấu ;`, en: `${one.en}; several, separated by ;` } : one;
+    }
   }
+}
+
+function describeReference(typename: string): LocalizedText {
+  if (typename === 'AdministrativeUnit') return UNIT_REFERENCE;
+  if (typename === 'Person')
+    return {
+      vi: 'Số định danh cá nhân (12 số) của người đó, hoặc mã nguồn của một lần nhập trước',
+      en: 'The person’s citizen ID (12 digits), or the source key from an earlier import',
+    };
+  return { vi: 'Tên, hoặc mã nguồn của một lần nhập trước', en: 'The name, or the source key from an earlier import' };
 }

@@ -1,3 +1,4 @@
+export * from './board-row.js';
 export * from './cells.js';
 export * from './columns.js';
 export * from './dates.js';

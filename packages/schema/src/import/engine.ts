@@ -17,7 +17,9 @@ import { type Tx, writeTransaction } from '../store/transaction.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../store/write-errors.js';
 import type { UseCaseContext } from '../use-cases/context.js';
 import { createRecordIn, loadRecord, updateRecordIn } from '../use-cases/records.js';
-import { columnsOfKind, type ImportKind, specOf } from './kinds.js';
+import { disagreements, fixedFieldChanges } from './fixed-fields.js';
+import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './kinds.js';
+import { endProgress, startProgress } from './progress.js';
 import type { Table } from './read-file.js';
 import { resolveReference, sourceKeyRecord } from './references.js';
 
@@ -85,6 +87,15 @@ export interface ImportRun {
 
 class RollBack extends Error {}
 
+/**
+ * How long an import's one transaction may run: a second a row (ten times what a row takes on a
+ * loaded 2-core machine), at least the 60 s of any write and at most an hour. The default 60 s
+ * failed a 1,000-row preview midway (tests/bench/import.mjs).
+ */
+export function importTimeout(rows: number): number {
+  return Math.min(3_600_000, Math.max(60_000, rows * 1_000));
+}
+
 export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run: ImportRun): Promise<ImportOutcome> {
   const columns = columnsOfKind(run.kind);
   const sheet = prepareSheet(run.table, columns, run.choices ?? {});
@@ -100,36 +111,46 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
   };
   if (outcome.errors.length > 0) return outcome;
   const spec = specOf(run.kind);
+  const progress = startProgress(run.batch.id, run.commit ? 'COMMIT' : 'PREVIEW', sheet.rows.length);
   try {
-    await writeTransaction(ctx.prisma, run.commit ? 'commitImport' : 'importDryRun', ctx.writer, async (tx) => {
-      await saveBatch(tx, ctx, run, sheet.rows.length);
-      const seenKeys = new Map<string, number>();
-      for (const [i, row] of sheet.rows.entries()) {
-        const values = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
-        const result = await importRow(tx, ctx, schema, run, spec, columns, row.cells, row.rowNumber, seenKeys);
-        outcome.rows.push({ rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values });
-        outcome.errors.push(...result.errors);
-        run.onRow?.(i + 1, sheet.rows.length);
-      }
-      if (!run.commit || outcome.errors.length > 0) throw new RollBack();
-      const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
-      outcome.transactionId = txid ? String(txid.id) : null;
-      await tx.importBatch.update({
-        where: { id: run.batch.id },
-        data: {
-          status: 'COMMITTED',
-          committedAt: new Date(),
-          rowCount: sheet.rows.length,
-          transactionId: txid?.id ?? null,
-          headerRow: sheet.headerRow,
-          mapping: sheet.mapping,
-          results: outcome.rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action, recordId: r.recordId })),
-        },
-      });
-    });
+    await writeTransaction(
+      ctx.prisma,
+      run.commit ? 'commitImport' : 'importDryRun',
+      ctx.writer,
+      async (tx) => {
+        await saveBatch(tx, ctx, run, sheet.rows.length);
+        const seenKeys = new Map<string, number>();
+        for (const [i, row] of sheet.rows.entries()) {
+          const values = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
+          const result = await importRow(tx, ctx, schema, run, spec, columns, row.cells, row.rowNumber, seenKeys);
+          outcome.rows.push({ rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values });
+          outcome.errors.push(...result.errors);
+          progress.done = i + 1;
+          run.onRow?.(i + 1, sheet.rows.length);
+        }
+        if (!run.commit || outcome.errors.length > 0) throw new RollBack();
+        const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
+        outcome.transactionId = txid ? String(txid.id) : null;
+        await tx.importBatch.update({
+          where: { id: run.batch.id },
+          data: {
+            status: 'COMMITTED',
+            committedAt: new Date(),
+            rowCount: sheet.rows.length,
+            transactionId: txid?.id ?? null,
+            headerRow: sheet.headerRow,
+            mapping: sheet.mapping,
+            results: outcome.rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action, recordId: r.recordId })),
+          },
+        });
+      },
+      { timeout: importTimeout(sheet.rows.length) },
+    );
     outcome.committed = true;
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
+  } finally {
+    endProgress(progress);
   }
   return outcome;
 }
@@ -212,30 +233,49 @@ async function importRow(
   for (const column of columns) {
     const text = values[column.key];
     if (column.type.kind !== 'reference' || typeof text !== 'string') continue;
-    const found = await resolveReference(tx, { typename: column.type.typename, column: column.key, text, on, source: run.batch.source });
-    if (found.ok) values[column.key] = found.id;
-    else {
-      violations.push(found.violation);
-      delete values[column.key];
+    // A list cell ("001…; 001…") names several records; each is resolved, each failure reported.
+    const texts = column.type.list
+      ? text
+          .split(/[;\n]/u)
+          .map((t) => t.trim())
+          .filter((t) => t !== '')
+      : [text];
+    const ids: string[] = [];
+    for (const one of texts) {
+      const found = await resolveReference(tx, {
+        typename: column.type.typename,
+        column: column.key,
+        text: one,
+        on,
+        source: run.batch.source,
+      });
+      if (found.ok) ids.push(found.id);
+      else violations.push(found.violation);
     }
+    if (ids.length < texts.length) delete values[column.key];
+    else values[column.key] = column.type.list ? ids : ids[0];
   }
+  const workflow = run.kind.workflow;
   const fail = (more: Violation[]): RowResult => {
     // Every problem of the row at once: the schema's too, on the cells not already reported.
     const reported = new Set([...violations, ...more].map((v) => String(v.path[0] ?? '')));
-    const parsed = parseInput(spec.createSchema, values);
+    const parsed = parseInput(workflow?.schema ?? spec.createSchema, values);
     const fromSchema = parsed.ok ? [] : parsed.violations.filter((v) => !reported.has(String(v.path[0] ?? '')));
     return { action: null, recordId: null, errors: [...violations, ...more, ...fromSchema].map((v) => toError(rowNumber, v, columns)) };
   };
   if (violations.length > 0) return fail([]);
+  const input = run.kind.toInput ? run.kind.toInput(values) : values;
 
   await tx.$executeRawUnsafe('SAVEPOINT import_row');
   try {
     const existing =
       (sourceKey !== undefined ? await sourceKeyRecord(tx, run.batch.source, spec.typename, sourceKey) : null) ??
-      (await byNaturalKey(tx, spec, run.kind.naturalKey, values));
-    const result = existing
-      ? await updateExisting(tx, ctx, schema, spec, existing, values)
-      : await createNew(tx, ctx, schema, spec, values);
+      (await byNaturalKey(tx, spec, run.kind.naturalKey, input));
+    const result = workflow
+      ? await throughWorkflow(tx, ctx, schema, workflow, existing, values, columns)
+      : existing
+        ? await updateExisting(tx, ctx, schema, spec, existing, input, on, columns)
+        : await createNew(tx, ctx, schema, spec, input);
     if (sourceKey !== undefined) {
       const where = { source_entityType_key: { source: run.batch.source, entityType: spec.typename, key: sourceKey } };
       await tx.importSourceKey.upsert({
@@ -248,8 +288,39 @@ async function importRow(
     return { ...result, errors: [] };
   } catch (error) {
     await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_row');
-    return fail(rowViolations(error));
+    const found = rowViolations(error);
+    // A workflow's violations name its input's paths (a board's members[i]): told on the row's columns.
+    return fail(workflow?.columnOf ? found.map((v) => ({ ...v, path: [workflow.columnOf?.(v.path, values) ?? v.path[0] ?? ''] })) : found);
   }
+}
+
+/**
+ * A row of a workflow kind: a new record through the workflow (after the territory check of its
+ * mutation); an existing one is unchanged when the row agrees with it as read back, and otherwise an
+ * error on each cell that differs (changing it is another workflow's: a board's consolidation).
+ */
+async function throughWorkflow(
+  tx: Tx,
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  workflow: ImportWorkflow,
+  existing: string | null,
+  values: Record<string, unknown>,
+  columns: readonly ImportColumn[],
+): Promise<{ action: RowAction; recordId: string }> {
+  const input = workflow.toInput(values);
+  await checkAccess(ctx, schema, workflow.mutation, input);
+  if (!existing) return { action: 'CREATE', recordId: await workflow.create(tx, input) };
+  const current = await workflow.current(tx, existing);
+  const on = typeof current.validFrom === 'string' ? current.validFrom : ctx.today;
+  const differ = await disagreements(tx, { vi: 'bản ghi', en: 'record' }, current, values, workflow.references, on, labelsOf(columns));
+  if (differ.length > 0) throw new ValidationError(differ);
+  return { action: 'UNCHANGED', recordId: existing };
+}
+
+/** The headers the person sees, by column key (for messages). */
+function labelsOf(columns: readonly ImportColumn[]): Record<string, LocalizedText> {
+  return Object.fromEntries(columns.map((c) => [c.key, c.label]));
 }
 
 async function byNaturalKey(tx: Tx, spec: EntitySpec, key: string | undefined, values: Record<string, unknown>): Promise<string | null> {
@@ -269,9 +340,13 @@ async function checkAccess(ctx: UseCaseContext, schema: GraphQLSchema, field: st
       await assertReferencesAllowed(ctx, [ref]);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      const column = ref.path.split('.')[1] ?? '';
+      // The input's path below `input` ("residenceUnitId", "members.2.personId"): its first segment is the column.
+      const path = ref.path
+        .split('.')
+        .slice(1)
+        .map((seg) => (/^\d+$/u.test(seg) ? Number(seg) : seg));
       const message = (error.extensions.localizedMessage as LocalizedText | undefined) ?? { vi: error.message, en: error.message };
-      refused.push({ code: String(error.extensions.code ?? 'FORBIDDEN'), severity: 'error', path: [column], message });
+      refused.push({ code: String(error.extensions.code ?? 'FORBIDDEN'), severity: 'error', path, message });
     }
   }
   if (refused.length) throw new ValidationError(refused);
@@ -297,8 +372,13 @@ async function updateExisting(
   spec: EntitySpec,
   id: string,
   values: Record<string, unknown>,
+  on: string,
+  columns: readonly ImportColumn[],
 ): Promise<{ action: RowAction; recordId: string }> {
   const { record, version } = await loadRecord(tx, spec, id);
+  // What the update cannot change must agree with the record, or the row would be silently half-applied.
+  const fixed = await fixedFieldChanges(tx, spec, id, record, values, on, labelsOf(columns));
+  if (fixed.length > 0) throw new ValidationError(fixed);
   const updatable = Object.keys((spec.updateSchema as { shape?: object } | undefined)?.shape ?? {});
   const changes = Object.fromEntries(
     Object.entries(values).filter(([k, v]) => updatable.includes(k) && k !== 'id' && k !== 'version' && !same(record[k], v)),

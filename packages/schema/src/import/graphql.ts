@@ -9,6 +9,7 @@ import { fieldCost } from '../graphql/field-cost.js';
 import { commitImport, listBatches, previewImport, readBatch } from './batches.js';
 import type { ImportError, ImportOutcome, RowOutcome } from './engine.js';
 import { columnsOfKind, IMPORT_KINDS, type ImportKind, importKind, specOf } from './kinds.js';
+import { type ImportProgress, progressOf } from './progress.js';
 
 /**
  * Bulk import over GraphQL (the upload itself is `POST /imports`, apps/gateway): the kinds and
@@ -130,6 +131,15 @@ const ImportColumnChoice = builder.inputType('ImportColumnChoice', {
   fields: (t) => ({ key: t.string({ required: true }), header: t.int({ required: true }) }),
 });
 
+const ImportProgressRef = builder.objectRef<ImportProgress>('ImportProgress').implement({
+  description: 'Tiến độ / How far a running preview or commit has got (rows checked of the total).',
+  fields: (t) => ({
+    phase: t.exposeString('phase', { description: 'PREVIEW (a dry run) or COMMIT.' }),
+    done: t.exposeInt('done', { description: 'Rows checked so far.' }),
+    total: t.exposeInt('total', { description: 'Rows of the sheet.' }),
+  }),
+});
+
 const ImportBatchRef: ReturnType<typeof builder.objectRef<ImportBatch>> = builder.objectRef<ImportBatch>('ImportBatch');
 ImportBatchRef.implement({
   description: 'Một lần nhập / An uploaded file: who, which file (name, SHA-256), its rows, and once committed what it wrote.',
@@ -153,6 +163,12 @@ ImportBatchRef.implement({
         const rows = (b.results as Array<{ rowNumber: number; action: RowOutcome['action']; recordId: string | null }> | null) ?? [];
         return rows.map((r) => ({ ...r, values: {}, typename, errors: [] }));
       },
+    }),
+    progress: t.field({
+      type: ImportProgressRef,
+      nullable: true,
+      description: 'While a preview or commit of it runs: how far it has got (ask again to follow it); null when none runs.',
+      resolve: (b) => progressOf(b.id),
     }),
     preview: t.field({
       type: ImportPreviewRef,

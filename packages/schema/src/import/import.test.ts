@@ -7,7 +7,8 @@ import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { commitImport, importFile, previewImport, uploadImport } from './batches.js';
-import { IMPORT_KINDS, specOf } from './kinds.js';
+import { fixedFields } from './fixed-fields.js';
+import { columnsOfKind, IMPORT_KINDS, type ImportKind, specOf } from './kinds.js';
 import { importTemplate } from './template.js';
 
 /**
@@ -284,5 +285,197 @@ describe('the API a wizard sits on (#14 item 5)', () => {
         { value: 'FEMALE', label: { vi: 'Nữ' } },
       ],
     });
+  });
+});
+
+/** A one-row CSV of a kind with its template's headers. */
+function csv(kind: ImportKind, values: Readonly<Record<string, string | number>>): Buffer {
+  const columns = columnsOfKind(kind);
+  return Buffer.from(
+    [columns.map((c) => `"${c.label.vi}"`).join(','), columns.map((c) => `"${values[c.key] ?? ''}"`).join(','), ''].join('\n'),
+  );
+}
+
+/** Every kind's example in place, as the officer (the examples build on each other; already there → unchanged). */
+async function importExamples(): Promise<void> {
+  for (const kind of IMPORT_KINDS) {
+    const r = await importFile(officer, schema, { kind: kind.name, fileName: 'vd.csv', bytes: csv(kind, kind.example), dryRun: false });
+    expect(r.errors, kind.name).toEqual([]);
+  }
+}
+
+describe('a re-import that would move a record (#14)', () => {
+  /**
+   * Every (kind, column) whose value an existing record keeps whatever a row says (create-only
+   * fields such as a group's ward, or fields outside the update schema) needs an alternative here:
+   * a value naming another, existing record. The list of pairs is computed from the specs, so a
+   * kind or field added later fails this test until it is covered.
+   */
+  const ALTERNATIVES: Readonly<Record<string, string>> = {
+    'residential-groups.parentId': 'Việt Hưng',
+    'party-cells.parentId': 'Thành ủy Hà Nội',
+    'party-cells.unitIds': 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
+    'boards.buildingId': 'Chung cư A',
+    'boards.name': 'Ban quản trị Phúc Lợi Xanh mới',
+    'boards.electedOn': '21/09/2025',
+    'boards.validFrom': '02/10/2025',
+    'boards.validTo': '02/10/2028',
+    'boards.decisionNumber': '126/QĐ-UBND',
+    'boards.headId': '001085012345',
+    'boards.deputyIds': '001190123456',
+    'boards.memberIds': '001085012345; 001182000111',
+  };
+  beforeAll(importExamples);
+  // A workflow kind's record changes only through another workflow: every column its example fills is fixed.
+  const fixedOf = (kind: ImportKind) =>
+    kind.workflow
+      ? columnsOfKind(kind)
+          .map((c) => c.key)
+          .filter((k) => k !== 'sourceKey' && kind.example[k] !== undefined)
+      : fixedFields(specOf(kind));
+  const pairs = IMPORT_KINDS.flatMap((kind) => {
+    const fixed = new Set(fixedOf(kind));
+    return columnsOfKind(kind)
+      .filter((c) => fixed.has(c.key))
+      .map((c) => [`${kind.name}.${c.key}`, kind, c.key] as const);
+  });
+
+  it('the class is known: every fixed column of every kind has an alternative value, and there is at least one', () => {
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.map(([name]) => name).sort()).toEqual(Object.keys(ALTERNATIVES).sort());
+  });
+
+  it.each(pairs)(
+    '%s: a row naming an existing record with another value is an error on that cell, and writes nothing',
+    async (name, kind, key) => {
+      const first = await importFile(officer, schema, { kind: kind.name, fileName: 'a.csv', bytes: csv(kind, kind.example), dryRun: true });
+      expect(first.rows.map((r) => r.action)).toEqual(['UNCHANGED']);
+      const recordId = first.rows[0]?.recordId;
+      const before = await counts();
+      const alternative = ALTERNATIVES[name] ?? '';
+      const moved = await importFile(officer, schema, {
+        kind: kind.name,
+        fileName: 'b.csv',
+        bytes: csv(kind, { ...kind.example, [key]: alternative }),
+        dryRun: false,
+      });
+      expect(moved.committed).toBe(false);
+      expect(moved.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[2, key, 'IMPORT_FIXED_FIELD']]);
+      // The message names the column, and a place or body as people write it (without the ward after the comma), not its id.
+      const column = columnsOfKind(kind).find((c) => c.key === key);
+      expect(moved.errors[0]?.message.vi).toContain(column?.label.vi);
+      if (column?.type.kind === 'reference' && column.type.typename !== 'Person') {
+        expect(moved.errors[0]?.message.vi).toContain(`"${alternative.split(',')[0]}"`);
+      }
+      expect(await counts()).toEqual(before);
+      // The same file unchanged still names the same record, untouched.
+      const again = await importFile(officer, schema, { kind: kind.name, fileName: 'a.csv', bytes: csv(kind, kind.example), dryRun: true });
+      expect(again.rows.map((r) => [r.action, r.recordId])).toEqual([['UNCHANGED', recordId]]);
+    },
+  );
+});
+
+describe('boards through the establishment workflow (#14 item 1)', () => {
+  beforeAll(importExamples);
+  const header =
+    'Mã nguồn;Nhà chung cư;Ngày bầu;Ngày bắt đầu nhiệm kỳ;Ngày kết thúc nhiệm kỳ;Trưởng ban (số định danh);Phó ban (số định danh);Ủy viên (số định danh)';
+
+  it('a board row becomes the body, its first term, its members by role and its establishment record', async () => {
+    const file = [header, 'BQT-31;Chung cư 31A;10/09/2025;01/10/2025;01/10/2028;001085012345;001190123456;001182000111', ''].join('\n');
+    await importFile(officer, schema, {
+      kind: 'buildings',
+      fileName: 'cc.csv',
+      bytes: Buffer.from(
+        'Mã nguồn;Tên nhà chung cư;Tổ dân phố;Số căn hộ;Số khối nhà;Nhiều chủ sở hữu;Ngày bắt đầu\nCC-31A;Chung cư 31A;Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi;100;1;Có;01/08/2025\n',
+      ),
+      dryRun: false,
+    });
+    const done = await importFile(officer, schema, { kind: 'boards', fileName: 'bqt.csv', bytes: Buffer.from(file), dryRun: false });
+    expect(done.errors).toEqual([]);
+    const boardId = done.rows[0]?.recordId ?? '';
+    const board = await h.prisma.organization.findUniqueOrThrow({ where: { id: boardId } });
+    expect(board).toMatchObject({ kind: 'MANAGEMENT_BOARD', name: 'Ban quản trị Chung cư 31A' });
+    const members = await h.prisma.membership.findMany({ where: { organizationId: boardId }, include: { person: true } });
+    expect(members.map((m) => [m.person.citizenId, m.role]).sort()).toEqual([
+      ['001085012345', 'HEAD'],
+      ['001182000111', 'MEMBER'],
+      ['001190123456', 'DEPUTY_HEAD'],
+    ]);
+    expect(await h.prisma.boardTerm.count({ where: { boardId, termNumber: 1 } })).toBe(1);
+    expect(await h.prisma.boardChange.count({ where: { boardId, kind: 'ESTABLISHMENT' } })).toBe(1);
+    const again = await importFile(officer, schema, { kind: 'boards', fileName: 'bqt.csv', bytes: Buffer.from(file), dryRun: true });
+    expect(again.rows.map((r) => [r.action, r.recordId])).toEqual([['UNCHANGED', boardId]]);
+  });
+
+  it('the workflow’s rules are told on the row’s columns: too few members, no deputy, a citizen ID that names no one; nothing is written', async () => {
+    const buildings = await importFile(officer, schema, {
+      kind: 'buildings',
+      fileName: 'cc32.csv',
+      bytes: Buffer.from(
+        [
+          'Tên nhà chung cư;Tổ dân phố;Số căn hộ;Số khối nhà;Nhiều chủ sở hữu;Ngày bắt đầu',
+          'Chung cư 32A;Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi;90;1;Có;01/08/2025',
+          'Chung cư 32B;Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi;90;1;Có;01/08/2025',
+          '',
+        ].join('\n'),
+      ),
+      dryRun: false,
+    });
+    expect(buildings.errors).toEqual([]);
+    const file = [
+      header,
+      ';Chung cư 32A;10/09/2025;01/10/2025;01/10/2028;001085012345;;',
+      ';Chung cư 32B;10/09/2025;01/10/2025;01/10/2028;001085012345;001190123456;"001182000111; 001099999999"',
+      '',
+    ].join('\n');
+    const before = await counts();
+    const r = await importFile(officer, schema, { kind: 'boards', fileName: 'bqt-hong.csv', bytes: Buffer.from(file), dryRun: false });
+    // A head alone: fewer than 3 members and no deputy (the composition rules); an unknown citizen ID among the members.
+    expect(r.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
+      [2, 'memberIds', 'BOARD_MIN_MEMBERS'],
+      [2, 'memberIds', 'BOARD_DEPUTIES'],
+      [3, 'memberIds', 'ENTITY_NOT_FOUND'],
+    ]);
+    expect(r.errors[2]?.message.vi).toContain('001099999999');
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('a big preview does not hold the gateway (#14 item 7)', () => {
+  const N = 400;
+  const PROGRESS = 'query Progress($id: String!) { importBatch(id: $id) { progress { phase done total } } }';
+
+  it('while a preview runs, another request is answered, and reads how far the preview has got', async () => {
+    const rows = Array.from(
+      { length: N },
+      (_, i) => `Người Thử Lớn ${i + 1};Nam;1980;001080${200000 + i};Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi`,
+    );
+    const bytes = Buffer.from(['Họ và tên;Giới tính;Năm sinh;Số CCCD;Thường trú', ...rows, ''].join('\n'));
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'lon.csv', bytes });
+    const as = { viewer: officer.viewer, today: TODAY };
+    let finished = false;
+    const preview = h
+      .run<{ importBatch: { preview: { rows: unknown[]; errors: unknown[] } } }>(
+        'query Preview($id: String!) { importBatch(id: $id) { preview { rows { rowNumber } errors { code } } } }',
+        { id: batch.id },
+        as,
+      )
+      .finally(() => {
+        finished = true;
+      });
+    // Asked again and again until the preview has checked a row — or has ended, which fails below.
+    type Progress = { phase: string; done: number; total: number } | null;
+    let progress: Progress = null;
+    while (!finished && !(progress && progress.done > 0)) {
+      progress = (await h.run<{ importBatch: { progress: Progress } }>(PROGRESS, { id: batch.id }, as)).importBatch.progress;
+    }
+    expect(finished).toBe(false);
+    expect(progress).toMatchObject({ phase: 'PREVIEW', total: N });
+    expect(progress?.done).toBeLessThan(N);
+    const done = await preview;
+    expect(done.importBatch.preview.errors).toEqual([]);
+    expect(done.importBatch.preview.rows).toHaveLength(N);
+    // Once it has ended, nothing runs.
+    expect((await h.run<{ importBatch: { progress: Progress } }>(PROGRESS, { id: batch.id }, as)).importBatch.progress).toBeNull();
   });
 });

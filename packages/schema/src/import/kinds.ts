@@ -1,5 +1,85 @@
-import { columnsOf, type ImportColumn, type LocalizedText } from '@coso/domain';
+import {
+  boardRowInput,
+  columnsOf,
+  type ImportColumn,
+  idField,
+  type LocalizedText,
+  optionalIdField,
+  toEstablishBoardInput,
+} from '@coso/domain';
+import type { z } from 'zod';
 import { ENTITY_SPECS, type EntitySpec } from '../graphql/entity-mutations.js';
+import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
+import type { Tx } from '../store/transaction.js';
+import { establishBoardIn } from '../use-cases/boards.js';
+
+/**
+ * A kind written through a workflow use-case instead of `createX` (a board is established with its
+ * term, members and establishment record in one): the row's own schema (the columns come from it),
+ * the mutation whose territory check applies, the write, and the record read back as a row — so a
+ * re-import tells "unchanged" from a change the workflow cannot make (that is consolidation's).
+ */
+export interface ImportWorkflow {
+  schema: z.ZodType;
+  /** Reference fields of the row → the type they name. */
+  references: Readonly<Record<string, string>>;
+  mutation: string;
+  /** The workflow's input from the row's resolved values. */
+  toInput: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Writes the record; returns its id. */
+  create: (tx: Tx, input: Record<string, unknown>) => Promise<string>;
+  /** The record as the row's fields read it. */
+  current: (tx: Tx, id: string) => Promise<Record<string, unknown>>;
+  /** The row's column a violation of the workflow's input names (a board's `members[i]` → head, deputies or members). */
+  columnOf?: (path: readonly (string | number)[], values: Record<string, unknown>) => string | undefined;
+}
+
+/** members[0] is the head, then the deputies, then the members (`toEstablishBoardInput`'s order). */
+function boardColumnOf(path: readonly (string | number)[], values: Record<string, unknown>): string | undefined {
+  if (path[0] !== 'members') return typeof path[0] === 'string' ? path[0] : undefined;
+  const i = Number(path[1]);
+  const deputies = Array.isArray(values.deputyIds) ? values.deputyIds.length : 0;
+  if (!Number.isInteger(i)) return 'memberIds';
+  return i === 0 ? 'headId' : i <= deputies ? 'deputyIds' : 'memberIds';
+}
+
+/** A board as its establishment row reads it: the first term and the members who took office with it. */
+async function boardAsRow(tx: Tx, id: string): Promise<Record<string, unknown>> {
+  const board = await tx.organization.findUniqueOrThrow({ where: { id } });
+  const term = await tx.boardTerm.findFirst({ where: { boardId: id }, orderBy: { termNumber: 'asc' } });
+  const established = await tx.boardChange.findFirst({ where: { boardId: id, kind: 'ESTABLISHMENT' } });
+  const from = term ? fromDbDate(term.validFrom) : fromDbDate(board.validFrom);
+  const members = await tx.membership.findMany({ where: { organizationId: id, ...activeOnWhere(from) }, orderBy: { id: 'asc' } });
+  const withRole = (role: string) => members.filter((m) => m.role === role).map((m) => m.personId);
+  return {
+    buildingId: board.buildingId,
+    complexId: board.complexId,
+    name: board.name,
+    electedOn: term ? fromDbDate(term.electedOn) : null,
+    validFrom: from,
+    validTo: term?.validTo ? fromDbDate(term.validTo) : null,
+    decisionNumber: established?.decisionNumber ?? null,
+    headId: withRole('HEAD')[0] ?? null,
+    deputyIds: withRole('DEPUTY_HEAD'),
+    memberIds: withRole('MEMBER'),
+  };
+}
+
+const ESTABLISH_BOARD: ImportWorkflow = {
+  schema: boardRowInput,
+  references: {
+    buildingId: 'ApartmentBuilding',
+    complexId: 'ApartmentComplex',
+    headId: 'Person',
+    deputyIds: 'Person',
+    memberIds: 'Person',
+  },
+  mutation: 'establishBoard',
+  toInput: toEstablishBoardInput,
+  create: async (tx, input) => (await establishBoardIn(tx, input)).id,
+  current: boardAsRow,
+  columnOf: boardColumnOf,
+};
 
 /**
  * What can be imported. A kind names the write it makes (a registered entity's `createX`, whose
@@ -18,6 +98,15 @@ export interface ImportKind {
   omit?: readonly string[];
   /** Headers that read better for this kind than the field's general label. */
   labels?: Readonly<Record<string, LocalizedText>>;
+  /**
+   * Create-only fields the write takes beyond its create schema's shape (a party cell's committee),
+   * with the schema of one cell; their references come from the spec's `createOnly`.
+   */
+  extra?: Readonly<Record<string, z.ZodType>>;
+  /** The write's input from a row's resolved values (a cell's one place into the body's `unitIds`). */
+  toInput?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Written through a workflow use-case (its columns from the workflow's row schema). */
+  workflow?: ImportWorkflow;
   /** A field that identifies an existing record when the row has no source key (a citizen ID). */
   naturalKey?: string;
   /**
@@ -102,6 +191,70 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       validFrom: '19/05/2015',
     },
   },
+  {
+    name: 'party-cells',
+    label: { vi: 'Chi bộ', en: 'Party cells' },
+    noun: 'Organization',
+    fixed: { kind: 'PARTY_CELL' },
+    // Its kind is the template's; a cell is no board nor branch.
+    omit: ['kind', 'massOrganization', 'buildingId', 'complexId'],
+    extra: { parentId: idField, unitIds: optionalIdField },
+    toInput: ({ unitIds, ...rest }) => (typeof unitIds === 'string' ? { ...rest, unitIds: [unitIds] } : rest),
+    labels: {
+      name: { vi: 'Tên chi bộ', en: 'Party cell' },
+      parentId: { vi: 'Đảng ủy cấp trên', en: 'Party committee above' },
+      unitIds: { vi: 'Tổ dân phố phụ trách', en: 'Residential group served' },
+    },
+    example: {
+      sourceKey: 'VD-CB-20',
+      name: 'Chi bộ TDP số 20 Phúc Lợi',
+      parentId: 'Đảng ủy phường Phúc Lợi',
+      unitIds: 'Tổ dân phố số 20 (Phúc Lợi), Phúc Lợi',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'residence-contacts',
+    label: { vi: 'Đảng viên giữ mối liên hệ nơi cư trú (QĐ 213)', en: 'Regulation 213 residence contacts' },
+    noun: 'ResidenceContact',
+    labels: { personId: { vi: 'Số định danh cá nhân', en: 'Citizen ID' } },
+    example: {
+      sourceKey: 'VD-213-01',
+      personId: '001190123456',
+      residenceCellId: 'Chi bộ TDP số 20 Phúc Lợi',
+      category: 'Bình thường',
+      validFrom: '01/09/2025',
+    },
+  },
+  {
+    name: 'boards',
+    label: { vi: 'Ban quản trị nhà chung cư', en: 'Management boards' },
+    noun: 'Organization',
+    workflow: ESTABLISH_BOARD,
+    labels: {
+      name: { vi: 'Tên ban quản trị', en: 'Board' },
+      buildingId: { vi: 'Nhà chung cư', en: 'Building' },
+      complexId: { vi: 'Cụm nhà chung cư', en: 'Complex' },
+      validFrom: { vi: 'Ngày bắt đầu nhiệm kỳ', en: 'Term starts' },
+      validTo: { vi: 'Ngày kết thúc nhiệm kỳ', en: 'Term ends' },
+      decisionNumber: { vi: 'Số quyết định thành lập', en: 'Establishment decision number' },
+      headId: { vi: 'Trưởng ban (số định danh)', en: 'Head (citizen ID)' },
+      deputyIds: { vi: 'Phó ban (số định danh)', en: 'Deputies (citizen IDs)' },
+      memberIds: { vi: 'Ủy viên (số định danh)', en: 'Members (citizen IDs)' },
+    },
+    example: {
+      sourceKey: 'VD-BQT-01',
+      buildingId: 'Chung cư Phúc Lợi Xanh',
+      name: 'Ban quản trị Chung cư Phúc Lợi Xanh',
+      electedOn: '20/09/2025',
+      validFrom: '01/10/2025',
+      validTo: '01/10/2028',
+      decisionNumber: '125/QĐ-UBND',
+      headId: '001190123456',
+      deputyIds: '001085012345',
+      memberIds: '001182000111',
+    },
+  },
 ];
 
 export function importKind(name: string): ImportKind | undefined {
@@ -117,11 +270,13 @@ export function specOf(kind: ImportKind): EntitySpec {
 
 /** The kind's columns: the create schema's fields (references from the write's GraphQL ids), the source key first. */
 export function columnsOfKind(kind: ImportKind): ImportColumn[] {
+  const relabel = (c: ImportColumn): ImportColumn => {
+    const label = kind.labels?.[c.key];
+    return label ? { ...c, label, aliases: [...(c.aliases ?? []), c.label.vi] } : c;
+  };
+  if (kind.workflow) return columnsOf(kind.workflow.schema, { references: kind.workflow.references, omit: kind.omit ?? [] }).map(relabel);
   const spec = specOf(kind);
   const fields = { ...spec.fields, ...(spec.createOnly ?? {}) };
   const references = Object.fromEntries(Object.entries(fields).flatMap(([key, f]) => (f.idOf ? [[key, f.idOf]] : [])));
-  return columnsOf(spec.createSchema, { references, omit: kind.omit ?? [] }).map((c) => {
-    const label = kind.labels?.[c.key];
-    return label ? { ...c, label, aliases: [...(c.aliases ?? []), c.label.vi] } : c;
-  });
+  return columnsOf(spec.createSchema, { references, omit: kind.omit ?? [], extra: kind.extra ?? {} }).map(relabel);
 }

@@ -37,6 +37,8 @@ export async function writeTransaction<T>(
   operation: string,
   writer: Writer,
   work: (tx: Tx) => Promise<T>,
+  /** How long the transaction may run (a bulk import of thousands of rows runs for minutes); 60 s by default. */
+  options: { timeout?: number } = {},
 ): Promise<T> {
   let changed: string[] = [];
   try {
@@ -47,7 +49,7 @@ export async function writeTransaction<T>(
         if (writer.changed) changed = await changedTypes(tx);
         return result;
       },
-      { timeout: 60_000, maxWait: 10_000 },
+      { timeout: options.timeout ?? 60_000, maxWait: 10_000 },
     );
     if (changed.length) writer.changed?.(changed);
     return result;

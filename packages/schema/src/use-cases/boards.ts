@@ -32,113 +32,124 @@ type MemberIn = { personId: string; role: DomainRole; buildingId?: string | null
 
 /** Establishes a board; the input as the domain's `establishBoardInput` reads it, with database ids. */
 export async function establishBoard(ctx: UseCaseContext, decoded: unknown): Promise<Organization> {
+  const v = parseEstablish(decoded);
+  return writeTransaction(ctx.prisma, 'establishBoard', ctx.writer, (tx) => establishParsedIn(tx, v));
+}
+
+/** The same workflow inside a transaction the caller holds (bulk import establishes many boards in one). */
+export async function establishBoardIn(tx: Tx, decoded: unknown): Promise<Organization> {
+  return establishParsedIn(tx, parseEstablish(decoded));
+}
+
+function parseEstablish(decoded: unknown) {
   const parsed = parseInput(establishBoardInput, JSON.parse(JSON.stringify(decoded)));
   if (!parsed.ok) throw new ValidationError(parsed.violations);
-  const v = parsed.value;
-  return writeTransaction(ctx.prisma, 'establishBoard', ctx.writer, async (tx) => {
-    const slice = await boardState(
-      tx,
-      v,
-      v.members.map((m) => m.personId),
-    );
-    const target = v.buildingId ? slice.buildings[0] : slice.complexes[0];
-    if (!target) throw new NotFoundError(v.buildingId ? 'ApartmentBuilding' : 'ApartmentComplex', String(v.buildingId ?? v.complexId));
-    const name = v.name ?? `Ban quản trị ${target.name}`;
-    const boardId = randomUUID();
-    const violations = checkBoardMembers(
-      slice,
-      {
-        board: { id: boardId, name, buildingId: v.buildingId ?? null, complexId: v.complexId ?? null },
-        members: v.members as BoardProposalMember[],
-      },
-      v.validFrom,
-    );
-    // The board's body is open-ended from its first term (its terms come and go; the body stays).
+  return parsed.value;
+}
+
+async function establishParsedIn(tx: Tx, v: ReturnType<typeof parseEstablish>): Promise<Organization> {
+  const slice = await boardState(
+    tx,
+    v,
+    v.members.map((m) => m.personId),
+  );
+  const target = v.buildingId ? slice.buildings[0] : slice.complexes[0];
+  if (!target) throw new NotFoundError(v.buildingId ? 'ApartmentBuilding' : 'ApartmentComplex', String(v.buildingId ?? v.complexId));
+  const name = v.name ?? `Ban quản trị ${target.name}`;
+  const boardId = randomUUID();
+  const violations = checkBoardMembers(
+    slice,
+    {
+      board: { id: boardId, name, buildingId: v.buildingId ?? null, complexId: v.complexId ?? null },
+      members: v.members as BoardProposalMember[],
+    },
+    v.validFrom,
+  );
+  // The board's body is open-ended from its first term (its terms come and go; the body stays).
+  violations.push(
+    ...(await oneBoardPerTarget(tx, {
+      id: boardId,
+      name,
+      kind: 'MANAGEMENT_BOARD',
+      buildingId: v.buildingId ?? null,
+      complexId: v.complexId ?? null,
+      validFrom: v.validFrom,
+      validTo: null,
+    })),
+  );
+  const term = {
+    id: randomUUID(),
+    boardId,
+    termNumber: 1,
+    electedOn: v.electedOn,
+    validFrom: v.validFrom,
+    validTo: v.validTo,
+    recognition: v.recognition ?? null,
+  };
+  if (v.recognition) {
+    const issuer = await loadSlice(tx, {
+      organizations: { id: v.recognition.issuerId },
+      organizationAreas: { organizationId: v.recognition.issuerId },
+    });
+    const units = await loadSlice(tx, { units: { id: { in: issuer.organizationAreas.map((a) => a.unitId) } } });
     violations.push(
-      ...(await oneBoardPerTarget(tx, {
-        id: boardId,
-        name,
-        kind: 'MANAGEMENT_BOARD',
-        buildingId: v.buildingId ?? null,
-        complexId: v.complexId ?? null,
-        validFrom: v.validFrom,
-        validTo: null,
+      ...checkBoardTerm({ ...issuer, units: units.units }, term).map((x) => ({
+        ...x,
+        path: ['recognition', ...x.path.filter((p) => p !== 'recognition')],
       })),
     );
-    const term = {
-      id: randomUUID(),
+  } else {
+    violations.push(...checkBoardTerm({ organizations: [], organizationAreas: [], units: [] }, term));
+  }
+  refuse(violations);
+
+  const groupIds = [...new Set(slice.buildings.map((b) => b.residentialGroupId))];
+  const period = { validFrom: toDbDate(v.validFrom), validTo: null };
+  await tx.organization.create({
+    data: {
+      id: boardId,
+      kind: 'MANAGEMENT_BOARD',
+      name,
+      nameSearch: searchKey(name),
+      buildingId: v.buildingId ?? null,
+      complexId: v.complexId ?? null,
+      ...period,
+    },
+  });
+  for (const unitId of groupIds)
+    await tx.organizationArea.create({ data: { id: randomUUID(), organizationId: boardId, unitId, ...period } });
+  for (const m of v.members) {
+    const id = randomUUID();
+    await tx.membership.create({
+      data: { id, personId: m.personId, organizationId: boardId, role: m.role, buildingId: m.buildingId ?? null, ...period },
+    });
+  }
+  await tx.boardTerm.create({
+    data: {
+      id: term.id,
       boardId,
       termNumber: 1,
-      electedOn: v.electedOn,
-      validFrom: v.validFrom,
-      validTo: v.validTo,
-      recognition: v.recognition ?? null,
-    };
-    if (v.recognition) {
-      const issuer = await loadSlice(tx, {
-        organizations: { id: v.recognition.issuerId },
-        organizationAreas: { organizationId: v.recognition.issuerId },
-      });
-      const units = await loadSlice(tx, { units: { id: { in: issuer.organizationAreas.map((a) => a.unitId) } } });
-      violations.push(
-        ...checkBoardTerm({ ...issuer, units: units.units }, term).map((x) => ({
-          ...x,
-          path: ['recognition', ...x.path.filter((p) => p !== 'recognition')],
-        })),
-      );
-    } else {
-      violations.push(...checkBoardTerm({ organizations: [], organizationAreas: [], units: [] }, term));
-    }
-    refuse(violations);
-
-    const groupIds = [...new Set(slice.buildings.map((b) => b.residentialGroupId))];
-    const period = { validFrom: toDbDate(v.validFrom), validTo: null };
-    await tx.organization.create({
-      data: {
-        id: boardId,
-        kind: 'MANAGEMENT_BOARD',
-        name,
-        nameSearch: searchKey(name),
-        buildingId: v.buildingId ?? null,
-        complexId: v.complexId ?? null,
-        ...period,
-      },
-    });
-    for (const unitId of groupIds)
-      await tx.organizationArea.create({ data: { id: randomUUID(), organizationId: boardId, unitId, ...period } });
-    for (const m of v.members) {
-      const id = randomUUID();
-      await tx.membership.create({
-        data: { id, personId: m.personId, organizationId: boardId, role: m.role, buildingId: m.buildingId ?? null, ...period },
-      });
-    }
-    await tx.boardTerm.create({
-      data: {
-        id: term.id,
-        boardId,
-        termNumber: 1,
-        electedOn: toDbDate(v.electedOn),
-        validFrom: toDbDate(v.validFrom),
-        validTo: toDbDate(v.validTo),
-        recognitionFiledOn: v.recognition?.filedOn ? toDbDate(v.recognition.filedOn) : null,
-        recognitionDecisionNumber: v.recognition?.decisionNumber ?? null,
-        recognitionDecidedOn: v.recognition ? toDbDate(v.recognition.decidedOn) : null,
-        recognitionIssuerId: v.recognition?.issuerId ?? null,
-      },
-    });
-    const changeId = randomUUID();
-    await tx.boardChange.create({
-      data: {
-        id: changeId,
-        boardId,
-        kind: 'ESTABLISHMENT',
-        on: toDbDate(establishmentDate(term)),
-        decisionNumber: v.decisionNumber ?? v.recognition?.decisionNumber ?? null,
-        directiveId: v.directiveId ?? null,
-      },
-    });
-    return tx.organization.findUniqueOrThrow({ where: { id: boardId } });
+      electedOn: toDbDate(v.electedOn),
+      validFrom: toDbDate(v.validFrom),
+      validTo: toDbDate(v.validTo),
+      recognitionFiledOn: v.recognition?.filedOn ? toDbDate(v.recognition.filedOn) : null,
+      recognitionDecisionNumber: v.recognition?.decisionNumber ?? null,
+      recognitionDecidedOn: v.recognition ? toDbDate(v.recognition.decidedOn) : null,
+      recognitionIssuerId: v.recognition?.issuerId ?? null,
+    },
   });
+  const changeId = randomUUID();
+  await tx.boardChange.create({
+    data: {
+      id: changeId,
+      boardId,
+      kind: 'ESTABLISHMENT',
+      on: toDbDate(establishmentDate(term)),
+      decisionNumber: v.decisionNumber ?? v.recognition?.decisionNumber ?? null,
+      directiveId: v.directiveId ?? null,
+    },
+  });
+  return tx.organization.findUniqueOrThrow({ where: { id: boardId } });
 }
 
 /** Consolidates a board on a date; the input as `consolidateBoardInput` reads it, with database ids. */
