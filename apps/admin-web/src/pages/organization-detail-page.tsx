@@ -8,14 +8,16 @@ import {
   roleLabel,
 } from '@coso/domain';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { OrganizationDetailQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
 import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { unitLabel } from '../lists/record-links';
 import { EndOrganizationDocument, OrganizationDetailDocument } from '../organizations/organization-detail-documents';
+import { isOrganizationDetailFlash } from '../organizations/organization-detail-flash';
 
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
@@ -23,8 +25,10 @@ import { DetailLoading, DetailProblemView } from '../records/detail-states';
 import { EndRecordDialog, useEndRecord } from '../records/end-record-dialog';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
-import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
+import { detailPath, useAsOfInsideRecord, useDetailAsOf } from '../records/use-detail-as-of';
 import { useSignedInUser } from '../session/session';
+import { organizationSection } from '../shell/menu';
+import { useMenuSection } from '../shell/menu-section';
 
 type Organization = Extract<NonNullable<OrganizationDetailQuery['node']>, { __typename: 'Organization' }>;
 type MemberRow = Organization['members']['nodes'][number];
@@ -37,9 +41,10 @@ type ChangeRow = Organization['changes'][number];
  * ending it (writers); history.
  */
 export function OrganizationDetailPage() {
-  const { t, language } = useMessages(recordsMessages);
+  const { t, language } = useMessages(recordsMessages, boardsMessages);
   const user = useSignedInUser();
   const navigate = useNavigate();
+  const location = useLocation();
   const id = decodeURIComponent(useParams().id ?? '');
   const { asOf, setAsOf } = useDetailAsOf();
   const [endOrganization] = useMutation(EndOrganizationDocument, { refetchQueries: ['RecordHistory'] });
@@ -49,6 +54,8 @@ export function OrganizationDetailPage() {
   });
   const { ended, start: startEnding, dialog: endDialog } = useEndRecord(refetch);
   const node = currentNode(data, previousData, id);
+  useAsOfInsideRecord(node?.__typename === 'Organization' ? node : null);
+  useMenuSection(node?.__typename === 'Organization' ? organizationSection(node.kind) : null);
   const problem = detailProblem(error, node, 'Organization', loading);
   if (problem) return <DetailProblemView problem={problem} error={error} onRetry={() => void refetch()} listPath="/organizations" />;
   if (node?.__typename !== 'Organization') return <DetailLoading />;
@@ -58,7 +65,8 @@ export function OrganizationDetailPage() {
   const isBoard = org.kind === 'MANAGEMENT_BOARD';
   const canWrite = user.permissions.canWrite;
   const validTo = ended ?? org.validTo;
-  const listPath = isBoard ? '/boards' : org.kind === 'PARTY_CELL' ? '/party-cells' : '/organizations';
+  const listPath = `/${organizationSection(org.kind)}`;
+  const flash = isOrganizationDetailFlash(location.state) ? location.state : null;
 
   const parent = org.parent ? (
     <Link to={detailPath('organizations', org.parent.id, asOf)}>{org.parent.name}</Link>
@@ -138,6 +146,13 @@ export function OrganizationDetailPage() {
           )
         }
       />
+      {flash && (
+        <Alert
+          type="success"
+          showIcon
+          title={t(flash.flash === 'established' ? 'boards.establish.done' : 'boards.consolidate.done', { name: flash.name })}
+        />
+      )}
       {ended && <Alert type="success" showIcon title={t('records.end.done', { on: formatViDate(ended) })} />}
       {onlyForbidden && <Alert type="warning" showIcon title={t('records.partialData')} />}
 
