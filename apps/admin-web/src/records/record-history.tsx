@@ -51,8 +51,8 @@ function changeValue(
   // A value made of fields (a member: role and person): each field by its label, its ids by name.
   if (items.some((item) => typeof item === 'object' && item !== null)) {
     return items.map((item, i) => (
-      // The items of a stored value never move: their JSON is a stable key (two equal items show the same).
-      <Fragment key={`${i}:${JSON.stringify(item)}`}>
+      // A stored value's items never move, and a list of members holds each once: their JSON is their key.
+      <Fragment key={JSON.stringify(item)}>
         {i > 0 ? '; ' : null}
         {typeof item === 'object' && item !== null
           ? Object.entries(item)
