@@ -117,12 +117,32 @@ describe('management-board workflows in Chromium', () => {
     await fieldErrors('members').waitFor({ state: 'detached' });
     await b.screenshot('03-establish-three-members');
     await page.getByRole('button', { name: 'Thành lập Ban quản trị' }).click();
-    await page.waitForURL(/\/organizations\/[^/?]+$/);
+    await page.waitForURL(/\/organizations\/[^/?]+/);
     await page.getByText(`Đã thành lập ${BOARD}.`).waitFor();
     const path = new URL(page.url()).pathname.replace('/organizations/', '');
     expect(decodeURIComponent(path)).not.toBe('');
     boardPath = path;
+    // The board as of a day it exists, with its three members; said once (no toast beside the page's notice).
+    await page.getByText('3 người').waitFor();
+    expect(await page.getByText(`Đã thành lập ${BOARD}.`).count()).toBe(1);
+    // The menu highlights the board's section, not "Tổ chức".
+    await expect.poll(() => page.locator('nav .ant-menu-item-selected').textContent()).toBe('Ban quản trị');
     await b.screenshot('04-established');
+  });
+
+  it('opens the new board, for a district officer whose district has ended, as of a day the board exists', async () => {
+    const board = establishedBoard();
+    // Long Biên district ended with the 2025 reorganisation: lists open on its last day (30/06/2025),
+    // before the board was elected; its page moves to the board's first day instead of an empty board.
+    await b.open(`/organizations/${board}`, DEMO.district);
+    await page.waitForURL(/asOf=2026-11-01/);
+    await page.getByRole('heading', { name: BOARD }).waitFor();
+    await page.getByText('3 người').waitFor();
+    await expect.poll(() => page.locator('nav .ant-menu-item-selected').textContent()).toBe('Ban quản trị');
+    await b.screenshot('04b-established-district-officer');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByText('3 người').waitFor();
+    await b.screenshot('04b-established-district-officer-phone');
   });
 
   it('consolidates it: replaces a member from a date, checking the board as it will be', async () => {

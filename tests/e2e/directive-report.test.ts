@@ -38,6 +38,29 @@ describe('directive report in Chromium', () => {
     await b.screenshot('01-dashboard');
   });
 
+  it('draws the bars by the share done, says “not applicable” for 0/0, totals the ward table and fits 1366 px', async () => {
+    await b.open('/dashboard', DEMO.district);
+    const bars = page.getByTestId('ward-bar');
+    await bars.filter({ hasText: 'Giang Biên' }).waitFor();
+    // Every ward that has all its groups covered (n/n, n > 0) has a full bar, whatever n; 0/0 has none.
+    for (const bar of await bars.all()) {
+      const text = (await bar.textContent()) ?? '';
+      const [done, of] = (/(\d+)\/(\d+)$/.exec(text) ?? []).slice(1).map(Number);
+      if (of === 0) expect(await bar.getByTestId('ward-bar-not-applicable').count(), text).toBe(1);
+      else if (done === of) expect(await bar.locator('svg').getAttribute('data-share'), text).toBe('1');
+    }
+    // The total row: the district's 222 groups.
+    const total = page.getByTestId('ward-total');
+    await total.waitFor();
+    expect(await total.locator('td').nth(1).textContent()).toBe('222');
+    // No sideways scroll at 1366 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await b.screenshot('01b-dashboard-ratio-bars-total');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await total.waitFor();
+    await b.screenshot('01b-dashboard-ratio-bars-total-phone');
+  });
+
   it('opens the review report with 222 residential groups and 49/49 party cells', async () => {
     await b.open('/dashboard', DEMO.district);
     await page.getByTestId('dashboard-subtitle').getByText('Quận Long Biên, tính đến ngày 01/12/2022').waitFor();

@@ -71,6 +71,30 @@ describe('hierarchy explorer in Chromium', () => {
     await b.screenshot('02-explorer-giang-bien-bodies');
   });
 
+  it('opens a residential group onto its buildings, and a building onto its management board', async () => {
+    await b.open('/explorer?asOf=2022-12-01', DEMO.admin);
+    await openDistrict();
+    await treeNode(/^Phường Giang Biên/)
+      .locator('.ant-tree-switcher')
+      .click();
+    // Group 3 of Giang Biên holds two buildings of the sample (spec.ts): the group is no leaf any more.
+    const group = treeNode(/^Tổ dân phố số 3(?!\d)/);
+    await group.locator('.ant-tree-switcher').click();
+    const building = treeNode('Khu nhà ở Giang Biên CT1');
+    await building.waitFor();
+    expect(await tree().getByRole('link', { name: 'Khu nhà ở Giang Biên CT2' }).getAttribute('href')).toMatch(
+      /^\/buildings\/[^?]+\?asOf=2022-12-01$/,
+    );
+    await building.locator('.ant-tree-switcher').click();
+    const board = tree().getByRole('link', { name: /^Ban quản trị .*CT1$/i });
+    await board.waitFor();
+    expect(await board.getAttribute('href')).toMatch(/^\/organizations\/[^?]+\?asOf=2022-12-01$/);
+    await b.screenshot('02b-explorer-group-buildings-boards');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await board.waitFor();
+    await b.screenshot('02b-explorer-group-buildings-boards-phone');
+  });
+
   it('switches to 01/08/2025: the new wards directly under Hà Nội, Giang Biên no more', async () => {
     await selectGiangBien();
     await b.setAsOf('01/08/2025');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartMax, wardTable } from './ward-table';
+import { barOf, chartMax, totalCells, wardTable } from './ward-table';
 
 const figures = [
   {
@@ -41,5 +41,51 @@ describe('chartMax', () => {
     expect(chartMax([{ value: 3, denominator: 7 }, { value: 5, denominator: null }, undefined])).toBe(7);
     expect(chartMax([{ value: 0, denominator: 0 }])).toBe(1);
     expect(chartMax([])).toBe(1);
+  });
+});
+
+describe('barOf', () => {
+  it('fills a progress bar by the share done, so 3/3 and 7/7 are both full and 1/4 a quarter', () => {
+    const max = chartMax([
+      { value: 3, denominator: 3 },
+      { value: 7, denominator: 7 },
+      { value: 1, denominator: 4 },
+    ]);
+    expect(barOf({ value: 3, denominator: 3 }, max)).toEqual({ kind: 'share', share: 1 });
+    expect(barOf({ value: 7, denominator: 7 }, max)).toEqual({ kind: 'share', share: 1 });
+    expect(barOf({ value: 1, denominator: 4 }, max)).toEqual({ kind: 'share', share: 0.25 });
+    expect(barOf({ value: 0, denominator: 5 }, max)).toEqual({ kind: 'share', share: 0 });
+  });
+
+  it('says “not applicable” for 0 of 0 (nothing to do), not a full or an empty bar', () => {
+    expect(barOf({ value: 0, denominator: 0 }, 7)).toEqual({ kind: 'not-applicable' });
+  });
+
+  it('scales a count without a denominator to the largest ward', () => {
+    expect(barOf({ value: 5, denominator: null }, 20)).toEqual({ kind: 'share', share: 0.25 });
+    expect(barOf({ value: 0, denominator: null }, 1)).toEqual({ kind: 'share', share: 0 });
+  });
+
+  it('keeps every bar between empty and full, for every value and denominator up to 6', () => {
+    for (let denominator = 0; denominator <= 6; denominator++) {
+      for (let value = 0; value <= 6; value++) {
+        const bar = barOf({ value, denominator }, 6);
+        if (denominator === 0) expect(bar.kind).toBe('not-applicable');
+        else expect(bar).toEqual({ kind: 'share', share: Math.min(1, value / denominator) });
+      }
+    }
+  });
+});
+
+describe('totalCells', () => {
+  it('takes each figure’s own total (the report’s, which is right even when wards overlap), not a sum of rows', () => {
+    const totals = totalCells(
+      [
+        { key: 'apartmentGroupsWithCell', value: 3, denominator: 3, byWard: figures[0]?.byWard ?? [] },
+        { key: 'presentations', value: 3, denominator: null, byWard: figures[1]?.byWard ?? [] },
+      ],
+      ['apartmentGroupsWithCell', 'presentations', 'missing'],
+    );
+    expect(totals).toEqual({ apartmentGroupsWithCell: { value: 3, denominator: 3 }, presentations: { value: 3, denominator: null } });
   });
 });

@@ -52,3 +52,32 @@ export function wardTable(figures: readonly FigureLike[], keys: readonly string[
 export function chartMax(cells: ReadonlyArray<WardCell | undefined>): number {
   return Math.max(1, ...cells.map((c) => (c ? Math.max(c.value, c.denominator ?? 0) : 0)));
 }
+
+/** A bar as drawn: the share of its track filled, or "not applicable" (0 of 0: nothing to do). */
+export type Bar = { kind: 'share'; share: number } | { kind: 'not-applicable' };
+
+/**
+ * A ward's bar: out of a denominator, the share done (3/3 and 7/7 are both full, whatever the
+ * ward's size); a plain count, its size next to the largest ward's (`max`, from `chartMax`).
+ */
+export function barOf(cell: WardCell, max: number): Bar {
+  if (cell.denominator === 0) return { kind: 'not-applicable' };
+  const share = cell.denominator === null ? cell.value / max : cell.value / cell.denominator;
+  return { kind: 'share', share: Math.max(0, Math.min(1, share)) };
+}
+
+/**
+ * The total row's cells: each figure's own value and denominator as the report gives them (a
+ * sum of the ward rows would count twice what lies in two wards, see `byWardAdditive`).
+ */
+export function totalCells(
+  figures: ReadonlyArray<FigureLike & { value: number; denominator: number | null }>,
+  keys: readonly string[],
+): Record<string, WardCell> {
+  const cells: Record<string, WardCell> = {};
+  for (const key of keys) {
+    const figure = figures.find((f) => f.key === key);
+    if (figure) cells[key] = { value: figure.value, denominator: figure.denominator };
+  }
+  return cells;
+}

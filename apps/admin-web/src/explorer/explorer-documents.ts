@@ -16,6 +16,9 @@ export const ExplorerTreeUnitFragment = graphql(`
     children(asOf: $asOf, first: 1) {
       totalCount
     }
+    buildings(asOf: $asOf, first: 1) {
+      totalCount
+    }
   }
 `);
 
@@ -44,6 +47,17 @@ export const ExplorerChildrenDocument = graphql(`
           }
           nodes {
             ...ExplorerTreeUnit
+          }
+        }
+        # A residential group's buildings, each with its management board on the date.
+        buildings(asOf: $asOf, first: 200) {
+          nodes {
+            id
+            name
+            board(asOf: $asOf) {
+              id
+              name
+            }
           }
         }
       }

@@ -12,7 +12,7 @@ import {
   withChildren,
 } from './place-tree-data';
 
-const unit = (id: string, below = 0): TreeUnit => ({
+const unit = (id: string, below = 0, buildings = 0): TreeUnit => ({
   id,
   name: id,
   kind: 'WARD',
@@ -21,12 +21,35 @@ const unit = (id: string, below = 0): TreeUnit => ({
   validFrom: '2003-11-06',
   validTo: null,
   children: { totalCount: below },
+  buildings: { totalCount: buildings },
 });
 
 describe('the tree of places', () => {
   it('marks places with nothing below as leaves, so the tree offers no expander for them', () => {
     expect(placeNode(unit('hanoi', 1)).isLeaf).toBe(false);
     expect(placeNode(unit('group', 0)).isLeaf).toBe(true);
+  });
+
+  it('opens a residential group onto its buildings, and each building onto its board', () => {
+    // A group with no places below it but two buildings is no leaf.
+    expect(placeNode(unit('group-5', 0, 2)).isLeaf).toBe(false);
+    const [group] = withChildren(
+      [placeNode(unit('group-5', 0, 2))],
+      'group-5',
+      [],
+      [
+        { id: 'b-riverside', name: 'Chung cư Riverside', board: { id: 'board-r', name: 'Ban quản trị Chung cư Riverside' } },
+        { id: 'b-old', name: 'Nhà A2', board: null },
+      ],
+    );
+    expect(group?.isLeaf).toBe(false);
+    expect(group?.children?.map((n) => [n.type, n.key, n.isLeaf])).toEqual([
+      ['building', 'b-riverside', false],
+      ['building', 'b-old', true],
+    ]);
+    expect(group?.children?.[0]?.children?.map((n) => [n.type, n.key])).toEqual([['board', 'board-r']]);
+    // Buildings and boards are shown, not selected as places.
+    expect(group?.children?.every((n) => n.type !== 'unit' && n.selectable === false)).toBe(true);
   });
 
   it('fills in the children of a nested node without touching the other branches', () => {

@@ -3,24 +3,55 @@ import type { ExplorerTreeUnitFragment } from '../gql/graphql';
 
 export type TreeUnit = ExplorerTreeUnitFragment;
 
-/** A place in the explorer's tree; `children` stays undefined until loaded (antd Tree then calls loadData). */
-export interface PlaceNode {
-  key: string;
-  unit: TreeUnit;
-  isLeaf: boolean;
-  children?: PlaceNode[];
+/** A building below a residential group, with its management board on the date (if any). */
+export interface TreeBuilding {
+  id: string;
+  name: string;
+  board?: { id: string; name: string } | null;
 }
 
+/**
+ * A node of the explorer's tree: a place (its `children` stay undefined until loaded: antd Tree
+ * then calls loadData), or below a residential group a building and, below that, its board.
+ */
+export type PlaceNode =
+  | { type: 'unit'; key: string; unit: TreeUnit; isLeaf: boolean; children?: PlaceNode[] }
+  | { type: 'building'; key: string; building: TreeBuilding; isLeaf: boolean; selectable: false; children: PlaceNode[] }
+  | { type: 'board'; key: string; board: { id: string; name: string }; isLeaf: true; selectable: false; children?: never };
+
+/** A place: a leaf when nothing lies below it, neither places nor buildings. */
 export function placeNode(unit: TreeUnit): PlaceNode {
-  return { key: unit.id, unit, isLeaf: unit.children.totalCount === 0 };
+  return { type: 'unit', key: unit.id, unit, isLeaf: unit.children.totalCount === 0 && (unit.buildings?.totalCount ?? 0) === 0 };
 }
 
-/** The tree with the children of `key` filled in (a new tree: React state is never mutated). */
-export function withChildren(nodes: readonly PlaceNode[], key: string, children: readonly TreeUnit[]): PlaceNode[] {
+/** A building, with its board below it (keys are the records' global ids, unique across types). */
+export function buildingNode(building: TreeBuilding): PlaceNode {
+  const board = building.board;
+  return {
+    type: 'building',
+    key: building.id,
+    building,
+    selectable: false,
+    isLeaf: !board,
+    children: board ? [{ type: 'board', key: board.id, board, isLeaf: true, selectable: false }] : [],
+  };
+}
+
+/** The tree with what lies below `key` filled in: its places, then its buildings (a new tree: React state is never mutated). */
+export function withChildren(
+  nodes: readonly PlaceNode[],
+  key: string,
+  children: readonly TreeUnit[],
+  buildings: readonly TreeBuilding[] = [],
+): PlaceNode[] {
   return nodes.map((node) => {
-    if (node.key === key) return { ...node, isLeaf: children.length === 0, children: children.map(placeNode) };
+    if (node.type !== 'unit') return node;
+    if (node.key === key) {
+      const below = [...children.map(placeNode), ...buildings.map(buildingNode)];
+      return { ...node, isLeaf: below.length === 0, children: below };
+    }
     if (!node.children) return node;
-    const updated = withChildren(node.children, key, children);
+    const updated = withChildren(node.children, key, children, buildings);
     return updated.every((child, i) => child === node.children?.[i]) ? node : { ...node, children: updated };
   });
 }

@@ -2,13 +2,15 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { type IsoDate, UNIT_KIND_LABELS } from '@coso/domain';
 import { Alert, Button, Empty, Flex, Spin, Tree, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
 import type { ExplorerChildrenQuery, UnitFilter } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { explorerMessages } from '../i18n/messages/explorer';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { unitLabel } from '../lists/record-links';
+import { detailPath } from '../records/use-detail-as-of';
 import { ExplorerChildrenDocument, ExplorerRootsDocument } from './explorer-documents';
-import { expandedKeysFor, type PlaceNode, placeNode, type TreeUnit, withChildren } from './place-tree-data';
+import { expandedKeysFor, type PlaceNode, placeNode, type TreeBuilding, type TreeUnit, withChildren } from './place-tree-data';
 
 export interface PlaceTreeProps {
   asOf: IsoDate;
@@ -45,6 +47,7 @@ export function PlaceTree({ asOf, rootFilter, selectedId, ancestorIds, onSelect 
     async (key: string, name: string) => {
       try {
         const children: TreeUnit[] = [];
+        const buildings: TreeBuilding[] = [];
         let after: string | null = null;
         do {
           const answer: ExplorerChildrenQuery | undefined = (
@@ -53,9 +56,11 @@ export function PlaceTree({ asOf, rootFilter, selectedId, ancestorIds, onSelect 
           const node: ExplorerChildrenQuery['node'] | undefined = answer?.node;
           if (node?.__typename !== 'AdministrativeUnit') break;
           children.push(...node.children.nodes);
+          // The buildings come whole with the first page of places (a group has no places below it).
+          if (!after) buildings.push(...node.buildings.nodes);
           after = node.children.pageInfo.hasNextPage ? (node.children.pageInfo.endCursor ?? null) : null;
         } while (after);
-        setTree((previous) => withChildren(previous ?? (roots.data?.units.nodes ?? []).map(placeNode), key, children));
+        setTree((previous) => withChildren(previous ?? (roots.data?.units.nodes ?? []).map(placeNode), key, children, buildings));
         setFailed((f) => (f?.key === key ? null : f));
       } catch {
         // Shown with a retry; the promise resolves so the tree does not retry by itself.
@@ -104,23 +109,37 @@ export function PlaceTree({ asOf, rootFilter, selectedId, ancestorIds, onSelect 
         expandedKeys={expanded ?? expandedKeysFor(rootNodes, ancestorIds)}
         onExpand={(keys) => setExpanded(keys.map(String))}
         selectedKeys={selectedId ? [selectedId] : []}
-        onSelect={(_keys, { node }) => onSelect(node.key)}
-        loadData={(node) => loadChildren(node.key, node.unit.name)}
-        titleRender={(node) => (
-          <span data-unit-id={node.unit.id}>
-            {unitLabel({ kindLabel: kindText(node.unit), name: node.unit.name }) !== node.unit.name && (
-              <Typography.Text type="secondary">{kindText(node.unit)} </Typography.Text>
-            )}
-            <Typography.Text>{node.unit.name}</Typography.Text>
-            {node.unit.code && <Typography.Text type="secondary"> · {node.unit.code}</Typography.Text>}
-            {node.unit.children.totalCount > 0 && (
-              <Typography.Text type="secondary">
-                {' '}
-                ({t('explorer.tree.childCount', { count: node.unit.children.totalCount })})
-              </Typography.Text>
-            )}
-          </span>
-        )}
+        onSelect={(_keys, { node }) => {
+          if (node.type === 'unit') onSelect(node.key);
+        }}
+        loadData={(node) => (node.type === 'unit' ? loadChildren(node.key, node.unit.name) : Promise.resolve())}
+        titleRender={(node) =>
+          node.type === 'building' ? (
+            <span data-building-id={node.building.id}>
+              <Typography.Text type="secondary">{t('explorer.tree.building')} </Typography.Text>
+              <Link to={detailPath('buildings', node.building.id, asOf)}>{node.building.name}</Link>
+              {!node.building.board && <Typography.Text type="warning"> · {t('explorer.tree.noBoard')}</Typography.Text>}
+            </span>
+          ) : node.type === 'board' ? (
+            <span data-board-id={node.board.id}>
+              <Link to={detailPath('organizations', node.board.id, asOf)}>{node.board.name}</Link>
+            </span>
+          ) : (
+            <span data-unit-id={node.unit.id}>
+              {unitLabel({ kindLabel: kindText(node.unit), name: node.unit.name }) !== node.unit.name && (
+                <Typography.Text type="secondary">{kindText(node.unit)} </Typography.Text>
+              )}
+              <Typography.Text>{node.unit.name}</Typography.Text>
+              {node.unit.code && <Typography.Text type="secondary"> · {node.unit.code}</Typography.Text>}
+              {node.unit.children.totalCount > 0 && (
+                <Typography.Text type="secondary">
+                  {' '}
+                  ({t('explorer.tree.childCount', { count: node.unit.children.totalCount })})
+                </Typography.Text>
+              )}
+            </span>
+          )
+        }
       />
     </Flex>
   );

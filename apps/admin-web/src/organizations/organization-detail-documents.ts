@@ -1,7 +1,7 @@
 import { graphql } from '../gql';
 
 export const OrganizationDetailDocument = graphql(`
-  query OrganizationDetail($id: ID!, $asOf: Date!) {
+  query OrganizationDetail($id: ID!, $asOf: Date!, $party: Boolean! = false) {
     node(id: $id) {
       __typename
       ... on Organization {
@@ -29,6 +29,20 @@ export const OrganizationDetailDocument = graphql(`
         complex {
           id
           name
+        }
+        # A party cell's members (people whose home cell it is): asked for only by party roles.
+        partyMembers(asOf: $asOf, first: 200) @include(if: $party) {
+          totalCount
+          nodes {
+            id
+            status
+            admittedOn
+            validFrom
+            person {
+              id
+              fullName
+            }
+          }
         }
         members(asOf: $asOf, first: 200) {
           totalCount

@@ -1,7 +1,14 @@
 import { graphql } from '../gql';
 
 export const OrganizationsListDocument = graphql(`
-  query OrganizationsList($asOf: Date!, $filter: OrganizationFilter, $orderBy: [OrganizationOrder!], $first: Int!, $after: String) {
+  query OrganizationsList(
+    $asOf: Date!
+    $filter: OrganizationFilter
+    $orderBy: [OrganizationOrder!]
+    $first: Int!
+    $after: String
+    $party: Boolean! = false
+  ) {
     organizations(asOf: $asOf, filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -28,6 +35,10 @@ export const OrganizationsListDocument = graphql(`
           name
         }
         members(asOf: $asOf, first: 1) {
+          totalCount
+        }
+        # Party members are asked for only by party roles (for others the field is FORBIDDEN).
+        partyMembers(asOf: $asOf, first: 1) @include(if: $party) {
           totalCount
         }
       }

@@ -14,7 +14,7 @@ import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
-import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
+import { detailPath, useAsOfInsideRecord, useDetailAsOf } from '../records/use-detail-as-of';
 import { useSignedInUser } from '../session/session';
 
 type Building = Extract<NonNullable<BuildingDetailQuery['node']>, { __typename: 'ApartmentBuilding' }>;
@@ -34,6 +34,7 @@ export function BuildingDetailPage() {
     errorPolicy: 'all',
   });
   const node = currentNode(data, previousData, id);
+  useAsOfInsideRecord(node?.__typename === 'ApartmentBuilding' ? node : null);
   const problem = detailProblem(error, node, 'ApartmentBuilding', loading);
   if (problem) return <DetailProblemView problem={problem} error={error} onRetry={() => void refetch()} listPath="/buildings" />;
   if (node?.__typename !== 'ApartmentBuilding') return <DetailLoading />;

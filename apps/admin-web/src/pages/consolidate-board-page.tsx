@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BOARD_MEMBER_ROLES, type BoardMemberRole, formatViDate, todayInVietnam } from '@coso/domain';
-import { Alert, Button, DatePicker, Flex, Form, Input, message, Radio, Result, Select, Spin, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Radio, Result, Select, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -37,6 +37,7 @@ import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
 import { formsMessages } from '../i18n/messages/forms';
 import { LoadErrorAlert } from '../lists/load-error-alert';
+import type { OrganizationDetailFlash } from '../organizations/organization-detail-flash';
 
 import { useSignedInUser } from '../session/session';
 
@@ -164,8 +165,9 @@ function ConsolidateBoardForm({ boardId }: { boardId: string }) {
       switch (outcome.kind) {
         case 'done':
           setRefusal(null);
-          void message.success(t('boards.consolidate.done', { name: outcome.data.name }));
-          void navigate(`/organizations/${encodeURIComponent(outcome.data.id)}`);
+          void navigate(`/organizations/${encodeURIComponent(outcome.data.id)}`, {
+            state: { flash: 'consolidated', name: outcome.data.name } satisfies OrganizationDetailFlash,
+          });
           return;
         case 'invalid':
           setRefusal({ violations: outcome.violations, plan: sent, changed: [] });

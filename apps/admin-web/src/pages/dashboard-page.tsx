@@ -4,7 +4,7 @@ import { formatViDate } from '@coso/domain';
 import { Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Space, Statistic, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import { WardBars } from '../dashboard/ward-bars';
-import { COUNT_FIGURES, PROGRESS_FIGURES, type WardRow, wardTable } from '../dashboard/ward-table';
+import { COUNT_FIGURES, PROGRESS_FIGURES, totalCells, type WardCell, type WardRow, wardTable } from '../dashboard/ward-table';
 import { countByWard } from '../findings/finding-counts';
 import { FindingsSummaryDocument } from '../findings/findings-documents';
 import { useMessages } from '../i18n/language';
@@ -56,6 +56,23 @@ export function DashboardPage() {
       ? `/findings?scope=${encodeURIComponent(report.scopeId)}&asOf=${report.to}${wardId ? `&ward=${encodeURIComponent(wardId)}` : ''}`
       : '/findings';
 
+  const tableKeys = TABLE_FIGURES.filter((key) => figure(key));
+  const totals = totalCells(figures, tableKeys);
+  const cellText = (cell: WardCell | undefined) => {
+    if (!cell) return '—';
+    const percent = percentOf(cell.value, cell.denominator);
+    return (
+      <span>
+        {figureText(cell.value, cell.denominator)}
+        {percent !== null && percent < 100 && (
+          <Typography.Text type="warning" style={{ marginInlineStart: 6, fontSize: 12 }}>
+            ({percentText(percent, language)})
+          </Typography.Text>
+        )}
+      </span>
+    );
+  };
+
   const columns: TableProps<WardRow>['columns'] = [
     {
       title: t('report.ward'),
@@ -63,25 +80,11 @@ export function DashboardPage() {
       fixed: 'start',
       render: (_: unknown, r) => <Typography.Text strong>{r.wardName}</Typography.Text>,
     },
-    ...TABLE_FIGURES.filter((key) => figure(key)).map((key) => ({
+    ...tableKeys.map((key) => ({
       title: figure(key)?.label[language],
       key,
       align: 'right' as const,
-      render: (_: unknown, r: WardRow) => {
-        const cell = r.cells[key];
-        if (!cell) return '—';
-        const percent = percentOf(cell.value, cell.denominator);
-        return (
-          <span>
-            {figureText(cell.value, cell.denominator)}
-            {percent !== null && percent < 100 && (
-              <Typography.Text type="warning" style={{ marginInlineStart: 6, fontSize: 12 }}>
-                ({percentText(percent, language)})
-              </Typography.Text>
-            )}
-          </span>
-        );
-      },
+      render: (_: unknown, r: WardRow) => cellText(r.cells[key]),
     })),
     {
       title: t('dashboard.findings'),
@@ -155,6 +158,8 @@ export function DashboardPage() {
             </Col>
           </Row>
 
+          {/* The findings-as-work card (open, overdue, resolved per ward) goes here, between the headline and the bars. */}
+
           {chartKey && (
             <Card
               title={t('dashboard.byWard')}
@@ -180,7 +185,25 @@ export function DashboardPage() {
               columns={columns}
               dataSource={rows}
               pagination={false}
-              scroll={{ x: 'max-content' }}
+              // Headers wrap to fit a desk screen (1366 px, menu open); a narrower screen scrolls inside the card.
+              scroll={{ x: 880 }}
+              summary={() =>
+                rows.length > 1 && (
+                  <Table.Summary.Row data-testid="ward-total">
+                    <Table.Summary.Cell index={0}>
+                      <Typography.Text strong>{t('dashboard.total')}</Typography.Text>
+                    </Table.Summary.Cell>
+                    {tableKeys.map((key, i) => (
+                      <Table.Summary.Cell key={key} index={i + 1} align="right">
+                        <Typography.Text strong>{cellText(totals[key])}</Typography.Text>
+                      </Table.Summary.Cell>
+                    ))}
+                    <Table.Summary.Cell index={tableKeys.length + 1} align="right">
+                      <Typography.Text strong>{findings.data ? findings.data.findings.totalCount : '—'}</Typography.Text>
+                    </Table.Summary.Cell>
+                  </Table.Summary.Row>
+                )
+              }
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noWards')} /> }}
             />
           </Card>

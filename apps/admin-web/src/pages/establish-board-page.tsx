@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { addDays, addYears, formatViDate, todayInVietnam } from '@coso/domain';
-import { Alert, DatePicker, Flex, Form, Input, message, Typography } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -30,6 +30,7 @@ import { localizedText } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { boardsMessages } from '../i18n/messages/boards';
 import { formsMessages } from '../i18n/messages/forms';
+import type { OrganizationDetailFlash } from '../organizations/organization-detail-flash';
 
 import { useSignedInUser } from '../session/session';
 
@@ -148,8 +149,9 @@ function EstablishBoardForm() {
       const outcome = mutationOutcome(data.establishBoard);
       switch (outcome.kind) {
         case 'done':
-          void message.success(t('boards.establish.done', { name: outcome.data.name }));
-          void navigate(`/organizations/${encodeURIComponent(outcome.data.id)}`);
+          void navigate(`/organizations/${encodeURIComponent(outcome.data.id)}`, {
+            state: { flash: 'established', name: outcome.data.name } satisfies OrganizationDetailFlash,
+          });
           return;
         case 'invalid':
           setRefusal({ violations: outcome.violations, changed: [] });

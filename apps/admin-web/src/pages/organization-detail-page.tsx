@@ -5,17 +5,21 @@ import {
   formatViDate,
   MASS_ORGANIZATION_LABELS,
   ORGANIZATION_KIND_LABELS,
+  PARTY_STATUS_LABELS,
   roleLabel,
 } from '@coso/domain';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { mutationOutcome } from '../forms/mutation-outcome';
 import type { OrganizationDetailQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
+import { boardsMessages } from '../i18n/messages/boards';
 import { recordsMessages } from '../i18n/messages/records';
 import { forbiddenParts } from '../lists/partial-errors';
 import { unitLabel } from '../lists/record-links';
+import { memberCount } from '../organizations/member-count';
 import { EndOrganizationDocument, OrganizationDetailDocument } from '../organizations/organization-detail-documents';
+import { isOrganizationDetailFlash } from '../organizations/organization-detail-flash';
 
 import { DetailHeader } from '../records/detail-header';
 import { currentNode, detailProblem } from '../records/detail-problem';
@@ -23,13 +27,16 @@ import { DetailLoading, DetailProblemView } from '../records/detail-states';
 import { EndRecordDialog, useEndRecord } from '../records/end-record-dialog';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
-import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
+import { detailPath, useAsOfInsideRecord, useDetailAsOf } from '../records/use-detail-as-of';
 import { useSignedInUser } from '../session/session';
+import { organizationSection } from '../shell/menu';
+import { useMenuSection } from '../shell/menu-section';
 
 type Organization = Extract<NonNullable<OrganizationDetailQuery['node']>, { __typename: 'Organization' }>;
 type MemberRow = Organization['members']['nodes'][number];
 type TermRow = Organization['terms'][number];
 type ChangeRow = Organization['changes'][number];
+type PartyMemberRow = NonNullable<Organization['partyMembers']>['nodes'][number];
 
 /**
  * /organizations/:id — a body as of a date: kind, parent, places served, members and their roles
@@ -37,18 +44,21 @@ type ChangeRow = Organization['changes'][number];
  * ending it (writers); history.
  */
 export function OrganizationDetailPage() {
-  const { t, language } = useMessages(recordsMessages);
+  const { t, language } = useMessages(recordsMessages, boardsMessages);
   const user = useSignedInUser();
   const navigate = useNavigate();
+  const location = useLocation();
   const id = decodeURIComponent(useParams().id ?? '');
   const { asOf, setAsOf } = useDetailAsOf();
   const [endOrganization] = useMutation(EndOrganizationDocument, { refetchQueries: ['RecordHistory'] });
   const { data, previousData, loading, error, refetch } = useQuery(OrganizationDetailDocument, {
-    variables: { id, asOf },
+    variables: { id, asOf, party: user.permissions.seesPartyData },
     errorPolicy: 'all',
   });
   const { ended, start: startEnding, dialog: endDialog } = useEndRecord(refetch);
   const node = currentNode(data, previousData, id);
+  useAsOfInsideRecord(node?.__typename === 'Organization' ? node : null);
+  useMenuSection(node?.__typename === 'Organization' ? organizationSection(node.kind) : null);
   const problem = detailProblem(error, node, 'Organization', loading);
   if (problem) return <DetailProblemView problem={problem} error={error} onRetry={() => void refetch()} listPath="/organizations" />;
   if (node?.__typename !== 'Organization') return <DetailLoading />;
@@ -58,7 +68,11 @@ export function OrganizationDetailPage() {
   const isBoard = org.kind === 'MANAGEMENT_BOARD';
   const canWrite = user.permissions.canWrite;
   const validTo = ended ?? org.validTo;
-  const listPath = isBoard ? '/boards' : org.kind === 'PARTY_CELL' ? '/party-cells' : '/organizations';
+  const listPath = `/${organizationSection(org.kind)}`;
+  const flash = isOrganizationDetailFlash(location.state) ? location.state : null;
+  const isCell = org.kind === 'PARTY_CELL';
+  // A party body's members are party data: a role without party access gets none, which is not "0".
+  const hiddenFromViewer = memberCount(org, user.permissions.seesPartyData).kind === 'hidden';
 
   const parent = org.parent ? (
     <Link to={detailPath('organizations', org.parent.id, asOf)}>{org.parent.name}</Link>
@@ -138,6 +152,13 @@ export function OrganizationDetailPage() {
           )
         }
       />
+      {flash && (
+        <Alert
+          type="success"
+          showIcon
+          title={t(flash.flash === 'established' ? 'boards.establish.done' : 'boards.consolidate.done', { name: flash.name })}
+        />
+      )}
       {ended && <Alert type="success" showIcon title={t('records.end.done', { on: formatViDate(ended) })} />}
       {onlyForbidden && <Alert type="warning" showIcon title={t('records.partialData')} />}
 
@@ -148,7 +169,11 @@ export function OrganizationDetailPage() {
       <Card
         title={t('records.organization.members', { asOf: date })}
         extra={
-          <Typography.Text type="secondary">{t('records.organization.membersCount', { count: org.members.totalCount })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {hiddenFromViewer
+              ? t('records.organization.countHidden')
+              : t('records.organization.membersCount', { count: org.members.totalCount })}
+          </Typography.Text>
         }
       >
         <Table<MemberRow>
@@ -170,9 +195,61 @@ export function OrganizationDetailPage() {
             },
             { title: t('records.organization.member.since'), key: 'since', render: (_: unknown, m) => formatViDate(m.validFrom) },
           ]}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('records.organization.membersEmpty')} /> }}
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t(hiddenFromViewer ? 'records.organization.partyMembersHidden' : 'records.organization.membersEmpty')}
+              />
+            ),
+          }}
         />
       </Card>
+
+      {isCell && (
+        <Card
+          title={t('records.organization.partyMembers', { asOf: date })}
+          data-testid="party-members"
+          extra={
+            <Typography.Text type="secondary">
+              {org.partyMembers
+                ? t('records.organization.partyMembersCount', { count: org.partyMembers.totalCount })
+                : t('records.organization.countHidden')}
+            </Typography.Text>
+          }
+        >
+          {org.partyMembers ? (
+            <Table<PartyMemberRow>
+              rowKey="id"
+              size="small"
+              pagination={org.partyMembers.nodes.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              dataSource={org.partyMembers.nodes}
+              columns={[
+                {
+                  title: t('records.organization.member.person'),
+                  key: 'person',
+                  render: (_: unknown, m) => <Link to={detailPath('people', m.person.id, asOf)}>{m.person.fullName}</Link>,
+                },
+                {
+                  title: t('records.organization.partyMember.status'),
+                  key: 'status',
+                  render: (_: unknown, m) => PARTY_STATUS_LABELS[m.status][language],
+                },
+                {
+                  title: t('records.organization.partyMember.admitted'),
+                  key: 'admitted',
+                  render: (_: unknown, m) => (m.admittedOn ? formatViDate(m.admittedOn) : '—'),
+                },
+              ]}
+              locale={{
+                emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('records.organization.partyMembersEmpty')} />,
+              }}
+            />
+          ) : (
+            <Alert type="info" showIcon title={t('records.organization.partyMembersHidden')} />
+          )}
+        </Card>
+      )}
 
       {(isBoard || org.terms.length > 0) && (
         <Card title={t('records.organization.terms')}>

@@ -18,6 +18,7 @@ import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
 import { oneOf, useListParams } from '../lists/use-list-params';
 import { columnSortOrder, sortChange, sortFromParams } from '../lists/use-sort';
 import { WardSelect } from '../lists/ward-select';
+import { memberCount } from '../organizations/member-count';
 import { OrganizationsListDocument } from '../organizations/organizations-list-documents';
 
 import { useSignedInUser } from '../session/session';
@@ -55,7 +56,7 @@ export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind
   if (kinds) filter.kindIn = [...kinds];
   else if (chosenKind) filter.kind = chosenKind;
   const { data, previousData, loading, error, refetch } = useQuery(OrganizationsListDocument, {
-    variables: { asOf, filter, orderBy: [sort], first: size, after: pages.after },
+    variables: { asOf, filter, orderBy: [sort], first: size, after: pages.after, party: user.permissions.seesPartyData },
     errorPolicy: 'all',
   });
   const organizations = (data ?? previousData)?.organizations;
@@ -106,7 +107,21 @@ export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind
       title: t('organizations.list.column.parent'),
       render: (_: unknown, o) => (o.parent ? <Link to={recordPath('Organization', o.parent.id, asOf)}>{o.parent.name}</Link> : '—'),
     },
-    { key: 'members', title: t('organizations.list.column.members'), align: 'right', render: (_: unknown, o) => o.members.totalCount },
+    {
+      key: 'members',
+      title: t('organizations.list.column.members'),
+      align: 'right',
+      render: (_: unknown, o) => {
+        const count = memberCount(o, user.permissions.seesPartyData);
+        return count.kind === 'count' ? (
+          count.count
+        ) : (
+          <Typography.Text type="secondary" title={t('organizations.list.hiddenHint')}>
+            {t('organizations.list.hidden')}
+          </Typography.Text>
+        );
+      },
+    },
     {
       key: 'VALID_FROM',
       title: t('organizations.list.column.since'),

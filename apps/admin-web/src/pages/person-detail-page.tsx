@@ -19,7 +19,7 @@ import { MaskedText } from '../records/masked-text';
 import { periodState, periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
 import { unitOptionLabel } from '../records/unit-picker';
-import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
+import { detailPath, useAsOfInsideRecord, useDetailAsOf } from '../records/use-detail-as-of';
 import { useSignedInUser } from '../session/session';
 
 type Person = Extract<NonNullable<PersonDetailQuery['node']>, { __typename: 'Person' }>;
@@ -41,6 +41,7 @@ export function PersonDetailPage() {
   const { data, previousData, loading, error, refetch } = useQuery(PersonDetailDocument, { variables: { id, asOf }, errorPolicy: 'all' });
   const { ended, start: startEnding, dialog: endDialog } = useEndRecord(refetch);
   const node = currentNode(data, previousData, id);
+  useAsOfInsideRecord(node?.__typename === 'Person' ? node : null);
   const problem = detailProblem(error, node, 'Person', loading);
   if (problem) return <DetailProblemView problem={problem} error={error} onRetry={() => void refetch()} listPath="/people" />;
   if (node?.__typename !== 'Person') return <DetailLoading />;

@@ -14,7 +14,7 @@ import { currentNode, detailProblem } from '../records/detail-problem';
 import { DetailLoading, DetailProblemView } from '../records/detail-states';
 import { periodText } from '../records/period';
 import { RecordHistory } from '../records/record-history';
-import { detailPath, useDetailAsOf } from '../records/use-detail-as-of';
+import { detailPath, useAsOfInsideRecord, useDetailAsOf } from '../records/use-detail-as-of';
 
 type Unit = Extract<NonNullable<UnitDetailQuery['node']>, { __typename: 'AdministrativeUnit' }>;
 type CodeRow = Unit['codes'][number];
@@ -30,6 +30,7 @@ export function UnitDetailPage() {
   const { asOf, setAsOf } = useDetailAsOf();
   const { data, previousData, loading, error, refetch } = useQuery(UnitDetailDocument, { variables: { id, asOf }, errorPolicy: 'all' });
   const node = currentNode(data, previousData, id);
+  useAsOfInsideRecord(node?.__typename === 'AdministrativeUnit' ? node : null);
   const problem = detailProblem(error, node, 'AdministrativeUnit', loading);
   if (problem) return <DetailProblemView problem={problem} error={error} onRetry={() => void refetch()} listPath="/units" />;
   if (node?.__typename !== 'AdministrativeUnit') return <DetailLoading />;

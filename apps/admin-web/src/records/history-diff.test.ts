@@ -1,5 +1,6 @@
+import { ROLE_LABELS } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
-import { changedFields, displayDateTime, displayValue, newestFirst, operationKind } from './history-diff';
+import { changedFields, displayDateTime, displayValue, fieldName, newestFirst, operationKind } from './history-diff';
 
 describe('changedFields', () => {
   it('lists the fields an update changed, before → after, without bookkeeping', () => {
@@ -76,5 +77,13 @@ describe('newestFirst and displayDateTime', () => {
   it('shows an instant in Hanoi time', () => {
     expect(displayDateTime('2026-11-24T17:30:00.000Z')).toBe('25/11/2026 00:30');
     expect(displayDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('displayValue of a value made of fields', () => {
+  it('shows each field by its label and value, never raw JSON', () => {
+    const shown = displayValue('members', { role: 'HEAD', validFrom: '2026-11-01', id: 'x' }, 'vi');
+    expect(shown).toBe(`${fieldName('role', 'vi')}: ${ROLE_LABELS.HEAD.vi}; ${fieldName('validFrom', 'vi')}: 01/11/2026`);
+    expect(shown).not.toContain('{');
   });
 });

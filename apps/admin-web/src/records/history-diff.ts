@@ -65,7 +65,14 @@ export function displayValue(field: string, value: unknown, language: Language):
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return displayText(field, value, language);
   if (Array.isArray(value)) return value.map((v) => displayValue(field, v, language)).join(', ');
-  return JSON.stringify(value);
+  // A value made of fields (a member: its role and person): each field by its label, never raw JSON.
+  if (isRecord(value)) {
+    return Object.entries(value)
+      .filter(([key, v]) => !HIDDEN_FIELDS.has(key) && v !== null && v !== undefined)
+      .map(([key, v]) => `${fieldName(key, language)}: ${displayValue(key, v, language)}`)
+      .join('; ');
+  }
+  return String(value);
 }
 
 function displayText(field: string, text: string, language: Language): string {

@@ -26,10 +26,9 @@ describe('referenceType', () => {
     expect(referenceType('parentId', 'OrganizationParent')).toBe('Organization');
   });
 
-  it('leaves other fields, and ids of records without a name, alone', () => {
+  it('leaves other fields alone', () => {
     expect(referenceType('fullName')).toBeNull();
     expect(referenceType('citizenId')).toBeNull();
-    expect(referenceType('postId')).toBeNull();
     expect(referenceType('boardChangeId')).toBeNull();
     expect(referenceType('id')).toBeNull();
   });

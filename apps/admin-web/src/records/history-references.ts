@@ -1,14 +1,29 @@
-import { isUuid } from '@coso/domain';
+import { formatViDate, type IsoDate, isIsoDate, isUuid } from '@coso/domain';
 import { unitLabel } from '../lists/record-links';
 import { changedFields } from './history-diff';
 
-/** The record types a trail's id can be named by (each has a name the server returns). */
-export type ReferenceType = 'AdministrativeUnit' | 'ApartmentBuilding' | 'ApartmentComplex' | 'Directive' | 'Organization' | 'Person';
+/** The record types a trail's id can point to: each is named by `nodes(ids:)` (record-documents.ts). */
+export type ReferenceType =
+  | 'Account'
+  | 'AdministrativeUnit'
+  | 'Apartment'
+  | 'ApartmentBuilding'
+  | 'ApartmentComplex'
+  | 'BuildingBlock'
+  | 'CoordinationRegulation'
+  | 'Directive'
+  | 'ImplementationReview'
+  | 'Organization'
+  | 'Person'
+  | 'Petition'
+  | 'Post'
+  | 'ReorganisationEvent'
+  | 'ResidenceContact'
+  | 'Training';
 
 /**
- * Which record a field holding a database id points to, by the field's name (the mutations'
- * `idOf`, and the database's relations). Ids of records without a name (a post, a term) are not
- * listed: they stay short codes.
+ * Which record a field holding a database id points to, by the field's name (the database's
+ * foreign keys: tests/history/reference-fields.test.ts checks this against every audited model).
  */
 const REFERENCE_FIELDS: Readonly<Record<string, ReferenceType>> = {
   residenceUnitId: 'AdministrativeUnit',
@@ -32,6 +47,16 @@ const REFERENCE_FIELDS: Readonly<Record<string, ReferenceType>> = {
   buildingId: 'ApartmentBuilding',
   complexId: 'ApartmentComplex',
   directiveId: 'Directive',
+  postId: 'Post',
+  blockId: 'BuildingBlock',
+  apartmentId: 'Apartment',
+  residenceContactId: 'ResidenceContact',
+  reviewId: 'ImplementationReview',
+  trainingId: 'Training',
+  petitionId: 'Petition',
+  regulationId: 'CoordinationRegulation',
+  eventId: 'ReorganisationEvent',
+  accountId: 'Account',
 };
 
 /** `parentId` is a unit's parent unit, or a body's parent body: it depends on whose entry it is. */
@@ -74,20 +99,50 @@ export function referencedIds(entries: readonly EntryValues[]): string[] {
   const ids = new Set<string>();
   for (const entry of entries) {
     for (const change of changedFields(entry.before, entry.after)) {
-      for (const value of [change.before, change.after]) {
-        for (const item of Array.isArray(value) ? value : [value]) {
-          const ref = referenceOf(change.field, entry.entityType, item);
-          if (ref) ids.add(ref.id);
-        }
-      }
+      for (const value of [change.before, change.after]) collectReferences(change.field, entry.entityType, value, ids);
     }
   }
   return [...ids];
 }
 
+/** The references in a value, however nested: a list of ids, or a value made of fields (a member's `personId`). */
+function collectReferences(field: string, entityType: string | undefined, value: unknown, ids: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(field, entityType, item, ids);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) collectReferences(key, entityType, item, ids);
+  } else {
+    const ref = referenceOf(field, entityType, value);
+    if (ref) ids.add(ref.id);
+  }
+}
+
 /** A named record as `nodes(ids:)` returns it (null: missing, or not the viewer's to read). */
 export type ReferencedNode =
-  | { __typename?: string; id: string; name?: string | null; kindLabel?: string | null; fullName?: string | null; title?: string | null }
+  | {
+      __typename?: string;
+      id: string;
+      name?: string | null;
+      kindLabel?: string | null;
+      fullName?: string | null;
+      title?: string | null;
+      /** A post's label ("Trưởng ban"). */
+      label?: string | null;
+      /** An apartment's number, and its building. */
+      number?: string | null;
+      building?: { name: string } | null;
+      /** A residence contact's person. */
+      person?: { fullName: string } | null;
+      /** A petition's subject. */
+      subject?: string | null;
+      /** A coordination regulation's board and signing day. */
+      board?: { name: string } | null;
+      signedOn?: string | null;
+      /** A reorganisation's legal basis ("Nghị quyết số …"). */
+      legalBasis?: string | null;
+      /** An account's name. */
+      displayName?: string | null;
+    }
   | null
   | undefined;
 
@@ -98,12 +153,22 @@ export interface NamedReference {
   name: string;
 }
 
-/** The name a reader knows a record by: a unit with its kind ("Phường Giang Biên"), a person's full name. */
+/**
+ * The name a reader knows a record by: a unit with its kind ("Phường Giang Biên"), a person's full
+ * name, a post's label, an apartment with its building ("12A — Tòa A"), a residence contact by its
+ * person, a regulation by its board and day.
+ */
 export function referenceName(node: Exclude<ReferencedNode, null | undefined>): string | null {
   if (node.fullName) return node.fullName;
   if (node.name) return node.__typename === 'AdministrativeUnit' ? unitLabel({ name: node.name, kindLabel: node.kindLabel }) : node.name;
-  return node.title ?? null;
+  if (node.number) return [node.number, node.building?.name].filter(Boolean).join(' — ');
+  if (node.person?.fullName) return node.person.fullName;
+  if (node.board?.name)
+    return [node.board.name, node.signedOn && isIsoDateText(node.signedOn) ? formatViDate(node.signedOn) : null].filter(Boolean).join(', ');
+  return node.title ?? node.label ?? node.subject ?? node.legalBasis ?? node.displayName ?? null;
 }
+
+const isIsoDateText = (text: string): text is IsoDate => isIsoDate(text);
 
 /**
  * The names `nodes(ids:)` returned, by global id (the server's, which `globalId` reproduces):

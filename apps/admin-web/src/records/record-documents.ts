@@ -43,6 +43,47 @@ export const RecordHistoryReferencesDocument = graphql(`
       ... on Directive {
         title
       }
+      ... on Post {
+        label
+      }
+      ... on BuildingBlock {
+        name
+      }
+      ... on Apartment {
+        number
+        building {
+          id
+          name
+        }
+      }
+      ... on ResidenceContact {
+        person {
+          id
+          fullName
+        }
+      }
+      ... on ImplementationReview {
+        title
+      }
+      ... on Training {
+        title
+      }
+      ... on Petition {
+        subject
+      }
+      ... on CoordinationRegulation {
+        board {
+          id
+          name
+        }
+        signedOn
+      }
+      ... on ReorganisationEvent {
+        legalBasis
+      }
+      ... on Account {
+        displayName
+      }
     }
   }
 `);

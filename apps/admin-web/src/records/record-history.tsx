@@ -48,6 +48,25 @@ function changeValue(
   language: Language,
 ): ReactNode {
   const items: unknown[] = Array.isArray(value) ? value : [value];
+  // A value made of fields (a member: role and person): each field by its label, its ids by name.
+  if (items.some((item) => typeof item === 'object' && item !== null)) {
+    return items.map((item, i) => (
+      // A stored value's items never move, and a list of members holds each once: their JSON is their key.
+      <Fragment key={JSON.stringify(item)}>
+        {i > 0 ? '; ' : null}
+        {typeof item === 'object' && item !== null
+          ? Object.entries(item)
+              .filter(([, v]) => v !== null && v !== undefined)
+              .map(([key, v], j) => (
+                <Fragment key={key}>
+                  {j > 0 ? ', ' : null}
+                  {fieldName(key, language)}: {changeValue(key, v, entityType, names, unnamedHint, language)}
+                </Fragment>
+              ))
+          : changeValue(field, item, entityType, names, unnamedHint, language)}
+      </Fragment>
+    ));
+  }
   const refs = items.map((item) => referenceOf(field, entityType, item));
   if (!refs.some(Boolean)) return displayValue(field, value, language);
   return items.map((item, i) => {

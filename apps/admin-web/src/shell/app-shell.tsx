@@ -8,7 +8,8 @@ import { LanguageSwitch } from '../i18n/language-switch';
 import { useSession, useSignedInUser } from '../session/session';
 import { DemoAccountsBanner } from './demo-accounts-banner';
 import { FullPageSpinner } from './full-page-spinner';
-import { visibleMenuItems } from './menu';
+import { selectedMenuKey, visibleMenuItems } from './menu';
+import { MenuSectionContext } from './menu-section';
 import { SECTION_ICONS } from './section-icons';
 
 const { Header, Sider, Content } = Layout;
@@ -23,7 +24,8 @@ export function AppShell() {
   const [collapsed, setCollapsed] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
 
-  const selected = location.pathname.split('/')[1] ?? '';
+  const [declaredSection, setDeclaredSection] = useState<string | null>(null);
+  const selected = selectedMenuKey(location.pathname, declaredSection);
   const items = visibleMenuItems(user.permissions.admin);
   const scopeName = user.scopeUnit ? [user.scopeUnit.kindLabel, user.scopeUnit.name].filter(Boolean).join(' ') : null;
 
@@ -44,7 +46,7 @@ export function AppShell() {
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[selected]}
+            selectedKeys={selected ? [selected] : []}
             items={items.map((item) => ({
               key: item.path,
               icon: item.icon ? <item.icon /> : SECTION_ICONS[item.path],
@@ -77,9 +79,11 @@ export function AppShell() {
         </Header>
         <DemoAccountsBanner />
         <Content style={{ padding: 24 }}>
-          <Suspense fallback={<FullPageSpinner />}>
-            <Outlet />
-          </Suspense>
+          <MenuSectionContext value={setDeclaredSection}>
+            <Suspense fallback={<FullPageSpinner />}>
+              <Outlet />
+            </Suspense>
+          </MenuSectionContext>
         </Content>
       </Layout>
     </Layout>

@@ -36,3 +36,29 @@ export function menuItems(): MenuItem[] {
 export function visibleMenuItems(admin: boolean): MenuItem[] {
   return menuItems().filter((item) => !item.adminOnly || admin);
 }
+
+/** Pages whose first path segment is no menu item, by that segment: the section they are part of. */
+const SECTION_OF_SEGMENT: Readonly<Record<string, string>> = {
+  // A reorganisation is started from an administrative unit.
+  reorganisations: 'units',
+};
+
+/** The menu section a body's page belongs to: a board under "Ban quản trị", a party cell under "Chi bộ tổ dân phố". */
+export function organizationSection(kind: string): string {
+  if (kind === 'MANAGEMENT_BOARD') return 'boards';
+  if (kind === 'PARTY_CELL') return 'party-cells';
+  return 'organizations';
+}
+
+/**
+ * The menu item to highlight on `pathname`: the section the page declared (a body's page knows
+ * its kind once loaded), else the item its first segment names (a list, a record of that list, its
+ * forms), else the section that segment's pages belong to; none on an unknown address.
+ */
+export function selectedMenuKey(pathname: string, declared: string | null): string | null {
+  const known = new Set(menuItems().map((item) => item.path));
+  if (declared && known.has(declared)) return declared;
+  const segment = decodeURIComponent(pathname.split('/')[1] ?? '');
+  if (known.has(segment)) return segment;
+  return SECTION_OF_SEGMENT[segment] ?? null;
+}

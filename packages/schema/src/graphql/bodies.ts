@@ -98,6 +98,19 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
       orderBy: [{ role: 'asc' as const }, { person: { fullName: 'asc' as const } }],
     }),
   }),
+  partyMembers: t.relatedConnection('partyMembers', {
+    cursor: 'id',
+    totalCount: true,
+    nullable: true,
+    // Whose party cell someone is in reveals their membership: party-organisation roles only (null and FORBIDDEN for others).
+    authScopes: { partyData: true },
+    description: 'Đảng viên sinh hoạt tại chi bộ / The party members whose home cell this is, on the date. Party-organisation roles only.',
+    args: { asOf: asOfArg(t.arg) },
+    query: (args, ctx) => ({
+      where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), ...territoryWhere(ctx, 'PartyMembership') },
+      orderBy: [{ person: { fullName: 'asc' as const } }, { id: 'asc' as const }],
+    }),
+  }),
 }));
 
 builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({

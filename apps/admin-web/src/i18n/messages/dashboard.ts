@@ -13,6 +13,8 @@ export const dashboardMessages = defineMessages(
     'dashboard.chartFigure': 'Chỉ tiêu hiển thị trên biểu đồ',
     'dashboard.wardNumbers': 'Số liệu theo phường',
     'dashboard.noWards': 'Địa bàn này không có phường nào.',
+    'dashboard.notApplicable': 'Không áp dụng (0/0)',
+    'dashboard.total': 'Tổng cộng',
   },
   {
     'dashboard.title': 'Overview',
@@ -25,5 +27,7 @@ export const dashboardMessages = defineMessages(
     'dashboard.chartFigure': 'Figure shown in the chart',
     'dashboard.wardNumbers': 'Figures by ward',
     'dashboard.noWards': 'This place has no ward.',
+    'dashboard.notApplicable': 'Not applicable (0/0)',
+    'dashboard.total': 'Total',
   },
 );

@@ -24,6 +24,8 @@ export const explorerMessages = defineMessages(
     'explorer.tree.empty': 'Không có đơn vị nào vào ngày này.',
     'explorer.tree.outsideScope': 'Không có đơn vị nào của địa bàn tài khoản vào ngày này.',
     'explorer.tree.childCount': '{count} trực thuộc',
+    'explorer.tree.building': 'Nhà chung cư',
+    'explorer.tree.noBoard': 'chưa có Ban quản trị',
 
     'explorer.place.choose': 'Chọn một địa bàn trên cây để xem thông tin và các tổ chức phụ trách.',
     'explorer.place.loadError': 'Không tải được thông tin địa bàn',
@@ -73,6 +75,8 @@ export const explorerMessages = defineMessages(
     'explorer.tree.empty': 'No place on this date.',
     'explorer.tree.outsideScope': 'No place of your territory on this date.',
     'explorer.tree.childCount': '{count} below',
+    'explorer.tree.building': 'Building',
+    'explorer.tree.noBoard': 'no management board yet',
 
     'explorer.place.choose': 'Choose a place in the tree to see it and the bodies serving it.',
     'explorer.place.loadError': 'Could not load the place',
