@@ -79,7 +79,8 @@ describe('@coso/domain as an installed package', () => {
     writeFileSync(
       join(scratch, 'consumer.ts'),
       [
-        "import { PlaceHierarchy, longBienHistory, type DomainState, type Violation } from '@coso/domain';",
+        "import { PlaceHierarchy, type DomainState, type Violation } from '@coso/domain';
+import { longBienHistory } from '@coso/domain/testing';",
         'const state: DomainState = longBienHistory();',
         "const wards: number = new PlaceHierarchy(state).childrenOf('long-bien-district', '2022-12-01', 'WARD').length;",
         'const v: Violation[] = [];',

@@ -1,6 +1,7 @@
 import { DirectiveIndexes } from '../directive/indexes.js';
 import { dateFormatViolation, scopeOnDate, UNASSIGNED_WARD_ID, unitNotFound } from '../directive/scope.js';
 import { compareCodeUnits, compareVi } from '../directive/text.js';
+import { brokenReferenceViolations, checkStateIntegrity } from '../model/integrity.js';
 import type { DomainState } from '../model/state.js';
 import { fail, ok, type Result } from '../validation/result.js';
 import { boardHeadsWithoutFireTraining, boardsWithExpiredTerm, boardsWithoutPoliticalSystemMember } from './board-findings.js';
@@ -23,7 +24,8 @@ const CHECKS: Record<FindingCode, (ctx: FindingsContext) => Finding[]> = {
 /**
  * The directive's gaps in a scope as of a date, one finding per gap. Records are placed in wards
  * as the hierarchy stood on `on`, so after a reorganisation findings group under the new wards.
- * Never throws on bad input: an invalid date or a scope that does not exist on `on` is a failure.
+ * Never throws on bad input: an invalid date, a scope that does not exist on `on`, or a state with
+ * references pointing at nothing (`checkStateIntegrity`, each listed) is a failure.
  *
  * @example
  * const r = computeFindings(state, { scopeUnitId: 'long-bien', on: '2022-12-01' });
@@ -32,6 +34,8 @@ const CHECKS: Record<FindingCode, (ctx: FindingsContext) => Finding[]> = {
 export function computeFindings(state: DomainState, query: FindingsQuery, indexes?: DirectiveIndexes): Result<Finding[]> {
   const badDate = dateFormatViolation(query.on, ['on']);
   if (badDate) return fail([badDate]);
+  const broken = checkStateIntegrity(state);
+  if (broken.length > 0) return fail(brokenReferenceViolations(broken));
   const idx = indexes ?? new DirectiveIndexes(state);
   const scope = scopeOnDate(idx.places, query.scopeUnitId, query.on);
   if (!scope) return fail([unitNotFound(query.scopeUnitId, query.on, ['scopeUnitId'])]);

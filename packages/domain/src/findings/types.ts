@@ -4,7 +4,7 @@ import type { RuleParameter } from '../rules/rule-data.js';
 import type { IsoDate } from '../time/dates.js';
 import type { EntityRef, LocalizedText } from '../validation/result.js';
 
-/** The gaps of the directive (DOMAIN.md §4), in the order they are checked. Codes are in the rule catalog. */
+/** The gaps of the directive (docs/domain.md §4), in the order they are checked. Codes are in the rule catalog. */
 export const FINDING_CODES = [
   'GROUP_WITHOUT_CELL',
   'BUILDING_WITHOUT_BOARD',
@@ -38,7 +38,7 @@ export interface FindingsQuery {
   scopeUnitId: Id;
   /** The date the findings are as of. */
   on: IsoDate;
-  /** Dated rule data; defaults to the law as cited in DOMAIN.md. */
+  /** Dated rule data; defaults to the law as cited in docs/domain.md. */
   ruleData?: readonly RuleParameter[];
   /** Only these codes (any text: a code that is not a finding's yields nothing). */
   codes?: readonly string[];

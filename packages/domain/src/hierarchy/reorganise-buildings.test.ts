@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abolitionOfDistricts2025, groupId, longBienState2003, oldWardId, SAI_DONG_DISSOLUTION } from '../fixtures/long-bien-history.js';
+import { abolitionOfDistricts2025, groupId, longBienState2003, oldWardId, SAI_DONG_DISSOLUTION } from '../testing/long-bien-history.js';
 import type { ApartmentBuilding } from '../model/buildings.js';
 import type { DomainState } from '../model/state.js';
 import { RULES } from '../rules/catalog.js';

@@ -22,6 +22,7 @@ import type { EntityType, LocalizedText } from '../validation/result.js';
  * English. Typed as total records, so adding an enum value without a label fails to compile.
  */
 
+/* @__NO_SIDE_EFFECTS__ */
 function t(vi: string, en: string): LocalizedText {
   return { vi, en };
 }

@@ -1,3 +1,4 @@
+import type { RuleCode } from '../rules/catalog.js';
 import type { LocalizedText, Violation } from '../validation/result.js';
 import { isBlank } from './cells.js';
 import type { ImportColumn } from './columns.js';
@@ -32,7 +33,7 @@ export interface SheetChoices {
   mapping?: Readonly<Record<string, number>> | null;
 }
 
-function sheetViolation(code: string, vi: string, en: string, path: Array<string | number> = []): Violation {
+function sheetViolation(code: RuleCode, vi: string, en: string, path: Array<string | number> = []): Violation {
   return { code, severity: 'error', path, message: { vi, en } };
 }
 

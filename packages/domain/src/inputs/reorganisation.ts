@@ -3,7 +3,7 @@ import { validateAdminCode } from '../identifiers/admin-code.js';
 import { ORGANIZATION_KINDS } from '../model/bodies.js';
 import { UNIT_KINDS } from '../model/places.js';
 import { REORGANISATION_KINDS } from '../model/reorganisation.js';
-import { normalizeName } from '../text/normalize.js';
+import { normaliseName } from '../text/normalize.js';
 import type { FieldPath, LocalizedText } from '../validation/result.js';
 import {
   addIssue,
@@ -40,7 +40,7 @@ import { describeField } from './parse-input.js';
 /** A unit kind label as a form sends it: blank or null → left out (the model has no null there). */
 const optionalKindLabelField = z
   .string()
-  .transform((s) => normalizeName(s) || undefined)
+  .transform((s) => normaliseName(s) || undefined)
   .nullish()
   .transform((v) => v ?? undefined);
 

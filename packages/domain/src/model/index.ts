@@ -7,3 +7,5 @@ export * from './places.js';
 export * from './reorganisation.js';
 export * from './state.js';
 export * from './stored-record.js';
+export * from './integrity.js';
+export * from './references.js';

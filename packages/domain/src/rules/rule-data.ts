@@ -43,7 +43,7 @@ function p(key: RuleParameterKey, value: number | string, validFrom: IsoDate, va
   return { key, value, validFrom, validTo, source };
 }
 
-/** The rule data in force, from the sources DOMAIN.md cites. */
+/** The rule data in force, from the sources docs/domain.md cites. */
 export const DEFAULT_RULE_DATA: readonly RuleParameter[] = [
   p('board.requiredFromApartments', 20, '2016-02-15', '2024-08-01', HOUSING_2014),
   p('board.requiredFromApartments', 20, '2024-08-01', null, HOUSING_2023),

@@ -4,6 +4,8 @@
  * and a message in Vietnamese (first) and English.
  */
 
+import type { RuleCode } from '../rules/catalog.js';
+
 /** A message in both languages. Vietnamese is NFC with diacritics. */
 export interface LocalizedText {
   vi: string;
@@ -43,8 +45,8 @@ export type EntityType =
   | 'ReorganisationEvent';
 
 export interface Violation {
-  /** Stable, documented rule code (e.g. `BOARD_MIN_MEMBERS`). Clients switch on it. */
-  code: string;
+  /** Stable, documented rule code of the catalogue (e.g. `BOARD_MIN_MEMBERS`). Clients switch on it. */
+  code: RuleCode;
   severity: Severity;
   path: FieldPath;
   message: LocalizedText;

@@ -7,7 +7,7 @@ import type { DomainState } from '../../model/state.js';
 import type { IsoDate } from '../../time/dates.js';
 import { periodsOverlap } from '../../time/period.js';
 import { DATES, GROUPS, WARDS } from './arbitrary.js';
-import { StateBuilder } from './builders.js';
+import { StateBuilder } from '../../testing/state-builder.js';
 
 /**
  * Random states over the domain's own model that a database accepts as they are: the fixed city of

@@ -1,10 +1,10 @@
-import type { BoardChangeKind } from '../../model/boards.js';
-import type { OrganizationKind } from '../../model/bodies.js';
-import type { CommendationKind, NominationOutcome, NomineeCategory, PresenterCategory, TrainingTopic } from '../../model/directive.js';
-import type { PartyStatus, Role } from '../../model/people.js';
-import type { Id, UnitKind } from '../../model/places.js';
-import { type DomainState, emptyState } from '../../model/state.js';
-import type { IsoDate } from '../../time/dates.js';
+import type { BoardChangeKind } from '../model/boards.js';
+import type { OrganizationKind } from '../model/bodies.js';
+import type { CommendationKind, NominationOutcome, NomineeCategory, PresenterCategory, TrainingTopic } from '../model/directive.js';
+import type { PartyStatus, Role } from '../model/people.js';
+import type { Id, UnitKind } from '../model/places.js';
+import { type DomainState, emptyState } from '../model/state.js';
+import type { IsoDate } from '../time/dates.js';
 
 /** Test-only builder of small hand-made states. Ids are readable; generated ids are `prefix#n`. */
 
