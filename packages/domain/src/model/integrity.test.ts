@@ -55,8 +55,18 @@ const asState = (s: LooseState) => s as unknown as DomainState;
 
 describe('checkStateIntegrity', () => {
   it('finds nothing wrong in valid states: generated and hand-made', () => {
-    fc.assert(fc.property(storedState, (state) => expect(checkStateIntegrity(state)).toEqual([])), { numRuns: 60 });
-    fc.assert(fc.property(arbitraryState, (state) => expect(checkStateIntegrity(state)).toEqual([])), { numRuns: 60 });
+    fc.assert(
+      fc.property(storedState, (state) => {
+        expect(checkStateIntegrity(state)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(arbitraryState, (state) => {
+        expect(checkStateIntegrity(state)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
     for (const state of [longBienHistory(), longBienMini().state, articleScaleLongBien().state]) expect(checkStateIntegrity(state)).toEqual([]);
     expect(checkStateIntegrity(asState(everyReferenceOnce()))).toEqual([]);
   });
