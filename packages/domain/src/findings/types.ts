@@ -14,6 +14,7 @@ export const FINDING_CODES = [
   'CELL_MIN_OFFICIAL_MEMBERS',
   'GROUP_WITHOUT_COORDINATION_REGULATION',
 ] as const satisfies readonly RuleCode[];
+/** The code of a finding, one of the directive's gaps (`FINDING_CODES`). */
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 /** One gap: where the directive is not met yet, named so a ward officer can act on it. */
@@ -33,6 +34,10 @@ export interface Finding {
   message: LocalizedText;
 }
 
+/**
+ * What findings are asked for: the scope unit, the as-of date, and optionally some codes, some wards
+ * and other rule data.
+ */
 export interface FindingsQuery {
   /** A unit: a district, a ward, or the city once districts are gone. */
   scopeUnitId: Id;

@@ -23,10 +23,12 @@ function shown(value: CellValue): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
+/** True for an empty spreadsheet cell (nothing, or only spaces). */
 export function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Reads one spreadsheet cell as the column's type, or gives the violation that says why it cannot. */
 export function readCell(column: ImportColumn, value: CellValue): CellResult {
   if (isBlank(value)) return { ok: true, value: undefined };
   const label: LocalizedText = column.label;

@@ -19,6 +19,10 @@ export type ColumnType =
   | { kind: 'enum'; values: readonly string[]; labels: Readonly<Record<string, LocalizedText>> }
   | { kind: 'reference'; typename: string };
 
+/**
+ * A column of an import: how its header is recognised, whether it is required, and the type its cells
+ * are read as.
+ */
 export interface ImportColumn extends HeaderColumn {
   required: boolean;
   type: ColumnType;
@@ -96,6 +100,10 @@ export function isRequired(field: z.ZodType): boolean {
   return !field.safeParse(undefined).success;
 }
 
+/**
+ * How the import columns of an entity are derived from its create schema: reference fields and fields
+ * fixed or left out.
+ */
 export interface ColumnsOptions {
   /** Reference fields → the type they name. */
   references?: Readonly<Record<string, string>>;

@@ -89,6 +89,10 @@ export const optionalIdField = z
  * legal bases, notes and comments at most LONG_TEXT_MAX_LENGTH.
  */
 export const NAME_MAX_LENGTH = 200;
+/**
+ * The most characters a long text (title, subject, legal basis, note) may hold, counted after
+ * normalisation.
+ */
 export const LONG_TEXT_MAX_LENGTH = 2_000;
 
 /**
@@ -142,6 +146,7 @@ export const dateField = z.custom<IsoDate>((v) => isIsoDate(v), {
   params: { code: 'DATE_FORMAT' } satisfies InputIssueParams,
 });
 
+/** An optional date `YYYY-MM-DD` between `MIN_DATE` and `MAX_DATE`: missing, null or blank mean none. */
 export const optionalDateField = dateField.nullish();
 
 /** Counts of things (apartments, blocks): whole numbers ≥ 0. */

@@ -28,6 +28,10 @@ export function issuesToViolations(issues: readonly z.core.$ZodIssue[]): Violati
   return issues.map(issueToViolation);
 }
 
+/**
+ * One zod issue as a violation with a catalogued code, the field's path and a message in Vietnamese
+ * and English.
+ */
 export function issueToViolation(issue: z.core.$ZodIssue): Violation {
   const path: FieldPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p));
   const params = ourParams(issue);

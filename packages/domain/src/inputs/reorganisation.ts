@@ -112,6 +112,10 @@ export const REORGANISATION_CHANGE_LISTS = [
   'movePartyCells',
 ] as const;
 
+/**
+ * Schema of a reorganisation plan to record: what the input alone shows wrong is reported (nothing to
+ * change, duplicates, a unit both ended and moved).
+ */
 export const recordReorganisationInput = z
   .object({
     kind: z.enum(REORGANISATION_KINDS),
@@ -131,6 +135,7 @@ export const recordReorganisationInput = z
   })
   .superRefine(checkPlan, WHEN_OBJECT);
 
+/** A reorganisation plan to record, as `recordReorganisationInput` outputs it. */
 export type RecordReorganisationInput = z.output<typeof recordReorganisationInput>;
 
 // ——— whole-input checks (reading defensively: they run even when some fields failed) ———

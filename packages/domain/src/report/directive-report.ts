@@ -92,6 +92,10 @@ export interface ReportWindow {
   beforeFrom: IsoDate;
 }
 
+/**
+ * A report's dates: the period [from, to] and the "before" window of the same length that ends the day
+ * before `from`.
+ */
 export function reportWindow(from: IsoDate, to: IsoDate): ReportWindow {
   // The "before" window has as many days as [from, to] (both ends included) and ends the day before `from`.
   return { from, to, beforeFrom: addDays(from, -(daysBetween(from, to) + 1)) };

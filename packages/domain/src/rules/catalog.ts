@@ -409,10 +409,13 @@ export const RULES = {
   ),
 } as const satisfies Record<string, RuleDefinition>;
 
+/** The code of a catalogued rule: what a violation's `code` is. */
 export type RuleCode = keyof typeof RULES;
 
+/** Every rule code of the catalogue, in the catalogue's order. */
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
+/** The catalogue entry of a rule code. */
 export function ruleDefinition(code: RuleCode): RuleDefinition {
   return RULES[code];
 }

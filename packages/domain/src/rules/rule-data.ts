@@ -12,6 +12,7 @@ export interface RuleParameter extends Period {
   source: string;
 }
 
+/** The name of a dated rule parameter (a limit the law sets, e.g. `board.minMembers.singleBlock`). */
 export type RuleParameterKey =
   | 'board.requiredFromApartments'
   | 'board.minMembers.singleBlock'
@@ -92,6 +93,10 @@ export function ruleParameter(key: RuleParameterKey, on: IsoDate, data: readonly
   return found.value;
 }
 
+/**
+ * The number a rule parameter holds on `on` (throws when the parameter is not a number: a mistake in
+ * rule data).
+ */
 export function numericRuleParameter(key: RuleParameterKey, on: IsoDate, data: readonly RuleParameter[] = DEFAULT_RULE_DATA): number {
   const v = ruleParameter(key, on, data);
   if (typeof v !== 'number') throw new TypeError(`Rule parameter "${key}" is not numeric`);

@@ -12,8 +12,11 @@ export const EPOCH: IsoDate = '2000-01-01';
 /** The body that issues the built directives and organises their reviews and trainings. */
 export const ISSUER_ID: Id = 'issuer';
 
-interface Dated {
+/** A built record's period: from `EPOCH` and open unless given. */
+export interface Dated {
+  /** First day (inclusive). */
   from?: IsoDate;
+  /** Day after the last (exclusive); `null` for open. */
   to?: IsoDate | null;
 }
 
