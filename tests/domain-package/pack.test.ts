@@ -220,7 +220,10 @@ describe('@coso/domain as an installed package', () => {
       return { size: gzipSync(js).length, zod: /\$ZodType|_zod/.test(js) };
     };
     const citizenId = await gzipped('citizen-id', "import { validateCitizenId } from '@coso/domain'; console.log(validateCitizenId);");
-    const citizenIdSub = await gzipped('citizen-id-sub', "import { validateCitizenId } from '@coso/domain/identifiers'; console.log(validateCitizenId);");
+    const citizenIdSub = await gzipped(
+      'citizen-id-sub',
+      "import { validateCitizenId } from '@coso/domain/identifiers'; console.log(validateCitizenId);",
+    );
     const report = await gzipped('report', "import { directiveReport } from '@coso/domain/report'; console.log(directiveReport);");
     const reportMain = await gzipped('report-main', "import { directiveReport } from '@coso/domain'; console.log(directiveReport);");
     const schema = await gzipped('schema', "import { createPersonInput } from '@coso/domain/inputs'; console.log(createPersonInput);");

@@ -20,7 +20,12 @@ const entryFiles = Object.values(manifest.exports)
   .map((e) => join(packageDir, e.types.replace(/^\.\/dist\//, 'src/').replace(/\.d\.ts$/, '.ts')));
 
 function undocumentedExports(): string[] {
-  const program = ts.createProgram(entryFiles, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true });
+  const program = ts.createProgram(entryFiles, {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const missing = new Set<string>();
   for (const file of entryFiles) {

@@ -1,4 +1,4 @@
-import { type Id } from '@coso/domain';
+import type { Id } from '@coso/domain';
 import { HANOI_ID, LONG_BIEN_DISTRICT_ID, newWardId, oldWardId } from '@coso/domain/testing';
 import { NEW_WARD_KEYS, type NewWardKey, OLD_WARD_KEYS, type OldWardKey } from './spec.js';
 

@@ -1,14 +1,14 @@
 /// <reference types="node" />
 import fc from 'fast-check';
-import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { computeFindings } from '../findings/compute.js';
 import { idField, optionalIdField } from '../inputs/fields.js';
+import { directiveReport } from '../report/directive-report.js';
 import { arbitraryState } from '../report/test-support/arbitrary.js';
 import { articleScaleLongBien } from '../report/test-support/article-scale.js';
 import { longBienMini } from '../report/test-support/long-bien-mini.js';
 import { storedState } from '../report/test-support/stored-arbitrary.js';
-import { directiveReport } from '../report/directive-report.js';
 import { longBienHistory } from '../testing/long-bien-history.js';
 import { checkStateIntegrity } from './integrity.js';
 import { STATE_REFERENCES, stateReferences } from './references.js';
@@ -30,8 +30,8 @@ function setPath(record: LooseRecord, path: string, ids: string[]): void {
   const steps = (many ? path.slice(0, -2) : path).split('.');
   let target: Record<string, unknown> = record;
   for (const step of steps.slice(0, -1)) {
-    const next = (target[step] ??= {}) as Record<string, unknown>;
-    target = next;
+    if (typeof target[step] !== 'object' || target[step] === null) target[step] = {};
+    target = target[step] as Record<string, unknown>;
   }
   const last = steps.at(-1) as string;
   target[last] = many ? ids : ids[0];
@@ -67,7 +67,8 @@ describe('checkStateIntegrity', () => {
       }),
       { numRuns: 60 },
     );
-    for (const state of [longBienHistory(), longBienMini().state, articleScaleLongBien().state]) expect(checkStateIntegrity(state)).toEqual([]);
+    for (const state of [longBienHistory(), longBienMini().state, articleScaleLongBien().state])
+      expect(checkStateIntegrity(state)).toEqual([]);
     expect(checkStateIntegrity(asState(everyReferenceOnce()))).toEqual([]);
   });
 

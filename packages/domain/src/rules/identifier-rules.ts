@@ -42,7 +42,6 @@ export const IDENTIFIER_RULES = {
     'Số điện thoại di động không hợp lệ',
     'The mobile number is not valid',
   ),
-
 } as const satisfies Record<string, RuleDefinition>;
 
 /** The code of an identifier rule. */

@@ -48,11 +48,12 @@ export type EntityType =
 
 /**
  * One problem found in an input or a state: its catalogued code, severity, the path of the field, the
- * message in Vietnamese and English, and the record concerned.
+ * message in Vietnamese and English, and the record concerned. Every violation the package makes has a
+ * `RuleCode`; a layer above (a server refusing access) may carry codes of its own as `Violation<string>`.
  */
-export interface Violation {
+export interface Violation<Code extends string = RuleCode> {
   /** Stable, documented rule code of the catalogue (e.g. `BOARD_MIN_MEMBERS`). Clients switch on it. */
-  code: RuleCode;
+  code: Code;
   severity: Severity;
   path: FieldPath;
   message: LocalizedText;

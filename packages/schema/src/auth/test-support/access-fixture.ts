@@ -1,4 +1,4 @@
-import { type DomainState } from '@coso/domain';
+import type { DomainState } from '@coso/domain';
 import { longBienHistory } from '@coso/domain/testing';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createPrismaClient } from '../../database/prisma-client.js';
