@@ -48,7 +48,8 @@ beforeAll(() => {
   packedFiles = packOut[0]?.files.map((f) => f.path) ?? [];
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, tarball), `zod@${APP_ZOD}`], scratch);
-});
+  // A build, a pack and an install: minutes, not seconds, on a busy 2-core machine.
+}, 600_000);
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -270,5 +271,6 @@ describe('@coso/domain as an installed package', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+    // TypeDoc type-checks the whole package first: a minute on a busy machine.
+  }, 600_000);
 });
