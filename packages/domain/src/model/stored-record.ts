@@ -28,6 +28,6 @@ export const STORED_PERIOD_KEYS = ['validFrom', 'validTo'] as const satisfies Re
 
 /**
  * One object type instead of an intersection, so editors and errors show the record's fields.
- * @inline
+ * Internal: typedoc.json lists it as intentionally not exported.
  */
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
