@@ -1,14 +1,5 @@
-import {
-  abolitionOfDistricts2025,
-  applyReorganisation,
-  BodyHierarchy,
-  type DomainState,
-  isActiveOn,
-  longBienHistory,
-  longBienState2003,
-  PlaceHierarchy,
-  SAI_DONG_DISSOLUTION,
-} from '@coso/domain';
+import { applyReorganisation, BodyHierarchy, type DomainState, isActiveOn, PlaceHierarchy } from '@coso/domain';
+import { abolitionOfDistricts2025, longBienHistory, longBienState2003, SAI_DONG_DISSOLUTION } from '@coso/domain/testing';
 import { describe, expect, it } from 'vitest';
 import {
   abolitionOfDistrictsPlan,

@@ -1,4 +1,5 @@
-import { HANOI_ID, type Id, LONG_BIEN_DISTRICT_ID, newWardId, oldWardId } from '@coso/domain';
+import type { Id } from '@coso/domain';
+import { HANOI_ID, LONG_BIEN_DISTRICT_ID, newWardId, oldWardId } from '@coso/domain/testing';
 import { NEW_WARD_KEYS, type NewWardKey, OLD_WARD_KEYS, type OldWardKey } from './spec.js';
 
 /** Ids a test, a demo or a UI needs. Places reuse @coso/domain's history ids. */

@@ -1,16 +1,5 @@
-import {
-  abolitionOfDistricts2025,
-  applyReorganisation,
-  type DomainState,
-  type Id,
-  type IsoDate,
-  isActiveOn,
-  LONG_BIEN_WARDS_2025,
-  newWardId,
-  oldWardId,
-  type ReorganisationPlan,
-  SAI_DONG_DISSOLUTION,
-} from '@coso/domain';
+import { applyReorganisation, type DomainState, type Id, type IsoDate, isActiveOn, type ReorganisationPlan } from '@coso/domain';
+import { abolitionOfDistricts2025, LONG_BIEN_WARDS_2025, newWardId, oldWardId, SAI_DONG_DISSOLUTION } from '@coso/domain/testing';
 import {
   CITY_FRONT_ID,
   CITY_PARTY_COMMITTEE_ID,

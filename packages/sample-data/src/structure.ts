@@ -1,4 +1,5 @@
-import { type DomainState, HANOI_ID, LONG_BIEN_DISTRICT_ID, LONG_BIEN_WARDS_2003, longBienState2003, oldWardId } from '@coso/domain';
+import type { DomainState } from '@coso/domain';
+import { HANOI_ID, LONG_BIEN_DISTRICT_ID, LONG_BIEN_WARDS_2003, longBienState2003, oldWardId } from '@coso/domain/testing';
 import type { DatasetBuilder } from './builder.js';
 import {
   CITY_FRONT_ID,

@@ -9,7 +9,7 @@ export interface ExportError {
   status: 400 | 401 | 403 | 429 | 503;
   code: 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'TOO_MANY_REQUESTS';
   message: LocalizedText;
-  violations?: Violation[];
+  violations?: Violation<string>[];
   retryAfterSeconds?: number;
   /** More for the client to act on (UNAUTHENTICATED: `credential` and `signIn`). */
   extensions?: Record<string, unknown>;
@@ -34,7 +34,7 @@ export function tooManyRequests(refusal: Refusal): ExportError {
 }
 
 /** Bad parameters, or a report the domain refuses: every violation, Vietnamese first, then English. */
-export function badRequest(what: 'params' | 'report', violations: Violation[]): ExportError {
+export function badRequest(what: 'params' | 'report', violations: Violation<string>[]): ExportError {
   const vi = violations.map((v) => v.message.vi).join('; ');
   const en = violations.map((v) => v.message.en).join('; ');
   const [headVi, headEn] =

@@ -1,8 +1,8 @@
 import {
   type DirectiveReportQuery,
-  fail,
+  failResult,
   isIsoDate,
-  ok,
+  okResult,
   type Result,
   RULES,
   reportPeriodOrderViolation,
@@ -25,8 +25,8 @@ export function parseReportParams(query: ReportQueryString): Result<DirectiveRep
   const to = dateParam(query, 'to', true, violations);
   const from = dateParam(query, 'from', false, violations);
   if (from !== undefined && to !== undefined && from > to) violations.push(reportPeriodOrderViolation(from, to));
-  if (violations.length > 0 || directiveId === undefined || scopeUnitId === undefined || to === undefined) return fail(violations);
-  return ok({ directiveId, scopeUnitId, to, ...(from === undefined ? {} : { from }) });
+  if (violations.length > 0 || directiveId === undefined || scopeUnitId === undefined || to === undefined) return failResult(violations);
+  return okResult({ directiveId, scopeUnitId, to, ...(from === undefined ? {} : { from }) });
 }
 
 /** A value as quoted back in a message: cut short, so a long query string is not echoed whole. */
@@ -165,8 +165,8 @@ export function parseDocumentParams(query: ReportQueryString): Result<PartyDocum
       },
     });
   }
-  if (violations.length > 0) return fail(violations);
-  return ok({
+  if (violations.length > 0) return failResult(violations);
+  return okResult({
     ...(number ? { number } : {}),
     ...(recipients?.length ? { recipients } : {}),
     ...(signerPosition ? { signerPosition } : {}),

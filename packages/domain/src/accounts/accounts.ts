@@ -3,8 +3,10 @@ import type { LocalizedText, Violation } from '../validation/result.js';
 
 /** The roles of a coso account (who may see and change what). */
 export const ACCOUNT_ROLES = ['SYSTEM_ADMIN', 'DISTRICT_STAFF', 'WARD_STAFF', 'ANALYST', 'VIEWER'] as const;
+/** An account's role: system administrator, district or ward staff, analyst, or viewer. */
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
+/** The roles' names in Vietnamese and English, as the admin web shows them. */
 export const ACCOUNT_ROLE_LABELS: Record<AccountRole, LocalizedText> = {
   SYSTEM_ADMIN: { vi: 'Quản trị hệ thống', en: 'System administrator' },
   DISTRICT_STAFF: { vi: 'Cán bộ quận', en: 'District staff' },
@@ -18,6 +20,7 @@ export function isTerritorialRole(role: AccountRole): boolean {
   return role === 'DISTRICT_STAFF' || role === 'WARD_STAFF';
 }
 
+/** The fewest characters a password may have. */
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** What is wrong with a new password (vi, en), or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StateBuilder } from '../report/test-support/builders.js';
+import { StateBuilder } from '../testing/state-builder.js';
 import { BoardIndex } from './boards.js';
 import { DirectiveIndexes } from './indexes.js';
 import { scopeOnDate } from './scope.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StateBuilder } from '../report/test-support/builders.js';
 import { longBienMini, REVIEW_TO } from '../report/test-support/long-bien-mini.js';
+import { StateBuilder } from '../testing/state-builder.js';
 import {
   PoliticalSystemIndex,
   partyMembersOfResidentialGroupsOn,

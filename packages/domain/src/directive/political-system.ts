@@ -44,6 +44,10 @@ export const POLITICAL_SYSTEM_POST_BODY_KINDS: readonly OrganizationKind[] = [
 /** Roles in a party cell that are posts (the cell's leadership). */
 export const CELL_POST_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER'];
 
+/**
+ * What a person is on a date in a group's political system: party member, post holder, Regulation 213
+ * member, and where.
+ */
 export interface PersonProfile {
   personId: Id;
   on: IsoDate;
@@ -202,6 +206,10 @@ export class PoliticalSystemIndex {
   }
 }
 
+/**
+ * Indexes a state to answer, per person and date, who is in a group's political system (see
+ * `PersonProfile`).
+ */
 export function politicalSystemIndex(state: PoliticalSystemState): PoliticalSystemIndex {
   return new PoliticalSystemIndex(state);
 }

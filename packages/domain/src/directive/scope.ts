@@ -13,6 +13,7 @@ export const WARD_KINDS: readonly UnitKind[] = ['WARD', 'COMMUNE'];
  * are grouped under this id, so per-ward figures still add up to the total.
  */
 export const UNASSIGNED_WARD_ID = '';
+/** The name shown for records that lie in no ward of the scope (see `UNASSIGNED_WARD_ID`). */
 export const UNASSIGNED_WARD_NAME = '(chưa xác định phường)';
 
 /** A scope (district, ward or city) resolved on one date. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainState } from '../model/state.js';
-import type { StateBuilder } from '../report/test-support/builders.js';
 import { longBienMini, REVIEW_TO } from '../report/test-support/long-bien-mini.js';
 import { DEFAULT_RULE_DATA, type RuleParameter } from '../rules/rule-data.js';
+import type { StateBuilder } from '../testing/state-builder.js';
 import { computeFindings } from './compute.js';
 import type { Finding, FindingCode, FindingsQuery } from './types.js';
 

@@ -1,6 +1,7 @@
 import { DirectiveIndexes } from '../directive/indexes.js';
 import { dateFormatViolation, scopeOnDate, UNASSIGNED_WARD_ID, unitNotFound } from '../directive/scope.js';
 import { compareCodeUnits, compareVi } from '../directive/text.js';
+import { brokenReferenceViolations, checkStateIntegrity } from '../model/integrity.js';
 import type { DomainState } from '../model/state.js';
 import { isIsoDate } from '../time/dates.js';
 import { fail, ok, type Result, type Violation } from '../validation/result.js';
@@ -24,13 +25,16 @@ const CHECKS: Record<FindingCode, (ctx: FindingsContext) => Finding[]> = {
 /**
  * The directive's gaps in a scope as of a date, one finding per gap. Records are placed in wards
  * as the hierarchy stood on `on`, so after a reorganisation findings group under the new wards.
- * Never throws on bad input: an invalid date or a scope that does not exist on `on` is a failure.
+ * Never throws on bad input: an invalid date, a scope that does not exist on `on`, or a state with
+ * references pointing at nothing (`checkStateIntegrity`, each listed) is a failure.
  *
  * @example
  * const r = computeFindings(state, { scopeUnitId: 'long-bien', on: '2022-12-01' });
  * if (r.ok) for (const f of r.value) console.log(f.wardName, f.message.vi);
  */
 export function computeFindings(state: DomainState, query: FindingsQuery, indexes?: DirectiveIndexes): Result<Finding[]> {
+  const broken = checkStateIntegrity(state);
+  if (broken.length > 0) return fail(brokenReferenceViolations(broken));
   const idx = indexes ?? new DirectiveIndexes(state);
   const scope = isIsoDate(query.on) ? scopeOnDate(idx.places, query.scopeUnitId, query.on) : undefined;
   const violations = findingsQueryViolations(query, scope !== undefined);

@@ -8,12 +8,12 @@ import {
   longBienState2003,
   newWardId,
   oldWardId,
-} from '../fixtures/long-bien-history.js';
+} from '../testing/long-bien-history.js';
 import { PlaceHierarchy } from './as-of.js';
 
 const names = (units: { name: string }[]) => units.map((u) => u.name).sort();
 
-describe('Long Biên as of a date (DOMAIN.md §2)', () => {
+describe('Long Biên as of a date (docs/domain.md §2)', () => {
   const h = new PlaceHierarchy(longBienHistory());
 
   it('has the 14 wards on 2022-12-01', () => {

@@ -12,6 +12,10 @@ export const ALLOWED_PARENT_KINDS: Readonly<Record<UnitKind, readonly UnitKind[]
   RESIDENTIAL_GROUP: ['WARD', 'COMMUNE'],
 };
 
+/**
+ * True when a place of kind `child` may sit directly under one of kind `parent` (a ward under a
+ * district or a city, a group under a ward).
+ */
 export function isAllowedParentKind(child: UnitKind, parent: UnitKind): boolean {
   return ALLOWED_PARENT_KINDS[child].includes(parent);
 }

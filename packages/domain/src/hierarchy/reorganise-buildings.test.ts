@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { abolitionOfDistricts2025, groupId, longBienState2003, oldWardId, SAI_DONG_DISSOLUTION } from '../fixtures/long-bien-history.js';
 import type { ApartmentBuilding } from '../model/buildings.js';
 import type { DomainState } from '../model/state.js';
 import { RULES } from '../rules/catalog.js';
+import { abolitionOfDistricts2025, groupId, longBienState2003, oldWardId, SAI_DONG_DISSOLUTION } from '../testing/long-bien-history.js';
 import { applyReorganisation, type ReorganisationPlan, validatePlan } from './reorganise.js';
 
 function building(id: string, name: string, groupKey: [string, 1 | 2], period: Partial<ApartmentBuilding> = {}): ApartmentBuilding {

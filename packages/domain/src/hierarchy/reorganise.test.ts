@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abolitionOfDistricts2025, groupId, longBienState2003, oldWardId, SAI_DONG_DISSOLUTION } from '../fixtures/long-bien-history.js';
 import type { Id } from '../model/places.js';
 import { type DomainState, emptyState } from '../model/state.js';
+import { abolitionOfDistricts2025, groupId, longBienState2003, oldWardId, SAI_DONG_DISSOLUTION } from '../testing/long-bien-history.js';
 import { addDays } from '../time/dates.js';
 import { isActiveOn } from '../time/period.js';
 import { PlaceHierarchy } from './as-of.js';

@@ -46,6 +46,7 @@ export interface ReorganisationPlan {
   movePartyCells?: Array<{ fromCellId: Id; toCellId: Id }>;
 }
 
+/** A place a reorganisation establishes: its id, kind, name, code and parent. */
 export interface NewUnit {
   id: Id;
   kind: UnitKind;
@@ -55,6 +56,7 @@ export interface NewUnit {
   parentId?: Id | null;
 }
 
+/** A body a reorganisation establishes, with the places it serves. */
 export interface NewOrganization {
   id: Id;
   kind: OrganizationKind;
@@ -66,6 +68,10 @@ export interface NewOrganization {
 /** A record the reorganisation ended or created, so a store can write exactly these changes. */
 export type ChangedRecord = { [K in keyof DomainState]: { table: K; record: DomainState[K][number] } }[keyof DomainState];
 
+/**
+ * What applying a reorganisation gives: the new state, the recorded event, and the records it ended
+ * and created.
+ */
 export interface ReorganisationOutcome {
   state: DomainState;
   event: ReorganisationEvent;
@@ -75,6 +81,7 @@ export interface ReorganisationOutcome {
   created: ChangedRecord[];
 }
 
+/** Options of `applyReorganisation`. */
 export interface ReorganiseOptions {
   /** Makes ids for new link records; the default derives them from the plan id. */
   newId?: (table: keyof DomainState) => Id;

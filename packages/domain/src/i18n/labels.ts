@@ -22,10 +22,12 @@ import type { EntityType, LocalizedText } from '../validation/result.js';
  * English. Typed as total records, so adding an enum value without a label fails to compile.
  */
 
+/* @__NO_SIDE_EFFECTS__ */
 function t(vi: string, en: string): LocalizedText {
   return { vi, en };
 }
 
+/** Vietnamese and English names of the kinds of place. */
 export const UNIT_KIND_LABELS: Record<UnitKind, LocalizedText> = {
   PROVINCE: t('Tỉnh/Thành phố', 'Province/City'),
   DISTRICT: t('Quận/Huyện', 'District'),
@@ -34,6 +36,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, LocalizedText> = {
   RESIDENTIAL_GROUP: t('Tổ dân phố', 'Residential group'),
 };
 
+/** Vietnamese and English names of the kinds of body. */
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, LocalizedText> = {
   CITY_PARTY_COMMITTEE: t('Thành ủy', 'City Party Committee'),
   DISTRICT_PARTY_COMMITTEE: t('Quận ủy', 'District Party Committee'),
@@ -49,6 +52,7 @@ export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, LocalizedText> =
   GOVERNMENT_OFFICE: t('Phòng chuyên môn', 'Government office'),
 };
 
+/** Vietnamese and English names of the mass organisations. */
 export const MASS_ORGANIZATION_LABELS: Record<MassOrganization, LocalizedText> = {
   WOMENS_UNION: t('Hội Liên hiệp Phụ nữ', "Women's Union"),
   VETERANS_ASSOCIATION: t('Hội Cựu chiến binh', "Veterans' Association"),
@@ -150,50 +154,59 @@ export function roleLabel(role: Role, organizationKind?: OrganizationKind | null
   return specific ?? ROLE_LABELS[role];
 }
 
+/** Vietnamese and English names of the party statuses. */
 export const PARTY_STATUS_LABELS: Record<PartyStatus, LocalizedText> = {
   PROBATIONARY: t('Dự bị', 'Probationary'),
   OFFICIAL: t('Chính thức', 'Official'),
 };
 
+/** Vietnamese and English names of the Regulation 213 categories. */
 export const RESIDENCE_CONTACT_CATEGORY_LABELS: Record<ResidenceContactCategory, LocalizedText> = {
   NORMAL: t('Bình thường', 'Normal'),
   EXEMPT_FROM_ACTIVITIES: t('Miễn sinh hoạt', 'Exempt from activities'),
   EXEMPT_FROM_INTRODUCTION: t('Miễn giới thiệu về nơi cư trú', 'Exempt from introduction'),
 };
 
+/** Vietnamese and English names of the sexes. */
 export const SEX_LABELS: Record<Sex, LocalizedText> = {
   MALE: t('Nam', 'Male'),
   FEMALE: t('Nữ', 'Female'),
 };
 
+/** Vietnamese and English names of the board change kinds. */
 export const BOARD_CHANGE_KIND_LABELS: Record<BoardChangeKind, LocalizedText> = {
   ESTABLISHMENT: t('Thành lập mới', 'Establishment'),
   CONSOLIDATION: t('Rà soát, kiện toàn', 'Review and consolidation'),
 };
 
+/** Vietnamese and English names of the ownership kinds. */
 export const OWNERSHIP_KIND_LABELS: Record<OwnershipKind, LocalizedText> = {
   OWNER: t('Chủ sở hữu', 'Owner'),
   AUTHORISED_USER: t('Người sử dụng được ủy quyền', 'Authorised user'),
 };
 
+/** Vietnamese and English names of the nominee categories. */
 export const NOMINEE_CATEGORY_LABELS: Record<NomineeCategory, LocalizedText> = {
   PARTY_MEMBER: t('Đảng viên', 'Party member'),
   POLITICAL_SYSTEM_MEMBER: t('Thành viên hệ thống chính trị', 'Political-system member'),
   RESIDENCE_CONTACT_MEMBER: t('Đảng viên giữ mối liên hệ nơi cư trú', 'Party member keeping contact where they live'),
 };
 
+/** Vietnamese and English names of the nomination outcomes. */
 export const NOMINATION_OUTCOME_LABELS: Record<NominationOutcome, LocalizedText> = {
   PENDING: t('Chờ kết quả', 'Pending'),
   ELECTED: t('Trúng cử', 'Elected'),
   NOT_ELECTED: t('Không trúng cử', 'Not elected'),
 };
 
+/** Vietnamese and English names of the training topics. */
 export const TRAINING_TOPIC_LABELS: Record<TrainingTopic, LocalizedText> = {
   FIRE_SAFETY: t('Phòng cháy chữa cháy', 'Fire prevention and fighting'),
   RESCUE: t('Cứu nạn, cứu hộ', 'Rescue'),
   BUILDING_OPERATION: t('Vận hành nhà chung cư', 'Building operation'),
 };
 
+/** Vietnamese and English names of the petition kinds. */
 export const PETITION_KIND_LABELS: Record<PetitionKind, LocalizedText> = {
   COMPLAINT: t('Khiếu nại', 'Complaint'),
   DENUNCIATION: t('Tố cáo', 'Denunciation'),
@@ -201,6 +214,7 @@ export const PETITION_KIND_LABELS: Record<PetitionKind, LocalizedText> = {
   REPORT: t('Phản ánh', 'Report'),
 };
 
+/** Vietnamese and English names of the petition statuses. */
 export const PETITION_STATUS_LABELS: Record<PetitionStatus, LocalizedText> = {
   RECEIVED: t('Đã tiếp nhận', 'Received'),
   IN_PROGRESS: t('Đang giải quyết', 'In progress'),
@@ -208,6 +222,7 @@ export const PETITION_STATUS_LABELS: Record<PetitionStatus, LocalizedText> = {
   REJECTED: t('Không thụ lý', 'Rejected'),
 };
 
+/** Vietnamese and English names of the presenter categories. */
 export const PRESENTER_CATEGORY_LABELS: Record<PresenterCategory, LocalizedText> = {
   PARTY_COMMITTEE: t('Cấp ủy đảng', 'Party committee'),
   GOVERNMENT_OFFICE: t('Cơ quan chuyên môn', 'Government office'),
@@ -216,11 +231,13 @@ export const PRESENTER_CATEGORY_LABELS: Record<PresenterCategory, LocalizedText>
   MANAGEMENT_BOARD: t('Ban quản trị nhà chung cư', 'Management board'),
 };
 
+/** Vietnamese and English names of the commendation kinds. */
 export const COMMENDATION_KIND_LABELS: Record<CommendationKind, LocalizedText> = {
   COLLECTIVE: t('Tập thể', 'Collective'),
   INDIVIDUAL: t('Cá nhân', 'Individual'),
 };
 
+/** Vietnamese and English names of the reorganisation kinds. */
 export const REORGANISATION_KIND_LABELS: Record<ReorganisationKind, LocalizedText> = {
   MERGE: t('Nhập', 'Merge'),
   SPLIT: t('Chia tách', 'Split'),
@@ -231,11 +248,13 @@ export const REORGANISATION_KIND_LABELS: Record<ReorganisationKind, LocalizedTex
   RESTRUCTURE: t('Sắp xếp lại', 'Restructuring'),
 };
 
+/** Vietnamese and English names of the review kinds. */
 export const REVIEW_KIND_LABELS: Record<ReviewKind, LocalizedText> = {
   INTERIM: t('Sơ kết', 'Interim review'),
   FINAL: t('Tổng kết', 'Final review'),
 };
 
+/** Vietnamese and English names of the regulation event kinds. */
 export const REGULATION_EVENT_KIND_LABELS: Record<RegulationEventKind, LocalizedText> = {
   REVIEWED: t('Rà soát', 'Reviewed'),
   AMENDED: t('Sửa đổi, bổ sung', 'Amended'),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskCitizenId, parseCitizenId } from './citizen-id.js';
 import { maskBirthDate, maskTail } from './masking.js';
-import { maskPhone, normalizeMobile } from './phone.js';
+import { maskPhone, normaliseMobile } from './phone.js';
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const shownDigits = (masked: string) => masked.replace(/\D/g, '').length;
@@ -46,7 +46,7 @@ describe('masked personal identifiers reveal at most 3 digits, none derived from
         const masked = maskPhone(phone);
         expect(shownDigits(masked)).toBeLessThanOrEqual(3);
         // Any other number (another network) ending in the same 3 digits looks the same.
-        const national = normalizeMobile(phone) as string;
+        const national = normaliseMobile(phone) as string;
         expect(maskPhone(`${other.slice(0, 7)}${national.slice(7)}`)).toBe(masked);
       }),
     );

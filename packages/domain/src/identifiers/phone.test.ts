@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, normalizeMobile, validateMobile } from './phone.js';
+import { maskPhone, normaliseMobile, validateMobile } from './phone.js';
 
-describe('normalizeMobile', () => {
+describe('normaliseMobile', () => {
   it.each([
     ['0912345678', '0912345678'],
     ['0312345678', '0312345678'],
@@ -17,7 +17,7 @@ describe('normalizeMobile', () => {
     ['(091) 234 5678', '0912345678'],
     [' 0912345678 ', '0912345678'],
   ])('%j → %s', (input, expected) => {
-    expect(normalizeMobile(input)).toBe(expected);
+    expect(normaliseMobile(input)).toBe(expected);
   });
 
   it.each([
@@ -38,12 +38,12 @@ describe('normalizeMobile', () => {
     '',
     '+84',
   ])('%j is not a Vietnamese mobile number', (input) => {
-    expect(normalizeMobile(input)).toBeNull();
+    expect(normaliseMobile(input)).toBeNull();
   });
 });
 
 describe('validateMobile', () => {
-  it('accepts every writing normalizeMobile accepts', () => {
+  it('accepts every writing normaliseMobile accepts', () => {
     expect(validateMobile('+84 912 345 678', ['phone'])).toEqual([]);
   });
 

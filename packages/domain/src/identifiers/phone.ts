@@ -11,7 +11,7 @@ const SEPARATORS = /[\s.\-()]/gu;
 const NATIONAL = /^0[35789]\d{8}$/;
 
 /** The number as stored (`0912345678`), or null when it is not a Vietnamese mobile number. */
-export function normalizeMobile(s: string): string | null {
+export function normaliseMobile(s: string): string | null {
   const compact = s.replace(SEPARATORS, '');
   let national: string;
   if (/^\+84\d{9}$/.test(compact)) national = `0${compact.slice(3)}`;
@@ -22,7 +22,7 @@ export function normalizeMobile(s: string): string | null {
 
 /** PHONE_FORMAT when `value` is not a Vietnamese mobile number in any accepted writing. */
 export function validateMobile(value: string, path: FieldPath): Violation[] {
-  if (normalizeMobile(value) !== null) return [];
+  if (normaliseMobile(value) !== null) return [];
   return [
     identifierViolation(
       'PHONE_FORMAT',
@@ -35,5 +35,5 @@ export function validateMobile(value: string, path: FieldPath): Violation[] {
 
 /** Shows the last 3 digits only: 0912345689 → *******689. Normalises first when it can. */
 export function maskPhone(s: string): string {
-  return maskTail(normalizeMobile(s) ?? s.replace(SEPARATORS, ''));
+  return maskTail(normaliseMobile(s) ?? s.replace(SEPARATORS, ''));
 }

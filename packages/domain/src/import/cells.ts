@@ -1,3 +1,4 @@
+import type { RuleCode } from '../rules/catalog.js';
 import type { LocalizedText, Violation } from '../validation/result.js';
 import type { ImportColumn } from './columns.js';
 import { type CellValue, parseDateCell } from './dates.js';
@@ -13,7 +14,7 @@ export type CellResult = { ok: true; value: unknown } | { ok: false; violation: 
 const YES = new Set(['co', 'x', 'yes', 'true', '1', 'dung']);
 const NO = new Set(['khong', 'no', 'false', '0', 'sai']);
 
-function violation(code: string, column: ImportColumn, vi: string, en: string): CellResult {
+function violation(code: RuleCode, column: ImportColumn, vi: string, en: string): CellResult {
   return { ok: false, violation: { code, severity: 'error', path: [column.key], message: { vi, en } } };
 }
 
@@ -22,10 +23,12 @@ function shown(value: CellValue): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
+/** True for an empty spreadsheet cell (nothing, or only spaces). */
 export function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Reads one spreadsheet cell as the column's type, or gives the violation that says why it cannot. */
 export function readCell(column: ImportColumn, value: CellValue): CellResult {
   if (isBlank(value)) return { ok: true, value: undefined };
   const label: LocalizedText = column.label;

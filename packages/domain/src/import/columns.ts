@@ -20,6 +20,10 @@ export type ColumnType =
   /** `list`: several references in one cell, separated by `;` or new lines (a board's members). */
   | { kind: 'reference'; typename: string; list?: boolean };
 
+/**
+ * A column of an import: how its header is recognised, whether it is required, and the type its cells
+ * are read as.
+ */
 export interface ImportColumn extends HeaderColumn {
   required: boolean;
   type: ColumnType;
@@ -100,6 +104,10 @@ export function isRequired(field: z.ZodType): boolean {
   return !field.safeParse(undefined).success;
 }
 
+/**
+ * How the import columns of an entity are derived from its create schema: reference fields and fields
+ * fixed or left out.
+ */
 export interface ColumnsOptions {
   /** Reference fields → the type they name. */
   references?: Readonly<Record<string, string>>;

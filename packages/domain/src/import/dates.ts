@@ -16,6 +16,7 @@ const SERIAL_TEXT = /^\d{5}$/u;
 const EXCEL_EPOCH: IsoDate = '1899-12-30';
 const MAX_SERIAL = 2_958_465; // 31/12/9999
 
+/** The date an Excel serial day number stands for (1900 date system), or null when it is none. */
 export function excelSerialToDate(serial: number): IsoDate | null {
   const day = Math.floor(serial);
   if (!Number.isFinite(serial) || day < 1 || day > MAX_SERIAL || day === 60) return null;

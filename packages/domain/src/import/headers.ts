@@ -10,6 +10,7 @@ export function headerKey(s: string): string {
   return searchKey(s).replace(/[^a-z0-9]/gu, '');
 }
 
+/** A column a spreadsheet header may name: its key, its label, and other spellings it is known by. */
 export interface HeaderColumn {
   key: string;
   label: LocalizedText;

@@ -1,3 +1,4 @@
+import type { RuleCode } from '../rules/catalog.js';
 import type { LocalizedText, Violation } from '../validation/result.js';
 import { isBlank } from './cells.js';
 import type { ImportColumn } from './columns.js';
@@ -16,6 +17,10 @@ export interface SheetRow {
   cells: Record<string, CellValue>;
 }
 
+/**
+ * A spreadsheet read for import: its header row, headers, the column each field maps to, and its data
+ * rows.
+ */
 export interface PreparedSheet {
   /** Index (0-based) of the header row; null when none names a column. */
   headerRow: number | null;
@@ -27,12 +32,16 @@ export interface PreparedSheet {
   violations: Violation[];
 }
 
+/**
+ * What the user chose when reading a sheet: the header row and the column of each field, when not
+ * guessed.
+ */
 export interface SheetChoices {
   headerRow?: number | null;
   mapping?: Readonly<Record<string, number>> | null;
 }
 
-function sheetViolation(code: string, vi: string, en: string, path: Array<string | number> = []): Violation {
+function sheetViolation(code: RuleCode, vi: string, en: string, path: Array<string | number> = []): Violation {
   return { code, severity: 'error', path, message: { vi, en } };
 }
 
@@ -40,6 +49,10 @@ function text(value: CellValue): string {
   return value === null ? '' : String(value).trim();
 }
 
+/**
+ * Reads a spreadsheet's rows for import: finds the header row, maps the columns to fields, and reports
+ * what is missing.
+ */
 export function prepareSheet(
   table: ReadonlyArray<readonly CellValue[]>,
   columns: readonly ImportColumn[],

@@ -25,8 +25,13 @@ import {
 
 /** The roles on a management board: trưởng ban, phó ban, ủy viên. */
 export const BOARD_MEMBER_ROLES = ['HEAD', 'DEPUTY_HEAD', 'MEMBER'] as const satisfies readonly Role[];
+/** A role on a management board: head, deputy head or member. */
 export type BoardMemberRole = (typeof BOARD_MEMBER_ROLES)[number];
 
+/**
+ * Schema of a board's recognition decision by the People's Committee: number, date, and the issuing
+ * body.
+ */
 export const recognitionDecisionInput = z.object({
   /** When the board filed for recognition (due within 10 days of the election). */
   filedOn: optionalDateField,
@@ -47,7 +52,16 @@ const boardTermFields = {
 /** A term's period always has its planned end (a term is 3 years by law; the database holds it too). */
 const termPeriodShape = { ...createPeriodShape, validTo: dateField };
 
+/**
+ * Schema of a board term to record (nhiệm kỳ of a management board (3 years), with its recognition
+ * decision): trims and normalises text, checks every field, and reports every problem at once through
+ * `parseInput`.
+ */
 export const createBoardTermInput = z.object({ ...boardTermFields, ...termPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a board term: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateBoardTermInput = z
   .object({ ...boardTermFields, ...updatePeriodShape })
   .partial()
@@ -64,7 +78,16 @@ const boardChangeFields = {
   note: optionalLongTextField,
 };
 
+/**
+ * Schema of a board change to record (an establishment or consolidation of a management board, with
+ * its decision): trims and normalises text, checks every field, and reports every problem at once
+ * through `parseInput`.
+ */
 export const createBoardChangeInput = z.object(boardChangeFields);
+/**
+ * Schema of a change to a board change: its `id`, the `version` the client read, and any of its
+ * fields, checked as on creation.
+ */
 export const updateBoardChangeInput = z.object(boardChangeFields).partial().extend(updateKeys);
 
 const boardMemberInput = z.object({
@@ -168,10 +191,17 @@ export const consolidateBoardInput = z
     }));
   }, WHEN_OBJECT);
 
+/** A board's recognition decision, as `recognitionDecisionInput` outputs it. */
 export type RecognitionDecisionInput = z.output<typeof recognitionDecisionInput>;
+/** A board term to record, as `createBoardTermInput` outputs it (normalised). */
 export type CreateBoardTermInput = z.output<typeof createBoardTermInput>;
+/** A change to a board term, as `updateBoardTermInput` outputs it. */
 export type UpdateBoardTermInput = z.output<typeof updateBoardTermInput>;
+/** A board change to record, as `createBoardChangeInput` outputs it (normalised). */
 export type CreateBoardChangeInput = z.output<typeof createBoardChangeInput>;
+/** A change to a board change, as `updateBoardChangeInput` outputs it. */
 export type UpdateBoardChangeInput = z.output<typeof updateBoardChangeInput>;
+/** A board's establishment with its first term and members, as `establishBoardInput` outputs it. */
 export type EstablishBoardInput = z.output<typeof establishBoardInput>;
+/** A board's review and consolidation, as `consolidateBoardInput` outputs it. */
 export type ConsolidateBoardInput = z.output<typeof consolidateBoardInput>;

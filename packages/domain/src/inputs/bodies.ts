@@ -82,9 +82,17 @@ function organizationChecks(mode: 'create' | 'update') {
   };
 }
 
+/**
+ * Schema of a body to record (tổ chức: a party cell, a board, a committee, a branch): trims and
+ * normalises text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createOrganizationInput = z
   .object({ ...organizationFields, ...createPeriodShape })
   .superRefine(organizationChecks('create'), WHEN_OBJECT);
+/**
+ * Schema of a change to a body: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateOrganizationInput = z
   .object({ ...organizationFields, ...updatePeriodShape })
   .partial()
@@ -98,9 +106,17 @@ function checkOrganizationParent(value: object, ctx: IssueSink): void {
   checkNotSelf(value, ctx, 'organizationId', 'parentId');
 }
 
+/**
+ * Schema of a body's parent to record (the body above it, for a period): trims and normalises text,
+ * checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createOrganizationParentInput = z
   .object({ ...organizationParentFields, ...createPeriodShape })
   .superRefine(checkOrganizationParent, WHEN_OBJECT);
+/**
+ * Schema of a change to a body's parent: its `id`, the `version` the client read, and any of its
+ * fields, checked as on creation.
+ */
 export const updateOrganizationParentInput = z
   .object({ ...organizationParentFields, ...updatePeriodShape })
   .partial()
@@ -109,18 +125,32 @@ export const updateOrganizationParentInput = z
 
 const organizationAreaFields = { organizationId: idField, unitId: idField };
 
+/**
+ * Schema of a body's area to record (a place a body serves, for a period): trims and normalises text,
+ * checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createOrganizationAreaInput = z
   .object({ ...organizationAreaFields, ...createPeriodShape })
   .superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a body's area: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateOrganizationAreaInput = z
   .object({ ...organizationAreaFields, ...updatePeriodShape })
   .partial()
   .extend(updateKeys)
   .superRefine(checkPeriod, WHEN_OBJECT);
 
+/** A body to record, as `createOrganizationInput` outputs it (normalised). */
 export type CreateOrganizationInput = z.output<typeof createOrganizationInput>;
+/** A change to a body, as `updateOrganizationInput` outputs it. */
 export type UpdateOrganizationInput = z.output<typeof updateOrganizationInput>;
+/** A body's parent to record, as `createOrganizationParentInput` outputs it (normalised). */
 export type CreateOrganizationParentInput = z.output<typeof createOrganizationParentInput>;
+/** A change to a body's parent, as `updateOrganizationParentInput` outputs it. */
 export type UpdateOrganizationParentInput = z.output<typeof updateOrganizationParentInput>;
+/** A body's area to record, as `createOrganizationAreaInput` outputs it (normalised). */
 export type CreateOrganizationAreaInput = z.output<typeof createOrganizationAreaInput>;
+/** A change to a body's area, as `updateOrganizationAreaInput` outputs it. */
 export type UpdateOrganizationAreaInput = z.output<typeof updateOrganizationAreaInput>;

@@ -39,7 +39,15 @@ const directiveFields = {
   scopeUnitId: idField,
 };
 
+/**
+ * Schema of a directive to record (thông tri / chỉ thị, issued by a body for a place): trims and
+ * normalises text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createDirectiveInput = z.object(directiveFields);
+/**
+ * Schema of a change to a directive: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateDirectiveInput = z.object(directiveFields).partial().extend(updateKeys);
 
 const reviewFields = {
@@ -50,7 +58,15 @@ const reviewFields = {
   title: requiredLongTextField,
 };
 
+/**
+ * Schema of an implementation review to record (sơ kết / tổng kết of a directive): trims and
+ * normalises text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createImplementationReviewInput = z.object(reviewFields);
+/**
+ * Schema of a change to an implementation review: its `id`, the `version` the client read, and any of
+ * its fields, checked as on creation.
+ */
 export const updateImplementationReviewInput = z.object(reviewFields).partial().extend(updateKeys);
 
 const presentationFields = {
@@ -61,7 +77,15 @@ const presentationFields = {
   presenterPersonId: optionalIdField,
 };
 
+/**
+ * Schema of a presentation to record (tham luận at a review conference): trims and normalises text,
+ * checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createPresentationInput = z.object(presentationFields);
+/**
+ * Schema of a change to a presentation: its `id`, the `version` the client read, and any of its
+ * fields, checked as on creation.
+ */
 export const updatePresentationInput = z.object(presentationFields).partial().extend(updateKeys);
 
 const commendationFields = {
@@ -106,7 +130,16 @@ function commendationChecks(mode: 'create' | 'update') {
   };
 }
 
+/**
+ * Schema of a commendation to record (khen thưởng of a collective or a person under a directive):
+ * trims and normalises text, checks every field, and reports every problem at once through
+ * `parseInput`.
+ */
 export const createCommendationInput = z.object(commendationFields).superRefine(commendationChecks('create'), WHEN_OBJECT);
+/**
+ * Schema of a change to a commendation: its `id`, the `version` the client read, and any of its
+ * fields, checked as on creation.
+ */
 export const updateCommendationInput = z
   .object(commendationFields)
   .partial()
@@ -124,7 +157,16 @@ const nominationFields = {
   directiveId: optionalIdField,
 };
 
+/**
+ * Schema of a nomination to record (a party committee introducing a member to stand for a board):
+ * trims and normalises text, checks every field, and reports every problem at once through
+ * `parseInput`.
+ */
 export const createNominationInput = z.object(nominationFields);
+/**
+ * Schema of a change to a nomination: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateNominationInput = z.object(nominationFields).partial().extend(updateKeys);
 
 /** One course covers one or more topics, each listed once. */
@@ -149,7 +191,15 @@ const trainingFields = {
   organizerId: idField,
 };
 
+/**
+ * Schema of a training to record (tập huấn: fire safety, rescue, building operation): trims and
+ * normalises text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createTrainingInput = z.object(trainingFields);
+/**
+ * Schema of a change to a training: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateTrainingInput = z.object(trainingFields).partial().extend(updateKeys);
 
 /** Attendance is a fact to record or delete, never to edit: no update input. */
@@ -163,7 +213,15 @@ const petitionFields = {
   buildingId: optionalIdField,
 };
 
+/**
+ * Schema of a petition to record (đơn thư about an apartment building): trims and normalises text,
+ * checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createPetitionInput = z.object(petitionFields);
+/**
+ * Schema of a change to a petition: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updatePetitionInput = z.object(petitionFields).partial().extend(updateKeys);
 
 /** Status history is append-only ("each change is a new record, never an overwrite"): no update input. */
@@ -175,9 +233,18 @@ export const createPetitionStatusChangeInput = z.object({
 
 const regulationFields = { residentialGroupId: idField, boardId: idField, signedOn: dateField };
 
+/**
+ * Schema of a coordination regulation to record (quy chế phối hợp between a group head and a board):
+ * trims and normalises text, checks every field, and reports every problem at once through
+ * `parseInput`.
+ */
 export const createCoordinationRegulationInput = z
   .object({ ...regulationFields, ...createPeriodShape })
   .superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a coordination regulation: its `id`, the `version` the client read, and any of
+ * its fields, checked as on creation.
+ */
 export const updateCoordinationRegulationInput = z
   .object({ ...regulationFields, ...updatePeriodShape })
   .partial()
@@ -192,22 +259,44 @@ export const createCoordinationRegulationEventInput = z.object({
   note: optionalLongTextField,
 });
 
+/** A directive to record, as `createDirectiveInput` outputs it (normalised). */
 export type CreateDirectiveInput = z.output<typeof createDirectiveInput>;
+/** A change to a directive, as `updateDirectiveInput` outputs it. */
 export type UpdateDirectiveInput = z.output<typeof updateDirectiveInput>;
+/** An implementation review to record, as `createImplementationReviewInput` outputs it (normalised). */
 export type CreateImplementationReviewInput = z.output<typeof createImplementationReviewInput>;
+/** A change to an implementation review, as `updateImplementationReviewInput` outputs it. */
 export type UpdateImplementationReviewInput = z.output<typeof updateImplementationReviewInput>;
+/** A presentation to record, as `createPresentationInput` outputs it (normalised). */
 export type CreatePresentationInput = z.output<typeof createPresentationInput>;
+/** A change to a presentation, as `updatePresentationInput` outputs it. */
 export type UpdatePresentationInput = z.output<typeof updatePresentationInput>;
+/** A commendation to record, as `createCommendationInput` outputs it (normalised). */
 export type CreateCommendationInput = z.output<typeof createCommendationInput>;
+/** A change to a commendation, as `updateCommendationInput` outputs it. */
 export type UpdateCommendationInput = z.output<typeof updateCommendationInput>;
+/** A nomination to record, as `createNominationInput` outputs it (normalised). */
 export type CreateNominationInput = z.output<typeof createNominationInput>;
+/** A change to a nomination, as `updateNominationInput` outputs it. */
 export type UpdateNominationInput = z.output<typeof updateNominationInput>;
+/** A training to record, as `createTrainingInput` outputs it (normalised). */
 export type CreateTrainingInput = z.output<typeof createTrainingInput>;
+/** A change to a training, as `updateTrainingInput` outputs it. */
 export type UpdateTrainingInput = z.output<typeof updateTrainingInput>;
+/** A training attendance to record, as `createTrainingAttendanceInput` outputs it (normalised). */
 export type CreateTrainingAttendanceInput = z.output<typeof createTrainingAttendanceInput>;
+/** A petition to record, as `createPetitionInput` outputs it (normalised). */
 export type CreatePetitionInput = z.output<typeof createPetitionInput>;
+/** A change to a petition, as `updatePetitionInput` outputs it. */
 export type UpdatePetitionInput = z.output<typeof updatePetitionInput>;
+/** A petition status change to record, as `createPetitionStatusChangeInput` outputs it (normalised). */
 export type CreatePetitionStatusChangeInput = z.output<typeof createPetitionStatusChangeInput>;
+/** A coordination regulation to record, as `createCoordinationRegulationInput` outputs it (normalised). */
 export type CreateCoordinationRegulationInput = z.output<typeof createCoordinationRegulationInput>;
+/** A change to a coordination regulation, as `updateCoordinationRegulationInput` outputs it. */
 export type UpdateCoordinationRegulationInput = z.output<typeof updateCoordinationRegulationInput>;
+/**
+ * A coordination regulation event to record, as `createCoordinationRegulationEventInput` outputs it
+ * (normalised).
+ */
 export type CreateCoordinationRegulationEventInput = z.output<typeof createCoordinationRegulationEventInput>;

@@ -133,6 +133,7 @@ export const FIELD_LABELS = {
   toCellId: t('Chi bộ mới', 'New party cell'),
 } as const satisfies Record<string, LocalizedText>;
 
+/** A field whose label `FIELD_LABELS` holds. */
 export type FieldName = keyof typeof FIELD_LABELS;
 
 /** The input as a whole, for violations that concern no single field. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { compactCitizenId, parseCitizenId, validateCitizenId } from '../identifiers/citizen-id.js';
-import { normalizeMobile, validateMobile } from '../identifiers/phone.js';
+import { normaliseMobile, validateMobile } from '../identifiers/phone.js';
 import type { RuleCode } from '../rules/catalog.js';
-import { normalizeName } from '../text/normalize.js';
+import { normaliseName } from '../text/normalize.js';
 import { formatViDate, type IsoDate, isIsoDate } from '../time/dates.js';
 import type { FieldPath, LocalizedText, Violation } from '../validation/result.js';
 import { fieldLabel } from './field-labels.js';
@@ -13,8 +13,8 @@ import { fieldLabel } from './field-labels.js';
  * generic sentence, the message), which `parseInput` turns back into violations.
  */
 export interface InputIssueParams {
-  /** A code of the rule catalog. */
-  code: RuleCode | (string & {});
+  /** A code of the rule catalogue. */
+  code: RuleCode;
   message?: LocalizedText;
 }
 
@@ -83,12 +83,16 @@ export const optionalIdField = z
   .nullish();
 
 /**
- * The one text rule of every input (issue #12): text is normalised (`normalizeName`: NFC,
+ * The one text rule of every input (issue #12): text is normalised (`normaliseName`: NFC,
  * invisible characters removed, whitespace collapsed, trimmed) and then counted in characters.
  * Names, labels, codes, numbers and addresses hold at most NAME_MAX_LENGTH; titles, subjects,
  * legal bases, notes and comments at most LONG_TEXT_MAX_LENGTH.
  */
 export const NAME_MAX_LENGTH = 200;
+/**
+ * The most characters a long text (title, subject, legal basis, note) may hold, counted after
+ * normalisation.
+ */
 export const LONG_TEXT_MAX_LENGTH = 2_000;
 
 /**
@@ -97,7 +101,7 @@ export const LONG_TEXT_MAX_LENGTH = 2_000;
  * zod's own `too_big` issue becomes "Tên … phải nhiều nhất là 200 ký tự" with the field's label.
  */
 function boundedText(max: number) {
-  return z.string().overwrite(normalizeName).max(max);
+  return z.string().overwrite(normaliseName).max(max);
 }
 
 /** A name or other required short text: normalised, not empty, at most NAME_MAX_LENGTH characters. */
@@ -142,6 +146,7 @@ export const dateField = z.custom<IsoDate>((v) => isIsoDate(v), {
   params: { code: 'DATE_FORMAT' } satisfies InputIssueParams,
 });
 
+/** An optional date `YYYY-MM-DD` between `MIN_DATE` and `MAX_DATE`: missing, null or blank mean none. */
 export const optionalDateField = dateField.nullish();
 
 /** Counts of things (apartments, blocks): whole numbers ≥ 0. */
@@ -160,8 +165,8 @@ export const versionField = z.number().int().min(0);
 export const phoneField = z
   .string()
   .transform((s, ctx) => {
-    if (normalizeName(s) === '') return null;
-    const normalised = normalizeMobile(s);
+    if (normaliseName(s) === '') return null;
+    const normalised = normaliseMobile(s);
     if (normalised === null) {
       addViolations(ctx, validateMobile(s, []), s);
       return z.NEVER;

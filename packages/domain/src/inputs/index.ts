@@ -8,6 +8,7 @@ export {
   countField,
   dateField,
   type InputIssueParams,
+  type IssueSink,
   idField,
   LONG_TEXT_MAX_LENGTH,
   NAME_MAX_LENGTH,

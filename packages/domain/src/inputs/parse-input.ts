@@ -28,6 +28,10 @@ export function issuesToViolations(issues: readonly z.core.$ZodIssue[]): Violati
   return issues.map(issueToViolation);
 }
 
+/**
+ * One zod issue as a violation with a catalogued code, the field's path and a message in Vietnamese
+ * and English.
+ */
 export function issueToViolation(issue: z.core.$ZodIssue): Violation {
   const path: FieldPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p));
   const params = ourParams(issue);
@@ -160,7 +164,10 @@ function describeInput(input: unknown): LocalizedText {
 function ourParams(issue: z.core.$ZodIssue): InputIssueParams | undefined {
   if (issue.code !== 'custom') return undefined;
   const params: unknown = issue.params;
-  if (typeof params !== 'object' || params === null || !('code' in params) || typeof params.code !== 'string') return undefined;
+  // A code outside the catalogue (a partner's own refinement) reads as any other issue of zod's.
+  if (typeof params !== 'object' || params === null || !('code' in params) || typeof params.code !== 'string' || !isRuleCode(params.code)) {
+    return undefined;
+  }
   const message = 'message' in params ? asLocalizedText(params.message) : undefined;
   return message ? { code: params.code, message } : { code: params.code };
 }
@@ -174,7 +181,7 @@ function isRuleCode(code: string): code is RuleCode {
   return Object.hasOwn(RULES, code);
 }
 
-function violation(code: string, path: FieldPath, message: LocalizedText): Violation {
-  const severity = isRuleCode(code) ? RULES[code].severity : 'error';
+function violation(code: RuleCode, path: FieldPath, message: LocalizedText): Violation {
+  const severity = RULES[code].severity;
   return { code, severity, path, message: { vi: message.vi.normalize('NFC'), en: message.en } };
 }

@@ -63,12 +63,28 @@ export function checkPersonAgreement(value: object, ctx: IssueSink): void {
   addViolations(ctx, mismatches, citizenId);
 }
 
+/**
+ * Schema of a person to record (their name, sex, birth year and contact details): trims and normalises
+ * text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createPersonInput = z.object(personFields).superRefine(checkPersonAgreement, WHEN_OBJECT);
+/**
+ * Schema of a change to a person: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updatePersonInput = z.object(personFields).partial().extend(updateKeys).superRefine(checkPersonAgreement, WHEN_OBJECT);
 
 const postFields = { organizationId: idField, role: z.enum(ROLES), label: requiredTextField };
 
+/**
+ * Schema of a post to record (chức vụ in a body): trims and normalises text, checks every field, and
+ * reports every problem at once through `parseInput`.
+ */
 export const createPostInput = z.object({ ...postFields, ...createPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a post: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updatePostInput = z
   .object({ ...postFields, ...updatePeriodShape })
   .partial()
@@ -84,7 +100,15 @@ const membershipFields = {
   buildingId: optionalIdField,
 };
 
+/**
+ * Schema of a membership to record (a person holding a post or a seat in a body for a period): trims
+ * and normalises text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createMembershipInput = z.object({ ...membershipFields, ...createPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a membership: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateMembershipInput = z
   .object({ ...membershipFields, ...updatePeriodShape })
   .partial()
@@ -99,9 +123,17 @@ const partyMembershipFields = {
   admittedOn: optionalDateField,
 };
 
+/**
+ * Schema of a party membership to record (đảng viên: official or probationary, in a home cell): trims
+ * and normalises text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createPartyMembershipInput = z
   .object({ ...partyMembershipFields, ...createPeriodShape })
   .superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a party membership: its `id`, the `version` the client read, and any of its
+ * fields, checked as on creation.
+ */
 export const updatePartyMembershipInput = z
   .object({ ...partyMembershipFields, ...updatePeriodShape })
   .partial()
@@ -114,9 +146,18 @@ const residenceContactFields = {
   category: z.enum(RESIDENCE_CONTACT_CATEGORIES),
 };
 
+/**
+ * Schema of a residence contact to record (a party member keeping contact with the cell where they
+ * live (Regulation 213)): trims and normalises text, checks every field, and reports every problem at
+ * once through `parseInput`.
+ */
 export const createResidenceContactInput = z
   .object({ ...residenceContactFields, ...createPeriodShape })
   .superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a residence contact: its `id`, the `version` the client read, and any of its
+ * fields, checked as on creation.
+ */
 export const updateResidenceContactInput = z
   .object({ ...residenceContactFields, ...updatePeriodShape })
   .partial()
@@ -130,18 +171,42 @@ const residenceContactReviewFields = {
   comment: requiredLongTextField,
 };
 
+/**
+ * Schema of a residence contact review to record (the yearly comment of the residence cell on such a
+ * member): trims and normalises text, checks every field, and reports every problem at once through
+ * `parseInput`.
+ */
 export const createResidenceContactReviewInput = z.object(residenceContactReviewFields);
+/**
+ * Schema of a change to a residence contact review: its `id`, the `version` the client read, and any
+ * of its fields, checked as on creation.
+ */
 export const updateResidenceContactReviewInput = z.object(residenceContactReviewFields).partial().extend(updateKeys);
 
+/** A person to record, as `createPersonInput` outputs it (normalised). */
 export type CreatePersonInput = z.output<typeof createPersonInput>;
+/** A change to a person, as `updatePersonInput` outputs it. */
 export type UpdatePersonInput = z.output<typeof updatePersonInput>;
+/** A post to record, as `createPostInput` outputs it (normalised). */
 export type CreatePostInput = z.output<typeof createPostInput>;
+/** A change to a post, as `updatePostInput` outputs it. */
 export type UpdatePostInput = z.output<typeof updatePostInput>;
+/** A membership to record, as `createMembershipInput` outputs it (normalised). */
 export type CreateMembershipInput = z.output<typeof createMembershipInput>;
+/** A change to a membership, as `updateMembershipInput` outputs it. */
 export type UpdateMembershipInput = z.output<typeof updateMembershipInput>;
+/** A party membership to record, as `createPartyMembershipInput` outputs it (normalised). */
 export type CreatePartyMembershipInput = z.output<typeof createPartyMembershipInput>;
+/** A change to a party membership, as `updatePartyMembershipInput` outputs it. */
 export type UpdatePartyMembershipInput = z.output<typeof updatePartyMembershipInput>;
+/** A residence contact to record, as `createResidenceContactInput` outputs it (normalised). */
 export type CreateResidenceContactInput = z.output<typeof createResidenceContactInput>;
+/** A change to a residence contact, as `updateResidenceContactInput` outputs it. */
 export type UpdateResidenceContactInput = z.output<typeof updateResidenceContactInput>;
+/**
+ * A residence contact review to record, as `createResidenceContactReviewInput` outputs it
+ * (normalised).
+ */
 export type CreateResidenceContactReviewInput = z.output<typeof createResidenceContactReviewInput>;
+/** A change to a residence contact review, as `updateResidenceContactReviewInput` outputs it. */
 export type UpdateResidenceContactReviewInput = z.output<typeof updateResidenceContactReviewInput>;

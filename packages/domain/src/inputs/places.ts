@@ -60,7 +60,15 @@ export const updateAdministrativeUnitInput = z
 
 const unitCodeFields = { unitId: idField, code: adminCodeField };
 
+/**
+ * Schema of a unit code to record (an administrative code held by a place for a period): trims and
+ * normalises text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createUnitCodeInput = z.object({ ...unitCodeFields, ...createPeriodShape }).superRefine(checkPeriod, WHEN_OBJECT);
+/**
+ * Schema of a change to a unit code: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateUnitCodeInput = z
   .object({ ...unitCodeFields, ...updatePeriodShape })
   .partial()
@@ -74,16 +82,30 @@ function checkUnitParent(value: object, ctx: IssueSink): void {
   checkNotSelf(value, ctx, 'unitId', 'parentId');
 }
 
+/**
+ * Schema of a unit parent to record (the place above a place, for a period): trims and normalises
+ * text, checks every field, and reports every problem at once through `parseInput`.
+ */
 export const createUnitParentInput = z.object({ ...unitParentFields, ...createPeriodShape }).superRefine(checkUnitParent, WHEN_OBJECT);
+/**
+ * Schema of a change to a unit parent: its `id`, the `version` the client read, and any of its fields,
+ * checked as on creation.
+ */
 export const updateUnitParentInput = z
   .object({ ...unitParentFields, ...updatePeriodShape })
   .partial()
   .extend(updateKeys)
   .superRefine(checkUnitParent, WHEN_OBJECT);
 
+/** A place to record, as `createAdministrativeUnitInput` outputs it (normalised). */
 export type CreateAdministrativeUnitInput = z.output<typeof createAdministrativeUnitInput>;
+/** A change to a place, as `updateAdministrativeUnitInput` outputs it. */
 export type UpdateAdministrativeUnitInput = z.output<typeof updateAdministrativeUnitInput>;
+/** A unit code to record, as `createUnitCodeInput` outputs it (normalised). */
 export type CreateUnitCodeInput = z.output<typeof createUnitCodeInput>;
+/** A change to a unit code, as `updateUnitCodeInput` outputs it. */
 export type UpdateUnitCodeInput = z.output<typeof updateUnitCodeInput>;
+/** A unit parent to record, as `createUnitParentInput` outputs it (normalised). */
 export type CreateUnitParentInput = z.output<typeof createUnitParentInput>;
+/** A change to a unit parent, as `updateUnitParentInput` outputs it. */
 export type UpdateUnitParentInput = z.output<typeof updateUnitParentInput>;

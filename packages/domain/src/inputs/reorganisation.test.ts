@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { abolitionOfDistricts2025, SAI_DONG_DISSOLUTION } from '../fixtures/long-bien-history.js';
 import type { ReorganisationPlan } from '../hierarchy/reorganise.js';
+import { abolitionOfDistricts2025, SAI_DONG_DISSOLUTION } from '../testing/long-bien-history.js';
 import { type RecordReorganisationInput, recordReorganisationInput } from './index.js';
 import { parseInput } from './parse-input.js';
 import { codesAt, parsedValue, violationsOf } from './test-support/expect-result.js';

@@ -3,7 +3,7 @@ import { validateAdminCode } from '../identifiers/admin-code.js';
 import { ORGANIZATION_KINDS } from '../model/bodies.js';
 import { UNIT_KINDS } from '../model/places.js';
 import { REORGANISATION_KINDS } from '../model/reorganisation.js';
-import { normalizeName } from '../text/normalize.js';
+import { normaliseName } from '../text/normalize.js';
 import type { FieldPath, LocalizedText } from '../validation/result.js';
 import {
   addIssue,
@@ -40,7 +40,7 @@ import { describeField } from './parse-input.js';
 /** A unit kind label as a form sends it: blank or null → left out (the model has no null there). */
 const optionalKindLabelField = z
   .string()
-  .transform((s) => normalizeName(s) || undefined)
+  .transform((s) => normaliseName(s) || undefined)
   .nullish()
   .transform((v) => v ?? undefined);
 
@@ -112,6 +112,10 @@ export const REORGANISATION_CHANGE_LISTS = [
   'movePartyCells',
 ] as const;
 
+/**
+ * Schema of a reorganisation plan to record: what the input alone shows wrong is reported (nothing to
+ * change, duplicates, a unit both ended and moved).
+ */
 export const recordReorganisationInput = z
   .object({
     kind: z.enum(REORGANISATION_KINDS),
@@ -131,6 +135,7 @@ export const recordReorganisationInput = z
   })
   .superRefine(checkPlan, WHEN_OBJECT);
 
+/** A reorganisation plan to record, as `recordReorganisationInput` outputs it. */
 export type RecordReorganisationInput = z.output<typeof recordReorganisationInput>;
 
 // ——— whole-input checks (reading defensively: they run even when some fields failed) ———

@@ -25,7 +25,12 @@ export function establishmentDate(firstTerm: Pick<BoardTerm, 'electedOn' | 'reco
   return firstTerm.recognition?.decidedOn ?? firstTerm.electedOn;
 }
 
+/**
+ * What a board change records: a board newly established (thành lập mới) or reviewed and consolidated
+ * (rà soát, kiện toàn).
+ */
 export const BOARD_CHANGE_KINDS = ['ESTABLISHMENT', 'CONSOLIDATION'] as const;
+/** A kind of board change (see `BOARD_CHANGE_KINDS`). */
 export type BoardChangeKind = (typeof BOARD_CHANGE_KINDS)[number];
 
 /**

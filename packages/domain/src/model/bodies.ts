@@ -16,8 +16,16 @@ export const ORGANIZATION_KINDS = [
   'MANAGEMENT_BOARD', // Ban quản trị nhà chung cư
   'GOVERNMENT_OFFICE', // Phòng chuyên môn (e.g. district urban management office)
 ] as const;
+/**
+ * A kind of body: party committee or cell, management board, People's Committee, Front work committee,
+ * mass-organisation branch, group leadership.
+ */
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/**
+ * The mass organisations whose branches sit in a residential group: Women's Union, Veterans'
+ * Association, Youth Union, Elderly Association, Farmers' Association.
+ */
 export const MASS_ORGANIZATIONS = [
   'WOMENS_UNION', // Hội Liên hiệp Phụ nữ
   'VETERANS_ASSOCIATION', // Hội Cựu chiến binh
@@ -25,6 +33,7 @@ export const MASS_ORGANIZATIONS = [
   'ELDERLY_ASSOCIATION', // Hội Người cao tuổi
   'FARMERS_ASSOCIATION', // Hội Nông dân
 ] as const;
+/** A mass organisation (see `MASS_ORGANIZATIONS`). */
 export type MassOrganization = (typeof MASS_ORGANIZATIONS)[number];
 
 /** Bodies of the Party: membership of them (or a post in them) is party data. */

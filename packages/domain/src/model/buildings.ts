@@ -22,7 +22,9 @@ export type BuildingBlock = StoredRecord<typeof createBuildingBlockInput>;
 /** An apartment (căn hộ) of a building, in one of its blocks when the building has several. */
 export type Apartment = StoredRecord<typeof createApartmentInput>;
 
+/** How a person holds an apartment: owner or authorised user. */
 export const OWNERSHIP_KINDS = ['OWNER', 'AUTHORISED_USER'] as const;
+/** A kind of ownership (see `OWNERSHIP_KINDS`). */
 export type OwnershipKind = (typeof OWNERSHIP_KINDS)[number];
 
 /** Who owns (or is the authorised user of) an apartment, over time. */

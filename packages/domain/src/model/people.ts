@@ -8,7 +8,9 @@ import type {
 } from '../inputs/people.js';
 import type { StoredRecord } from './stored-record.js';
 
+/** A person's sex as the citizen ID encodes it. */
 export const SEXES = ['MALE', 'FEMALE'] as const;
+/** A sex (see `SEXES`). */
 export type Sex = (typeof SEXES)[number];
 
 /** A person (Popolo Person). Citizen ID and phone are sensitive personal data. */
@@ -16,6 +18,7 @@ export type Person = StoredRecord<typeof createPersonInput>;
 
 /** Generic roles; their label depends on the kind of body (HEAD of a board is Trưởng ban, of a group Tổ trưởng). */
 export const ROLES = ['HEAD', 'DEPUTY_HEAD', 'SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER', 'MEMBER', 'INTERIM_HEAD'] as const;
+/** A role a person holds in a body: head, deputy, secretary, member, and the others of `ROLES`. */
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -27,6 +30,7 @@ export type Role = (typeof ROLES)[number];
 export const SINGLE_HOLDER_SEATS = { HEAD: 'HEAD', INTERIM_HEAD: 'HEAD', SECRETARY: 'SECRETARY' } as const satisfies Partial<
   Record<Role, string>
 >;
+/** A seat only one person holds at a time (head, secretary). */
 export type SingleHolderSeat = (typeof SINGLE_HOLDER_SEATS)[keyof typeof SINGLE_HOLDER_SEATS];
 
 /** The single-holder seat a role sits in, or null for a role several people may hold at once. */
@@ -40,7 +44,9 @@ export type Post = StoredRecord<typeof createPostInput>;
 /** A person holding a role in a body for a period (Popolo Membership). */
 export type Membership = StoredRecord<typeof createMembershipInput>;
 
+/** A party member's status: official (chính thức) or probationary (dự bị). */
 export const PARTY_STATUSES = ['PROBATIONARY', 'OFFICIAL'] as const;
+/** A party status (see `PARTY_STATUSES`). */
 export type PartyStatus = (typeof PARTY_STATUSES)[number];
 
 /**
@@ -49,7 +55,9 @@ export type PartyStatus = (typeof PARTY_STATUSES)[number];
  */
 export type PartyMembership = StoredRecord<typeof createPartyMembershipInput>;
 
+/** A Regulation 213 member's category: normal, exempt from activities, or exempt from introduction. */
 export const RESIDENCE_CONTACT_CATEGORIES = ['NORMAL', 'EXEMPT_FROM_ACTIVITIES', 'EXEMPT_FROM_INTRODUCTION'] as const;
+/** A Regulation 213 category (see `RESIDENCE_CONTACT_CATEGORIES`). */
 export type ResidenceContactCategory = (typeof RESIDENCE_CONTACT_CATEGORIES)[number];
 
 /**

@@ -7,6 +7,7 @@ export type Id = string;
 
 /** Kinds of place in the state hierarchy (đơn vị hành chính). */
 export const UNIT_KINDS = ['PROVINCE', 'DISTRICT', 'WARD', 'COMMUNE', 'RESIDENTIAL_GROUP'] as const;
+/** A kind of place (see `UNIT_KINDS`). */
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /**

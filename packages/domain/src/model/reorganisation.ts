@@ -2,6 +2,10 @@ import type { REORGANISATION_CHANGE_LISTS, recordReorganisationInput } from '../
 import type { Id } from './places.js';
 import type { StoredRecord } from './stored-record.js';
 
+/**
+ * The kinds of reorganisation: merge, split, rename, transfer of part, dissolve, establish,
+ * restructure.
+ */
 export const REORGANISATION_KINDS = [
   'MERGE', // several units become one
   'SPLIT', // one unit is divided among several
@@ -11,6 +15,7 @@ export const REORGANISATION_KINDS = [
   'ESTABLISH', // a unit starts
   'RESTRUCTURE', // a combination, e.g. the 2025 abolition of districts
 ] as const;
+/** A kind of reorganisation (see `REORGANISATION_KINDS`). */
 export type ReorganisationKind = (typeof REORGANISATION_KINDS)[number];
 
 /**

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { longBienHistory, longBienState2003 } from '../fixtures/long-bien-history.js';
 import { arbitraryState } from '../report/test-support/arbitrary.js';
 import { articleScaleLongBien } from '../report/test-support/article-scale.js';
 import { longBienMini } from '../report/test-support/long-bien-mini.js';
+import { longBienHistory, longBienState2003 } from '../testing/long-bien-history.js';
 import { DOMAIN_TABLE_NAMES, DOMAIN_TABLES, type DomainState, type DomainTableName, emptyState, type TableRecord } from './state.js';
 import { STORED_PERIOD_KEYS, STORED_RECORD_KEYS } from './stored-record.js';
 

@@ -97,6 +97,7 @@ export const DOMAIN_TABLES = {
   }),
 };
 
+/** The name of a table of the domain state (`units`, `memberships`, …). */
 export type DomainTableName = keyof typeof DOMAIN_TABLES;
 
 /** The record type of a table. */
@@ -141,6 +142,7 @@ export interface TypeOnly<Row> {
   readonly record?: Row;
 }
 
+/** Names a table's record type in `DOMAIN_TABLES` (carries a type, no value). */
 export function ofType<Row>(): TypeOnly<Row> {
   return {};
 }

@@ -26,5 +26,8 @@ export const STORED_RECORD_KEYS = ['id'] as const;
 /** The keys the store adds to a dated record's create fields (kept as stored, see `StoredRecord`). */
 export const STORED_PERIOD_KEYS = ['validFrom', 'validTo'] as const satisfies ReadonlyArray<keyof Period>;
 
-/** One object type instead of an intersection, so editors and errors show the record's fields. */
+/**
+ * One object type instead of an intersection, so editors and errors show the record's fields.
+ * Internal: typedoc.json lists it as intentionally not exported.
+ */
 type Simplify<T> = { [K in keyof T]: T[K] } & {};

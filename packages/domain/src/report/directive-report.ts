@@ -2,6 +2,7 @@ import { DirectiveIndexes } from '../directive/indexes.js';
 import { dateFormatViolation, type ScopeOnDate, scopeOnDate, unitNotFound } from '../directive/scope.js';
 import { kindWord } from '../directive/text.js';
 import type { Directive } from '../model/directive.js';
+import { brokenReferenceViolations, checkStateIntegrity } from '../model/integrity.js';
 import type { DomainState } from '../model/state.js';
 import { RULES } from '../rules/catalog.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
@@ -47,13 +48,16 @@ export const FIGURE_SPECS: Readonly<Record<FigureKey, FigureSpec>> = {
  * The directive report for a scope and period: every figure with the records behind it and its
  * per-ward breakdown. The period [from, to] is inclusive; `to` is also the as-of date for the
  * hierarchy, memberships and posts. Never throws on bad input: an unknown directive, a scope that
- * does not exist on `to`, or bad dates give a failure listing every problem.
+ * does not exist on `to`, or bad dates give a failure listing every problem. A state with references
+ * pointing at nothing is refused first, each broken reference listed (`checkStateIntegrity`).
  *
  * @example
  * const r = directiveReport(state, { directiveId: 'tt-05', scopeUnitId: 'long-bien', to: '2022-12-01' });
  * if (r.ok) console.log(figureByKey(r.value, 'boardsEstablished')?.value); // 8
  */
 export function directiveReport(state: DomainState, query: DirectiveReportQuery, indexes?: DirectiveIndexes): Result<DirectiveReport> {
+  const broken = checkStateIntegrity(state);
+  if (broken.length > 0) return fail(brokenReferenceViolations(broken));
   const directive = state.directives.find((d) => d.id === query.directiveId);
   const idx = indexes ?? new DirectiveIndexes(state);
   const scope = dateFormatViolation(query.to, ['to']) ? undefined : scopeOnDate(idx.places, query.scopeUnitId, query.to);
@@ -88,6 +92,10 @@ export interface ReportWindow {
   beforeFrom: IsoDate;
 }
 
+/**
+ * A report's dates: the period [from, to] and the "before" window of the same length that ends the day
+ * before `from`.
+ */
 export function reportWindow(from: IsoDate, to: IsoDate): ReportWindow {
   // The "before" window has as many days as [from, to] (both ends included) and ends the day before `from`.
   return { from, to, beforeFrom: addDays(from, -(daysBetween(from, to) + 1)) };

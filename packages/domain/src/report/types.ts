@@ -24,6 +24,7 @@ export const FIGURE_KEYS = [
   'petitionsAfter',
   'boardHeadsTrainedFireSafety',
 ] as const;
+/** The key of a report figure (see `FIGURE_KEYS`). */
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 /** A record behind a figure: what the drill-down lists. */
@@ -33,6 +34,7 @@ export interface RecordRef {
   name: string;
 }
 
+/** A figure's value in one ward of the scope, with the records counted there. */
 export interface WardFigure {
   /** `UNASSIGNED_WARD_ID` ('') for records that lie in no ward of the scope on the as-of date. */
   wardId: Id;
@@ -43,6 +45,10 @@ export interface WardFigure {
   denominatorRecords?: RecordRef[];
 }
 
+/**
+ * One figure of a report: its key, label, written definition, value, the records it counts and its
+ * per-ward breakdown.
+ */
 export interface Figure {
   key: FigureKey;
   label: LocalizedText;
@@ -66,6 +72,7 @@ export interface Figure {
   byWardAdditive: boolean;
 }
 
+/** The place a report is about, as it stood on the report's as-of date: id, name, kind and code. */
 export interface ReportScope {
   id: Id;
   name: string;
@@ -74,6 +81,10 @@ export interface ReportScope {
   kindLabel: string;
 }
 
+/**
+ * A directive report: the directive, the scope, the period, and every figure with its definition,
+ * records and per-ward values.
+ */
 export interface DirectiveReport {
   directive: Directive;
   scope: ReportScope;
@@ -86,6 +97,10 @@ export interface DirectiveReport {
   wards: Array<{ id: Id; name: string; kind: UnitKind }>;
 }
 
+/**
+ * What a report is asked for: the directive, the scope unit, and the period (`from` defaults to the
+ * directive's issue date; `to` is also the as-of date).
+ */
 export interface DirectiveReportQuery {
   directiveId: Id;
   scopeUnitId: Id;

@@ -79,6 +79,10 @@ export const BOARD_ROLES: readonly Role[] = ['HEAD', 'DEPUTY_HEAD', 'MEMBER'];
 /** What the composition checks read. */
 export type BoardMembersState = Pick<DomainState, 'buildings' | 'complexes' | 'apartments' | 'ownerships' | 'people'>;
 
+/**
+ * One member of a proposed board: who, in which role, and (on a complex's board) the building they
+ * represent.
+ */
 export interface BoardProposalMember {
   personId: Id;
   role: Role;

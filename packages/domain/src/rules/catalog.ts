@@ -1,32 +1,17 @@
-import type { EntityType, LocalizedText, Severity } from '../validation/result.js';
+import { IDENTIFIER_RULES } from './identifier-rules.js';
+import { type RuleDefinition, rule } from './rule-definition.js';
 
-/**
- * Every rule the platform checks, with a stable code. Codes are API: the GraphQL errors, the
- * findings and the admin web switch on them, so a code is never renamed or reused.
- *
- * - `error`: blocks a write (the mutation is refused and nothing changes);
- * - `warning`: never blocks; it is reported as a finding.
- *
- * Numeric limits are not here: they are dated rule data (`rule-data.ts`), because the law changes.
- */
-export interface RuleDefinition {
-  code: string;
-  severity: Severity;
-  appliesTo: EntityType;
-  /** Legal or policy source, as cited in DOMAIN.md. */
-  source: string;
-  title: LocalizedText;
-}
+export type { RuleDefinition } from './rule-definition.js';
 
 const LAW_HOUSING = 'Luật Nhà ở 2023 điều 146; Thông tư 05/2024/TT-BXD (trước đó Thông tư 02/2016/TT-BXD)';
 const PARTY_CHARTER = 'Điều lệ Đảng và hướng dẫn thi hành';
 const GROUP_RULES = 'Luật Thực hiện dân chủ ở cơ sở 2022; Thông tư 04/2012/TT-BNV và quy định của tỉnh';
 const DIRECTIVE_05 = 'Thông tri 05-TT/QU (30/9/2021) của Ban Thường vụ Quận ủy Long Biên';
 
-function rule(code: string, severity: Severity, appliesTo: EntityType, source: string, vi: string, en: string): RuleDefinition {
-  return { code, severity, appliesTo, source, title: { vi, en } };
-}
-
+/**
+ * The rule catalogue: every rule the platform checks, by its stable code, with its severity, the
+ * kind of record it applies to, its legal source and its title (see `RuleDefinition`).
+ */
 export const RULES = {
   // Periods and identity (field-level integrity, all errors).
   PERIOD_ORDER: rule(
@@ -135,47 +120,35 @@ export const RULES = {
     'The record does not exist',
   ),
 
-  // Identifiers.
-  ADMIN_CODE_FORMAT: rule(
-    'ADMIN_CODE_FORMAT',
+  STATE_REFERENCE_MISSING: rule(
+    'STATE_REFERENCE_MISSING',
     'error',
-    'AdministrativeUnit',
-    'Quyết định 124/2004/QĐ-TTg (danh mục đơn vị hành chính)',
-    'Mã đơn vị hành chính phải có 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số',
-    'An administrative code has 2 (province), 3 (district) or 5 (ward) digits',
+    'Organization',
+    'Nguyên tắc dữ liệu',
+    'Tham chiếu tới bản ghi không có trong dữ liệu',
+    'A reference points at a record the state does not hold',
   ),
-  ADMIN_CODE_UNIQUE: rule(
-    'ADMIN_CODE_UNIQUE',
-    'error',
-    'AdministrativeUnit',
-    'Quyết định 124/2004/QĐ-TTg',
-    'Mã đơn vị hành chính đã được dùng trong cùng thời gian',
-    'The administrative code is already in use during that period',
-  ),
-  CITIZEN_ID_FORMAT: rule(
-    'CITIZEN_ID_FORMAT',
+
+  // Spreadsheet import.
+  IMPORT_NO_HEADER: rule(
+    'IMPORT_NO_HEADER',
     'error',
     'Person',
-    'Luật Căn cước 2023; Thông tư 59/2021/TT-BCA',
-    'Số định danh cá nhân phải gồm 12 chữ số',
-    'A citizen ID has 12 digits',
+    'Nguyên tắc dữ liệu',
+    'Không tìm thấy dòng tiêu đề của bảng tính',
+    'The header row of the sheet was not found',
   ),
-  CITIZEN_ID_MISMATCH: rule(
-    'CITIZEN_ID_MISMATCH',
+  IMPORT_COLUMN_MISSING: rule(
+    'IMPORT_COLUMN_MISSING',
     'error',
     'Person',
-    'Luật Căn cước 2023; Thông tư 59/2021/TT-BCA',
-    'Số định danh không khớp với năm sinh hoặc giới tính',
-    'The citizen ID does not agree with the birth year or sex',
+    'Nguyên tắc dữ liệu',
+    'Bảng tính thiếu một cột bắt buộc',
+    'The sheet lacks a required column',
   ),
-  PHONE_FORMAT: rule(
-    'PHONE_FORMAT',
-    'error',
-    'Person',
-    'Quy hoạch kho số viễn thông (Bộ TT&TT)',
-    'Số điện thoại di động không hợp lệ',
-    'The mobile number is not valid',
-  ),
+
+  // Identifiers (their own module, so an identifier check does not carry the whole catalogue).
+  ...IDENTIFIER_RULES,
 
   // Management boards.
   BOARD_MIN_MEMBERS: rule(
@@ -375,7 +348,7 @@ export const RULES = {
     'An interim group head serves at most 6 months',
   ),
 
-  // Findings of the directive (DOMAIN.md §4): never block, always reported.
+  // Findings of the directive (docs/domain.md §4): never block, always reported.
   GROUP_WITHOUT_CELL: rule(
     'GROUP_WITHOUT_CELL',
     'warning',
@@ -436,10 +409,13 @@ export const RULES = {
   ),
 } as const satisfies Record<string, RuleDefinition>;
 
+/** The code of a catalogued rule: what a violation's `code` is. */
 export type RuleCode = keyof typeof RULES;
 
+/** Every rule code of the catalogue, in the catalogue's order. */
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
+/** The catalogue entry of a rule code. */
 export function ruleDefinition(code: RuleCode): RuleDefinition {
   return RULES[code];
 }

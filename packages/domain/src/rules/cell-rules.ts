@@ -21,6 +21,7 @@ export const CELL_RULE_CODES = [
 /** Posts of a cell's leadership: bí thư, phó bí thư, chi ủy viên. */
 export const CELL_LEADERSHIP_ROLES: readonly Role[] = ['SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER'];
 
+/** The tables the party-cell checks read. */
 export type CellState = Pick<DomainState, 'organizations' | 'partyMemberships' | 'memberships'>;
 
 /** Distinct people whose home cell is `cellId` on `on` (official and probationary). */

@@ -24,6 +24,7 @@ export const GROUP_RULE_CODES = [
 /** Roles that make someone the head of the group: tổ trưởng, and tổ trưởng lâm thời. */
 export const GROUP_HEAD_ROLES: readonly Role[] = ['HEAD', 'INTERIM_HEAD'];
 
+/** The tables the residential-group checks read. */
 export type GroupState = Pick<DomainState, 'organizations' | 'organizationAreas' | 'units' | 'people' | 'memberships'>;
 
 /** The residential groups a group leadership serves on `on` (normally exactly one). */

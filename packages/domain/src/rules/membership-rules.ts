@@ -23,6 +23,7 @@ export const MEMBERSHIP_RULE_CODES = [
   'UNIT_NOT_FOUND',
 ] as const satisfies readonly RuleCode[];
 
+/** The tables the membership checks read. */
 export type MembershipState = Pick<DomainState, 'people' | 'organizations' | 'memberships' | 'posts' | 'organizationAreas' | 'units'>;
 
 /**

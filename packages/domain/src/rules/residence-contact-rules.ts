@@ -8,6 +8,7 @@ import { entityRef, ruleViolation, viDate } from './violation.js';
 /** Every code `checkResidenceContactReviews` can report. */
 export const RESIDENCE_CONTACT_RULE_CODES = ['RESIDENCE_CONTACT_REVIEW_DUE'] as const satisfies readonly RuleCode[];
 
+/** The tables the Regulation 213 checks read. */
 export type ResidenceContactState = Pick<DomainState, 'residenceContacts' | 'residenceContactReviews' | 'people' | 'organizations'>;
 
 /**

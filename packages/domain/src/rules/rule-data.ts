@@ -12,6 +12,7 @@ export interface RuleParameter extends Period {
   source: string;
 }
 
+/** The name of a dated rule parameter (a limit the law sets, e.g. `board.minMembers.singleBlock`). */
 export type RuleParameterKey =
   | 'board.requiredFromApartments'
   | 'board.minMembers.singleBlock'
@@ -43,7 +44,7 @@ function p(key: RuleParameterKey, value: number | string, validFrom: IsoDate, va
   return { key, value, validFrom, validTo, source };
 }
 
-/** The rule data in force, from the sources DOMAIN.md cites. */
+/** The rule data in force, from the sources docs/domain.md cites. */
 export const DEFAULT_RULE_DATA: readonly RuleParameter[] = [
   p('board.requiredFromApartments', 20, '2016-02-15', '2024-08-01', HOUSING_2014),
   p('board.requiredFromApartments', 20, '2024-08-01', null, HOUSING_2023),
@@ -92,6 +93,10 @@ export function ruleParameter(key: RuleParameterKey, on: IsoDate, data: readonly
   return found.value;
 }
 
+/**
+ * The number a rule parameter holds on `on` (throws when the parameter is not a number: a mistake in
+ * rule data).
+ */
 export function numericRuleParameter(key: RuleParameterKey, on: IsoDate, data: readonly RuleParameter[] = DEFAULT_RULE_DATA): number {
   const v = ruleParameter(key, on, data);
   if (typeof v !== 'number') throw new TypeError(`Rule parameter "${key}" is not numeric`);

@@ -17,6 +17,7 @@ export function ruleViolation(code: RuleCode, path: FieldPath, entity: EntityRef
   return v;
 }
 
+/** A reference to a record: its type and id, for a violation's `entity`. */
 export function entityRef(type: EntityType, id: Id): EntityRef {
   return { type, id };
 }

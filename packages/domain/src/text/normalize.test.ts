@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeName, toNfc } from './normalize.js';
+import { normaliseName, toNfc } from './normalize.js';
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -12,7 +12,7 @@ describe('toNfc', () => {
   });
 });
 
-describe('normalizeName', () => {
+describe('normaliseName', () => {
   it.each([
     ['  Nguyễn   Văn  An ', 'Nguyễn Văn An'],
     ['Tổ dân phố\tsố\n5', 'Tổ dân phố số 5'],
@@ -21,14 +21,14 @@ describe('normalizeName', () => {
     ['   ', ''],
     ['', ''],
   ])('%j → %j', (input, expected) => {
-    expect(normalizeName(input)).toBe(expected);
+    expect(normaliseName(input)).toBe(expected);
   });
 
   it('is idempotent and yields NFC with no leading, trailing or double whitespace', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-        const n = normalizeName(s);
-        expect(normalizeName(n)).toBe(n);
+        const n = normaliseName(s);
+        expect(normaliseName(n)).toBe(n);
         expect(n.normalize('NFC')).toBe(n);
         expect(n).not.toMatch(/^\s|\s$|\s\s/u);
       }),

@@ -1,5 +1,5 @@
 /**
- * Vietnamese text is stored in Unicode NFC (GLOSSARY.md): the same name typed on a Mac (often NFD)
+ * Vietnamese text is stored in Unicode NFC (docs/domain.md, "Text"): the same name typed on a Mac (often NFD)
  * and on Windows (NFC) must compare equal, index equal and sort equal.
  */
 export function toNfc(s: string): string {
@@ -16,6 +16,6 @@ const WHITESPACE_RUN = /\s+/gu;
 const INVISIBLE = /\p{Cf}/gu;
 
 /** A name as stored: NFC, invisible characters removed, trimmed, every run of whitespace (tabs, NBSP, newlines) one space. */
-export function normalizeName(s: string): string {
+export function normaliseName(s: string): string {
   return toNfc(s).replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
 }

@@ -16,6 +16,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * with 0000-01-01).
  */
 export const MIN_DATE: IsoDate = '1900-01-01';
+/** The latest date a date field accepts. */
 export const MAX_DATE: IsoDate = '9999-12-31';
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (2025-02-30 is not), between MIN_DATE and MAX_DATE. */
@@ -41,6 +42,7 @@ function fromUtc(d: Date): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
+/** The date `days` days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const d = toUtc(date);
   d.setUTCDate(d.getUTCDate() + days);
@@ -57,6 +59,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return fromUtc(d);
 }
 
+/** The same day `years` years after `date` (29 February becomes 28 February in a common year). */
 export function addYears(date: IsoDate, years: number): IsoDate {
   return addMonths(date, years * 12);
 }
@@ -88,14 +91,17 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/** The year of a date. */
 export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
+/** The earlier of two dates. */
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a < b ? a : b;
 }
 
+/** The later of two dates. */
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a > b ? a : b;
 }

@@ -9,6 +9,7 @@ export interface Period {
   validTo: IsoDate | null;
 }
 
+/** True when the half-open period `[validFrom, validTo)` holds on `date`. */
 export function isActiveOn(period: Period, date: IsoDate): boolean {
   return period.validFrom <= date && (period.validTo === null || date < period.validTo);
 }
@@ -25,6 +26,7 @@ export function isActiveDuring(period: Period, from: IsoDate, to: IsoDate | null
   return periodsOverlap(period, { validFrom: from, validTo: to });
 }
 
+/** The items whose period holds on `date`. */
 export function activeOn<T extends Period>(items: readonly T[], date: IsoDate): T[] {
   return items.filter((item) => isActiveOn(item, date));
 }

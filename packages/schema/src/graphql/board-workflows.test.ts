@@ -1,4 +1,4 @@
-import { longBienHistory } from '@coso/domain';
+import { longBienHistory } from '@coso/domain/testing';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stableUuid } from '../store/stable-id.js';

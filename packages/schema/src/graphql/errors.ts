@@ -18,7 +18,7 @@ const ErrorInterface = builder.interfaceRef<ValidationError | NotFoundError | Ve
   }),
 });
 
-const ViolationRef = builder.objectRef<Violation>('Violation').implement({
+const ViolationRef = builder.objectRef<Violation<string>>('Violation').implement({
   description: 'Một vi phạm quy tắc / One rule violation: stable code, field path, severity and message.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable rule code, e.g. BOARD_MIN_MEMBERS (see the rule catalogue).' }),

@@ -1,11 +1,5 @@
-import {
-  abolitionOfDistricts2025,
-  groupId,
-  longBienState2003,
-  oldWardId,
-  type ReorganisationPlan,
-  SAI_DONG_DISSOLUTION,
-} from '@coso/domain';
+import type { ReorganisationPlan } from '@coso/domain';
+import { abolitionOfDistricts2025, groupId, longBienState2003, oldWardId, SAI_DONG_DISSOLUTION } from '@coso/domain/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stableUuid } from '../store/stable-id.js';
 import { writeState } from '../store/state-tables.js';

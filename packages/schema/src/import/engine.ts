@@ -192,7 +192,7 @@ export function alreadyCommitted(): ValidationError {
   ]);
 }
 
-function toError(rowNumber: number | null, v: Violation, columns: readonly ImportColumn[]): ImportError {
+function toError(rowNumber: number | null, v: Violation<string>, columns: readonly ImportColumn[]): ImportError {
   const first = v.path[0];
   const column = typeof first === 'string' && columns.some((c) => c.key === first) ? first : null;
   return { rowNumber, column, code: v.code, message: v.message };
@@ -215,7 +215,7 @@ async function importRow(
   rowNumber: number,
   seenKeys: Map<string, number>,
 ): Promise<RowResult> {
-  const violations: Violation[] = [];
+  const violations: Violation<string>[] = [];
   const values: Record<string, unknown> = { ...(run.kind.fixed ?? {}) };
   let sourceKey: string | undefined;
   for (const column of columns) {
@@ -256,7 +256,7 @@ async function importRow(
     else values[column.key] = column.type.list ? ids : ids[0];
   }
   const workflow = run.kind.workflow;
-  const fail = (more: Violation[]): RowResult => {
+  const fail = (more: Violation<string>[]): RowResult => {
     // Every problem of the row at once: the schema's too, on the cells not already reported.
     const reported = new Set([...violations, ...more].map((v) => String(v.path[0] ?? '')));
     const parsed = parseInput(workflow?.schema ?? spec.createSchema, values);
@@ -334,7 +334,7 @@ async function byNaturalKey(tx: Tx, spec: EntitySpec, key: string | undefined, v
 async function checkAccess(ctx: UseCaseContext, schema: GraphQLSchema, field: string, input: Record<string, unknown>): Promise<void> {
   const args = schema.getMutationType()?.getFields()[field]?.args;
   if (!args) throw new Error(`import: no mutation ${field}`);
-  const refused: Violation[] = [];
+  const refused: Violation<string>[] = [];
   for (const ref of inputReferences(args, { input })) {
     try {
       await assertReferencesAllowed(ctx, [ref]);
@@ -408,7 +408,7 @@ function same(stored: unknown, given: unknown): boolean {
   return (stored ?? null) === (given ?? null);
 }
 
-function rowViolations(error: unknown): Violation[] {
+function rowViolations(error: unknown): Violation<string>[] {
   if (error instanceof ValidationError) return error.violations;
   const constraint = constraintViolation(error);
   if (constraint) return [constraint];
@@ -418,7 +418,7 @@ function rowViolations(error: unknown): Violation[] {
   throw error;
 }
 
-function duplicateKey(key: string, earlierRow: number): Violation {
+function duplicateKey(key: string, earlierRow: number): Violation<string> {
   return {
     code: 'IMPORT_DUPLICATE_KEY',
     severity: 'error',

@@ -8,10 +8,10 @@ import {
   FIGURE_KEYS,
   type FigureData,
   type FigureKey,
-  fail,
+  failResult,
   isIsoDate,
   isUuid,
-  ok,
+  okResult,
   type Result,
   reportQueryViolations,
   reportWindow,
@@ -257,7 +257,7 @@ export async function sqlDirectiveReport(
   const scopeRows = isIsoDate(query.to) ? await readScope(prisma, query.scopeUnitId, query.to) : [];
   const unit = scopeRows.find((r) => r.role === 'scope');
   const violations = reportQueryViolations(query, directive, unit !== undefined);
-  if (violations.length > 0 || !directive || !unit) return fail(violations);
+  if (violations.length > 0 || !directive || !unit) return failResult(violations);
   throwIfAborted(signal);
 
   const window = reportWindow(query.from ?? directive.issuedOn, query.to);
@@ -294,7 +294,7 @@ export async function sqlDirectiveReport(
     wardIds: new Set(wards.map((r) => r.id)),
     groupIds: new Set(),
   };
-  return ok(assembleReport(directive, scope, window, (key) => data.get(key) as FigureData));
+  return okResult(assembleReport(directive, scope, window, (key) => data.get(key) as FigureData));
 }
 
 export type { AdministrativeUnit };

@@ -14,7 +14,7 @@ abstract class BilingualError extends Error {
 }
 
 export class ValidationError extends BilingualError {
-  constructor(readonly violations: Violation[]) {
+  constructor(readonly violations: Violation<string>[]) {
     const first = violations.slice(0, 3);
     super({
       vi: `Dữ liệu không hợp lệ: ${violations.length} lỗi. ${first.map((v) => v.message.vi).join(' ')}`.trim(),

@@ -3,7 +3,7 @@ import { BOARD_CHANGE_KINDS } from '../../model/boards.js';
 import { COMMENDATION_KINDS, NOMINEE_CATEGORIES, TRAINING_TOPICS } from '../../model/directive.js';
 import { PARTY_STATUSES, ROLES } from '../../model/people.js';
 import type { DomainState } from '../../model/state.js';
-import { StateBuilder } from './builders.js';
+import { StateBuilder } from '../../testing/state-builder.js';
 
 /** A few dates around the review, so periods, ends and windows collide often. */
 export const DATES = ['2019-01-01', '2020-06-01', '2021-09-30', '2022-01-01', '2022-06-01', '2022-12-01', '2023-06-01'] as const;

@@ -1,4 +1,4 @@
-import { StateBuilder } from './builders.js';
+import { StateBuilder } from '../../testing/state-builder.js';
 
 /**
  * A synthetic Long Biên built to the article's printed figures (review of 01/12/2022): 14 wards,

@@ -1,4 +1,4 @@
-import { StateBuilder } from './builders.js';
+import { StateBuilder } from '../../testing/state-builder.js';
 
 /**
  * A hand-made district for tests: Long Biên with three wards (Giang Biên, Phúc Đồng, Bồ Đề) and a

@@ -4,10 +4,10 @@ import { COMMENDATION_KINDS, NOMINEE_CATEGORIES, TRAINING_TOPICS } from '../../m
 import { PARTY_STATUSES, ROLES } from '../../model/people.js';
 import type { Id } from '../../model/places.js';
 import type { DomainState } from '../../model/state.js';
+import { StateBuilder } from '../../testing/state-builder.js';
 import type { IsoDate } from '../../time/dates.js';
 import { periodsOverlap } from '../../time/period.js';
 import { DATES, GROUPS, WARDS } from './arbitrary.js';
-import { StateBuilder } from './builders.js';
 
 /**
  * Random states over the domain's own model that a database accepts as they are: the fixed city of

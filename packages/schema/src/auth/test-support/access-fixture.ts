@@ -1,4 +1,5 @@
-import { type DomainState, longBienHistory } from '@coso/domain';
+import type { DomainState } from '@coso/domain';
+import { longBienHistory } from '@coso/domain/testing';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createPrismaClient } from '../../database/prisma-client.js';
 import type { PrismaClient } from '../../generated/prisma/client.js';

@@ -1,4 +1,4 @@
-import { longBienHistory } from '@coso/domain';
+import { longBienHistory } from '@coso/domain/testing';
 import { longBien2022Dataset } from '@coso/sample-data';
 import { writeState } from '../../store/state-tables.js';
 import type { DatabaseFixture } from '../../testing/test-database.js';

@@ -1,20 +1,34 @@
-import type { BoardChangeKind } from '../../model/boards.js';
-import type { OrganizationKind } from '../../model/bodies.js';
-import type { CommendationKind, NominationOutcome, NomineeCategory, PresenterCategory, TrainingTopic } from '../../model/directive.js';
-import type { PartyStatus, Role } from '../../model/people.js';
-import type { Id, UnitKind } from '../../model/places.js';
-import { type DomainState, emptyState } from '../../model/state.js';
-import type { IsoDate } from '../../time/dates.js';
+import type { BoardChangeKind } from '../model/boards.js';
+import type { OrganizationKind } from '../model/bodies.js';
+import type { CommendationKind, NominationOutcome, NomineeCategory, PresenterCategory, TrainingTopic } from '../model/directive.js';
+import type { PartyStatus, Role } from '../model/people.js';
+import type { Id, UnitKind } from '../model/places.js';
+import { type DomainState, emptyState } from '../model/state.js';
+import type { IsoDate } from '../time/dates.js';
 
-/** Test-only builder of small hand-made states. Ids are readable; generated ids are `prefix#n`. */
-
+/** The start of a built record's period when none is given. */
 export const EPOCH: IsoDate = '2000-01-01';
 
-interface Dated {
+/** The body that issues the built directives and organises their reviews and trainings. */
+export const ISSUER_ID: Id = 'issuer';
+
+/** A built record's period: from `EPOCH` and open unless given. */
+export interface Dated {
+  /** First day (inclusive). */
   from?: IsoDate;
+  /** Day after the last (exclusive); `null` for open. */
   to?: IsoDate | null;
 }
 
+/**
+ * A builder of small hand-made states for tests and examples: each method adds records (with the
+ * links they need, e.g. a unit and its parent link) and returns the builder. Ids you pass are
+ * kept; ids it makes are `prefix#n`. `state` is the state built so far.
+ *
+ * @example
+ * const s = new StateBuilder().unit('hn', 'PROVINCE', 'Hà Nội', null).unit('w1', 'WARD', 'Phường 1', 'hn');
+ * checkStateIntegrity(s.state); // → []
+ */
 export class StateBuilder {
   readonly state: DomainState = emptyState();
   private seq = 0;
@@ -149,13 +163,25 @@ export class StateBuilder {
     return this;
   }
 
+  /**
+   * Directives, reviews and trainings are issued or organised by the body `issuer`; it is added
+   * (a district party committee serving nothing) unless the state already has it, so a built
+   * state never refers to a body it does not hold.
+   */
+  private ensureIssuer(): void {
+    if (this.state.organizations.some((o) => o.id === ISSUER_ID)) return;
+    this.state.organizations.push({ id: ISSUER_ID, kind: 'DISTRICT_PARTY_COMMITTEE', name: 'Quận ủy', validFrom: EPOCH, validTo: null });
+  }
+
   directive(id: Id, code: string, issuedOn: IsoDate, scopeUnitId: Id): this {
-    this.state.directives.push({ id, code, title: `Thông tri ${code}`, issuedOn, issuerId: 'issuer', scopeUnitId });
+    this.ensureIssuer();
+    this.state.directives.push({ id, code, title: `Thông tri ${code}`, issuedOn, issuerId: ISSUER_ID, scopeUnitId });
     return this;
   }
 
   review(id: Id, directiveId: Id, heldOn: IsoDate): this {
-    this.state.reviews.push({ id, directiveId, kind: 'INTERIM', heldOn, organizerId: 'issuer', title: `Sơ kết ${heldOn}` });
+    this.ensureIssuer();
+    this.state.reviews.push({ id, directiveId, kind: 'INTERIM', heldOn, organizerId: ISSUER_ID, title: `Sơ kết ${heldOn}` });
     return this;
   }
 
@@ -202,7 +228,8 @@ export class StateBuilder {
   }
 
   training(id: Id, topics: TrainingTopic[], heldOn: IsoDate, attendees: Id[] = []): this {
-    this.state.trainings.push({ id, title: `Tập huấn ${topics.join(', ')}`, topics, heldOn, organizerId: 'issuer' });
+    this.ensureIssuer();
+    this.state.trainings.push({ id, title: `Tập huấn ${topics.join(', ')}`, topics, heldOn, organizerId: ISSUER_ID });
     for (const personId of attendees) this.state.trainingAttendances.push({ id: this.id('att'), trainingId: id, personId });
     return this;
   }
