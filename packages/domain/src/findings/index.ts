@@ -1,2 +1,11 @@
 export { compareFindings, computeFindings } from './compute.js';
+export { FINDING_IDENTITY, FINDING_WORK_STATES, type FindingWorkState, findingKey, findingKeyCode } from './keys.js';
+export {
+  computeReminders,
+  REMINDER_CODES,
+  type Reminder,
+  type ReminderCode,
+  type RemindersQuery,
+  TERM_REMINDER_DAYS,
+} from './reminders.js';
 export * from './types.js';
