@@ -103,6 +103,7 @@ export function FindingWorkDialog(props: {
     <Form.Item
       name={name}
       label={label}
+      htmlFor={`finding-work-${name}`}
       getValueProps={(value: IsoDate | null) => ({ value: value ? dayjs(value) : null })}
       normalize={(date: dayjs.Dayjs | null) => (date ? date.format('YYYY-MM-DD') : null)}
     >
