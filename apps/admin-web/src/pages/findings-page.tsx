@@ -59,16 +59,16 @@ export function FindingsPage() {
   const counts = counted ? countByCode(counted.nodes) : [];
 
   const columns: TableProps<FindingRow>['columns'] = [
-    { title: t('findings.column.ward'), width: 140, render: (_: unknown, { node }) => node.wardName },
+    { title: t('findings.column.ward'), width: 110, render: (_: unknown, { node }) => node.wardName },
     {
       title: t('findings.column.rule'),
-      width: 260,
+      width: 190,
       render: (_: unknown, { node }) => <Typography.Text type="secondary">{ruleTitle(node.code)[language]}</Typography.Text>,
     },
     { title: t('findings.column.message'), render: (_: unknown, { node }) => node.message[language] },
     {
       title: t('findings.column.entity'),
-      width: 260,
+      width: 200,
       render: (_: unknown, { node }) => (
         <Flex vertical>
           <RecordLink type={node.entityType} id={node.entityId} name={node.entityName} asOf={asOf} />
@@ -80,12 +80,12 @@ export function FindingsPage() {
     },
     {
       title: t('findings.column.work'),
-      width: 220,
+      width: 170,
       render: (_: unknown, { node }) => <WorkCell {...node} closedByOperation={node.work?.closedByOperation ?? null} />,
     },
     {
       title: t('findings.work.actions'),
-      width: 150,
+      width: 130,
       render: (_: unknown, { node }) => {
         if (!node.current || !node.wardId) return null;
         const target: WorkTarget = {
@@ -96,7 +96,7 @@ export function FindingsPage() {
           version: node.work?.version ?? null,
         };
         return (
-          <Flex wrap gap={4} data-testid="finding-work-actions">
+          <Flex vertical gap={4} align="start" data-testid="finding-work-actions">
             {(['assign', 'resolve', 'accept'] as const).map((action) => (
               <Button key={action} size="small" onClick={() => setActing({ action, target })}>
                 {t(`findings.work.${action}`)}
