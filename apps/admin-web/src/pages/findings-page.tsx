@@ -148,6 +148,8 @@ export function FindingsPage() {
         dataSource={findings?.edges ?? []}
         loading={list.loading}
         pagination={false}
+        // Narrower than its columns (a phone): the table scrolls inside its card, not the page.
+        scroll={{ x: 1000 }}
         locale={{
           emptyText: list.loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.empty')} />,
         }}
