@@ -1,8 +1,26 @@
 import { graphql } from '../gql';
 
 export const FindingsListDocument = graphql(`
-  query FindingsList($scopeId: ID!, $asOf: Date!, $codes: [String!], $wardIds: [ID!], $first: Int!, $after: String) {
-    findings(scopeId: $scopeId, asOf: $asOf, codes: $codes, wardIds: $wardIds, first: $first, after: $after) {
+  query FindingsList(
+    $scopeId: ID!
+    $asOf: Date!
+    $codes: [String!]
+    $wardIds: [ID!]
+    $states: [FindingWorkState!]
+    $overdue: Boolean
+    $first: Int!
+    $after: String
+  ) {
+    findings(
+      scopeId: $scopeId
+      asOf: $asOf
+      codes: $codes
+      wardIds: $wardIds
+      states: $states
+      overdue: $overdue
+      first: $first
+      after: $after
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -21,6 +39,21 @@ export const FindingsListDocument = graphql(`
           message {
             vi
             en
+          }
+          key
+          current
+          state
+          overdue
+          closedAutomatically
+          dueOn
+          assigneeName
+          resolution
+          resolvedBy
+          resolvedOn
+          work {
+            id
+            version
+            closedByOperation
           }
         }
       }

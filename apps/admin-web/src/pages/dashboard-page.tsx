@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { formatViDate } from '@coso/domain';
 import { Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Space, Statistic, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
+import { FindingWorkCard } from '../dashboard/finding-work-card';
 import { WardBars } from '../dashboard/ward-bars';
 import { COUNT_FIGURES, PROGRESS_FIGURES, totalCells, type WardCell, type WardRow, wardTable } from '../dashboard/ward-table';
 import { countByWard } from '../findings/finding-counts';
@@ -207,6 +208,7 @@ export function DashboardPage() {
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noWards')} /> }}
             />
           </Card>
+          <FindingWorkCard scopeId={report.scopeId} />
         </Flex>
       )}
     </Flex>

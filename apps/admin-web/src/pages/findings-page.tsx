@@ -1,10 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { formatViDate } from '@coso/domain';
-import { Alert, Badge, Empty, Flex, Skeleton, Table, type TableProps, Tag, Typography } from 'antd';
+import { formatViDate, todayInVietnam } from '@coso/domain';
+import { Alert, Badge, Button, Empty, Flex, Skeleton, Table, type TableProps, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { countByCode } from '../findings/finding-counts';
 import { ruleTitle } from '../findings/finding-rule';
+import { type FindingWorkAction, FindingWorkDialog, type WorkTarget } from '../findings/finding-work-dialog';
 import { FindingsListDocument, FindingsSummaryDocument } from '../findings/findings-documents';
 import { CodeFilter, WardFilter } from '../findings/findings-filters';
+import { WorkCell, WorkFilter, workFilterFromParam, workFilterVariables } from '../findings/work-state';
 import type { FindingsListQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { findingsMessages } from '../i18n/messages/findings';
@@ -21,8 +24,9 @@ type FindingRow = FindingsListQuery['findings']['edges'][number];
 
 /**
  * The gaps of the directive in a place as of a date ("tồn tại, hạn chế"): by rule and by ward,
- * each naming the record to act on, linked to its page. Filters live in the address
- * (?scope=&asOf=&code=&ward=&size=).
+ * each naming the record to act on, linked to its page, with its work (assigned, due, resolved or
+ * accepted; assign/resolve/accept in a dialog). Filters live in the address
+ * (?scope=&asOf=&code=&ward=&work=&size=).
  */
 export function FindingsPage() {
   const { t, language } = useMessages(findingsMessages, reportMessages);
@@ -31,12 +35,22 @@ export function FindingsPage() {
   const { params, update, scopeId, date: asOf } = scope;
   const code = params.get('code') || undefined;
   const ward = params.get('ward') || undefined;
+  const work = workFilterFromParam(params.get('work'));
   const size = pageSizeFromParam(params.get('size'));
-  const pages = useCursorPages(JSON.stringify([scopeId, asOf, code, ward, size]));
+  const pages = useCursorPages(JSON.stringify([scopeId, asOf, code, ward, work, size]));
+  const [acting, setActing] = useState<{ action: FindingWorkAction; target: WorkTarget } | null>(null);
   const wardIds = ward ? [ward] : null;
 
   const list = useQuery(FindingsListDocument, {
-    variables: { scopeId: scopeId ?? '', asOf, codes: code ? [code] : null, wardIds, first: size, after: pages.after },
+    variables: {
+      scopeId: scopeId ?? '',
+      asOf,
+      codes: code ? [code] : null,
+      wardIds,
+      ...workFilterVariables(work),
+      first: size,
+      after: pages.after,
+    },
     skip: !scopeId,
   });
   const summary = useQuery(FindingsSummaryDocument, { variables: { scopeId: scopeId ?? '', asOf, wardIds }, skip: !scopeId });
@@ -45,16 +59,16 @@ export function FindingsPage() {
   const counts = counted ? countByCode(counted.nodes) : [];
 
   const columns: TableProps<FindingRow>['columns'] = [
-    { title: t('findings.column.ward'), width: 140, render: (_: unknown, { node }) => node.wardName },
+    { title: t('findings.column.ward'), width: 110, render: (_: unknown, { node }) => node.wardName },
     {
       title: t('findings.column.rule'),
-      width: 260,
+      width: 190,
       render: (_: unknown, { node }) => <Typography.Text type="secondary">{ruleTitle(node.code)[language]}</Typography.Text>,
     },
     { title: t('findings.column.message'), render: (_: unknown, { node }) => node.message[language] },
     {
       title: t('findings.column.entity'),
-      width: 260,
+      width: 200,
       render: (_: unknown, { node }) => (
         <Flex vertical>
           <RecordLink type={node.entityType} id={node.entityId} name={node.entityName} asOf={asOf} />
@@ -63,6 +77,34 @@ export function FindingsPage() {
           </Typography.Text>
         </Flex>
       ),
+    },
+    {
+      title: t('findings.column.work'),
+      width: 170,
+      render: (_: unknown, { node }) => <WorkCell {...node} closedByOperation={node.work?.closedByOperation ?? null} />,
+    },
+    {
+      title: t('findings.work.actions'),
+      width: 130,
+      render: (_: unknown, { node }) => {
+        if (!node.current || !node.wardId) return null;
+        const target: WorkTarget = {
+          key: node.key,
+          wardId: node.wardId,
+          wardName: node.wardName,
+          message: node.message[language],
+          version: node.work?.version ?? null,
+        };
+        return (
+          <Flex vertical gap={4} align="start" data-testid="finding-work-actions">
+            {(['assign', 'resolve', 'accept'] as const).map((action) => (
+              <Button key={action} size="small" onClick={() => setActing({ action, target })}>
+                {t(`findings.work.${action}`)}
+              </Button>
+            ))}
+          </Flex>
+        );
+      },
     },
   ];
 
@@ -75,6 +117,7 @@ export function FindingsPage() {
         <CodeFilter value={code} onChange={(value) => update({ code: value })} />
         <WardFilter scopeId={scopeId} asOf={asOf} value={ward} onChange={(value) => update({ ward: value })} />
       </ReportControls>
+      <WorkFilter value={work} onChange={(value) => update({ work: value === 'all' ? null : value })} />
 
       {scope.error !== undefined && <LoadErrorAlert title={t('report.directivesError')} error={scope.error} onRetry={scope.refetch} />}
 
@@ -105,8 +148,21 @@ export function FindingsPage() {
         dataSource={findings?.edges ?? []}
         loading={list.loading}
         pagination={false}
+        // Narrower than its columns (a phone): the table scrolls inside its card, not the page.
+        scroll={{ x: 1000 }}
         locale={{
           emptyText: list.loading ? t('common.loading') : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.empty')} />,
+        }}
+      />
+      <FindingWorkDialog
+        action={acting?.action ?? null}
+        target={acting?.target ?? null}
+        scopeId={scopeId}
+        today={todayInVietnam()}
+        onClose={() => setActing(null)}
+        onDone={() => {
+          setActing(null);
+          void list.refetch();
         }}
       />
       <ListPager

@@ -1,4 +1,13 @@
 export { compareFindings, computeFindings, findingsQueryViolations } from './compute.js';
 export { type FindingArgs, makeFinding } from './context.js';
+export { FINDING_IDENTITY, FINDING_WORK_STATES, type FindingWorkState, findingKey, findingKeyCode } from './keys.js';
 export { FINDING_MESSAGES } from './messages.js';
+export {
+  computeReminders,
+  REMINDER_CODES,
+  type Reminder,
+  type ReminderCode,
+  type RemindersQuery,
+  TERM_REMINDER_DAYS,
+} from './reminders.js';
 export * from './types.js';

@@ -389,6 +389,14 @@ export const RULES = {
     'Tổ dân phố có Ban quản trị chưa có quy chế phối hợp',
     'A residential group with a board has no coordination regulation',
   ),
+  BOARD_TERM_ENDING_SOON: rule(
+    'BOARD_TERM_ENDING_SOON',
+    'warning',
+    'Organization',
+    LAW_HOUSING,
+    'Nhiệm kỳ Ban quản trị sắp kết thúc (trong 90 ngày) mà chưa có nhiệm kỳ mới',
+    'A board term ends within 90 days and no next term is recorded',
+  ),
 
   // Reorganisations.
   REORGANISATION_INVALID: rule(

@@ -244,6 +244,24 @@ const CASES: Record<string, () => Promise<string>> = {
     expect(await call('saveReportTasks', { ...input, text: 'Đôn đốc ký quy chế phối hợp.' })).toBe(first);
     return first;
   },
+  // Findings as work: a building with several owners and no board is a finding of the ward; its
+  // work is assigned, then resolved and accepted (the same record, its next versions).
+  assignFinding: async () => {
+    const building = await prepare('createApartmentBuilding', {
+      name: 'Chung cư Sen Hồng',
+      residentialGroupId: GROUP_2,
+      apartmentCount: 300,
+      blockCount: 1,
+      multipleOwners: true,
+      validFrom: '2019-01-01',
+    });
+    ids.findingKey = `BUILDING_WITHOUT_BOARD|ApartmentBuilding:${building}`;
+    ids.findingWork = await call('assignFinding', { wardId: WARD, key: ids.findingKey, assigneeUnitId: WARD, dueOn: '2026-12-31' });
+    return id('findingWork');
+  },
+  resolveFinding: async () =>
+    call('resolveFinding', { wardId: WARD, key: id('findingKey'), text: 'Đã hướng dẫn hội nghị nhà chung cư bầu Ban quản trị.' }),
+  acceptFinding: async () => call('acceptFinding', { wardId: WARD, key: id('findingKey'), text: 'Nhà chung cư sắp phá dỡ để cải tạo.' }),
   // An account needs a password (never stored where a copy could read it); later tests read its history.
   createAccount: create('createAccount', 'account', () => ({
     username: 'kiem.tra',

@@ -15,5 +15,6 @@ export function requestWriter(viewer: Viewer, requestId: string | undefined, acc
     requestId: requestId ?? null,
     // After a write the request's access decisions re-read what changed (a new ward, a new post).
     changed: (entityTypes) => access.noteChanges(entityTypes),
+    today: access.today,
   };
 }

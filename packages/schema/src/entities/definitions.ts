@@ -384,6 +384,12 @@ export const ENTITIES = {
     places: [{ unit: 'scopeUnitId' }],
     label: { vi: 'nhiệm vụ, giải pháp của báo cáo', en: 'tasks ahead of a report' },
   },
+  // Work on a finding (assignment, due date, resolution): findings are computed, the work is entered.
+  FindingWork: {
+    visibility: 'territorial',
+    places: [{ unit: 'wardId' }],
+    label: { vi: 'xử lý tồn tại', en: 'finding work' },
+  },
   Account: {
     visibility: 'administrators',
     displayName: 'displayName',

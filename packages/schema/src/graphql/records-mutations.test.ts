@@ -688,6 +688,9 @@ const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   // The review report's tasks ahead (issue #15): one record per directive, scope and period, created
   // and corrected by `saveReportTasks` (saving again rewrites it, at its next version).
   ReportTasks: 'saveReportTasks',
+  // Findings as work (issue #15): the work on a computed finding, stored under its key by
+  // `assignFinding` and ended by `resolveFinding` / `acceptFinding` (or by the write that fixes it).
+  FindingWork: 'assignFinding',
 };
 /** The API noun where it is not the model's name. */
 const NOUN: Record<string, string> = { AdministrativeUnit: 'Unit' };

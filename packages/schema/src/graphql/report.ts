@@ -1,7 +1,6 @@
 import {
   type DirectiveReport,
   type Figure,
-  type Finding,
   type RecordRef,
   reportNarrative,
   UNASSIGNED_WARD_ID,
@@ -10,13 +9,15 @@ import {
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
-import { directiveReportFor, findingsFor, isWithheldByWard, mayListFigureRecords } from '../use-cases/report.js';
+import { findingsWithWork, type WorkedFinding } from '../use-cases/finding-work.js';
+import { directiveReportFor, isWithheldByWard, mayListFigureRecords } from '../use-cases/report.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { bilingualError } from './bilingual-error.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
 import { fieldCost } from './field-cost.js';
+import { FindingWorkStateEnum, workFilter } from './finding-work-args.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import { references } from './references.js';
@@ -214,20 +215,20 @@ builder.queryField('directiveReport', (t) =>
   }),
 );
 
-const FindingRef = builder.objectRef<Finding>('Finding').implement({
-  description: 'Một tồn tại / A gap where the directive is not met yet.',
+export const FindingRef = builder.objectRef<WorkedFinding>('Finding').implement({
+  description: 'Một tồn tại / A gap where the directive is not met yet, with the work on it (finding-work.ts).',
   fields: (t) => ({
-    code: t.string({ description: 'Rule code, e.g. GROUP_WITHOUT_CELL.', resolve: (f) => f.code }),
-    severity: t.string({ resolve: (f) => f.severity }),
+    code: t.string({ description: 'Rule code, e.g. GROUP_WITHOUT_CELL.', resolve: (w) => w.finding.code }),
+    severity: t.string({ resolve: (w) => w.finding.severity }),
     entityId: t.id({
       description: 'Global id of the record the gap is about (node).',
-      resolve: (f) => encodeGlobalID(f.entity.type, f.entity.id),
+      resolve: (w) => encodeGlobalID(w.finding.entity.type, w.finding.entity.id),
     }),
-    entityType: t.string({ resolve: (f) => f.entity.type }),
-    entityName: t.string({ resolve: (f) => f.entityName }),
-    wardId: t.id({ nullable: true, resolve: (f) => (f.wardId ? encodeGlobalID('AdministrativeUnit', f.wardId) : null) }),
-    wardName: t.string({ resolve: (f) => f.wardName }),
-    message: t.field({ type: Text, resolve: (f) => f.message }),
+    entityType: t.string({ resolve: (w) => w.finding.entity.type }),
+    entityName: t.string({ resolve: (w) => w.finding.entityName }),
+    wardId: t.id({ nullable: true, resolve: (w) => (w.finding.wardId ? encodeGlobalID('AdministrativeUnit', w.finding.wardId) : null) }),
+    wardName: t.string({ resolve: (w) => w.finding.wardName }),
+    message: t.field({ type: Text, resolve: (w) => w.finding.message }),
   }),
 });
 
@@ -238,20 +239,28 @@ builder.queryField('findings', (t) =>
       // Measured ≈ 150 ms (≈ 2000) for Long Biên, whatever the page size: every rule over the place.
       extensions: fieldCost(2500),
       description:
-        'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward. CELL_MIN_OFFICIAL_MEMBERS and BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: party-organisation roles only.',
+        'Tồn tại, hạn chế / The gaps of the directive in a place as of a date, by ward, filterable by rule code and ward, and by their work today (state, overdue, assignee): with a closed state the list also has the closed findings the data no longer shows. CELL_MIN_OFFICIAL_MEMBERS and BOARD_WITHOUT_POLITICAL_SYSTEM_MEMBER: party-organisation roles only.',
       args: {
         scopeId: t.arg.id({ required: true, extensions: references('AdministrativeUnit') }),
         asOf: asOfArg(t.arg),
         codes: t.arg.stringList({ required: false }),
         wardIds: t.arg.idList({ required: false, extensions: references('AdministrativeUnit') }),
+        states: t.arg({ type: [FindingWorkStateEnum], required: false, description: 'Trạng thái xử lý / Work states (today).' }),
+        overdue: t.arg.boolean({ required: false, description: 'Quá hạn / Open past its due date (true), or not (false).' }),
+        assigneeUnitId: t.arg.id({ required: false, extensions: references('AdministrativeUnit') }),
+        assigneePersonId: t.arg.id({ required: false, extensions: references('Person') }),
       },
       resolve: async (_r, args, ctx) => {
-        const result = await findingsFor(ctx, {
-          scopeUnitId: dbId(args.scopeId, 'AdministrativeUnit'),
-          on: resolveAsOf(args.asOf, ctx),
-          ...(args.codes ? { codes: args.codes } : {}),
-          ...(args.wardIds ? { wardIds: args.wardIds.map((id) => dbId(id, 'AdministrativeUnit')) } : {}),
-        });
+        const result = await findingsWithWork(
+          ctx,
+          {
+            scopeUnitId: dbId(args.scopeId, 'AdministrativeUnit'),
+            on: resolveAsOf(args.asOf, ctx),
+            ...(args.codes ? { codes: args.codes } : {}),
+            ...(args.wardIds ? { wardIds: args.wardIds.map((id) => dbId(id, 'AdministrativeUnit')) } : {}),
+          },
+          workFilter(args),
+        );
         if (!result.ok)
           throw bilingualError('BAD_USER_INPUT', new ValidationError(result.violations).localized, { violations: result.violations });
         return page(args, result.value);

@@ -24,6 +24,7 @@ import './audit.js';
 import './report.js';
 import '../import/graphql.js';
 import './report-tasks.js';
+import './finding-work.js';
 
 let schema: GraphQLSchema | undefined;
 

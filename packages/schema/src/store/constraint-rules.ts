@@ -176,6 +176,13 @@ export const CONSTRAINT_RULES: Readonly<Record<string, ConstraintRule>> = {
     'Báo cáo này đã có phần nhiệm vụ cho kỳ này (vừa được lưu ở nơi khác): tải lại rồi lưu lại.',
     'This report already has its tasks for this period (just saved elsewhere): reload, then save again.',
   ),
+  // One work record per finding (its key): two first assignments at once, the second is told to reload.
+  finding_work_finding_key_key: rule(
+    'RECORD_UNIQUE',
+    'key',
+    'Tồn tại này vừa được giao hoặc xử lý ở nơi khác: tải lại rồi thử lại.',
+    'This finding was just assigned or closed elsewhere: reload, then try again.',
+  ),
   accounts_username_key: rule('RECORD_UNIQUE', 'username', 'Tên đăng nhập đã được dùng.', 'The username is taken.'),
   accounts_scope: rule(
     'INVALID_VALUE',

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { closingFixedFindings } from '../report/finding-closure.js';
 import { constraintViolation } from './constraint-rules.js';
 import { ValidationError } from './write-errors.js';
 
@@ -16,6 +17,8 @@ export interface Writer {
   requestId: string | null;
   /** Told, after the commit, which entity types the transaction changed (access decisions refresh). */
   changed?: (entityTypes: readonly string[]) => void;
+  /** The writer's day (Vietnam), which findings closed by the write are computed on; default today. */
+  today?: string;
 }
 
 /** The platform itself (seed, migrations' data, maintenance): recorded as 'system'. */
@@ -45,7 +48,8 @@ export async function writeTransaction<T>(
     const result = await prisma.$transaction(
       async (tx) => {
         await stampWriter(tx, writer, operation);
-        const result = await work(tx);
+        // Open findings the write fixes close in the same transaction (report/finding-closure.ts).
+        const result = await closingFixedFindings(tx, operation, writer, () => work(tx));
         if (writer.changed) changed = await changedTypes(tx);
         return result;
       },
