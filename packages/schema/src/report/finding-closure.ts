@@ -1,7 +1,7 @@
-import { computeFindings, findingKey, todayInVietnam } from '@coso/domain';
+import { findingKey, todayInVietnam } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Tx, Writer } from '../store/transaction.js';
-import { readScopedState } from './scoped-state.js';
+import { sqlFindings } from './sql-findings.js';
 
 /**
  * A finding that disappears because the data was fixed closes itself, with the change that fixed
@@ -48,8 +48,7 @@ export async function closingFixedFindings<T>(tx: Tx, operation: string, writer:
 export async function presentFindingKeys(db: Tx | PrismaClient, wardIds: readonly string[], on: string): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   for (const wardId of wardIds) {
-    const state = await readScopedState(db as PrismaClient, wardId);
-    const r = computeFindings(state, { scopeUnitId: wardId, on });
+    const r = await sqlFindings(db as PrismaClient, { scopeUnitId: wardId, on });
     if (r.ok) out.set(wardId, new Set(r.value.map(findingKey)));
   }
   return out;

@@ -1,5 +1,4 @@
 import {
-  computeFindings,
   computeReminders,
   type Finding,
   type FindingCode,
@@ -16,6 +15,7 @@ import { forbidden, partyDataForbidden } from '../auth/access.js';
 import type { FindingWork, FindingWorkState } from '../generated/prisma/client.js';
 import { PARTY_FINDINGS } from '../report/compute.js';
 import { readScopedState } from '../report/scoped-state.js';
+import { sqlFindings } from '../report/sql-findings.js';
 import { toDbDate } from '../store/db-dates.js';
 import { writeTransaction } from '../store/transaction.js';
 import { ValidationError, VersionConflictError } from '../store/write-errors.js';
@@ -307,8 +307,7 @@ async function writeFindingWork(
   if (code && PARTY_FINDINGS.has(code) && !ctx.access.seesParty) throw partyDataForbidden();
   if (!(await mayReportOn(ctx.access, target.wardId))) throw forbidden();
   return writeTransaction(ctx.prisma, operation, ctx.writer, async (tx) => {
-    const state = await readScopedState(tx as unknown as UseCaseContext['prisma'], target.wardId);
-    const computed = computeFindings(state, { scopeUnitId: target.wardId, on: ctx.today });
+    const computed = await sqlFindings(tx as unknown as UseCaseContext['prisma'], { scopeUnitId: target.wardId, on: ctx.today });
     const finding = computed.ok ? computed.value.find((f) => findingKey(f) === target.key) : undefined;
     if (!finding) {
       violations.push(
