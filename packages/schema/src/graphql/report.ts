@@ -20,6 +20,7 @@ import { fieldCost } from './field-cost.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import { references } from './references.js';
+import { roleGated } from './role-gated-plugin.js';
 
 /**
  * The directive work's two read models: the review report (every figure, its definition, its
@@ -107,7 +108,12 @@ const WardFigureRef = builder.objectRef<WardParent>('ReportWardFigure').implemen
     value: t.int({ resolve: (w) => w.ward.value }),
     denominator: t.int({ nullable: true, resolve: (w) => w.ward.denominator ?? null }),
     records: t.connection(
-      { type: ReportRecord, resolve: (w, args, ctx) => page(args, recordsFor(w.figure, w.ward.records, ctx)) },
+      {
+        type: ReportRecord,
+        extensions: roleGated(),
+        description: 'Party figures: party-organisation roles only (null with FORBIDDEN at this path for other roles).',
+        resolve: (w, args, ctx) => page(args, recordsFor(w.figure, w.ward.records, ctx)),
+      },
       { name: 'ReportWardRecordConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => totalCount(conn) }) }) },
     ),
   }),
@@ -148,7 +154,9 @@ const FigureRef = builder.objectRef<FigureParent>('ReportFigure').implement({
     records: t.connection(
       {
         type: ReportRecord,
-        description: 'Các bản ghi được đếm / The records counted (totalCount = value). Party figures: party-organisation roles only.',
+        description:
+          'Các bản ghi được đếm / The records counted (totalCount = value). Party figures: party-organisation roles only (null with FORBIDDEN at this path for other roles; the other figures are answered).',
+        extensions: roleGated(),
         resolve: (f, args, ctx) => page(args, recordsFor(f.figure, f.figure.records, ctx)),
       },
       { name: 'ReportRecordConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => totalCount(conn) }) }) },
@@ -245,10 +253,10 @@ builder.queryField('findings', (t) =>
         codes: t.arg.stringList({ required: false }),
         wardIds: t.arg.idList({ required: false, extensions: references('AdministrativeUnit') }),
       },
-      resolve: async (_r, args, ctx) => {
+      resolve: async (_r, args, ctx, info) => {
         const result = await findingsFor(ctx, {
           scopeUnitId: dbId(args.scopeId, 'AdministrativeUnit'),
-          on: resolveAsOf(args.asOf, ctx),
+          on: resolveAsOf(args.asOf, ctx, info),
           ...(args.codes ? { codes: args.codes } : {}),
           ...(args.wardIds ? { wardIds: args.wardIds.map((id) => dbId(id, 'AdministrativeUnit')) } : {}),
         });
