@@ -6,6 +6,7 @@ import { ORGANIZATION_PLACES_SQL } from '../store/organization-places.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
 import { fieldCost } from './field-cost.js';
+import { noteParty } from './hidden-records.js';
 import { dbId } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 import { references } from './references.js';
@@ -165,6 +166,7 @@ builder.queryField('counts', (t) =>
       // without party rights PEOPLE counts post holders of the other bodies only (as if no party
       // post existed), so the count says nothing about party membership.
       const hidden = ctx.access.seesParty ? [] : PARTY_ORGANIZATION_KINDS;
+      if (hidden.length && args.measure === 'PEOPLE') noteParty(ctx, 'Membership');
       return countRows(ctx.prisma, scopeId, resolveAsOf(args.asOf, ctx, info), args.measure, args.groupBy ?? ['WARD'], hidden);
     },
   }),

@@ -10,6 +10,7 @@ import {
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
+import { PARTY_FINDINGS } from '../report/compute.js';
 import { directiveReportFor, findingsFor, isWithheldByWard, mayListFigureRecords } from '../use-cases/report.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { bilingualError } from './bilingual-error.js';
@@ -17,6 +18,7 @@ import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
 import { fieldCost } from './field-cost.js';
+import { notePartyFindings } from './hidden-records.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import { references } from './references.js';
@@ -262,6 +264,7 @@ builder.queryField('findings', (t) =>
         });
         if (!result.ok)
           throw bilingualError('BAD_USER_INPUT', new ValidationError(result.violations).localized, { violations: result.violations });
+        if (!ctx.access.seesParty) notePartyFindings(ctx, [...PARTY_FINDINGS]);
         return page(args, result.value);
       },
     },
