@@ -122,7 +122,9 @@ describe('counts of buildings and boards per ward', () => {
     const r = await h.run<{ counts: [] }>(COUNTS, { s: LONG_BIEN, m: 'BOARDS' });
     expect(byWard(r.counts)).toEqual(Object.fromEntries(expected.map((e) => [e.ward_id, e.n])));
     // Every board alive on the date has a building or complex in some ward of the district (none is left uncounted).
-    const [total] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM organizations o WHERE o.kind = 'MANAGEMENT_BOARD' AND ${ACTIVE('o')}`);
+    const [total] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM organizations o WHERE o.kind = 'MANAGEMENT_BOARD' AND ${ACTIVE('o')}`,
+    );
     expect(Object.values(byWard(r.counts)).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(total?.n ?? Number.POSITIVE_INFINITY);
   });
 });

@@ -217,7 +217,9 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: [OrganizationOrder], required: false }),
     },
     totalCount: (_p, args, ctx, info) =>
-      ctx.prisma.organization.count({ where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx, info))) }),
+      ctx.prisma.organization.count({
+        where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx, info))),
+      }),
     resolve: (query, _p, args, ctx, info) =>
       ctx.prisma.organization.findMany({
         ...query,

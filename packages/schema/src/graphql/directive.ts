@@ -117,8 +117,8 @@ builder.queryFields((t) => ({
     type: 'Directive',
     cursor: 'id',
     args: { search: t.arg({ type: TextFilter, required: false }) },
-    totalCount: (_p, args, ctx, info) => ctx.prisma.directive.count({ where: { AND: textWhere(args.search, 'code') } }),
-    resolve: (query, _p, args, ctx, info) =>
+    totalCount: (_p, args, ctx) => ctx.prisma.directive.count({ where: { AND: textWhere(args.search, 'code') } }),
+    resolve: (query, _p, args, ctx) =>
       ctx.prisma.directive.findMany({
         ...query,
         where: { AND: textWhere(args.search, 'code') },
@@ -129,8 +129,8 @@ builder.queryFields((t) => ({
     type: 'Nomination',
     cursor: 'id',
     args: { filter: t.arg({ type: EventFilter, required: false }), category: t.arg({ type: NomineeCategory, required: false }) },
-    totalCount: (_p, args, ctx, info) => ctx.prisma.nomination.count({ where: scoped(ctx, 'Nomination', nominationWhere(args, ctx.today)) }),
-    resolve: (query, _p, args, ctx, info) =>
+    totalCount: (_p, args, ctx) => ctx.prisma.nomination.count({ where: scoped(ctx, 'Nomination', nominationWhere(args, ctx.today)) }),
+    resolve: (query, _p, args, ctx) =>
       ctx.prisma.nomination.findMany({
         ...query,
         where: scoped(ctx, 'Nomination', nominationWhere(args, ctx.today)),
@@ -141,8 +141,8 @@ builder.queryFields((t) => ({
     type: 'Training',
     cursor: 'id',
     args: { on: t.arg({ type: DateRange, required: false }), topic: t.arg({ type: TrainingTopic, required: false }) },
-    totalCount: (_p, args, ctx, info) => ctx.prisma.training.count({ where: scoped(ctx, 'Training', trainingWhere(args)) }),
-    resolve: (query, _p, args, ctx, info) =>
+    totalCount: (_p, args, ctx) => ctx.prisma.training.count({ where: scoped(ctx, 'Training', trainingWhere(args)) }),
+    resolve: (query, _p, args, ctx) =>
       ctx.prisma.training.findMany({
         ...query,
         where: scoped(ctx, 'Training', trainingWhere(args)),

@@ -88,7 +88,8 @@ describe('as the analyst, every root list and aggregate', () => {
     const seen = await size(f, args, analyst);
     if (all.n === null || seen.n === null || seen.n >= all.n) {
       // Nothing missing (or refused: then the refusal is a clear, bilingual FORBIDDEN).
-      for (const e of seen.r.errors) expect([e.code, Boolean(e.localizedMessage?.vi && e.localizedMessage.en)]).toEqual(['FORBIDDEN', true]);
+      for (const e of seen.r.errors)
+        expect([e.code, Boolean(e.localizedMessage?.vi && e.localizedMessage.en)]).toEqual(['FORBIDDEN', true]);
       return;
     }
     expect(seen.r.errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { PARTY_ORGANIZATION_KINDS } from '@coso/domain';
-import { notPartyWhere } from '../entities/places.js';
 import type { EntityType } from '../entities/definitions.js';
+import { notPartyWhere } from '../entities/places.js';
 import type { Context } from './context.js';
 
 /**
@@ -26,7 +26,10 @@ const notes = new WeakMap<object, Map<string, HiddenNote>>();
 
 function note(ctx: Context, n: HiddenNote): void {
   let byKey = notes.get(ctx);
-  if (!byKey) notes.set(ctx, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    notes.set(ctx, byKey);
+  }
   byKey.set(`${n.type}:${n.reason}`, n);
 }
 

@@ -17,8 +17,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getDatamodel } from '../generated/pothos-types.js';
-import { bilingualError } from './bilingual-error.js';
 import { asOfOfNode, asOfScope, inheritedAt, inheritedOr } from './as-of.js';
+import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { bindingOf, checkListCursor, listTag, notACursor } from './list-cursors.js';
 
@@ -209,7 +209,15 @@ export async function checkOperationInputs(info: GraphQLResolveInfo, ctx: Contex
     if (!cursors) continue;
     for (const name of ['after', 'before']) {
       const cursor = values[name];
-      if (typeof cursor === 'string') checkCursor(cursor, cursors.model, { field: fieldName, argument: name }, inheritedOr(ctx, (values.asOf as string | undefined) ?? inherited), field, values);
+      if (typeof cursor === 'string')
+        checkCursor(
+          cursor,
+          cursors.model,
+          { field: fieldName, argument: name },
+          inheritedOr(ctx, (values.asOf as string | undefined) ?? inherited),
+          field,
+          values,
+        );
     }
   }
 }

@@ -235,7 +235,11 @@ export class ListCursorPlugin<Types extends SchemaTypes> extends BasePlugin<Type
     const binding = bindingOf(fieldConfig);
     if (!binding) return resolver;
     return (parent, args, ctx, info) => {
-      const list = listTag(binding, args as Record<string, unknown>, resolveAsOf((args as { asOf?: string | null }).asOf, ctx as Context, info));
+      const list = listTag(
+        binding,
+        args as Record<string, unknown>,
+        resolveAsOf((args as { asOf?: string | null }).asOf, ctx as Context, info),
+      );
       const under = parentTag(parent, info);
       for (const name of ['after', 'before'] as const) {
         const cursor = (args as Record<string, unknown>)[name];

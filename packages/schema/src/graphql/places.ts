@@ -2,7 +2,6 @@ import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import type { AdministrativeUnit, Prisma } from '../generated/prisma/client.js';
 import { activeOnWhere, fromDbDateOrNull, toDbDate } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
-import { unitWithinWhere } from './unit-within.js';
 import { builder, readableAs, recordNode } from './builder.js';
 import { SortDirection, UnitKind } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
@@ -11,6 +10,7 @@ import { references } from './references.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 import { placeSearchWhere } from './text-search.js';
+import { unitWithinWhere } from './unit-within.js';
 
 const ANCESTOR_DEPTH = 6; // province → district → ward → group: 6 levels leave room for more
 
@@ -227,7 +227,9 @@ builder.queryFields((t) => ({
     resolve: (query, _parent, args, ctx, info) =>
       ctx.prisma.administrativeUnit.findFirst({
         ...query,
-        where: scoped(ctx, 'AdministrativeUnit', { codes: { some: { code: args.code, ...activeOnWhere(resolveAsOf(args.asOf, ctx, info)) } } }),
+        where: scoped(ctx, 'AdministrativeUnit', {
+          codes: { some: { code: args.code, ...activeOnWhere(resolveAsOf(args.asOf, ctx, info)) } },
+        }),
       }),
   }),
 }));

@@ -82,9 +82,13 @@ describe('fields gated by role', () => {
     if (!route) throw new Error(`no route to ${g.parent}`);
     const required = g.field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
     if (required.length > 0) throw new Error(`${g.parent}.${g.field.name}: give the route its required arguments`);
-    const r = await h.exec(`query Gated { ${route.wrap(`${g.field.name} ${leafSelection(g.field)}`)} }`, {}, {
-      viewer: await viewerOf(h.prisma, account),
-    });
+    const r = await h.exec(
+      `query Gated { ${route.wrap(`${g.field.name} ${leafSelection(g.field)}`)} }`,
+      {},
+      {
+        viewer: await viewerOf(h.prisma, account),
+      },
+    );
     expect(r.errors.filter((e) => e.code !== 'FORBIDDEN')).toEqual([]);
     // A ward officer may not read the entry itself (a person or a report outside the ward): refused there, whole.
     const entry = route.parentPath[0];
