@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Context, createRequestContext, operationAsOf, type PrismaClient, viewerFromAuthorization } from '@coso/schema';
+import { type Context, createRequestContext, hiddenRecords, operationAsOf, type PrismaClient, viewerFromAuthorization } from '@coso/schema';
 import type { Request, Response } from 'express';
 import { viewerKey } from './expensive-work.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
@@ -53,9 +53,13 @@ export function operationContextPlugin(): ApolloServerPlugin<GatewayContext> {
           const asOf = operationAsOf(document, req.variables, req.operationName);
           if (asOf) ctx.defaultAsOf = asOf;
         },
-        async willSendResponse({ contextValue: ctx }) {
+        async willSendResponse({ contextValue: ctx, response }) {
           // Unmasked personal-data reads are logged before the answer leaves.
           await ctx.access.settled();
+          // What the viewer's role left out of the answer is said with it (issue #17).
+          const hidden = hiddenRecords(ctx);
+          if (hidden && response.body.kind === 'single')
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, hidden };
         },
         async didEncounterErrors({ contextValue: ctx, errors }) {
           for (const error of errors) {

@@ -39,6 +39,7 @@ export {
 export { createPrismaClient, type PoolStats, type PrismaClient, type PrismaOptions, poolStats } from './database/prisma-client.js';
 export { type Context, todayInVietnam } from './graphql/context.js';
 export { declaredCost, FIELD_COST_EXTENSION, fieldCost } from './graphql/field-cost.js';
+export { type HiddenNote, hiddenRecords } from './graphql/hidden-records.js';
 export { operationAsOf } from './graphql/operation-as-of.js';
 export { MAX_PAGE_SIZE } from './graphql/page-size-plugin.js';
 export { createRequestContext } from './graphql/request-context.js';

@@ -13,7 +13,7 @@ import { formsMessages } from '../i18n/messages/forms';
 import { CreateAccountDocument, UpdateAccountDocument } from './accounts-documents';
 import { ScopeUnitPicker } from './scope-unit-picker';
 
-type AccountRow = AccountsListQuery['accounts']['nodes'][number];
+type AccountRow = NonNullable<AccountsListQuery['accounts']>['nodes'][number];
 
 interface Values {
   username: string;

@@ -22,7 +22,7 @@ import { displayDateTime } from '../records/history-diff';
 
 import { useSignedInUser } from '../session/session';
 
-type AccountRow = AccountsListQuery['accounts']['nodes'][number];
+type AccountRow = NonNullable<AccountsListQuery['accounts']>['nodes'][number];
 
 /**
  * Locks an account now (lockAccount: refused from this instant, its sessions end at once — also on
@@ -152,7 +152,7 @@ export function AccountsPage() {
   if (!user.permissions.admin) {
     return <Result status="403" title={t('accounts.forbidden.title')} subTitle={t('accounts.forbidden.text')} />;
   }
-  const accounts = (data ?? previousData)?.accounts;
+  const accounts = (data ?? previousData)?.accounts ?? undefined;
   const today = todayInVietnam();
 
   const columns: TableProps<AccountRow>['columns'] = [
@@ -236,7 +236,7 @@ export function AccountsPage() {
           testId: 'accounts-total',
           totalText: (count) => t('accounts.total', { count }),
           shown: accounts,
-          answered: data?.accounts,
+          answered: data?.accounts ?? undefined,
           loading,
           pages,
           size,

@@ -25,7 +25,7 @@ export interface ReportVariables {
   to: string;
 }
 
-type RecordRow = FigureRecordsQuery['directiveReport']['figures'][number]['records']['nodes'][number];
+type RecordRow = NonNullable<FigureRecordsQuery['directiveReport']['figures'][number]['records']>['nodes'][number];
 
 /**
  * The records a figure counts (or one ward's share of them), a page at a time, each linked to its

@@ -6,6 +6,7 @@ import { ORGANIZATION_PLACES_SQL } from '../store/organization-places.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder } from './builder.js';
 import { fieldCost } from './field-cost.js';
+import { noteParty } from './hidden-records.js';
 import { dbId } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 import { references } from './references.js';
@@ -22,6 +23,17 @@ const CountMeasure = builder.enumType('CountMeasure', {
     BODIES: {
       description:
         'Tổ chức / Bodies alive on the date, by the places they serve (a board: where its building stands); kind = organisation kind.',
+    },
+    BUILDINGS_WITH_BOARD: {
+      description:
+        'Nhà chung cư có Ban quản trị / Buildings standing on the date that a management board alive on the date manages (its own, or its complex’s), by the group they are in.',
+    },
+    BUILDINGS_WITHOUT_BOARD: {
+      description: 'Nhà chung cư chưa có Ban quản trị / Buildings standing on the date that no management board alive on the date manages.',
+    },
+    BOARDS: {
+      description:
+        'Ban quản trị / Management boards alive on the date, counted in the ward where their building stands (a complex’s board: where each of its buildings stands).',
     },
     PEOPLE: {
       description:
@@ -55,6 +67,14 @@ const MEASURE_SQL: Record<string, Prisma.Sql> = {
   RESIDENTIAL_GROUPS: Prisma.sql`SELECT s.ward_id, 'RESIDENTIAL_GROUP'::text AS kind, s.id AS item FROM scope s WHERE s.kind = 'RESIDENTIAL_GROUP'`,
   BUILDINGS: Prisma.sql`SELECT s.ward_id, NULL::text AS kind, b.id AS item FROM apartment_buildings b JOIN scope s ON s.id = b.residential_group_id
     WHERE b.valid_from <= $1 AND (b.valid_to IS NULL OR b.valid_to > $1)`,
+  BUILDINGS_WITH_BOARD: Prisma.sql`SELECT s.ward_id, NULL::text AS kind, b.id AS item FROM apartment_buildings b JOIN scope s ON s.id = b.residential_group_id
+    WHERE b.valid_from <= $1 AND (b.valid_to IS NULL OR b.valid_to > $1) AND BOARD_OF_BUILDING`,
+  BUILDINGS_WITHOUT_BOARD: Prisma.sql`SELECT s.ward_id, NULL::text AS kind, b.id AS item FROM apartment_buildings b JOIN scope s ON s.id = b.residential_group_id
+    WHERE b.valid_from <= $1 AND (b.valid_to IS NULL OR b.valid_to > $1) AND NOT BOARD_OF_BUILDING`,
+  BOARDS: Prisma.sql`SELECT s.ward_id, o.kind::text AS kind, o.id AS item FROM organizations o
+    JOIN places a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
+    JOIN scope s ON s.id = a.unit_id
+    WHERE o.kind = 'MANAGEMENT_BOARD' AND o.valid_from <= $1 AND (o.valid_to IS NULL OR o.valid_to > $1)`,
   BODIES: Prisma.sql`SELECT s.ward_id, o.kind::text AS kind, o.id AS item FROM organizations o
     JOIN places a ON a.organization_id = o.id AND a.valid_from <= $1 AND (a.valid_to IS NULL OR a.valid_to > $1)
     JOIN scope s ON s.id = a.unit_id
@@ -67,6 +87,11 @@ const MEASURE_SQL: Record<string, Prisma.Sql> = {
     JOIN scope s ON s.id = a.unit_id
     WHERE m.valid_from <= $1 AND (m.valid_to IS NULL OR m.valid_to > $1)`,
 };
+
+/** A management board alive on $1 manages building b: its own board or its complex's (the domain's BUILDING_WITHOUT_BOARD rule). */
+const BOARD_OF_BUILDING = `EXISTS (SELECT 1 FROM organizations bo WHERE bo.kind = 'MANAGEMENT_BOARD'
+      AND bo.valid_from <= $1 AND (bo.valid_to IS NULL OR bo.valid_to > $1)
+      AND (bo.building_id = b.id OR (b.complex_id IS NOT NULL AND bo.complex_id = b.complex_id)))`;
 
 export async function countRows(
   prisma: { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> },
@@ -103,7 +128,7 @@ export async function countRows(
         JOIN administrative_units c ON c.id = l.unit_id AND c.valid_from <= $1 AND (c.valid_to IS NULL OR c.valid_to > $1)
     ),
     places AS (${ORGANIZATION_PLACES_SQL}),
-    items AS (${items.sql.replace('KINDS_HIDDEN', hidden)})
+    items AS (${items.sql.replace('KINDS_HIDDEN', hidden).replace('BOARD_OF_BUILDING', BOARD_OF_BUILDING)})
     SELECT ${byWard ? 'ward_id' : 'NULL::uuid AS ward_id'}, ${byKind ? 'kind' : 'NULL::text AS kind'}, count(DISTINCT item)::int AS count
       FROM items
      GROUP BY 1, 2
@@ -132,7 +157,7 @@ builder.queryField('counts', (t) =>
       groupBy: t.arg({ type: [CountDimension], required: false, defaultValue: ['WARD'] }),
       asOf: asOfArg(t.arg),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const scopeId = dbId(args.scopeId, 'AdministrativeUnit');
       // Counts are reads too: district and ward staff count within their territory only.
       const territory = ctx.access.territoryUnits();
@@ -141,7 +166,8 @@ builder.queryField('counts', (t) =>
       // without party rights PEOPLE counts post holders of the other bodies only (as if no party
       // post existed), so the count says nothing about party membership.
       const hidden = ctx.access.seesParty ? [] : PARTY_ORGANIZATION_KINDS;
-      return countRows(ctx.prisma, scopeId, resolveAsOf(args.asOf, ctx), args.measure, args.groupBy ?? ['WARD'], hidden);
+      if (hidden.length && args.measure === 'PEOPLE') noteParty(ctx, 'Membership');
+      return countRows(ctx.prisma, scopeId, resolveAsOf(args.asOf, ctx, info), args.measure, args.groupBy ?? ['WARD'], hidden);
     },
   }),
 );

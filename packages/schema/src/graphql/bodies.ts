@@ -9,6 +9,7 @@ import { AdministrativeUnitRef } from './places.js';
 import { partyFilter, references } from './references.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
+import { unitWithinWhere } from './unit-within.js';
 
 export const OrganizationRef = recordNode('Organization', {
   authScopes: readableAs('Organization'),
@@ -200,14 +201,7 @@ const ORG_ORDER = { NAME: 'name', KIND: 'kind', VALID_FROM: 'validFrom' } as con
 
 type OrgFilterValue = typeof OrganizationFilter.$inferInput;
 
-/** Places at or below `unitId` on the date, as a nested relation filter (a unit tree is at most 4 deep). */
-export function unitWithinWhere(unitId: string, asOf: string) {
-  const active = activeOnWhere(asOf);
-  const parentIs = (id: string) => ({ parentLinks: { some: { ...active, parentId: id } } });
-  const twoUp = { parentLinks: { some: { ...active, parent: parentIs(unitId) } } };
-  const threeUp = { parentLinks: { some: { ...active, parent: { parentLinks: { some: { ...active, parent: parentIs(unitId) } } } } } };
-  return { OR: [{ id: unitId }, parentIs(unitId), twoUp, threeUp] };
-}
+export { unitWithinWhere };
 
 function organizationWhere(f: OrgFilterValue | null | undefined, asOf: string) {
   const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
@@ -235,12 +229,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: OrganizationFilter, required: false }),
       orderBy: t.arg({ type: [OrganizationOrder], required: false }),
     },
-    totalCount: (_p, args, ctx) =>
-      ctx.prisma.organization.count({ where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx))) }),
-    resolve: (query, _p, args, ctx) =>
+    totalCount: (_p, args, ctx, info) =>
+      ctx.prisma.organization.count({
+        where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx, info))),
+      }),
+    resolve: (query, _p, args, ctx, info) =>
       ctx.prisma.organization.findMany({
         ...query,
-        where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'Organization', organizationWhere(args.filter, resolveAsOf(args.asOf, ctx, info))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
             [ORG_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',

@@ -9,6 +9,7 @@ import { forbidden, unauthenticated } from '../auth/access.js';
 import { canWrite, isAdmin } from '../auth/viewer.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
+import AsOfScopePlugin from './as-of-scope-plugin.js';
 import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
@@ -16,6 +17,7 @@ import InputBoundsPlugin from './input-bounds.js';
 import ListCursorPlugin from './list-cursors.js';
 import PageSizePlugin, { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import PartyFilterPlugin from './party-filter-plugin.js';
+import RoleGatedPlugin from './role-gated-plugin.js';
 import WriteAccessPlugin from './write-access-plugin.js';
 
 export { MAX_PAGE_SIZE };
@@ -54,6 +56,8 @@ export const builder = new SchemaBuilder<{
   // party body, kind or status is refused to viewers without party rights.
   plugins: [
     ScopeAuthPlugin,
+    // A field some role may not see is nullable: refused, it is null at its own path (issue #17).
+    RoleGatedPlugin,
     InputBoundsPlugin,
     WriteAccessPlugin,
     PartyFilterPlugin,
@@ -61,6 +65,8 @@ export const builder = new SchemaBuilder<{
     // Every connection's cursors are bound to their list (field, arguments, parent record).
     ListCursorPlugin,
     ErrorsPlugin,
+    // Innermost before prisma: each field's as-of is recorded right before its query is planned.
+    AsOfScopePlugin,
     PrismaPlugin,
     RelayPlugin,
   ],

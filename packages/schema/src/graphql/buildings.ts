@@ -156,14 +156,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: BuildingFilter, required: false }),
       orderBy: t.arg({ type: [BuildingOrder], required: false }),
     },
-    totalCount: (_p, args, ctx) =>
+    totalCount: (_p, args, ctx, info) =>
       ctx.prisma.apartmentBuilding.count({
-        where: scoped(ctx, 'ApartmentBuilding', buildingWhere(args.filter, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'ApartmentBuilding', buildingWhere(args.filter, resolveAsOf(args.asOf, ctx, info))),
       }),
-    resolve: (query, _p, args, ctx) =>
+    resolve: (query, _p, args, ctx, info) =>
       ctx.prisma.apartmentBuilding.findMany({
         ...query,
-        where: scoped(ctx, 'ApartmentBuilding', buildingWhere(args.filter, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'ApartmentBuilding', buildingWhere(args.filter, resolveAsOf(args.asOf, ctx, info))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
             [BUILDING_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',

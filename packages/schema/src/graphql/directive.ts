@@ -157,12 +157,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EventFilter, required: false }),
       kind: t.arg({ type: PetitionKind, required: false }),
     },
-    totalCount: (_p, args, ctx) =>
-      ctx.prisma.petition.count({ where: scoped(ctx, 'Petition', petitionWhere(args, resolveAsOf(args.asOf, ctx))) }),
-    resolve: (query, _p, args, ctx) =>
+    totalCount: (_p, args, ctx, info) =>
+      ctx.prisma.petition.count({ where: scoped(ctx, 'Petition', petitionWhere(args, resolveAsOf(args.asOf, ctx, info))) }),
+    resolve: (query, _p, args, ctx, info) =>
       ctx.prisma.petition.findMany({
         ...query,
-        where: scoped(ctx, 'Petition', petitionWhere(args, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'Petition', petitionWhere(args, resolveAsOf(args.asOf, ctx, info))),
         orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
       }),
   }),

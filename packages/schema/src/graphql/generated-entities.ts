@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@coso/domain';
 import type { EnumRef, FieldMap, GenericFieldRef, ObjectRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { apiRefusals, type EntityApi, type EntityMutationsApi, exposedColumns, inputColumns, toOneRelations } from '../entities/api.js';
 import { type Column, modelFacts } from '../entities/data-model.js';
 import { definitionOf, ENTITY_LIST, type EntityType, isEntityType } from '../entities/definitions.js';
@@ -61,8 +62,8 @@ interface QueryFields {
     cursor: 'id';
     description?: string;
     args: Record<string, unknown>;
-    totalCount: (parent: unknown, args: ListArgs, ctx: Context) => Promise<number>;
-    resolve: (query: object, parent: unknown, args: ListArgs, ctx: Context) => Promise<StoredRow[]>;
+    totalCount: (parent: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) => Promise<number>;
+    resolve: (query: object, parent: unknown, args: ListArgs, ctx: Context, info: GraphQLResolveInfo) => Promise<StoredRow[]>;
   }): Field;
 }
 const prismaNode = recordNode as unknown as (type: string, options: NodeOptions) => Ref;
@@ -146,8 +147,8 @@ function registerList(type: EntityType, list: NonNullable<EntityApi['list']>): v
   const facts = modelFacts(type);
   const dated = facts.dates.has('validFrom') && facts.columns.has('validTo');
   const within = list.withinUnit ? withinUnitWhere(type) : undefined;
-  const where = (args: ListArgs, ctx: Context) => {
-    const asOf = resolveAsOf(args.asOf, ctx);
+  const where = (args: ListArgs, ctx: Context, info: GraphQLResolveInfo) => {
+    const asOf = resolveAsOf(args.asOf, ctx, info);
     const and: Record<string, unknown>[] = dated ? [activeOnWhere(asOf)] : [];
     if (within && args.withinUnitId) and.push(within(dbId(args.withinUnitId, 'AdministrativeUnit'), asOf));
     return scoped(ctx, type, { AND: and });
@@ -163,8 +164,8 @@ function registerList(type: EntityType, list: NonNullable<EntityApi['list']>): v
         ...(dated ? { asOf: asOfArg(t.arg) } : {}),
         ...(list.withinUnit ? { withinUnitId: t.arg.id({ required: false, extensions: references('AdministrativeUnit') }) } : {}),
       },
-      totalCount: (_p, args, ctx) => delegate(ctx).count({ where: where(args, ctx) }),
-      resolve: (query, _p, args, ctx) => delegate(ctx).findMany({ ...query, where: where(args, ctx), orderBy }),
+      totalCount: (_p, args, ctx, info) => delegate(ctx).count({ where: where(args, ctx, info) }),
+      resolve: (query, _p, args, ctx, info) => delegate(ctx).findMany({ ...query, where: where(args, ctx, info), orderBy }),
     }),
   }));
 }

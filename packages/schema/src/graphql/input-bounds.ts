@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getDatamodel } from '../generated/pothos-types.js';
+import { asOfOfNode, asOfScope, inheritedAt, inheritedOr } from './as-of.js';
 import { bilingualError } from './bilingual-error.js';
 import type { Context } from './context.js';
 import { bindingOf, checkListCursor, listTag, notACursor } from './list-cursors.js';
@@ -133,14 +134,14 @@ function checkCursor(
   cursor: string,
   model: string | undefined,
   where: Where,
-  ctx: Context,
+  asOf: string,
   field: GraphQLField<unknown, unknown>,
   args: Record<string, unknown>,
 ) {
   const notOurs = () => notACursor(where);
   const binding = bindingOf(field);
   if (!binding) throw new Error(`${where.field} pages without a list cursor binding (list-cursors.ts)`);
-  const decoded = Buffer.from(checkListCursor(cursor, { list: listTag(binding, args, ctx) }, where), 'base64').toString('utf8');
+  const decoded = Buffer.from(checkListCursor(cursor, { list: listTag(binding, args, asOf) }, where), 'base64').toString('utf8');
   if (model === undefined) {
     if (!OFFSET_CURSOR.test(decoded)) throw notOurs();
     return;
@@ -163,35 +164,43 @@ function idTypeOf(model: string): string | undefined {
 /** Every field the operation asks below (and including) one root field, with its coerced arguments. */
 function* askedFields(
   info: GraphQLResolveInfo,
+  ctx: Context,
   parentType: GraphQLCompositeType,
   nodes: readonly FieldNode[],
-): Generator<{ parent: GraphQLCompositeType; field: GraphQLField<unknown, unknown>; node: FieldNode }> {
+): Generator<{ parent: GraphQLCompositeType; field: GraphQLField<unknown, unknown>; node: FieldNode; inherited: string | undefined }> {
   const fieldsOf = (type: GraphQLCompositeType) => ('getFields' in type ? type.getFields() : {});
-  function* selections(type: GraphQLCompositeType, set: SelectionSetNode | undefined, seen: Set<string>): ReturnType<typeof askedFields> {
+  // The as-of a field inherits from the fields above it (as `resolveAsOf` answers it when the field resolves).
+  function* selections(
+    type: GraphQLCompositeType,
+    set: SelectionSetNode | undefined,
+    seen: Set<string>,
+    inherited: string | undefined,
+  ): ReturnType<typeof askedFields> {
     if (!set) return;
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
         const field = (fieldsOf(type) as Record<string, GraphQLField<unknown, unknown>>)[s.name.value];
         if (!field) continue; // __typename and introspection
-        yield { parent: type, field, node: s };
-        yield* selections(getNamedType(field.type) as GraphQLCompositeType, s.selectionSet, seen);
+        yield { parent: type, field, node: s, inherited };
+        const held = asOfOfNode(s, info.variableValues) ?? inherited;
+        yield* selections(getNamedType(field.type) as GraphQLCompositeType, s.selectionSet, seen, held);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         const t = s.typeCondition ? (info.schema.getType(s.typeCondition.name.value) as GraphQLCompositeType) : type;
-        yield* selections(t, s.selectionSet, seen);
+        yield* selections(t, s.selectionSet, seen, inherited);
       } else {
         const fragment = info.fragments[s.name.value];
         if (!fragment || seen.has(s.name.value)) continue;
         const t = info.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
-        yield* selections(t, fragment.selectionSet, new Set([...seen, s.name.value]));
+        yield* selections(t, fragment.selectionSet, new Set([...seen, s.name.value]), inherited);
       }
     }
   }
-  yield* selections(parentType, { kind: Kind.SELECTION_SET, selections: nodes }, new Set());
+  yield* selections(parentType, { kind: Kind.SELECTION_SET, selections: nodes }, new Set(), inheritedAt(asOfScope(ctx), info.path.prev));
 }
 
 /** Checks every argument of one root field and of everything asked below it. */
 export async function checkOperationInputs(info: GraphQLResolveInfo, ctx: Context): Promise<void> {
-  for (const { parent, field, node } of askedFields(info, info.parentType, info.fieldNodes)) {
+  for (const { parent, field, node, inherited } of askedFields(info, ctx, info.parentType, info.fieldNodes)) {
     if (field.args.length === 0) continue;
     const values = getArgumentValues(field, node, info.variableValues);
     const fieldName = `${parent.name}.${field.name}`;
@@ -200,7 +209,15 @@ export async function checkOperationInputs(info: GraphQLResolveInfo, ctx: Contex
     if (!cursors) continue;
     for (const name of ['after', 'before']) {
       const cursor = values[name];
-      if (typeof cursor === 'string') checkCursor(cursor, cursors.model, { field: fieldName, argument: name }, ctx, field, values);
+      if (typeof cursor === 'string')
+        checkCursor(
+          cursor,
+          cursors.model,
+          { field: fieldName, argument: name },
+          inheritedOr(ctx, (values.asOf as string | undefined) ?? inherited),
+          field,
+          values,
+        );
     }
   }
 }

@@ -74,10 +74,10 @@ function canonical(value: unknown): string {
 }
 
 /** The hash of one list: its field and every argument but the paging ones, with the date it answers as of. */
-export function listTag(binding: ListCursorBinding, args: Readonly<Record<string, unknown>>, ctx: Context): string {
+export function listTag(binding: ListCursorBinding, args: Readonly<Record<string, unknown>>, asOf: string): string {
   const bound: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(args)) if (!PAGING.has(name) && value !== null && value !== undefined) bound[name] = value;
-  if (binding.datedList) bound.asOf = resolveAsOf(args.asOf as string | null | undefined, ctx);
+  if (binding.datedList) bound.asOf = asOf;
   return tag([binding.coordinate, bound]);
 }
 
@@ -235,7 +235,11 @@ export class ListCursorPlugin<Types extends SchemaTypes> extends BasePlugin<Type
     const binding = bindingOf(fieldConfig);
     if (!binding) return resolver;
     return (parent, args, ctx, info) => {
-      const list = listTag(binding, args as Record<string, unknown>, ctx as Context);
+      const list = listTag(
+        binding,
+        args as Record<string, unknown>,
+        resolveAsOf((args as { asOf?: string | null }).asOf, ctx as Context, info),
+      );
       const under = parentTag(parent, info);
       for (const name of ['after', 'before'] as const) {
         const cursor = (args as Record<string, unknown>)[name];

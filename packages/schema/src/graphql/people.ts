@@ -1,6 +1,7 @@
 import { maskCitizenId, maskPhone } from '@coso/domain';
 import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
+import { bilingualError } from './bilingual-error.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, readableAs, recordNode } from './builder.js';
 import type { Context } from './context.js';
@@ -175,6 +176,11 @@ const PersonFilter = builder.inputType('PersonFilter', {
       description: 'Party members of that status on the as-of date. Party-organisation roles only.',
       extensions: partyFilter({ kind: 'status' }),
     }),
+    minPosts: t.int({
+      required: false,
+      description:
+        'Người giữ từ N chức vụ / People holding at least this many posts (memberships) on the as-of date, among the posts the viewer may see (posts in party bodies: party-organisation roles only; the response says when some were left out).',
+    }),
   }),
 });
 
@@ -201,6 +207,24 @@ function personWhere(f: typeof PersonFilter.$inferInput | null | undefined, asOf
     if (f.partyStatus) and.push({ partyMemberships: { some: { ...activeOnWhere(asOf), status: f.partyStatus } } });
   }
   return { AND: and };
+}
+
+/** `personWhere` with `minPosts`: the people holding that many of the posts the viewer may see on the date (one grouped count). */
+async function peopleWhere(ctx: Context, f: typeof PersonFilter.$inferInput | null | undefined, asOf: string) {
+  const where = personWhere(f, asOf);
+  if (f?.minPosts == null) return where;
+  if (f.minPosts < 1 || f.minPosts > 100)
+    throw bilingualError(
+      'BAD_USER_INPUT',
+      { vi: `"minPosts" phải từ 1 đến 100 (nhận ${f.minPosts}).`, en: `"minPosts" must be between 1 and 100 (got ${f.minPosts}).` },
+      { argument: 'filter.minPosts', minimum: 1, maximum: 100 },
+    );
+  const holders = await ctx.prisma.membership.groupBy({
+    by: ['personId'],
+    where: { ...activeOnWhere(asOf), ...territoryWhere(ctx, 'Membership') },
+    having: { personId: { _count: { gte: f.minPosts } } },
+  });
+  return { AND: [where, { id: { in: holders.map((h) => h.personId) } }] };
 }
 
 const MembershipFilter = builder.inputType('MembershipFilter', {
@@ -245,14 +269,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: PersonFilter, required: false }),
       orderBy: t.arg({ type: [PersonOrder], required: false }),
     },
-    totalCount: (_p, args, ctx) =>
+    totalCount: async (_p, args, ctx, info) =>
       ctx.prisma.person.count({
-        where: scoped(ctx, 'Person', personWhere(args.filter, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'Person', await peopleWhere(ctx, args.filter, resolveAsOf(args.asOf, ctx, info))),
       }),
-    resolve: (query, _p, args, ctx) =>
+    resolve: async (query, _p, args, ctx, info) =>
       ctx.prisma.person.findMany({
         ...query,
-        where: scoped(ctx, 'Person', personWhere(args.filter, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'Person', await peopleWhere(ctx, args.filter, resolveAsOf(args.asOf, ctx, info))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
             [PERSON_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
@@ -269,12 +293,12 @@ builder.queryFields((t) => ({
       asOf: asOfArg(t.arg),
       filter: t.arg({ type: MembershipFilter, required: false }),
     },
-    totalCount: (_p, args, ctx) =>
-      ctx.prisma.membership.count({ where: scoped(ctx, 'Membership', membershipWhere(args.filter, resolveAsOf(args.asOf, ctx))) }),
-    resolve: (query, _p, args, ctx) =>
+    totalCount: (_p, args, ctx, info) =>
+      ctx.prisma.membership.count({ where: scoped(ctx, 'Membership', membershipWhere(args.filter, resolveAsOf(args.asOf, ctx, info))) }),
+    resolve: (query, _p, args, ctx, info) =>
       ctx.prisma.membership.findMany({
         ...query,
-        where: scoped(ctx, 'Membership', membershipWhere(args.filter, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'Membership', membershipWhere(args.filter, resolveAsOf(args.asOf, ctx, info))),
         orderBy: [{ validFrom: 'asc' }, { id: 'asc' }],
       }),
   }),

@@ -10,6 +10,7 @@ import { references } from './references.js';
 import { nonEmpty } from './selection.js';
 import { scoped, territoryWhere } from './territory-filters.js';
 import { placeSearchWhere } from './text-search.js';
+import { unitWithinWhere } from './unit-within.js';
 
 const ANCESTOR_DEPTH = 6; // province → district → ward → group: 6 levels leave room for more
 
@@ -58,7 +59,7 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
         select: { parentId: true, validTo: true, parent: nonEmpty(nestedSelection(true)) },
       },
     }),
-    resolve: (u, args, ctx) => formerParentsOf(u.parentLinks, toDbDate(resolveAsOf(args.asOf, ctx))),
+    resolve: (u, args, ctx, info) => formerParentsOf(u.parentLinks, toDbDate(resolveAsOf(args.asOf, ctx, info))),
   }),
   ancestors: t.field({
     type: [AdministrativeUnitRef],
@@ -170,6 +171,11 @@ const UnitFilter = builder.inputType('UnitFilter', {
       description: 'Units directly below this one on the as-of date.',
       extensions: references('AdministrativeUnit'),
     }),
+    withinUnitId: t.id({
+      required: false,
+      description: 'That place or any place below it on the as-of date (a district: itself, its wards and their groups).',
+      extensions: references('AdministrativeUnit'),
+    }),
     validFrom: t.field({ type: DateRange, required: false }),
   }),
 });
@@ -195,12 +201,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: UnitFilter, required: false }),
       orderBy: t.arg({ type: [UnitOrder], required: false }),
     },
-    totalCount: (_parent, args, ctx) =>
-      ctx.prisma.administrativeUnit.count({ where: scoped(ctx, 'AdministrativeUnit', unitWhere(args, resolveAsOf(args.asOf, ctx))) }),
-    resolve: (query, _parent, args, ctx) =>
+    totalCount: (_parent, args, ctx, info) =>
+      ctx.prisma.administrativeUnit.count({ where: scoped(ctx, 'AdministrativeUnit', unitWhere(args, resolveAsOf(args.asOf, ctx, info))) }),
+    resolve: (query, _parent, args, ctx, info) =>
       ctx.prisma.administrativeUnit.findMany({
         ...query,
-        where: scoped(ctx, 'AdministrativeUnit', unitWhere(args, resolveAsOf(args.asOf, ctx))),
+        where: scoped(ctx, 'AdministrativeUnit', unitWhere(args, resolveAsOf(args.asOf, ctx, info))),
         orderBy: [
           ...(args.orderBy ?? [{ field: 'NAME', direction: 'ASC' }]).map((o) => ({
             [ORDER_COLUMN[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
@@ -218,10 +224,12 @@ builder.queryFields((t) => ({
       code: t.arg.string({ required: true }),
       asOf: asOfArg(t.arg),
     },
-    resolve: (query, _parent, args, ctx) =>
+    resolve: (query, _parent, args, ctx, info) =>
       ctx.prisma.administrativeUnit.findFirst({
         ...query,
-        where: scoped(ctx, 'AdministrativeUnit', { codes: { some: { code: args.code, ...activeOnWhere(resolveAsOf(args.asOf, ctx)) } } }),
+        where: scoped(ctx, 'AdministrativeUnit', {
+          codes: { some: { code: args.code, ...activeOnWhere(resolveAsOf(args.asOf, ctx, info)) } },
+        }),
       }),
   }),
 }));
@@ -234,6 +242,7 @@ function unitWhere(
       name?: { equals?: string | null; in?: string[] | null; search?: string | null } | null;
       id?: { equals?: string | null; in?: string[] | null } | null;
       parentId?: string | null;
+      withinUnitId?: string | null;
       validFrom?: { from?: string | null; to?: string | null } | null;
     } | null;
   },
@@ -249,6 +258,7 @@ function unitWhere(
     if (f.id?.equals) and.push({ id: dbId(f.id.equals, 'AdministrativeUnit') });
     if (f.id?.in) and.push({ id: { in: dbIds(f.id.in, 'AdministrativeUnit') } });
     if (f.parentId) and.push({ parentLinks: { some: { parentId: dbId(f.parentId, 'AdministrativeUnit'), ...activeOnWhere(asOf) } } });
+    if (f.withinUnitId) and.push(unitWithinWhere(dbId(f.withinUnitId, 'AdministrativeUnit'), asOf));
     and.push(...dateRangeWhere(f.validFrom, 'validFrom'));
   }
   return { AND: and };

@@ -9,6 +9,7 @@ import {
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
+import { PARTY_FINDINGS } from '../report/compute.js';
 import { findingsWithWork, type WorkedFinding } from '../use-cases/finding-work.js';
 import { directiveReportFor, isWithheldByWard, mayListFigureRecords } from '../use-cases/report.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
@@ -18,9 +19,11 @@ import type { Context } from './context.js';
 import { ValidationError } from './errors.js';
 import { fieldCost } from './field-cost.js';
 import { FindingWorkStateEnum, workFilter } from './finding-work-args.js';
+import { notePartyFindings } from './hidden-records.js';
 import { dbId } from './ids.js';
 import { MAX_PAGE_SIZE } from './page-size-plugin.js';
 import { references } from './references.js';
+import { roleGated } from './role-gated-plugin.js';
 
 /**
  * The directive work's two read models: the review report (every figure, its definition, its
@@ -108,7 +111,12 @@ const WardFigureRef = builder.objectRef<WardParent>('ReportWardFigure').implemen
     value: t.int({ resolve: (w) => w.ward.value }),
     denominator: t.int({ nullable: true, resolve: (w) => w.ward.denominator ?? null }),
     records: t.connection(
-      { type: ReportRecord, resolve: (w, args, ctx) => page(args, recordsFor(w.figure, w.ward.records, ctx)) },
+      {
+        type: ReportRecord,
+        extensions: roleGated(),
+        description: 'Party figures: party-organisation roles only (null with FORBIDDEN at this path for other roles).',
+        resolve: (w, args, ctx) => page(args, recordsFor(w.figure, w.ward.records, ctx)),
+      },
       { name: 'ReportWardRecordConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => totalCount(conn) }) }) },
     ),
   }),
@@ -149,7 +157,9 @@ const FigureRef = builder.objectRef<FigureParent>('ReportFigure').implement({
     records: t.connection(
       {
         type: ReportRecord,
-        description: 'Các bản ghi được đếm / The records counted (totalCount = value). Party figures: party-organisation roles only.',
+        description:
+          'Các bản ghi được đếm / The records counted (totalCount = value). Party figures: party-organisation roles only (null with FORBIDDEN at this path for other roles; the other figures are answered).',
+        extensions: roleGated(),
         resolve: (f, args, ctx) => page(args, recordsFor(f.figure, f.figure.records, ctx)),
       },
       { name: 'ReportRecordConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => totalCount(conn) }) }) },
@@ -250,12 +260,12 @@ builder.queryField('findings', (t) =>
         assigneeUnitId: t.arg.id({ required: false, extensions: references('AdministrativeUnit') }),
         assigneePersonId: t.arg.id({ required: false, extensions: references('Person') }),
       },
-      resolve: async (_r, args, ctx) => {
+      resolve: async (_r, args, ctx, info) => {
         const result = await findingsWithWork(
           ctx,
           {
             scopeUnitId: dbId(args.scopeId, 'AdministrativeUnit'),
-            on: resolveAsOf(args.asOf, ctx),
+            on: resolveAsOf(args.asOf, ctx, info),
             ...(args.codes ? { codes: args.codes } : {}),
             ...(args.wardIds ? { wardIds: args.wardIds.map((id) => dbId(id, 'AdministrativeUnit')) } : {}),
           },
@@ -263,6 +273,7 @@ builder.queryField('findings', (t) =>
         );
         if (!result.ok)
           throw bilingualError('BAD_USER_INPUT', new ValidationError(result.violations).localized, { violations: result.violations });
+        if (!ctx.access.seesParty) notePartyFindings(ctx, [...PARTY_FINDINGS]);
         return page(args, result.value);
       },
     },

@@ -1,5 +1,6 @@
 import type { EntityType } from '../entities/definitions.js';
 import type { Context } from './context.js';
+import { noteReadScope } from './hidden-records.js';
 
 /**
  * Where-clauses that keep list queries inside what the viewer may read, so a ward user's lists
@@ -10,7 +11,10 @@ import type { Context } from './context.js';
 export type ListedType = EntityType;
 
 export function territoryWhere(ctx: Context, type: ListedType): Record<string, unknown> {
-  return ctx.access.readWhere(type);
+  const where = ctx.access.readWhere(type);
+  // What the role leaves out is reported with the answer (hidden-records.ts), never silent.
+  if (Object.keys(where).length) noteReadScope(ctx, type);
+  return where;
 }
 
 /** A query's own where, narrowed to what the viewer may read. */

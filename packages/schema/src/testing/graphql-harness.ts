@@ -2,6 +2,7 @@ import { execute, parse } from 'graphql';
 import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../database/prisma-client.js';
 import type { Context } from '../graphql/context.js';
+import { type HiddenNote, hiddenRecords } from '../graphql/hidden-records.js';
 import { operationAsOf } from '../graphql/operation-as-of.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
@@ -33,7 +34,7 @@ export async function graphqlHarness(adminUrl: string, options: { fixture?: Data
     source: string,
     variables: Record<string, unknown> = {},
     context: Partial<Context> = {},
-  ): Promise<{ data: T | null; errors: HarnessError[] }> {
+  ): Promise<{ data: T | null; errors: HarnessError[]; hidden?: HiddenNote[] }> {
     const document = parse(source);
     const defaultAsOf = operationAsOf(document, variables);
     const contextValue = await createRequestContext({
@@ -51,7 +52,8 @@ export async function graphqlHarness(adminUrl: string, options: { fixture?: Data
       message: e.message,
       ...(e.extensions?.localizedMessage ? { localizedMessage: e.extensions.localizedMessage as { vi: string; en: string } } : {}),
     }));
-    return { data: (result.data ?? null) as T | null, errors };
+    const hidden = hiddenRecords(contextValue);
+    return { data: (result.data ?? null) as T | null, errors, ...(hidden ? { hidden } : {}) };
   }
   async function run<T = Record<string, unknown>>(source: string, variables: Record<string, unknown> = {}, context: Partial<Context> = {}) {
     const { data, errors } = await exec<T>(source, variables, context);

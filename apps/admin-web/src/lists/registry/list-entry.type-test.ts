@@ -29,7 +29,7 @@ column({ key: 'SIZE', sort: 'APARTMENT_COUNT', header: H, format: 'text', field:
 // @ts-expect-error a default order by a field the API cannot order by
 sort({ field: 'CODE', direction: 'ASC' });
 // @ts-expect-error a filter field the API's UnitFilter does not have
-filter({ kind: 'ward', field: 'withinUnitId' });
+filter({ kind: 'ward', field: 'servesUnitId' });
 // @ts-expect-error an enum filter's option that is not a value of the enum
 filter({ kind: 'enum', field: 'kind', param: 'kind', label: H, all: H, options: [{ value: 'CITY', label: H }] });
 // @ts-expect-error a search on a field that is not a text filter
