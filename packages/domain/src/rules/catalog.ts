@@ -146,6 +146,14 @@ export const RULES = {
     'Bảng tính thiếu một cột bắt buộc',
     'The sheet lacks a required column',
   ),
+  IMPORT_FIXED_FIELD: rule(
+    'IMPORT_FIXED_FIELD',
+    'error',
+    'Person',
+    'Nguyên tắc dữ liệu',
+    'Nhập lại không đổi được trường cố định của bản ghi đã có (đơn vị cấp trên, mã, …)',
+    'A re-import cannot change a fixed field of an existing record (its parent, code, …)',
+  ),
 
   // Identifiers (their own module, so an identifier check does not carry the whole catalogue).
   ...IDENTIFIER_RULES,

@@ -6,9 +6,10 @@ import {
   findingKey,
   findingKeyCode,
   type IsoDate,
-  ok,
+  okResult as ok,
   type Reminder,
   type Result,
+  type RuleCode,
   type Violation,
 } from '@coso/domain';
 import { forbidden, partyDataForbidden } from '../auth/access.js';
@@ -338,6 +339,6 @@ async function writeFindingWork(
   });
 }
 
-function violation(code: string, path: string[], message: { vi: string; en: string }): Violation {
+function violation(code: RuleCode, path: string[], message: { vi: string; en: string }): Violation {
   return { code, severity: 'error', path, message };
 }
