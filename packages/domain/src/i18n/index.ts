@@ -1,1 +1,2 @@
 export * from './labels.js';
+export * from './column-labels.js';
