@@ -52,8 +52,19 @@ export function cellOf(type: ColumnType, value: unknown): Cell {
           ? recordText(value)
           : String(value);
     case 'record':
-      return recordText(value);
+      // A count of related records (`children { totalCount }`) is a number.
+      return isCount(value) ? value.totalCount : recordText(value);
   }
+}
+
+function isCount(value: unknown): value is { totalCount: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).every((k) => k === 'totalCount' || k === '__typename') &&
+    typeof (value as { totalCount?: unknown }).totalCount === 'number'
+  );
 }
 
 function wordFor(labels: Readonly<Record<string, LocalizedText>>, value: unknown): string {

@@ -180,8 +180,11 @@ async function runPage(
   if (response.body.kind !== 'single') return { ok: false, error: NOT_JSON };
   const { data, errors } = response.body.singleResult;
   let connection: unknown = data;
-  for (const key of list.path)
-    connection = connection && typeof connection === 'object' ? (connection as Record<string, unknown>)[key] : undefined;
+  for (const key of list.path) {
+    // A list inside a list of one (a report's `figures(keys: [$key])`) is that one's.
+    const one = Array.isArray(connection) ? connection[0] : connection;
+    connection = one && typeof one === 'object' ? (one as Record<string, unknown>)[key] : undefined;
+  }
   if (!connection || typeof connection !== 'object') return { ok: false, error: refusal(errors) };
   const c = connection as {
     totalCount?: number;

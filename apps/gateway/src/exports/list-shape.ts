@@ -1,4 +1,4 @@
-import { columnLabel, enumLabels, type LocalizedText, OUTPUT_VALUE_LABELS, type Violation } from '@coso/domain';
+import { ACCOUNT_ROLE_LABELS, columnLabel, enumLabels, type LocalizedText, OUTPUT_VALUE_LABELS, type Violation } from '@coso/domain';
 import {
   type DocumentNode,
   type FieldNode,
@@ -94,28 +94,52 @@ interface Found {
   rows: ListShape['rows'];
 }
 
+/** The fields of a selection set with the type each is read on (`... on AdministrativeUnit` under `node`). */
+function typedFields(
+  schema: GraphQLSchema,
+  selection: SelectionSetNode | undefined,
+  parent: GraphQLCompositeType,
+  fragments: Map<string, FragmentDefinitionNode>,
+): Array<{ field: FieldNode; parent: GraphQLCompositeType }> {
+  return (selection?.selections ?? []).flatMap((node) => {
+    if (node.kind === Kind.FIELD) return [{ field: node, parent }];
+    const fragment = node.kind === Kind.INLINE_FRAGMENT ? node : fragments.get(node.name.value);
+    const condition = fragment?.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
+    return condition && isCompositeType(condition) ? typedFields(schema, fragment?.selectionSet, condition, fragments) : [];
+  });
+}
+
 /** Every connection the operation selects, depth first, with its response path. */
 function connections(
+  schema: GraphQLSchema,
   selection: SelectionSetNode | undefined,
   parent: GraphQLCompositeType,
   path: string[],
   fragments: Map<string, FragmentDefinitionNode>,
 ): Found[] {
-  return fieldsOf(selection, fragments).flatMap((field) => {
-    const def = fieldDef(parent, field);
+  return typedFields(schema, selection, parent, fragments).flatMap(({ field, parent: on }) => {
+    const def = fieldDef(on, field);
     const type = def && getNamedType(def.type);
     if (!type || !isCompositeType(type)) return [];
     const here = [...path, keyOf(field)];
     const rows = connectionRows(field, fragments);
-    return rows ? [{ path: here, field, type, rows }] : connections(field.selectionSet, type, here, fragments);
+    return rows ? [{ path: here, field, type, rows }] : connections(schema, field.selectionSet, type, here, fragments);
   });
+}
+
+/** The domain's words for an enum's values (the account roles' live with the accounts' rules). */
+function labelsOf(values: readonly string[]): Readonly<Record<string, LocalizedText>> {
+  const roles: readonly string[] = Object.keys(ACCOUNT_ROLE_LABELS);
+  return values.length > 0 && values.every((v) => roles.includes(v)) && roles.length === values.length
+    ? ACCOUNT_ROLE_LABELS
+    : enumLabels(values);
 }
 
 /** A column's type from the field's GraphQL type (lists of records are records too). */
 function columnType(def: GraphQLField<unknown, unknown>): ColumnType | undefined {
   const named = getNamedType(def.type);
   if (!isLeafType(named)) return { kind: 'record' };
-  if (named instanceof GraphQLEnumType) return { kind: 'enum', labels: enumLabels(named.getValues().map((v) => v.value as string)) };
+  if (named instanceof GraphQLEnumType) return { kind: 'enum', labels: labelsOf(named.getValues().map((v) => v.value as string)) };
   switch (named.name) {
     case 'ID':
     case 'JSON':
@@ -153,7 +177,7 @@ export function listShape(schema: GraphQLSchema, document: DocumentNode, operati
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
   const query = schema.getQueryType() as GraphQLObjectType;
-  const found = connections(operation.selectionSet, query, [], fragments);
+  const found = connections(schema, operation.selectionSet, query, [], fragments);
   const [list] = found;
   const after = new Set((operation.variableDefinitions ?? []).map((v) => v.variable.name.value));
   const pagedByAfter = list?.field.arguments?.some(

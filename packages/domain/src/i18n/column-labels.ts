@@ -13,14 +13,22 @@ function t(vi: string, en: string): LocalizedText {
 export const OUTPUT_FIELD_LABELS = {
   entityName: t('Đối tượng', 'Record'),
   entityType: t('Loại đối tượng', 'Kind of record'),
+  type: t('Loại bản ghi', 'Kind of record'),
   severity: t('Mức độ', 'Severity'),
   wardName: t('Phường, xã', 'Ward or commune'),
   message: t('Nội dung', 'Description'),
+  children: t('Đơn vị trực thuộc', 'Units below'),
+  areas: t('Địa bàn phụ trách', 'Places served'),
+  username: t('Tên đăng nhập', 'Username'),
+  displayName: t('Tên hiển thị', 'Display name'),
+  partyOrganisation: t('Cán bộ tổ chức Đảng', 'Party-organisation staff'),
+  lockedAt: t('Khóa lúc', 'Locked at'),
 } as const satisfies Record<string, LocalizedText>;
 
 /** Words for the values of text fields that hold one of a fixed set (a finding's kind of record). */
 export const OUTPUT_VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, LocalizedText>>>> = {
   entityType: ENTITY_TYPE_LABELS,
+  type: ENTITY_TYPE_LABELS,
   severity: { warning: t('Cảnh báo', 'Warning') },
 };
 

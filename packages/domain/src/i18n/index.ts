@@ -1,2 +1,2 @@
-export * from './labels.js';
 export * from './column-labels.js';
+export * from './labels.js';
