@@ -89,7 +89,16 @@ beforeAll(async () => {
 
   // Values for the variables the admin web's list queries declare, by name; a new one fails here.
   const value = (name: string, key: string | undefined): unknown => {
-    const known: Record<string, unknown> = { asOf: TODAY, to: TODAY, scopeId: district, id: district, directiveId, key, wardId, from: null };
+    const known: Record<string, unknown> = {
+      asOf: TODAY,
+      to: TODAY,
+      scopeId: district,
+      id: district,
+      directiveId,
+      key,
+      wardId,
+      from: null,
+    };
     if (['first', 'after', 'filter', 'orderBy', 'codes', 'wardIds'].includes(name)) return undefined;
     if (!(name in known)) throw new Error(`list-export.test: no value for $${name}; add one`);
     return known[name];
