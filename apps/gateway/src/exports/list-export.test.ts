@@ -346,7 +346,7 @@ describe('a people list exported and imported back', () => {
     const { id } = (await upload.json()) as { id: string };
     const preview = await graphql(
       token,
-      'query($id: String!) { importBatch(id: $id) { preview { rows { action } errors { row column code } } } }',
+      'query($id: String!) { importBatch(id: $id) { preview { rows { action } errors { rowNumber column code } } } }',
       { id },
     );
     const answer = (preview.data as { importBatch: { preview: { rows: Array<{ action: string }>; errors: unknown[] } } }).importBatch
