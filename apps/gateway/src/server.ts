@@ -11,6 +11,7 @@ import { type ConnectionBudget, checkConnectionBudget } from './connection-budge
 import { gatewayFormatError } from './error-messages.js';
 import { ExpensiveWork } from './expensive-work.js';
 import { expensiveWorkPlugin } from './expensive-work-plugin.js';
+import { listExportRoutes } from './exports/list-export.js';
 import { exportRoutes } from './exports/routes.js';
 import { contextFor, type GatewayContext, operationContextPlugin } from './graphql-context.js';
 import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
@@ -63,8 +64,9 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
       total: config.expensiveTotal,
       queue: 4 * config.expensiveTotal,
     });
+  const schema = buildSchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema,
     nodeEnv: config.nodeEnv,
     // Open to everyone in every environment (Apollo turns it off in production): the schema is
     // published (packages/schema/schema.graphql), GraphiQL needs it, and access is checked per
@@ -104,6 +106,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   });
   app.use(healthRoutes({ prisma, stopping: () => stopping, connections: () => connections }));
   app.use(exportRoutes({ prisma, log, expensiveWork }));
+  app.use(listExportRoutes({ prisma, log, apollo, schema, parseOptions: limits.parseOptions }));
   app.use(importRoutes({ prisma, log }));
   app.use('/graphql', express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), expressMiddleware(apollo, { context: contextFor(prisma) }));
   app.use('/graphiql', graphiqlSite());

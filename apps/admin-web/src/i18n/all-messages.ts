@@ -5,6 +5,7 @@ import { dashboardMessages } from './messages/dashboard';
 import { explorerMessages } from './messages/explorer';
 import { findingsMessages } from './messages/findings';
 import { formsMessages } from './messages/forms';
+import { listExportMessages } from './messages/list-export';
 import { listsMessages } from './messages/lists';
 import { organizationsMessages } from './messages/organizations';
 import { peopleMessages } from './messages/people';
@@ -21,6 +22,7 @@ import { reportMessages } from './messages/report';
 export const MESSAGE_MODULES = {
   core: coreMessages,
   lists: listsMessages,
+  listExport: listExportMessages,
   dashboard: dashboardMessages,
   explorer: explorerMessages,
   organizations: organizationsMessages,

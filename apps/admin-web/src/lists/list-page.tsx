@@ -2,6 +2,8 @@ import { Alert, Empty, Flex, Form, Table, type TableProps, Typography } from 'an
 import type { SorterResult } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/language';
+import type { ListExportRequest } from './export/list-export';
+import { ListExportButtons } from './export/list-export-buttons';
 import { ListPager, type ListPagerProps } from './list-pager';
 import { LoadErrorAlert } from './load-error-alert';
 
@@ -9,6 +11,8 @@ export interface ListPageProps<Row extends { id: string }> {
   title: ReactNode;
   /** Buttons beside the title (e.g. "Thêm người"), shown only to the roles that may use them. */
   actions?: ReactNode;
+  /** The list on screen as the export sends it: "Xuất Excel" / "Xuất CSV" beside the title. */
+  exportRequest?: ListExportRequest;
   /** The filters: <Form.Item>s laid out inline. */
   filters: ReactNode;
   /** Notices between the filters and the table (e.g. the territory has ended). */
@@ -39,7 +43,10 @@ export function ListPage<Row extends { id: string }>(props: ListPageProps<Row>) 
         <Typography.Title level={2} style={{ margin: 0 }}>
           {props.title}
         </Typography.Title>
-        {props.actions}
+        <Flex align="flex-start" gap={12} wrap>
+          {props.actions}
+          {props.exportRequest && <ListExportButtons request={props.exportRequest} />}
+        </Flex>
       </Flex>
 
       <Form layout="inline" style={{ rowGap: 12 }} onSubmitCapture={(e) => e.preventDefault()}>

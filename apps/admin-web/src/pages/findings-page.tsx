@@ -12,6 +12,7 @@ import type { FindingsListQuery } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { findingsMessages } from '../i18n/messages/findings';
 import { reportMessages } from '../i18n/messages/report';
+import { ListExportButtons } from '../lists/export/list-export-buttons';
 import { cursorPager, ListPager } from '../lists/list-pager';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { pageSizeFromParam, useCursorPages } from '../lists/use-cursor-pages';
@@ -110,9 +111,21 @@ export function FindingsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('findings.title')}
-      </Typography.Title>
+      <Flex align="flex-start" justify="space-between" wrap gap={12}>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('findings.title')}
+        </Typography.Title>
+        {scopeId && (
+          <ListExportButtons
+            request={{
+              document: FindingsListDocument,
+              variables: { scopeId, asOf, codes: code ? [code] : null, wardIds },
+              title: findingsMessages.vi['findings.title'],
+              filters: [...(code ? [`Quy tắc: ${code} — ${ruleTitle(code).vi}`] : []), ...(ward ? [`Phường (mã bản ghi): ${ward}`] : [])],
+            }}
+          />
+        )}
+      </Flex>
       <ReportControls report={scope} dateParam="asOf">
         <CodeFilter value={code} onChange={(value) => update({ code: value })} />
         <WardFilter scopeId={scopeId} asOf={asOf} value={ward} onChange={(value) => update({ ward: value })} />

@@ -134,6 +134,16 @@ export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind
   return (
     <ListPage<OrganizationRow>
       title={t(titleKey(kinds))}
+      exportRequest={{
+        document: OrganizationsListDocument,
+        variables: { asOf, filter, orderBy: [sort] },
+        title: organizationsMessages.vi[titleKey(kinds)],
+        filters: [
+          ...(q ? [`Tìm: “${q}”`] : []),
+          ...(ward ? [`Phường (mã bản ghi): ${ward}`] : []),
+          ...(!kinds && chosenKind ? [`Loại: ${ORGANIZATION_KIND_LABELS[chosenKind].vi}`] : []),
+        ],
+      }}
       actions={
         boardsOnly &&
         user.permissions.canWrite && (

@@ -112,6 +112,17 @@ export function PeoplePage() {
   return (
     <ListPage<PersonRow>
       title={t('people.list.title')}
+      exportRequest={{
+        document: PeopleListDocument,
+        variables: { asOf, filter, orderBy: [sort] },
+        title: peopleListMessages.vi['people.list.title'],
+        filters: [
+          ...(q ? [`Tìm: “${q}”`] : []),
+          ...((place ?? ward) ? [`Nơi thường trú (mã bản ghi): ${place ?? ward}`] : []),
+          ...(sex ? [`Giới tính: ${SEX_LABELS[sex].vi}`] : []),
+          ...(party ? [`Đảng viên: ${PARTY_STATUS_LABELS[party].vi}`] : []),
+        ],
+      }}
       actions={
         user.permissions.canWrite && (
           <Link to="/people/new">

@@ -59,7 +59,7 @@ export function useReportExport(language: Language) {
   return { state, run, reset: () => setState({ phase: 'idle' }) };
 }
 
-async function readWithProgress(response: Response, onProgress: (received: number, percent: number | null) => void): Promise<Blob> {
+export async function readWithProgress(response: Response, onProgress: (received: number, percent: number | null) => void): Promise<Blob> {
   const type = response.headers.get('content-type') ?? 'application/octet-stream';
   const total = Number(response.headers.get('content-length')) || null;
   const reader = response.body?.getReader();
@@ -89,7 +89,7 @@ async function failureText(response: Response, language: Language): Promise<stri
   return translator(language, [reportMessages])('report.export.failed', { status: response.status });
 }
 
-function saveBlob(blob: Blob, fileName: string): void {
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

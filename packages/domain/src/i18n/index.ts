@@ -1,1 +1,2 @@
+export * from './column-labels.js';
 export * from './labels.js';

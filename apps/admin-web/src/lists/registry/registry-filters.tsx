@@ -34,6 +34,21 @@ export function filterFromParams(filters: readonly Filter[], params: URLSearchPa
   return variables;
 }
 
+/** The filters set in the address, in words (Vietnamese: the export writes them at the top of its file). */
+export function filterWords(filters: readonly Filter[], params: URLSearchParams): string[] {
+  return filters.flatMap((filter) => {
+    const value = params.get(filterParam(filter));
+    if (!value) return [];
+    if (filter.kind === 'search') return [`Tìm: “${value}”`];
+    if (filter.kind === 'ward') return [`Phường (mã bản ghi): ${value}`];
+    if (filter.kind === 'enum') {
+      const option = filter.options.find((o) => o.value === value);
+      return option ? [`${filter.label.vi}: ${option.label.vi}`] : [];
+    }
+    return value === 'yes' || value === 'no' ? [`${filter.label.vi}: ${value === 'yes' ? filter.yes.vi : filter.no.vi}`] : [];
+  });
+}
+
 interface FilterControlProps {
   filter: Filter;
   /** The list's path: the controls' ids are `<path>-<param>`. */

@@ -16,7 +16,7 @@ import { sortChange, sortFromParams } from '../use-sort';
 import { connectionOf, declaredVariables, type ListEntry, type ListRow } from './list-entry';
 import { listEntryAt } from './list-registry';
 import { tableColumns } from './registry-columns';
-import { FilterControl, filterFromParams, filterParam } from './registry-filters';
+import { FilterControl, filterFromParams, filterParam, filterWords } from './registry-filters';
 
 /** The `:list` route: the registry's list at that path, or "page not found". */
 export function RegistryListRoute() {
@@ -45,16 +45,14 @@ function RegistryListPage({ entry }: { entry: ListEntry }) {
 
   // errorPolicy 'all': a row whose related record lies outside the account's territory comes
   // with a FORBIDDEN error on that field, and the rest of the list is still worth showing.
-  const { data, previousData, loading, error, refetch } = useQuery(entry.document, {
-    variables: {
-      asOf,
-      first: size,
-      after: pages.after,
-      ...(declared.has('filter') && { filter }),
-      ...(declared.has('orderBy') && sort && { orderBy: [sort] }),
-    },
-    errorPolicy: 'all',
-  });
+  const variables = {
+    asOf,
+    first: size,
+    after: pages.after,
+    ...(declared.has('filter') && { filter }),
+    ...(declared.has('orderBy') && sort && { orderBy: [sort] }),
+  };
+  const { data, previousData, loading, error, refetch } = useQuery(entry.document, { variables, errorPolicy: 'all' });
   const shown = connectionOf(data ?? previousData, entry.list);
   const answered = connectionOf(data, entry.list);
   const { paths: forbidden, onlyForbidden } = forbiddenParts(error, data !== undefined);
@@ -66,6 +64,7 @@ function RegistryListPage({ entry }: { entry: ListEntry }) {
   return (
     <ListPage<ListRow>
       title={words.title[language]}
+      exportRequest={{ document: entry.document, variables, title: words.title.vi, filters: filterWords(entry.filters, params) }}
       filters={
         <>
           {entry.filters.map((f) => (
