@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { searchKey } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
 import { DEMO, expectNothingFromOutsideAndNoErrors, stored, useAdminWebBrowser } from './support/admin-web-browser.js';
 
@@ -225,6 +226,58 @@ describe('admin web on a phone', () => {
     await b.open(REPORT, DEMO.district);
     await page.getByTestId('figure-residentialGroups').getByText('222', { exact: true }).waitFor();
     await fits('390-05-report');
+  });
+
+  /** The header's search box (a combobox; on a phone on its own line below the header). */
+  const searchBox = () => page.getByRole('combobox', { name: 'Tìm người, địa bàn, nhà chung cư, tổ chức' });
+  const group = (kind: string) => page.getByTestId(`search-group-${kind}`);
+
+  it('finds a ward and its bodies from the header without diacritics, and opens the first hit by keyboard', async () => {
+    await b.open('/people', DEMO.district);
+    await searchBox().pressSequentially('giang bien');
+    await group('places').waitFor();
+    await group('bodies').waitFor();
+    // Grouped by kind, in a fixed order: places before bodies.
+    const groups = await page
+      .locator('[data-testid^="search-group-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+    expect(groups.indexOf('search-group-places')).toBeLessThan(groups.indexOf('search-group-bodies'));
+    const places = page.getByTestId('search-hit-places');
+    expect(await places.first().textContent()).toBe('Phường Giang Biên — Quận Long Biên');
+    expect(await places.first().getAttribute('href')).toMatch(/^\/units\/[^?]+\?asOf=2025-06-30$/);
+    await b.screenshot('search-01-giang-bien');
+    await searchBox().press('ArrowDown');
+    await searchBox().press('Enter');
+    await page.waitForURL(/\/units\/[^/?]+\?asOf=2025-06-30$/);
+    await page
+      .getByRole('heading', { name: /Giang Biên/ })
+      .first()
+      .waitFor();
+  });
+
+  it('finds a person by name without diacritics from the header at phone size', async () => {
+    await usePhone(PHONES[0]);
+    const { people } = await b.graphql<{ people: { nodes: { fullName: string }[] } }>(
+      DEMO.district,
+      'query { people(asOf: "2025-06-30", first: 1) { nodes { fullName } } }',
+    );
+    const name = stored(people.nodes[0]?.fullName, 'a person in the sample data');
+    await b.open('/dashboard', DEMO.district);
+    await searchBox().pressSequentially(searchKey(name));
+    await group('people').waitFor();
+    const hits = await page.getByTestId('search-hit-people').allTextContents();
+    expect(hits.some((hit) => hit.startsWith(name))).toBe(true);
+    expect(await layoutProblems()).toEqual([]);
+    await b.screenshot('390-06-search-person');
+    await page.getByTestId('search-hit-people').filter({ hasText: name }).first().click();
+    await page.waitForURL(/\/people\/[^/?]+\?asOf=2025-06-30$/);
+    await page.getByRole('heading').filter({ hasText: name }).first().waitFor();
+  });
+
+  it('says when the search finds nothing', async () => {
+    await b.open('/dashboard', DEMO.district);
+    await searchBox().pressSequentially('zzxq khong co');
+    await page.getByText('Không tìm thấy người, địa bàn, nhà chung cư hay tổ chức nào khớp với “zzxq khong co”.').waitFor();
   });
 
   it('sent nothing outside and raised no page error', () => {
