@@ -31,7 +31,7 @@ export const coreMessages = defineMessages(
     'shell.openMenu': 'Mở danh mục chức năng',
     'shell.demoAccountsTitle': 'Cảnh báo: tài khoản demo đang mở',
     'shell.demoAccounts':
-      'Các tài khoản demo {names} vẫn đăng nhập được bằng mật khẩu đã công bố. Trước khi dùng với dữ liệu thật, hãy khoá chúng (Tài khoản → Kết thúc) hoặc đổi mật khẩu.',
+      'Các tài khoản demo {names} vẫn đăng nhập được bằng mật khẩu đã công bố. Trước khi dùng với dữ liệu thật, hãy khóa chúng (Tài khoản → Kết thúc) hoặc đổi mật khẩu.',
 
     'search.label': 'Tìm người, địa bàn, nhà chung cư, tổ chức',
     'search.placeholder': 'Tìm người, địa bàn, nhà, tổ chức…',
