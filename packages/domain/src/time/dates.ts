@@ -118,6 +118,8 @@ const DATE_IN_TEXT = /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-]|T\d)/g;
  * server text's dates get their format: the API's bilingual texts and errors go through it.
  */
 export function withDisplayDates(text: string): string {
+  // A text about the API's own date format ("use YYYY-MM-DD, from 1900-01-01…") keeps its examples in it.
+  if (/YYYY-MM-DD|ISO 8601/.test(text)) return text;
   return text.replace(DATE_IN_TEXT, (date) => formatViDate(date));
 }
 

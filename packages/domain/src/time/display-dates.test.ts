@@ -27,5 +27,8 @@ describe('withDisplayDates', () => {
       }),
     );
     expect(withDisplayDates('got "1985-13-01" and 2025-02-30')).toBe('got "1985-13-01" and 2025-02-30');
+    // A message about the API's input format shows its range in that format.
+    const format = 'Date "x" is not valid; use YYYY-MM-DD, from 1900-01-01 to 9999-12-31.';
+    expect(withDisplayDates(format)).toBe(format);
   });
 });
