@@ -7,13 +7,13 @@ const TONES = ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'] as const;
 const toned = (vowel: string, tone: number) => (vowel + TONES[tone]).normalize('NFC');
 
 const ONSETS = ['', 'h', 'kh', 'th', 't', 'x', 'l', 'ng', 'tr', 'h', 'H', 'Kh', 'Th', 'T'];
-const PAIRS = [
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['o', 'a'],
   ['o', 'e'],
   ['u', 'y'],
   ['O', 'A'],
   ['U', 'Y'],
-] as const;
+];
 const FINALS = ['n', 'ng', 'nh', 't', 'c', 'ch'];
 
 /** A syllable with oa/oe/uy: its two spellings, built from its parts (not by the code under test). */
