@@ -64,8 +64,8 @@ describe('admin web on a phone', () => {
       if (scrollWidth > width) {
         // Name the elements that overflow while none of their children does: what to fix.
         const over = (el: Element) => el.getBoundingClientRect().right > width + 0.5 && el.getClientRects().length > 0;
-        const wide = [...document.querySelectorAll<HTMLElement>('body *')]
-          .filter((el) => over(el) && ![...el.children].some(over))
+        const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+          .filter((el) => over(el) && !Array.from(el.children).some(over))
           .filter(
             (el) => !el.closest('.ant-table-content, .ant-descriptions-view, .ant-drawer, .ant-select-dropdown, .ant-picker-dropdown'),
           )
