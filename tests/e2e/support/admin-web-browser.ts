@@ -133,7 +133,7 @@ const BEFORE_A_PAGE = new Set<PropertyKey>([
  * at once, saying so, rather than after a UI timeout on an empty tab.
  */
 export function notOpenedYet(url: string, key: PropertyKey): string | null {
-  if (url !== 'about:blank' || BEFORE_A_PAGE.has(key) || typeof key === 'symbol') return null;
+  if (url !== 'about:blank' || BEFORE_A_PAGE.has(key) || typeof key === 'symbol' || String(key).startsWith('_')) return null;
   return `this step uses page.${String(key)} before opening a page: start it with b.open(path, account) (each step has a new tab; it may not continue from the previous step's page)`;
 }
 
@@ -283,7 +283,9 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       const p = thePage();
       const refusal = notOpenedYet(p.url(), key);
       if (refusal) throw new Error(refusal);
-      return Reflect.get(p, key, p);
+      // Bound to the tab itself: Playwright's methods read its internals through `this`.
+      const value: unknown = Reflect.get(p, key, p);
+      return typeof value === 'function' ? value.bind(p) : value;
     },
   });
 
