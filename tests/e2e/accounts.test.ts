@@ -83,7 +83,7 @@ describe('accounts in Chromium', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/login/);
     await b.signIn(...DEMO.viewer);
-    await page.getByRole('alert').getByText('Tài khoản đã bị khoá.').waitFor();
+    await page.getByRole('alert').getByText('Tài khoản đã bị khóa.').waitFor();
   });
 
   it('loaded nothing from outside and threw no error', () => expectNothingFromOutsideAndNoErrors(b));

@@ -61,7 +61,7 @@ describe('coso CLI', () => {
     expect(notAgain.stdout).toMatch(/^Cơ sở dữ liệu đã có dữ liệu/);
     const forced = await coso(['seed', '--sample', '--force'], env);
     expect(forced.code).toBe(1);
-    expect(forced.stderr).toMatch(/^Từ chối: cơ sở dữ liệu đã có dữ liệu .* coso không xoá dữ liệu/);
+    expect(forced.stderr).toMatch(/^Từ chối: cơ sở dữ liệu đã có dữ liệu .* coso không xóa dữ liệu/);
     expect(forced.stderr).toContain('Refused: the database already holds data');
   });
 

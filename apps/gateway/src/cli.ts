@@ -21,7 +21,7 @@ import { createLogger, type Logger } from './logger.js';
 import { isEmptyDatabase, loadSampleData } from './sample-data.js';
 import { describeStartupError } from './startup-errors.js';
 
-const USAGE = `coso <lệnh / command> [tuỳ chọn / options]
+const USAGE = `coso <lệnh / command> [tùy chọn / options]
 
 Lệnh / Commands:
   migrate        Áp dụng các migration còn thiếu (DATABASE_URL, hoặc PostgreSQL nhúng trong DATA_DIR).
@@ -58,10 +58,10 @@ Lệnh / Commands:
                  ${IMPORT_USAGE}
   help           Hướng dẫn này. / This help.
 
-Tuỳ chọn / Options:
+Tùy chọn / Options:
   --sample       (seed) bắt buộc: nói rõ là muốn dữ liệu mẫu. / required: asks for the sample data by name.
   --districts    (seed --sample city) số quận, 1–${MAX_CITY_DISTRICTS}. / the number of districts, 1–${MAX_CITY_DISTRICTS}.
-  --force        (seed) không bao giờ xoá dữ liệu: cơ sở dữ liệu có dữ liệu thì bị từ chối.
+  --force        (seed) không bao giờ xóa dữ liệu: cơ sở dữ liệu có dữ liệu thì bị từ chối.
                  (seed) never erases data: a database that holds data is refused.
   --username, --display-name
                  (users create-admin) tên đăng nhập, tên hiển thị. / username, display name.
@@ -150,7 +150,7 @@ const COMMANDS: Record<string, Command> = {
           return 0;
         }
         console.error(
-          `Từ chối: cơ sở dữ liệu đã có dữ liệu (${units} đơn vị hành chính) và coso không xoá dữ liệu. Muốn bắt đầu lại, dùng một cơ sở dữ liệu trống (đổi ${where}).\n` +
+          `Từ chối: cơ sở dữ liệu đã có dữ liệu (${units} đơn vị hành chính) và coso không xóa dữ liệu. Muốn bắt đầu lại, dùng một cơ sở dữ liệu trống (đổi ${where}).\n` +
             `Refused: the database already holds data (${units} administrative units) and coso does not erase data. To start over, use an empty database (change ${where}).`,
         );
         return 1;

@@ -63,7 +63,7 @@ export function promptHidden(question: string, stdin: NodeJS.ReadStream, stdout:
       else resolve(typed);
     };
     const onKey = (chunk: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
-      if (key?.ctrl && (key.name === 'c' || key.name === 'd')) return done(new CreateAdminRefused([{ vi: 'Đã huỷ.', en: 'Cancelled.' }]));
+      if (key?.ctrl && (key.name === 'c' || key.name === 'd')) return done(new CreateAdminRefused([{ vi: 'Đã hủy.', en: 'Cancelled.' }]));
       if (key?.name === 'return' || key?.name === 'enter') return done(null);
       if (key?.name === 'backspace') {
         typed = [...typed].slice(0, -1).join('');

@@ -105,6 +105,38 @@ function slug(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** What a step may do in its new tab before it has opened a page there: open one, or set the tab up. */
+const BEFORE_A_PAGE = new Set<PropertyKey>([
+  'goto',
+  'url',
+  'setViewportSize',
+  'viewportSize',
+  'addInitScript',
+  'context',
+  'on',
+  'once',
+  'off',
+  'route',
+  'unroute',
+  'isClosed',
+  'close',
+  'screenshot',
+  'setDefaultTimeout',
+  'setDefaultNavigationTimeout',
+  'then',
+]);
+
+/**
+ * Why a step may not use `key` of its tab yet, or null. Each step gets a new, blank tab and starts
+ * with `b.open(…)` (or `page.goto`): a step that looks for something on the page without opening
+ * one is continuing from the previous step's page, which is what made one failure five. It fails
+ * at once, saying so, rather than after a UI timeout on an empty tab.
+ */
+export function notOpenedYet(url: string, key: PropertyKey): string | null {
+  if (url !== 'about:blank' || BEFORE_A_PAGE.has(key) || typeof key === 'symbol' || String(key).startsWith('_')) return null;
+  return `this step uses page.${String(key)} before opening a page: start it with b.open(path, account) (each step has a new tab; it may not continue from the previous step's page)`;
+}
+
 export function useAdminWebBrowser(name: string): AdminWebBrowser {
   const artifacts = join(REPO, 'tests/artifacts', name);
   let gateway: GatewayProcess | undefined;
@@ -244,8 +276,18 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
     return page;
   };
 
-  // One stable object for the steps to hold from the start: it forwards to the current step's tab.
-  const pageProxy = new Proxy({} as Page, { get: (_, key) => Reflect.get(thePage(), key, thePage()) });
+  // One stable object for the steps to hold from the start: it forwards to the current step's tab,
+  // and refuses to look into a tab the step has not opened a page in (see notOpenedYet).
+  const pageProxy = new Proxy({} as Page, {
+    get: (_, key) => {
+      const p = thePage();
+      const refusal = notOpenedYet(p.url(), key);
+      if (refusal) throw new Error(refusal);
+      // Bound to the tab itself: Playwright's methods read its internals through `this`.
+      const value: unknown = Reflect.get(p, key, p);
+      return typeof value === 'function' ? value.bind(p) : value;
+    },
+  });
 
   async function tokenFor([username, password]: Account): Promise<string> {
     const cached = await tokens.get(username)?.catch(() => undefined);

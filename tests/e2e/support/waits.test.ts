@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { notOpenedYet } from './admin-web-browser.js';
 import { STEP_TIMEOUT, UI_TIMEOUT } from './ui-timeout.js';
 
 /**
@@ -110,5 +111,13 @@ describe('waits in the e2e suite', () => {
   it('leaves a step room for several UI waits', () => {
     expect(UI_TIMEOUT).toBeGreaterThanOrEqual(30_000);
     expect(STEP_TIMEOUT).toBeGreaterThanOrEqual(4 * UI_TIMEOUT);
+  });
+
+  it("refuses a step's look into its tab before it opened a page there (no step continues from the previous one's)", () => {
+    for (const key of ['getByRole', 'locator', 'getByText', 'waitForURL', 'keyboard', 'evaluate']) {
+      expect(notOpenedYet('about:blank', key)).toContain(`page.${key} before opening a page`);
+      expect(notOpenedYet('http://127.0.0.1:4000/units', key)).toBeNull();
+    }
+    for (const key of ['goto', 'setViewportSize', 'addInitScript', 'url']) expect(notOpenedYet('about:blank', key)).toBeNull();
   });
 });

@@ -28,7 +28,7 @@ export function ListPager(props: ListPagerProps) {
   return (
     <Flex align="center" justify="space-between" wrap gap={12}>
       <Typography.Text data-testid={props.testId}>{props.totalText}</Typography.Text>
-      <Flex align="center" gap={8}>
+      <Flex align="center" gap={8} wrap>
         <Button disabled={page <= 1 || loading} onClick={props.onPrevious}>
           {t('pager.previous')}
         </Button>

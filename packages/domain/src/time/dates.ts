@@ -114,6 +114,21 @@ export function todayInVietnam(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** A `YYYY-MM-DD` standing alone in a text: not part of a longer number, a range of codes or a date-time. */
+const DATE_IN_TEXT = /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-]|T\d)/g;
+
+/**
+ * A text shown to a user with every date in it written dd/mm/yyyy, in both languages: the date
+ * pickers and the app's own texts write dates that way, and a screen shows one date format (an
+ * English message with `2025-07-01` beside a picker with `01/07/2025` was two). The one place a
+ * server text's dates get their format: the API's bilingual texts and errors go through it.
+ */
+export function withDisplayDates(text: string): string {
+  // A text about the API's own date format ("use YYYY-MM-DD, from 1900-01-01…") keeps its examples in it.
+  if (/YYYY-MM-DD|ISO 8601/.test(text)) return text;
+  return text.replace(DATE_IN_TEXT, (date) => formatViDate(date));
+}
+
 /** `2022-12-01` → `01/12/2022`, as Vietnamese documents write dates; anything else unchanged. */
 export function formatViDate(date: IsoDate): string {
   if (!isIsoDate(date)) return date;

@@ -36,7 +36,7 @@ export function loginMessage(failure: LoginFailure, retryAt?: Date | null): { vi
     case 'INVALID_CREDENTIALS':
       return { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' };
     case 'ACCOUNT_DISABLED':
-      return { vi: 'Tài khoản đã bị khoá.', en: 'The account is disabled.' };
+      return { vi: 'Tài khoản đã bị khóa.', en: 'The account is disabled.' };
     case 'RATE_LIMITED': {
       if (!retryAt) return { vi: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau.', en: 'Too many failed sign-ins; try again later.' };
       const { time, day } = vietnamMinute(retryAt);

@@ -281,7 +281,7 @@ builder.mutationField('endAccount', (t) =>
     skipTypeScopes: true,
     authScopes: { admin: true },
     errors: { types: WRITE_ERRORS },
-    description: 'Khoá tài khoản / Disable an account from a date; its sessions end.',
+    description: 'Khóa tài khoản / Disable an account from a date; its sessions end.',
     args: {
       input: t.arg({
         type: builder.inputRef<{ id: string; version: number; on: string }>('EndAccountInput').implement({

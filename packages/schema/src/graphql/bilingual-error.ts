@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@coso/domain';
+import { type LocalizedText, withDisplayDates } from '@coso/domain';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -7,5 +7,7 @@ import { GraphQLError } from 'graphql';
  * raw JSON. The gateway's formatError gives the same shape to the errors libraries write.
  */
 export function bilingualError(code: string, message: LocalizedText, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(`${message.vi} / ${message.en}`, { extensions: { code, ...extensions, localizedMessage: message } });
+  // Dates as the app writes them, in both languages (withDisplayDates).
+  const shown = { vi: withDisplayDates(message.vi), en: withDisplayDates(message.en) };
+  return new GraphQLError(`${shown.vi} / ${shown.en}`, { extensions: { code, ...extensions, localizedMessage: shown } });
 }

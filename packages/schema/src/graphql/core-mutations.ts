@@ -174,7 +174,7 @@ registerEntityMutations({
     birthYear: { type: 'Int', required: true },
     birthDate: { type: 'Date' },
     citizenId: { type: 'String', description: '12 chữ số; phải khớp năm sinh và giới tính / 12 digits agreeing with birth year and sex.' },
-    phone: { type: 'String', description: '0… hoặc +84…; được chuẩn hoá / 0… or +84…, normalised.' },
+    phone: { type: 'String', description: '0… hoặc +84…; được chuẩn hóa / 0… or +84…, normalised.' },
     residenceUnitId: { type: 'ID', idOf: 'AdministrativeUnit' },
   },
   createSchema: createPersonInput,

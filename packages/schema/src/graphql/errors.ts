@@ -1,4 +1,4 @@
-import type { Violation } from '@coso/domain';
+import { type Violation, withDisplayDates } from '@coso/domain';
 // The classes live with the store that throws them; GraphQL registers them as result types.
 import { NotFoundError, ValidationError, VersionConflictError } from '../store/write-errors.js';
 import { builder } from './builder.js';
@@ -7,7 +7,11 @@ export { NotFoundError, ValidationError, VersionConflictError };
 
 const LocalizedText = builder.objectRef<{ vi: string; en: string }>('LocalizedText').implement({
   description: 'Vietnamese first, English second.',
-  fields: (t) => ({ vi: t.exposeString('vi'), en: t.exposeString('en') }),
+  // Dates in the texts as the app writes them, in both languages (withDisplayDates).
+  fields: (t) => ({
+    vi: t.string({ resolve: (text) => withDisplayDates(text.vi) }),
+    en: t.string({ resolve: (text) => withDisplayDates(text.en) }),
+  }),
 });
 
 const ErrorInterface = builder.interfaceRef<ValidationError | NotFoundError | VersionConflictError>('Error').implement({

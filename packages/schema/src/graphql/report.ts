@@ -6,6 +6,7 @@ import {
   UNASSIGNED_WARD_ID,
   unitDisplayName,
   type WardFigure,
+  withDisplayDates,
 } from '@coso/domain';
 import { encodeGlobalID, resolveArrayConnection } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
@@ -34,8 +35,12 @@ interface LocalizedText {
   vi: string;
   en: string;
 }
+// Dates in the texts as the app writes them, in both languages (withDisplayDates).
 const Text = builder.objectRef<LocalizedText>('ReportText').implement({
-  fields: (t) => ({ vi: t.exposeString('vi'), en: t.exposeString('en') }),
+  fields: (t) => ({
+    vi: t.string({ resolve: (text) => withDisplayDates(text.vi) }),
+    en: t.string({ resolve: (text) => withDisplayDates(text.en) }),
+  }),
 });
 
 /** A counted record with the wards of the scope its figure counts it in (from the figure's per-ward breakdown). */

@@ -28,9 +28,20 @@ export const coreMessages = defineMessages(
     'shell.scope': 'Địa bàn: {name}',
     'shell.scopeAll': 'Địa bàn: toàn bộ',
     'shell.menu': 'Danh mục chức năng',
+    'shell.openMenu': 'Mở danh mục chức năng',
     'shell.demoAccountsTitle': 'Cảnh báo: tài khoản demo đang mở',
     'shell.demoAccounts':
-      'Các tài khoản demo {names} vẫn đăng nhập được bằng mật khẩu đã công bố. Trước khi dùng với dữ liệu thật, hãy khoá chúng (Tài khoản → Kết thúc) hoặc đổi mật khẩu.',
+      'Các tài khoản demo {names} vẫn đăng nhập được bằng mật khẩu đã công bố. Trước khi dùng với dữ liệu thật, hãy khóa chúng (Tài khoản → Kết thúc) hoặc đổi mật khẩu.',
+
+    'search.label': 'Tìm người, địa bàn, nhà chung cư, tổ chức',
+    'search.placeholder': 'Tìm người, địa bàn, nhà, tổ chức…',
+    'search.group.people': 'Người',
+    'search.group.places': 'Địa bàn',
+    'search.group.buildings': 'Nhà chung cư',
+    'search.group.bodies': 'Tổ chức',
+    'search.more': '{shown} trong {total} kết quả, gõ thêm để thu hẹp',
+    'search.none': 'Không tìm thấy người, địa bàn, nhà chung cư hay tổ chức nào khớp với “{text}”.',
+    'search.error': 'Không tìm được lúc này. Thử lại sau.',
 
     'menu.dashboard': 'Tổng quan',
     'menu.explorer': 'Tra cứu địa bàn',
@@ -77,9 +88,20 @@ export const coreMessages = defineMessages(
     'shell.scope': 'Territory: {name}',
     'shell.scopeAll': 'Territory: everything',
     'shell.menu': 'Menu',
+    'shell.openMenu': 'Open the menu',
     'shell.demoAccountsTitle': 'Warning: demo accounts are open',
     'shell.demoAccounts':
       'The demo accounts {names} still sign in with their published passwords. Before using real data, end them (Accounts → End) or change their passwords.',
+
+    'search.label': 'Search people, places, buildings, bodies',
+    'search.placeholder': 'Search people, places, buildings…',
+    'search.group.people': 'People',
+    'search.group.places': 'Places',
+    'search.group.buildings': 'Apartment buildings',
+    'search.group.bodies': 'Bodies',
+    'search.more': '{shown} of {total} results, type more to narrow',
+    'search.none': 'No person, place, building or body matches “{text}”.',
+    'search.error': 'The search failed. Try again later.',
 
     'menu.dashboard': 'Overview',
     'menu.explorer': 'Place explorer',

@@ -38,7 +38,7 @@ export const peopleMessages = defineMessages(
     'people.form.birthYearHelp': 'Bắt buộc; phải khớp với số định danh cá nhân.',
     'people.form.birthDateHelp': 'Nếu biết; năm của ngày sinh phải là năm sinh.',
     'people.form.citizenIdHelp': '12 chữ số (có thể gõ cách nhóm: 001 085 012 345); phải khớp năm sinh và giới tính.',
-    'people.form.phoneHelp': 'Số di động: 0… hoặc +84…; sẽ được chuẩn hoá.',
+    'people.form.phoneHelp': 'Số di động: 0… hoặc +84…; sẽ được chuẩn hóa.',
     'people.form.residencePlaceholder': 'Gõ tên tổ dân phố để tìm, ví dụ “tổ 5 giang biên”',
     'people.form.noChanges': 'Không có thay đổi nào để lưu.',
     'people.form.ended': 'Hồ sơ này đã kết thúc từ ngày {on}; vẫn có thể sửa thông tin ghi sai.',
