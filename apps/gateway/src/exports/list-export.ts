@@ -1,14 +1,14 @@
 import type { ApolloServer } from '@apollo/server';
 import { foldDiacritics, formatViDate, type LocalizedText, todayInVietnam, type UnitKind, unitDisplayName } from '@coso/domain';
-import { MAX_PAGE_SIZE, type PrismaClient, viewerFromToken } from '@coso/schema';
+import { MAX_PAGE_SIZE, type PrismaClient, viewerFromAuthorization } from '@coso/schema';
 import express, { type Request, type Response, Router } from 'express';
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { z } from 'zod';
-import { bearerToken, contextFor, type GatewayContext } from '../graphql-context.js';
+import { contextFor, type GatewayContext } from '../graphql-context.js';
 import { HTTP_BODY_LIMIT } from '../graphql-limits.js';
 import type { Logger } from '../logger.js';
 import { requestRecord } from '../request-log.js';
-import { badRequest, type ExportError, sendExportError, UNAUTHENTICATED } from './export-errors.js';
+import { badRequest, type ExportError, sendExportError, unauthenticated } from './export-errors.js';
 import { contentDisposition } from './file-names.js';
 import { cellOf } from './list-cells.js';
 import { csvSink, xlsxSink } from './list-files.js';
@@ -77,8 +77,8 @@ type Page = { ok: true; rows: Record<string, unknown>[]; total?: number; next: s
 
 async function exportList(deps: ListExportDeps, format: Format, req: Request, res: Response): Promise<void> {
   const record = requestRecord(req);
-  const viewer = await viewerFromToken(deps.prisma, bearerToken(req));
-  if (viewer.kind !== 'account') return sendExportError(req, res, UNAUTHENTICATED);
+  const viewer = await viewerFromAuthorization(deps.prisma, req.headers.authorization);
+  if (viewer.kind !== 'account') return sendExportError(req, res, unauthenticated(viewer));
   record.actor = viewer.username;
   if (!req.is('application/json')) return sendExportError(req, res, NOT_JSON);
   const body = bodySchema.safeParse(req.body);

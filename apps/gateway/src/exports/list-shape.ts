@@ -49,9 +49,9 @@ export interface ListShape {
   counted: boolean;
 }
 
-type Shape = { ok: true; value: ListShape } | { ok: false; violations: Violation[] };
+type Shape = { ok: true; value: ListShape } | { ok: false; violations: Violation<string>[] };
 
-function violation(code: string, vi: string, en: string): Violation {
+function violation(code: string, vi: string, en: string): Violation<string> {
   return { code, severity: 'error', path: ['query'], message: { vi, en } };
 }
 
