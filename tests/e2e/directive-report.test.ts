@@ -61,6 +61,24 @@ describe('directive report in Chromium', () => {
     await b.screenshot('01b-dashboard-ratio-bars-total-phone');
   });
 
+  it('shows the ward officer progress group by group instead of one bar for the ward', async () => {
+    await b.open('/dashboard', DEMO.ward);
+    const card = page.getByTestId('group-progress');
+    await card.getByText('Tiến độ theo tổ dân phố').waitFor();
+    const rows = card.getByTestId('group-progress-row');
+    // Giang Biên's 15 residential groups on the review date (the ward table of the district step).
+    await expect.poll(() => rows.count()).toBe(15);
+    for (const row of await rows.all()) {
+      const text = (await row.textContent()) ?? '';
+      expect(text, text).toMatch(/Đạt các yêu cầu|Còn \d+ tồn tại/);
+    }
+    expect(await page.getByTestId('ward-bar').count()).toBe(0);
+    await b.screenshot('01c-dashboard-ward-groups');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card.waitFor();
+    await b.screenshot('01c-dashboard-ward-groups-phone');
+  });
+
   it('opens the review report with 222 residential groups and 49/49 party cells', async () => {
     await b.open('/dashboard', DEMO.district);
     await page.getByTestId('dashboard-subtitle').getByText('Quận Long Biên, tính đến ngày 01/12/2022').waitFor();

@@ -90,3 +90,23 @@ export const FindingsWardsDocument = graphql(`
     }
   }
 `);
+
+/** A ward's residential groups on the date and its findings, for progress per group. */
+export const GroupProgressDocument = graphql(`
+  query GroupProgress($wardId: ID!, $asOf: Date!) {
+    units(asOf: $asOf, filter: { parentId: $wardId, kind: RESIDENTIAL_GROUP }, first: 200) {
+      totalCount
+      nodes {
+        id
+        name
+      }
+    }
+    findings(scopeId: $wardId, asOf: $asOf, first: 200) {
+      totalCount
+      nodes {
+        code
+        residentialGroupId
+      }
+    }
+  }
+`);

@@ -4,6 +4,7 @@ import { formatViDate } from '@coso/domain';
 import { Button, Card, Col, Empty, Flex, Row, Select, Skeleton, Space, Statistic, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import { FindingWorkCard } from '../dashboard/finding-work-card';
+import { GroupProgressCard } from '../dashboard/group-progress-card';
 import { WardBars } from '../dashboard/ward-bars';
 import { COUNT_FIGURES, PROGRESS_FIGURES, totalCells, type WardCell, type WardRow, wardTable } from '../dashboard/ward-table';
 import { countByWard } from '../findings/finding-counts';
@@ -57,6 +58,7 @@ export function DashboardPage() {
       ? `/findings?scope=${encodeURIComponent(report.scopeId)}&asOf=${report.to}${wardId ? `&ward=${encodeURIComponent(wardId)}` : ''}`
       : '/findings';
 
+  const singleWardId = rows.length === 1 ? (rows[0]?.wardId ?? null) : null;
   const tableKeys = TABLE_FIGURES.filter((key) => figure(key));
   const totals = totalCells(figures, tableKeys);
   const cellText = (cell: WardCell | undefined) => {
@@ -161,7 +163,9 @@ export function DashboardPage() {
 
           {/* The findings-as-work card (open, overdue, resolved per ward) goes here, between the headline and the bars. */}
 
-          {chartKey && (
+          {/* One ward (a ward officer's place): its progress group by group instead of one bar. */}
+          {singleWardId && <GroupProgressCard wardId={singleWardId} asOf={report.to} findingsLink={findingsLink(singleWardId)} />}
+          {chartKey && !singleWardId && (
             <Card
               title={t('dashboard.byWard')}
               extra={

@@ -243,6 +243,12 @@ export const FindingRef = builder.objectRef<WorkedFinding>('Finding').implement(
     entityName: t.string({ resolve: (w) => w.finding.entityName }),
     wardId: t.id({ nullable: true, resolve: (w) => (w.finding.wardId ? encodeGlobalID('AdministrativeUnit', w.finding.wardId) : null) }),
     wardName: t.string({ resolve: (w) => w.finding.wardName }),
+    residentialGroupId: t.id({
+      nullable: true,
+      description:
+        'Tổ dân phố của tồn tại / Global id of the residential group the gap lies in on the date (its progress is shown per group).',
+      resolve: (w) => (w.finding.residentialGroupId ? encodeGlobalID('AdministrativeUnit', w.finding.residentialGroupId) : null),
+    }),
     message: t.field({ type: Text, resolve: (w) => w.finding.message }),
   }),
 });
