@@ -40,4 +40,5 @@ export function findingKeyCode(key: string): FindingCode | undefined {
 
 /** The states of work on a finding: open (to do), resolved (fixed), accepted (will not be fixed, with a reason). */
 export const FINDING_WORK_STATES = ['OPEN', 'RESOLVED', 'ACCEPTED'] as const;
+/** One of `FINDING_WORK_STATES`. */
 export type FindingWorkState = (typeof FINDING_WORK_STATES)[number];

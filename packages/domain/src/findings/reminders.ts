@@ -21,6 +21,7 @@ export const REMINDER_CODES = [
   'BOARD_HEAD_WITHOUT_FIRE_TRAINING',
   'GROUP_WITHOUT_COORDINATION_REGULATION',
 ] as const;
+/** One of `REMINDER_CODES`: what a reminder is about. */
 export type ReminderCode = (typeof REMINDER_CODES)[number];
 
 /** A reminder: a finding-like item with the day it is about (a term's end), when it has one. */
@@ -30,6 +31,7 @@ export interface Reminder extends Omit<Finding, 'code'> {
   dueOn: IsoDate | null;
 }
 
+/** What to be reminded of: a place and the day the reminders look ahead from. */
 export interface RemindersQuery {
   scopeUnitId: Id;
   on: IsoDate;

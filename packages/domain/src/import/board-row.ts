@@ -20,6 +20,7 @@ export const boardRowInput = z.object({
   deputyIds: z.array(idField).optional(),
   memberIds: z.array(idField).optional(),
 });
+/** One board of the boards import sheet, as read and checked: building or complex, term, and its people by role. */
 export type BoardRow = z.output<typeof boardRowInput>;
 
 /** The row as `establishBoardInput` takes it: the head, then the deputies, then the members, each with their role. */

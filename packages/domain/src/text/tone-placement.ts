@@ -35,6 +35,7 @@ function withTone(vowel: string, tone: number): string {
  */
 const MODERN = /(?<![qQ])([oO])([áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ])(?!\p{L})|(?<![qQ])([uU])([ýỳỷỹỵÝỲỶỸỴ])(?!\p{L})/gu;
 
+/** A word written with the modern tone placement ("hoá"), where it stands, and its traditional spelling ("hóa"). */
 export interface ModernPlacement {
   /** The word it is in, as written. */
   word: string;
