@@ -9,7 +9,7 @@ import { fieldCost } from './field-cost.js';
 import { FindingWorkStateEnum } from './finding-work-args.js';
 import { dbId } from './ids.js';
 import { references } from './references.js';
-import { FindingRef } from './report.js';
+import { FindingRef, Text as ReportText } from './report.js';
 
 /**
  * Findings as work (use-cases/finding-work.ts): the work fields of each finding, the three writes
@@ -156,10 +156,6 @@ interface ReminderParent {
   message: { vi: string; en: string };
 }
 
-const ReminderText = builder.objectRef<{ vi: string; en: string }>('ReminderText').implement({
-  fields: (t) => ({ vi: t.exposeString('vi'), en: t.exposeString('en') }),
-});
-
 const ReminderRef = builder.objectRef<ReminderParent>('FindingReminder').implement({
   description:
     'Việc sắp tới / What is coming: a board term ending within 90 days, a head without fire-safety training, a group without a coordination regulation.',
@@ -176,7 +172,7 @@ const ReminderRef = builder.objectRef<ReminderParent>('FindingReminder').impleme
       description: 'The day the term ends; null for standing gaps.',
       resolve: (r) => r.dueOn,
     }),
-    message: t.field({ type: ReminderText, resolve: (r) => r.message }),
+    message: t.field({ type: ReportText, resolve: (r) => r.message }),
   }),
 });
 

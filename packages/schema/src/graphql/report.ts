@@ -36,7 +36,7 @@ interface LocalizedText {
   en: string;
 }
 // Dates in the texts as the app writes them, in both languages (withDisplayDates).
-const Text = builder.objectRef<LocalizedText>('ReportText').implement({
+export const Text = builder.objectRef<LocalizedText>('ReportText').implement({
   fields: (t) => ({
     vi: t.string({ resolve: (text) => withDisplayDates(text.vi) }),
     en: t.string({ resolve: (text) => withDisplayDates(text.en) }),

@@ -32,11 +32,13 @@ const DIRECTIVE = encodeGlobalID('Directive', stableUuid(DIRECTIVE_ID));
 
 /** A party member of the sample (a person the party fields have something to say about). */
 let member = '';
+let cell = '';
 
 /** How each parent type is reached from the root; the answer's path to the parent. */
 const ROUTES: Record<string, { wrap: (body: string) => string; parentPath: string[] }> = {
   Query: { wrap: (body) => body, parentPath: [] },
   Person: { wrap: (body) => `node(id: "${member}") { __typename ... on Person { ${body} } }`, parentPath: ['node'] },
+  Organization: { wrap: (body) => `node(id: "${cell}") { __typename ... on Organization { ${body} } }`, parentPath: ['node'] },
   ReportFigure: {
     wrap: (body) => `directiveReport(directiveId: "${DIRECTIVE}", scopeId: "${LONG_BIEN}", to: "2022-12-01") { figures { key ${body} } }`,
     parentPath: ['directiveReport', 'figures'],
@@ -61,6 +63,9 @@ beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
   const row = await h.prisma.partyMembership.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { personId: true } });
   member = encodeGlobalID('Person', row.personId);
+  // A party cell with party members: the body whose party fields are gated.
+  const home = await h.prisma.partyMembership.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { homeCellId: true } });
+  cell = encodeGlobalID('Organization', home.homeCellId);
 });
 afterAll(() => h.close());
 
