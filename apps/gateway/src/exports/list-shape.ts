@@ -158,6 +158,9 @@ function columnType(def: GraphQLField<unknown, unknown>): ColumnType | undefined
   }
 }
 
+/** The fields that name a related record in a cell (`recordText`). */
+const NAMING_FIELDS = new Set(['name', 'fullName', 'label', 'code', 'vi', 'totalCount', 'nodes', 'title', 'subject']);
+
 /** The list an operation reads, or why it cannot be exported (in both languages). */
 export function listShape(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Shape {
   const operation = operationOf(document, operationName);
@@ -215,6 +218,9 @@ export function listShape(schema: GraphQLSchema, document: DocumentNode, operati
     const def = rowType && isCompositeType(rowType) ? fieldDef(rowType, field) : undefined;
     const type = def && columnType(def);
     if (!type) continue;
+    // A related record is shown by what names it (its name, count, …); one selected for a program's use only
+    // (a finding's `work { id version }`) is no column.
+    if (type.kind === 'record' && !fieldsOf(field.selectionSet, fragments).some((f) => NAMING_FIELDS.has(f.name.value))) continue;
     const header = columnLabel(field.name.value);
     if (!header) unlabelled.push(field.name.value);
     else columns.push({ key, header, type });

@@ -23,6 +23,18 @@ export const OUTPUT_FIELD_LABELS = {
   displayName: t('Tên hiển thị', 'Display name'),
   partyOrganisation: t('Cán bộ tổ chức Đảng', 'Party-organisation staff'),
   lockedAt: t('Khóa lúc', 'Locked at'),
+  buildings: t('Nhà chung cư', 'Apartment buildings'),
+  partyMembers: t('Đảng viên', 'Party members'),
+  key: t('Mã tồn tại', 'Finding key'),
+  current: t('Còn trên dữ liệu', 'Still shown by the data'),
+  state: t('Trạng thái xử lý', 'Work state'),
+  overdue: t('Quá hạn', 'Overdue'),
+  closedAutomatically: t('Tự đóng khi dữ liệu được sửa', 'Closed by the change that fixed it'),
+  dueOn: t('Hạn xử lý', 'Due on'),
+  assigneeName: t('Được giao cho', 'Assigned to'),
+  resolution: t('Cách xử lý hoặc lý do', 'How it was fixed, or why not'),
+  resolvedBy: t('Người xử lý', 'Resolved by'),
+  resolvedOn: t('Ngày xử lý', 'Resolved on'),
 } as const satisfies Record<string, LocalizedText>;
 
 /** Words for the values of text fields that hold one of a fixed set (a finding's kind of record). */

@@ -160,6 +160,13 @@ export const PARTY_STATUS_LABELS: Record<PartyStatus, LocalizedText> = {
   OFFICIAL: t('Chính thức', 'Official'),
 };
 
+/** Vietnamese and English names of the states of work on a finding (`FINDING_WORK_STATES`). */
+export const FINDING_WORK_STATE_LABELS: Record<'OPEN' | 'RESOLVED' | 'ACCEPTED', LocalizedText> = {
+  OPEN: t('Đang mở', 'Open'),
+  RESOLVED: t('Đã xử lý', 'Resolved'),
+  ACCEPTED: t('Chấp nhận, không xử lý', 'Accepted, will not be fixed'),
+};
+
 /** Vietnamese and English names of the Regulation 213 categories. */
 export const RESIDENCE_CONTACT_CATEGORY_LABELS: Record<ResidenceContactCategory, LocalizedText> = {
   NORMAL: t('Bình thường', 'Normal'),
