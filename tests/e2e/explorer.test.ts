@@ -217,7 +217,8 @@ describe('hierarchy explorer in Chromium', () => {
     await b.screenshot('08-reorganisation-merge-refused');
     await b.open('/explorer?asOf=2026-12-01', DEMO.admin);
     await treeNode(/^Phường Hồng Hà/).waitFor();
-    expect(await events().count()).toBe(3);
+    // The timeline loads beside the tree: wait for it (the suite's UI timeout), not for the tree alone.
+    await expect.poll(() => events().count()).toBe(3);
   });
 
   it('explains to the district officer that the territory ended, instead of an empty tree', async () => {

@@ -144,6 +144,14 @@ describe('admin web on a phone', () => {
     expect(ROUTES.length).toBeGreaterThanOrEqual(15);
   });
 
+  /** The page as it is now, at every phone size in turn (resized in place: the layout must follow without a reload). */
+  async function fitsAtEverySize(shot: (phone: (typeof PHONES)[number]) => string): Promise<void> {
+    for (const phone of PHONES) {
+      await usePhone(phone);
+      await fits(shot(phone));
+    }
+  }
+
   for (const phone of PHONES) {
     it(`signs in at ${phone.width} px`, async () => {
       await usePhone(phone);
@@ -155,38 +163,42 @@ describe('admin web on a phone', () => {
       await page.waitForURL(/\/dashboard/);
       await fits(`${phone.name}-01-dashboard-signed-in`);
     });
+  }
 
-    for (const route of ROUTES.filter((r) => r !== ':list')) {
-      it(`fits ${route} at ${phone.width} px`, async () => {
-        await usePhone(phone);
-        await b.open(route === 'directive-report' ? REPORT : await address(route), DEMO.district);
-        await fits(`${phone.name}-route-${route.replaceAll('/', '_').replaceAll(':', '')}`);
-      });
-    }
-
-    it(`fits every list of the menu at ${phone.width} px (the :list route)`, async () => {
-      await usePhone(phone);
-      await b.open('/dashboard', DEMO.district);
-      await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
-      const links = page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('menuitem');
-      await links.first().waitFor();
-      const count = await links.count();
-      const named = new Set(ROUTES.filter((r) => !r.includes(':')));
-      const lists: string[] = [];
-      for (let i = 0; i < count; i++) {
-        if (i > 0) await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
-        await links.nth(i).click();
-        // A choice closes the drawer, on the page it chose.
-        await page.getByRole('dialog').waitFor({ state: 'hidden' });
-        const path = new URL(page.url()).pathname.slice(1);
-        if (!named.has(path)) {
-          lists.push(path);
-          await fits(`${phone.name}-list-${path}`);
-        }
-      }
-      expect(lists).toEqual(expect.arrayContaining(['units', 'buildings']));
+  // Each route opened once, then checked at every phone size (one page load per route, not one per size).
+  for (const route of ROUTES.filter((r) => r !== ':list')) {
+    it(`fits ${route} at ${PHONES.map((p) => p.width).join(' and ')} px`, async () => {
+      await usePhone(PHONES[0]);
+      await b.open(route === 'directive-report' ? REPORT : await address(route), DEMO.district);
+      await fitsAtEverySize((phone) => `${phone.name}-route-${route.replaceAll('/', '_').replaceAll(':', '')}`);
     });
   }
+
+  it(`fits every list of the menu at ${PHONES.map((p) => p.width).join(' and ')} px (the :list route)`, async () => {
+    await usePhone(PHONES[0]);
+    await b.open('/dashboard', DEMO.district);
+    await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
+    const links = page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('menuitem');
+    await links.first().waitFor();
+    const count = await links.count();
+    const named = new Set(ROUTES.filter((r) => !r.includes(':')));
+    const lists: string[] = [];
+    for (let i = 0; i < count; i++) {
+      if (i > 0) {
+        await usePhone(PHONES[0]);
+        await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
+      }
+      await links.nth(i).click();
+      // A choice closes the drawer, on the page it chose.
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      const path = new URL(page.url()).pathname.slice(1);
+      if (!named.has(path)) {
+        lists.push(path);
+        await fitsAtEverySize((phone) => `${phone.name}-list-${path}`);
+      }
+    }
+    expect(lists).toEqual(expect.arrayContaining(['units', 'buildings']));
+  });
 
   it('opens the menu as a drawer over the page, and closes it on a choice', async () => {
     await usePhone(PHONES[0]);
