@@ -1,5 +1,6 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { Card, Empty, Table, Typography } from 'antd';
+import { Alert, Card, Empty, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { FindingWorkSummaryDocument } from '../findings/finding-work-documents';
 import { useMessages } from '../i18n/language';
@@ -35,7 +36,8 @@ export function FindingWorkCard({ scopeId }: { scopeId: string }) {
     );
   return (
     <Card title={t('findings.work.card.title')} data-testid="finding-work-card">
-      {error && <LoadErrorAlert title={t('findings.loadError')} error={error} onRetry={() => void refetch()} />}
+      {error && goneToday(error) && <Alert type="info" showIcon message={t('findings.work.card.goneToday')} style={{ marginBottom: 12 }} />}
+      {error && !goneToday(error) && <LoadErrorAlert title={t('findings.loadError')} error={error} onRetry={() => void refetch()} />}
       <Table<Row>
         rowKey={(r) => r.wardId ?? `none:${r.wardName}`}
         size="small"
@@ -60,5 +62,13 @@ export function FindingWorkCard({ scopeId }: { scopeId: string }) {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('findings.none')} /> }}
       />
     </Card>
+  );
+}
+
+/** Work is as of today: a place that no longer exists today (merged in 2025) has none to show. */
+function goneToday(error: unknown): boolean {
+  if (!CombinedGraphQLErrors.is(error)) return false;
+  return error.errors.some((e) =>
+    ((e.extensions?.violations as Array<{ code?: string }> | undefined) ?? []).some((v) => v.code === 'UNIT_NOT_FOUND'),
   );
 }

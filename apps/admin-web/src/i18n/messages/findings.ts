@@ -51,6 +51,8 @@ export const findingsMessages = defineMessages(
     'findings.work.on': 'Ngày',
     'findings.work.failed': 'Không lưu được.',
     'findings.work.card.title': 'Xử lý tồn tại theo phường (hôm nay)',
+    'findings.work.card.goneToday':
+      'Địa bàn này không còn tồn tại vào hôm nay (đã sắp xếp lại): việc xử lý tồn tại được theo dõi theo các địa bàn hiện nay.',
   },
   {
     'findings.title': 'Gaps',
@@ -101,5 +103,6 @@ export const findingsMessages = defineMessages(
     'findings.work.on': 'Date',
     'findings.work.failed': 'Could not save.',
     'findings.work.card.title': 'Findings work per ward (today)',
+    'findings.work.card.goneToday': 'This place no longer exists today (it was reorganised): work on findings is kept for today’s places.',
   },
 );
