@@ -22,7 +22,17 @@ import {
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { throwIfAborted } from './abort.js';
-import { alive, asDate, boardGroup, type Params, partyMember, placementCtes, postHolder, type Sql } from './sql-places.js';
+import {
+  alive,
+  asDate,
+  boardCandidatesCte,
+  boardGroup,
+  type Params,
+  partyMember,
+  placementCtes,
+  postHolder,
+  type Sql,
+} from './sql-places.js';
 import { readScope } from './sql-scope.js';
 
 /**
@@ -153,15 +163,7 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
       SELECT DISTINCT g.id AS group_id, o.id, o.name FROM groups g
         JOIN organization_areas a ON a.unit_id = g.id AND ${alive('a', to)}
         JOIN organizations o ON o.id = a.organization_id AND o.kind = 'PARTY_CELL' AND ${alive('o', to)}),
-    board_candidates AS (
-      SELECT o.* FROM in_to i JOIN apartment_buildings b ON b.residential_group_id = i.id
-        JOIN organizations o ON o.building_id = b.id AND ${board}
-      UNION
-      SELECT o.* FROM in_to i JOIN apartment_buildings b ON b.residential_group_id = i.id
-        JOIN organizations o ON o.complex_id = b.complex_id AND o.building_id IS NULL AND ${board}
-      UNION
-      SELECT o.* FROM in_to i JOIN organization_areas a ON a.unit_id = i.id AND ${alive('a', to)}
-        JOIN organizations o ON o.id = a.organization_id AND ${board}),
+    ${boardCandidatesCte(p)},
     -- Boards lying in the scope: filed under a group of the scope (placeBoard).
     boards AS (
       SELECT x.id, x.name, x.group_id FROM (SELECT o.id, o.name, ${boardGroup('o', to)} AS group_id FROM board_candidates o) x

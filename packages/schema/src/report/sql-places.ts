@@ -96,6 +96,25 @@ export function boardGroup(board: string, d: Sql): Sql {
       ORDER BY a.unit_id LIMIT 1))`;
 }
 
+/**
+ * `board_candidates`, needing `placementCtes`: the management boards alive on `to` that reach the
+ * scope by a building of one of its units, by a building of their complex, or by a place they serve
+ * on `to` — the boards whose group (`boardGroup`) can lie in the scope.
+ */
+export function boardCandidatesCte(p: Params): Sql {
+  const to = asDate(p.to);
+  const board = sql`o.kind = 'MANAGEMENT_BOARD' AND ${alive('o', to)}`;
+  return sql`board_candidates AS (
+      SELECT o.* FROM in_to i JOIN apartment_buildings b ON b.residential_group_id = i.id
+        JOIN organizations o ON o.building_id = b.id AND ${board}
+      UNION
+      SELECT o.* FROM in_to i JOIN apartment_buildings b ON b.residential_group_id = i.id
+        JOIN organizations o ON o.complex_id = b.complex_id AND o.building_id IS NULL AND ${board}
+      UNION
+      SELECT o.* FROM in_to i JOIN organization_areas a ON a.unit_id = i.id AND ${alive('a', to)}
+        JOIN organizations o ON o.id = a.organization_id AND ${board})`;
+}
+
 /** `placeBoard(board, fallbackOn)` for an organizations alias, by the database function; kind 'unknown' when it has no group. */
 export function placeBoard(p: Params, board: string, fallback: Sql | null, as: string): Sql {
   return sql`LEFT JOIN LATERAL coso_report_place_board(${asUuid(p.scope)}, ${Prisma.raw(board)}.id, ${asDate(p.to)}, ${fallback ?? noDate}) ${Prisma.raw(as)} ON true`;

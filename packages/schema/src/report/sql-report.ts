@@ -25,6 +25,7 @@ import {
   alive,
   asDate,
   asUuid,
+  boardCandidatesCte,
   boardGroup,
   type Params,
   partyMember,
@@ -99,16 +100,7 @@ function groupsCte(w: Window): Sql {
  */
 function boardsCte(w: Window): Sql {
   const to = d(w.to);
-  const board = sql`o.kind = 'MANAGEMENT_BOARD' AND ${alive('o', to)}`;
-  return sql`board_candidates AS (
-      SELECT o.* FROM in_to i JOIN apartment_buildings b ON b.residential_group_id = i.id
-        JOIN organizations o ON o.building_id = b.id AND ${board}
-      UNION
-      SELECT o.* FROM in_to i JOIN apartment_buildings b ON b.residential_group_id = i.id
-        JOIN organizations o ON o.complex_id = b.complex_id AND o.building_id IS NULL AND ${board}
-      UNION
-      SELECT o.* FROM in_to i JOIN organization_areas a ON a.unit_id = i.id AND ${alive('a', to)}
-        JOIN organizations o ON o.id = a.organization_id AND ${board}),
+  return sql`${boardCandidatesCte(w)},
     boards AS (
       SELECT o.id, pt.ward_id FROM board_candidates o JOIN placed_to pt ON pt.unit_id = ${boardGroup('o', to)} AND pt.kind = 'in'),
     board_seats AS (
