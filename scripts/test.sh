@@ -27,5 +27,23 @@ phase boundaries npx depcruise packages/*/src apps/admin-web/src apps/gateway/sr
 keep() { local code=$?; [ "$status" -eq 0 ] && status=$code; }
 phase unit npx vitest run --project domain --project sample-data --project admin-web || keep
 phase api npx vitest run --project schema --project gateway || keep
+# COSO_BESIDE_BROWSER (.ci/run sets it): a command run in the background during the browser phase,
+# its output kept and printed after, its failure counted like a phase's.
+beside_pid=
+beside_log=
+if [ -n "${COSO_BESIDE_BROWSER:-}" ]; then
+  beside_log=$(mktemp)
+  echo "── beside the browser phase: ${COSO_BESIDE_BROWSER} (output below when both end)"
+  bash -c "$COSO_BESIDE_BROWSER" >"$beside_log" 2>&1 &
+  beside_pid=$!
+fi
 phase "cross-package and browser" npx vitest run --project tests || keep
+if [ -n "$beside_pid" ]; then
+  wait "$beside_pid"
+  beside_code=$?
+  echo "── output of ${COSO_BESIDE_BROWSER}:"
+  cat "$beside_log"
+  rm -f "$beside_log"
+  [ "$status" -eq 0 ] && status=$beside_code
+fi
 exit "$status"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# CI's Node 24 pass (.ci/run): the unit tests, then the database and API tests against the machine's
+# PostgreSQL 15 server. So both Nodes run the unit and API suites, and both database paths stay green:
+# embedded PostgreSQL on Node 20 (`npm test`) and the PostgreSQL server on Node 24 (here).
+# .ci/run starts it beside the browser phase of `npm test` (COSO_BESIDE_BROWSER, scripts/test.sh):
+# the browser journeys run one file at a time and mostly wait on Chromium and the gateway, so the
+# second core does this meanwhile instead of after. Same node_modules as Node 20: its only native
+# addons are N-API (see scripts/node24.sh). Each phase appends its line to COSO_PHASE_LOG if set.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+status=0
+timed() {
+  local name=$1; shift
+  local start=$SECONDS code
+  ( set -e; "$@" )
+  code=$?
+  local line
+  line=$(printf '%-28s %5d s  %s' "$name" "$((SECONDS - start))" "$([ $code -eq 0 ] && echo ok || echo "FAILED ($code)")")
+  echo "── ${line}"
+  [ -n "${COSO_PHASE_LOG:-}" ] && echo "$line" >>"$COSO_PHASE_LOG"
+  [ "$status" -eq 0 ] && status=$code
+  return $code
+}
+# Each phase runs in a subshell, so every Node 24 command asks scripts/node24.sh for the binary's
+# directory (instant once installed).
+on_node24() {
+  local bin
+  bin=$(bash scripts/node24.sh)
+  PATH="$bin:$PATH" "$@"
+}
+node24_install() {
+  on_node24 node -e 'if (process.versions.node.split(".")[0] !== "24") process.exit(1)'
+  echo "ci: $(on_node24 node -v) from $(bash scripts/node24.sh)"
+}
+server_pass() {
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null
+  fi
+  pg_ctlcluster 15 main start 2>/dev/null || pg_ctlcluster 15 main status >/dev/null
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  su postgres -c "psql -q -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'coso_ci') THEN CREATE ROLE coso_ci LOGIN SUPERUSER PASSWORD 'coso_ci'; END IF; END \\\$\\\$;\""
+  TEST_DATABASE_URL=postgres://coso_ci:coso_ci@127.0.0.1:5432/postgres on_node24 npx vitest run --project schema --project gateway
+}
+timed "Node 24 install" node24_install || exit $?
+timed "unit, Node 24" on_node24 npx vitest run --project domain --project sample-data --project admin-web
+timed "PostgreSQL server, Node 24" server_pass
+exit "$status"
