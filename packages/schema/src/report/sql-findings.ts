@@ -26,11 +26,10 @@ import {
   alive,
   asDate,
   boardCandidatesCte,
+  boardPeopleCte,
   boardGroup,
   type Params,
-  partyMember,
   placementCtes,
-  postHolder,
   type Sql,
 } from './sql-places.js';
 import { readScope } from './sql-scope.js';
@@ -171,9 +170,7 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
     board_seats AS (
       SELECT DISTINCT b.id AS board_id, m.person_id, m.role = 'HEAD' AS head FROM boards b
         JOIN memberships m ON m.organization_id = b.id AND ${alive('m', to)}),
-    board_people AS MATERIALIZED (
-      SELECT p.person_id, ${partyMember(sql`p.person_id`, to)} AS party, ${postHolder(sql`p.person_id`, to)} AS post
-        FROM (SELECT DISTINCT person_id FROM board_seats) p),
+    ${boardPeopleCte(to)},
     board_members AS (
       SELECT s.*, bp.party, bp.post FROM board_seats s JOIN board_people bp ON bp.person_id = s.person_id),
     -- Per board, per group and per cell once (hashed), never a scan per row of the outer list.

@@ -26,14 +26,13 @@ import {
   asDate,
   asUuid,
   boardCandidatesCte,
+  boardPeopleCte,
   boardGroup,
   type Params,
-  partyMember,
   placeBoard,
   placementCtes,
   placeOrganization,
   placeUnit,
-  postHolder,
   type Sql,
 } from './sql-places.js';
 import { compareScopeUnits, readScope, type ScopeRow } from './sql-scope.js';
@@ -106,10 +105,7 @@ function boardsCte(w: Window): Sql {
     board_seats AS (
       SELECT DISTINCT b.id AS board_id, b.ward_id, m.person_id, m.role = 'HEAD' AS head FROM boards b
         JOIN memberships m ON m.organization_id = b.id AND ${alive('m', to)}),
-    -- Who each member is on the as-of date, asked once per person (never a hash of the city's memberships).
-    board_people AS MATERIALIZED (
-      SELECT p.person_id, ${partyMember(sql`p.person_id`, to)} AS party, ${postHolder(sql`p.person_id`, to)} AS post
-        FROM (SELECT DISTINCT person_id FROM board_seats) p),
+    ${boardPeopleCte(to)},
     board_members AS (
       SELECT s.*, bp.party, bp.post FROM board_seats s JOIN board_people bp ON bp.person_id = s.person_id)`;
 }
