@@ -22,16 +22,7 @@ import {
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { throwIfAborted } from './abort.js';
-import {
-  alive,
-  asDate,
-  boardCandidatesCte,
-  boardPeopleCte,
-  boardGroup,
-  type Params,
-  placementCtes,
-  type Sql,
-} from './sql-places.js';
+import { alive, asDate, boardCandidatesCte, boardGroup, boardPeopleCte, type Params, placementCtes, type Sql } from './sql-places.js';
 import { readScope } from './sql-scope.js';
 
 /**
