@@ -51,7 +51,7 @@ export function ImportResults({ results, committedAt }: { results: readonly Resu
         pagination={{ pageSize: PAGE, current: page, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
           { key: 'row', title: t('imports.preview.row'), render: (_: unknown, r) => r.rowNumber },
-          { key: 'action', title: t('imports.preview.action'), render: (_: unknown, r) => <ActionTag action={r.action} /> },
+          { key: 'action', title: t('imports.result.action'), render: (_: unknown, r) => <ActionTag action={r.action} /> },
           {
             key: 'record',
             title: t('imports.result.record'),

@@ -31,13 +31,12 @@ export function ImportUploadArea({ kind, hint, testId }: { kind: string | null; 
   }
 
   return (
-    <Flex vertical gap={8}>
+    <Flex vertical gap={8} data-testid={testId}>
       <Upload.Dragger
         accept={IMPORT_FILE_ACCEPT}
         multiple={false}
         showUploadList={false}
         disabled={busy || !kind}
-        data-testid={testId}
         beforeUpload={(file) => {
           void upload(file);
           // The file goes through uploadImportFile (the session's token, its own content type), not antd's XHR.
