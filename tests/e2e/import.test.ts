@@ -180,6 +180,8 @@ describe('importing people from Excel through the admin web (#14)', () => {
     return path;
   }
 
+  /** A spreadsheet column's letter from exceljs's 1-based index (the templates have fewer than 27 columns). */
+  const columnName = (index: number | undefined) => String.fromCharCode(64 + stored(index, 'a column'));
   const sheetRow = (i: number) => stored(headerRow, 'the header row') + 1 + i;
 
   it('uploads 30 rows and sees exactly the two errors, each on its cell', async () => {
@@ -207,6 +209,23 @@ describe('importing people from Excel through the admin web (#14)', () => {
     expect(await idCell.getByTestId('import-error').getAttribute('data-code')).toBe('CITIZEN_ID_FORMAT');
     expect(await idCell.getByTestId('import-error').textContent()).not.toContain('chỉ có 10 chữ số');
     await b.screenshot('03-preview-two-errors-english');
+  });
+
+  it('corrects the column matching: a column read from no header is not checked, and back', async () => {
+    await b.open(`/imports/${encodeURIComponent(stored(firstBatch, 'the first upload'))}`, OFFICER);
+    await page.getByTestId('import-preview-errors').waitFor();
+    await page.getByText('Dòng tiêu đề và ghép cột').click();
+    // The server matched every column of the template to its header: row 1, "Số định danh cá nhân" from column F.
+    expect(await page.getByLabel('Dòng tiêu đề (số dòng trong bảng tính)').inputValue()).toBe(String(stored(headerRow, 'the header row')));
+    await b.pickOption('Số định danh cá nhân', '— không có trong tệp —');
+    // Without the column the citizen IDs are not read: only the other ward's group is left.
+    await page.getByTestId('import-preview-summary').getByText('30 dòng: 29 thêm mới, 0 cập nhật, 0 không đổi.').waitFor();
+    expect(await page.getByTestId('import-error').count()).toBe(1);
+    expect(await page.getByTestId(`import-cell-${sheetRow(BAD_CITIZEN_ID)}-citizenId`).textContent()).toBe('');
+    await b.screenshot('03b-column-matching');
+    await b.pickOption('Số định danh cá nhân', `${columnName(stored(columnsOf, 'the columns').citizenId)}: Số định danh cá nhân`);
+    await page.getByTestId('import-preview-summary').getByText('30 dòng: 28 thêm mới, 0 cập nhật, 0 không đổi.').waitFor();
+    expect(await page.getByTestId('import-error').count()).toBe(2);
   });
 
   it('fixes both rows, uploads the file again and commits it', async () => {
