@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { searchKey } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
+import { apiToken } from '../support/gateway-process.js';
 import { DEMO, expectNothingFromOutsideAndNoErrors, stored, useAdminWebBrowser } from './support/admin-web-browser.js';
 
 /**
@@ -38,6 +39,8 @@ interface Ids {
   organization: string;
   board: string;
   person: string;
+  /** An import batch: the people template uploaded as it comes (its example row). */
+  importBatch: string;
 }
 
 describe('admin web on a phone', () => {
@@ -111,7 +114,20 @@ describe('admin web on a phone', () => {
       asOf: AS_OF,
     });
     const one = (key: keyof typeof data) => stored(data[key].nodes[0]?.id, `a record of ${key} in the sample data`);
+    // An import batch for /imports/:id: the people template, downloaded and uploaded back as the district officer.
+    const token = await apiToken(b.baseUrl, ...DEMO.district);
+    const auth = { authorization: `Bearer ${token}` };
+    const template = await fetch(b.url('/imports/templates/people.xlsx'), { headers: auth });
+    expect(template.status).toBe(200);
+    const upload = await fetch(b.url('/imports?kind=people&fileName=mau.xlsx'), {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/octet-stream' },
+      body: Buffer.from(await template.arrayBuffer()),
+    });
+    expect(upload.status).toBe(201);
+    const batch = ((await upload.json()) as { id: string }).id;
     ids = {
+      importBatch: stored(batch, 'an uploaded import batch'),
       unit: one('units'),
       building: one('buildings'),
       organization: one('organizations'),
@@ -130,6 +146,7 @@ describe('admin web on a phone', () => {
       organizations: id.organization,
       boards: id.board,
       people: id.person,
+      imports: id.importBatch,
     };
     const filled = route.replace(':id', () => {
       const record = byPrefix[route.split('/')[0] ?? ''];

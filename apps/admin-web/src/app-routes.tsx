@@ -26,6 +26,8 @@ const PersonFormPage = named(() => import('./pages/person-form-page'), 'PersonFo
 const DirectiveReportPage = named(() => import('./pages/directive-report-page'), 'DirectiveReportPage');
 const FindingsPage = named(() => import('./pages/findings-page'), 'FindingsPage');
 const AccountsPage = named(() => import('./pages/accounts-page'), 'AccountsPage');
+const ImportsPage = named(() => import('./pages/imports-page'), 'ImportsPage');
+const ImportBatchPage = named(() => import('./pages/import-batch-page'), 'ImportBatchPage');
 const RegistryListRoute = named(() => import('./lists/registry/registry-list-page'), 'RegistryListRoute');
 const NotFoundPage = named(() => import('./pages/not-found-page'), 'NotFoundPage');
 
@@ -49,6 +51,8 @@ const pageRoutes: RouteObject[] = [
   { path: 'directive-report', element: <DirectiveReportPage /> },
   { path: 'findings', element: <FindingsPage /> },
   { path: 'accounts', element: <AccountsPage /> },
+  { path: 'imports', element: <ImportsPage /> },
+  { path: 'imports/:id', element: <ImportBatchPage /> },
   // The registry's lists (lists/registry/list-registry.ts): /units, /buildings… A path the
   // registry does not hold shows "page not found".
   { path: ':list', element: <RegistryListRoute /> },

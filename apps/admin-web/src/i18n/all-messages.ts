@@ -5,6 +5,7 @@ import { dashboardMessages } from './messages/dashboard';
 import { explorerMessages } from './messages/explorer';
 import { findingsMessages } from './messages/findings';
 import { formsMessages } from './messages/forms';
+import { importMessages } from './messages/imports';
 import { listExportMessages } from './messages/list-export';
 import { listsMessages } from './messages/lists';
 import { organizationsMessages } from './messages/organizations';
@@ -35,6 +36,7 @@ export const MESSAGE_MODULES = {
   records: recordsMessages,
   forms: formsMessages,
   accounts: accountsMessages,
+  imports: importMessages,
 } as const;
 
 export type AllMessageModules = typeof MESSAGE_MODULES;

@@ -7,6 +7,7 @@ import type { OrganizationFilter, OrganizationOrderField, OrganizationsListQuery
 import type { KeysOf } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { organizationsMessages } from '../i18n/messages/organizations';
+import { ImportFromExcelButton } from '../imports/import-from-excel-button';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPage } from '../lists/list-page';
 import { cursorPager } from '../lists/list-pager';
@@ -27,6 +28,9 @@ type OrganizationRow = OrganizationsListQuery['organizations']['nodes'][number];
 
 const ORDER_FIELDS: readonly OrganizationOrderField[] = ['NAME', 'KIND', 'VALID_FROM'];
 
+/** The import kind (the wizard's `?kind=`) of a list of one kind of body that can be imported. */
+const IMPORT_KIND_OF_BODIES: Partial<Record<OrganizationKind, string>> = { MANAGEMENT_BOARD: 'boards', PARTY_CELL: 'party-cells' };
+
 function titleKey(kinds: readonly OrganizationKind[] | undefined): KeysOf<typeof organizationsMessages> {
   if (kinds?.length === 1 && kinds[0] === 'MANAGEMENT_BOARD') return 'organizations.list.boardsTitle';
   if (kinds?.length === 1 && kinds[0] === 'PARTY_CELL') return 'organizations.list.cellsTitle';
@@ -38,6 +42,7 @@ function titleKey(kinds: readonly OrganizationKind[] | undefined): KeysOf<typeof
  * without it the user filters by kind. Search, ward, sort by name, kind or founding date.
  */
 export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind[] }) {
+  const importKind = kinds?.length === 1 && kinds[0] ? IMPORT_KIND_OF_BODIES[kinds[0]] : undefined;
   const { t, language } = useMessages(organizationsMessages);
   const user = useSignedInUser();
   const { params, update } = useListParams();
@@ -145,13 +150,17 @@ export function OrganizationsPage({ kinds }: { kinds?: readonly OrganizationKind
         ],
       }}
       actions={
-        boardsOnly &&
         user.permissions.canWrite && (
-          <Link to="/boards/establish">
-            <Button type="primary" icon={<PlusOutlined />}>
-              {t('organizations.list.establishBoard')}
-            </Button>
-          </Link>
+          <>
+            {boardsOnly && (
+              <Link to="/boards/establish">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {t('organizations.list.establishBoard')}
+                </Button>
+              </Link>
+            )}
+            {importKind && <ImportFromExcelButton kind={importKind} />}
+          </>
         )
       }
       filters={

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { PeopleListQuery, PersonFilter, PersonOrderField } from '../gql/graphql';
 import { useMessages } from '../i18n/language';
 import { peopleListMessages } from '../i18n/messages/people-list';
+import { ImportFromExcelButton } from '../imports/import-from-excel-button';
 import { AsOfPicker } from '../lists/as-of-picker';
 import { ListPage } from '../lists/list-page';
 import { cursorPager } from '../lists/list-pager';
@@ -125,11 +126,14 @@ export function PeoplePage() {
       }}
       actions={
         user.permissions.canWrite && (
-          <Link to="/people/new">
-            <Button type="primary" icon={<PlusOutlined />}>
-              {t('people.list.new')}
-            </Button>
-          </Link>
+          <>
+            <Link to="/people/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('people.list.new')}
+              </Button>
+            </Link>
+            <ImportFromExcelButton kind="people" />
+          </>
         )
       }
       filters={

@@ -42,6 +42,8 @@ const EXPECTED: Record<string, string> = {
   '/directive-report': 'directive-report',
   '/findings': 'findings',
   '/accounts': 'accounts',
+  '/imports': 'imports',
+  '/imports/:id': 'imports',
 };
 
 describe('the highlighted menu item', () => {

@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  ImportOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -21,5 +22,6 @@ export const SECTION_ICONS: Record<string, ReactNode> = {
   'party-cells': <PartitionOutlined />,
   'directive-report': <FileTextOutlined />,
   findings: <AuditOutlined />,
+  imports: <ImportOutlined />,
   accounts: <UserOutlined />,
 };

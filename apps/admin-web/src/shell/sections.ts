@@ -22,6 +22,7 @@ export const SECTIONS: readonly Section[] = [
   { path: 'people', label: 'menu.people', order: 80 },
   { path: 'directive-report', label: 'menu.directiveReport', order: 90 },
   { path: 'findings', label: 'menu.findings', order: 100 },
+  { path: 'imports', label: 'menu.imports', order: 105 },
   { path: 'accounts', label: 'menu.accounts', order: 110, adminOnly: true },
 ];
 

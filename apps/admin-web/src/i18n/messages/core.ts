@@ -52,6 +52,7 @@ export const coreMessages = defineMessages(
     'menu.directiveReport': 'Báo cáo sơ kết',
     'menu.findings': 'Tồn tại, hạn chế',
     'menu.accounts': 'Tài khoản',
+    'menu.imports': 'Nhập từ Excel',
 
     'notFound.title': 'Không tìm thấy trang',
     'notFound.text': 'Địa chỉ này không có trong ứng dụng.',
@@ -112,6 +113,7 @@ export const coreMessages = defineMessages(
     'menu.directiveReport': 'Review report',
     'menu.findings': 'Findings',
     'menu.accounts': 'Accounts',
+    'menu.imports': 'Import from Excel',
 
     'notFound.title': 'Page not found',
     'notFound.text': 'This address is not part of the app.',

@@ -1,0 +1,156 @@
+import { graphql } from '../gql';
+
+/** The kinds the API imports, with their columns (the wizard's first step and its column matching). */
+export const ImportKindsDocument = graphql(`
+  query ImportKinds {
+    importKinds {
+      name
+      label {
+        vi
+        en
+      }
+      columns {
+        key
+        required
+        label {
+          vi
+          en
+        }
+      }
+    }
+  }
+`);
+
+/** The viewer's earlier batches (administrators: everyone's), newest first. */
+export const ImportBatchesDocument = graphql(`
+  query ImportBatches {
+    imports {
+      id
+      kind
+      fileName
+      actor
+      status
+      rowCount
+      createdAt
+      committedAt
+    }
+  }
+`);
+
+/** One batch as stored, and what its commit wrote (empty before). */
+export const ImportBatchDocument = graphql(`
+  query ImportBatch($id: String!) {
+    importBatch(id: $id) {
+      id
+      kind
+      fileName
+      actor
+      status
+      rowCount
+      createdAt
+      committedAt
+      results {
+        rowNumber
+        action
+        recordId
+      }
+    }
+  }
+`);
+
+/** The fields of a dry run (and of a commit's answer): the header row, column matching, rows and errors. */
+export const ImportPreviewFieldsFragment = graphql(`
+  fragment ImportPreviewFields on ImportPreview {
+    committed
+    headerRow
+    headers
+    columns {
+      key
+      required
+      header
+      label {
+        vi
+        en
+      }
+    }
+    rows {
+      rowNumber
+      action
+      recordId
+      cells {
+        column
+        value
+      }
+    }
+    errors {
+      rowNumber
+      column
+      code
+      message {
+        vi
+        en
+      }
+    }
+  }
+`);
+
+/** A dry run of a batch with the header row and columns the user chose (none: the server's guess). */
+export const ImportPreviewDocument = graphql(`
+  query ImportPreview($id: String!, $headerRow: Int, $columns: [ImportColumnChoice!]) {
+    importBatch(id: $id) {
+      id
+      preview(headerRow: $headerRow, columns: $columns) {
+        ...ImportPreviewFields
+      }
+    }
+  }
+`);
+
+/** How far the running preview or commit of a batch has got (asked again while the commit runs). */
+export const ImportProgressDocument = graphql(`
+  query ImportProgress($id: String!) {
+    importBatch(id: $id) {
+      id
+      progress {
+        phase
+        done
+        total
+      }
+    }
+  }
+`);
+
+export const CommitImportDocument = graphql(`
+  mutation CommitImport($input: CommitImportInput!) {
+    commitImport(input: $input) {
+      __typename
+      ... on MutationCommitImportSuccess {
+        data {
+          ...ImportPreviewFields
+        }
+      }
+      ...MutationErrorFields
+    }
+  }
+`);
+
+/** The names of the records a batch wrote, for its result's links (one page of them at a time). */
+export const ImportedRecordNamesDocument = graphql(`
+  query ImportedRecordNames($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      ... on Person {
+        fullName
+      }
+      ... on AdministrativeUnit {
+        name
+      }
+      ... on ApartmentBuilding {
+        name
+      }
+      ... on Organization {
+        name
+      }
+    }
+  }
+`);

@@ -1,0 +1,15 @@
+import { ImportOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { Link } from 'react-router';
+import { useMessages } from '../i18n/language';
+import { importMessages } from '../i18n/messages/imports';
+
+/** "Nhập từ Excel" beside a list's title: the import wizard with the list's kind chosen. */
+export function ImportFromExcelButton({ kind }: { kind: string }) {
+  const { t } = useMessages(importMessages);
+  return (
+    <Link to={`/imports?kind=${encodeURIComponent(kind)}`} data-testid="import-from-excel">
+      <Button icon={<ImportOutlined />}>{t('imports.fromList')}</Button>
+    </Link>
+  );
+}
