@@ -352,12 +352,24 @@ function csv(kind: ImportKind, values: Readonly<Record<string, string | number>>
   );
 }
 
-/** Every kind's example in place, as the officer (the examples build on each other; already there → unchanged). */
+/**
+ * Every kind's example in place, as the officer (the examples build on each other; already there →
+ * unchanged). A complex lies in no ward until a building names it, so the ward officer who created
+ * the example's complex may not write it afterwards, and re-reading it for an update is refused.
+ */
 async function importExamples(): Promise<void> {
   for (const kind of IMPORT_KINDS) {
     const r = await importFile(officer, schema, { kind: kind.name, fileName: 'vd.csv', bytes: csv(kind, kind.example), dryRun: false });
-    expect(r.errors, kind.name).toEqual([]);
+    const inPlace = kind.name === 'complexes' && (await sourceKeyExists(String(kind.example.sourceKey)));
+    expect(
+      r.errors.map((e) => e.code),
+      kind.name,
+    ).toEqual(inPlace ? ['FORBIDDEN'] : []);
   }
+}
+
+async function sourceKeyExists(key: string): Promise<boolean> {
+  return (await h.prisma.importSourceKey.count({ where: { key } })) > 0;
 }
 
 describe('a re-import that would move a record (#14)', () => {
@@ -369,6 +381,8 @@ describe('a re-import that would move a record (#14)', () => {
    */
   const ALTERNATIVES: Readonly<Record<string, string>> = {
     'residential-groups.parentId': 'Việt Hưng',
+    'organizations.parentId': 'Đảng ủy phường Phúc Lợi',
+    'organizations.unitIds': 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
     'party-cells.parentId': 'Thành ủy Hà Nội',
     'party-cells.unitIds': 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
     'boards.buildingId': 'Chung cư A',

@@ -7,7 +7,7 @@ import {
   optionalIdField,
   toEstablishBoardInput,
 } from '@coso/domain';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ENTITY_SPECS, type EntitySpec } from '../graphql/entity-mutations.js';
 import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
 import type { Tx } from '../store/transaction.js';
@@ -115,7 +115,12 @@ export interface ImportKind {
    * on the access fixture each passes the dry run once those before it are imported.
    */
   example: Readonly<Record<string, string | number>>;
+  /** Which of the entity's records its export writes, beyond `fixed.kind` (the bodies no other kind covers). */
+  exportWhere?: Readonly<Record<string, unknown>>;
 }
+
+/** The places a body serves: one or more units in one cell ("…; …"). */
+const unitList = z.array(idField).optional();
 
 export const IMPORT_KINDS: readonly ImportKind[] = [
   {
@@ -143,6 +148,33 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     omit: ['kind', 'kindLabel', 'code'],
     labels: { name: { vi: 'Tên tổ dân phố', en: 'Residential group' }, parentId: { vi: 'Phường, xã', en: 'Ward or commune' } },
     example: { sourceKey: 'VD-TDP-20', name: 'Tổ dân phố số 20 (Phúc Lợi)', parentId: 'Phúc Lợi', validFrom: '01/07/2025' },
+  },
+  {
+    name: 'organizations',
+    label: { vi: 'Cơ quan, tổ chức', en: 'Bodies' },
+    noun: 'Organization',
+    // Party cells and management boards have kinds of their own; a board's building is its workflow's.
+    omit: ['buildingId', 'complexId'],
+    extra: { parentId: optionalIdField, unitIds: unitList },
+    exportWhere: { kind: { notIn: ['PARTY_CELL', 'MANAGEMENT_BOARD'] } },
+    labels: {
+      parentId: { vi: 'Tổ chức cấp trên', en: 'Body above' },
+      unitIds: { vi: 'Địa bàn phụ trách', en: 'Places served' },
+    },
+    example: {
+      sourceKey: 'VD-TC-20',
+      kind: 'Ban công tác Mặt trận',
+      name: 'Ban công tác Mặt trận TDP số 20 Phúc Lợi',
+      unitIds: 'Tổ dân phố số 20 (Phúc Lợi), Phúc Lợi',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'complexes',
+    label: { vi: 'Cụm nhà chung cư', en: 'Apartment complexes' },
+    noun: 'ApartmentComplex',
+    labels: { name: { vi: 'Tên cụm nhà chung cư', en: 'Complex' } },
+    example: { sourceKey: 'VD-CUM-01', name: 'Cụm nhà ở Phúc Lợi Xanh', validFrom: '01/08/2025' },
   },
   {
     name: 'buildings',
@@ -198,12 +230,11 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     fixed: { kind: 'PARTY_CELL' },
     // Its kind is the template's; a cell is no board nor branch.
     omit: ['kind', 'massOrganization', 'buildingId', 'complexId'],
-    extra: { parentId: idField, unitIds: optionalIdField },
-    toInput: ({ unitIds, ...rest }) => (typeof unitIds === 'string' ? { ...rest, unitIds: [unitIds] } : rest),
+    extra: { parentId: idField, unitIds: unitList },
     labels: {
       name: { vi: 'Tên chi bộ', en: 'Party cell' },
       parentId: { vi: 'Đảng ủy cấp trên', en: 'Party committee above' },
-      unitIds: { vi: 'Tổ dân phố phụ trách', en: 'Residential group served' },
+      unitIds: { vi: 'Tổ dân phố phụ trách', en: 'Residential groups served' },
     },
     example: {
       sourceKey: 'VD-CB-20',
@@ -224,6 +255,20 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       residenceCellId: 'Chi bộ TDP số 20 Phúc Lợi',
       category: 'Bình thường',
       validFrom: '01/09/2025',
+    },
+  },
+  {
+    name: 'directives',
+    label: { vi: 'Chỉ thị, thông tri', en: 'Directives' },
+    noun: 'Directive',
+    labels: { issuerId: { vi: 'Cơ quan ban hành', en: 'Issued by' }, scopeUnitId: { vi: 'Địa bàn áp dụng', en: 'Applies to' } },
+    example: {
+      sourceKey: 'VD-CT-01',
+      code: '01-CT/ĐU',
+      title: 'Chỉ thị của Đảng ủy phường về hệ thống chính trị ở tổ dân phố có nhà chung cư',
+      issuedOn: '15/09/2025',
+      issuerId: 'Đảng ủy phường Phúc Lợi',
+      scopeUnitId: 'Phúc Lợi',
     },
   },
   {
