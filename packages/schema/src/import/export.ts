@@ -28,7 +28,7 @@ export async function exportKind(db: Db, kind: ImportKind, asOf: IsoDate): Promi
   const where = {
     ...(facts.dates.has('validFrom') ? activeOnWhere(asOf) : {}),
     ...(kind.fixed?.kind !== undefined ? { kind: kind.fixed.kind } : {}),
-    ...(kind.exportWhere ?? {}),
+    ...(kind.exportWhere?.(asOf) ?? {}),
   };
   let records = await delegateOf(db, spec.typename).findMany({ where, orderBy: { id: 'asc' } });
   const extras = await extraValues(db, spec.typename, records, asOf);

@@ -115,8 +115,11 @@ export interface ImportKind {
    * on the access fixture each passes the dry run once those before it are imported.
    */
   example: Readonly<Record<string, string | number>>;
-  /** Which of the entity's records its export writes, beyond `fixed.kind` (the bodies no other kind covers). */
-  exportWhere?: Readonly<Record<string, unknown>>;
+  /**
+   * Which of the entity's records its export writes, beyond `fixed.kind` and being valid on the
+   * date (the bodies no other kind covers; a board's changes while the board exists).
+   */
+  exportWhere?: (asOf: string) => Readonly<Record<string, unknown>>;
 }
 
 /** The places a body serves: one or more units in one cell ("…; …"). */
@@ -150,26 +153,6 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     example: { sourceKey: 'VD-TDP-20', name: 'Tổ dân phố số 20 (Phúc Lợi)', parentId: 'Phúc Lợi', validFrom: '01/07/2025' },
   },
   {
-    name: 'organizations',
-    label: { vi: 'Cơ quan, tổ chức', en: 'Bodies' },
-    noun: 'Organization',
-    // Party cells and management boards have kinds of their own; a board's building is its workflow's.
-    omit: ['buildingId', 'complexId'],
-    extra: { parentId: optionalIdField, unitIds: unitList },
-    exportWhere: { kind: { notIn: ['PARTY_CELL', 'MANAGEMENT_BOARD'] } },
-    labels: {
-      parentId: { vi: 'Tổ chức cấp trên', en: 'Body above' },
-      unitIds: { vi: 'Địa bàn phụ trách', en: 'Places served' },
-    },
-    example: {
-      sourceKey: 'VD-TC-20',
-      kind: 'Ban công tác Mặt trận',
-      name: 'Ban công tác Mặt trận TDP số 20 Phúc Lợi',
-      unitIds: 'Tổ dân phố số 20 (Phúc Lợi), Phúc Lợi',
-      validFrom: '01/08/2025',
-    },
-  },
-  {
     name: 'complexes',
     label: { vi: 'Cụm nhà chung cư', en: 'Apartment complexes' },
     noun: 'ApartmentComplex',
@@ -191,6 +174,27 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       multipleOwners: 'Có',
       handoverStartedOn: '01/08/2025',
       halfHandedOverOn: '15/10/2025',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'organizations',
+    label: { vi: 'Cơ quan, tổ chức', en: 'Bodies' },
+    noun: 'Organization',
+    // Party cells have a kind of their own. A management board is a body too (with its building or
+    // complex): the boards kind establishes one with its first term and members; this one writes
+    // the body alone, its changes and members coming from their own files.
+    extra: { parentId: optionalIdField, unitIds: unitList },
+    exportWhere: () => ({ kind: { not: 'PARTY_CELL' } }),
+    labels: {
+      parentId: { vi: 'Tổ chức cấp trên', en: 'Body above' },
+      unitIds: { vi: 'Địa bàn phụ trách', en: 'Places served' },
+    },
+    example: {
+      sourceKey: 'VD-TC-20',
+      kind: 'Ban công tác Mặt trận',
+      name: 'Ban công tác Mặt trận TDP số 20 Phúc Lợi',
+      unitIds: 'Tổ dân phố số 20 (Phúc Lợi), Phúc Lợi',
       validFrom: '01/08/2025',
     },
   },
@@ -298,6 +302,25 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       headId: '001190123456',
       deputyIds: '001085012345',
       memberIds: '001182000111',
+    },
+  },
+  {
+    name: 'board-changes',
+    label: { vi: 'Thành lập, kiện toàn ban quản trị', en: 'Board establishments and consolidations' },
+    noun: 'BoardChange',
+    exportWhere: (asOf) => ({ board: activeOnWhere(asOf) }),
+    labels: {
+      boardId: { vi: 'Ban quản trị', en: 'Board' },
+      on: { vi: 'Ngày quyết định', en: 'Decided on' },
+      directiveId: { vi: 'Theo chỉ thị, thông tri', en: 'Under directive' },
+    },
+    example: {
+      sourceKey: 'VD-KT-01',
+      boardId: 'Ban quản trị Chung cư Phúc Lợi Xanh',
+      kind: 'Rà soát, kiện toàn',
+      on: '15/03/2026',
+      decisionNumber: '12/QĐ-UBND',
+      directiveId: 'VD-CT-01',
     },
   },
 ];

@@ -29,13 +29,15 @@ const AS_OF = '2022-12-01';
 const SOURCE = 'so-lieu-mau-long-bien';
 
 /** The kinds whose files make the figures below, in the templates' order (each file names records of those before it). */
-const KINDS = ['residential-groups', 'organizations', 'complexes', 'buildings', 'party-cells', 'directives'];
+const KINDS = ['residential-groups', 'complexes', 'buildings', 'organizations', 'party-cells', 'directives', 'board-changes'];
 /** The figures those kinds hold whole. */
 const ROUND_TRIPPED: readonly FigureKey[] = [
   'residentialGroups',
   'wardsWithApartmentGroups',
   'apartmentGroupsWithCell',
   'apartmentGroupCells',
+  'boardsEstablished',
+  'boardsConsolidated',
 ];
 
 let original: Awaited<ReturnType<typeof graphqlHarness>>;
@@ -109,6 +111,6 @@ describe('the Long Biên sample exported to the templates and imported into an e
       expect(shown(is)).toEqual(shown(was));
     }
     // What is left: the figures of kinds not exported yet (people, posts, terms, changes, events).
-    expect(FIGURE_KEYS.filter((k) => !ROUND_TRIPPED.includes(k))).toHaveLength(14);
+    expect(FIGURE_KEYS.filter((k) => !ROUND_TRIPPED.includes(k))).toHaveLength(12);
   }, 1_200_000);
 });
