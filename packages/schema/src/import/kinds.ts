@@ -9,7 +9,7 @@ import {
 } from '@coso/domain';
 import { z } from 'zod';
 import { ENTITY_SPECS, type EntitySpec } from '../graphql/entity-mutations.js';
-import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
+import { activeOnWhere, fromDbDate, toDbDate } from '../store/db-dates.js';
 import type { Tx } from '../store/transaction.js';
 import { establishBoardIn } from '../use-cases/boards.js';
 
@@ -321,6 +321,22 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       on: '15/03/2026',
       decisionNumber: '12/QĐ-UBND',
       directiveId: 'VD-CT-01',
+    },
+  },
+  {
+    name: 'petitions',
+    label: { vi: 'Đơn thư', en: 'Petitions' },
+    noun: 'Petition',
+    // Petitions received up to the date: those before the directive are a figure of their own.
+    exportWhere: (asOf) => ({ receivedOn: { lte: toDbDate(asOf) } }),
+    labels: { residentialGroupId: { vi: 'Tổ dân phố', en: 'Residential group' }, buildingId: { vi: 'Nhà chung cư', en: 'Building' } },
+    example: {
+      sourceKey: 'VD-DT-01',
+      kind: 'Phản ánh',
+      subject: 'Phản ánh thang máy chậm sửa chữa (Chung cư Phúc Lợi Xanh)',
+      receivedOn: '05/11/2025',
+      residentialGroupId: 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
+      buildingId: 'Chung cư Phúc Lợi Xanh',
     },
   },
 ];

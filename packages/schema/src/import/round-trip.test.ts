@@ -29,7 +29,7 @@ const AS_OF = '2022-12-01';
 const SOURCE = 'so-lieu-mau-long-bien';
 
 /** The kinds whose files make the figures below, in the templates' order (each file names records of those before it). */
-const KINDS = ['residential-groups', 'complexes', 'buildings', 'organizations', 'party-cells', 'directives', 'board-changes'];
+const KINDS = ['residential-groups', 'complexes', 'buildings', 'organizations', 'party-cells', 'directives', 'board-changes', 'petitions'];
 /** The figures those kinds hold whole. */
 const ROUND_TRIPPED: readonly FigureKey[] = [
   'residentialGroups',
@@ -38,6 +38,8 @@ const ROUND_TRIPPED: readonly FigureKey[] = [
   'apartmentGroupCells',
   'boardsEstablished',
   'boardsConsolidated',
+  'petitionsBefore',
+  'petitionsAfter',
 ];
 
 let original: Awaited<ReturnType<typeof graphqlHarness>>;
@@ -111,6 +113,6 @@ describe('the Long Biên sample exported to the templates and imported into an e
       expect(shown(is)).toEqual(shown(was));
     }
     // What is left: the figures of kinds not exported yet (people, posts, terms, changes, events).
-    expect(FIGURE_KEYS.filter((k) => !ROUND_TRIPPED.includes(k))).toHaveLength(12);
+    expect(FIGURE_KEYS.filter((k) => !ROUND_TRIPPED.includes(k))).toHaveLength(10);
   }, 1_200_000);
 });
