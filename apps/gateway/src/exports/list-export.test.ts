@@ -329,12 +329,9 @@ describe('POST /exports/list.xlsx|csv: every list the admin web shows, as the AP
 });
 
 describe('a people list exported and imported back', () => {
-  // KNOWN GAP (skipped so CI stays green; see the session report): exported as of 2022-12-01, every
-  // row's "Nơi thường trú" is refused with ENTITY_NOT_FOUND on import — the import resolves a row's
-  // places as of the row's date, and a people row has none (today, after the 2025 reorganisation).
-  // Fix: the export writes its as-of date into the file (it does: "Ngày số liệu") and the import
-  // reads it as the rows' default date, or the people export adds a validFrom column.
-  it.skip('is in the people template’s columns: every row is found by its citizen ID and nothing changes', async () => {
+  // Exported as of 2022-12-01, each row's "Nơi thường trú" names a place of that date; the import
+  // resolves a row without its own date as of the file's "Ngày số liệu" (import/row-date.ts).
+  it('is in the people template’s columns: every row is found by its citizen ID and nothing changes', async () => {
     const token = tokens['quan.longbien'] as string;
     const people = cases.find((c) => c.name === 'PeopleList') as Case;
     const res = await exportFile(token, people, 'xlsx');

@@ -1,14 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type ImportColumn,
-  isIsoDate,
-  type LocalizedText,
-  parseInput,
-  prepareSheet,
-  readCell,
-  type SheetChoices,
-  type Violation,
-} from '@coso/domain';
+import { type ImportColumn, type LocalizedText, parseInput, prepareSheet, readCell, type SheetChoices, type Violation } from '@coso/domain';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { EntitySpec } from '../graphql/entity-mutations.js';
 import { assertReferencesAllowed, inputReferences } from '../graphql/write-access-plugin.js';
@@ -22,6 +13,7 @@ import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './k
 import { endProgress, startProgress } from './progress.js';
 import type { Table } from './read-file.js';
 import { resolveReference, sourceKeyRecord } from './references.js';
+import { fileAsOfDate, rowDate } from './row-date.js';
 
 /**
  * The import itself: every row goes through the same write as a single `createX` / `updateX` —
@@ -229,7 +221,7 @@ async function importRow(
     if (earlier !== undefined) violations.push(duplicateKey(sourceKey, earlier));
     else seenKeys.set(sourceKey, rowNumber);
   }
-  const on = isIsoDate(values.validFrom) ? values.validFrom : ctx.today;
+  const on = rowDate(values.validFrom, fileAsOfDate(run.table, columns, run.choices?.headerRow), ctx.today);
   for (const column of columns) {
     const text = values[column.key];
     if (column.type.kind !== 'reference' || typeof text !== 'string') continue;

@@ -7,9 +7,9 @@ import {
   optionalIdField,
   toEstablishBoardInput,
 } from '@coso/domain';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ENTITY_SPECS, type EntitySpec } from '../graphql/entity-mutations.js';
-import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
+import { activeOnWhere, fromDbDate, toDbDate } from '../store/db-dates.js';
 import type { Tx } from '../store/transaction.js';
 import { establishBoardIn } from '../use-cases/boards.js';
 
@@ -115,7 +115,15 @@ export interface ImportKind {
    * on the access fixture each passes the dry run once those before it are imported.
    */
   example: Readonly<Record<string, string | number>>;
+  /**
+   * Which of the entity's records its export writes, beyond `fixed.kind` and being valid on the
+   * date (the bodies no other kind covers; a board's changes while the board exists).
+   */
+  exportWhere?: (asOf: string) => Readonly<Record<string, unknown>>;
 }
+
+/** The places a body serves: one or more units in one cell ("…; …"). */
+const unitList = z.array(idField).optional();
 
 export const IMPORT_KINDS: readonly ImportKind[] = [
   {
@@ -145,6 +153,13 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     example: { sourceKey: 'VD-TDP-20', name: 'Tổ dân phố số 20 (Phúc Lợi)', parentId: 'Phúc Lợi', validFrom: '01/07/2025' },
   },
   {
+    name: 'complexes',
+    label: { vi: 'Cụm nhà chung cư', en: 'Apartment complexes' },
+    noun: 'ApartmentComplex',
+    labels: { name: { vi: 'Tên cụm nhà chung cư', en: 'Complex' } },
+    example: { sourceKey: 'VD-CUM-01', name: 'Cụm nhà ở Phúc Lợi Xanh', validFrom: '01/08/2025' },
+  },
+  {
     name: 'buildings',
     label: { vi: 'Nhà chung cư', en: 'Apartment buildings' },
     noun: 'ApartmentBuilding',
@@ -159,6 +174,27 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       multipleOwners: 'Có',
       handoverStartedOn: '01/08/2025',
       halfHandedOverOn: '15/10/2025',
+      validFrom: '01/08/2025',
+    },
+  },
+  {
+    name: 'organizations',
+    label: { vi: 'Cơ quan, tổ chức', en: 'Bodies' },
+    noun: 'Organization',
+    // Party cells have a kind of their own. A management board is a body too (with its building or
+    // complex): the boards kind establishes one with its first term and members; this one writes
+    // the body alone, its changes and members coming from their own files.
+    extra: { parentId: optionalIdField, unitIds: unitList },
+    exportWhere: () => ({ kind: { not: 'PARTY_CELL' } }),
+    labels: {
+      parentId: { vi: 'Tổ chức cấp trên', en: 'Body above' },
+      unitIds: { vi: 'Địa bàn phụ trách', en: 'Places served' },
+    },
+    example: {
+      sourceKey: 'VD-TC-20',
+      kind: 'Ban công tác Mặt trận',
+      name: 'Ban công tác Mặt trận TDP số 20 Phúc Lợi',
+      unitIds: 'Tổ dân phố số 20 (Phúc Lợi), Phúc Lợi',
       validFrom: '01/08/2025',
     },
   },
@@ -198,12 +234,11 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     fixed: { kind: 'PARTY_CELL' },
     // Its kind is the template's; a cell is no board nor branch.
     omit: ['kind', 'massOrganization', 'buildingId', 'complexId'],
-    extra: { parentId: idField, unitIds: optionalIdField },
-    toInput: ({ unitIds, ...rest }) => (typeof unitIds === 'string' ? { ...rest, unitIds: [unitIds] } : rest),
+    extra: { parentId: idField, unitIds: unitList },
     labels: {
       name: { vi: 'Tên chi bộ', en: 'Party cell' },
       parentId: { vi: 'Đảng ủy cấp trên', en: 'Party committee above' },
-      unitIds: { vi: 'Tổ dân phố phụ trách', en: 'Residential group served' },
+      unitIds: { vi: 'Tổ dân phố phụ trách', en: 'Residential groups served' },
     },
     example: {
       sourceKey: 'VD-CB-20',
@@ -224,6 +259,20 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       residenceCellId: 'Chi bộ TDP số 20 Phúc Lợi',
       category: 'Bình thường',
       validFrom: '01/09/2025',
+    },
+  },
+  {
+    name: 'directives',
+    label: { vi: 'Chỉ thị, thông tri', en: 'Directives' },
+    noun: 'Directive',
+    labels: { issuerId: { vi: 'Cơ quan ban hành', en: 'Issued by' }, scopeUnitId: { vi: 'Địa bàn áp dụng', en: 'Applies to' } },
+    example: {
+      sourceKey: 'VD-CT-01',
+      code: '01-CT/ĐU',
+      title: 'Chỉ thị của Đảng ủy phường về hệ thống chính trị ở tổ dân phố có nhà chung cư',
+      issuedOn: '15/09/2025',
+      issuerId: 'Đảng ủy phường Phúc Lợi',
+      scopeUnitId: 'Phúc Lợi',
     },
   },
   {
@@ -253,6 +302,41 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
       headId: '001190123456',
       deputyIds: '001085012345',
       memberIds: '001182000111',
+    },
+  },
+  {
+    name: 'board-changes',
+    label: { vi: 'Thành lập, kiện toàn ban quản trị', en: 'Board establishments and consolidations' },
+    noun: 'BoardChange',
+    exportWhere: (asOf) => ({ board: activeOnWhere(asOf) }),
+    labels: {
+      boardId: { vi: 'Ban quản trị', en: 'Board' },
+      on: { vi: 'Ngày quyết định', en: 'Decided on' },
+      directiveId: { vi: 'Theo chỉ thị, thông tri', en: 'Under directive' },
+    },
+    example: {
+      sourceKey: 'VD-KT-01',
+      boardId: 'Ban quản trị Chung cư Phúc Lợi Xanh',
+      kind: 'Rà soát, kiện toàn',
+      on: '15/03/2026',
+      decisionNumber: '12/QĐ-UBND',
+      directiveId: 'VD-CT-01',
+    },
+  },
+  {
+    name: 'petitions',
+    label: { vi: 'Đơn thư', en: 'Petitions' },
+    noun: 'Petition',
+    // Petitions received up to the date: those before the directive are a figure of their own.
+    exportWhere: (asOf) => ({ receivedOn: { lte: toDbDate(asOf) } }),
+    labels: { residentialGroupId: { vi: 'Tổ dân phố', en: 'Residential group' }, buildingId: { vi: 'Nhà chung cư', en: 'Building' } },
+    example: {
+      sourceKey: 'VD-DT-01',
+      kind: 'Phản ánh',
+      subject: 'Phản ánh thang máy chậm sửa chữa (Chung cư Phúc Lợi Xanh)',
+      receivedOn: '05/11/2025',
+      residentialGroupId: 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi',
+      buildingId: 'Chung cư Phúc Lợi Xanh',
     },
   },
 ];
