@@ -231,6 +231,10 @@ export class Access {
     // Every record of an always-party type reveals party membership.
     if (!this.seesParty && definitionOf(type).party === 'always') return false;
     if (row && this.marked(type, row)) return true;
+    // A place: the territory loaded for the request is its read condition's answer (the same closure
+    // rows on the same day as `unitReadable`), so no statement.
+    if (type === 'AdministrativeUnit' && isTerritorial(this.viewer))
+      return this.loaded(this.readUnits).has(id);
     return this.readable(type, id);
   }
 

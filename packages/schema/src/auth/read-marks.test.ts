@@ -101,6 +101,36 @@ describe('rows filtered by territory in SQL are not checked again', () => {
     expect(extra).toEqual([]);
   });
 
+  it('places met anywhere (a unit’s parent, ancestors…, the account’s scope) take no statement: the request’s territory answers', async () => {
+    // Every field of a unit that returns units, found in the schema; the territory loaded for the
+    // request is the read condition's answer (lists-match-read-check.test.ts holds the two equal).
+    const unit = buildSchema().getType('AdministrativeUnit');
+    if (!isObjectType(unit)) throw new Error('no AdministrativeUnit');
+    const fields = Object.values(unit.getFields()).filter((f) => {
+      const named = getNamedType(f.type);
+      return named.name === 'AdministrativeUnit' && !f.args.some((a) => a.type.toString().endsWith('!'));
+    });
+    expect(fields.map((f) => f.name)).toEqual(expect.arrayContaining(['parent', 'ancestors', 'formerParents']));
+    for (const account of ['quan.longbien', 'phuong.giangbien']) {
+      // The administrator has no scope: the officer's own `me` without it is the peer (one statement more: the unit itself).
+      const without = await statementsOf('{ me { username } }', account);
+      const read = await statementsOf('{ me { username scopeUnit { __typename id name } } }', account);
+      expect(read.errors, `${account}: me`).toEqual([]);
+      expect(read.statements, `${account}: me`).toBeLessThanOrEqual(without.statements + 1);
+    }
+    const sources = fields.map(
+      (f) => `{ units(asOf: "2022-12-01", first: 40) { nodes { __typename id ${f.name} { __typename id name } } } }`,
+    );
+    for (const source of sources) {
+      const admin = await statementsOf(source, 'admin');
+      for (const account of ['quan.longbien', 'phuong.giangbien']) {
+        const read = await statementsOf(source, account);
+        expect(read.errors, `${account}: ${source}`).toEqual([]);
+        expect(read.statements, `${account}: ${source}`).toBeLessThanOrEqual(admin.statements);
+      }
+    }
+  });
+
   it('the nested read, over generated parts of its selection, dates and accounts', async () => {
     // Levels of the explorer's nested read; a generated selection takes the first `depth` of them.
     const LEVELS = [

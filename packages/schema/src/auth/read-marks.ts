@@ -13,16 +13,19 @@ import { modelFacts } from '../entities/data-model.js';
  * territory matches no check; a row not marked is checked as before, so a missed mark costs a
  * statement, never a wrong answer.
  */
-const marks = new WeakMap<object, Set<string>>();
+const marks = new WeakMap<object, readonly string[]>();
 
 /** How a condition on a model is named in marks (and by `Access` for its own read conditions). */
 export function conditionKey(model: string, where: unknown): string {
-  return `${model} ${JSON.stringify(where)}`;
+  return `${model} ${JSON.stringify(where, jsonValue)}`;
 }
+
+/** JSON has no BigInt (an audit entry's id): written as its digits and `n`, so a condition naming one still has a key. */
+const jsonValue = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? `${value}n` : value);
 
 /** Did the query that returned this row filter it by this condition (`conditionKey`)? */
 export function isMarked(row: object, key: string): boolean {
-  return marks.get(row)?.has(key) ?? false;
+  return marks.get(row)?.includes(key) ?? false;
 }
 
 type Row = Record<string, unknown>;
@@ -41,24 +44,35 @@ function conjuncts(where: unknown, out: unknown[] = []): unknown[] {
   return out;
 }
 
-function mark(rows: readonly unknown[], keys: readonly string[], relation?: string): void {
+/** Adds one level's keys (one array shared by its rows) to each row's marks. */
+function mark(rows: readonly Row[], keys: readonly string[]): void {
   if (!keys.length) return;
-  for (const r of rows) {
-    const row = relation === undefined ? r : isObject(r) ? r[relation] : undefined;
-    if (!isObject(row)) continue;
-    let set = marks.get(row);
-    if (!set) {
-      set = new Set();
-      marks.set(row, set);
-    }
-    for (const k of keys) set.add(k);
+  for (const row of rows) {
+    const had = marks.get(row);
+    marks.set(row, had ? [...had, ...keys] : keys);
   }
 }
 
-/** Marks, in a query's result, every row with the conditions its level's `where` held. */
+/** The objects among values and lists of values (a to-one relation's row, a to-many's rows). */
+function objectsIn(values: readonly unknown[]): Row[] {
+  const out: Row[] = [];
+  for (const v of values) {
+    if (Array.isArray(v)) for (const x of v) isObject(x) && out.push(x);
+    else if (isObject(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Marks, in a query's result, every row with the conditions its level's `where` held. A level's
+ * rows are gathered across their parents first, so its keys are computed once per query.
+ */
 export function markFilteredRows(model: string, args: unknown, result: unknown): void {
-  if (result === null || result === undefined || !isObject(args)) return;
-  const rows = Array.isArray(result) ? result : [result];
+  if (!isObject(args)) return;
+  markLevel(model, args, objectsIn([result]));
+}
+
+function markLevel(model: string, args: Row, rows: readonly Row[]): void {
   if (!rows.length) return;
   const facts = modelFacts(model);
   const where = args.where;
@@ -72,9 +86,8 @@ export function markFilteredRows(model: string, args: unknown, result: unknown):
       const relation = facts.relations.get(key);
       if (!relation || relation.list) continue;
       mark(
-        rows,
+        objectsIn(rows.map((r) => r[key])),
         conjuncts(condition).map((c) => conditionKey(relation.model, c)),
-        key,
       );
     }
   }
@@ -83,7 +96,6 @@ export function markFilteredRows(model: string, args: unknown, result: unknown):
   for (const [key, sub] of Object.entries(nested)) {
     if (!isObject(sub)) continue;
     const relation = facts.relations.get(key);
-    if (!relation) continue;
-    for (const row of rows) if (isObject(row)) markFilteredRows(relation.model, sub, row[key]);
+    if (relation) markLevel(relation.model, sub, objectsIn(rows.map((r) => r[key])));
   }
 }
