@@ -44,6 +44,16 @@ function conjuncts(where: unknown, out: unknown[] = []): unknown[] {
   return out;
 }
 
+/**
+ * The keys of the conjuncts that can be a read condition: `Access.readWhere` builds only
+ * `{ AND: [...] }`, so other conjuncts (dates, ids, kinds) are not written out at all.
+ */
+function keysOf(model: string, where: unknown): string[] {
+  return conjuncts(where)
+    .filter((c) => isObject(c) && Array.isArray(c.AND) && Object.keys(c).length === 1)
+    .map((c) => conditionKey(model, c));
+}
+
 /** Adds one level's keys (one array shared by its rows) to each row's marks. */
 function mark(rows: readonly Row[], keys: readonly string[]): void {
   if (!keys.length) return;
@@ -76,19 +86,13 @@ function markLevel(model: string, args: Row, rows: readonly Row[]): void {
   if (!rows.length) return;
   const facts = modelFacts(model);
   const where = args.where;
-  mark(
-    rows,
-    conjuncts(where).map((c) => conditionKey(model, c)),
-  );
+  mark(rows, keysOf(model, where));
   // A to-one relation filtered in this level's where: the related row met the condition.
   if (isObject(where)) {
     for (const [key, condition] of Object.entries(where)) {
       const relation = facts.relations.get(key);
       if (!relation || relation.list) continue;
-      mark(
-        objectsIn(rows.map((r) => r[key])),
-        conjuncts(condition).map((c) => conditionKey(relation.model, c)),
-      );
+      mark(objectsIn(rows.map((r) => r[key])), keysOf(relation.model, condition));
     }
   }
   const nested = isObject(args.select) ? args.select : isObject(args.include) ? args.include : null;
