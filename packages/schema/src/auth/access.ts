@@ -233,8 +233,7 @@ export class Access {
     if (row && this.marked(type, row)) return true;
     // A place: the territory loaded for the request is its read condition's answer (the same closure
     // rows on the same day as `unitReadable`), so no statement.
-    if (type === 'AdministrativeUnit' && isTerritorial(this.viewer))
-      return this.loaded(this.readUnits).has(id);
+    if (type === 'AdministrativeUnit' && isTerritorial(this.viewer)) return this.loaded(this.readUnits).has(id);
     return this.readable(type, id);
   }
 
