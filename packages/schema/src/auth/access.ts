@@ -8,6 +8,7 @@ import { bilingualError } from '../graphql/bilingual-error.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { SIGN_IN, signInMessage } from './credentials.js';
 import { LOCATORS, type Location, PUBLIC_TYPES } from './locator.js';
+import { conditionKey, isMarked } from './read-marks.js';
 import { canWrite, isAdmin, isSignedIn, isTerritorial, seesPartyData, seesPersonalData, type Viewer } from './viewer.js';
 
 type FindIds = { findMany(args: object): Promise<Array<{ id: string }>> };
@@ -35,6 +36,8 @@ export class Access {
   private flushScheduled = false;
   private stale: 'records' | 'territory' | null = null;
   private refreshing: Promise<void> | null = null;
+  /** `readWhere(type)` as read-marks.ts names it, per type: a row marked with it is readable without a statement. */
+  private readonly readKeys = new Map<string, string>();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -87,6 +90,8 @@ export class Access {
   private async refresh(stale: 'records' | 'territory'): Promise<void> {
     this.loaders.clear();
     this.readChecks.clear();
+    // Rows filtered before the write proved nothing about the territory after it.
+    this.readKeys.clear();
     if (stale === 'territory' && isTerritorial(this.viewer)) await this.loadTerritory();
   }
 
@@ -182,6 +187,20 @@ export class Access {
     return and.length ? { AND: and } : {};
   }
 
+  /**
+   * A row a query returned under `readWhere(type)` (read-marks.ts); any row when that condition is
+   * empty (a viewer without territory reading a type without a party condition: the row exists).
+   */
+  private marked(type: EntityType, row: object): boolean {
+    let key = this.readKeys.get(type);
+    if (key === undefined) {
+      const where = this.readWhere(type);
+      key = Object.keys(where).length ? conditionKey(type, where) : '';
+      this.readKeys.set(type, key);
+    }
+    return key === '' || isMarked(row, key);
+  }
+
   private readable(type: EntityType, id: string): Promise<boolean> {
     let loader = this.readChecks.get(type);
     if (!loader) {
@@ -197,8 +216,12 @@ export class Access {
     return loader.load(id);
   }
 
-  /** May the viewer read this record? Used by every object type (node, nested relations, lists). */
-  async canRead(type: string, id: string): Promise<boolean> {
+  /**
+   * May the viewer read this record? Used by every object type (node, nested relations, lists).
+   * `row`, the object a query returned, is readable without a statement when that query already
+   * filtered it by `readWhere(type)` (read-marks.ts).
+   */
+  async canRead(type: string, id: string, row?: object): Promise<boolean> {
     if (!this.signedIn) return false;
     await this.fresh();
     if (PUBLIC_TYPES.has(type)) return true;
@@ -207,6 +230,10 @@ export class Access {
     if (!isTerritorial(this.viewer) && this.seesParty) return true;
     // Every record of an always-party type reveals party membership.
     if (!this.seesParty && definitionOf(type).party === 'always') return false;
+    if (row && this.marked(type, row)) return true;
+    // A place: the territory loaded for the request is its read condition's answer (the same closure
+    // rows on the same day as `unitReadable`), so no statement.
+    if (type === 'AdministrativeUnit' && isTerritorial(this.viewer)) return this.loaded(this.readUnits).has(id);
     return this.readable(type, id);
   }
 

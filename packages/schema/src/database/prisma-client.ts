@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { markFilteredRows } from '../auth/read-marks.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export interface PrismaOptions {
@@ -37,8 +38,30 @@ export function createPrismaClient(connectionString: string, options: PrismaOpti
   const client = options.onQuery ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }) : new PrismaClient({ adapter });
   const onQuery = options.onQuery;
   if (onQuery) (client as PrismaClient<'query'>).$on('query', (e) => onQuery(e.query, e.duration));
-  pools.set(client, pool);
-  return client;
+  const reading = withReadMarks(client);
+  pools.set(reading, pool);
+  return reading;
+}
+
+const FINDS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow']);
+
+/**
+ * Every read's rows that its query filtered by the viewer's read condition are marked readable
+ * (auth/read-marks.ts), so the per-object read check does not ask the database again. Query hooks
+ * only: the client's methods and types are unchanged.
+ */
+function withReadMarks(client: PrismaClient): PrismaClient {
+  return client.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const result = await query(args);
+          if (FINDS.has(operation)) markFilteredRows(model, args, result);
+          return result;
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /** The pool of a client made by `createPrismaClient` (null for any other). */

@@ -8,7 +8,7 @@ import { dbId, dbIds } from './ids.js';
 import { AdministrativeUnitRef } from './places.js';
 import { partyFilter, references } from './references.js';
 import { nonEmpty } from './selection.js';
-import { scoped, territoryWhere } from './territory-filters.js';
+import { relatedReadable, scoped, territoryWhere } from './territory-filters.js';
 import { unitWithinWhere } from './unit-within.js';
 
 export const OrganizationRef = recordNode('Organization', {
@@ -95,6 +95,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
         ...activeOnWhere(resolveAsOf(args.asOf, ctx)),
         ...(args.role ? { role: args.role } : {}),
         ...territoryWhere(ctx, 'Membership'),
+        ...relatedReadable(ctx, 'person', 'Person'),
       },
       orderBy: [{ role: 'asc' as const }, { person: { fullName: 'asc' as const } }],
     }),

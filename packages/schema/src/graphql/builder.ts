@@ -38,7 +38,7 @@ export const builder = new SchemaBuilder<{
     admin: boolean;
     writer: boolean;
     partyData: boolean;
-    readable: { type: string; id: string };
+    readable: { type: string; id: string; row?: object };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -78,7 +78,7 @@ export const builder = new SchemaBuilder<{
       admin: isAdmin(ctx.viewer),
       writer: canWrite(ctx.viewer),
       partyData: ctx.access.seesParty,
-      readable: (ref: { type: string; id: string }) => ctx.access.canRead(ref.type, ref.id),
+      readable: (ref: { type: string; id: string; row?: object }) => ctx.access.canRead(ref.type, ref.id, ref.row),
     }),
     unauthorizedError: (_parent, ctx) => (ctx.access.signedIn ? forbidden() : unauthenticated(ctx.viewer)),
   },
@@ -191,7 +191,11 @@ builder.mutationType({
  */
 export const NAMED_ON_PUBLIC_RECORD = 'namedOnPublicRecord';
 
-/** Type-level access for a located record: territory, party data (see auth/access.ts), or named on a public document. */
+/**
+ * Type-level access for a located record: territory, party data (see auth/access.ts), or named on a
+ * public document. The row itself goes along: one its query already filtered by territory is not
+ * checked again (auth/read-marks.ts).
+ */
 export function readableAs(type: string) {
-  return (parent: { id: string }) => ({ $granted: NAMED_ON_PUBLIC_RECORD, readable: { type, id: parent.id } });
+  return (parent: { id: string }) => ({ $granted: NAMED_ON_PUBLIC_RECORD, readable: { type, id: parent.id, row: parent } });
 }

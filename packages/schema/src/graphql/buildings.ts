@@ -48,7 +48,12 @@ builder.prismaObjectFields(ApartmentBuildingRef, (t) => ({
       return {
         boards: {
           ...(planned === true ? {} : planned),
-          where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), kind: 'MANAGEMENT_BOARD' as const },
+          // The territory in the query: the board comes back proven readable (auth/read-marks.ts).
+          where: {
+            ...activeOnWhere(resolveAsOf(args.asOf, ctx)),
+            kind: 'MANAGEMENT_BOARD' as const,
+            AND: [territoryWhere(ctx, 'Organization')],
+          },
           take: 1,
         },
       };
@@ -97,8 +102,9 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
     totalCount: true,
     description: 'Nhà chung cư trong tổ dân phố / Buildings standing in this residential group on the date.',
     args: { asOf: asOfArg(t.arg) },
+    // The territory in the query (a group's buildings are where the group is): no re-check per building.
     query: (args, ctx) => ({
-      where: activeOnWhere(resolveAsOf(args.asOf, ctx)),
+      where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), AND: [territoryWhere(ctx, 'ApartmentBuilding')] },
       orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }],
     }),
   }),

@@ -22,3 +22,15 @@ export function scoped(ctx: Context, type: ListedType, where: Record<string, unk
   const extra = territoryWhere(ctx, type);
   return Object.keys(extra).length ? { AND: [where, extra] } : where;
 }
+
+/**
+ * A list's condition that the record its to-one relation names is readable, for a relation whose
+ * readability the list's own territory implies (a listed membership's person is placed by that
+ * membership's body): the related rows come back proven readable and are not checked again one by
+ * one (auth/read-marks.ts). Nothing to note: a record it left out would be one of the list's own
+ * type, which the list's `territoryWhere` notes. `{}` for viewers who read everything.
+ */
+export function relatedReadable(ctx: Context, relation: string, type: ListedType): Record<string, unknown> {
+  const where = ctx.access.readWhere(type);
+  return Object.keys(where).length ? { [relation]: where } : {};
+}
