@@ -12,7 +12,10 @@ export default defineProject({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['./src/test-support/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Several tests start whole processes (gateway, embedded PostgreSQL, the sample's seed, a
+    // restart after kill -9): on a 2-core CI machine busy with other work they took over 60 s
+    // (load average 15–20). The bound only decides how long a real failure takes to report.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

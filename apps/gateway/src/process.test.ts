@@ -139,7 +139,7 @@ describe('the gateway process', () => {
     await waitFor(() => {
       const now = postgresPids(dataDir);
       return now.length === 1 && now[0] !== first;
-    }, 60_000);
+    }, 120_000);
     const readyz = new URL('/readyz', url);
     let ready = await fetch(readyz);
     for (let i = 0; i < 100 && ready.status !== 200; i++) {
