@@ -130,9 +130,10 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
         const seenKeys = new Map<string, number>();
         const prepared = sheet.rows.map((row) => prepareRow(ctx, run, columns, row.cells, row.rowNumber, seenKeys));
         const chunkRows = run.chunkRows ?? CHUNK_ROWS;
+        const created = new Set<string>();
         for (let start = 0; start < prepared.length; start += chunkRows) {
           const chunk = prepared.slice(start, start + chunkRows);
-          const results = await importChunk(tx, ctx, schema, run, spec, columns, chunk, (done) => {
+          const results = await importChunk(tx, ctx, schema, run, spec, columns, chunk, created, (done) => {
             // A chunk redone row by row counts its rows again: the count never goes back.
             if (start + done <= progress.done) return;
             progress.done = start + done;
@@ -289,10 +290,13 @@ interface RowLookups {
   references(queries: readonly ReferenceQuery[]): Promise<Resolved[]>;
   bySourceKey(key: string): Promise<string | null>;
   byNaturalKey(value: unknown): Promise<string | null>;
+  /** The records this import has created so far (see checkAccess). */
+  created: Set<string>;
 }
 
-function liveLookups(tx: Tx, run: ImportRun, spec: EntitySpec): RowLookups {
+function liveLookups(tx: Tx, run: ImportRun, spec: EntitySpec, created: Set<string>): RowLookups {
   return {
+    created,
     references: (queries) => resolveReferences(tx, queries),
     bySourceKey: (key) => sourceKeyRecord(tx, run.batch.source, spec.typename, key),
     byNaturalKey: (value) => byNaturalKey(tx, spec, run.kind.naturalKey, value),
@@ -306,6 +310,7 @@ async function chunkLookups(
   spec: EntitySpec,
   columns: readonly ImportColumn[],
   rows: readonly PreparedRow[],
+  created: Set<string>,
 ): Promise<RowLookups> {
   const queries = rows.filter((r) => r.violations.length === 0).flatMap((r) => referenceQueries(run, columns, r).flatMap((c) => c.queries));
   const resolved = await resolveReferences(tx, queries);
@@ -319,6 +324,7 @@ async function chunkLookups(
   const naturalValues = naturalKey === undefined ? [] : rows.map((r) => naturalValueOf(run, r.values, naturalKey));
   const natural = await byNaturalKeys(tx, spec, naturalKey, naturalValues);
   return {
+    created,
     references: async (qs) => qs.map((q) => answers.get(referenceKey(q)) ?? unreachable(q)),
     bySourceKey: async (key) => sourceKeyFound(sources, run.batch.source, spec.typename, key),
     byNaturalKey: async (value) => (typeof value === 'string' ? (natural.get(value) ?? null) : null),
@@ -368,10 +374,11 @@ async function importChunk(
   spec: EntitySpec,
   columns: readonly ImportColumn[],
   rows: readonly PreparedRow[],
+  created: Set<string>,
   onRow: (done: number) => void,
 ): Promise<RowResult[]> {
   if (rows.length > 1 && lookupsAhead(run, spec, columns, rows)) {
-    const lookups = await chunkLookups(tx, run, spec, columns, rows);
+    const lookups = await chunkLookups(tx, run, spec, columns, rows, created);
     await tx.$executeRawUnsafe('SAVEPOINT import_chunk');
     try {
       const results: RowResult[] = [];
@@ -391,7 +398,7 @@ async function importChunk(
     }
   }
   const results: RowResult[] = [];
-  const live = liveLookups(tx, run, spec);
+  const live = liveLookups(tx, run, spec, created);
   for (const row of rows) {
     results.push(await importRow(tx, ctx, schema, run, spec, columns, row, live, 'row'));
     onRow(results.length);
@@ -471,10 +478,10 @@ async function importRow(
       (sourceKey !== undefined ? await lookups.bySourceKey(sourceKey) : null) ??
       (run.kind.naturalKey !== undefined ? await lookups.byNaturalKey(input[run.kind.naturalKey]) : null);
     const result = workflow
-      ? await throughWorkflow(tx, ctx, schema, workflow, existing, values, columns)
+      ? await throughWorkflow(tx, ctx, schema, workflow, existing, values, columns, lookups.created)
       : existing
-        ? await updateExisting(tx, ctx, schema, spec, existing, input, row.on, columns)
-        : await createNew(tx, ctx, schema, spec, input);
+        ? await updateExisting(tx, ctx, schema, spec, existing, input, row.on, columns, lookups.created)
+        : await createNew(tx, ctx, schema, spec, input, lookups.created);
     if (mode === 'row') {
       if (sourceKey !== undefined) await writeSourceKeys(tx, run, spec, [{ key: sourceKey, recordId: result.recordId }]);
       await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_row');
@@ -506,10 +513,15 @@ async function throughWorkflow(
   existing: string | null,
   values: Record<string, unknown>,
   columns: readonly ImportColumn[],
+  created: Set<string>,
 ): Promise<{ action: RowAction; recordId: string }> {
   const input = workflow.toInput(values);
-  await checkAccess(ctx, schema, workflow.mutation, input);
-  if (!existing) return { action: 'CREATE', recordId: await workflow.create(tx, input) };
+  await checkAccess(ctx, schema, workflow.mutation, input, created);
+  if (!existing) {
+    const id = await workflow.create(tx, input);
+    created.add(id);
+    return { action: 'CREATE', recordId: id };
+  }
   const current = await workflow.current(tx, existing);
   const on = typeof current.validFrom === 'string' ? current.validFrom : ctx.today;
   const differ = await disagreements(tx, { vi: 'bản ghi', en: 'record' }, current, values, workflow.references, on, labelsOf(columns));
@@ -541,12 +553,23 @@ async function byNaturalKeys(tx: Tx, spec: EntitySpec, key: string | undefined, 
   return found;
 }
 
-/** The same territory check as the GraphQL write would make, one reference at a time so the refusal names its cell. */
-async function checkAccess(ctx: UseCaseContext, schema: GraphQLSchema, field: string, input: Record<string, unknown>): Promise<void> {
+/**
+ * The same territory check as the GraphQL write would make, one reference at a time so the refusal
+ * names its cell. A record an earlier row of this import created is the importer's to write: the
+ * access rules read the committed database, which does not hold it until the import commits (its
+ * references were checked when it was created, and a change of them is checked as any other).
+ */
+async function checkAccess(
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  field: string,
+  input: Record<string, unknown>,
+  created: ReadonlySet<string>,
+): Promise<void> {
   const args = schema.getMutationType()?.getFields()[field]?.args;
   if (!args) throw new Error(`import: no mutation ${field}`);
   const refused: Violation<string>[] = [];
-  for (const ref of inputReferences(args, { input })) {
+  for (const ref of inputReferences(args, { input }).filter((r) => !created.has(r.id))) {
     try {
       await assertReferencesAllowed(ctx, [ref]);
     } catch (error) {
@@ -569,9 +592,11 @@ async function createNew(
   schema: GraphQLSchema,
   spec: EntitySpec,
   values: Record<string, unknown>,
+  created: Set<string>,
 ): Promise<{ action: RowAction; recordId: string }> {
-  await checkAccess(ctx, schema, `create${spec.noun}`, values);
+  await checkAccess(ctx, schema, `create${spec.noun}`, values, created);
   const row = await createRecordIn(tx, ctx, spec, values);
+  created.add(row.id);
   return { action: 'CREATE', recordId: row.id };
 }
 
@@ -585,6 +610,7 @@ async function updateExisting(
   values: Record<string, unknown>,
   on: string,
   columns: readonly ImportColumn[],
+  created: ReadonlySet<string>,
 ): Promise<{ action: RowAction; recordId: string }> {
   const { record, version } = await loadRecord(tx, spec, id);
   // What the update cannot change must agree with the record, or the row would be silently half-applied.
@@ -596,7 +622,7 @@ async function updateExisting(
   );
   if (!spec.updateSchema || Object.keys(changes).length === 0) {
     // Nothing to write; reading it back is still the importer's only if they may write it.
-    await checkAccess(ctx, schema, `update${spec.noun}`, { id, version });
+    await checkAccess(ctx, schema, `update${spec.noun}`, { id, version }, created);
     return { action: 'UNCHANGED', recordId: id };
   }
   // A value the schema would normalise the same way as stored is no change either.
@@ -605,12 +631,12 @@ async function updateExisting(
     const normalised = parsed.value as Record<string, unknown>;
     for (const k of Object.keys(changes)) if (same(record[k], normalised[k])) delete changes[k];
     if (Object.keys(changes).length === 0) {
-      await checkAccess(ctx, schema, `update${spec.noun}`, { id, version });
+      await checkAccess(ctx, schema, `update${spec.noun}`, { id, version }, created);
       return { action: 'UNCHANGED', recordId: id };
     }
   }
   const input = { id, version, ...changes };
-  await checkAccess(ctx, schema, `update${spec.noun}`, input);
+  await checkAccess(ctx, schema, `update${spec.noun}`, input, created);
   await updateRecordIn(tx, ctx, spec, spec.updateSchema, id, input);
   return { action: 'UPDATE', recordId: id };
 }
