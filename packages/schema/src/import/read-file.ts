@@ -109,9 +109,14 @@ async function readCsv(bytes: Uint8Array): Promise<Table> {
       const text = decoder.decode(bytes.subarray(at, at + CSV_SLICE), { stream: true });
       // Wait for the parser to take the slice before decoding the next (backpressure), or for it to fail.
       if (!parser.write(text)) {
-        await new Promise((resolve) => {
-          parser.once('drain', resolve);
-          parser.once('close', resolve);
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            parser.off('drain', done);
+            parser.off('close', done);
+            resolve();
+          };
+          parser.on('drain', done);
+          parser.on('close', done);
         });
       }
     }
