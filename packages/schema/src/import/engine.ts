@@ -27,8 +27,9 @@ import { type ReferenceQuery, type Resolved, resolveReferences, sourceKeyFound, 
  * The import itself: every row goes through the same write as a single `createX` / `updateX` —
  * the domain's input schema, the entity's rules in the transaction, the territory check of
  * `write-access-plugin.ts` on the references the GraphQL input would carry — inside ONE
- * transaction, each row under a savepoint so a refused row leaves no trace and the next rows are
- * still checked. A dry run, or a commit with any error, rolls the whole transaction back: nothing
+ * transaction, a refused row leaving no trace while the next rows are still checked (rows go in
+ * chunks: looked up together, written under one savepoint, redone a row at a time under a savepoint
+ * each when one is refused — `importChunk`). A dry run, or a commit with any error, rolls the whole transaction back: nothing
  * is written. A clean commit keeps it: every record's audit entry (written by the database's
  * triggers) shares the transaction the batch names.
  */
