@@ -20,6 +20,8 @@ const { values } = parseArgs({
     people: { type: 'string', default: '10000' },
     memberships: { type: 'string', default: '2000' },
     'data-dir': { type: 'string', default: '/tmp/coso-bench-import' },
+    // Counts the statements each step sends (by shape) and prints the most frequent: where a row's time goes.
+    statements: { type: 'boolean', default: false },
   },
 });
 const PEOPLE = Number(values.people);
@@ -34,7 +36,12 @@ await root.$executeRawUnsafe('DROP DATABASE IF EXISTS import_run');
 await root.$executeRawUnsafe('CREATE DATABASE import_run TEMPLATE import_bench_1');
 const u = new URL(server.connectionString);
 u.pathname = '/import_run';
-const prisma = createPrismaClient(u.toString());
+/** Statements sent during the current step, by their text with literals left as Prisma sends them (parameters). */
+let statements = new Map();
+const prisma = createPrismaClient(
+  u.toString(),
+  values.statements ? { onQuery: (sql) => statements.set(sql, (statements.get(sql) ?? 0) + 1) } : {},
+);
 const schema = buildSchema();
 
 // Where the people live and which bodies they join: the sample's groups named with their ward, as
@@ -67,9 +74,15 @@ const membershipCsv = ['Mã nguồn;Số định danh cá nhân;Tổ chức;Ch�
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const results = [];
 async function step(name, rows, run) {
+  statements = new Map();
   const t = performance.now();
   const outcome = await run();
   const ms = performance.now() - t;
+  if (values.statements) {
+    const total = [...statements.values()].reduce((a, b) => a + b, 0);
+    console.error(`${name}: ${total} statements (${(total / rows).toFixed(1)} a row); the most frequent:`);
+    for (const [sql, n] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.error(`  ${n}× ${sql.slice(0, 160)}`);
+  }
   results.push({ step: name, rows, ms: Math.round(ms), rowsPerSecond: Math.round((rows * 1000) / ms), peakRssMb: rss() });
   console.error(`${name}: ${Math.round(ms)} ms`);
   return outcome;

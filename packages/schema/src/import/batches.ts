@@ -145,7 +145,7 @@ export async function commitImport(
 export async function importFile(
   ctx: UseCaseContext,
   schema: GraphQLSchema,
-  upload: Upload & { dryRun: boolean; onRow?: (done: number, total: number) => void },
+  upload: Upload & { dryRun: boolean; onRow?: (done: number, total: number) => void; chunkRows?: number },
 ): Promise<ImportOutcome> {
   const kind = kindOrRefuse(upload.kind);
   const table = await readTable(upload.bytes, upload.fileName);
@@ -162,5 +162,6 @@ export async function importFile(
     },
     commit: !upload.dryRun,
     ...(upload.onRow ? { onRow: upload.onRow } : {}),
+    ...(upload.chunkRows ? { chunkRows: upload.chunkRows } : {}),
   });
 }

@@ -12,15 +12,16 @@ import { disagreements, fixedFieldChanges } from './fixed-fields.js';
 import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './kinds.js';
 import { endProgress, startProgress } from './progress.js';
 import type { Table } from './read-file.js';
-import { resolveReference, sourceKeyRecord } from './references.js';
+import { type ReferenceQuery, type Resolved, resolveReferences, sourceKeyFound, sourceKeyRecord, sourceKeyRecords } from './references.js';
 import { fileAsOfDate, rowDate } from './row-date.js';
 
 /**
  * The import itself: every row goes through the same write as a single `createX` / `updateX` —
  * the domain's input schema, the entity's rules in the transaction, the territory check of
  * `write-access-plugin.ts` on the references the GraphQL input would carry — inside ONE
- * transaction, each row under a savepoint so a refused row leaves no trace and the next rows are
- * still checked. A dry run, or a commit with any error, rolls the whole transaction back: nothing
+ * transaction, a refused row leaving no trace while the next rows are still checked (rows go in
+ * chunks: looked up together, written under one savepoint, redone a row at a time under a savepoint
+ * each when one is refused — `importChunk`). A dry run, or a commit with any error, rolls the whole transaction back: nothing
  * is written. A clean commit keeps it: every record's audit entry (written by the database's
  * triggers) shares the transaction the batch names.
  */
@@ -75,7 +76,15 @@ export interface ImportRun {
   commit: boolean;
   /** Told after each row (the CLI prints progress). */
   onRow?: (done: number, total: number) => void;
+  /** Rows looked up and written together (CHUNK_ROWS unless a test asks for small chunks). */
+  chunkRows?: number;
 }
+
+/**
+ * Rows a chunk holds: their references are resolved and their existing records found in one query
+ * per kind of lookup, and they are written under one savepoint instead of one each.
+ */
+export const CHUNK_ROWS = 250;
 
 class RollBack extends Error {}
 
@@ -112,13 +121,22 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
       async (tx) => {
         await saveBatch(tx, ctx, run, sheet.rows.length);
         const seenKeys = new Map<string, number>();
-        for (const [i, row] of sheet.rows.entries()) {
-          const values = Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
-          const result = await importRow(tx, ctx, schema, run, spec, columns, row.cells, row.rowNumber, seenKeys);
-          outcome.rows.push({ rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values });
-          outcome.errors.push(...result.errors);
-          progress.done = i + 1;
-          run.onRow?.(i + 1, sheet.rows.length);
+        const prepared = sheet.rows.map((row) => prepareRow(ctx, run, columns, row.cells, row.rowNumber, seenKeys));
+        const chunkRows = run.chunkRows ?? CHUNK_ROWS;
+        const created = new Set<string>();
+        for (let start = 0; start < prepared.length; start += chunkRows) {
+          const chunk = prepared.slice(start, start + chunkRows);
+          const results = await importChunk(tx, ctx, schema, run, spec, columns, chunk, created, (done) => {
+            // A chunk redone row by row counts its rows again: the count never goes back.
+            if (start + done <= progress.done) return;
+            progress.done = start + done;
+            run.onRow?.(start + done, prepared.length);
+          });
+          for (const [i, result] of results.entries()) {
+            const row = chunk[i] as PreparedRow;
+            outcome.rows.push({ rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values: row.text });
+            outcome.errors.push(...result.errors);
+          }
         }
         if (!run.commit || outcome.errors.length > 0) throw new RollBack();
         const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
@@ -196,17 +214,25 @@ interface RowResult {
   errors: ImportError[];
 }
 
-async function importRow(
-  tx: Tx,
+/** A row as read from its cells (no database yet): its values, source key, date and the problems of its cells. */
+interface PreparedRow {
+  rowNumber: number;
+  /** The cells as read, by column key, as text (the outcome's values). */
+  text: Record<string, string>;
+  values: Record<string, unknown>;
+  sourceKey: string | undefined;
+  on: string;
+  violations: Violation<string>[];
+}
+
+function prepareRow(
   ctx: UseCaseContext,
-  schema: GraphQLSchema,
   run: ImportRun,
-  spec: EntitySpec,
   columns: readonly ImportColumn[],
   cells: Record<string, import('@coso/domain').CellValue>,
   rowNumber: number,
   seenKeys: Map<string, number>,
-): Promise<RowResult> {
+): PreparedRow {
   const violations: Violation<string>[] = [];
   const values: Record<string, unknown> = { ...(run.kind.fixed ?? {}) };
   let sourceKey: string | undefined;
@@ -222,30 +248,211 @@ async function importRow(
     else seenKeys.set(sourceKey, rowNumber);
   }
   const on = rowDate(values.validFrom, fileAsOfDate(run.table, columns, run.choices?.headerRow), ctx.today);
+  const text = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
+  return { rowNumber, text, values, sourceKey, on, violations };
+}
+
+/** The reference queries of a row's reference cells (a list cell "001…; 001…" names several records), by column. */
+function referenceQueries(
+  run: ImportRun,
+  columns: readonly ImportColumn[],
+  row: PreparedRow,
+): Array<{ column: ImportColumn; queries: ReferenceQuery[] }> {
+  const out: Array<{ column: ImportColumn; queries: ReferenceQuery[] }> = [];
   for (const column of columns) {
-    const text = values[column.key];
+    const text = row.values[column.key];
     if (column.type.kind !== 'reference' || typeof text !== 'string') continue;
-    // A list cell ("001…; 001…") names several records; each is resolved, each failure reported.
     const texts = column.type.list
       ? text
           .split(/[;\n]/u)
           .map((t) => t.trim())
           .filter((t) => t !== '')
       : [text];
-    const ids: string[] = [];
-    for (const one of texts) {
-      const found = await resolveReference(tx, {
-        typename: column.type.typename,
-        column: column.key,
-        text: one,
-        on,
-        source: run.batch.source,
-      });
-      if (found.ok) ids.push(found.id);
-      else violations.push(found.violation);
+    const typename = column.type.typename;
+    out.push({ column, queries: texts.map((one) => ({ typename, column: column.key, text: one, on: row.on, source: run.batch.source })) });
+  }
+  return out;
+}
+
+/**
+ * What a row looks up before it is written: its references, the record its source key names, the
+ * record its natural key names. Either answered from a chunk's lookups made together beforehand, or
+ * (a row on its own) asked of the database then.
+ */
+interface RowLookups {
+  references(queries: readonly ReferenceQuery[]): Promise<Resolved[]>;
+  bySourceKey(key: string): Promise<string | null>;
+  byNaturalKey(value: unknown): Promise<string | null>;
+  /** The records this import has created so far (see checkAccess). */
+  created: Set<string>;
+}
+
+function liveLookups(tx: Tx, run: ImportRun, spec: EntitySpec, created: Set<string>): RowLookups {
+  return {
+    created,
+    references: (queries) => resolveReferences(tx, queries),
+    bySourceKey: (key) => sourceKeyRecord(tx, run.batch.source, spec.typename, key),
+    byNaturalKey: (value) => byNaturalKey(tx, spec, run.kind.naturalKey, value),
+  };
+}
+
+/** The lookups of a chunk's rows, made together: one query per kind of lookup (and per date for names). */
+async function chunkLookups(
+  tx: Tx,
+  run: ImportRun,
+  spec: EntitySpec,
+  columns: readonly ImportColumn[],
+  rows: readonly PreparedRow[],
+  created: Set<string>,
+): Promise<RowLookups> {
+  const queries = rows.filter((r) => r.violations.length === 0).flatMap((r) => referenceQueries(run, columns, r).flatMap((c) => c.queries));
+  const resolved = await resolveReferences(tx, queries);
+  const answers = new Map(queries.map((q, i) => [referenceKey(q), resolved[i] as Resolved]));
+  const keys = rows.flatMap((r) => (r.sourceKey === undefined ? [] : [r.sourceKey]));
+  const sources = await sourceKeyRecords(
+    tx,
+    keys.map((key) => ({ source: run.batch.source, entityType: spec.typename, key })),
+  );
+  const naturalKey = run.kind.naturalKey;
+  const naturalValues = naturalKey === undefined ? [] : rows.map((r) => naturalValueOf(run, r.values, naturalKey));
+  const natural = await byNaturalKeys(tx, spec, naturalKey, naturalValues);
+  return {
+    created,
+    references: async (qs) => qs.map((q) => answers.get(referenceKey(q)) ?? unreachable(q)),
+    bySourceKey: async (key) => sourceKeyFound(sources, run.batch.source, spec.typename, key),
+    byNaturalKey: async (value) => (typeof value === 'string' ? (natural.get(value) ?? null) : null),
+  };
+}
+
+function unreachable(q: ReferenceQuery): never {
+  throw new Error(`import: the reference ${JSON.stringify(q)} was not looked up with its chunk`);
+}
+
+const referenceKey = (q: ReferenceQuery): string => JSON.stringify([q.typename, q.column, q.text, q.on, q.source]);
+
+/** The natural key's value as the write's input holds it. */
+function naturalValueOf(run: ImportRun, values: Record<string, unknown>, key: string): unknown {
+  return (run.kind.toInput ? run.kind.toInput(values) : values)[key];
+}
+
+/**
+ * Whether a chunk's lookups may be made before its rows are written: not when a row could find what
+ * an earlier row of the chunk writes — a reference to the kind's own type (a group whose parent is a
+ * group of the same file), or a natural key given twice (the second row updates the first's record).
+ * Such a chunk's rows look up one at a time, as they are written.
+ */
+function lookupsAhead(run: ImportRun, spec: EntitySpec, columns: readonly ImportColumn[], rows: readonly PreparedRow[]): boolean {
+  if (columns.some((c) => c.type.kind === 'reference' && c.type.typename === spec.typename)) return false;
+  const key = run.kind.naturalKey;
+  if (key === undefined) return true;
+  const values = rows.map((r) => naturalValueOf(run, r.values, key)).filter((v) => typeof v === 'string');
+  return new Set(values).size === values.length;
+}
+
+/** Thrown inside a chunk written under one savepoint when a row's write is refused: the chunk is redone row by row. */
+class RowRefused extends Error {}
+
+/**
+ * A chunk of rows: looked up together, then written in order under one savepoint. When every row
+ * is written (or refused before any write), that is the outcome — the same as each row under its
+ * own savepoint, since no savepoint was rolled back. When a row's write is refused, the chunk is
+ * rolled back and redone a row at a time, each under its own savepoint looking up as it goes, so
+ * the refused row leaves no trace and the rows after it see exactly what they would have.
+ */
+async function importChunk(
+  tx: Tx,
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  run: ImportRun,
+  spec: EntitySpec,
+  columns: readonly ImportColumn[],
+  rows: readonly PreparedRow[],
+  created: Set<string>,
+  onRow: (done: number) => void,
+): Promise<RowResult[]> {
+  if (rows.length > 1 && lookupsAhead(run, spec, columns, rows)) {
+    const lookups = await chunkLookups(tx, run, spec, columns, rows, created);
+    await tx.$executeRawUnsafe('SAVEPOINT import_chunk');
+    try {
+      const results: RowResult[] = [];
+      const keys: SourceKeyWrite[] = [];
+      for (const row of rows) {
+        const result = await importRow(tx, ctx, schema, run, spec, columns, row, lookups, 'chunk');
+        if (result.action !== null && row.sourceKey !== undefined) keys.push({ key: row.sourceKey, recordId: result.recordId as string });
+        results.push(result);
+        onRow(results.length);
+      }
+      await writeSourceKeys(tx, run, spec, keys);
+      await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_chunk');
+      return results;
+    } catch (error) {
+      await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_chunk');
+      if (!(error instanceof RowRefused)) throw error;
     }
-    if (ids.length < texts.length) delete values[column.key];
-    else values[column.key] = column.type.list ? ids : ids[0];
+  }
+  const results: RowResult[] = [];
+  const live = liveLookups(tx, run, spec, created);
+  for (const row of rows) {
+    results.push(await importRow(tx, ctx, schema, run, spec, columns, row, live, 'row'));
+    onRow(results.length);
+  }
+  return results;
+}
+
+interface SourceKeyWrite {
+  key: string;
+  recordId: string;
+}
+
+/** The rows' source keys, kept (or moved to the record now named) in one statement. */
+async function writeSourceKeys(tx: Tx, run: ImportRun, spec: EntitySpec, keys: readonly SourceKeyWrite[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO import_source_keys (source, entity_type, key, record_id, batch_id)
+    SELECT ${run.batch.source}, ${spec.typename}, k.key, k.record_id, ${run.batch.id}::uuid
+    FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.recordId)}::uuid[]) AS k(key, record_id)
+    ON CONFLICT (source, entity_type, key) DO UPDATE SET record_id = EXCLUDED.record_id`;
+}
+
+/**
+ * One row: its references resolved, then — with no problem so far — written as its single write
+ * would be. On its own ('row') under a savepoint, so a refused write leaves no trace; in a chunk
+ * ('chunk') a refused write throws RowRefused for the chunk to be redone row by row.
+ */
+async function importRow(
+  tx: Tx,
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  run: ImportRun,
+  spec: EntitySpec,
+  columns: readonly ImportColumn[],
+  row: PreparedRow,
+  lookups: RowLookups,
+  mode: 'row' | 'chunk',
+): Promise<RowResult> {
+  const { rowNumber, sourceKey } = row;
+  const violations = [...row.violations];
+  const values: Record<string, unknown> = { ...row.values };
+  if (violations.length === 0) {
+    for (const { column, queries } of referenceQueries(run, columns, row)) {
+      const found = await lookups.references(queries);
+      const ids: string[] = [];
+      for (const one of found) {
+        if (one.ok) ids.push(one.id);
+        else violations.push(one.violation);
+      }
+      if (ids.length < queries.length) delete values[column.key];
+      else values[column.key] = column.type.kind === 'reference' && column.type.list ? ids : ids[0];
+    }
+  } else {
+    // Cells already wrong: their references are still checked (one at a time; this row is not written).
+    for (const { column, queries } of referenceQueries(run, columns, row)) {
+      const found = await resolveReferences(tx, queries);
+      const ids = found.flatMap((one) => (one.ok ? [one.id] : []));
+      for (const one of found) if (!one.ok) violations.push(one.violation);
+      if (ids.length < queries.length) delete values[column.key];
+      else values[column.key] = column.type.kind === 'reference' && column.type.list ? ids : ids[0];
+    }
   }
   const workflow = run.kind.workflow;
   const fail = (more: Violation<string>[]): RowResult => {
@@ -258,27 +465,27 @@ async function importRow(
   if (violations.length > 0) return fail([]);
   const input = run.kind.toInput ? run.kind.toInput(values) : values;
 
-  await tx.$executeRawUnsafe('SAVEPOINT import_row');
+  if (mode === 'row') await tx.$executeRawUnsafe('SAVEPOINT import_row');
   try {
     const existing =
-      (sourceKey !== undefined ? await sourceKeyRecord(tx, run.batch.source, spec.typename, sourceKey) : null) ??
-      (await byNaturalKey(tx, spec, run.kind.naturalKey, input));
+      (sourceKey !== undefined ? await lookups.bySourceKey(sourceKey) : null) ??
+      (run.kind.naturalKey !== undefined ? await lookups.byNaturalKey(input[run.kind.naturalKey]) : null);
     const result = workflow
-      ? await throughWorkflow(tx, ctx, schema, workflow, existing, values, columns)
+      ? await throughWorkflow(tx, ctx, schema, workflow, existing, values, columns, lookups.created)
       : existing
-        ? await updateExisting(tx, ctx, schema, spec, existing, input, on, columns)
-        : await createNew(tx, ctx, schema, spec, input);
-    if (sourceKey !== undefined) {
-      const where = { source_entityType_key: { source: run.batch.source, entityType: spec.typename, key: sourceKey } };
-      await tx.importSourceKey.upsert({
-        where,
-        create: { source: run.batch.source, entityType: spec.typename, key: sourceKey, recordId: result.recordId, batchId: run.batch.id },
-        update: { recordId: result.recordId },
-      });
+        ? await updateExisting(tx, ctx, schema, spec, existing, input, row.on, columns, lookups.created)
+        : await createNew(tx, ctx, schema, spec, input, lookups.created);
+    if (mode === 'row') {
+      if (sourceKey !== undefined) await writeSourceKeys(tx, run, spec, [{ key: sourceKey, recordId: result.recordId }]);
+      await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_row');
     }
-    await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_row');
     return { ...result, errors: [] };
   } catch (error) {
+    if (mode === 'chunk') {
+      // Only a row's refusal is the chunk's to redo; anything else is thrown on as it is.
+      rowViolations(error);
+      throw new RowRefused();
+    }
     await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_row');
     const found = rowViolations(error);
     // A workflow's violations name its input's paths (a board's members[i]): told on the row's columns.
@@ -299,10 +506,15 @@ async function throughWorkflow(
   existing: string | null,
   values: Record<string, unknown>,
   columns: readonly ImportColumn[],
+  created: Set<string>,
 ): Promise<{ action: RowAction; recordId: string }> {
   const input = workflow.toInput(values);
-  await checkAccess(ctx, schema, workflow.mutation, input);
-  if (!existing) return { action: 'CREATE', recordId: await workflow.create(tx, input) };
+  await checkAccess(ctx, schema, workflow.mutation, input, created);
+  if (!existing) {
+    const id = await workflow.create(tx, input);
+    created.add(id);
+    return { action: 'CREATE', recordId: id };
+  }
   const current = await workflow.current(tx, existing);
   const on = typeof current.validFrom === 'string' ? current.validFrom : ctx.today;
   const differ = await disagreements(tx, { vi: 'bản ghi', en: 'record' }, current, values, workflow.references, on, labelsOf(columns));
@@ -315,19 +527,42 @@ function labelsOf(columns: readonly ImportColumn[]): Record<string, LocalizedTex
   return Object.fromEntries(columns.map((c) => [c.key, c.label]));
 }
 
-async function byNaturalKey(tx: Tx, spec: EntitySpec, key: string | undefined, values: Record<string, unknown>): Promise<string | null> {
-  if (key === undefined || typeof values[key] !== 'string') return null;
-  const delegate = (tx as unknown as Record<string, { findFirst(a: object): Promise<{ id: string } | null> }>)[spec.model];
-  const row = await delegate?.findFirst({ where: { [key]: values[key] }, select: { id: true } });
-  return row?.id ?? null;
+async function byNaturalKey(tx: Tx, spec: EntitySpec, key: string | undefined, value: unknown): Promise<string | null> {
+  if (key === undefined || typeof value !== 'string') return null;
+  return (await byNaturalKeys(tx, spec, key, [value])).get(value) ?? null;
 }
 
-/** The same territory check as the GraphQL write would make, one reference at a time so the refusal names its cell. */
-async function checkAccess(ctx: UseCaseContext, schema: GraphQLSchema, field: string, input: Record<string, unknown>): Promise<void> {
+/** The records the natural key's values name, in one query (the first record of a value when several share it). */
+async function byNaturalKeys(tx: Tx, spec: EntitySpec, key: string | undefined, values: readonly unknown[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+  const found = new Map<string, string>();
+  if (key === undefined || wanted.length === 0) return found;
+  const delegate = (tx as unknown as Record<string, { findMany(a: object): Promise<Array<Record<string, unknown>>> } | undefined>)[
+    spec.model
+  ];
+  const rows =
+    (await delegate?.findMany({ where: { [key]: { in: wanted } }, select: { id: true, [key]: true }, orderBy: { id: 'asc' } })) ?? [];
+  for (const row of rows) if (!found.has(String(row[key]))) found.set(String(row[key]), String(row.id));
+  return found;
+}
+
+/**
+ * The same territory check as the GraphQL write would make, one reference at a time so the refusal
+ * names its cell. A record an earlier row of this import created is the importer's to write: the
+ * access rules read the committed database, which does not hold it until the import commits (its
+ * references were checked when it was created, and a change of them is checked as any other).
+ */
+async function checkAccess(
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  field: string,
+  input: Record<string, unknown>,
+  created: ReadonlySet<string>,
+): Promise<void> {
   const args = schema.getMutationType()?.getFields()[field]?.args;
   if (!args) throw new Error(`import: no mutation ${field}`);
   const refused: Violation<string>[] = [];
-  for (const ref of inputReferences(args, { input })) {
+  for (const ref of inputReferences(args, { input }).filter((r) => !created.has(r.id))) {
     try {
       await assertReferencesAllowed(ctx, [ref]);
     } catch (error) {
@@ -350,9 +585,11 @@ async function createNew(
   schema: GraphQLSchema,
   spec: EntitySpec,
   values: Record<string, unknown>,
+  created: Set<string>,
 ): Promise<{ action: RowAction; recordId: string }> {
-  await checkAccess(ctx, schema, `create${spec.noun}`, values);
+  await checkAccess(ctx, schema, `create${spec.noun}`, values, created);
   const row = await createRecordIn(tx, ctx, spec, values);
+  created.add(row.id);
   return { action: 'CREATE', recordId: row.id };
 }
 
@@ -366,6 +603,7 @@ async function updateExisting(
   values: Record<string, unknown>,
   on: string,
   columns: readonly ImportColumn[],
+  created: ReadonlySet<string>,
 ): Promise<{ action: RowAction; recordId: string }> {
   const { record, version } = await loadRecord(tx, spec, id);
   // What the update cannot change must agree with the record, or the row would be silently half-applied.
@@ -377,7 +615,7 @@ async function updateExisting(
   );
   if (!spec.updateSchema || Object.keys(changes).length === 0) {
     // Nothing to write; reading it back is still the importer's only if they may write it.
-    await checkAccess(ctx, schema, `update${spec.noun}`, { id, version });
+    await checkAccess(ctx, schema, `update${spec.noun}`, { id, version }, created);
     return { action: 'UNCHANGED', recordId: id };
   }
   // A value the schema would normalise the same way as stored is no change either.
@@ -386,12 +624,12 @@ async function updateExisting(
     const normalised = parsed.value as Record<string, unknown>;
     for (const k of Object.keys(changes)) if (same(record[k], normalised[k])) delete changes[k];
     if (Object.keys(changes).length === 0) {
-      await checkAccess(ctx, schema, `update${spec.noun}`, { id, version });
+      await checkAccess(ctx, schema, `update${spec.noun}`, { id, version }, created);
       return { action: 'UNCHANGED', recordId: id };
     }
   }
   const input = { id, version, ...changes };
-  await checkAccess(ctx, schema, `update${spec.noun}`, input);
+  await checkAccess(ctx, schema, `update${spec.noun}`, input, created);
   await updateRecordIn(tx, ctx, spec, spec.updateSchema, id, input);
   return { action: 'UPDATE', recordId: id };
 }

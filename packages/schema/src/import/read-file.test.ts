@@ -73,6 +73,20 @@ describe('reading .csv (#14 item 2)', () => {
     );
   });
 
+  it('a file of many streamed slices reads back whole: a letter or a quoted line break cut by a slice’s end is one cell', async () => {
+    // Cells of multi-byte letters and quoted line breaks, enough rows (≈ 300 KB) to span several 64 KB slices.
+    const cell = fc.stringMatching(/^[a-zăâđêôơưạảấầẩẫậ ,;"0-9\n]{1,40}$/u).filter((s) => s.trim() !== '' && s === s.trim());
+    const big = fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 4000, maxLength: 4000 });
+    await fc.assert(
+      fc.asyncProperty(big, fc.constantFrom(';', ','), async (cells, d) => {
+        const bytes = Buffer.from(csvOf(cells, d, true));
+        expect(bytes.length).toBeGreaterThan(3 * 64 * 1024);
+        expect(await readTable(bytes, 'lon.csv')).toEqual(cells);
+      }),
+      { numRuns: 3 },
+    );
+  });
+
   it('takes `;` for a Vietnamese Excel export whose addresses hold unquoted commas', () => {
     const lines = ['Họ tên;Thường trú;Ghi chú', 'A;Tổ 5, Giang Biên;', 'B;Tổ 6, phố Ngọc Lâm, Long Biên;x', 'C;Tổ 7;'];
     expect(delimiterOf(lines.join('\n'))).toBe(';');

@@ -1,5 +1,5 @@
 import type { CellValue } from '@coso/domain';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
 /**
@@ -32,7 +32,7 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
     });
   }
   try {
-    return trimTrailing(format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes));
+    return trimTrailing(format === 'xlsx' ? await readXlsx(bytes) : await readCsv(bytes));
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     throw new UnreadableFile({
@@ -81,16 +81,51 @@ export function delimiterOf(text: string): ';' | ',' {
   return comma[0] > semi[0] || (comma[0] === semi[0] && comma[1] > semi[1]) ? ',' : ';';
 }
 
-function readCsv(bytes: Uint8Array): Table {
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  const records: string[][] = parse(text, {
+/** How much of a CSV is decoded and handed to the parser at a time. */
+const CSV_SLICE = 64 * 1024;
+
+/**
+ * A CSV read through csv-parse's stream: the bytes are decoded a slice at a time and each record
+ * becomes a table row as it is parsed, so the file is never held whole as one string nor as a second
+ * array of records. The separator is chosen on the first slice (its first 50 lines).
+ */
+async function readCsv(bytes: Uint8Array): Promise<Table> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const first = decoder.decode(bytes.subarray(0, CSV_SLICE), { stream: true });
+  const parser = parse({
     bom: true,
-    delimiter: delimiterOf(text.replace(/^\uFEFF/u, '')),
+    delimiter: delimiterOf(first.replace(/^\uFEFF/u, '')),
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
   });
-  return records.map((row) => row.map((cell) => (cell === '' ? null : cell)));
+  const table: Table = [];
+  const reading = (async () => {
+    for await (const record of parser as AsyncIterable<string[]>) table.push(record.map((cell) => (cell === '' ? null : cell)));
+  })();
+  try {
+    parser.write(first);
+    for (let at = CSV_SLICE; at < bytes.length && !parser.destroyed; at += CSV_SLICE) {
+      const text = decoder.decode(bytes.subarray(at, at + CSV_SLICE), { stream: true });
+      // Wait for the parser to take the slice before decoding the next (backpressure), or for it to fail.
+      if (!parser.write(text)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            parser.off('drain', done);
+            parser.off('close', done);
+            resolve();
+          };
+          parser.on('drain', done);
+          parser.on('close', done);
+        });
+      }
+    }
+    if (!parser.destroyed) parser.end(decoder.decode());
+  } catch (error) {
+    parser.destroy(error as Error);
+  }
+  await reading;
+  return table;
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
