@@ -5,6 +5,7 @@ import {
   FINDING_CODES,
   FINDING_MESSAGES,
   type Finding,
+  findingKey,
   type FindingCode,
   type FindingsQuery,
   failResult as fail,
@@ -207,7 +208,38 @@ export async function sqlFindings(prisma: PrismaClient, query: FindingsQuery, si
   const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on, query.ruleData) };
   const minOfficial = numericRuleParameter('cell.minOfficialMembers', on, query.ruleData);
   const rows = await prisma.$queryRaw<FindingRow[]>(findingsStatement({ scope: unit.id, to: on }, thresholds, codes));
+  const wards = query.wardIds ? new Set(query.wardIds) : undefined;
+  return ok(findingsOfRows(rows, minOfficial).filter((f) => !wards || wards.has(f.wardId)));
+}
 
+/**
+ * The keys of every finding (all codes, the rules of the day) of each ward asked, in ONE statement:
+ * the findings statement once per ward (a lateral join over the wards), each ward its own scope,
+ * so each ward's keys are those `sqlFindings` gives for it. A ward that does not exist on the day
+ * (merged away) is left out of the map, as `sqlFindings` refuses it.
+ */
+export async function wardsFindingKeys(db: PrismaClient, wardIds: readonly string[], on: string): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (wardIds.length === 0) return out;
+  const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on) };
+  const minOfficial = numericRuleParameter('cell.minOfficialMembers', on);
+  const statement = findingsStatement({ scope: sql`w.id`, to: on }, thresholds, new Set(FINDING_CODES));
+  const rows = await db.$queryRaw<Array<FindingRow & { scope_ward: string }>>(sql`
+    SELECT w.id::text AS scope_ward, f.* FROM administrative_units w
+      LEFT JOIN LATERAL (${statement}) f ON true
+     WHERE w.id = ANY (${[...wardIds]}::uuid[]) AND ${alive('w', asDate(on))}`);
+  const byWard = new Map<string, FindingRow[]>();
+  for (const { scope_ward, ...r } of rows) {
+    const list = byWard.get(scope_ward) ?? [];
+    if (r.code !== null) list.push(r);
+    byWard.set(scope_ward, list);
+  }
+  for (const [ward, list] of byWard) out.set(ward, new Set(findingsOfRows(list, minOfficial).map(findingKey)));
+  return out;
+}
+
+/** The statement's rows of one scope as findings, ordered (a cell is filed once, under its first group). */
+function findingsOfRows(rows: readonly FindingRow[], minOfficial: number): Finding[] {
   const findings: Finding[] = [];
   const cells = new Map<string, FindingRow>();
   for (const r of rows) {
@@ -220,8 +252,7 @@ export async function sqlFindings(prisma: PrismaClient, query: FindingsQuery, si
     findings.push(toFinding(r, minOfficial));
   }
   for (const r of cells.values()) if (r.n < minOfficial) findings.push(toFinding(r, minOfficial));
-  const wards = query.wardIds ? new Set(query.wardIds) : undefined;
-  return ok(findings.filter((f) => !wards || wards.has(f.wardId)).sort(compareFindings));
+  return findings.sort(compareFindings);
 }
 
 /** Groups in Vietnamese name order, then id (`compareNamed`, the order of a scope's groups). */
