@@ -8,6 +8,7 @@ import { type Writer, writeTransaction } from '../store/transaction.js';
 import { ValidationError } from '../store/write-errors.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { sqlFindings } from './sql-findings.js';
+import { emptyingStatement } from './test-support/emptying.js';
 
 /**
  * Auto-close computes only the wards a write touched (`touched-wards.ts`). The claim: a ward the
@@ -95,12 +96,7 @@ describe('auto-close on the wards a write touched closes what a recomputation of
   const referrers = new Map<string, Array<{ table: string; column: string }>>();
   beforeAll(async () => {
     h = await graphqlHarness(inject('databaseAdminUrl'));
-    const rows = await h.prisma.$queryRaw<Array<{ list: string }>>`
-      SELECT string_agg(quote_ident(tablename), ', ') AS list FROM pg_tables
-       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
-         AND NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-                          WHERE t.tgrelid = quote_ident(tablename)::regclass AND p.proname = 'coso_refuse_change')`;
-    truncate = rows[0]?.list ?? '';
+    truncate = await emptyingStatement(h.prisma);
     const cols = await h.prisma.$queryRaw<Array<{ table_name: string; column_name: string; data_type: string }>>`
       SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
        WHERE table_schema = 'public' AND is_generated = 'NEVER' AND table_name = ANY (${[...TABLES]}::text[])
@@ -200,7 +196,7 @@ describe('auto-close on the wards a write touched closes what a recomputation of
         fc.constantFrom(...DATES),
         fc.array(write, { minLength: 1, maxLength: 8 }),
         async (state, today, writes) => {
-          await h.prisma.$executeRawUnsafe(`TRUNCATE ${truncate}`);
+          await h.prisma.$executeRawUnsafe(truncate);
           await writeState(h.prisma, state);
           const before = await everyWard(today);
           // Open work on every finding of every ward (a key is worked on once: under its first ward).

@@ -24,6 +24,7 @@ import { readState, writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { sqlFindings, sqlReminders } from './sql-findings.js';
 import { sqlDirectiveReport } from './sql-report.js';
+import { emptyingStatement } from './test-support/emptying.js';
 
 /**
  * The differential test of the report and the findings the database computes: on random states of the domain's
@@ -60,13 +61,7 @@ describe('the report, the findings and the reminders computed by the database eq
   let tables: string;
   beforeAll(async () => {
     h = await graphqlHarness(inject('databaseAdminUrl'));
-    // Every table but the append-only logs (they refuse TRUNCATE) and the migrations' own.
-    const rows = await h.prisma.$queryRaw<Array<{ list: string }>>`
-      SELECT string_agg(quote_ident(tablename), ', ') AS list FROM pg_tables
-       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
-         AND NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-                          WHERE t.tgrelid = quote_ident(tablename)::regclass AND p.proname = 'coso_refuse_change')`;
-    tables = rows[0]?.list ?? '';
+    tables = await emptyingStatement(h.prisma);
   });
   afterAll(() => h.close());
 
@@ -79,7 +74,7 @@ describe('the report, the findings and the reminders computed by the database eq
     let counted = 0;
     await fc.assert(
       fc.asyncProperty(storedState, queries, async (state, asked) => {
-        await h.prisma.$executeRawUnsafe(`TRUNCATE ${tables}`);
+        await h.prisma.$executeRawUnsafe(tables);
         await writeState(h.prisma, state);
         const stored = await readState(h.prisma);
         // The whole city at the review, and what was drawn.
@@ -125,6 +120,17 @@ describe('the report, the findings and the reminders computed by the database eq
           const expectedReminders = computeReminders(stored, remindersQuery);
           const actualReminders = await sqlReminders(h.prisma, remindersQuery);
           expect(actualReminders, `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`).toEqual(expectedReminders);
+          if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
+        }
+        // Reminders of the whole city some days before each of (up to) two recorded term ends: terms ending soon.
+        const ends = [...new Set(stored.boardTerms.flatMap((t) => (t.validTo ? [t.validTo] : [])))].slice(0, 2);
+        for (const [i, end] of ends.entries()) {
+          const remindersQuery: RemindersQuery = { scopeUnitId: stableUuid('hn'), on: addDays(end, -(asked[i]?.remindBefore ?? 30)) };
+          const expectedReminders = computeReminders(stored, remindersQuery);
+          expect(
+            await sqlReminders(h.prisma, remindersQuery),
+            `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`,
+          ).toEqual(expectedReminders);
           if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
         }
       }),

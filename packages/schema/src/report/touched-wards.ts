@@ -14,13 +14,13 @@ import type { Tx } from '../store/transaction.js';
  *   training (its attendees), for the same reason;
  * - a body's areas, its building's group and its complex's buildings' groups;
  * - a building's (or an apartment's building's, a complex's buildings') group.
- * Places become wards through the unit closure at any date (a superset is only extra work; a ward
- * left out would leave fixed work open). Work on findings itself changes no finding: left out.
+ * Places become wards through the unit closure at any date and the parent links at any date (a
+ * superset is only extra work; a ward left out would leave fixed work open). Work on findings itself changes no finding: left out.
  * `finding-closure.test.ts` holds this to a recomputation of every ward over generated writes.
  */
 export async function touchedWards(tx: Tx): Promise<string[]> {
   const rows = await tx.$queryRaw<Array<{ ward_id: string }>>`
-    WITH ids AS (
+    WITH RECURSIVE ids AS (
       SELECT DISTINCT v.value::uuid AS id
         FROM audit_entries e
         CROSS JOIN LATERAL (
@@ -42,11 +42,16 @@ export async function touchedWards(tx: Tx): Promise<string[]> {
               JOIN apartment_buildings b ON b.id = o.building_id OR b.complex_id = o.complex_id
       UNION SELECT b.residential_group_id FROM apartment_buildings b JOIN ids ON ids.id = b.id OR ids.id = b.complex_id
       UNION SELECT b.residential_group_id FROM apartments ap JOIN ids ON ids.id = ap.id
-              JOIN apartment_buildings b ON b.id = ap.building_id)
+              JOIN apartment_buildings b ON b.id = ap.building_id),
+    -- Every parent link at any date, followed up: a unit whose life the write emptied has no
+    -- closure rows left, but its links still say where it was.
+    up(id) AS (
+      SELECT unit_id FROM places WHERE unit_id IS NOT NULL
+      UNION SELECT l.parent_id FROM unit_parents l JOIN up ON l.unit_id = up.id)
     SELECT DISTINCT w.id::text AS ward_id FROM places p
       JOIN unit_closure c ON c.descendant_id = p.unit_id
       JOIN administrative_units w ON w.id = c.ancestor_id AND w.kind IN ('WARD', 'COMMUNE')
     UNION
-    SELECT w.id::text FROM places p JOIN administrative_units w ON w.id = p.unit_id AND w.kind IN ('WARD', 'COMMUNE')`;
+    SELECT w.id::text FROM up JOIN administrative_units w ON w.id = up.id AND w.kind IN ('WARD', 'COMMUNE')`;
   return rows.map((r) => r.ward_id);
 }
