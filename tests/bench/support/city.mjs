@@ -5,6 +5,9 @@ import { cityParts } from '@coso/sample-data';
 import { applyMigrations, createDemoAccounts, createPrismaClient, createRequestContext, writeState } from '@coso/schema';
 import { execute, parse } from 'graphql';
 
+/** The viewer of a stored account, as the gateway makes it from a session (the access fixture's). */
+export { viewerOf } from '@coso/schema/testing';
+
 /**
  * The database `<prefix>_<districts>` on the embedded server, migrated, holding the city of
  * `districts` (seeded once, as `coso seed --sample city`, then analysed so the first plans are not blind).
@@ -25,21 +28,6 @@ export async function cityDatabase(server, root, prefix, districts, onQuery) {
     console.error(`seeded ${districts} district(s) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   return prisma;
-}
-
-/** The viewer of a stored account, as the gateway makes it from a session. */
-export async function viewerOf(prisma, username) {
-  const a = await prisma.account.findUniqueOrThrow({ where: { username } });
-  return {
-    kind: 'account',
-    accountId: a.id,
-    username: a.username,
-    displayName: a.displayName,
-    role: a.role,
-    scopeUnitId: a.scopeUnitId,
-    partyOrganisation: a.partyOrganisation,
-    sessionId: 'bench',
-  };
 }
 
 /** One request as the gateway runs it: a fresh context (territory, loaders) and the execution. */

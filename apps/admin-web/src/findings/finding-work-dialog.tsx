@@ -8,7 +8,7 @@ import { useMessages } from '../i18n/language';
 import { findingsMessages } from '../i18n/messages/findings';
 import { formsMessages } from '../i18n/messages/forms';
 import { unitLabel } from '../lists/record-links';
-import { AcceptFindingDocument, AssignFindingDocument, ResolveFindingDocument } from './finding-work-documents';
+import { AssignFindingDocument, CloseFindingDocument } from './finding-work-documents';
 import { FindingsWardsDocument } from './findings-documents';
 
 export type FindingWorkAction = 'assign' | 'resolve' | 'accept';
@@ -57,8 +57,7 @@ export function FindingWorkDialog(props: {
     skip: !props.scopeId || props.action !== 'assign',
   });
   const [assign] = useMutation(AssignFindingDocument);
-  const [resolve] = useMutation(ResolveFindingDocument);
-  const [accept] = useMutation(AcceptFindingDocument);
+  const [close] = useMutation(CloseFindingDocument);
   const { action, target } = props;
   const wardId = target?.wardId;
   if (!action || !target || !wardId) return null;
@@ -80,10 +79,8 @@ export function FindingWorkDialog(props: {
         answer = r.data?.assignFinding;
       } else {
         const input = { ...base, text: v.text ?? '', on: v.on ?? null };
-        answer =
-          action === 'resolve'
-            ? (await resolve({ variables: { input } })).data?.resolveFinding
-            : (await accept({ variables: { input } })).data?.acceptFinding;
+        const { data } = await close({ variables: { input, accept: action === 'accept' } });
+        answer = data?.resolveFinding ?? data?.acceptFinding ?? undefined;
       }
       if (answer?.__typename?.startsWith('Mutation')) {
         form.resetFields();

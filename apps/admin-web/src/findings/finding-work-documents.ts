@@ -14,125 +14,52 @@ export const FindingWorkSummaryDocument = graphql(`
   }
 `);
 
+/** What a write on a finding's work gives back: the work as saved. */
+export const FindingWorkSavedFragment = graphql(`
+  fragment FindingWorkSaved on FindingWork {
+    id
+    version
+    state
+  }
+`);
+
 export const AssignFindingDocument = graphql(`
   mutation AssignFinding($input: AssignFindingInput!) {
     assignFinding(input: $input) {
       __typename
       ... on MutationAssignFindingSuccess {
         data {
-          id
-          version
-          state
+          ...FindingWorkSaved
         }
       }
-      ... on ValidationError {
-        localizedMessage {
-          vi
-          en
-        }
-        violations {
-          code
-          path
-          message {
-            vi
-            en
-          }
-        }
-      }
-      ... on VersionConflictError {
-        localizedMessage {
-          vi
-          en
-        }
-      }
-      ... on NotFoundError {
-        localizedMessage {
-          vi
-          en
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);
 
-export const ResolveFindingDocument = graphql(`
-  mutation ResolveFinding($input: CloseFindingInput!) {
-    resolveFinding(input: $input) {
+/**
+ * Closes a finding's work: resolved (how it was fixed) or, with `accept`, accepted (why it will
+ * not be) — one document for the two mutations, which take the same input and answer alike.
+ */
+export const CloseFindingDocument = graphql(`
+  mutation CloseFinding($input: CloseFindingInput!, $accept: Boolean!) {
+    resolveFinding(input: $input) @skip(if: $accept) {
       __typename
       ... on MutationResolveFindingSuccess {
         data {
-          id
-          version
-          state
+          ...FindingWorkSaved
         }
       }
-      ... on ValidationError {
-        localizedMessage {
-          vi
-          en
-        }
-        violations {
-          code
-          path
-          message {
-            vi
-            en
-          }
-        }
-      }
-      ... on VersionConflictError {
-        localizedMessage {
-          vi
-          en
-        }
-      }
-      ... on NotFoundError {
-        localizedMessage {
-          vi
-          en
-        }
-      }
+      ...MutationErrorFields
     }
-  }
-`);
-
-export const AcceptFindingDocument = graphql(`
-  mutation AcceptFinding($input: CloseFindingInput!) {
-    acceptFinding(input: $input) {
+    acceptFinding(input: $input) @include(if: $accept) {
       __typename
       ... on MutationAcceptFindingSuccess {
         data {
-          id
-          version
-          state
+          ...FindingWorkSaved
         }
       }
-      ... on ValidationError {
-        localizedMessage {
-          vi
-          en
-        }
-        violations {
-          code
-          path
-          message {
-            vi
-            en
-          }
-        }
-      }
-      ... on VersionConflictError {
-        localizedMessage {
-          vi
-          en
-        }
-      }
-      ... on NotFoundError {
-        localizedMessage {
-          vi
-          en
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);

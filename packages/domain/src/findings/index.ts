@@ -5,6 +5,7 @@ export { FINDING_MESSAGES } from './messages.js';
 export {
   computeReminders,
   REMINDER_CODES,
+  REMINDER_MESSAGES,
   type Reminder,
   type ReminderCode,
   type RemindersQuery,

@@ -5,7 +5,7 @@ import type { Id } from '../model/places.js';
 import type { DomainState } from '../model/state.js';
 import type { RuleParameter } from '../rules/rule-data.js';
 import { addDays, daysBetween, type IsoDate } from '../time/dates.js';
-import { fail, ok, type Result } from '../validation/result.js';
+import { fail, type LocalizedText, ok, type Result } from '../validation/result.js';
 import { boardHeadsWithoutFireTraining } from './board-findings.js';
 import { compareFindings } from './compute.js';
 import { FindingsContext } from './context.js';
@@ -30,6 +30,18 @@ export interface Reminder extends Omit<Finding, 'code'> {
   /** The day the term ends (BOARD_TERM_ENDING_SOON); null for the standing gaps. */
   dueOn: IsoDate | null;
 }
+
+/**
+ * The wording of the reminders that are not findings, one for every computation of them (the
+ * domain's here, the database's in the schema package).
+ */
+export const REMINDER_MESSAGES = {
+  /** A board's running term ends on `endsOn`, `days` days after the day asked, with no next term recorded. */
+  BOARD_TERM_ENDING_SOON: (f: { board: string; termNumber: number; endsOn: IsoDate; days: number }): LocalizedText => ({
+    vi: `${f.board}: nhiệm kỳ ${f.termNumber} kết thúc ngày ${formatViDate(f.endsOn)} (còn ${f.days} ngày), chưa có nhiệm kỳ mới`,
+    en: `${f.board}: term ${f.termNumber} ends on ${f.endsOn} (in ${f.days} days) and no next term is recorded`,
+  }),
+};
 
 /** What to be reminded of: a place and the day the reminders look ahead from. */
 export interface RemindersQuery {
@@ -57,10 +69,7 @@ export function boardsWithTermEndingSoon(ctx: FindingsContext): Reminder[] {
       entityName: board.name,
       groupId,
       related: [{ type: 'BoardTerm', id: current.id }],
-      message: {
-        vi: `${board.name}: nhiệm kỳ ${current.termNumber} kết thúc ngày ${formatViDate(end)} (còn ${days} ngày), chưa có nhiệm kỳ mới`,
-        en: `${board.name}: term ${current.termNumber} ends on ${end} (in ${days} days) and no next term is recorded`,
-      },
+      message: REMINDER_MESSAGES.BOARD_TERM_ENDING_SOON({ board: board.name, termNumber: current.termNumber, endsOn: end, days }),
     });
     out.push({ ...finding, code: 'BOARD_TERM_ENDING_SOON', dueOn: end });
   }

@@ -69,19 +69,21 @@ builder.objectFields(FindingRef, (t) => ({
   }),
 }));
 
-const targetFields = {
-  wardId: { description: 'The ward the finding lies in (Finding.wardId).' },
-  key: { description: 'Finding.key.' },
-};
+/** The finding a write on its work names: its ward (the territory checked) and its key. */
+function targetFields(t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>) {
+  return {
+    wardId: t.id({
+      required: true,
+      description: 'The ward the finding lies in (Finding.wardId).',
+      extensions: references('AdministrativeUnit', { write: true }),
+    }),
+    key: t.string({ required: true, description: 'Finding.key.' }),
+  };
+}
 
 const AssignFindingInput = builder.inputType('AssignFindingInput', {
   fields: (t) => ({
-    wardId: t.id({
-      required: true,
-      description: targetFields.wardId.description,
-      extensions: references('AdministrativeUnit', { write: true }),
-    }),
-    key: t.string({ required: true, description: targetFields.key.description }),
+    ...targetFields(t),
     assigneeUnitId: t.id({ required: false, description: 'Đơn vị được giao / The unit.', extensions: references('AdministrativeUnit') }),
     assigneePersonId: t.id({ required: false, description: 'Người được giao / The person.', extensions: references('Person') }),
     dueOn: t.field({ type: 'Date', required: false, description: 'Hạn xử lý / Due date (today or later).' }),
@@ -91,12 +93,7 @@ const AssignFindingInput = builder.inputType('AssignFindingInput', {
 
 const CloseFindingInput = builder.inputType('CloseFindingInput', {
   fields: (t) => ({
-    wardId: t.id({
-      required: true,
-      description: targetFields.wardId.description,
-      extensions: references('AdministrativeUnit', { write: true }),
-    }),
-    key: t.string({ required: true, description: targetFields.key.description }),
+    ...targetFields(t),
     text: t.string({
       required: true,
       description: 'Cách khắc phục (resolve) hoặc lý do (accept) / How it was fixed, or why it will not be.',

@@ -1,55 +1,77 @@
-import { findingKey, todayInVietnam } from '@coso/domain';
+import { todayInVietnam } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Tx, Writer } from '../store/transaction.js';
-import { sqlFindings } from './sql-findings.js';
+import { wardsFindingKeys } from './sql-findings.js';
+import { touchedWards } from './touched-wards.js';
 
 /**
  * A finding that disappears because the data was fixed closes itself, with the change that fixed
- * it (issue #15). Done at write time, inside the writing transaction, so it is exact: the findings
- * of the wards with open work are computed as of the day before and after the write; an open item
- * present before and gone after was fixed by this transaction (its audit entries share its
- * transaction id, recorded on the item). An item already gone before the write ended with the date
- * (a recorded end came), not by a change: it closes with no transaction. Reads say the same in the
+ * it (issue #15). Done at write time, inside the writing transaction, so it is exact: after the
+ * write, the findings of the wards it touched (`touched-wards.ts`) that have open work are computed
+ * as of the writer's day, in one statement; an open item whose finding is gone was fixed by this
+ * transaction if its finding was there just before the write (its audit entries share its
+ * transaction id, recorded on the item). A ward the write did not touch cannot have a finding
+ * fixed by it, so it is not computed. An item already gone before the write ended with the date (a
+ * recorded end came), not by a change: it closes with no transaction. Reads say the same in the
  * meantime (use-cases/finding-work.ts shows an open item whose finding is gone as resolved).
+ *
+ * "Just before the write" is read from the transaction's own starting snapshot
+ * (`pg_export_snapshot`, imported by a short read-only transaction), only for the wards where work
+ * is to close — seldom, and never computed when nothing closes.
  */
-export async function closingFixedFindings<T>(tx: Tx, operation: string, writer: Writer, work: () => Promise<T>): Promise<T> {
-  const open = await tx.findingWork.findMany({ where: { state: 'OPEN' }, select: { id: true, findingKey: true, wardId: true } });
-  if (open.length === 0) return work();
-  const today = writer.today ?? todayInVietnam();
-  const wards = [...new Set(open.map((w) => w.wardId))];
-  const before = await presentFindingKeys(tx, wards, today);
+export async function closingFixedFindings<T>(
+  prisma: PrismaClient,
+  tx: Tx,
+  operation: string,
+  writer: Writer,
+  work: () => Promise<T>,
+): Promise<T> {
+  const anyOpen = await tx.findingWork.findFirst({ where: { state: 'OPEN' }, select: { id: true } });
+  if (!anyOpen) return work();
+  const [exported] = await tx.$queryRaw<Array<{ snapshot: string }>>`SELECT pg_export_snapshot() AS snapshot`;
   const result = await work();
-  const after = await presentFindingKeys(tx, wards, today);
+  const touched = await touchedWards(tx);
+  if (touched.length === 0) return result;
+  const open = await tx.findingWork.findMany({
+    where: { state: 'OPEN', wardId: { in: touched } },
+    select: { id: true, findingKey: true, wardId: true },
+  });
+  if (open.length === 0) return result;
+  const today = writer.today ?? todayInVietnam();
+  const after = await wardsFindingKeys(tx as PrismaClient, [...new Set(open.map((w) => w.wardId))], today);
   const gone = open.filter((w) => after.get(w.wardId)?.has(w.findingKey) === false);
-  if (gone.length > 0) {
-    const [row] = await tx.$queryRaw<Array<{ txid: bigint }>>`SELECT txid_current()::bigint AS txid`;
-    for (const w of gone) {
-      const fixedHere = before.get(w.wardId)?.has(w.findingKey) === true;
-      await tx.findingWork.update({
-        where: { id: w.id },
-        data: {
-          state: 'RESOLVED',
-          closedAutomatically: true,
-          resolvedOn: new Date(`${today}T00:00:00Z`),
-          resolvedBy: writer.actor,
-          closedByTransactionId: fixedHere ? (row?.txid ?? null) : null,
-          closedByOperation: fixedHere ? operation : null,
-        },
-      });
-    }
+  if (gone.length === 0) return result;
+  const before = await findingKeysBefore(prisma, exported?.snapshot ?? '', [...new Set(gone.map((w) => w.wardId))], today);
+  const [row] = await tx.$queryRaw<Array<{ txid: bigint }>>`SELECT txid_current()::bigint AS txid`;
+  for (const w of gone) {
+    const fixedHere = before.get(w.wardId)?.has(w.findingKey) === true;
+    await tx.findingWork.update({
+      where: { id: w.id },
+      data: {
+        state: 'RESOLVED',
+        closedAutomatically: true,
+        resolvedOn: new Date(`${today}T00:00:00Z`),
+        resolvedBy: writer.actor,
+        closedByTransactionId: fixedHere ? (row?.txid ?? null) : null,
+        closedByOperation: fixedHere ? operation : null,
+      },
+    });
   }
   return result;
 }
 
 /**
- * The keys of the findings in each ward on a day; a ward that does not exist on the day (merged
- * away) is left out: what became of its findings is unknown there, so nothing is closed.
+ * The wards' finding keys as the database stood when the writing transaction exported `snapshot`
+ * (before its write): a read-only transaction on another connection adopts that snapshot.
  */
-export async function presentFindingKeys(db: Tx | PrismaClient, wardIds: readonly string[], on: string): Promise<Map<string, Set<string>>> {
-  const out = new Map<string, Set<string>>();
-  for (const wardId of wardIds) {
-    const r = await sqlFindings(db as PrismaClient, { scopeUnitId: wardId, on });
-    if (r.ok) out.set(wardId, new Set(r.value.map(findingKey)));
-  }
-  return out;
+async function findingKeysBefore(prisma: PrismaClient, snapshot: string, wardIds: string[], on: string): Promise<Map<string, Set<string>>> {
+  // A snapshot id is hex words and dashes; it is spliced (SET takes no parameter), so it is checked.
+  if (!/^[0-9A-F]+(-[0-9A-F]+)+$/i.test(snapshot)) throw new Error(`not a snapshot id: ${snapshot}`);
+  return prisma.$transaction(
+    async (before) => {
+      await before.$executeRawUnsafe(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
+      return wardsFindingKeys(before as PrismaClient, wardIds, on);
+    },
+    { isolationLevel: 'RepeatableRead', timeout: 60_000, maxWait: 10_000 },
+  );
 }

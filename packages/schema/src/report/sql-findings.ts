@@ -1,6 +1,7 @@
 import {
   compareFindings,
   compareVietnamese,
+  daysBetween,
   type EntityRef,
   FINDING_CODES,
   FINDING_MESSAGES,
@@ -8,12 +9,18 @@ import {
   type FindingCode,
   type FindingsQuery,
   failResult as fail,
+  findingKey,
   findingsQueryViolations,
   isIsoDate,
   makeFinding,
   numericRuleParameter,
   okResult as ok,
+  REMINDER_MESSAGES,
+  type Reminder,
+  type ReminderCode,
+  type RemindersQuery,
   type Result,
+  TERM_REMINDER_DAYS,
   UNASSIGNED_WARD_ID,
   UNASSIGNED_WARD_NAME,
   type UnitKind,
@@ -37,7 +44,7 @@ const sql = Prisma.sql;
 
 /** One gap as the statement finds it: the record, its group and ward, and the facts to word it. */
 interface FindingRow {
-  code: FindingCode;
+  code: FindingCode | 'BOARD_TERM_ENDING_SOON';
   entity_type: EntityRef['type'];
   entity_id: string;
   entity_name: string;
@@ -63,11 +70,11 @@ interface Thresholds {
 }
 
 /** The statement: the scope's groups, buildings, boards and cells on the date, then one select per finding code. */
-export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<FindingCode>): Sql {
+export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<FindingCode>, reminders = false): Sql {
   const to = asDate(p.to);
   const board = sql`o.kind = 'MANAGEMENT_BOARD' AND ${alive('o', to)}`;
   const row = (
-    code: FindingCode,
+    code: FindingRow['code'],
     entity: Sql,
     from: Sql,
     extra: { n?: Sql; on?: Sql; boards?: Sql; related?: Sql } = {},
@@ -136,6 +143,20 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
     ),
   };
   const wanted = FINDING_CODES.filter((c) => codes.has(c)).map((c) => selects[c]);
+  // A board's running term ends within TERM_REMINDER_DAYS after the date, and no later term is recorded.
+  if (reminders)
+    wanted.push(
+      row(
+        'BOARD_TERM_ENDING_SOON',
+        sql`'Organization' AS entity_type, b.id::text AS entity_id, b.name AS entity_name`,
+        sql`FROM boards b JOIN groups g ON g.id = b.group_id
+           CROSS JOIN LATERAL (SELECT t.id, t.term_number, t.valid_from, t.valid_to FROM board_terms t
+                                WHERE t.board_id = b.id AND ${alive('t', to)} ORDER BY t.valid_from, t.id LIMIT 1) ct
+           WHERE ct.valid_to > ${to} AND ct.valid_to <= ${to} + ${TERM_REMINDER_DAYS}::int
+             AND NOT EXISTS (SELECT 1 FROM board_terms t WHERE t.board_id = b.id AND t.valid_from > ct.valid_from)`,
+        { n: sql`ct.term_number`, on: sql`ct.valid_to`, related: sql`ct.id` },
+      ),
+    );
   return sql`WITH ${placementCtes(p)},
     groups AS (
       SELECT g.id, g.name, g.kind, g.kind_label, pt.ward_id, w.name AS ward_name,
@@ -195,7 +216,85 @@ export async function sqlFindings(prisma: PrismaClient, query: FindingsQuery, si
   const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on, query.ruleData) };
   const minOfficial = numericRuleParameter('cell.minOfficialMembers', on, query.ruleData);
   const rows = await prisma.$queryRaw<FindingRow[]>(findingsStatement({ scope: unit.id, to: on }, thresholds, codes));
+  const wards = query.wardIds ? new Set(query.wardIds) : undefined;
+  return ok(findingsOfRows(rows, minOfficial).filter((f) => !wards || wards.has(f.wardId)));
+}
 
+/** The reminder codes that are findings too: their rows are the findings statement's. */
+const STANDING_REMINDERS = new Set<FindingCode>(['BOARD_HEAD_WITHOUT_FIRE_TRAINING', 'GROUP_WITHOUT_COORDINATION_REGULATION']);
+
+/**
+ * The reminders of a scope on a date (`computeReminders` is the definition): its boards' terms
+ * ending within TERM_REMINDER_DAYS, soonest first, then the heads without fire-safety training and
+ * the groups without a coordination regulation, in the findings' order — one statement, the
+ * findings statement's places and boards with the term select added.
+ */
+export async function sqlReminders(prisma: PrismaClient, query: RemindersQuery, signal?: AbortSignal): Promise<Result<Reminder[]>> {
+  const scopeRows = isIsoDate(query.on) ? await readScope(prisma, query.scopeUnitId, query.on) : [];
+  const unit = scopeRows.find((r) => r.role === 'scope');
+  const violations = findingsQueryViolations(query, unit !== undefined);
+  if (violations.length > 0 || !unit) return fail(violations);
+  throwIfAborted(signal);
+  const on = query.on;
+  const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on, query.ruleData) };
+  const minOfficial = numericRuleParameter('cell.minOfficialMembers', on, query.ruleData);
+  const rows = await prisma.$queryRaw<FindingRow[]>(findingsStatement({ scope: unit.id, to: on }, thresholds, STANDING_REMINDERS, true));
+  const terms = rows
+    .filter((r) => r.code === 'BOARD_TERM_ENDING_SOON')
+    .map((r): Reminder => {
+      const endsOn = r.on ?? '';
+      const days = daysBetween(on, endsOn);
+      const finding = makeFinding({
+        code: 'BOARD_TERM_EXPIRED', // placed like a board's finding, as the domain does; the code is replaced
+        entity: { type: 'Organization', id: r.entity_id },
+        entityName: r.entity_name,
+        groupId: r.group_id,
+        ...wardOfRow(r),
+        related: [{ type: 'BoardTerm', id: r.related_id ?? '' }],
+        message: REMINDER_MESSAGES.BOARD_TERM_ENDING_SOON({ board: r.entity_name, termNumber: r.n, endsOn, days }),
+      });
+      return { ...finding, code: 'BOARD_TERM_ENDING_SOON', dueOn: endsOn };
+    })
+    .sort(
+      (a, b) =>
+        (a.dueOn ?? '').localeCompare(b.dueOn ?? '') ||
+        compareFindings({ ...a, code: 'BOARD_TERM_EXPIRED' }, { ...b, code: 'BOARD_TERM_EXPIRED' }),
+    );
+  const standing = findingsOfRows(
+    rows.filter((r) => r.code !== 'BOARD_TERM_ENDING_SOON'),
+    minOfficial,
+  ).map((f): Reminder => ({ ...f, code: f.code as ReminderCode, dueOn: null }));
+  return ok([...terms, ...standing]);
+}
+
+/**
+ * The keys of every finding (all codes, the rules of the day) of each ward asked, in ONE statement:
+ * the findings statement once per ward (a lateral join over the wards), each ward its own scope,
+ * so each ward's keys are those `sqlFindings` gives for it. A ward that does not exist on the day
+ * (merged away) is left out of the map, as `sqlFindings` refuses it.
+ */
+export async function wardsFindingKeys(db: PrismaClient, wardIds: readonly string[], on: string): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (wardIds.length === 0) return out;
+  const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on) };
+  const minOfficial = numericRuleParameter('cell.minOfficialMembers', on);
+  const statement = findingsStatement({ scope: sql`w.id`, to: on }, thresholds, new Set(FINDING_CODES));
+  const rows = await db.$queryRaw<Array<FindingRow & { scope_ward: string }>>(sql`
+    SELECT w.id::text AS scope_ward, f.* FROM administrative_units w
+      LEFT JOIN LATERAL (${statement}) f ON true
+     WHERE w.id = ANY (${[...wardIds]}::uuid[]) AND ${alive('w', asDate(on))}`);
+  const byWard = new Map<string, FindingRow[]>();
+  for (const { scope_ward, ...r } of rows) {
+    const list = byWard.get(scope_ward) ?? [];
+    if (r.code !== null) list.push(r);
+    byWard.set(scope_ward, list);
+  }
+  for (const [ward, list] of byWard) out.set(ward, new Set(findingsOfRows(list, minOfficial).map(findingKey)));
+  return out;
+}
+
+/** The statement's rows of one scope as findings, ordered (a cell is filed once, under its first group). */
+function findingsOfRows(rows: readonly FindingRow[], minOfficial: number): Finding[] {
   const findings: Finding[] = [];
   const cells = new Map<string, FindingRow>();
   for (const r of rows) {
@@ -205,11 +304,10 @@ export async function sqlFindings(prisma: PrismaClient, query: FindingsQuery, si
       if (!seen || compareNamedRows(r, seen) < 0) cells.set(r.entity_id, r);
       continue;
     }
-    findings.push(toFinding(r, minOfficial));
+    if (r.code !== 'BOARD_TERM_ENDING_SOON') findings.push(toFinding({ ...r, code: r.code }, minOfficial));
   }
-  for (const r of cells.values()) if (r.n < minOfficial) findings.push(toFinding(r, minOfficial));
-  const wards = query.wardIds ? new Set(query.wardIds) : undefined;
-  return ok(findings.filter((f) => !wards || wards.has(f.wardId)).sort(compareFindings));
+  for (const r of cells.values()) if (r.n < minOfficial) findings.push(toFinding({ ...r, code: 'CELL_MIN_OFFICIAL_MEMBERS' }, minOfficial));
+  return findings.sort(compareFindings);
 }
 
 /** Groups in Vietnamese name order, then id (`compareNamed`, the order of a scope's groups). */
@@ -217,15 +315,17 @@ function compareNamedRows(a: FindingRow, b: FindingRow): number {
   return compareVietnamese(a.group_name, b.group_name) || (a.group_id < b.group_id ? -1 : a.group_id > b.group_id ? 1 : 0);
 }
 
+/** A row's ward, or the unassigned ward when its group lies in none. */
+function wardOfRow(r: FindingRow): { wardId: string; wardName: string } {
+  return r.ward_id ? { wardId: r.ward_id, wardName: r.ward_name ?? '' } : { wardId: UNASSIGNED_WARD_ID, wardName: UNASSIGNED_WARD_NAME };
+}
+
 /** A row worded as the domain words its finding. */
-function toFinding(r: FindingRow, minOfficial: number): Finding {
+function toFinding(r: FindingRow & { code: FindingCode }, minOfficial: number): Finding {
   const group = unitDisplayName({ kind: r.group_kind, kindLabel: r.group_kind_label, name: r.group_name });
   const entity: EntityRef = { type: r.entity_type, id: r.entity_id };
   const boards = [...(r.boards ?? [])].sort((a, b) => compareVietnamese(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const ward = r.ward_id
-    ? { wardId: r.ward_id, wardName: r.ward_name ?? '' }
-    : { wardId: UNASSIGNED_WARD_ID, wardName: UNASSIGNED_WARD_NAME };
-  const base = { code: r.code, entity, entityName: r.entity_name, groupId: r.group_id, ...ward };
+  const base = { code: r.code, entity, entityName: r.entity_name, groupId: r.group_id, ...wardOfRow(r) };
   const head = boards[0] ?? { id: '', name: '' };
   switch (r.code) {
     case 'GROUP_WITHOUT_CELL':

@@ -16,7 +16,8 @@ const sql = Prisma.sql;
 
 /** The request's parameters, bound once per use. */
 export interface Params {
-  scope: string;
+  /** The scope unit's id, or an expression naming it (a column of an outer query: one statement for many scopes). */
+  scope: string | Sql;
   /** The as-of date (`to` of a report, `on` of findings), ISO. */
   to: string;
 }
@@ -29,6 +30,8 @@ export function alive(alias: string, d: Sql): Sql {
 
 export const asDate = (iso: string): Sql => sql`${iso}::date`;
 export const asUuid = (id: string): Sql => sql`${id}::uuid`;
+/** The scope of the parameters as SQL: a bound id, or the expression given. */
+const scopeOf = (p: Params): Sql => (typeof p.scope === 'string' ? asUuid(p.scope) : p.scope);
 const noDate = sql`NULL::date`;
 
 /** A closure row (alias) of the hierarchy (not access's after-end rows) holding on `d`. */
@@ -41,7 +44,7 @@ const closureOn = (alias: string, d: Sql): Sql => sql`NOT ${Prisma.raw(alias)}.a
  */
 export function placementCtes(p: Params): Sql {
   const to = asDate(p.to);
-  const scope = asUuid(p.scope);
+  const scope = scopeOf(p);
   return sql`in_to AS (
       SELECT c.descendant_id AS id FROM unit_closure c WHERE c.ancestor_id = ${scope} AND ${closureOn('c', to)}),
     above_to AS (
@@ -73,7 +76,7 @@ export function placeUnit(p: Params, unit: Sql, fallback: Sql | null, as: string
   const f = Prisma.raw(`${as}_f`);
   const to = asDate(p.to);
   return sql`LEFT JOIN placed_to ${t} ON ${t}.unit_id = ${unit}
-    LEFT JOIN LATERAL (SELECT pf.kind, pf.ward_id FROM coso_report_place_unit(${asUuid(p.scope)}, ${unit}, ${to}, ${fallback ?? noDate}) pf
+    LEFT JOIN LATERAL (SELECT pf.kind, pf.ward_id FROM coso_report_place_unit(${scopeOf(p)}, ${unit}, ${to}, ${fallback ?? noDate}) pf
        WHERE ${t}.unit_id IS NULL AND NOT EXISTS (SELECT 1 FROM administrative_units u WHERE u.id = ${unit} AND ${alive('u', to)})) ${f} ON true
     CROSS JOIN LATERAL (SELECT COALESCE(${t}.kind, ${f}.kind, 'out') AS kind, COALESCE(${t}.ward_id, ${f}.ward_id) AS ward_id) ${Prisma.raw(as)}`;
 }
@@ -117,12 +120,12 @@ export function boardCandidatesCte(p: Params): Sql {
 
 /** `placeBoard(board, fallbackOn)` for an organizations alias, by the database function; kind 'unknown' when it has no group. */
 export function placeBoard(p: Params, board: string, fallback: Sql | null, as: string): Sql {
-  return sql`LEFT JOIN LATERAL coso_report_place_board(${asUuid(p.scope)}, ${Prisma.raw(board)}.id, ${asDate(p.to)}, ${fallback ?? noDate}) ${Prisma.raw(as)} ON true`;
+  return sql`LEFT JOIN LATERAL coso_report_place_board(${scopeOf(p)}, ${Prisma.raw(board)}.id, ${asDate(p.to)}, ${fallback ?? noDate}) ${Prisma.raw(as)} ON true`;
 }
 
 /** `placeOrganization(org, fallbackOn)` for an organizations alias, by the database function; 'unknown' when it serves no place. */
 export function placeOrganization(p: Params, org: string, fallback: Sql, as: string): Sql {
-  return sql`LEFT JOIN LATERAL coso_report_place_organization(${asUuid(p.scope)}, ${Prisma.raw(org)}.id, ${asDate(p.to)}, ${fallback}) ${Prisma.raw(as)} ON true`;
+  return sql`LEFT JOIN LATERAL coso_report_place_organization(${scopeOf(p)}, ${Prisma.raw(org)}.id, ${asDate(p.to)}, ${fallback}) ${Prisma.raw(as)} ON true`;
 }
 
 /** The body `org` (alive on `d`) serves a residential group alive on `d` (`servesResidentialGroup`). */

@@ -1,5 +1,7 @@
 import {
+  addDays,
   computeFindings,
+  computeReminders,
   type DirectiveReportQuery,
   type DomainState,
   directiveReport,
@@ -8,6 +10,9 @@ import {
   type FigureKey,
   type FindingCode,
   type FindingsQuery,
+  REMINDER_CODES,
+  type ReminderCode,
+  type RemindersQuery,
 } from '@coso/domain';
 import { DIRECTIVE_ID, DISTRICT_ID, longBien2022Dataset, REVIEW_DATE } from '@coso/sample-data';
 import fc from 'fast-check';
@@ -17,8 +22,9 @@ import { DATES, STORED_SCOPES, storedState } from '../../../domain/src/report/te
 import { stableUuid } from '../store/stable-id.js';
 import { readState, writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
-import { sqlFindings } from './sql-findings.js';
+import { sqlFindings, sqlReminders } from './sql-findings.js';
 import { sqlDirectiveReport } from './sql-report.js';
+import { emptyingStatement } from './test-support/emptying.js';
 
 /**
  * The differential test of the report and the findings the database computes: on random states of the domain's
@@ -27,7 +33,8 @@ import { sqlDirectiveReport } from './sql-report.js';
  * values and records, denominators, and the query's violations â€” equals the domain's
  * `directiveReport` over the same state read back; and so do the findings (every finding's code,
  * record, ward, group, related records and message, in order, and the query's violations) equal
- * the domain's `computeFindings`. The domain was written as the definition,
+ * the domain's `computeFindings`, and the reminders (asked up to 120 days before the date, so terms
+ * end within their 90 days) the domain's `computeReminders`. The domain was written as the definition,
  * long before these statements: it is an oracle that was not designed together with them.
  */
 
@@ -41,40 +48,45 @@ const queries = fc.array(
     /** Findings of some codes only, or in some wards only, now and then. */
     codes: fc.option(fc.subarray([...FINDING_CODES, 'NOT_A_CODE']), { nil: undefined, freq: 3 }),
     wards: fc.option(fc.subarray(['wa', 'wb', 'wc', 'wd', 'wm']), { nil: undefined, freq: 3 }),
+    /** Reminders are asked this many days before the as-of date (terms end on the generated dates). */
+    remindBefore: fc.integer({ min: 0, max: 120 }),
   }),
   { minLength: 1, maxLength: 3 },
 );
 
 const RUNS = Number(process.env.REPORT_RUNS ?? 100);
 
-describe('the report and the findings computed by the database equal the domainâ€™s on generated states', () => {
+describe('the report, the findings and the reminders computed by the database equal the domainâ€™s on generated states', () => {
   let h: Harness;
   let tables: string;
   beforeAll(async () => {
     h = await graphqlHarness(inject('databaseAdminUrl'));
-    // Every table but the append-only logs (they refuse TRUNCATE) and the migrations' own.
-    const rows = await h.prisma.$queryRaw<Array<{ list: string }>>`
-      SELECT string_agg(quote_ident(tablename), ', ') AS list FROM pg_tables
-       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
-         AND NOT EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-                          WHERE t.tgrelid = quote_ident(tablename)::regclass AND p.proname = 'coso_refuse_change')`;
-    tables = rows[0]?.list ?? '';
+    tables = await emptyingStatement(h.prisma);
   });
   afterAll(() => h.close());
 
-  it(`figures, records, wards, findings and violations, for ${RUNS} states`, async () => {
+  it(`figures, records, wards, findings, reminders and violations, for ${RUNS} states`, async () => {
     let compared = 0;
     let refused = 0;
     const exercised = new Set<FigureKey>();
     const found = new Set<FindingCode>();
+    const reminded = new Set<ReminderCode>();
     let counted = 0;
     await fc.assert(
       fc.asyncProperty(storedState, queries, async (state, asked) => {
-        await h.prisma.$executeRawUnsafe(`TRUNCATE ${tables}`);
+        await h.prisma.$executeRawUnsafe(tables);
         await writeState(h.prisma, state);
         const stored = await readState(h.prisma);
         // The whole city at the review, and what was drawn.
-        const whole = { scope: 'hn', to: '2022-12-01', from: undefined, directive: 'dir', codes: undefined, wards: undefined };
+        const whole = {
+          scope: 'hn',
+          to: '2022-12-01',
+          from: undefined,
+          directive: 'dir',
+          codes: undefined,
+          wards: undefined,
+          remindBefore: 60,
+        };
         for (const q of [whole, ...asked]) {
           const query: DirectiveReportQuery = {
             directiveId: stableUuid(q.directive),
@@ -103,6 +115,23 @@ describe('the report and the findings computed by the database equal the domainâ
           const actualFindings = await sqlFindings(h.prisma, findingsQuery);
           expect(actualFindings, `findings ${JSON.stringify(q)} on ${describeState(state)}`).toEqual(expectedFindings);
           if (expectedFindings.ok) for (const f of expectedFindings.value) found.add(f.code);
+
+          const remindersQuery: RemindersQuery = { scopeUnitId: stableUuid(q.scope), on: addDays(q.to, -q.remindBefore) };
+          const expectedReminders = computeReminders(stored, remindersQuery);
+          const actualReminders = await sqlReminders(h.prisma, remindersQuery);
+          expect(actualReminders, `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`).toEqual(expectedReminders);
+          if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
+        }
+        // Reminders of the whole city some days before each of (up to) two recorded term ends: terms ending soon.
+        const ends = [...new Set(stored.boardTerms.flatMap((t) => (t.validTo ? [t.validTo] : [])))].slice(0, 2);
+        for (const [i, end] of ends.entries()) {
+          const remindersQuery: RemindersQuery = { scopeUnitId: stableUuid('hn'), on: addDays(end, -(asked[i]?.remindBefore ?? 30)) };
+          const expectedReminders = computeReminders(stored, remindersQuery);
+          expect(
+            await sqlReminders(h.prisma, remindersQuery),
+            `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`,
+          ).toEqual(expectedReminders);
+          if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
         }
       }),
       {
@@ -119,6 +148,9 @@ describe('the report and the findings computed by the database equal the domainâ
     // Findings of every code but at most one (random states: a code can go unmet in a run, as
     // BOARD_HEAD_WITHOUT_FIRE_TRAINING did once in 100 states when every head drawn had the course).
     expect(FINDING_CODES.filter((c) => !found.has(c)).length).toBeLessThanOrEqual(1);
+    // Reminders of every kind: terms ending soon among them.
+    expect(reminded.has('BOARD_TERM_ENDING_SOON')).toBe(true);
+    expect(reminded.size).toBeGreaterThanOrEqual(REMINDER_CODES.length - 1);
   }, 600_000);
 });
 

@@ -49,7 +49,7 @@ export async function writeTransaction<T>(
       async (tx) => {
         await stampWriter(tx, writer, operation);
         // Open findings the write fixes close in the same transaction (report/finding-closure.ts).
-        const result = await closingFixedFindings(tx, operation, writer, () => work(tx));
+        const result = await closingFixedFindings(prisma, tx, operation, writer, () => work(tx));
         if (writer.changed) changed = await changedTypes(tx);
         return result;
       },

@@ -7,3 +7,4 @@ export {
   withClient,
   withDatabase,
 } from './test-database.js';
+export { viewerOf } from './viewer.js';

@@ -1,5 +1,4 @@
 import {
-  computeReminders,
   type Finding,
   type FindingCode,
   type FindingsQuery,
@@ -15,8 +14,7 @@ import {
 import { forbidden, partyDataForbidden } from '../auth/access.js';
 import type { FindingWork, FindingWorkState } from '../generated/prisma/client.js';
 import { PARTY_FINDINGS } from '../report/compute.js';
-import { readScopedState } from '../report/scoped-state.js';
-import { sqlFindings } from '../report/sql-findings.js';
+import { sqlFindings, sqlReminders } from '../report/sql-findings.js';
 import { toDbDate } from '../store/db-dates.js';
 import { writeTransaction } from '../store/transaction.js';
 import { ValidationError, VersionConflictError } from '../store/write-errors.js';
@@ -161,8 +159,7 @@ export async function findingWorkSummary(ctx: UseCaseContext, scopeUnitId: strin
 /** What is coming in a place (terms ending within 90 days, untrained heads, groups without a regulation). */
 export async function remindersFor(ctx: UseCaseContext, scopeUnitId: string, on: IsoDate): Promise<Result<Reminder[]>> {
   if (!(await mayReportOn(ctx.access, scopeUnitId))) throw forbidden();
-  const state = await readScopedState(ctx.prisma, scopeUnitId);
-  return computeReminders(state, { scopeUnitId, on });
+  return sqlReminders(ctx.prisma, { scopeUnitId, on });
 }
 
 // ---- Writes ----

@@ -6,6 +6,10 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import { stableUuid } from '../../store/stable-id.js';
 import { writeState } from '../../store/state-tables.js';
 import type { DatabaseFixture } from '../../testing/test-database.js';
+import { viewerOf } from '../../testing/viewer.js';
+
+export { viewerOf };
+
 import { createDemoAccounts } from '../demo-accounts.js';
 import { hashPassword } from '../passwords.js';
 import type { AccountRole, AccountViewer, Viewer } from '../viewer.js';
@@ -308,21 +312,6 @@ export async function withClientOf(url: string, work: (prisma: PrismaClient) => 
   } finally {
     await prisma.$disconnect();
   }
-}
-
-/** The viewer of a stored account, as the gateway would make it from a session. */
-export async function viewerOf(prisma: PrismaClient, username: string): Promise<AccountViewer> {
-  const a = await prisma.account.findUniqueOrThrow({ where: { username } });
-  return {
-    kind: 'account',
-    accountId: a.id,
-    username: a.username,
-    displayName: a.displayName,
-    role: a.role,
-    scopeUnitId: a.scopeUnitId,
-    partyOrganisation: a.partyOrganisation,
-    sessionId: stableUuid(`session-${username}`),
-  };
 }
 
 /**
