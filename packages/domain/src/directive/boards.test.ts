@@ -100,6 +100,19 @@ describe('BoardIndex', () => {
       expect(idx.termStatusOn('x', '2023-01-01').expired).toBe(false);
       expect(idx.termStatusOn('x', '2015-01-01').expired).toBe(false);
     });
+    it('takes the last started of overlapping running terms as current, whatever order they are stored in', () => {
+      // Two terms running on 2021-01-01: 2 (from 2019-06-01) was recorded before 1 (from 2016) ended.
+      const overlapping = (order: 'first' | 'second') => {
+        const b = new StateBuilder().board('y', 'Ban Y', { buildingId: 'bz' });
+        return order === 'first'
+          ? b.term('y', 1, '2016-01-01', '2022-01-01').term('y', 2, '2019-06-01', '2024-01-01')
+          : b.term('y', 2, '2019-06-01', '2024-01-01').term('y', 1, '2016-01-01', '2022-01-01');
+      };
+      for (const order of ['first', 'second'] as const) {
+        const status = new BoardIndex(overlapping(order).state).termStatusOn('y', '2021-01-01');
+        expect(status, order).toMatchObject({ current: { termNumber: 2, validFrom: '2019-06-01' }, latest: { termNumber: 2 }, expired: false });
+      }
+    });
     it('is not expired with no recorded term', () => {
       expect(idx.termStatusOn('none', '2022-01-01')).toEqual({ current: undefined, latest: undefined, expired: false });
     });

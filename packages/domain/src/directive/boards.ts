@@ -128,17 +128,24 @@ export class BoardIndex {
   }
 
   /**
-   * The board's term situation on `on`. `latest` is the last term started on or before `on`
-   * (latest start, then highest term number); `expired` when no term is running on `on` and
-   * that latest term has ended. A board with no recorded term is not expired: nothing is known.
+   * The board's term situation on `on`. `latest` is the last term started on or before `on`, and
+   * `current` the last of those running on `on` — last by start, then term number, then id, so
+   * overlapping terms (mis-entered, or a term recorded before the last one ended) give one answer
+   * whatever order they were stored in; `expired` when no term is running on `on` and that latest
+   * term has ended. A board with no recorded term is not expired: nothing is known.
    */
   termStatusOn(boardId: Id, on: IsoDate): { current: BoardTerm | undefined; latest: BoardTerm | undefined; expired: boolean } {
     const terms = this.termsOf(boardId);
-    const current = terms.find((t) => isActiveOn(t, on));
+    const later = (t: BoardTerm, than: BoardTerm | undefined): boolean =>
+      !than ||
+      t.validFrom > than.validFrom ||
+      (t.validFrom === than.validFrom && (t.termNumber > than.termNumber || (t.termNumber === than.termNumber && t.id < than.id)));
+    let current: BoardTerm | undefined;
     let latest: BoardTerm | undefined;
     for (const t of terms) {
       if (t.validFrom > on) continue;
-      if (!latest || t.validFrom > latest.validFrom || (t.validFrom === latest.validFrom && t.termNumber > latest.termNumber)) latest = t;
+      if (later(t, latest)) latest = t;
+      if (isActiveOn(t, on) && later(t, current)) current = t;
     }
     const expired = current === undefined && latest !== undefined && latest.validTo !== null && latest.validTo <= on;
     return { current, latest, expired };

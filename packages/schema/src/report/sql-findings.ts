@@ -151,7 +151,8 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
         sql`'Organization' AS entity_type, b.id::text AS entity_id, b.name AS entity_name`,
         sql`FROM boards b JOIN groups g ON g.id = b.group_id
            CROSS JOIN LATERAL (SELECT t.id, t.term_number, t.valid_from, t.valid_to FROM board_terms t
-                                WHERE t.board_id = b.id AND ${alive('t', to)} ORDER BY t.valid_from, t.id LIMIT 1) ct
+                                WHERE t.board_id = b.id AND ${alive('t', to)}
+                                ORDER BY t.valid_from DESC, t.term_number DESC, t.id LIMIT 1) ct
            WHERE ct.valid_to > ${to} AND ct.valid_to <= ${to} + ${TERM_REMINDER_DAYS}::int
              AND NOT EXISTS (SELECT 1 FROM board_terms t WHERE t.board_id = b.id AND t.valid_from > ct.valid_from)`,
         { n: sql`ct.term_number`, on: sql`ct.valid_to`, related: sql`ct.id` },
