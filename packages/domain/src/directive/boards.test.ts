@@ -110,7 +110,11 @@ describe('BoardIndex', () => {
       };
       for (const order of ['first', 'second'] as const) {
         const status = new BoardIndex(overlapping(order).state).termStatusOn('y', '2021-01-01');
-        expect(status, order).toMatchObject({ current: { termNumber: 2, validFrom: '2019-06-01' }, latest: { termNumber: 2 }, expired: false });
+        expect(status, order).toMatchObject({
+          current: { termNumber: 2, validFrom: '2019-06-01' },
+          latest: { termNumber: 2 },
+          expired: false,
+        });
       }
     });
     it('is not expired with no recorded term', () => {
