@@ -274,8 +274,18 @@ describe('admin web on a phone', () => {
     const places = page.getByTestId('search-hit-places');
     expect(await places.first().textContent()).toBe('Phường Giang Biên — Quận Long Biên');
     expect(await places.first().getAttribute('href')).toMatch(/^\/units\/[^?]+\?asOf=2025-06-30$/);
+    const firstHref = await places.first().getAttribute('href');
     await b.screenshot('search-01-giang-bien');
-    await searchBox().press('ArrowDown');
+    // Enter opens the highlighted hit: wait until the keyboard has highlighted the first one (a
+    // full-page screenshot or a late render can close the list or reset the highlight; ArrowDown
+    // opens it again and moves to the first hit).
+    const highlighted = page.locator('.ant-select-item-option-active a[data-testid^="search-hit-"]');
+    await expect
+      .poll(async () => {
+        if ((await highlighted.count()) === 0) await searchBox().press('ArrowDown');
+        return (await highlighted.count()) === 0 ? null : highlighted.first().getAttribute('href');
+      })
+      .toBe(firstHref);
     await searchBox().press('Enter');
     await page.waitForURL(/\/units\/[^/?]+\?asOf=2025-06-30$/);
     await page

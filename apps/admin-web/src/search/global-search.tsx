@@ -35,6 +35,8 @@ export function GlobalSearch({ width }: { width: number | string }) {
   const groups = answer ? searchGroups(answer, asOf, language) : [];
 
   const choose = (path: string) => {
+    // Enter with no hit highlighted selects nothing: the text typed stays.
+    if (!path) return;
     setOpen(false);
     setTyped('');
     navigate(path);
