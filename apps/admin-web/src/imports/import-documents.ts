@@ -21,18 +21,25 @@ export const ImportKindsDocument = graphql(`
   }
 `);
 
+/** What a batch is: its file, who uploaded it, and how far it got. */
+export const ImportBatchFieldsFragment = graphql(`
+  fragment ImportBatchFields on ImportBatch {
+    id
+    kind
+    fileName
+    actor
+    status
+    rowCount
+    createdAt
+    committedAt
+  }
+`);
+
 /** The viewer's earlier batches (administrators: everyone's), newest first. */
 export const ImportBatchesDocument = graphql(`
   query ImportBatches {
     imports {
-      id
-      kind
-      fileName
-      actor
-      status
-      rowCount
-      createdAt
-      committedAt
+      ...ImportBatchFields
     }
   }
 `);
@@ -41,14 +48,7 @@ export const ImportBatchesDocument = graphql(`
 export const ImportBatchDocument = graphql(`
   query ImportBatch($id: String!) {
     importBatch(id: $id) {
-      id
-      kind
-      fileName
-      actor
-      status
-      rowCount
-      createdAt
-      committedAt
+      ...ImportBatchFields
       results {
         rowNumber
         action

@@ -2,7 +2,7 @@ import { type Language, serverErrorText, translator } from '../i18n/dictionary';
 import { importMessages } from '../i18n/messages/imports';
 import { fileNameFromDisposition } from '../report/export-file';
 import { saveBlob } from '../report/use-report-export';
-import { readToken, SESSION_ENDED, sessionEvents } from '../session/token-storage';
+import { gatewayFailure, gatewayFetch } from '../session/gateway-fetch';
 import { importFileType } from './import-file';
 
 /**
@@ -13,28 +13,17 @@ import { importFileType } from './import-file';
 
 export type HttpOutcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function authorization(): Record<string, string> {
-  const token = readToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
-
-/** The gateway's JSON error in the user's language, else the status. */
+/** The gateway's JSON error in the user's language, with its violations, else the status. */
 async function failure(response: Response, language: Language): Promise<string> {
-  if (response.status === 401) sessionEvents.dispatchEvent(new Event(SESSION_ENDED));
-  const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> };
-  const first = body.errors?.[0];
-  const details = (first?.extensions?.violations as Array<{ message?: Record<Language, string> }> | undefined)
-    ?.map((v) => v.message?.[language])
-    .filter((m): m is string => typeof m === 'string');
-  const text = first ? serverErrorText(first, language) : '';
-  if (text) return details?.length ? `${text} ${details.join('; ')}` : text;
+  const { text, details } = await gatewayFailure(response, language);
+  if (text) return details.length ? `${text} ${details.join('; ')}` : text;
   return translator(language, [importMessages])('imports.httpFailed', { status: response.status });
 }
 
 /** Downloads `GET /imports/templates/<kind>.xlsx` and saves it under the server's name. */
 export async function downloadTemplate(kind: string, language: Language): Promise<HttpOutcome<string>> {
   try {
-    const response = await fetch(`/imports/templates/${encodeURIComponent(kind)}.xlsx`, { headers: authorization(), cache: 'no-store' });
+    const response = await gatewayFetch(`/imports/templates/${encodeURIComponent(kind)}.xlsx`);
     if (!response.ok) return { ok: false, message: await failure(response, language) };
     const fileName = fileNameFromDisposition(response.headers.get('content-disposition'), `mau-nhap-${kind}.xlsx`);
     saveBlob(await response.blob(), fileName);
@@ -50,12 +39,7 @@ export async function uploadImportFile(kind: string, file: File, language: Langu
   if (!type) return { ok: false, message: translator(language, [importMessages])('imports.upload.wrongType', { name: file.name }) };
   try {
     const query = new URLSearchParams({ kind, fileName: file.name });
-    const response = await fetch(`/imports?${query}`, {
-      method: 'POST',
-      headers: { 'content-type': type, ...authorization() },
-      body: file,
-      cache: 'no-store',
-    });
+    const response = await gatewayFetch(`/imports?${query}`, { method: 'POST', headers: { 'content-type': type }, body: file });
     if (!response.ok) return { ok: false, message: await failure(response, language) };
     const body = (await response.json()) as { id: string };
     return { ok: true, value: body.id };

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { type Language, serverErrorText, translate, translator } from '../i18n/dictionary';
+import { type Language, translate, translator } from '../i18n/dictionary';
 import { reportMessages } from '../i18n/messages/report';
-import { readToken, SESSION_ENDED, sessionEvents } from '../session/token-storage';
+import { gatewayFailure, gatewayFetch } from '../session/gateway-fetch';
 import { type DocumentFields, exportUrl, fileNameFromDisposition } from './export-file';
 
 export type ExportFormat = 'docx' | 'xlsx';
@@ -35,13 +35,8 @@ export function useReportExport(language: Language) {
     async (format: ExportFormat, params: ExportParams) => {
       setState({ phase: 'preparing', format });
       try {
-        const token = readToken();
-        const response = await fetch(exportUrl(format, params), {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-          cache: 'no-store',
-        });
+        const response = await gatewayFetch(exportUrl(format, params));
         if (!response.ok) {
-          if (response.status === 401) sessionEvents.dispatchEvent(new Event(SESSION_ENDED));
           setState({ phase: 'failed', format, message: await failureText(response, language) });
           return;
         }
@@ -76,17 +71,10 @@ export async function readWithProgress(response: Response, onProgress: (received
   return new Blob(chunks, { type });
 }
 
-/** The export's JSON error, in the user's language (the gateway sends `extensions.localizedMessage`). */
+/** The export's JSON error, in the user's language (the gateway sends `extensions.localizedMessage`), else the status. */
 async function failureText(response: Response, language: Language): Promise<string> {
-  try {
-    const body = (await response.json()) as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> };
-    const first = body.errors?.[0];
-    const text = first ? serverErrorText(first, language) : '';
-    if (text) return text;
-  } catch {
-    // not JSON: a proxy's page
-  }
-  return translator(language, [reportMessages])('report.export.failed', { status: response.status });
+  const { text } = await gatewayFailure(response, language);
+  return text || translator(language, [reportMessages])('report.export.failed', { status: response.status });
 }
 
 export function saveBlob(blob: Blob, fileName: string): void {

@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
-import { type Language, serverErrorText, translator } from '../../i18n/dictionary';
+import { type Language, translator } from '../../i18n/dictionary';
 import { listExportMessages } from '../../i18n/messages/list-export';
 import { fileNameFromDisposition } from '../../report/export-file';
 import { readWithProgress, saveBlob } from '../../report/use-report-export';
-import { readToken, SESSION_ENDED, sessionEvents } from '../../session/token-storage';
+import { gatewayFailure, gatewayFetch } from '../../session/gateway-fetch';
 import { type ListExportFormat, type ListExportRequest, listExportBody } from './list-export';
 
 export type ListExportState =
@@ -21,24 +21,14 @@ export function useListExport(language: Language) {
       const t = translator(language, [listExportMessages]);
       setState({ phase: 'preparing', format });
       try {
-        const token = readToken();
-        const response = await fetch(`/exports/list.${format}`, {
+        const response = await gatewayFetch(`/exports/list.${format}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          headers: { 'content-type': 'application/json' },
           body: listExportBody(request),
-          cache: 'no-store',
         });
         if (!response.ok) {
-          if (response.status === 401) sessionEvents.dispatchEvent(new Event(SESSION_ENDED));
-          const body = (await response.json().catch(() => ({}))) as {
-            errors?: Array<{ message?: string; extensions?: Record<string, unknown> }>;
-          };
-          const first = body.errors?.[0];
-          setState({
-            phase: 'failed',
-            format,
-            message: (first && serverErrorText(first, language)) || t('listExport.failed', { status: response.status }),
-          });
+          const { text } = await gatewayFailure(response, language);
+          setState({ phase: 'failed', format, message: text || t('listExport.failed', { status: response.status }) });
           return;
         }
         const blob = await readWithProgress(response, (received) => setState({ phase: 'downloading', format, received }));
