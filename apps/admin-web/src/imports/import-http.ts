@@ -1,4 +1,4 @@
-import { type Language, serverErrorText, translator } from '../i18n/dictionary';
+import { type Language, translator } from '../i18n/dictionary';
 import { importMessages } from '../i18n/messages/imports';
 import { fileNameFromDisposition } from '../report/export-file';
 import { saveBlob } from '../report/use-report-export';

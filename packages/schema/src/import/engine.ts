@@ -305,7 +305,7 @@ async function chunkLookups(
   rows: readonly PreparedRow[],
   created: Set<string>,
 ): Promise<RowLookups> {
-  const queries = rows.filter((r) => r.violations.length === 0).flatMap((r) => referenceQueries(run, columns, r).flatMap((c) => c.queries));
+  const queries = rows.flatMap((r) => referenceQueries(run, columns, r).flatMap((c) => c.queries));
   const resolved = await resolveReferences(tx, queries);
   const answers = new Map(queries.map((q, i) => [referenceKey(q), resolved[i] as Resolved]));
   const keys = rows.flatMap((r) => (r.sourceKey === undefined ? [] : [r.sourceKey]));
@@ -433,26 +433,17 @@ async function importRow(
   const { rowNumber, sourceKey } = row;
   const violations = [...row.violations];
   const values: Record<string, unknown> = { ...row.values };
-  if (violations.length === 0) {
-    for (const { column, queries } of referenceQueries(run, columns, row)) {
-      const found = await lookups.references(queries);
-      const ids: string[] = [];
-      for (const one of found) {
-        if (one.ok) ids.push(one.id);
-        else violations.push(one.violation);
-      }
-      if (ids.length < queries.length) delete values[column.key];
-      else values[column.key] = column.type.kind === 'reference' && column.type.list ? ids : ids[0];
+  // Every reference is checked, also on a row whose cells are already wrong (it is not written,
+  // but each of its problems is reported at once).
+  for (const { column, queries } of referenceQueries(run, columns, row)) {
+    const found = await lookups.references(queries);
+    const ids: string[] = [];
+    for (const one of found) {
+      if (one.ok) ids.push(one.id);
+      else violations.push(one.violation);
     }
-  } else {
-    // Cells already wrong: their references are still checked (one at a time; this row is not written).
-    for (const { column, queries } of referenceQueries(run, columns, row)) {
-      const found = await resolveReferences(tx, queries);
-      const ids = found.flatMap((one) => (one.ok ? [one.id] : []));
-      for (const one of found) if (!one.ok) violations.push(one.violation);
-      if (ids.length < queries.length) delete values[column.key];
-      else values[column.key] = column.type.kind === 'reference' && column.type.list ? ids : ids[0];
-    }
+    if (ids.length < queries.length) delete values[column.key];
+    else values[column.key] = column.type.kind === 'reference' && column.type.list ? ids : ids[0];
   }
   const workflow = run.kind.workflow;
   const fail = (more: Violation<string>[]): RowResult => {

@@ -1,7 +1,7 @@
 import { compactCitizenId, parseCitizenId, searchKey, type Violation } from '@coso/domain';
 import { modelFacts } from '../entities/data-model.js';
 import { definitionOf, isEntityType } from '../entities/definitions.js';
-import { activeOnWhere, toDbDate } from '../store/db-dates.js';
+import { activeOnWhere } from '../store/db-dates.js';
 import type { Tx } from '../store/transaction.js';
 
 /**
@@ -58,18 +58,6 @@ function ambiguous(q: ReferenceQuery, count: number): Resolved {
       },
     },
   };
-}
-
-export async function sourceKeyRecord(tx: Tx, source: string, entityType: string, key: string): Promise<string | null> {
-  const row = await tx.importSourceKey.findUnique({ where: { source_entityType_key: { source, entityType, key } } });
-  return row?.recordId ?? null;
-}
-
-/** One reference, resolved as `resolveReferences` resolves a chunk's (one path for both). */
-export async function resolveReference(tx: Tx, q: ReferenceQuery): Promise<Resolved> {
-  const [one] = await resolveReferences(tx, [q]);
-  if (!one) throw new Error('resolveReferences: no answer');
-  return one;
 }
 
 /** The search key of a name, as `nameSearch` holds it. */
@@ -237,10 +225,12 @@ export async function sourceKeyRecords(
   return found;
 }
 
-/** The record one source key names (see `sourceKeyRecords`). */
+/** The record one source key names: the one-key case of `sourceKeyRecords` (one path for both). */
+export async function sourceKeyRecord(tx: Tx, source: string, entityType: string, key: string): Promise<string | null> {
+  return sourceKeyFound(await sourceKeyRecords(tx, [{ source, entityType, key }]), source, entityType, key);
+}
+
+/** The record a key names among `sourceKeyRecords`' answer. */
 export function sourceKeyFound(found: ReadonlyMap<string, string>, source: string, entityType: string, key: string): string | null {
   return found.get(sourceKeyOf(source, entityType, key)) ?? null;
 }
-
-/** A date's database form, for callers comparing stored dates. */
-export { toDbDate };
