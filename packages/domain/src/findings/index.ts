@@ -3,6 +3,7 @@ export { type FindingArgs, makeFinding } from './context.js';
 export { FINDING_IDENTITY, FINDING_WORK_STATES, type FindingWorkState, findingKey, findingKeyCode } from './keys.js';
 export { FINDING_MESSAGES } from './messages.js';
 export {
+  compareTermReminders,
   computeReminders,
   REMINDER_CODES,
   REMINDER_MESSAGES,

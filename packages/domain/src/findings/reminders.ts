@@ -77,6 +77,17 @@ export function boardsWithTermEndingSoon(ctx: FindingsContext): Reminder[] {
 }
 
 /**
+ * The order of the terms-ending reminders: soonest end first, then as the findings of a board are
+ * ordered (ward, group, name). Every computation of the reminders sorts them by it.
+ */
+export function compareTermReminders(a: Reminder, b: Reminder): number {
+  return (
+    (a.dueOn ?? '').localeCompare(b.dueOn ?? '') ||
+    compareFindings({ ...a, code: 'BOARD_TERM_EXPIRED' }, { ...b, code: 'BOARD_TERM_EXPIRED' })
+  );
+}
+
+/**
  * The reminders of a scope on a date: terms ending within 90 days (soonest first), then the heads
  * without fire-safety training and the groups without a coordination regulation (the findings of
  * those rules), each in the findings' order (ward, then name).
@@ -88,11 +99,7 @@ export function computeReminders(state: DomainState, query: RemindersQuery, inde
   const scope = scopeOnDate(idx.places, query.scopeUnitId, query.on);
   if (!scope) return fail([unitNotFound(query.scopeUnitId, query.on, ['scopeUnitId'])]);
   const ctx = new FindingsContext(state, idx, scope, query.on, query.ruleData);
-  const terms = boardsWithTermEndingSoon(ctx).sort(
-    (a, b) =>
-      (a.dueOn ?? '').localeCompare(b.dueOn ?? '') ||
-      compareFindings({ ...a, code: 'BOARD_TERM_EXPIRED' }, { ...b, code: 'BOARD_TERM_EXPIRED' }),
-  );
+  const terms = boardsWithTermEndingSoon(ctx).sort(compareTermReminders);
   const standing = [...boardHeadsWithoutFireTraining(ctx), ...groupsWithoutCoordinationRegulation(ctx)]
     .sort(compareFindings)
     .map((f): Reminder => ({ ...f, code: f.code as ReminderCode, dueOn: null }));

@@ -1,5 +1,6 @@
 import {
   compareFindings,
+  compareTermReminders,
   compareVietnamese,
   daysBetween,
   type EntityRef,
@@ -205,20 +206,31 @@ export function findingsStatement(p: Params, t: Thresholds, codes: ReadonlySet<F
  * statement when `signal` is aborted (the client went away).
  */
 export async function sqlFindings(prisma: PrismaClient, query: FindingsQuery, signal?: AbortSignal): Promise<Result<Finding[]>> {
-  const scopeRows = isIsoDate(query.on) ? await readScope(prisma, query.scopeUnitId, query.on) : [];
-  const unit = scopeRows.find((r) => r.role === 'scope');
-  const violations = findingsQueryViolations(query, unit !== undefined);
-  if (violations.length > 0 || !unit) return fail(violations);
+  const scope = await scopeOf(prisma, query);
+  if (!scope.ok) return scope;
   const codes = new Set<FindingCode>(FINDING_CODES.filter((c) => !query.codes || query.codes.includes(c)));
   if (codes.size === 0) return ok([]);
   throwIfAborted(signal);
-
-  const on = query.on;
-  const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on, query.ruleData) };
-  const minOfficial = numericRuleParameter('cell.minOfficialMembers', on, query.ruleData);
-  const rows = await prisma.$queryRaw<FindingRow[]>(findingsStatement({ scope: unit.id, to: on }, thresholds, codes));
+  const rules = rulesOn(query.on, query.ruleData);
+  const rows = await prisma.$queryRaw<FindingRow[]>(findingsStatement({ scope: scope.value, to: query.on }, rules, codes));
   const wards = query.wardIds ? new Set(query.wardIds) : undefined;
-  return ok(findingsOfRows(rows, minOfficial).filter((f) => !wards || wards.has(f.wardId)));
+  return ok(findingsOfRows(rows, rules.minOfficial).filter((f) => !wards || wards.has(f.wardId)));
+}
+
+/** The scope unit's id of a findings or reminders query, or the query's violations (as the domain words them). */
+async function scopeOf(prisma: PrismaClient, query: RemindersQuery): Promise<Result<string>> {
+  const scopeRows = isIsoDate(query.on) ? await readScope(prisma, query.scopeUnitId, query.on) : [];
+  const unit = scopeRows.find((r) => r.role === 'scope');
+  const violations = findingsQueryViolations(query, unit !== undefined);
+  return violations.length > 0 || !unit ? fail(violations) : ok(unit.id);
+}
+
+/** The rules' figures the statement and its wording need on a day. */
+function rulesOn(on: string, ruleData?: RemindersQuery['ruleData']): Thresholds & { minOfficial: number } {
+  return {
+    apartments: numericRuleParameter('board.requiredFromApartments', on, ruleData),
+    minOfficial: numericRuleParameter('cell.minOfficialMembers', on, ruleData),
+  };
 }
 
 /** The reminder codes that are findings too: their rows are the findings statement's. */
@@ -231,15 +243,12 @@ const STANDING_REMINDERS = new Set<FindingCode>(['BOARD_HEAD_WITHOUT_FIRE_TRAINI
  * findings statement's places and boards with the term select added.
  */
 export async function sqlReminders(prisma: PrismaClient, query: RemindersQuery, signal?: AbortSignal): Promise<Result<Reminder[]>> {
-  const scopeRows = isIsoDate(query.on) ? await readScope(prisma, query.scopeUnitId, query.on) : [];
-  const unit = scopeRows.find((r) => r.role === 'scope');
-  const violations = findingsQueryViolations(query, unit !== undefined);
-  if (violations.length > 0 || !unit) return fail(violations);
+  const scope = await scopeOf(prisma, query);
+  if (!scope.ok) return scope;
   throwIfAborted(signal);
   const on = query.on;
-  const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on, query.ruleData) };
-  const minOfficial = numericRuleParameter('cell.minOfficialMembers', on, query.ruleData);
-  const rows = await prisma.$queryRaw<FindingRow[]>(findingsStatement({ scope: unit.id, to: on }, thresholds, STANDING_REMINDERS, true));
+  const rules = rulesOn(on, query.ruleData);
+  const rows = await prisma.$queryRaw<FindingRow[]>(findingsStatement({ scope: scope.value, to: on }, rules, STANDING_REMINDERS, true));
   const terms = rows
     .filter((r) => r.code === 'BOARD_TERM_ENDING_SOON')
     .map((r): Reminder => {
@@ -256,14 +265,10 @@ export async function sqlReminders(prisma: PrismaClient, query: RemindersQuery, 
       });
       return { ...finding, code: 'BOARD_TERM_ENDING_SOON', dueOn: endsOn };
     })
-    .sort(
-      (a, b) =>
-        (a.dueOn ?? '').localeCompare(b.dueOn ?? '') ||
-        compareFindings({ ...a, code: 'BOARD_TERM_EXPIRED' }, { ...b, code: 'BOARD_TERM_EXPIRED' }),
-    );
+    .sort(compareTermReminders);
   const standing = findingsOfRows(
     rows.filter((r) => r.code !== 'BOARD_TERM_ENDING_SOON'),
-    minOfficial,
+    rules.minOfficial,
   ).map((f): Reminder => ({ ...f, code: f.code as ReminderCode, dueOn: null }));
   return ok([...terms, ...standing]);
 }
@@ -277,9 +282,8 @@ export async function sqlReminders(prisma: PrismaClient, query: RemindersQuery, 
 export async function wardsFindingKeys(db: PrismaClient, wardIds: readonly string[], on: string): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (wardIds.length === 0) return out;
-  const thresholds = { apartments: numericRuleParameter('board.requiredFromApartments', on) };
-  const minOfficial = numericRuleParameter('cell.minOfficialMembers', on);
-  const statement = findingsStatement({ scope: sql`w.id`, to: on }, thresholds, new Set(FINDING_CODES));
+  const rules = rulesOn(on);
+  const statement = findingsStatement({ scope: sql`w.id`, to: on }, rules, new Set(FINDING_CODES));
   const rows = await db.$queryRaw<Array<FindingRow & { scope_ward: string }>>(sql`
     SELECT w.id::text AS scope_ward, f.* FROM administrative_units w
       LEFT JOIN LATERAL (${statement}) f ON true
@@ -290,7 +294,7 @@ export async function wardsFindingKeys(db: PrismaClient, wardIds: readonly strin
     if (r.code !== null) list.push(r);
     byWard.set(scope_ward, list);
   }
-  for (const [ward, list] of byWard) out.set(ward, new Set(findingsOfRows(list, minOfficial).map(findingKey)));
+  for (const [ward, list] of byWard) out.set(ward, new Set(findingsOfRows(list, rules.minOfficial).map(findingKey)));
   return out;
 }
 
