@@ -12,7 +12,7 @@
 // process of the postmaster's tree, from /proc); SQL statements per request (pg_stat_statements,
 // BEGIN/COMMIT included); at the end, each server's peak RSS (VmHWM). The 1 vs N districts scale
 // table is tests/bench/scale.mjs (in process, no HTTP).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { applyMigrations, startEmbeddedPostgres } from '@coso/schema';
 import pg from 'pg';
+import { startChild as startServer } from './support/process.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, '../..');
@@ -163,24 +164,8 @@ function post(url, body, token) {
 
 // ───────────────────────────── the process tree ─────────────────────────────
 const children = [];
-/** Starts a server process and waits for the line that gives its address. */
-function startChild(name, command, args, env, ready) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk.toString('utf8');
-      const found = ready.exec(output)?.[1];
-      if (found) resolve({ child, pid: child.pid, url: found });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => {
-      output += chunk.toString('utf8');
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited before it was ready (code ${code}):\n${output.slice(-3000)}`)));
-  });
-}
+/** A server process of the tree, stopped at the end (support/process.mjs). */
+const startChild = (name, command, args, env, ready) => startServer(name, command, args, env, ready, (child) => children.push(child));
 
 /**
  * PostGraphile 5 needs Node ≥ 22: a Node 24 binary from the npm registry (scripts/node24.sh), and its

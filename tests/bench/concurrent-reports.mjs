@@ -12,7 +12,6 @@
 // Each request's outcome is printed by kind (answered, refused with its code and HTTP status,
 // failed, timed out at the client) with its time, and the gateway's resident memory (VmRSS sampled
 // every 50 ms, and VmHWM) before and during the burst. The data directory is kept (cityDatabase).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { DIRECTIVE_ID, HANOI_ID, REVIEW_DATE } from '@coso/sample-data';
 import { createPrismaClient, stableUuid, startEmbeddedPostgres } from '@coso/schema';
 import { cityDatabase } from './support/city.mjs';
+import { startChild } from './support/process.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const GATEWAY_MAIN = join(HERE, '../../apps/gateway/dist/main.js');
@@ -73,29 +73,13 @@ const dbUrl = (() => {
   return u.toString();
 })();
 
-const gateway = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [GATEWAY_MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: dbUrl,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      TEST_DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const onData = (chunk) => {
-    output += chunk.toString('utf8');
-    const url = /GraphQL:\s+(http:\/\/\S+\/graphql)/.exec(output)?.[1];
-    if (url) resolve({ child, url });
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  child.once('exit', (code) => reject(new Error(`the gateway exited (code ${code}):\n${output.slice(-3000)}`)));
-});
+const gateway = await startChild(
+  'the gateway',
+  process.execPath,
+  [GATEWAY_MAIN],
+  { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', TEST_DATABASE_URL: '' },
+  /GraphQL:\s+(http:\/\/\S+\/graphql)/,
+);
 
 async function login(username, password) {
   const r = await post(gateway.url, {
