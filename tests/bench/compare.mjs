@@ -299,7 +299,8 @@ async function main() {
       for (const [name, s] of Object.entries(SERVERS)) answers[name] = await s.ask(c);
       agreement[c] = {
         floorEqualsAdmin: isDeepStrictEqual(answers['SQL floor'], answers['coso admin']),
-        officerEqualsAdmin: isDeepStrictEqual(answers['coso district officer'], answers['coso admin']),
+        // The same data; the officer's answer also says which records its territory may hide (extensions.hidden).
+        officerEqualsAdmin: isDeepStrictEqual(answers['coso district officer']?.data, answers['coso admin']?.data),
         bytes: Object.fromEntries(Object.entries(answers).map(([n, a]) => [n, JSON.stringify(a).length])),
       };
       if (!agreement[c].floorEqualsAdmin) {
