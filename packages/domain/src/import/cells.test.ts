@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TRAINING_TOPIC_LABELS } from '../i18n/labels.js';
 import { createApartmentBuildingInput } from '../inputs/buildings.js';
+import { createTrainingInput } from '../inputs/directive.js';
 import { createPersonInput } from '../inputs/people.js';
 import { readCell } from './cells.js';
 import { columnsOf, type ImportColumn } from './columns.js';
@@ -67,6 +69,30 @@ describe('cells (#14 item 2)', () => {
     const bad = readCell(sex, 'Khác');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.violation.message.vi).toBe('Giới tính "Khác" không thuộc danh sách: Nam, Nữ.');
+  });
+
+  it('a list of enum values (a training’s topics): any of them, by value or either label, separated by ; or new lines', () => {
+    const topics = column(columnsOf(createTrainingInput, {}), 'topics');
+    expect(topics.type).toEqual({ kind: 'enum', values: Object.keys(TRAINING_TOPIC_LABELS), labels: TRAINING_TOPIC_LABELS, list: true });
+    const values = Object.keys(TRAINING_TOPIC_LABELS) as Array<keyof typeof TRAINING_TOPIC_LABELS>;
+    const written = (v: (typeof values)[number], how: number) =>
+      [v, TRAINING_TOPIC_LABELS[v].vi, TRAINING_TOPIC_LABELS[v].en.toUpperCase(), TRAINING_TOPIC_LABELS[v].vi.normalize('NFD')][how] ?? v;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...values), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(';', '; ', '\n', ' ;\n'),
+        (picked, separator) => {
+          const cell = picked.map(([v, how]) => written(v, how)).join(separator);
+          expect(readCell(topics, cell)).toEqual({ ok: true, value: picked.map(([v]) => v) });
+          const bad = readCell(topics, `${cell}${separator}Bơi lội`);
+          expect(bad.ok ? null : [bad.violation.code, bad.violation.path, bad.violation.message.vi]).toEqual([
+            'INVALID_VALUE',
+            ['topics'],
+            `Nội dung tập huấn "Bơi lội" không thuộc danh sách: ${values.map((v) => TRAINING_TOPIC_LABELS[v].vi).join(', ')}.`,
+          ]);
+        },
+      ),
+    );
   });
 
   it('blank is not given; numbers, booleans and dates by type', () => {

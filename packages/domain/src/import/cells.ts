@@ -71,18 +71,29 @@ export function readCell(column: ImportColumn, value: CellValue): CellResult {
     }
     case 'enum': {
       const { values, labels } = column.type;
-      const k = headerKey(text);
-      const found = values.find(
-        (v) => v === text || headerKey(v) === k || headerKey(labels[v]?.vi ?? '') === k || headerKey(labels[v]?.en ?? '') === k,
-      );
-      if (found !== undefined) return { ok: true, value: found };
+      const one = (part: string): string | undefined => {
+        const k = headerKey(part);
+        return values.find(
+          (v) => v === part || headerKey(v) === k || headerKey(labels[v]?.vi ?? '') === k || headerKey(labels[v]?.en ?? '') === k,
+        );
+      };
+      // A list cell holds one or more values separated by `;` or new lines (labels may hold commas).
+      const parts = column.type.list
+        ? text
+            .split(/[;\n]/u)
+            .map((p) => p.trim())
+            .filter((p) => p !== '')
+        : [text];
+      const found = parts.map(one);
+      const wrong = parts.find((_p, i) => found[i] === undefined);
+      if (wrong === undefined) return { ok: true, value: column.type.list ? found : found[0] };
       const vi = values.map((v) => labels[v]?.vi ?? v).join(', ');
       const en = values.map((v) => labels[v]?.en ?? v).join(', ');
       return violation(
         'INVALID_VALUE',
         column,
-        `${label.vi} "${shown(value)}" không thuộc danh sách: ${vi}.`,
-        `${label.en} "${shown(value)}" is not one of: ${en}.`,
+        `${label.vi} "${shown(wrong)}" không thuộc danh sách: ${vi}.`,
+        `${label.en} "${shown(wrong)}" is not one of: ${en}.`,
       );
     }
     case 'citizenId': {

@@ -16,7 +16,8 @@ export type ColumnType =
   | { kind: 'boolean' }
   | { kind: 'date' }
   | { kind: 'citizenId' }
-  | { kind: 'enum'; values: readonly string[]; labels: Readonly<Record<string, LocalizedText>> }
+  /** `list`: one or more values in one cell, separated by `;` or new lines (a training's topics). */
+  | { kind: 'enum'; values: readonly string[]; labels: Readonly<Record<string, LocalizedText>>; list?: boolean }
   /** `list`: several references in one cell, separated by `;` or new lines (a board's members). */
   | { kind: 'reference'; typename: string; list?: boolean };
 
@@ -49,7 +50,7 @@ export const SOURCE_KEY_COLUMN: ImportColumn = {
   type: { kind: 'text' },
 };
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; entries?: Record<string, string> };
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; entries?: Record<string, string>; element?: z.ZodType };
 
 function defOf(schema: z.ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -95,6 +96,12 @@ export function columnType(field: z.ZodType, reference?: string): ColumnType {
   if (def.type === 'enum' && def.entries) {
     const values = Object.values(def.entries);
     return { kind: 'enum', values, labels: enumLabels(values) };
+  }
+  // A list of enum values (a training's topics): one cell, the values separated by `;`.
+  const element = def.type === 'array' && def.element ? defOf(unwrap(def.element)) : undefined;
+  if (element?.type === 'enum' && element.entries) {
+    const values = Object.values(element.entries);
+    return { kind: 'enum', values, labels: enumLabels(values), list: true };
   }
   return { kind: 'text' };
 }
@@ -161,10 +168,15 @@ export function describeColumn(column: ImportColumn): LocalizedText {
         en: '12 digits; format the cells as Text so Excel keeps the leading zeros',
       };
     case 'enum':
-      return {
-        vi: `Một trong: ${t.values.map((v) => t.labels[v]?.vi ?? v).join('; ')}`,
-        en: `One of: ${t.values.map((v) => t.labels[v]?.en ?? v).join('; ')}`,
-      };
+      return t.list
+        ? {
+            vi: `Một hoặc nhiều trong: ${t.values.map((v) => t.labels[v]?.vi ?? v).join('; ')} (nhiều thì cách nhau bởi dấu ;)`,
+            en: `One or more of: ${t.values.map((v) => t.labels[v]?.en ?? v).join('; ')} (several separated by ;)`,
+          }
+        : {
+            vi: `Một trong: ${t.values.map((v) => t.labels[v]?.vi ?? v).join('; ')}`,
+            en: `One of: ${t.values.map((v) => t.labels[v]?.en ?? v).join('; ')}`,
+          };
     case 'reference': {
       const one = describeReference(t.typename);
       return t.list ? { vi: `${one.vi}; nhiều người/bản ghi thì cách nhau bởi dấu ;`, en: `${one.en}; several, separated by ;` } : one;

@@ -605,8 +605,10 @@ async function updateExisting(
     Object.entries(values).filter(([k, v]) => updatable.includes(k) && k !== 'id' && k !== 'version' && !same(record[k], v)),
   );
   if (!spec.updateSchema || Object.keys(changes).length === 0) {
-    // Nothing to write; reading it back is still the importer's only if they may write it.
-    await checkAccess(ctx, schema, `update${spec.noun}`, { id, version }, created);
+    // Nothing to write; reading it back is still the importer's only if they may write it (a
+    // record written once and never edited, such as an attendance, as its create would be).
+    if (spec.updateSchema) await checkAccess(ctx, schema, `update${spec.noun}`, { id, version }, created);
+    else await checkAccess(ctx, schema, `create${spec.noun}`, values, created);
     return { action: 'UNCHANGED', recordId: id };
   }
   // A value the schema would normalise the same way as stored is no change either.
@@ -626,6 +628,8 @@ async function updateExisting(
 }
 
 function same(stored: unknown, given: unknown): boolean {
+  // A list (a training's topics) is the same when it holds the same values in the same order.
+  if (Array.isArray(stored) && Array.isArray(given)) return JSON.stringify(stored) === JSON.stringify(given);
   return (stored ?? null) === (given ?? null);
 }
 

@@ -1,7 +1,7 @@
 import { formatViDate, type ImportColumn, type IsoDate, searchKey } from '@coso/domain';
 import ExcelJS from 'exceljs';
 import { modelFacts } from '../entities/data-model.js';
-import { activeOnWhere, fromDbDate } from '../store/db-dates.js';
+import { activeOnWhere, fromDbDate, toDbDate } from '../store/db-dates.js';
 import type { Tx } from '../store/transaction.js';
 import { columnsOfKind, type ImportKind, specOf } from './kinds.js';
 import type { Table } from './read-file.js';
@@ -12,8 +12,8 @@ import type { Table } from './read-file.js';
  * a reference is the citizen ID of a person, the code of a unit that has one on the date, and
  * otherwise the referenced record's id — the source key its own kind's export gave it, which the
  * import of that earlier file registered. The title block states the date ("Ngày số liệu"), which
- * the import takes as the date of rows without one of their own. Records valid on the date only;
- * history before it is not exported (a record's `validTo` after the date is).
+ * the import takes as the date of rows without one of their own. Records valid on the date, or
+ * (`history`) every record begun by the date with its own period; narrowed by a list's filters (`where`).
  */
 type Db = Pick<Tx, '$queryRawUnsafe'> & Record<string, unknown>;
 type Row = Record<string, unknown>;
@@ -21,14 +21,23 @@ type Row = Record<string, unknown>;
 type FindMany = { findMany(a: object): Promise<Row[]> };
 const delegateOf = (db: Db, typename: string) => db[modelFacts(typename).delegate] as FindMany;
 
-export async function exportKind(db: Db, kind: ImportKind, asOf: IsoDate): Promise<Table> {
+export interface ExportOptions {
+  /**
+   * Dated records that began by the date, also those that ended before it (their `validTo` in the
+   * row): the history up to the date, not only what holds on it.
+   */
+  history?: boolean;
+  /** Only the records this further condition (a Prisma `where` of the kind's model) selects: a list's filters. */
+  where?: Readonly<Record<string, unknown>>;
+}
+
+export async function exportKind(db: Db, kind: ImportKind, asOf: IsoDate, options: ExportOptions = {}): Promise<Table> {
   const spec = specOf(kind);
   const columns = columnsOfKind(kind);
   const facts = modelFacts(spec.typename);
+  const dated = facts.dates.has('validFrom') ? (options.history ? { validFrom: { lte: toDbDate(asOf) } } : activeOnWhere(asOf)) : {};
   const where = {
-    ...(facts.dates.has('validFrom') ? activeOnWhere(asOf) : {}),
-    ...(kind.fixed?.kind !== undefined ? { kind: kind.fixed.kind } : {}),
-    ...(kind.exportWhere?.(asOf) ?? {}),
+    AND: [dated, kind.fixed?.kind !== undefined ? { kind: kind.fixed.kind } : {}, kind.exportWhere?.(asOf) ?? {}, options.where ?? {}],
   };
   let records = await delegateOf(db, spec.typename).findMany({ where, orderBy: { id: 'asc' } });
   const extras = await extraValues(db, spec.typename, records, asOf);
@@ -54,8 +63,10 @@ async function cellOf(column: ImportColumn, value: unknown, refs: ReferenceWrite
       return value ? 'Có' : 'Không';
     case 'integer':
       return Number(value);
-    case 'enum':
-      return type.labels[String(value)]?.vi ?? String(value);
+    case 'enum': {
+      const values = Array.isArray(value) ? value.map(String) : [String(value)];
+      return values.map((v) => type.labels[v]?.vi ?? v).join('; ');
+    }
     case 'reference': {
       const ids = Array.isArray(value) ? value.map(String) : [String(value)];
       if (ids.length === 0) return null;

@@ -45,16 +45,17 @@ function comparable(value: unknown): string {
   return JSON.stringify(Array.isArray(value) ? [...value].sort() : value);
 }
 
-/** A referenced record's name, for a message a person can read (its id otherwise). */
+/** A referenced record's name (or title: a training, a review), for a message a person can read (its id otherwise). */
 async function shown(tx: Tx, typename: string | undefined, value: unknown): Promise<string> {
   if (value === null || value === undefined) return '—';
   if (Array.isArray(value)) return (await Promise.all(value.map((v) => shown(tx, typename, v)))).join('; ') || '—';
   if (!typename || typeof value !== 'string') return String(value);
-  const delegate = (tx as unknown as Record<string, { findUnique(a: object): Promise<{ name?: string } | null> }>)[
-    modelFacts(typename).delegate
-  ];
-  const row = await delegate?.findUnique({ where: { id: value }, select: { name: true } }).catch(() => null);
-  return row?.name ?? value;
+  const facts = modelFacts(typename);
+  const column = ['name', 'title'].find((c) => facts.columns.has(c));
+  if (!column) return value;
+  const delegate = (tx as unknown as Record<string, { findUnique(a: object): Promise<Record<string, unknown> | null> }>)[facts.delegate];
+  const row = await delegate?.findUnique({ where: { id: value }, select: { [column]: true } }).catch(() => null);
+  return typeof row?.[column] === 'string' ? row[column] : value;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadAccessFixture, uid, viewerOf } from '../auth/test-support/access-fixture.js';
+import { modelFacts } from '../entities/data-model.js';
 import type { Context } from '../graphql/context.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
@@ -394,8 +395,18 @@ describe('a re-import that would move a record (#14)', () => {
     'boards.headId': '001085012345',
     'boards.deputyIds': '001190123456',
     'boards.memberIds': '001085012345; 001182000111',
+    'training-attendances.trainingId': 'VD-TH-02',
+    'training-attendances.personId': '001085012345',
   };
-  beforeAll(importExamples);
+  beforeAll(async () => {
+    await importExamples();
+    // A second training, for an attendance row to name instead of the example's.
+    const trainings = IMPORT_KINDS.find((k) => k.name === 'trainings');
+    if (!trainings) throw new Error('no trainings kind');
+    const second = { ...trainings.example, sourceKey: 'VD-TH-02', title: `${String(trainings.example.title)} (đợt 2)` };
+    const r = await importFile(officer, schema, { kind: 'trainings', fileName: 'th2.csv', bytes: csv(trainings, second), dryRun: false });
+    expect(r.errors).toEqual([]);
+  });
   // A workflow kind's record changes only through another workflow: every column its example fills is fixed.
   const fixedOf = (kind: ImportKind) =>
     kind.workflow
@@ -431,10 +442,14 @@ describe('a re-import that would move a record (#14)', () => {
       });
       expect(moved.committed).toBe(false);
       expect(moved.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([[2, key, 'IMPORT_FIXED_FIELD']]);
-      // The message names the column, and a place or body as people write it (without the ward after the comma), not its id.
+      // The message names the column, and a place or body as people write it (without the ward after the comma), not its id;
+      // a record without a name (a training) by its title.
       const column = columnsOfKind(kind).find((c) => c.key === key);
       expect(moved.errors[0]?.message.vi).toContain(column?.label.vi);
       if (column?.type.kind === 'reference' && column.type.typename !== 'Person') {
+        expect(moved.errors[0]?.message.vi).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/u);
+      }
+      if (column?.type.kind === 'reference' && modelFacts(column.type.typename).columns.has('name')) {
         expect(moved.errors[0]?.message.vi).toContain(`"${alternative.split(',')[0]}"`);
       }
       expect(await counts()).toEqual(before);

@@ -14,7 +14,8 @@ export const GUIDE_SHEET = 'Hướng dẫn';
 const VALIDATED_ROWS = 1000;
 
 function choices(column: ImportColumn): string[] | null {
-  if (column.type.kind === 'enum') {
+  // A list cell takes several values: Excel's drop-down takes one, so the guide sheet lists them instead.
+  if (column.type.kind === 'enum' && !column.type.list) {
     const { values, labels } = column.type;
     return values.map((v) => labels[v]?.vi ?? v);
   }
