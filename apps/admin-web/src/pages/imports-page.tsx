@@ -10,6 +10,7 @@ import { formatMoment } from '../imports/format-time';
 import { ImportBatchesDocument, ImportKindsDocument } from '../imports/import-documents';
 import { downloadTemplate } from '../imports/import-http';
 import { ImportUploadArea } from '../imports/import-upload-area';
+import { mayImport } from '../imports/may-import';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { useListParams } from '../lists/use-list-params';
 import { useSignedInUser } from '../session/session';
@@ -61,7 +62,7 @@ export function ImportsPage() {
       <Typography.Paragraph style={{ margin: 0 }}>{t('imports.intro')}</Typography.Paragraph>
       {kinds.error && <LoadErrorAlert title={t('imports.loadError')} error={kinds.error} onRetry={() => void kinds.refetch()} />}
 
-      {user.permissions.canWrite ? (
+      {mayImport(user.permissions) ? (
         <Card>
           <Flex vertical gap={16}>
             <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>

@@ -37,7 +37,7 @@ export function AppShell() {
 
   const [declaredSection, setDeclaredSection] = useState<string | null>(null);
   const selected = selectedMenuKey(location.pathname, declaredSection);
-  const items = visibleMenuItems(user.permissions.admin);
+  const items = visibleMenuItems(user.permissions);
   const scopeName = user.scopeUnit ? [user.scopeUnit.kindLabel, user.scopeUnit.name].filter(Boolean).join(' ') : null;
   const role = ACCOUNT_ROLE_LABELS[user.role][language];
   const scope = scopeName ? t('shell.scope', { name: scopeName }) : t('shell.scopeAll');

@@ -2,7 +2,8 @@ import type { ComponentType } from 'react';
 import { translate } from '../i18n/dictionary';
 import type { Words } from '../lists/registry/list-entry';
 import { LIST_ENTRIES } from '../lists/registry/list-registry';
-import { SECTIONS } from './sections';
+import type { SessionUser } from '../session/session';
+import { SECTIONS, type Section } from './sections';
 
 /** A menu item: its path (the route and the item's key), its label in both languages, its icon when the entry brings one. */
 export interface MenuItem {
@@ -10,6 +11,8 @@ export interface MenuItem {
   label: Words;
   order: number;
   adminOnly: boolean;
+  /** Shown only to users whose permissions it accepts (a section's `shownTo`). */
+  shownTo?: Section['shownTo'];
   /** A registry list's icon; the other sections' icons are in section-icons.tsx. */
   icon?: ComponentType;
 }
@@ -21,6 +24,7 @@ export function menuItems(): MenuItem[] {
     label: { vi: translate('vi', s.label), en: translate('en', s.label) },
     order: s.order,
     adminOnly: s.adminOnly ?? false,
+    ...(s.shownTo ? { shownTo: s.shownTo } : {}),
   }));
   const lists = LIST_ENTRIES.map((e) => ({
     path: e.path,
@@ -32,9 +36,9 @@ export function menuItems(): MenuItem[] {
   return [...sections, ...lists].sort((a, b) => a.order - b.order);
 }
 
-/** The menu a user sees: administrators' items only for them. */
-export function visibleMenuItems(admin: boolean): MenuItem[] {
-  return menuItems().filter((item) => !item.adminOnly || admin);
+/** The menu a user sees, by the permissions the server sent: administrators' items only for them, a section's `shownTo` asked. */
+export function visibleMenuItems(permissions: SessionUser['permissions']): MenuItem[] {
+  return menuItems().filter((item) => (!item.adminOnly || permissions.admin) && (item.shownTo?.(permissions) ?? true));
 }
 
 /** Pages whose first path segment is no menu item, by that segment: the section they are part of. */

@@ -1,4 +1,6 @@
 import type { BaseKey } from '../i18n/dictionary';
+import { mayImport } from '../imports/may-import';
+import type { SessionUser } from '../session/session';
 
 /**
  * The app's sections that are not registry lists, in menu order. The lists of the registry
@@ -11,6 +13,8 @@ export interface Section {
   order: number;
   /** Shown only to system administrators. */
   adminOnly?: boolean;
+  /** Shown only to users these permissions (the server's, `me.permissions`) let use it. */
+  shownTo?: (permissions: SessionUser['permissions']) => boolean;
 }
 
 export const SECTIONS: readonly Section[] = [
@@ -22,7 +26,7 @@ export const SECTIONS: readonly Section[] = [
   { path: 'people', label: 'menu.people', order: 80 },
   { path: 'directive-report', label: 'menu.directiveReport', order: 90 },
   { path: 'findings', label: 'menu.findings', order: 100 },
-  { path: 'imports', label: 'menu.imports', order: 105 },
+  { path: 'imports', label: 'menu.imports', order: 105, shownTo: mayImport },
   { path: 'accounts', label: 'menu.accounts', order: 110, adminOnly: true },
 ];
 

@@ -146,6 +146,14 @@ export const RULES = {
     'Bảng tính thiếu một cột bắt buộc',
     'The sheet lacks a required column',
   ),
+  IMPORT_AS_OF_UNREADABLE: rule(
+    'IMPORT_AS_OF_UNREADABLE',
+    'error',
+    'Person',
+    'Nguyên tắc dữ liệu',
+    'Dòng "Ngày số liệu" của bảng tính không ghi một ngày đọc được',
+    'The sheet\'s "Ngày số liệu" (as-of date) line holds no readable date',
+  ),
   IMPORT_FIXED_FIELD: rule(
     'IMPORT_FIXED_FIELD',
     'error',

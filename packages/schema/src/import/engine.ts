@@ -13,7 +13,7 @@ import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './k
 import { endProgress, startProgress } from './progress.js';
 import type { Table } from './read-file.js';
 import { type ReferenceQuery, type Resolved, resolveReferences, sourceKeyFound, sourceKeyRecord, sourceKeyRecords } from './references.js';
-import { fileAsOfDate, rowDate } from './row-date.js';
+import { fileAsOfDate, fileAsOfViolations, rowDate } from './row-date.js';
 
 /**
  * The import itself: every row goes through the same write as a single `createX` / `updateX` —
@@ -106,7 +106,8 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
     mapping: sheet.mapping,
     columns,
     rows: [],
-    errors: sheet.violations.map((v) => toError(null, v, columns)),
+    // A title block's unreadable "Ngày số liệu" stops here too: no row resolved as of a guessed date.
+    errors: [...sheet.violations, ...fileAsOfViolations(run.table, columns, run.choices?.headerRow)].map((v) => toError(null, v, columns)),
     committed: false,
     transactionId: null,
   };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../graphql/schema.js';
 import { columnsOfKind, importKind } from './kinds.js';
-import { fileAsOfDate, rowDate } from './row-date.js';
+import { fileAsOfDate, fileAsOfViolations, rowDate } from './row-date.js';
 
 /**
  * The date a row's references are resolved on: its own, else the file's "Ngày số liệu", else
@@ -92,11 +92,75 @@ describe('the date a row resolves its references on (#14)', () => {
     );
   });
 
-  it('only the title block counts: a date line below the header row, an unreadable date, or no header row is no file date', () => {
+  it('only the title block counts: a date line below the header row, or no header row, is no file date', () => {
     expect(fileAsOfDate([HEADERS, ['Ngày số liệu: 01/12/2022'], dataRow], columns)).toBeNull();
-    expect(fileAsOfDate([['Ngày số liệu: hôm qua'], HEADERS, dataRow], columns)).toBeNull();
-    expect(fileAsOfDate([['Ngày số liệu:'], HEADERS, dataRow], columns)).toBeNull();
     expect(fileAsOfDate([['Ngày số liệu: 01/12/2022'], ['không có tiêu đề']], columns)).toBeNull();
     expect(fileAsOfDate([['Ngày lập: 01/12/2022'], HEADERS, dataRow], columns)).toBeNull();
+    expect(fileAsOfViolations([HEADERS, ['Ngày số liệu: hôm qua'], dataRow], columns)).toEqual([]);
+    expect(fileAsOfViolations([['Ngày lập: hôm qua'], HEADERS, dataRow], columns)).toEqual([]);
+  });
+});
+
+/** A1-style address of a cell (0-based row and column), computed here: column letters A…Z, AA…. */
+const address = (row: number, col: number): string => {
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+};
+
+describe('an unreadable "Ngày số liệu" is a sheet error, not today (#14)', () => {
+  // Values a title line may hold that name no date: words, impossible days, a month 13, blanks.
+  const unreadable = fc.oneof(
+    fc.constantFrom('hôm qua', 'đang cập nhật', '31/02/2022', '2022-13-01', '00/12/2022', '12/2022', 'tháng 12 năm 2022', '01-12', '?'),
+    fc
+      .tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1950, max: 2099 }))
+      .map(([d, m, y]) => `${pad(d)}/${m}/${y}`),
+  );
+  const block = fc
+    .record({
+      label,
+      value: fc.option(unreadable, { nil: '' }),
+      inOneCell: fc.boolean(),
+      indent: fc.integer({ min: 0, max: 3 }),
+      before: fc.array(otherLine, { maxLength: 4 }),
+      after: fc.array(otherLine, { maxLength: 3 }),
+    })
+    .map(({ label: l, value, inOneCell, indent, before, after }) => {
+      const pre: CellValue[] = Array(indent).fill(null);
+      // In one cell after a colon, or the label alone and the value in a later cell (none when blank).
+      const line: CellValue[] = inOneCell ? [...pre, `${l}: ${value}`] : [...pre, `${l}:`, null, ...(value === '' ? [] : [value])];
+      const at = inOneCell || value === '' ? indent : indent + 2;
+      return { rows: [...before, line, ...after], cell: address(before.length, at), value };
+    });
+
+  it('names the rule, the cell and what it read, in Vietnamese and English; the file has no date', () => {
+    fc.assert(
+      fc.property(block, ({ rows, cell, value }) => {
+        const table: CellValue[][] = [...rows.map((r) => [...r]), HEADERS, dataRow];
+        const violations = fileAsOfViolations(table, columns);
+        expect(violations.map((v) => [v.code, v.severity])).toEqual([['IMPORT_AS_OF_UNREADABLE', 'error']]);
+        const [v] = violations;
+        for (const text of [v?.message.vi, v?.message.en]) {
+          expect(text).toContain(cell);
+          if (value !== '') expect(text).toContain(`"${value}"`);
+        }
+        expect(v?.message.vi).toContain('Ngày số liệu');
+        expect(v?.message.vi.normalize('NFC')).toBe(v?.message.vi);
+        // The header row chosen by the user finds the same line.
+        expect(fileAsOfViolations(table, columns, rows.length)).toEqual(violations);
+        expect(fileAsOfDate(table, columns)).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a readable line, or none, is no error', () => {
+    fc.assert(
+      fc.property(titleBlock, fc.array(otherLine, { maxLength: 5 }), ({ rows }, plain) => {
+        expect(fileAsOfViolations([...rows.map((r) => [...r]), HEADERS, dataRow], columns)).toEqual([]);
+        expect(fileAsOfViolations([...plain.map((r) => [...r]), HEADERS, dataRow], columns)).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
