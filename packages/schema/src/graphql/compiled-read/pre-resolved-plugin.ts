@@ -19,8 +19,8 @@ const preResolved = (parent: unknown): parent is Record<string, unknown> =>
  * Lets one SQL statement answer a whole subtree (compiled-read/nested-read.ts). The outermost plugin:
  * - a compiled root field (`COMPILED_ROOTS`) runs its statement when the selection is covered, else
  *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else);
- * - every field of a pre-resolved object hands through its response key — no wrapper, no Prisma,
- *   no per-object read check (the statement carried the territory, dates and party rules);
+ * - every field of a pre-resolved object hands through its response key — no wrapper, no argument
+ *   mapper, no Prisma, no per-object read check (the statement carried the territory, dates and party rules);
  * - a pre-resolved object is of its type (`isTypeOf`) without the type's read check, for the same reason.
  * `ctx.compiledReads === false` turns it off for a request (the oracle of its tests).
  */
@@ -48,6 +48,16 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
         return ctx.prisma.$queryRawUnsafe<Array<{ data: unknown }>>(compiled.sql, ...compiled.params).then((rows) => rows[0]?.data);
       };
     }
+    return resolver;
+  }
+
+  // Argument mappers (global ids, list cursors' bindings) wrap outside every plugin's resolver, and
+  // this plugin's wrapper of them is the outermost of all: a pre-resolved object's field skips them
+  // and every resolver wrapper (its lists were asked without cursors).
+  override wrapArgMappers(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    _fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     return (parent, args, ctx, info) => (preResolved(parent) ? parent[info.path.key as string] : resolver(parent, args, ctx, info));
   }
 
