@@ -98,6 +98,12 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
         expect(statements, source).toBe(0);
       }
     }
+    // Refused before anything is read, by the same bound as any root field's (input-bounds.ts): no statement.
+    const long = `{ units(first: 2, filter: { name: { equals: "${'x'.repeat(10_001)}" } }) { nodes { name } } }`;
+    const refused = await both(long, 'admin');
+    expect(refused.compiled).toEqual(refused.oracle);
+    expect(refused.oracle.errors.map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.all).toEqual([]);
     // Covered: the compiled statement (the same shapes with only covered fields).
     for (const source of ['{ units(first: 2) { nodes { name } } }', '{ units(first: 2) { totalCount nodes { id kind } } }']) {
       const { compiled, oracle, statements } = await both(source, 'admin');

@@ -2,6 +2,7 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type PothosTyp
 import type { GraphQLFieldResolver, GraphQLIsTypeOfFn } from 'graphql';
 import type { Context } from '../context.js';
 import { keepNotes } from '../hidden-records.js';
+import { checkOperationInputs } from '../input-bounds.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { NotCompiled, useDataModelOf } from './where-sql.js';
 
@@ -31,9 +32,11 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const compile = COMPILED_ROOTS.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
     if (compile) {
-      return (parent, args, context, info) => {
+      return async (parent, args, context, info) => {
         const ctx = context as unknown as Context;
         if (ctx.compiledReads === false || OFF || !ctx.access.signedIn) return resolver(parent, args, context, info);
+        // The operation's arguments are bounded as for any root field (input-bounds.ts), before anything is read.
+        await checkOperationInputs(info, ctx);
         let compiled: CompiledRead;
         const restoreNotes = keepNotes(ctx);
         try {
