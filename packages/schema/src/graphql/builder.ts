@@ -90,7 +90,8 @@ export const builder = new SchemaBuilder<{
   prisma: {
     // The plugin folds each field's nested selection into its parent's query; with Prisma's
     // `relationJoins` (schema.prisma's generator) the whole tree loads as one statement of lateral
-    // JSON joins — measured to win on the nested read (tests/bench/README.md), so it is the only path.
+    // JSON joins — measured to win on the nested read (tests/bench/README.md). It is the path of
+    // every selection the compiled read (compiled-read/) does not cover; one path per selection.
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
     exposeDescriptions: false,
