@@ -1,7 +1,9 @@
+import type { Role as RoleValue } from '../generated/prisma/enums.js';
 import { activeOnWhere } from '../store/db-dates.js';
 import { organizationAtWhere } from '../store/organization-places.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
+import type { Context } from './context.js';
 import { MassOrganization, OrganizationKind, Role, SortDirection } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
@@ -90,15 +92,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     totalCount: true,
     description: 'Thành viên / Memberships active on the date (a person may hold several roles).',
     args: { asOf: asOfArg(t.arg), role: t.arg({ type: Role, required: false }) },
-    query: (args, ctx) => ({
-      where: {
-        ...activeOnWhere(resolveAsOf(args.asOf, ctx)),
-        ...(args.role ? { role: args.role } : {}),
-        ...territoryWhere(ctx, 'Membership'),
-        ...relatedReadable(ctx, 'person', 'Person'),
-      },
-      orderBy: [{ role: 'asc' as const }, { person: { fullName: 'asc' as const } }],
-    }),
+    query: (args, ctx) => membersQuery(ctx, resolveAsOf(args.asOf, ctx), args.role),
   }),
   partyMembers: t.relatedConnection('partyMembers', {
     cursor: 'id',
@@ -247,3 +241,16 @@ builder.queryFields((t) => ({
       }),
   }),
 }));
+
+/** A body's memberships on the date (of a role), those the viewer may read with their people: `members` and the compiled read. */
+export function membersQuery(ctx: Context, asOf: string, role: string | null | undefined) {
+  return {
+    where: {
+      ...activeOnWhere(asOf),
+      ...(role ? { role: role as RoleValue } : {}),
+      ...territoryWhere(ctx, 'Membership'),
+      ...relatedReadable(ctx, 'person', 'Person'),
+    },
+    orderBy: [{ role: 'asc' as const }, { person: { fullName: 'asc' as const } }],
+  };
+}

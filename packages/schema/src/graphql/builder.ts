@@ -11,6 +11,7 @@ import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import AsOfScopePlugin from './as-of-scope-plugin.js';
 import { bilingualError } from './bilingual-error.js';
+import PreResolvedPlugin from './compiled-read/pre-resolved-plugin.js';
 import type { Context } from './context.js';
 import { badId, decodeRecordId } from './ids.js';
 import InputBoundsPlugin from './input-bounds.js';
@@ -55,6 +56,9 @@ export const builder = new SchemaBuilder<{
   // input names is checked against the writer's territory, before any resolver; a read naming a
   // party body, kind or status is refused to viewers without party rights.
   plugins: [
+    // Outermost: a root field one generated statement answers, and the fields of the objects it
+    // built, skip every wrapper below (the statement carried their checks; compiled-read/).
+    PreResolvedPlugin,
     ScopeAuthPlugin,
     // A field some role may not see is nullable: refused, it is null at its own path (issue #17).
     RoleGatedPlugin,
@@ -86,7 +90,8 @@ export const builder = new SchemaBuilder<{
   prisma: {
     // The plugin folds each field's nested selection into its parent's query; with Prisma's
     // `relationJoins` (schema.prisma's generator) the whole tree loads as one statement of lateral
-    // JSON joins — measured to win on the nested read (tests/bench/README.md), so it is the only path.
+    // JSON joins — measured to win on the nested read (tests/bench/README.md). It is the path of
+    // every selection the compiled read (compiled-read/) does not cover; one path per selection.
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
     exposeDescriptions: false,

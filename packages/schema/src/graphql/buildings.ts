@@ -2,6 +2,7 @@ import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { OrganizationRef, unitWithinWhere } from './bodies.js';
 import { builder, readableAs, recordNode } from './builder.js';
+import type { Context } from './context.js';
 import { OwnershipKind, SortDirection } from './enums.js';
 import { IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
@@ -49,11 +50,7 @@ builder.prismaObjectFields(ApartmentBuildingRef, (t) => ({
         boards: {
           ...(planned === true ? {} : planned),
           // The territory in the query: the board comes back proven readable (auth/read-marks.ts).
-          where: {
-            ...activeOnWhere(resolveAsOf(args.asOf, ctx)),
-            kind: 'MANAGEMENT_BOARD' as const,
-            AND: [territoryWhere(ctx, 'Organization')],
-          },
+          where: boardWhere(ctx, resolveAsOf(args.asOf, ctx)),
           take: 1,
         },
       };
@@ -103,12 +100,22 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
     description: 'Nhà chung cư trong tổ dân phố / Buildings standing in this residential group on the date.',
     args: { asOf: asOfArg(t.arg) },
     // The territory in the query (a group's buildings are where the group is): no re-check per building.
-    query: (args, ctx) => ({
-      where: { ...activeOnWhere(resolveAsOf(args.asOf, ctx)), AND: [territoryWhere(ctx, 'ApartmentBuilding')] },
-      orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }],
-    }),
+    query: (args, ctx) => buildingsQuery(ctx, resolveAsOf(args.asOf, ctx)),
   }),
 }));
+
+/** A group's buildings on the date, those the viewer may read, in name order: `buildings` and the compiled read. */
+export function buildingsQuery(ctx: Context, asOf: string) {
+  return {
+    where: { ...activeOnWhere(asOf), AND: [territoryWhere(ctx, 'ApartmentBuilding')] },
+    orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }],
+  };
+}
+
+/** A building's management board on the date, when the viewer may read it: `board` and the compiled read. */
+export function boardWhere(ctx: Context, asOf: string) {
+  return { ...activeOnWhere(asOf), kind: 'MANAGEMENT_BOARD' as const, AND: [territoryWhere(ctx, 'Organization')] };
+}
 
 const BuildingFilter = builder.inputType('BuildingFilter', {
   fields: (t) => ({

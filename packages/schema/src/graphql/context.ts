@@ -19,6 +19,11 @@ export interface Context extends UseCaseContext {
    * otherwise today.
    */
   defaultAsOf?: string;
+  /**
+   * False: no root field is answered by a statement compiled from its selection
+   * (compiled-read/); the resolvers answer everything. Tests use it as the compiled read's oracle.
+   */
+  readonly compiledReads?: boolean;
   /** Who writes, named in every write transaction for the audit trail the database keeps. */
   readonly writer: Writer;
   /** The client's address (for login rate limiting), set by the gateway. */

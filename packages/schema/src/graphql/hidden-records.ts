@@ -67,6 +67,16 @@ export function notePartyFindings(ctx: Context, codes: readonly string[]): void 
   });
 }
 
+/** The notes so far; the function returned puts them back (work that noted more was abandoned: a compiled read falling back). */
+export function keepNotes(ctx: object): () => void {
+  const before = notes.get(ctx);
+  const copy = before ? new Map(before) : undefined;
+  return () => {
+    if (copy) notes.set(ctx, copy);
+    else notes.delete(ctx);
+  };
+}
+
 /** The notes of a request, for `extensions.hidden` (undefined when nothing was left out). */
 export function hiddenRecords(ctx: object): HiddenNote[] | undefined {
   const byKey = notes.get(ctx);

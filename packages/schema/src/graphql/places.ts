@@ -3,6 +3,7 @@ import type { AdministrativeUnit, Prisma } from '../generated/prisma/client.js';
 import { activeOnWhere, fromDbDateOrNull, toDbDate } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { builder, readableAs, recordNode } from './builder.js';
+import type { Context } from './context.js';
 import { SortDirection, UnitKind } from './enums.js';
 import { DateRange, dateRangeWhere, enumWhere, IdFilter, TextFilter, textWhere } from './filters.js';
 import { dbId, dbIds } from './ids.js';
@@ -93,23 +94,8 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
       select: (args, ctx, nestedSelection) => {
         const asOf = resolveAsOf(args.asOf, ctx);
         return {
-          childLinks: {
-            ...childHelpers.getQuery(args, ctx, nestedSelection),
-            where: {
-              ...activeOnWhere(asOf),
-              unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}), ...territoryWhere(ctx, 'AdministrativeUnit') },
-            },
-          },
-          _count: {
-            select: {
-              childLinks: {
-                where: {
-                  ...activeOnWhere(asOf),
-                  unit: { ...activeOnWhere(asOf), ...(args.kind ? { kind: args.kind } : {}), ...territoryWhere(ctx, 'AdministrativeUnit') },
-                },
-              },
-            },
-          },
+          childLinks: { ...childHelpers.getQuery(args, ctx, nestedSelection), where: childLinksWhere(ctx, asOf, args.kind) },
+          _count: { select: { childLinks: { where: childLinksWhere(ctx, asOf, args.kind) } } },
         };
       },
       resolve: (u, args, ctx) => ({ ...childHelpers.resolve(u.childLinks, args, ctx), totalCount: u._count.childLinks }),
@@ -117,6 +103,16 @@ builder.prismaObjectFields(AdministrativeUnitRef, (t) => ({
     { fields: (c) => ({ totalCount: c.int({ resolve: (r) => (r as unknown as { totalCount: number }).totalCount }) }) },
   ),
 }));
+
+/** A unit's links to its children on the date (of a kind), those the viewer may read: `children` and the compiled read (compiled-read/). */
+export function childLinksWhere(ctx: Context, asOf: string, kind: string | null | undefined): Prisma.UnitParentWhereInput {
+  return {
+    ...activeOnWhere(asOf),
+    unit: { ...activeOnWhere(asOf), ...(kind ? { kind: kind as UnitKindValue } : {}), ...territoryWhere(ctx, 'AdministrativeUnit') },
+  };
+}
+
+type UnitKindValue = NonNullable<Prisma.AdministrativeUnitWhereInput['kind']> & string;
 
 /** Links looked at for former parents: the one held on the date and those before it. */
 const FORMER_LINKS = 8;
@@ -144,7 +140,7 @@ interface AncestorRow {
   parentLinks?: Array<{ parent: AdministrativeUnit & AncestorRow }>;
 }
 
-const CHILD_ORDER: Prisma.UnitParentOrderByWithRelationInput[] = [{ unit: { name: 'asc' } }, { id: 'asc' }];
+export const CHILD_ORDER: Prisma.UnitParentOrderByWithRelationInput[] = [{ unit: { name: 'asc' } }, { id: 'asc' }];
 
 const childHelpers = prismaConnectionHelpers(builder, 'UnitParent', {
   cursor: 'id',
@@ -207,12 +203,7 @@ builder.queryFields((t) => ({
       ctx.prisma.administrativeUnit.findMany({
         ...query,
         where: scoped(ctx, 'AdministrativeUnit', unitWhere(args, resolveAsOf(args.asOf, ctx, info))),
-        orderBy: [
-          ...(args.orderBy ?? [{ field: 'NAME', direction: 'ASC' }]).map((o) => ({
-            [ORDER_COLUMN[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
-          })),
-          { id: 'asc' },
-        ],
+        orderBy: unitsOrder(args.orderBy),
       }),
   }),
   unitByCode: t.prismaField({
@@ -234,7 +225,18 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function unitWhere(
+/** The order of `units`: the asked one (default: name), then the id. */
+export function unitsOrder(orderBy: ReadonlyArray<{ field: keyof typeof ORDER_COLUMN; direction?: string | null }> | null | undefined) {
+  return [
+    ...(orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' }]).map((o) => ({
+      [ORDER_COLUMN[o.field]]: o.direction === 'DESC' ? ('desc' as const) : ('asc' as const),
+    })),
+    { id: 'asc' as const },
+  ];
+}
+
+/** The condition of `units` (before the viewer's territory): shared with the compiled read. */
+export function unitWhere(
   args: {
     filter?: {
       kind?: string | null;

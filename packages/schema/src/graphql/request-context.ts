@@ -16,6 +16,8 @@ export async function createRequestContext(options: {
   requestId?: string;
   clientAddress?: string;
   defaultAsOf?: string;
+  /** False: every field by its resolvers, none by a compiled statement (the compiled read's test oracle). */
+  compiledReads?: boolean;
   /** Aborted when the client goes away (see `UseCaseContext.signal`). */
   signal?: AbortSignal;
 }): Promise<Context> {
@@ -31,5 +33,6 @@ export async function createRequestContext(options: {
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.defaultAsOf ? { defaultAsOf: options.defaultAsOf } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.compiledReads === false ? { compiledReads: false } : {}),
   };
 }

@@ -25,6 +25,8 @@ import './report.js';
 import '../import/graphql.js';
 import './report-tasks.js';
 import './finding-work.js';
+// After the areas: the compiled read builds on their query functions and registers its root fields.
+import './compiled-read/nested-read.js';
 
 let schema: GraphQLSchema | undefined;
 

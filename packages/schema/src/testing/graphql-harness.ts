@@ -43,6 +43,7 @@ export async function graphqlHarness(adminUrl: string, options: { fixture?: Data
       today: context.today ?? '2026-11-25',
       clientAddress: context.clientAddress ?? '127.0.0.1',
       ...(defaultAsOf ? { defaultAsOf } : {}),
+      ...(context.compiledReads === false ? { compiledReads: false } : {}),
     });
     const result = await execute({ schema, document, variableValues: variables, contextValue });
     await contextValue.access.settled();

@@ -1,0 +1,228 @@
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields.js';
+import { definitionOf, isEntityType } from '../../entities/definitions.js';
+import { inheritedOr } from '../as-of.js';
+import { membersQuery } from '../bodies.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
+import { boardWhere, buildingsQuery } from '../buildings.js';
+import type { Context } from '../context.js';
+import { CHILD_ORDER, childLinksWhere, unitsOrder, unitWhere } from '../places.js';
+import { scoped } from '../territory-filters.js';
+import { PRE_RESOLVED } from './pre-resolved-plugin.js';
+import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
+import { Aliases, columnOf, NotCompiled, orderSql, Params, relationJoin, type SqlScope, tableOf, whereSql } from './where-sql.js';
+
+/**
+ * The explorer's nested read — units → children → buildings → board → members → person — as ONE
+ * SQL statement generated from the GraphQL selection (issue #13): the statement builds the JSON the
+ * client receives, each object marked pre-resolved (`PRE_RESOLVED`), and the pre-resolved plugin
+ * makes every field below the root hand it through. Each level filters by the same Prisma condition
+ * its Pothos field builds (`childLinksWhere`, `buildingsQuery`, `boardWhere`, `membersQuery`,
+ * `unitWhere` + `scoped`: as-of dates, the viewer's territory as an `EXISTS` on the closure, party
+ * rules), written as SQL by `where-sql.ts`; scalars are the fields Pothos exposes as a column, so a
+ * field with its own resolver (masking, logging, a role gate) is not covered.
+ *
+ * What it covers, and nothing else (anything else throws `NotCompiled` and the whole root field is
+ * answered by the resolvers): the root `units` (asOf, filter, orderBy, first); connections asked for
+ * `nodes`, `totalCount` and `__typename` with `first` in 1…MAX_PAGE_SIZE or left out (no cursors:
+ * `after`, `before`, `last`, `edges`, `pageInfo` fall back); the links below; on every object `id`,
+ * `__typename` and exposed columns without arguments or auth scopes, of any alias, through fragments
+ * and `@include`/`@skip` (graphql-js' own field collection).
+ */
+
+/** A link from an object to related rows, as the Pothos field of that name reads them. */
+interface Link {
+  /** The arguments the link understands; any other (a cursor) is not compiled. */
+  args: readonly string[];
+  list: boolean;
+  /** The Prisma relation from the parent's model to the rows, then (optionally) from each row to the node. */
+  relation: string;
+  node?: string;
+  query: (ctx: Context, asOf: string, args: Record<string, unknown>) => { where: unknown; orderBy?: unknown };
+}
+
+const LINKS: Record<string, Link> = {
+  'AdministrativeUnit.children': {
+    args: ['asOf', 'kind', 'first'],
+    list: true,
+    relation: 'childLinks',
+    node: 'unit',
+    query: (ctx, asOf, args) => ({ where: childLinksWhere(ctx, asOf, args.kind as string | undefined), orderBy: CHILD_ORDER }),
+  },
+  'AdministrativeUnit.buildings': {
+    args: ['asOf', 'first'],
+    list: true,
+    relation: 'buildings',
+    query: (ctx, asOf) => buildingsQuery(ctx, asOf),
+  },
+  'ApartmentBuilding.board': { args: ['asOf'], list: false, relation: 'boards', query: (ctx, asOf) => ({ where: boardWhere(ctx, asOf) }) },
+  'Organization.members': {
+    args: ['asOf', 'role', 'first'],
+    list: true,
+    relation: 'memberships',
+    query: (ctx, asOf, args) => membersQuery(ctx, asOf, args.role as string | undefined),
+  },
+  // The members' where already requires the person readable (`relatedReadable`).
+  'Membership.person': { args: [], list: false, relation: 'person', query: () => ({ where: {} }) },
+};
+
+interface Walk extends SqlScope {
+  readonly ctx: Context;
+  readonly info: GraphQLResolveInfo;
+}
+
+/** The root `units` field as one statement, or `NotCompiled` (the caller falls back to the resolvers). */
+export function compileUnits(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context): CompiledRead {
+  const walk: Walk = { ctx, info, params: new Params(), aliases: new Aliases() };
+  onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first'], 'Query.units');
+  const asOf = inheritedOr(ctx, args.asOf as string | undefined);
+  const where = scoped(ctx, 'AdministrativeUnit', unitWhere(args as Parameters<typeof unitWhere>[0], asOf));
+  const orderBy = unitsOrder(args.orderBy as Parameters<typeof unitsOrder>[0]);
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) throw new NotCompiled('units: not an object');
+  const json = connectionJson(walk, connection, info.fieldNodes, pageSize(args.first), asOf, (a) => ({
+    from: `${tableOf('AdministrativeUnit')} ${a}`,
+    where: whereSql('AdministrativeUnit', a, where, walk),
+    order: orderSql('AdministrativeUnit', a, orderBy, walk),
+    row: a,
+  }));
+  return { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
+}
+
+COMPILED_ROOTS.set('Query.units', compileUnits);
+
+/** How a compiled statement begins (in the statement log: which reads the compiler answered). */
+export const COMPILED_MARK = '/* coso: compiled read */';
+
+function onlyArgs(args: Record<string, unknown>, known: readonly string[], where: string): void {
+  for (const [name, value] of Object.entries(args))
+    if (value !== undefined && value !== null && !known.includes(name)) throw new NotCompiled(`${where}(${name})`);
+}
+
+function pageSize(first: unknown): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  // Out of range: the page-size plugin's refusal is the resolvers' to give.
+  if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new NotCompiled(`first: ${first}`);
+  return first;
+}
+
+/** Rows of one list level: the FROM (with any join to the node), its condition, order and the node's row alias. */
+type Rows = (alias: string) => { from: string; where: string; order: string[]; row: string };
+
+function connectionJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], size: number, asOf: string, rows: Rows): string {
+  const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
+  const pairs: string[] = [`'${PRE_RESOLVED}', 1`];
+  for (const [key, fieldNodes] of fields) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    if (name === '__typename') pairs.push(`'${key}', '${type.name}'`);
+    else if (name === 'nodes') {
+      const nodeType = getNamedType(type.getFields().nodes?.type);
+      if (!isObjectType(nodeType)) throw new NotCompiled(`${type.name}.nodes`);
+      const a = walk.aliases.next();
+      const r = rows(a);
+      const order = r.order.length ? r.order.join(', ') : '1';
+      const x = walk.aliases.next();
+      const object = objectJson(walk, nodeType, fieldNodes, x, asOf);
+      pairs.push(
+        `'${key}', (SELECT COALESCE(json_agg(${object} ORDER BY ${x}."$n"), '[]'::json) FROM (SELECT ${r.row}.*, row_number() OVER (ORDER BY ${order}) AS "$n" FROM ${r.from} WHERE ${r.where} ORDER BY ${order} LIMIT ${size}) ${x})`,
+      );
+    } else if (name === 'totalCount') {
+      const a = walk.aliases.next();
+      const r = rows(a);
+      pairs.push(`'${key}', (SELECT count(*)::int FROM ${r.from} WHERE ${r.where})`);
+    } else throw new NotCompiled(`${type.name}.${name}`);
+  }
+  return buildObject(pairs);
+}
+
+/** json_build_object takes at most 100 arguments. */
+function buildObject(pairs: string[]): string {
+  if (pairs.length > 50) throw new NotCompiled('more than 49 fields on one object');
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], alias: string, inherited: string): string {
+  const model = type.name;
+  if (!isEntityType(model)) throw new NotCompiled(`${model} is no record type`);
+  const personal = new Set(definitionOf(model).personal ?? []);
+  const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
+  const pairs: string[] = [`'${PRE_RESOLVED}', 1`];
+  for (const [key, fieldNodes] of fields) {
+    const node = fieldNodes[0] as FieldNode;
+    const name = node.name.value;
+    if (name === '__typename') {
+      pairs.push(`'${key}', '${model}'`);
+      continue;
+    }
+    const field = type.getFields()[name];
+    if (!field) throw new NotCompiled(`${model}.${name}`);
+    const options = field.extensions?.pothosOptions as { authScopes?: unknown } | undefined;
+    if (options?.authScopes) throw new NotCompiled(`${model}.${name} has auth scopes`);
+    const args = getArgumentValues(field as GraphQLField<unknown, unknown>, node, walk.info.variableValues);
+    if (name === 'id' && type.getInterfaces().some((i) => i.name === 'Node')) {
+      // The relay plugin's global id: base64 of "Type:uuid".
+      pairs.push(`'${key}', translate(encode(convert_to('${model}:' || ${alias}."id"::text, 'UTF8'), 'base64'), E'\\n', '')`);
+      continue;
+    }
+    const exposed = field.extensions?.pothosExposedField;
+    if (typeof exposed === 'string' && field.args.length === 0) {
+      if (personal.has(exposed)) throw new NotCompiled(`${model}.${name} is personal data`);
+      pairs.push(`'${key}', ${scalarJson(field, `${alias}.${columnOf(model, exposed)}`)}`);
+      continue;
+    }
+    const link = LINKS[`${model}.${name}`];
+    if (!link) throw new NotCompiled(`${model}.${name}`);
+    onlyArgs(args, link.args, `${model}.${name}`);
+    // A field's own date, else the nearest above (resolveAsOf's order; the root's already has the operation's and today).
+    const asOf = (args.asOf as string | undefined) ?? inherited;
+    pairs.push(`'${key}', ${linkJson(walk, model, alias, link, field, fieldNodes, args, asOf)}`);
+  }
+  return buildObject(pairs);
+}
+
+function scalarJson(field: GraphQLField<unknown, unknown>, column: string): string {
+  const type = getNamedType(field.type).name;
+  if (type === 'Date') return `to_char(${column}, 'YYYY-MM-DD')`;
+  if (type === 'DateTime' || type === 'JSON') throw new NotCompiled(`${field.name}: ${type}`);
+  return column;
+}
+
+function linkJson(
+  walk: Walk,
+  model: string,
+  parent: string,
+  link: Link,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  args: Record<string, unknown>,
+  asOf: string,
+): string {
+  let query: ReturnType<Link['query']> | undefined;
+  const rows: Rows = (a) => {
+    // Asked as the Pothos field asks it: after the selection below (the hidden notes keep its order).
+    query ??= link.query(walk.ctx, asOf, args);
+    const join = relationJoin(model, parent, link.relation, a);
+    const where = `${join.on} AND ${whereSql(join.model, a, query.where, walk)}`;
+    const order = orderSql(join.model, a, query.orderBy, walk);
+    if (!link.node) return { from: `${tableOf(join.model)} ${a}`, where, order, row: a };
+    const n = walk.aliases.next();
+    const node = relationJoin(join.model, a, link.node, n);
+    return { from: `${tableOf(join.model)} ${a} JOIN ${tableOf(node.model)} ${n} ON ${node.on}`, where, order, row: n };
+  };
+  const type = getNamedType(field.type);
+  if (!isObjectType(type)) throw new NotCompiled(`${model}.${field.name}`);
+  if (link.list) return connectionJson(walk, type, nodes, pageSize(args.first), asOf, rows);
+  const x = walk.aliases.next();
+  const object = objectJson(walk, type, nodes, x, asOf);
+  const r = rows(walk.aliases.next());
+  const order = r.order.length ? ` ORDER BY ${r.order.join(', ')}` : '';
+  return `(SELECT ${object} FROM (SELECT ${r.row}.* FROM ${r.from} WHERE ${r.where}${order} LIMIT 1) ${x})`;
+}

@@ -1,0 +1,88 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type PothosTypeConfig, type SchemaTypes } from '@pothos/core';
+import type { GraphQLFieldResolver, GraphQLIsTypeOfFn } from 'graphql';
+import type { Context } from '../context.js';
+import { keepNotes } from '../hidden-records.js';
+import { checkOperationInputs } from '../input-bounds.js';
+import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
+import { NotCompiled, useDataModelOf } from './where-sql.js';
+
+/** The key marking an object the compiled statement built (no GraphQL name can be it). */
+export const PRE_RESOLVED = '$';
+
+/** `COSO_COMPILED_READS=off`: the gateway answers by the resolvers only (the bench's before/after, `--variant`). */
+const OFF = process.env.COSO_COMPILED_READS === 'off';
+
+/** An object the compiled statement built: its fields are its response keys, already checked. */
+const preResolved = (parent: unknown): parent is Record<string, unknown> =>
+  typeof parent === 'object' && parent !== null && (parent as Record<string, unknown>)[PRE_RESOLVED] === 1;
+
+/**
+ * Lets one SQL statement answer a whole subtree (compiled-read/nested-read.ts). The outermost plugin:
+ * - a compiled root field (`COMPILED_ROOTS`) runs its statement when the selection is covered, else
+ *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else);
+ * - every field of a pre-resolved object hands through its response key — no wrapper, no argument
+ *   mapper, no Prisma, no per-object read check (the statement carried the territory, dates and party rules);
+ * - a pre-resolved object is of its type (`isTypeOf`) without the type's read check, for the same reason.
+ * `ctx.compiledReads === false` turns it off for a request (the oracle of its tests).
+ */
+export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    const compile = COMPILED_ROOTS.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
+    if (compile) {
+      return async (parent, args, context, info) => {
+        const ctx = context as unknown as Context;
+        if (ctx.compiledReads === false || OFF || !ctx.access.signedIn) return resolver(parent, args, context, info);
+        // The operation's arguments are bounded as for any root field (input-bounds.ts), before anything is read.
+        await checkOperationInputs(info, ctx);
+        let compiled: CompiledRead;
+        const restoreNotes = keepNotes(ctx);
+        try {
+          useDataModelOf(ctx.prisma);
+          compiled = compile(info, args as Record<string, unknown>, ctx);
+        } catch (error) {
+          if (!(error instanceof NotCompiled)) throw error;
+          // The resolvers note what they hide themselves, in their order.
+          restoreNotes();
+          return resolver(parent, args, context, info);
+        }
+        return ctx.prisma.$queryRawUnsafe<Array<{ data: unknown }>>(compiled.sql, ...compiled.params).then((rows) => rows[0]?.data);
+      };
+    }
+    return resolver;
+  }
+
+  // Argument mappers (global ids, list cursors' bindings) wrap outside every plugin's resolver, and
+  // this plugin's wrapper of them is the outermost of all: a pre-resolved object's field skips them
+  // and every resolver wrapper (its lists were asked without cursors).
+  override wrapArgMappers(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    _fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    return (parent, args, ctx, info) => (preResolved(parent) ? parent[info.path.key as string] : resolver(parent, args, ctx, info));
+  }
+
+  override wrapIsTypeOf(
+    isTypeOf: GraphQLIsTypeOfFn<unknown, Types['Context']> | undefined,
+    _typeConfig: PothosTypeConfig,
+  ): GraphQLIsTypeOfFn<unknown, Types['Context']> | undefined {
+    if (!isTypeOf) return isTypeOf;
+    return (parent, ctx, info) => preResolved(parent) || isTypeOf(parent, ctx, info);
+  }
+}
+
+const pluginName = 'preResolved';
+
+declare global {
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      preResolved: PreResolvedPlugin<Types>;
+    }
+  }
+}
+
+SchemaBuilder.registerPlugin(pluginName, PreResolvedPlugin);
+
+export default pluginName;

@@ -1,0 +1,18 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context.js';
+
+/** One statement and its bind parameters. */
+export interface CompiledRead {
+  sql: string;
+  params: unknown[];
+}
+
+/** Compiles a root field's whole selection, or throws `NotCompiled` (where-sql.ts). */
+export type CompileRoot = (info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context) => CompiledRead;
+
+/**
+ * Root fields answered by one generated statement, by coordinate (`Query.units`). Filled by the
+ * compilers' modules as they load (before the schema is built); read by the pre-resolved plugin,
+ * which the builder loads before any type exists — hence a registry, not an import.
+ */
+export const COMPILED_ROOTS = new Map<string, CompileRoot>();

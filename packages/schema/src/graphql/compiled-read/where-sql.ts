@@ -1,0 +1,231 @@
+import { modelFacts } from '../../entities/data-model.js';
+
+/**
+ * Prisma `where` and `orderBy` arguments written as SQL over the tables behind them, so a statement
+ * generated from a GraphQL selection filters by the very conditions the Prisma path builds
+ * (`Access.readWhere`, `activeOnWhere`, a field's own filters) instead of a second copy of them.
+ * Only the part of Prisma's grammar those conditions use is known here; anything else throws
+ * `NotCompiled`, and the read falls to the Prisma path (never a wrong condition).
+ */
+export class NotCompiled extends Error {}
+
+/** Table and column names as the database has them (Prisma's runtime data model: `@@map`, `@map`). */
+interface RuntimeModel {
+  dbName: string | null;
+  fields: ReadonlyArray<{ name: string; kind: string; type: string; dbName?: string | null; relationName?: string }>;
+}
+type RuntimeDataModel = { models: Record<string, RuntimeModel> };
+
+let names: RuntimeDataModel | undefined;
+
+/** Reads the runtime data model off a Prisma client once (it is the generated client's own). */
+export function useDataModelOf(prisma: object): void {
+  if (names) return;
+  const model = (prisma as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
+  if (!model?.models) throw new Error('compiled reads: the Prisma client carries no runtime data model');
+  names = model;
+}
+
+function runtimeModel(model: string): RuntimeModel {
+  const found = names?.models[model];
+  if (!found) throw new Error(`compiled reads: no model ${model} (useDataModelOf first)`);
+  return found;
+}
+
+export function tableOf(model: string): string {
+  return quote(runtimeModel(model).dbName ?? model);
+}
+
+export function columnOf(model: string, field: string): string {
+  const f = runtimeModel(model).fields.find((x) => x.name === field && x.kind !== 'object');
+  if (!f) throw new NotCompiled(`${model}.${field} is no column`);
+  return quote(f.dbName ?? f.name);
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Bind parameters of one statement, each with the cast its column needs. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+/** The SQL type a value compared with this column is cast to. */
+function castOf(model: string, field: string): string {
+  const facts = modelFacts(model);
+  const column = facts.columns.get(field);
+  if (!column) throw new NotCompiled(`${model}.${field} is no column`);
+  if (column.enum) return `"${column.type}"`;
+  if (facts.ids.has(field)) return 'uuid';
+  switch (column.type) {
+    case 'String':
+      return 'text';
+    case 'Int':
+      return 'int';
+    case 'Boolean':
+      return 'boolean';
+    case 'DateTime':
+      // Calendar dates (`@db.Date`); the row's own timestamps are no filter of a read.
+      if (!facts.dates.has(field)) throw new NotCompiled(`${model}.${field} is a timestamp`);
+      return 'date';
+    default:
+      throw new NotCompiled(`${model}.${field}: ${column.type}`);
+  }
+}
+
+function literal(value: unknown, model: string, field: string): unknown {
+  if (value instanceof Date) {
+    if (!modelFacts(model).dates.has(field)) throw new NotCompiled(`${model}.${field} compared with a date`);
+    return value.toISOString().slice(0, 10);
+  }
+  if (value === null || typeof value === 'object') throw new NotCompiled(`${model}.${field}: ${String(value)}`);
+  return value;
+}
+
+type Row = Record<string, unknown>;
+const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/** One alias per table a statement reads (`t1`, `t2`, …): subqueries never shadow an outer row. */
+export class Aliases {
+  private n = 0;
+  next(): string {
+    this.n += 1;
+    return `t${this.n}`;
+  }
+}
+
+export interface SqlScope {
+  readonly params: Params;
+  readonly aliases: Aliases;
+}
+
+/** The join of a relation of `model` (row `alias`) to the related row `to`: its SQL condition. */
+export function relationJoin(model: string, alias: string, relation: string, to: string): { model: string; on: string } {
+  const rel = modelFacts(model).relations.get(relation);
+  if (!rel) throw new NotCompiled(`${model} has no relation ${relation}`);
+  if (rel.from.length === 1) {
+    // This row holds the key: the related row's id.
+    return { model: rel.model, on: `${to}."id" = ${alias}.${columnOf(model, rel.from[0] as string)}` };
+  }
+  // The related rows hold the key: the relation of the same name on their side.
+  const name = runtimeModel(model).fields.find((f) => f.name === relation)?.relationName;
+  const back = runtimeModel(rel.model).fields.find((f) => f.kind === 'object' && f.relationName === name && f.type === model);
+  const backFrom = back ? modelFacts(rel.model).relations.get(back.name)?.from : undefined;
+  if (backFrom?.length !== 1) throw new NotCompiled(`${model}.${relation}: no single key`);
+  return { model: rel.model, on: `${to}.${columnOf(rel.model, backFrom[0] as string)} = ${alias}."id"` };
+}
+
+/** `where` of `model` (row `alias`) as one SQL condition. */
+export function whereSql(model: string, alias: string, where: unknown, scope: SqlScope): string {
+  if (!isObject(where)) throw new NotCompiled(`${model}: where ${String(where)}`);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (key === 'AND') {
+      const list = Array.isArray(value) ? value : [value];
+      parts.push(...list.map((w) => whereSql(model, alias, w, scope)));
+    } else if (key === 'OR') {
+      if (!Array.isArray(value)) throw new NotCompiled('OR without a list');
+      parts.push(value.length ? `(${value.map((w) => whereSql(model, alias, w, scope)).join(' OR ')})` : 'false');
+    } else if (key === 'NOT') {
+      const list = Array.isArray(value) ? value : [value];
+      parts.push(...list.map((w) => `NOT (${whereSql(model, alias, w, scope)})`));
+    } else if (modelFacts(model).relations.has(key)) {
+      parts.push(relationSql(model, alias, key, value, scope));
+    } else {
+      parts.push(scalarSql(model, alias, key, value, scope));
+    }
+  }
+  return parts.length ? `(${parts.join(' AND ')})` : 'true';
+}
+
+function relationSql(model: string, alias: string, relation: string, value: unknown, scope: SqlScope): string {
+  const rel = modelFacts(model).relations.get(relation);
+  if (!rel || !isObject(value)) throw new NotCompiled(`${model}.${relation}: ${String(value)}`);
+  const to = scope.aliases.next();
+  const join = relationJoin(model, alias, relation, to);
+  const exists = (inner: unknown) =>
+    `EXISTS (SELECT 1 FROM ${tableOf(join.model)} ${to} WHERE ${join.on} AND ${whereSql(join.model, to, inner, scope)})`;
+  if (rel.list) {
+    const keys = Object.keys(value);
+    if (keys.length !== 1 || keys[0] !== 'some') throw new NotCompiled(`${model}.${relation}: ${keys.join(', ')}`);
+    return exists(value.some);
+  }
+  if ('is' in value || 'isNot' in value) throw new NotCompiled(`${model}.${relation}: is / isNot`);
+  return exists(value);
+}
+
+function scalarSql(model: string, alias: string, field: string, value: unknown, scope: SqlScope): string {
+  const column = `${alias}.${columnOf(model, field)}`;
+  const cast = castOf(model, field);
+  if (value === null) return `${column} IS NULL`;
+  if (!isObject(value)) return `${column} = ${scope.params.add(literal(value, model, field), cast)}`;
+  const parts: string[] = [];
+  for (const [op, operand] of Object.entries(value)) {
+    if (operand === undefined) continue;
+    const compare = (sqlOp: string) => `${column} ${sqlOp} ${scope.params.add(literal(operand, model, field), cast)}`;
+    switch (op) {
+      case 'equals':
+        parts.push(operand === null ? `${column} IS NULL` : compare('='));
+        break;
+      case 'not':
+        parts.push(
+          operand === null
+            ? `${column} IS NOT NULL`
+            : `${column} IS DISTINCT FROM ${scope.params.add(literal(operand, model, field), cast)}`,
+        );
+        break;
+      case 'lt':
+        parts.push(compare('<'));
+        break;
+      case 'lte':
+        parts.push(compare('<='));
+        break;
+      case 'gt':
+        parts.push(compare('>'));
+        break;
+      case 'gte':
+        parts.push(compare('>='));
+        break;
+      case 'in':
+      case 'notIn': {
+        if (!Array.isArray(operand)) throw new NotCompiled(`${model}.${field} ${op} without a list`);
+        const list = scope.params.add(
+          operand.map((v) => literal(v, model, field)),
+          `${cast}[]`,
+        );
+        // Prisma: `in: []` matches nothing, `notIn: []` everything; NULL is never in a list.
+        parts.push(op === 'in' ? `${column} = ANY(${list})` : `(${column} IS NOT NULL AND NOT (${column} = ANY(${list})))`);
+        break;
+      }
+      default:
+        throw new NotCompiled(`${model}.${field}: ${op}`);
+    }
+  }
+  return parts.length ? `(${parts.join(' AND ')})` : 'true';
+}
+
+/** Prisma `orderBy` (a list, scalars and to-one relations' scalars) as SQL order keys. */
+export function orderSql(model: string, alias: string, orderBy: unknown, scope: SqlScope): string[] {
+  const list = Array.isArray(orderBy) ? orderBy : orderBy === undefined ? [] : [orderBy];
+  return list.flatMap((entry) => {
+    if (!isObject(entry)) throw new NotCompiled('orderBy entry');
+    return Object.entries(entry).map(([key, dir]) => {
+      if (isObject(dir)) {
+        const rel = modelFacts(model).relations.get(key);
+        if (!rel || rel.list) throw new NotCompiled(`${model}: order by ${key}`);
+        const to = scope.aliases.next();
+        const join = relationJoin(model, alias, key, to);
+        const [inner] = orderSql(join.model, to, dir, scope);
+        const expression = inner?.replace(/ (ASC|DESC)$/, '');
+        const direction = inner?.endsWith(' DESC') ? 'DESC' : 'ASC';
+        return `(SELECT ${expression} FROM ${tableOf(join.model)} ${to} WHERE ${join.on}) ${direction}`;
+      }
+      if (dir !== 'asc' && dir !== 'desc') throw new NotCompiled(`${model}: order ${String(dir)}`);
+      return `${alias}.${columnOf(model, key)} ${dir === 'desc' ? 'DESC' : 'ASC'}`;
+    });
+  });
+}
