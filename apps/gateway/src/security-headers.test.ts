@@ -74,4 +74,20 @@ describe('security headers', () => {
       expect(res.headers.get('x-powered-by')).toBeNull();
     },
   );
+
+  it.each(Object.entries(RESPONSES).filter(([, r]) => r.path === '/graphql'))(
+    '%s: never stored by a browser or a proxy (cache-control: no-store)',
+    async (_name, request) => {
+      const { path, ...init } = request;
+      const res = await fetch(new URL(path, t.gateway.url), init);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    },
+  );
+  it('a GraphQL GET (a query in the URL) is not stored either', async () => {
+    const url = new URL('/graphql', t.gateway.url);
+    url.searchParams.set('query', '{ me { username } }');
+    const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
 });
