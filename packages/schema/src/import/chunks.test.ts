@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadAccessFixture, PEOPLE, viewerOf } from '../auth/test-support/access-fixture.js';
+import { FRONT_NAMES, loadAccessFixture, PEOPLE, viewerOf } from '../auth/test-support/access-fixture.js';
 import type { Context } from '../graphql/context.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
@@ -17,6 +17,9 @@ import type { ImportOutcome } from './engine.js';
  * out of range), a reference that names nothing or a place outside the ward officer's territory
  * (refused at the write, which makes its chunk redo row by row), a citizen ID already in the
  * database or given twice in the file (the second row finds what the first wrote).
+ * A chunk's new records are written together (one INSERT, their rules judged on the chunk in
+ * memory): the memberships file makes its rows' rules depend on the rows before them in the same
+ * chunk (a second membership of the same person and role, a second head).
  */
 const schema = buildSchema();
 const TODAY = '2026-11-25';
@@ -127,5 +130,107 @@ describe('a file imported in chunks does what its rows imported one by one do (#
     const expected = alone.map((o, i) => ({ row: i, ...effects(o, 0, createdAlone) }));
     expect(got, `seed ${seed}`).toEqual(expected);
     // One commit a row is slow on a shared machine: no time is asserted, the run is only allowed it.
+  }, 600_000);
+});
+
+/** Memberships of the front committee of Phúc Lợi (side A), by people a setup file creates. */
+const M_HEADER = 'Mã nguồn;Số định danh cá nhân;Tổ chức;Chức vụ;Ngày bắt đầu;Ngày kết thúc';
+const M_PEOPLE = 40;
+const memberId = (n: number) => manOf1980(600 + n);
+
+function mLine(r: { key: string; person: string; body: string; role: string; from: string; to: string }): string {
+  return `${r.key};${r.person};"${r.body}";${r.role};${r.from};${r.to}`;
+}
+
+const M_CLEAN = { body: FRONT_NAMES.A, role: 'Thành viên', from: '01/01/2026', to: '' };
+
+/**
+ * Row i: the first chunk clean (each its own person); the third chunk fixed, with rows whose rules
+ * fail only because of an earlier row of the same chunk (the same person and role twice, a second
+ * head) and no refused write (so it is written together); row CHUNK + 3 outside the territory; the
+ * others generated.
+ */
+const mRow = (i: number) => {
+  if (i < CHUNK) return fc.constant(mLine({ ...M_CLEAN, key: `CV-${i}`, person: memberId(i) }));
+  if (i === CHUNK + 3) return fc.constant(mLine({ ...M_CLEAN, key: `CV-${i}`, person: memberId(1), body: FRONT_NAMES.B }));
+  if (i >= 2 * CHUNK && i < 3 * CHUNK) {
+    const at = i - 2 * CHUNK;
+    const fixed = [
+      { person: memberId(39), role: 'Thành viên' },
+      { person: memberId(39), role: 'Thành viên' }, // MEMBERSHIP_OVERLAP with the row above
+      { person: memberId(38), role: 'Trưởng' },
+      { person: memberId(37), role: 'Trưởng' }, // POST_ONE_HOLDER: the row above holds the seat
+      { person: memberId(36), role: 'Phó' },
+    ][at];
+    return fc.constant(mLine({ ...M_CLEAN, key: `CV-${i}`, person: memberId(20 + at), ...fixed, from: '01/01/2027' }));
+  }
+  return fc
+    .record({
+      key: fc.oneof({ weight: 4, arbitrary: fc.constant(`CV-${i}`) }, { weight: 1, arbitrary: fc.constant('') }),
+      person: fc.oneof(
+        { weight: 30, arbitrary: fc.integer({ min: 0, max: M_PEOPLE - 1 }).map(memberId) },
+        { weight: 1, arbitrary: fc.constant(manOf1980(999)) },
+      ),
+      body: fc.oneof(
+        { weight: 30, arbitrary: fc.constant(FRONT_NAMES.A) },
+        { weight: 1, arbitrary: fc.constant(FRONT_NAMES.B) },
+        { weight: 1, arbitrary: fc.constant('Ban không có') },
+      ),
+      role: fc.oneof(
+        { weight: 20, arbitrary: fc.constant('Thành viên') },
+        { weight: 3, arbitrary: fc.constantFrom('Trưởng', 'Phó') },
+        { weight: 1, arbitrary: fc.constant('Khác lạ') },
+      ),
+      from: fc.oneof(
+        { weight: 30, arbitrary: fc.constantFrom('01/01/2026', '01/06/2026', '01/01/2028') },
+        { weight: 1, arbitrary: fc.constantFrom('01/01/2005', '31/02/2026') },
+      ),
+      to: fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('01/03/2026', '01/01/2027') }),
+    })
+    .map((r) => mLine(r));
+};
+
+const mFile = (lines: readonly string[]) => ({ fileName: 'memberships.csv', bytes: Buffer.from([M_HEADER, ...lines].join('\n')) });
+
+describe('memberships in chunks: rules that read the rows before them in the same chunk (#14 item 7)', () => {
+  it('a generated file of 120 memberships in chunks of 15: every row’s action and errors as its own one-row file gives them', async () => {
+    const people = Array.from({ length: M_PEOPLE }, (_, n) =>
+      line({ ...CLEAN, key: `NV-${n}`, name: `Thành Viên ${n}`, citizenId: memberId(n) }),
+    );
+    const setup = await importFile(officer, schema, { kind: 'people', ...file(people), dryRun: false });
+    expect(setup.errors).toEqual([]);
+
+    const seed = Date.now();
+    const [lines] = fc.sample(fc.tuple(...Array.from({ length: ROWS }, (_, i) => mRow(i))), { numRuns: 1, seed });
+    if (!lines) throw new Error('no file generated');
+    const before = await h.prisma.membership.count();
+    const sent = h.statements.length;
+    const whole = await importFile(officer, schema, { kind: 'memberships', ...mFile(lines), dryRun: true, chunkRows: CHUNK });
+    const redone = h.statements.slice(sent).filter((sql) => sql.includes('ROLLBACK TO SAVEPOINT import_chunk')).length;
+    expect(await h.prisma.membership.count()).toBe(before);
+    expect(whole.rows).toHaveLength(ROWS);
+    const codesOfRow = (i: number) => whole.errors.filter((e) => e.rowNumber === whole.rows[i]?.rowNumber).map((e) => e.code);
+    // What the file is about: the first chunk clean, the fixed chunk's rules found on its own rows.
+    expect(Array.from({ length: CHUNK }, (_, i) => codesOfRow(i)).flat()).toEqual([]);
+    expect(codesOfRow(2 * CHUNK + 1)).toContain('MEMBERSHIP_OVERLAP');
+    expect(codesOfRow(2 * CHUNK + 3)).toContain('POST_ONE_HOLDER');
+    expect(codesOfRow(CHUNK + 3)).toContain('FORBIDDEN');
+    // Written together: only a chunk with a write refused by territory is redone row by row; a rule
+    // that fails on a row because of an earlier row of its chunk is found in memory, before the INSERT
+    // (were it left to the database's constraints, its chunk would be redone too).
+    const chunksRefused = Array.from({ length: ROWS / CHUNK }, (_, c) => c).filter((c) =>
+      Array.from({ length: CHUNK }, (_, i) => codesOfRow(c * CHUNK + i)).some((codes) => codes.includes('FORBIDDEN')),
+    );
+    expect(redone).toBe(chunksRefused.length);
+
+    const alone: ImportOutcome[] = [];
+    for (const one of lines) alone.push(await importFile(officer, schema, { kind: 'memberships', ...mFile([one]), dryRun: false }));
+    const createdWhole = new Set(whole.rows.filter((r) => r.action === 'CREATE').flatMap((r) => (r.recordId ? [r.recordId] : [])));
+    const createdAlone = new Set(
+      alone.flatMap((o) => o.rows.filter((r) => r.action === 'CREATE').flatMap((r) => (r.recordId ? [r.recordId] : []))),
+    );
+    const got = lines.map((_, i) => ({ row: i, ...effects(whole, i, createdWhole) }));
+    const expected = alone.map((o, i) => ({ row: i, ...effects(o, 0, createdAlone) }));
+    expect(got, `seed ${seed}`).toEqual(expected);
   }, 600_000);
 });
