@@ -46,6 +46,8 @@ export interface RowOutcome {
 }
 
 export interface ImportOutcome {
+  /** The workbook's sheet read (a CSV file's name). */
+  sheet: string;
   headerRow: number | null;
   headers: string[];
   mapping: Record<string, number>;
@@ -70,7 +72,9 @@ export interface BatchRecord {
 
 export interface ImportRun {
   kind: ImportKind;
+  /** The chosen sheet's cells, and its name. */
   table: Table;
+  sheet: string;
   choices?: SheetChoices;
   batch: BatchRecord;
   commit: boolean;
@@ -101,6 +105,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
   const columns = columnsOfKind(run.kind);
   const sheet = prepareSheet(run.table, columns, run.choices ?? {});
   const outcome: ImportOutcome = {
+    sheet: run.sheet,
     headerRow: sheet.headerRow,
     headers: sheet.headers,
     mapping: sheet.mapping,
@@ -148,6 +153,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
             committedAt: new Date(),
             rowCount: sheet.rows.length,
             transactionId: txid?.id ?? null,
+            sheet: run.sheet,
             headerRow: sheet.headerRow,
             mapping: sheet.mapping,
             results: outcome.rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action, recordId: r.recordId })),
@@ -182,7 +188,7 @@ async function saveBatch(tx: Tx, ctx: UseCaseContext, run: ImportRun, rowCount: 
       accountId: ctx.writer.accountId,
       actor: ctx.writer.actor,
       status: 'UPLOADED',
-      cells: { rows: run.table },
+      cells: { sheets: [{ name: run.sheet, rows: run.table }] },
       rowCount,
     },
   });
