@@ -14,9 +14,13 @@ import { chooseSheet } from './sheets.js';
  */
 // The kinds' columns come from the registered entities.
 buildSchema();
-const people = importKind('people');
-const memberships = importKind('memberships');
-if (!people || !memberships) throw new Error('no people or memberships kind');
+const kindNamed = (name: string) => {
+  const kind = importKind(name);
+  if (!kind) throw new Error(`no import kind ${name}`);
+  return kind;
+};
+const people = kindNamed('people');
+const memberships = kindNamed('memberships');
 const headerOf = (labels: string[]): CellValue[] => labels;
 const peopleLabels = columnsOfKind(people).map((c) => c.label.vi);
 const requiredPeople = columnsOfKind(people).filter((c) => c.required);
