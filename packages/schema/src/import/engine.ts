@@ -361,9 +361,8 @@ class RowRefused extends Error {}
 /**
  * A chunk of rows: looked up together, then written in order under one savepoint — a run of new
  * records together (`DeferredCreates`: one INSERT, their rules on the run in memory), anything else
- * one at a time. When every row
- * is written (or refused before any write), that is the outcome — the same as each row under its
- * own savepoint, since no savepoint was rolled back. When a row's write is refused, the chunk is
+ * one at a time. When every row is written (or refused before any write), that is the outcome —
+ * the same as each row under its own savepoint, since no savepoint was rolled back. When a row's write is refused, the chunk is
  * rolled back and redone a row at a time, each under its own savepoint looking up as it goes, so
  * the refused row leaves no trace and the rows after it see exactly what they would have.
  */
@@ -442,8 +441,9 @@ class DeferredCreates {
     private readonly created: Set<string>,
   ) {}
 
-  accepts(run: ImportRun): boolean {
-    return run.kind.workflow === undefined && createsTogether(this.spec);
+  /** Whether the kind's new records may wait here (no workflow, rules that judge a list). */
+  accepts(): boolean {
+    return this.run.kind.workflow === undefined && createsTogether(this.spec);
   }
 
   add(row: PreparedRow, values: Record<string, unknown>, violations: Violation<string>[], input: Record<string, unknown>): Deferred {
@@ -545,7 +545,7 @@ async function importRow(
     const existing =
       (sourceKey !== undefined ? await lookups.bySourceKey(sourceKey) : null) ??
       (run.kind.naturalKey !== undefined ? await lookups.byNaturalKey(input[run.kind.naturalKey]) : null);
-    if (deferred?.accepts(run) && !existing) {
+    if (deferred?.accepts() && !existing) {
       // Territory now (it reads no row of this chunk); the rules and the INSERT with the chunk's other new records.
       await checkAccess(ctx, schema, `create${spec.noun}`, input, lookups.created);
       return deferred.add(row, values, violations, input);
