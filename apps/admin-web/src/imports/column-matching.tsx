@@ -11,10 +11,15 @@ export interface PreviewColumn {
 }
 
 /**
- * The header row (a spreadsheet row number; empty: found by the server) and, per template column,
- * the file's column it is read from. A change is sent as the whole matching (the server's, with it).
+ * The workbook's sheet (when it has several; the server reads the first that matches the kind
+ * until one is chosen), the header row (a spreadsheet row number; empty: found by the server) and,
+ * per template column, the file's column it is read from. A change is sent as the whole matching
+ * (the server's, with it).
  */
 export function ColumnMatching(props: {
+  sheets: readonly string[];
+  sheet: string;
+  onSheet(sheet: string): void;
   headerRow: number | null;
   headers: readonly string[];
   columns: readonly PreviewColumn[];
@@ -27,6 +32,19 @@ export function ColumnMatching(props: {
   return (
     <Flex vertical gap={12}>
       <Flex gap={8} align="center" wrap>
+        {props.sheets.length > 1 && (
+          <>
+            <label htmlFor="import-sheet">{t('imports.sheet.sheet')}</label>
+            <Select<string>
+              id="import-sheet"
+              data-testid="import-sheet"
+              style={{ minWidth: 200 }}
+              value={props.sheet}
+              options={props.sheets.map((name) => ({ value: name, label: name }))}
+              onChange={(name) => props.onSheet(name)}
+            />
+          </>
+        )}
         <label htmlFor="import-header-row">{t('imports.sheet.headerRow')}</label>
         <InputNumber<number>
           id="import-header-row"

@@ -62,6 +62,7 @@ export const ImportBatchDocument = graphql(`
 export const ImportPreviewFieldsFragment = graphql(`
   fragment ImportPreviewFields on ImportPreview {
     committed
+    sheet
     headerRow
     headers
     columns {
@@ -94,12 +95,13 @@ export const ImportPreviewFieldsFragment = graphql(`
   }
 `);
 
-/** A dry run of a batch with the header row and columns the user chose (none: the server's guess). */
+/** A dry run of a batch with the sheet, header row and columns the user chose (none: the server's guess), and the file's sheets. */
 export const ImportPreviewDocument = graphql(`
-  query ImportPreview($id: String!, $headerRow: Int, $columns: [ImportColumnChoice!]) {
+  query ImportPreview($id: String!, $sheet: String, $headerRow: Int, $columns: [ImportColumnChoice!]) {
     importBatch(id: $id) {
       id
-      preview(headerRow: $headerRow, columns: $columns) {
+      sheets
+      preview(sheet: $sheet, headerRow: $headerRow, columns: $columns) {
         ...ImportPreviewFields
       }
     }

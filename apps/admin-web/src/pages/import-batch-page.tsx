@@ -84,12 +84,14 @@ function PreviewStep({
   columnsOfKind: ReadonlyArray<{ key: string; label: { vi: string; en: string } }>;
 }) {
   const { t, language } = useMessages(importMessages);
+  // null: as the server finds them (the first sheet matching the kind, its header row and columns).
+  const [sheet, setSheet] = useState<string | null>(null);
   const [headerRow, setHeaderRow] = useState<number | null>(null);
   const [choices, setChoices] = useState<ColumnChoice[] | null>(null);
   // A refused commit's answer (the errors as the commit found them) replaces the preview until the choices change.
   const [refused, setRefused] = useState<ImportPreviewFieldsFragment | null>(null);
   const [commitFailure, setCommitFailure] = useState<string | null>(null);
-  const variables = { id: batchId, headerRow, columns: choices };
+  const variables = { id: batchId, sheet, headerRow, columns: choices };
   const preview = useQuery(ImportPreviewDocument, { variables, fetchPolicy: 'network-only', errorPolicy: 'all' });
   const [commit, committing] = useMutation(CommitImportDocument, {
     refetchQueries: [{ query: ImportBatchDocument, variables: { id: batchId } }, { query: ImportBatchesDocument }],
@@ -114,10 +116,16 @@ function PreviewStep({
     : null;
   const counts = shown ? actionCounts(shown.rows) : {};
 
-  const choose = (next: { headerRow?: number | null; choices?: ColumnChoice[] | null }) => {
+  const sheets = preview.data?.importBatch.sheets ?? preview.previousData?.importBatch.sheets ?? [];
+  const choose = (next: { sheet?: string; headerRow?: number | null; choices?: ColumnChoice[] | null }) => {
     setRefused(null);
     setCommitFailure(null);
-    if (next.headerRow !== undefined) {
+    if (next.sheet !== undefined) {
+      setSheet(next.sheet);
+      // Another sheet has its own header row and headers: found again by the server.
+      setHeaderRow(null);
+      setChoices(null);
+    } else if (next.headerRow !== undefined) {
       setHeaderRow(next.headerRow);
       // Another header row has other headers: let the server match them again.
       setChoices(null);
@@ -127,7 +135,7 @@ function PreviewStep({
   async function runCommit(): Promise<void> {
     setCommitFailure(null);
     try {
-      const result = await commit({ variables: { input: { batchId, headerRow, columns: choices } } });
+      const result = await commit({ variables: { input: { batchId, sheet: shown?.sheet ?? sheet, headerRow, columns: choices } } });
       const answer = result.data?.commitImport;
       if (!answer) return;
       const outcome = mutationOutcome(answer);
@@ -168,6 +176,9 @@ function PreviewStep({
                 label: t('imports.sheet.title'),
                 children: (
                   <ColumnMatching
+                    sheets={sheets}
+                    sheet={shown.sheet}
+                    onSheet={(name) => choose({ sheet: name })}
                     headerRow={shown.headerRow}
                     headers={shown.headers}
                     columns={shown.columns}

@@ -180,7 +180,7 @@ registerEntityMutations({
   createSchema: createPersonInput,
   updateSchema: updatePersonInput,
   endable: true,
-  check: (tx, rec, _op, ctx) => citizenIdTaken(tx, rec, ctx),
+  checkMany: (tx, recs, _op, ctx) => citizenIdsTaken(tx, recs, ctx),
   // Moving away or death ends the person's current posts; the record and its history stay.
   onEnd: async (tx, rec, on) => {
     await endOpen(tx, 'membership', { personId: rec.id }, on);
@@ -202,24 +202,39 @@ registerEntityMutations({
   createSchema: createMembershipInput,
   updateSchema: updateMembershipInput,
   endable: true,
-  check: (tx, rec) => checkMembershipInTx(tx, rec),
+  checkMany: (tx, recs) => checkMembershipsInTx(tx, recs),
 });
 
-/** Loads what `checkMembership` needs about this person and body, and runs it. */
-export async function checkMembershipInTx(tx: Tx, rec: DomainRecord): Promise<Violation[]> {
-  const personId = String(rec.personId);
-  const organizationId = String(rec.organizationId);
+/**
+ * Loads once what `checkMembership` needs about these people and bodies (their memberships, the
+ * bodies' posts and areas), and runs it on each membership in order; one that passes joins the
+ * state the next ones are judged against, as if it were stored.
+ */
+export async function checkMembershipsInTx(tx: Tx, recs: readonly DomainRecord[]): Promise<Violation[][]> {
+  if (recs.length === 0) return [];
+  const personIds = [...new Set(recs.map((r) => String(r.personId)))];
+  const organizationIds = [...new Set(recs.map((r) => String(r.organizationId)))];
   const slice = await loadSlice(tx, {
-    people: { id: personId },
-    organizations: { id: organizationId },
-    memberships: { OR: [{ personId }, { organizationId }] },
-    posts: { organizationId },
-    organizationAreas: { organizationId },
+    people: { id: { in: personIds } },
+    organizations: { id: { in: organizationIds } },
+    memberships: { OR: [{ personId: { in: personIds } }, { organizationId: { in: organizationIds } }] },
+    posts: { organizationId: { in: organizationIds } },
+    organizationAreas: { organizationId: { in: organizationIds } },
   });
   const unitIds = slice.organizationAreas.map((a) => a.unitId);
   const units = await loadSlice(tx, { units: { id: { in: unitIds } } });
   slice.units = units.units;
-  return checkMembership(slice, rec as unknown as Membership);
+  return recs.map((rec) => {
+    const candidate = {
+      ...rec,
+      validTo: rec.validTo ?? null,
+      postId: rec.postId ?? null,
+      buildingId: rec.buildingId ?? null,
+    } as Membership;
+    const found = checkMembership(slice, candidate);
+    if (!found.some((v) => v.severity === 'error')) slice.memberships = [...slice.memberships.filter((m) => m.id !== rec.id), candidate];
+    return found;
+  });
 }
 
 /**
@@ -228,12 +243,26 @@ export async function checkMembershipInTx(tx: Tx, rec: DomainRecord): Promise<Vi
  * that person ('citizenIdExists': this account learned the ID is on record), so probing IDs shows
  * in the same log as reading them. The database's unique index stays the guarantee under races.
  */
-async function citizenIdTaken(tx: Tx, rec: DomainRecord, ctx: Context): Promise<Violation[]> {
-  if (typeof rec.citizenId !== 'string' || !rec.citizenId) return [];
-  const holder = await tx.person.findFirst({ where: { citizenId: rec.citizenId, id: { not: String(rec.id) } }, select: { id: true } });
-  if (!holder) return [];
-  ctx.access.logPersonalRead(holder.id, 'citizenIdExists');
-  return [{ code: 'CITIZEN_ID_UNIQUE', severity: 'error', path: ['citizenId'], message: CITIZEN_ID_RECORDED }];
+async function citizenIdsTaken(tx: Tx, recs: readonly DomainRecord[], ctx: Context): Promise<Violation[][]> {
+  const idOf = (rec: DomainRecord) => (typeof rec.citizenId === 'string' && rec.citizenId ? rec.citizenId : null);
+  const given = [...new Set(recs.flatMap((r) => idOf(r) ?? []))];
+  // Who holds each ID, in one read; a person that passes holds its ID for the ones after it.
+  const holders = new Map<string, string>();
+  const stored = given.length
+    ? await tx.person.findMany({ where: { citizenId: { in: given } }, select: { id: true, citizenId: true } })
+    : [];
+  for (const p of stored) if (p.citizenId) holders.set(p.id, p.citizenId);
+  return recs.map((rec) => {
+    const citizenId = idOf(rec);
+    if (citizenId === null) return [];
+    const holder = [...holders].find(([id, held]) => held === citizenId && id !== rec.id)?.[0];
+    if (holder === undefined) {
+      holders.set(String(rec.id), citizenId);
+      return [];
+    }
+    ctx.access.logPersonalRead(holder, 'citizenIdExists');
+    return [{ code: 'CITIZEN_ID_UNIQUE', severity: 'error', path: ['citizenId'], message: CITIZEN_ID_RECORDED }];
+  });
 }
 
 function notFound(path: Array<string | number>, vi: string, en: string, id: string, on: string): Violation {

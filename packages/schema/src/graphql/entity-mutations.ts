@@ -59,6 +59,8 @@ export interface EntitySpecInput {
   endable: boolean;
   /** Domain rules against the stored state, inside the transaction (errors block; warnings pass). */
   check?: RecordSpec['check'];
+  /** The same rules for records in order, what they read read once (see RecordSpec); instead of `check`. */
+  checkMany?: RecordSpec['checkMany'];
   afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>) => Promise<void>;
   /** Refuse an end (e.g. a unit that still has children) … */
   checkEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<Violation[]>;

@@ -1,19 +1,20 @@
-import type { LocalizedText } from '@coso/domain';
+import type { LocalizedText, Violation } from '@coso/domain';
 import type { EnumRef, FieldMap, GenericFieldRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { apiRefusals, type EntityApi, type EntityMutationsApi, exposedColumns, inputColumns, toOneRelations } from '../entities/api.js';
 import { type Column, modelFacts } from '../entities/data-model.js';
 import { definitionOf, ENTITY_LIST, type EntityType, isEntityType } from '../entities/definitions.js';
 import { activeOnWhere } from '../store/db-dates.js';
+import type { Tx } from '../store/transaction.js';
 import type { StoredRow } from '../store/versioned.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { unitWithinWhere } from './bodies.js';
 import { builder, readableAs, recordNode } from './builder.js';
 import type { Context } from './context.js';
-import { type InputFieldSpec, registerEntityMutations } from './entity-mutations.js';
+import { type DomainRecord, type InputFieldSpec, registerEntityMutations } from './entity-mutations.js';
 import * as Enums from './enums.js';
 import { dbId } from './ids.js';
-import { checkRefs, notBefore, period, type RefRule } from './records-mutations-support.js';
+import { checkRefsMany, notBefore, period, type RefRule } from './records-mutations-support.js';
 import { references } from './references.js';
 import { scoped } from './territory-filters.js';
 
@@ -230,6 +231,13 @@ function registerMutations(type: EntityType, ref: Ref, mutations: EntityMutation
   const refsOn = mutations.refsOn;
   const extra = mutations.check;
   const dateOrder = Object.entries(mutations.refs ?? {}).flatMap(([column, r]) => (r.notBefore ? [{ ref: column, ...r.notBefore }] : []));
+  const judge = async (tx: Tx, records: readonly DomainRecord[]): Promise<Violation[][]> => {
+    const found = await checkRefsMany(tx, records, rules, (record) => (refsOn === undefined ? undefined : String(record[refsOn])));
+    return records.map((record, i) => {
+      const refs = found[i] ?? { violations: [], rows: {} };
+      return [...refs.violations, ...dateOrder.flatMap((d) => notBefore([d.field], record[d.field], refs.rows[d.ref]?.[d.column], d.what))];
+    });
+  };
   registerEntityMutations({
     noun: type,
     typename: type,
@@ -238,14 +246,16 @@ function registerMutations(type: EntityType, ref: Ref, mutations: EntityMutation
     createSchema: mutations.createSchema,
     ...(mutations.updateSchema ? { updateSchema: mutations.updateSchema } : {}),
     endable: facts.columns.has('validTo'),
-    check: async (tx, record, op) => {
-      const refs = await checkRefs(tx, record, rules, refsOn === undefined ? undefined : String(record[refsOn]));
-      return [
-        ...refs.violations,
-        ...dateOrder.flatMap((d) => notBefore([d.field], record[d.field], refs.rows[d.ref]?.[d.column], d.what)),
-        ...(extra ? await extra(tx, record, op) : []),
-      ];
-    },
+    // The references (and the dates they order) of every record read at once; a rule of the
+    // definition's own (`check`) or a reference to the entity's own type reads one record at a time.
+    ...(extra || Object.values(rules).some((r) => r.typename === type)
+      ? {
+          check: async (tx: Tx, record: DomainRecord, op: 'create' | 'update') => {
+            const [verdict = []] = await judge(tx, [record]);
+            return [...verdict, ...(extra ? await extra(tx, record, op) : [])];
+          },
+        }
+      : { checkMany: (tx: Tx, records: readonly DomainRecord[]) => judge(tx, records) }),
   });
 }
 

@@ -13,7 +13,7 @@ import { OrganizationAreaRef, OrganizationParentRef } from './bodies.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { Role } from './enums.js';
 import { PostRef } from './people.js';
-import { checkRefs, invalid, openOn, others, period } from './records-mutations-support.js';
+import { checkRefs, invalid, openOn, others, period, refsOnlyCheck } from './records-mutations-support.js';
 
 /**
  * Bodies: a body's parent body and the places it serves, each for a period, and the posts it has.
@@ -113,7 +113,7 @@ registerEntityMutations({
   createSchema: createPostInput,
   updateSchema: updatePostInput,
   endable: true,
-  check: async (tx, rec) => (await checkRefs(tx, rec, { organizationId: ORGANIZATION }, String(rec.validFrom))).violations,
+  checkMany: refsOnlyCheck('Post', { organizationId: ORGANIZATION }, (rec) => String(rec.validFrom)),
   // A post still held is not ended under its holder: end the memberships first.
   checkEnd: async (tx, rec, on) => {
     const held = await openOn(tx, 'membership', { postId: rec.id }, on);

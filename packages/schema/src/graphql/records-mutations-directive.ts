@@ -18,7 +18,7 @@ import { toDbDate } from '../store/db-dates.js';
 import { CommendationRef, DirectiveRef, ImplementationReviewRef, NominationRef, PetitionRef, TrainingRef } from './directive.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { CommendationKind, NominationOutcome, NomineeCategory, PetitionKind, ReviewKind, TrainingTopic } from './enums.js';
-import { checkRefs, invalid, notBefore, others } from './records-mutations-support.js';
+import { checkRefs, invalid, notBefore, others, refsOnlyCheck } from './records-mutations-support.js';
 
 /**
  * The directive work: directives, review conferences with their presentations and commendations,
@@ -194,7 +194,7 @@ registerEntityMutations({
   createSchema: createTrainingInput,
   updateSchema: updateTrainingInput,
   endable: false,
-  check: async (tx, rec) => (await checkRefs(tx, rec, { organizerId: BODY }, String(rec.heldOn))).violations,
+  checkMany: refsOnlyCheck('Training', { organizerId: BODY }, (rec) => String(rec.heldOn)),
 });
 
 registerEntityMutations({

@@ -11,7 +11,7 @@ import { activeOnWhere } from '../store/db-dates.js';
 import { registerEntityMutations } from './entity-mutations.js';
 import { PartyStatus, ResidenceContactCategory } from './enums.js';
 import { PartyMembershipRef, ResidenceContactRef, ResidenceContactReviewRef } from './people.js';
-import { checkRefs, invalid, others, period } from './records-mutations-support.js';
+import { checkRefs, invalid, others, period, refsOnlyCheck } from './records-mutations-support.js';
 
 /**
  * People: party membership over time (status and home cell), Regulation 213 residence contact, and
@@ -42,7 +42,7 @@ registerEntityMutations({
   updateSchema: updatePartyMembershipInput,
   endable: true,
   // One record per person at a time is the database's exclusion constraint (MEMBERSHIP_OVERLAP).
-  check: async (tx, rec) => (await checkRefs(tx, rec, { personId: PERSON, homeCellId: PARTY_CELL }, String(rec.validFrom))).violations,
+  checkMany: refsOnlyCheck('PartyMembership', { personId: PERSON, homeCellId: PARTY_CELL }, (rec) => String(rec.validFrom)),
 });
 
 registerEntityMutations({

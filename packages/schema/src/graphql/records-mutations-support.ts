@@ -68,7 +68,8 @@ function lower(s: string): string {
 
 /**
  * Checks each reference of `rec` that is set: the record exists, has an allowed kind, and (unless
- * the rule says otherwise) is alive on `on`. Returns the rows found, for further checks.
+ * the rule says otherwise) is alive on `on`. Returns the rows found, for further checks. The one-record
+ * case of `checkRefsMany`.
  */
 export async function checkRefs(
   tx: Tx,
@@ -76,12 +77,65 @@ export async function checkRefs(
   refs: Record<string, RefRule>,
   on?: string,
 ): Promise<{ violations: Violation[]; rows: Record<string, Row> }> {
+  const [one] = await checkRefsMany(tx, [rec], refs, () => on);
+  if (!one) throw new Error('checkRefsMany answered no record');
+  return one;
+}
+
+/**
+ * `checkRefs` for several records at once: the records they name are read in one query per type,
+ * then each record's references are judged on its own date (`onOf`).
+ */
+export async function checkRefsMany(
+  tx: Tx,
+  recs: readonly DomainRecord[],
+  refs: Record<string, RefRule>,
+  onOf: (rec: DomainRecord) => string | undefined = () => undefined,
+): Promise<Array<{ violations: Violation[]; rows: Record<string, Row> }>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const rec of recs) {
+    for (const [key, rule] of Object.entries(refs)) {
+      const id = rec[key];
+      if (!isUuid(id)) continue;
+      const ids = wanted.get(rule.typename) ?? new Set<string>();
+      ids.add(String(id).toLowerCase());
+      wanted.set(rule.typename, ids);
+    }
+  }
+  const found = new Map<string, Map<string, Row>>();
+  for (const [typename, ids] of wanted) {
+    const rows = await delegateOf(tx, modelOf(typename)).findMany({ where: { id: { in: [...ids] } } });
+    found.set(typename, new Map(rows.map((r) => [String(r.id).toLowerCase(), r])));
+  }
+  return recs.map((rec) => judgeRefs(rec, refs, found, onOf(rec)));
+}
+
+/**
+ * Rules that read nothing but the records a record names, as `checkMany` (see RecordSpec): one read
+ * per type for all the records. Not for an entity naming its own type (a record could name one
+ * written before it in the same list, which these reads would not see).
+ */
+export function refsOnlyCheck(
+  typename: string,
+  refs: Record<string, RefRule>,
+  onOf: (rec: DomainRecord) => string | undefined = () => undefined,
+): (tx: Tx, recs: readonly DomainRecord[]) => Promise<Violation[][]> {
+  if (Object.values(refs).some((r) => r.typename === typename)) throw new Error(`${typename} names its own type: check one at a time`);
+  return async (tx, recs) => (await checkRefsMany(tx, recs, refs, onOf)).map((r) => r.violations);
+}
+
+function judgeRefs(
+  rec: DomainRecord,
+  refs: Record<string, RefRule>,
+  found: ReadonlyMap<string, ReadonlyMap<string, Row>>,
+  on: string | undefined,
+): { violations: Violation[]; rows: Record<string, Row> } {
   const violations: Violation[] = [];
   const rows: Record<string, Row> = {};
   for (const [key, rule] of Object.entries(refs)) {
     const id = rec[key];
     if (id === undefined || id === null) continue;
-    const row = isUuid(id) ? await delegateOf(tx, modelOf(rule.typename)).findUnique({ where: { id } }) : null;
+    const row = isUuid(id) ? found.get(rule.typename)?.get(String(id).toLowerCase()) : undefined;
     if (!row) {
       violations.push(notFoundViolation([key], rule.label, String(id)));
       continue;

@@ -8,7 +8,8 @@ import { ValidationError } from '../store/write-errors.js';
 import type { UseCaseContext } from '../use-cases/context.js';
 import { alreadyCommitted, type ImportOutcome, newBatchId, runImport } from './engine.js';
 import { IMPORT_KINDS, type ImportKind, importKind } from './kinds.js';
-import { readTable, type Table } from './read-file.js';
+import { readSheets, type Sheet } from './read-file.js';
+import { chooseSheet, sheetsOf } from './sheets.js';
 
 /**
  * The import's use-cases, for the upload route, GraphQL and the CLI: upload (the file read and
@@ -48,13 +49,19 @@ export interface Upload {
   fileName: string;
   bytes: Uint8Array;
   source?: string | undefined;
+  /** The workbook's sheet to read (default: the first whose header row matches the kind). */
+  sheet?: string | undefined;
 }
+
+/** The sheet (by name), header row and column matching a user chose; each left out is found. */
+export type ImportChoices = SheetChoices & { sheet?: string | null };
 
 /** Reads the file and keeps it as a batch (status UPLOADED); writes no record. */
 export async function uploadImport(ctx: UseCaseContext, upload: Upload): Promise<ImportBatch> {
   if (!canWrite(ctx.viewer)) throw forbidden();
   const kind = kindOrRefuse(upload.kind);
-  const table = await readTable(upload.bytes, upload.fileName);
+  const sheets = await readSheets(upload.bytes, upload.fileName);
+  const table = chooseSheet(sheets, kind, upload.sheet).rows;
   return ctx.prisma.importBatch.create({
     data: {
       id: newBatchId(),
@@ -65,7 +72,7 @@ export async function uploadImport(ctx: UseCaseContext, upload: Upload): Promise
       accountId: ctx.writer.accountId,
       actor: ctx.writer.actor,
       status: 'UPLOADED',
-      cells: { rows: table },
+      cells: { sheets: sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows })) },
       rowCount: Math.max(0, table.length - 1),
     },
   });
@@ -90,16 +97,18 @@ export async function listBatches(ctx: UseCaseContext): Promise<ImportBatch[]> {
   return ctx.prisma.importBatch.findMany({ where, orderBy: { createdAt: 'desc' }, take: IMPORT_BATCH_LIMIT });
 }
 
-function tableOf(batch: ImportBatch): Table {
-  const cells = batch.cells as { rows?: Table } | null;
-  return cells?.rows ?? [];
-}
-
-/** The header row and column matching the client chose now, else those the batch was committed with, else found. */
-function choicesOf(batch: ImportBatch, chosen: SheetChoices = {}): SheetChoices {
+/** The sheet, header row and column matching the client chose now, else those the batch was committed with, else found. */
+function choicesOf(batch: ImportBatch, chosen: ImportChoices = {}): { sheet: string; table: Sheet['rows']; choices: SheetChoices } {
+  const sheet = chooseSheet(sheetsOf(batch), kindOrRefuse(batch.kind), chosen.sheet ?? batch.sheet);
+  // Another sheet than the one committed has its own header row and columns.
+  const same = (chosen.sheet ?? batch.sheet ?? sheet.name) === (batch.sheet ?? sheet.name);
   return {
-    headerRow: chosen.headerRow ?? batch.headerRow,
-    mapping: chosen.mapping ?? (batch.mapping as Record<string, number> | null) ?? null,
+    sheet: sheet.name,
+    table: sheet.rows,
+    choices: {
+      headerRow: chosen.headerRow ?? (same ? batch.headerRow : null),
+      mapping: chosen.mapping ?? (same ? (batch.mapping as Record<string, number> | null) : null) ?? null,
+    },
   };
 }
 
@@ -108,13 +117,15 @@ export async function previewImport(
   ctx: UseCaseContext,
   schema: GraphQLSchema,
   id: string,
-  chosen: SheetChoices = {},
+  chosen: ImportChoices = {},
 ): Promise<ImportOutcome> {
   const batch = await readBatch(ctx, id);
+  const { sheet, table, choices } = choicesOf(batch, chosen);
   return runImport(ctx, schema, {
     kind: kindOrRefuse(batch.kind),
-    table: tableOf(batch),
-    choices: choicesOf(batch, chosen),
+    table,
+    sheet,
+    choices,
     batch: { ...batch, stored: true },
     commit: false,
   });
@@ -125,14 +136,16 @@ export async function commitImport(
   ctx: UseCaseContext,
   schema: GraphQLSchema,
   id: string,
-  chosen: SheetChoices = {},
+  chosen: ImportChoices = {},
 ): Promise<ImportOutcome> {
   const batch = await readBatch(ctx, id);
   if (batch.status === 'COMMITTED') throw alreadyCommitted();
+  const { sheet, table, choices } = choicesOf(batch, chosen);
   return runImport(ctx, schema, {
     kind: kindOrRefuse(batch.kind),
-    table: tableOf(batch),
-    choices: choicesOf(batch, chosen),
+    table,
+    sheet,
+    choices,
     batch: { ...batch, stored: true },
     commit: true,
   });
@@ -148,10 +161,11 @@ export async function importFile(
   upload: Upload & { dryRun: boolean; onRow?: (done: number, total: number) => void; chunkRows?: number },
 ): Promise<ImportOutcome> {
   const kind = kindOrRefuse(upload.kind);
-  const table = await readTable(upload.bytes, upload.fileName);
+  const sheet = chooseSheet(await readSheets(upload.bytes, upload.fileName), kind, upload.sheet);
   return runImport(ctx, schema, {
     kind,
-    table,
+    table: sheet.rows,
+    sheet: sheet.name,
     batch: {
       id: newBatchId(),
       kind: kind.name,

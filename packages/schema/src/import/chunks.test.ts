@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadAccessFixture, PEOPLE, viewerOf } from '../auth/test-support/access-fixture.js';
+import { FRONT_NAMES, loadAccessFixture, PEOPLE, viewerOf } from '../auth/test-support/access-fixture.js';
 import type { Context } from '../graphql/context.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
@@ -17,6 +17,9 @@ import type { ImportOutcome } from './engine.js';
  * out of range), a reference that names nothing or a place outside the ward officer's territory
  * (refused at the write, which makes its chunk redo row by row), a citizen ID already in the
  * database or given twice in the file (the second row finds what the first wrote).
+ * A chunk's new records are written together (one INSERT, their rules judged on the chunk in
+ * memory): the memberships file makes its rows' rules depend on the rows before them in the same
+ * chunk (a second membership of the same person and role, a second head).
  */
 const schema = buildSchema();
 const TODAY = '2026-11-25';
@@ -129,3 +132,165 @@ describe('a file imported in chunks does what its rows imported one by one do (#
     // One commit a row is slow on a shared machine: no time is asserted, the run is only allowed it.
   }, 600_000);
 });
+
+/** Memberships of the front committee of Phúc Lợi (side A), by people a setup file creates. */
+const M_HEADER = 'Mã nguồn;Số định danh cá nhân;Tổ chức;Chức vụ;Ngày bắt đầu;Ngày kết thúc';
+const M_PEOPLE = ROWS + 10;
+const memberId = (n: number) => manOf1980(600 + n);
+
+function mLine(r: { key: string; person: string; body: string; role: string; from: string; to: string }): string {
+  return `${r.key};${r.person};"${r.body}";${r.role};${r.from};${r.to}`;
+}
+
+const M_CLEAN = { body: FRONT_NAMES.A, role: 'Thành viên', from: '01/01/2026', to: '' };
+
+/**
+ * Row i: the first chunk clean (each its own person); the third chunk fixed, with rows whose rules
+ * fail only because of an earlier row of the same chunk (the same person and role twice, a second
+ * head) and no refused write (so it is written together); row CHUNK + 3 outside the territory; the
+ * others generated.
+ */
+const mRow = (i: number) => {
+  if (i < CHUNK) return fc.constant(mLine({ ...M_CLEAN, key: `CV-${i}`, person: memberId(i) }));
+  if (i === CHUNK + 3) return fc.constant(mLine({ ...M_CLEAN, key: `CV-${i}`, person: memberId(1), body: FRONT_NAMES.B }));
+  if (i >= 2 * CHUNK && i < 3 * CHUNK) {
+    const at = i - 2 * CHUNK;
+    const fixed = [
+      { person: memberId(39), role: 'Thành viên' },
+      { person: memberId(39), role: 'Thành viên' }, // MEMBERSHIP_OVERLAP with the row above
+      { person: memberId(38), role: 'Trưởng' },
+      { person: memberId(37), role: 'Trưởng' }, // POST_ONE_HOLDER: the row above holds the seat
+      { person: memberId(36), role: 'Phó' },
+    ][at];
+    return fc.constant(mLine({ ...M_CLEAN, key: `CV-${i}`, person: memberId(20 + at), ...fixed, from: '01/01/2027' }));
+  }
+  return fc
+    .record({
+      key: fc.oneof({ weight: 4, arbitrary: fc.constant(`CV-${i}`) }, { weight: 1, arbitrary: fc.constant('') }),
+      person: fc.oneof(
+        { weight: 30, arbitrary: fc.integer({ min: 0, max: M_PEOPLE - 1 }).map(memberId) },
+        { weight: 1, arbitrary: fc.constant(manOf1980(999)) },
+      ),
+      body: fc.oneof(
+        { weight: 30, arbitrary: fc.constant(FRONT_NAMES.A) },
+        { weight: 1, arbitrary: fc.constant(FRONT_NAMES.B) },
+        { weight: 1, arbitrary: fc.constant('Ban không có') },
+      ),
+      role: fc.oneof(
+        { weight: 20, arbitrary: fc.constant('Thành viên') },
+        { weight: 3, arbitrary: fc.constantFrom('Trưởng', 'Phó') },
+        { weight: 1, arbitrary: fc.constant('Khác lạ') },
+      ),
+      from: fc.oneof(
+        { weight: 30, arbitrary: fc.constantFrom('01/01/2026', '01/06/2026', '01/01/2028') },
+        { weight: 1, arbitrary: fc.constantFrom('01/01/2005', '31/02/2026') },
+      ),
+      to: fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('01/03/2026', '01/01/2027') }),
+    })
+    .map((r) => mLine(r));
+};
+
+/**
+ * A generated file of `kind` previewed whole in chunks, then each of its rows committed alone in
+ * order: every row's action and errors compared. Also counts the chunks the preview redid row by row.
+ */
+async function chunkedAgainstAlone(kind: string, header: string, lines: readonly string[], seed: number) {
+  const fileOf = (rows: readonly string[]) => ({ fileName: `${kind}.csv`, bytes: Buffer.from([header, ...rows].join('\n')) });
+  const sent = h.statements.length;
+  const whole = await importFile(officer, schema, { kind, ...fileOf(lines), dryRun: true, chunkRows: CHUNK });
+  const redone = h.statements.slice(sent).filter((sql) => sql.includes('ROLLBACK TO SAVEPOINT import_chunk')).length;
+  expect(whole.rows).toHaveLength(lines.length);
+  const alone: ImportOutcome[] = [];
+  for (const one of lines) alone.push(await importFile(officer, schema, { kind, ...fileOf([one]), dryRun: false }));
+  const createdWhole = new Set(whole.rows.filter((r) => r.action === 'CREATE').flatMap((r) => (r.recordId ? [r.recordId] : [])));
+  const createdAlone = new Set(
+    alone.flatMap((o) => o.rows.filter((r) => r.action === 'CREATE').flatMap((r) => (r.recordId ? [r.recordId] : []))),
+  );
+  const got = lines.map((_, i) => ({ row: i, ...effects(whole, i, createdWhole) }));
+  const expected = alone.map((o, i) => ({ row: i, ...effects(o, 0, createdAlone) }));
+  expect(got, `seed ${seed}`).toEqual(expected);
+  const codesOfRow = (i: number) => whole.errors.filter((e) => e.rowNumber === whole.rows[i]?.rowNumber).map((e) => e.code);
+  /** The chunks holding a row with one of these codes. */
+  const chunksWith = (codes: readonly string[]) =>
+    Array.from({ length: Math.ceil(lines.length / CHUNK) }, (_, c) => c).filter((c) =>
+      Array.from({ length: CHUNK }, (_, i) => codesOfRow(c * CHUNK + i)).some((found) => found.some((code) => codes.includes(code))),
+    ).length;
+  return { whole, redone, codesOfRow, chunksWith };
+}
+
+describe('records that rules read together, written together in chunks (#14 item 7)', () => {
+  beforeAll(async () => {
+    const people = Array.from({ length: M_PEOPLE }, (_, n) =>
+      line({ ...CLEAN, key: `NV-${n}`, name: `Thành Viên ${n}`, citizenId: memberId(n) }),
+    );
+    const setup = await importFile(officer, schema, { kind: 'people', ...file(people), dryRun: false });
+    expect(setup.errors).toEqual([]);
+  }, 120_000);
+
+  it('memberships: a generated file of 120 rows in chunks of 15 does what its one-row files do; rules on earlier rows of a chunk found in memory', async () => {
+    const seed = Date.now();
+    const [lines] = fc.sample(fc.tuple(...Array.from({ length: ROWS }, (_, i) => mRow(i))), { numRuns: 1, seed });
+    if (!lines) throw new Error('no file generated');
+    const before = await h.prisma.membership.count();
+    const { redone, codesOfRow, chunksWith } = await chunkedAgainstAlone('memberships', M_HEADER, lines, seed);
+    expect(await h.prisma.membership.count()).toBeGreaterThan(before);
+    // What the file is about: the first chunk clean, the fixed chunk's rules found on its own rows.
+    expect(Array.from({ length: CHUNK }, (_, i) => codesOfRow(i)).flat()).toEqual([]);
+    expect(codesOfRow(2 * CHUNK + 1)).toContain('MEMBERSHIP_OVERLAP');
+    expect(codesOfRow(2 * CHUNK + 3)).toContain('POST_ONE_HOLDER');
+    expect(codesOfRow(CHUNK + 3)).toContain('FORBIDDEN');
+    // Written together: only a chunk with a write refused by territory is redone row by row; a rule
+    // that fails on a row because of an earlier row of its chunk is found in memory, before the INSERT
+    // (were it left to the database's constraints, its chunk would be redone too).
+    expect(redone).toBe(chunksWith(['FORBIDDEN']));
+  }, 600_000);
+
+  it('party memberships (rules that read only the records named): a generated file in chunks does what its one-row files do', async () => {
+    const seed = Date.now();
+    const [lines] = fc.sample(fc.tuple(...Array.from({ length: ROWS }, (_, i) => pRow(i))), { numRuns: 1, seed });
+    if (!lines) throw new Error('no file generated');
+    const { redone, codesOfRow, chunksWith } = await chunkedAgainstAlone('party-memberships', P_HEADER, lines, seed);
+    expect(Array.from({ length: CHUNK }, (_, i) => codesOfRow(i)).flat()).toEqual([]);
+    expect(codesOfRow(CHUNK + 1)).toContain('INVALID_VALUE');
+    expect(codesOfRow(CHUNK + 2)).toContain('ENTITY_NOT_FOUND');
+    // A body of the wrong kind and a cell not alive yet are the rules' (in memory); a second party
+    // membership of a person at once is the database's exclusion constraint (the chunk is redone).
+    expect(redone).toBe(chunksWith(['FORBIDDEN', 'MEMBERSHIP_OVERLAP']));
+  }, 600_000);
+});
+
+/** Party memberships of people the setup file created, in Phúc Lợi's residential cell. */
+const P_HEADER = 'Mã nguồn;Số định danh cá nhân;Tình trạng;Chi bộ sinh hoạt;Ngày vào Đảng;Ngày bắt đầu';
+const CELL_A = 'Chi bộ TDP số 1 Phúc Lợi';
+
+function pLine(r: { key: string; person: string; status: string; cell: string; from: string }): string {
+  return `${r.key};${r.person};${r.status};"${r.cell}";;${r.from}`;
+}
+
+const P_CLEAN = { status: 'Chính thức', cell: CELL_A, from: '01/12/2026' };
+
+/** Row i: the first chunk clean; row CHUNK + 1 names a body that is no cell, CHUNK + 2 a date before the cell; the others generated. */
+const pRow = (i: number) => {
+  if (i < CHUNK) return fc.constant(pLine({ ...P_CLEAN, key: `DV-${i}`, person: memberId(i) }));
+  if (i === CHUNK + 1) return fc.constant(pLine({ ...P_CLEAN, key: `DV-${i}`, person: memberId(i), cell: FRONT_NAMES.A }));
+  if (i === CHUNK + 2) return fc.constant(pLine({ ...P_CLEAN, key: `DV-${i}`, person: memberId(i), from: '01/01/2005' }));
+  return fc
+    .record({
+      key: fc.oneof({ weight: 4, arbitrary: fc.constant(`DV-${i}`) }, { weight: 1, arbitrary: fc.constant('') }),
+      person: fc.oneof(
+        { weight: 30, arbitrary: fc.constant(memberId(i)) },
+        { weight: 2, arbitrary: fc.integer({ min: 0, max: M_PEOPLE - 1 }).map(memberId) },
+        { weight: 1, arbitrary: fc.constant(manOf1980(999)) },
+      ),
+      status: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('Chính thức', 'Dự bị') }, { weight: 1, arbitrary: fc.constant('Khác lạ') }),
+      cell: fc.oneof(
+        { weight: 30, arbitrary: fc.constant(CELL_A) },
+        { weight: 1, arbitrary: fc.constantFrom(FRONT_NAMES.A, 'Chi bộ Công ty Thăng Long', 'Chi bộ không có') },
+      ),
+      from: fc.oneof(
+        { weight: 30, arbitrary: fc.constant('01/12/2026') },
+        { weight: 1, arbitrary: fc.constantFrom('01/01/2005', '31/02/2026') },
+      ),
+    })
+    .map((r) => pLine(r));
+};

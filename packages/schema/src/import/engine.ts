@@ -7,7 +7,7 @@ import { constraintViolation } from '../store/constraint-rules.js';
 import { type Tx, writeTransaction } from '../store/transaction.js';
 import { NotFoundError, ValidationError, VersionConflictError } from '../store/write-errors.js';
 import type { UseCaseContext } from '../use-cases/context.js';
-import { createRecordIn, loadRecord, updateRecordIn } from '../use-cases/records.js';
+import { type CreateOutcome, createRecordIn, createRecordsIn, createsTogether, loadRecord, updateRecordIn } from '../use-cases/records.js';
 import { disagreements, fixedFieldChanges } from './fixed-fields.js';
 import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './kinds.js';
 import { endProgress, startProgress } from './progress.js';
@@ -46,6 +46,8 @@ export interface RowOutcome {
 }
 
 export interface ImportOutcome {
+  /** The workbook's sheet read (a CSV file's name). */
+  sheet: string;
   headerRow: number | null;
   headers: string[];
   mapping: Record<string, number>;
@@ -70,7 +72,9 @@ export interface BatchRecord {
 
 export interface ImportRun {
   kind: ImportKind;
+  /** The chosen sheet's cells, and its name. */
   table: Table;
+  sheet: string;
   choices?: SheetChoices;
   batch: BatchRecord;
   commit: boolean;
@@ -101,6 +105,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
   const columns = columnsOfKind(run.kind);
   const sheet = prepareSheet(run.table, columns, run.choices ?? {});
   const outcome: ImportOutcome = {
+    sheet: run.sheet,
     headerRow: sheet.headerRow,
     headers: sheet.headers,
     mapping: sheet.mapping,
@@ -149,6 +154,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
             committedAt: new Date(),
             rowCount: sheet.rows.length,
             transactionId: txid?.id ?? null,
+            sheet: run.sheet,
             headerRow: sheet.headerRow,
             mapping: sheet.mapping,
             results: outcome.rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action, recordId: r.recordId })),
@@ -183,7 +189,7 @@ async function saveBatch(tx: Tx, ctx: UseCaseContext, run: ImportRun, rowCount: 
       accountId: ctx.writer.accountId,
       actor: ctx.writer.actor,
       status: 'UPLOADED',
-      cells: { rows: run.table },
+      cells: { sheets: [{ name: run.sheet, rows: run.table }] },
       rowCount,
     },
   });
@@ -354,9 +360,10 @@ function lookupsAhead(run: ImportRun, spec: EntitySpec, columns: readonly Import
 class RowRefused extends Error {}
 
 /**
- * A chunk of rows: looked up together, then written in order under one savepoint. When every row
- * is written (or refused before any write), that is the outcome — the same as each row under its
- * own savepoint, since no savepoint was rolled back. When a row's write is refused, the chunk is
+ * A chunk of rows: looked up together, then written in order under one savepoint — a run of new
+ * records together (`DeferredCreates`: one INSERT, their rules on the run in memory), anything else
+ * one at a time. When every row is written (or refused before any write), that is the outcome —
+ * the same as each row under its own savepoint, since no savepoint was rolled back. When a row's write is refused, the chunk is
  * rolled back and redone a row at a time, each under its own savepoint looking up as it goes, so
  * the refused row leaves no trace and the rows after it see exactly what they would have.
  */
@@ -373,19 +380,24 @@ async function importChunk(
 ): Promise<RowResult[]> {
   if (rows.length > 1 && lookupsAhead(run, spec, columns, rows)) {
     const lookups = await chunkLookups(tx, run, spec, columns, rows, created);
+    const deferred = new DeferredCreates(tx, ctx, run, spec, columns, created);
     await tx.$executeRawUnsafe('SAVEPOINT import_chunk');
     try {
-      const results: RowResult[] = [];
-      const keys: SourceKeyWrite[] = [];
+      const results: Array<RowResult | Deferred> = [];
       for (const row of rows) {
-        const result = await importRow(tx, ctx, schema, run, spec, columns, row, lookups, 'chunk');
-        if (result.action !== null && row.sourceKey !== undefined) keys.push({ key: row.sourceKey, recordId: result.recordId as string });
-        results.push(result);
+        results.push(await importRow(tx, ctx, schema, run, spec, columns, row, lookups, deferred));
         onRow(results.length);
+      }
+      await deferred.flush();
+      const done = results.map((r) => (r instanceof Deferred ? deferred.resultOf(r) : r));
+      const keys: SourceKeyWrite[] = [];
+      for (const [i, result] of done.entries()) {
+        const sourceKey = rows[i]?.sourceKey;
+        if (result.action !== null && sourceKey !== undefined) keys.push({ key: sourceKey, recordId: result.recordId as string });
       }
       await writeSourceKeys(tx, run, spec, keys);
       await tx.$executeRawUnsafe('RELEASE SAVEPOINT import_chunk');
-      return results;
+      return done;
     } catch (error) {
       await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT import_chunk');
       if (!(error instanceof RowRefused)) throw error;
@@ -394,10 +406,87 @@ async function importChunk(
   const results: RowResult[] = [];
   const live = liveLookups(tx, run, spec, created);
   for (const row of rows) {
-    results.push(await importRow(tx, ctx, schema, run, spec, columns, row, live, 'row'));
+    results.push((await importRow(tx, ctx, schema, run, spec, columns, row, live, null)) as RowResult);
     onRow(results.length);
   }
   return results;
+}
+
+/** A chunk's row whose new record waits in `DeferredCreates` (its outcome is known after the flush). */
+class Deferred {
+  constructor(
+    readonly row: PreparedRow,
+    readonly values: Record<string, unknown>,
+    readonly violations: Violation<string>[],
+  ) {}
+}
+
+/**
+ * A chunk's new records of an entity that `createsTogether`, kept until a row needs the database as
+ * the rows before it left it (a row that updates or goes through a workflow) or the chunk ends, then
+ * written with `createRecordsIn` — the same parse and rules as a single create, ONE INSERT. A record
+ * its rules refuse is that row's errors, as its single create's would be (nothing of it is written
+ * and the records after it are judged without it); a constraint the INSERT breaks is a refused write
+ * (the chunk is redone row by row).
+ */
+class DeferredCreates {
+  private waiting: Array<{ entry: Deferred; input: Record<string, unknown> }> = [];
+  private readonly outcomes = new Map<Deferred, RowResult>();
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly ctx: UseCaseContext,
+    private readonly run: ImportRun,
+    private readonly spec: EntitySpec,
+    private readonly columns: readonly ImportColumn[],
+    private readonly created: Set<string>,
+  ) {}
+
+  /** Whether the kind's new records may wait here (no workflow, rules that judge a list). */
+  accepts(): boolean {
+    return this.run.kind.workflow === undefined && createsTogether(this.spec);
+  }
+
+  add(row: PreparedRow, values: Record<string, unknown>, violations: Violation<string>[], input: Record<string, unknown>): Deferred {
+    const entry = new Deferred(row, values, violations);
+    this.waiting.push({ entry, input });
+    return entry;
+  }
+
+  async flush(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = [];
+    if (waiting.length === 0) return;
+    let outcomes: CreateOutcome[];
+    try {
+      outcomes = await createRecordsIn(
+        this.tx,
+        this.ctx,
+        this.spec,
+        waiting.map((w) => w.input),
+      );
+    } catch (error) {
+      // Only a row's refusal (a constraint) is the chunk's to redo; anything else is thrown on as it is.
+      rowViolations(error);
+      throw new RowRefused();
+    }
+    for (const [i, { entry }] of waiting.entries()) {
+      const outcome = outcomes[i] as CreateOutcome;
+      if (outcome.ok) {
+        this.created.add(outcome.id);
+        this.outcomes.set(entry, { action: 'CREATE', recordId: outcome.id, errors: [] });
+      } else {
+        const found = outcome.error.violations;
+        this.outcomes.set(entry, failRow(this.run, this.spec, this.columns, entry.row, entry.values, entry.violations, found));
+      }
+    }
+  }
+
+  resultOf(entry: Deferred): RowResult {
+    const result = this.outcomes.get(entry);
+    if (!result) throw new Error(`import: row ${entry.row.rowNumber} was deferred and never written`);
+    return result;
+  }
 }
 
 interface SourceKeyWrite {
@@ -429,9 +518,10 @@ async function importRow(
   columns: readonly ImportColumn[],
   row: PreparedRow,
   lookups: RowLookups,
-  mode: 'row' | 'chunk',
-): Promise<RowResult> {
-  const { rowNumber, sourceKey } = row;
+  deferred: DeferredCreates | null,
+): Promise<RowResult | Deferred> {
+  const { sourceKey } = row;
+  const mode = deferred === null ? 'row' : 'chunk';
   const violations = [...row.violations];
   const values: Record<string, unknown> = { ...row.values };
   // Every reference is checked, also on a row whose cells are already wrong (it is not written,
@@ -447,13 +537,7 @@ async function importRow(
     else values[column.key] = column.type.kind === 'reference' && column.type.list ? ids : ids[0];
   }
   const workflow = run.kind.workflow;
-  const fail = (more: Violation<string>[]): RowResult => {
-    // Every problem of the row at once: the schema's too, on the cells not already reported.
-    const reported = new Set([...violations, ...more].map((v) => String(v.path[0] ?? '')));
-    const parsed = parseInput(workflow?.schema ?? spec.createSchema, values);
-    const fromSchema = parsed.ok ? [] : parsed.violations.filter((v) => !reported.has(String(v.path[0] ?? '')));
-    return { action: null, recordId: null, errors: [...violations, ...more, ...fromSchema].map((v) => toError(rowNumber, v, columns)) };
-  };
+  const fail = (more: Violation<string>[]): RowResult => failRow(run, spec, columns, row, values, violations, more);
   if (violations.length > 0) return fail([]);
   const input = run.kind.toInput ? run.kind.toInput(values) : values;
 
@@ -462,6 +546,13 @@ async function importRow(
     const existing =
       (sourceKey !== undefined ? await lookups.bySourceKey(sourceKey) : null) ??
       (run.kind.naturalKey !== undefined ? await lookups.byNaturalKey(input[run.kind.naturalKey]) : null);
+    if (deferred?.accepts() && !existing) {
+      // Territory now (it reads no row of this chunk); the rules and the INSERT with the chunk's other new records.
+      await checkAccess(ctx, schema, `create${spec.noun}`, input, lookups.created);
+      return deferred.add(row, values, violations, input);
+    }
+    // Anything else reads and writes the database as the rows before it left it.
+    await deferred?.flush();
     const result = workflow
       ? await throughWorkflow(tx, ctx, schema, workflow, existing, values, columns, lookups.created)
       : existing
@@ -483,6 +574,22 @@ async function importRow(
     // A workflow's violations name its input's paths (a board's members[i]): told on the row's columns.
     return fail(workflow?.columnOf ? found.map((v) => ({ ...v, path: [workflow.columnOf?.(v.path, values) ?? v.path[0] ?? ''] })) : found);
   }
+}
+
+/** A row's errors: those found, and the schema's on the cells not already reported (every problem at once). */
+function failRow(
+  run: ImportRun,
+  spec: EntitySpec,
+  columns: readonly ImportColumn[],
+  row: PreparedRow,
+  values: Record<string, unknown>,
+  violations: readonly Violation<string>[],
+  more: readonly Violation<string>[],
+): RowResult {
+  const reported = new Set([...violations, ...more].map((v) => String(v.path[0] ?? '')));
+  const parsed = parseInput(run.kind.workflow?.schema ?? spec.createSchema, values);
+  const fromSchema = parsed.ok ? [] : parsed.violations.filter((v) => !reported.has(String(v.path[0] ?? '')));
+  return { action: null, recordId: null, errors: [...violations, ...more, ...fromSchema].map((v) => toError(row.rowNumber, v, columns)) };
 }
 
 /**

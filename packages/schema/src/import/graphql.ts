@@ -2,14 +2,17 @@ import { describeColumn, type ImportColumn, isUuid } from '@coso/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { forbidden } from '../auth/access.js';
 import type { ImportBatch } from '../generated/prisma/client.js';
+import { bilingualError } from '../graphql/bilingual-error.js';
 import { builder } from '../graphql/builder.js';
 import type { Context } from '../graphql/context.js';
 import { LocalizedTextRef, WRITE_ERRORS } from '../graphql/errors.js';
 import { fieldCost } from '../graphql/field-cost.js';
+import { ValidationError } from '../store/write-errors.js';
 import { commitImport, listBatches, previewImport, readBatch } from './batches.js';
 import type { ImportError, ImportOutcome, RowOutcome } from './engine.js';
 import { columnsOfKind, IMPORT_KINDS, type ImportKind, importKind, specOf } from './kinds.js';
 import { type ImportProgress, progressOf } from './progress.js';
+import { sheetsOf } from './sheets.js';
 
 /**
  * Bulk import over GraphQL (the upload itself is `POST /imports`, apps/gateway): the kinds and
@@ -114,6 +117,7 @@ const ImportPreviewRef = builder.objectRef<OutcomeParent>('ImportPreview').imple
   description: 'Kết quả kiểm tra / A dry run (or a commit): every row checked by the same rules as a single write.',
   fields: (t) => ({
     committed: t.exposeBoolean('committed', { description: 'True when the rows were written (a commit without errors).' }),
+    sheet: t.exposeString('sheet', { description: 'Trang tính đã đọc / The sheet of the workbook read (a CSV file: its name).' }),
     headerRow: t.int({ nullable: true, description: 'Index (0-based) of the header row.', resolve: (o) => o.headerRow }),
     headers: t.stringList({ resolve: (o) => o.headers }),
     columns: t.field({
@@ -152,6 +156,15 @@ ImportBatchRef.implement({
     actor: t.exposeString('actor'),
     status: t.exposeString('status', { description: 'UPLOADED or COMMITTED.' }),
     rowCount: t.exposeInt('rowCount'),
+    sheets: t.stringList({
+      description: 'Các trang tính của tệp / The sheets of the file, in its order (a CSV file: one, its name).',
+      resolve: (b) => sheetsOf(b).map((s) => s.name),
+    }),
+    sheet: t.string({
+      nullable: true,
+      description: 'The sheet committed (null before the commit: a preview names the one it read).',
+      resolve: (b) => b.sheet,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     committedAt: t.expose('committedAt', { type: 'DateTime', nullable: true }),
     results: t.field({
@@ -173,14 +186,24 @@ ImportBatchRef.implement({
     preview: t.field({
       type: ImportPreviewRef,
       extensions: fieldCost(2000),
-      description: 'Kiểm tra thử / A dry run now: nothing is written. Give the header row and columns to override the matching found.',
+      description:
+        'Kiểm tra thử / A dry run now: nothing is written. Give the sheet, the header row and columns to override those found (by default the first sheet whose header row matches the kind).',
       args: {
+        sheet: t.arg.string({ required: false, description: 'A name of `sheets`.' }),
         headerRow: t.arg.int({ required: false }),
         columns: t.arg({ type: [ImportColumnChoice], required: false }),
       },
       resolve: async (b, args, ctx: Context, info) => {
-        const outcome = await previewImport(ctx, info.schema, b.id, choicesOf(args));
-        return { ...outcome, kind: importKindOf(b), batch: b };
+        try {
+          const outcome = await previewImport(ctx, info.schema, b.id, choicesOf(args));
+          return { ...outcome, kind: importKindOf(b), batch: b };
+        } catch (error) {
+          // A query has no error union: a choice the file cannot meet (a sheet it does not have) is bad input, in both languages.
+          if (error instanceof ValidationError) {
+            throw bilingualError('BAD_USER_INPUT', error.localized, { violations: error.violations });
+          }
+          throw error;
+        }
       },
     }),
   }),
@@ -192,8 +215,13 @@ function importKindOf(b: ImportBatch): ImportKind {
   return kind;
 }
 
-function choicesOf(args: { headerRow?: number | null; columns?: ReadonlyArray<{ key: string; header: number }> | null }) {
+function choicesOf(args: {
+  sheet?: string | null;
+  headerRow?: number | null;
+  columns?: ReadonlyArray<{ key: string; header: number }> | null;
+}) {
   return {
+    sheet: args.sheet ?? null,
     headerRow: args.headerRow ?? null,
     mapping: args.columns ? Object.fromEntries(args.columns.map((c) => [c.key, c.header])) : null,
   };
@@ -236,6 +264,7 @@ builder.mutationField('commitImport', (t) =>
           fields: (f) => ({
             // The batch's key (POST /imports answers it), not a record: writing it names no territory.
             batchId: f.string({ required: true, description: 'The id POST /imports answered.' }),
+            sheet: f.string({ required: false, description: 'A name of the batch’s `sheets` (default: as the preview found).' }),
             headerRow: f.int({ required: false }),
             columns: f.field({ type: [ImportColumnChoice], required: false }),
           }),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadAccessFixture, uid, viewerOf } from '../auth/test-support/access-fixture.js';
 import { modelFacts } from '../entities/data-model.js';
@@ -309,6 +310,57 @@ describe('the API a wizard sits on (#14 item 5)', () => {
       { viewer, today: TODAY },
     );
     expect(listed.imports.find((b) => b.id === batch.id)).toEqual({ id: batch.id, status: 'UPLOADED' });
+  });
+
+  it('a workbook’s sheets are listed; the preview reads the first that matches the kind, or the one chosen; the commit keeps it', async () => {
+    const viewer = officer.viewer;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Bìa').addRows([['DANH SÁCH NHÂN KHẨU'], ['Phường Phúc Lợi']]);
+    workbook.addWorksheet('Năm trước').addRows([['Ghi chú'], ['không dùng nữa']]);
+    workbook.addWorksheet('Danh sách').addRows([
+      ['Mã nguồn', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Số CCCD', 'Thường trú'],
+      ['TRANG-1', 'Người Trang Một', 'Nam', 1980, '001080777001', 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi'],
+      ['TRANG-2', 'Người Trang Hai', 'Nam', 1980, '001080777002', 'Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi'],
+    ]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'nhan-khau.xlsx', bytes });
+    expect(batch.rowCount).toBe(2);
+    const SHEET = `query($id: String!, $sheet: String) { importBatch(id: $id) { sheets sheet
+      preview(sheet: $sheet) { sheet headerRow rows { action } errors { code } } } }`;
+    type Answer = {
+      importBatch: {
+        sheets: string[];
+        sheet: string | null;
+        preview: { sheet: string; headerRow: number | null; rows: Array<{ action: string }>; errors: Array<{ code: string }> };
+      };
+    };
+    const found = await h.run<Answer>(SHEET, { id: batch.id }, { viewer, today: TODAY });
+    expect(found.importBatch.sheets).toEqual(['Bìa', 'Năm trước', 'Danh sách']);
+    expect(found.importBatch.sheet).toBeNull();
+    expect(found.importBatch.preview).toEqual({
+      sheet: 'Danh sách',
+      headerRow: 0,
+      rows: [{ action: 'CREATE' }, { action: 'CREATE' }],
+      errors: [],
+    });
+    const cover = await h.run<Answer>(SHEET, { id: batch.id, sheet: 'Bìa' }, { viewer, today: TODAY });
+    expect(cover.importBatch.preview).toEqual({ sheet: 'Bìa', headerRow: null, rows: [], errors: [{ code: 'IMPORT_NO_HEADER' }] });
+    const unknown = await h.exec(SHEET, { id: batch.id, sheet: 'Không có' }, { viewer, today: TODAY });
+    expect(unknown.errors.map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
+    expect(unknown.errors[0]?.localizedMessage?.vi).toContain(
+      'Tệp không có trang tính "Không có"; các trang: "Bìa", "Năm trước", "Danh sách".',
+    );
+    expect(unknown.errors[0]?.localizedMessage?.en).toContain(
+      'The file has no sheet "Không có"; its sheets: "Bìa", "Năm trước", "Danh sách".',
+    );
+
+    const committed = await h.run<{ commitImport: { data: { committed: boolean; sheet: string; batch: { sheet: string | null } } } }>(
+      `mutation($input: CommitImportInput!) { commitImport(input: $input) { ... on MutationCommitImportSuccess { data { committed sheet batch { sheet } } } } }`,
+      { input: { batchId: batch.id, sheet: 'Danh sách' } },
+      { viewer, today: TODAY },
+    );
+    expect(committed.commitImport.data).toEqual({ committed: true, sheet: 'Danh sách', batch: { sheet: 'Danh sách' } });
+    expect(await h.prisma.person.count({ where: { citizenId: { in: ['001080777001', '001080777002'] } } })).toBe(2);
   });
 
   it('a batch is its uploader’s: another officer gets FORBIDDEN, for it and for an id that names nothing', async () => {

@@ -23,7 +23,14 @@ export function fileFormat(fileName: string): 'xlsx' | 'csv' | null {
   return null;
 }
 
-export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+/** One sheet of a workbook (a CSV file is one sheet, named after the file). */
+export interface Sheet {
+  name: string;
+  rows: Table;
+}
+
+/** Every sheet of the file, in the workbook's order, each with its cells as read. */
+export async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
   const format = fileFormat(fileName);
   if (format === null) {
     throw new UnreadableFile({
@@ -32,7 +39,8 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
     });
   }
   try {
-    return trimTrailing(format === 'xlsx' ? await readXlsx(bytes) : await readCsv(bytes));
+    const sheets = format === 'xlsx' ? await readXlsx(bytes) : [{ name: fileName.replace(/\.csv$/iu, ''), rows: await readCsv(bytes) }];
+    return sheets.map((sheet) => ({ name: sheet.name, rows: trimTrailing(sheet.rows) }));
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
     throw new UnreadableFile({
@@ -40,6 +48,12 @@ export async function readTable(bytes: Uint8Array, fileName: string): Promise<Ta
       en: `Could not read the file "${fileName}" (${format}): it is damaged or not in that format.`,
     });
   }
+}
+
+/** The first sheet holding data (a template's explanation sheet comes after its data sheet). */
+export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
+  const sheets = await readSheets(bytes, fileName);
+  return (sheets.find((s) => s.rows.length > 0) ?? sheets[0])?.rows ?? [];
 }
 
 function trimTrailing(table: Table): Table {
@@ -128,23 +142,22 @@ async function readCsv(bytes: Uint8Array): Promise<Table> {
   return table;
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
+async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  // The first sheet holding data: a template's explanation sheet comes after its data sheet.
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0) ?? workbook.worksheets[0];
-  if (!sheet) return [];
-  const table: Table = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    while (table.length < rowNumber - 1) table.push([]);
-    const cells: CellValue[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.getCell(c);
-      cells.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
-    }
-    table.push(cells);
+  return workbook.worksheets.map((sheet) => {
+    const table: Table = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      while (table.length < rowNumber - 1) table.push([]);
+      const cells: CellValue[] = [];
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.getCell(c);
+        cells.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
+      }
+      table.push(cells);
+    });
+    return { name: sheet.name, rows: table };
   });
-  return table;
 }
 
 function cellValue(value: ExcelJS.CellValue): CellValue {

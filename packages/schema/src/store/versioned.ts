@@ -10,7 +10,9 @@ export type Row = Record<string, unknown>;
 export type StoredRow = { id: string };
 type Delegate<Shape = Row> = {
   create(args: { data: Row }): Promise<Shape>;
+  createMany(args: { data: Row[] }): Promise<{ count: number }>;
   findUnique(args: { where: { id: string } }): Promise<Shape | null>;
+  findMany(args: { where: Row }): Promise<Shape[]>;
   updateMany(args: { where: Row; data: Row }): Promise<{ count: number }>;
 };
 

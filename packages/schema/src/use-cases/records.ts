@@ -34,6 +34,13 @@ export interface RecordSpec {
   createOnlyKeys: readonly string[];
   /** Domain rules against the stored state, inside the transaction (errors block; warnings pass). */
   check?: (tx: Tx, record: DomainRecord, op: 'create' | 'update', ctx: UseCaseContext) => Promise<Violation[]>;
+  /**
+   * The same rules for several records at once (instead of `check`): what they read is read once for
+   * all, and each record is judged as if the records before it that pass (no error) were already
+   * stored — as when they are written one by one. A single write is a list of one; bulk import
+   * writes a chunk's new records with one INSERT after it (`createRecordsIn`).
+   */
+  checkMany?: (tx: Tx, records: readonly DomainRecord[], op: 'create' | 'update', ctx: UseCaseContext) => Promise<Violation[][]>;
   afterCreate?: (tx: Tx, record: DomainRecord, input: Record<string, unknown>) => Promise<void>;
   /** Refuse an end (e.g. a unit that still has children) … */
   checkEnd?: (tx: Tx, record: DomainRecord, on: string) => Promise<Violation[]>;
@@ -68,10 +75,85 @@ async function createParsedIn(
   const id = randomUUID();
   const stored = Object.fromEntries(Object.entries(parsed).filter(([k]) => !spec.createOnlyKeys.includes(k)));
   const domain = { ...stored, id } as DomainRecord;
-  if (spec.check) throwErrors(await spec.check(tx, { ...domain, ...parsed, id }, 'create', ctx));
+  throwErrors((await checkRecords(tx, ctx, spec, [{ ...domain, ...parsed, id }], 'create'))[0] ?? []);
   const row = await delegateOf<StoredRow>(tx, spec.model).create({ data: toRow(spec.table, domain) });
   if (spec.afterCreate) await spec.afterCreate(tx, { ...domain, ...parsed, id }, parsed);
   return row;
+}
+
+/** The rules of an entity on records in order: `checkMany` at once, or `check` one by one. */
+async function checkRecords(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spec: RecordSpec,
+  records: readonly DomainRecord[],
+  op: 'create' | 'update',
+): Promise<Violation[][]> {
+  if (spec.checkMany) return spec.checkMany(tx, records, op, ctx);
+  const out: Violation[][] = [];
+  for (const record of records) out.push(spec.check ? await spec.check(tx, record, op, ctx) : []);
+  return out;
+}
+
+/**
+ * Whether `createRecordsIn` may write an entity's new records together: its rules judge a list in
+ * order without them being stored (`checkMany`, or no rules), and nothing is written after each
+ * (`afterCreate`) that a later record's rules would read.
+ */
+export function createsTogether(spec: RecordSpec): boolean {
+  return spec.afterCreate === undefined && (spec.checkMany !== undefined || spec.check === undefined);
+}
+
+/** A new record of `createRecordsIn`: its id, or why it was refused (nothing of it written). */
+export type CreateOutcome = { ok: true; id: string } | { ok: false; error: ValidationError };
+
+/**
+ * Several creates inside a transaction the caller holds, each exactly as `createRecordIn` would
+ * judge it after the ones before it (the same parse, the same rules through `checkMany`), written
+ * with ONE INSERT for all that pass: the database's triggers (audit entry of every row, versions,
+ * statement-level triggers over the inserted rows) and constraints see them as one statement. A
+ * constraint the INSERT breaks throws, as a single create's would (the caller redoes one by one).
+ * Only for entities that `createsTogether`.
+ */
+export async function createRecordsIn(
+  tx: Tx,
+  ctx: UseCaseContext,
+  spec: RecordSpec,
+  inputs: readonly Record<string, unknown>[],
+): Promise<CreateOutcome[]> {
+  if (!createsTogether(spec)) throw new Error(`${spec.typename}: its rules read what each create writes; create one at a time`);
+  const out: CreateOutcome[] = [];
+  const checked: Array<{ at: number; record: DomainRecord }> = [];
+  for (const input of inputs) {
+    const parsed = parseInput(spec.createSchema, input);
+    if (!parsed.ok) {
+      out.push({ ok: false, error: new ValidationError(parsed.violations) });
+      continue;
+    }
+    const values = parsed.value as Record<string, unknown>;
+    for (const k of spec.createOnlyKeys) if (!(k in values) && input[k] !== undefined) values[k] = input[k];
+    const id = randomUUID();
+    out.push({ ok: true, id });
+    checked.push({ at: out.length - 1, record: { ...values, id } as DomainRecord });
+  }
+  const verdicts = await checkRecords(
+    tx,
+    ctx,
+    spec,
+    checked.map((c) => c.record),
+    'create',
+  );
+  const rows: Record<string, unknown>[] = [];
+  for (const [i, { at, record }] of checked.entries()) {
+    const errors = (verdicts[i] ?? []).filter((v) => v.severity === 'error');
+    if (errors.length) out[at] = { ok: false, error: new ValidationError(errors) };
+    else {
+      const stored = Object.fromEntries(Object.entries(record).filter(([k]) => !spec.createOnlyKeys.includes(k)));
+      rows.push(toRow(spec.table, stored as DomainRecord));
+    }
+  }
+  if (rows.length) await delegateOf(tx, spec.model).createMany({ data: rows });
+  return out;
 }
 
 /** Corrects a record; `input` has database ids, `version` and the fields to change (null clears). */
@@ -113,7 +195,7 @@ async function updateParsedIn(
   const { id: _id, ...mergedInput } = merged;
   const again = parseInput(spec.createSchema, stripDbOnly(mergedInput));
   if (!again.ok) throw new ValidationError(again.violations);
-  if (spec.check) throwErrors(await spec.check(tx, merged, 'update', ctx));
+  throwErrors((await checkRecords(tx, ctx, spec, [merged], 'update'))[0] ?? []);
   const { id: _ignored, ...data } = toRow(spec.table, changes);
   await updateVersioned(tx, spec.model, spec.typename, id, version, data);
   return written(tx, spec, id);
