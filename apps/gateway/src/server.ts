@@ -112,7 +112,13 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   app.use(exportRoutes({ prisma, log, expensiveWork }));
   app.use(listExportRoutes({ prisma, log, apollo, schema, parseOptions: limits.parseOptions }));
   app.use(importRoutes({ prisma, log }));
-  app.use('/graphql', noStore, express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), expressMiddleware(apollo, { context: contextFor(prisma) }));
+  app.use(
+    '/graphql',
+    noStore,
+    express.json({ limit: HTTP_BODY_LIMIT }),
+    requestScope(),
+    expressMiddleware(apollo, { context: contextFor(prisma) }),
+  );
   app.use('/graphiql', graphiqlSite());
   app.use(adminWebSite(config.adminWebDist));
   app.use((_req: Request, res: Response) => {
