@@ -22,7 +22,13 @@ export async function cityDatabase(server, root, prefix, districts, onQuery) {
   const prisma = createPrismaClient(u.toString(), { onQuery });
   if ((await prisma.administrativeUnit.count()) === 0) {
     const started = performance.now();
-    for (const part of cityParts(districts)) await writeState(prisma, part);
+    let k = 0;
+    for (const part of cityParts(districts)) {
+      const t = performance.now();
+      await writeState(prisma, part);
+      // One line per district: whether a district's write grows with the city (docs/scale.md).
+      if (districts > 1) console.error(`${name}: district ${++k} written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
     await createDemoAccounts(prisma);
     await prisma.$executeRawUnsafe('ANALYZE');
     console.error(`seeded ${districts} district(s) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
