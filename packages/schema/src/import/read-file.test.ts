@@ -80,7 +80,9 @@ describe('reading .csv (#14 item 2)', () => {
     await fc.assert(
       fc.asyncProperty(big, fc.constantFrom(';', ','), async (cells, d) => {
         const bytes = Buffer.from(csvOf(cells, d, true));
-        expect(bytes.length).toBeGreaterThan(3 * 64 * 1024);
+        // A precondition, not an assertion: fast-check's bias draws small cells now and then (CI drew a
+        // 54 KB file), and such a draw is no test of slices, not a failure of the reader.
+        fc.pre(bytes.length > 3 * 64 * 1024);
         expect(await readTable(bytes, 'lon.csv')).toEqual(cells);
       }),
       { numRuns: 3 },
