@@ -1,5 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Context, createRequestContext, hiddenRecords, operationAsOf, type PrismaClient, viewerFromAuthorization } from '@coso/schema';
+import {
+  type Context,
+  createRequestContext,
+  hiddenRecords,
+  operationAsOf,
+  type PrismaClient,
+  sessionFromAuthorization,
+} from '@coso/schema';
 import type { Request, Response } from 'express';
 import { viewerKey } from './expensive-work.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
@@ -19,7 +26,8 @@ export interface GatewayContext extends Context {
 export function contextFor(prisma: PrismaClient) {
   return async ({ req, res }: { req: Request; res?: Response }): Promise<GatewayContext> => {
     const request = requestRecord(req);
-    const viewer = await viewerFromAuthorization(prisma, req.headers.authorization);
+    // The scope unit comes with the session (one statement): the territory's day and `me { scopeUnit }` need no other.
+    const { viewer, scopeUnit } = await sessionFromAuthorization(prisma, req.headers.authorization);
     if (viewer.kind === 'account') request.actor = viewer.username;
     const clientAddress = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     // A client that goes away before its answer (the response closes unfinished) aborts the request's long reads.
@@ -27,7 +35,14 @@ export function contextFor(prisma: PrismaClient) {
     res?.on('close', () => {
       if (!res.writableFinished) abandoned.abort();
     });
-    const context = await createRequestContext({ prisma, viewer, requestId: request.id, clientAddress, signal: abandoned.signal });
+    const context = await createRequestContext({
+      prisma,
+      viewer,
+      scopeUnit,
+      requestId: request.id,
+      clientAddress,
+      signal: abandoned.signal,
+    });
     return { ...context, request, expensiveWorkKey: viewerKey(viewer, clientAddress) };
   };
 }

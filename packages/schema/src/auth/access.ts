@@ -3,7 +3,7 @@ import type { GraphQLError } from 'graphql';
 import { modelFacts } from '../entities/data-model.js';
 import { definitionOf, type EntityType, isEntityType } from '../entities/definitions.js';
 import { notPartyWhere, placeWhere, type Territory } from '../entities/places.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { AdministrativeUnit, PrismaClient } from '../generated/prisma/client.js';
 import { bilingualError } from '../graphql/bilingual-error.js';
 import { fromDbDate, toDbDate } from '../store/db-dates.js';
 import { SIGN_IN, signInMessage } from './credentials.js';
@@ -15,6 +15,7 @@ type FindIds = { findMany(args: object): Promise<Array<{ id: string }>> };
 
 /** Records whose changes move the territory itself (the place hierarchy). */
 const TERRITORY_TYPES = new Set(['AdministrativeUnit', 'UnitParent']);
+const DAY_MS = 86_400_000;
 
 /**
  * Per-request access decisions, made in the schema layer so no client can go around them:
@@ -25,11 +26,13 @@ const TERRITORY_TYPES = new Set(['AdministrativeUnit', 'UnitParent']);
  * - unmasked citizen IDs and phones need a role that keeps the records, and each read is logged.
  */
 export class Access {
-  private readUnits: Set<string> | null = null;
-  private writeUnits: Set<string> | null = null;
+  /** The territory's unit ids, read when a decision first needs them (most requests never do: SQL filters by scope and day). */
+  private units: Promise<{ read: Set<string>; write: Set<string> }> | null = null;
   private on: string | null = null;
+  private scopeRow: AdministrativeUnit | null = null;
   private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
   private readonly readChecks = new Map<string, DataLoader<string, boolean>>();
+  private unitChecks: DataLoader<string, boolean> | null = null;
   private readonly personalReads: Array<{ personId: string; field: string }> = [];
   /** Log writes scheduled or under way; a write leaves this set only when it has finished. */
   private readonly logWrites = new Set<Promise<void>>();
@@ -39,27 +42,50 @@ export class Access {
   /** `readWhere(type)` as read-marks.ts names it, per type: a row marked with it is readable without a statement. */
   private readonly readKeys = new Map<string, string>();
 
+  /**
+   * `scopeUnit`: the territorial viewer's scope unit as this request's session lookup read it
+   * (sessions.ts), so the territory's day needs no statement; without it `load()` reads it.
+   */
   constructor(
     private readonly prisma: PrismaClient,
     readonly viewer: Viewer,
     readonly today: string,
     private readonly requestId?: string,
-  ) {}
+    scopeUnit?: AdministrativeUnit | null,
+  ) {
+    if (isTerritorial(viewer) && scopeUnit?.id === viewer.scopeUnitId) this.setScope(scopeUnit);
+  }
 
-  /** Loads the territory once per request (two queries); call before execution. */
+  /** Fixes the territory's day once per request (from the scope unit's row); call before execution. */
   async load(): Promise<this> {
-    if (!isTerritorial(this.viewer) || this.writeUnits) return this;
-    await this.loadTerritory();
+    if (!isTerritorial(this.viewer) || this.on !== null) return this;
+    await this.loadScope();
     return this;
   }
 
-  private async loadTerritory(): Promise<void> {
+  private async loadScope(): Promise<void> {
     const viewer = this.viewer;
     if (!isTerritorial(viewer)) return;
-    const { read, write, on } = await this.computeTerritory(viewer.scopeUnitId as string);
-    this.writeUnits = write;
-    this.readUnits = read;
-    this.on = on;
+    const row = await this.prisma.administrativeUnit.findUnique({ where: { id: viewer.scopeUnitId as string } });
+    this.setScope(row);
+  }
+
+  /**
+   * The day the territory is read as of: today; for a unit since ended (a district after 1/7/2025),
+   * its last day, so its staff keep the area they were responsible for.
+   */
+  private setScope(row: AdministrativeUnit | null): void {
+    this.scopeRow = row;
+    const lastDay = row?.validTo ? fromDbDate(new Date(row.validTo.getTime() - DAY_MS)) : null;
+    this.on = lastDay !== null && lastDay < this.today ? lastDay : this.today;
+  }
+
+  /**
+   * The viewer's scope unit as this request read it (for `me { scopeUnit }`), when it is this unit;
+   * null otherwise (the caller reads it).
+   */
+  scopeUnit(id: string): AdministrativeUnit | null {
+    return this.scopeRow?.id === id ? this.scopeRow : null;
   }
 
   /**
@@ -90,38 +116,44 @@ export class Access {
   private async refresh(stale: 'records' | 'territory'): Promise<void> {
     this.loaders.clear();
     this.readChecks.clear();
+    this.unitChecks = null;
     // Rows filtered before the write proved nothing about the territory after it.
     this.readKeys.clear();
-    if (stale === 'territory' && isTerritorial(this.viewer)) await this.loadTerritory();
+    if (stale === 'territory' && isTerritorial(this.viewer)) {
+      this.units = null;
+      // The scope unit itself may have been ended by the write: its day is read again.
+      await this.loadScope();
+    }
   }
 
   /**
-   * The territory as it stands today; for a unit since ended (a district after 1/7/2025), as it
-   * stood on its last day, so its staff keep the area they were responsible for. One query on the
-   * unit closure (migration unit_closure): its own units (with ended ones where they were on their
-   * last day: the closure's after-end rows) and, to read only, the units above.
+   * The territory's unit ids as of its day, read once per request and only by the decisions that
+   * need a set (a write's places, a count's or a report's scope, a unit no list filtered): one
+   * query on the unit closure (migration unit_closure): its own units (with ended ones where they
+   * were on their last day: the closure's after-end rows) and, to read only, the units above.
    */
-  private async computeTerritory(scope: string): Promise<{ read: Set<string>; write: Set<string>; on: string }> {
-    const rows = await this.prisma.$queryRaw<Array<{ id: string; above: boolean; day: Date }>>`
-      WITH asked AS (
-        SELECT CASE WHEN u.valid_to IS NOT NULL AND u.valid_to - 1 < ${this.today}::date THEN u.valid_to - 1 ELSE ${this.today}::date END AS day
-        FROM administrative_units u WHERE u.id = ${scope}::uuid
-      )
-      SELECT c.descendant_id::text AS id, false AS above, asked.day FROM unit_closure c, asked
-        WHERE c.ancestor_id = ${scope}::uuid AND c.valid_from <= asked.day AND (c.valid_to IS NULL OR asked.day < c.valid_to)
+  private territorySets(): Promise<{ read: Set<string>; write: Set<string> }> {
+    this.units ??= this.computeTerritory();
+    return this.units;
+  }
+
+  private async computeTerritory(): Promise<{ read: Set<string>; write: Set<string> }> {
+    const t = this.territory();
+    if (!t) throw new Error('territorySets() of a viewer without territory');
+    const on = fromDbDate(t.on);
+    const rows = await this.prisma.$queryRaw<Array<{ id: string; above: boolean }>>`
+      SELECT c.descendant_id::text AS id, false AS above FROM unit_closure c
+        WHERE c.ancestor_id = ${t.scopeId}::uuid AND c.valid_from <= ${on}::date AND (c.valid_to IS NULL OR ${on}::date < c.valid_to)
       UNION ALL
-      SELECT c.ancestor_id::text, true, asked.day FROM unit_closure c, asked
-        WHERE c.descendant_id = ${scope}::uuid AND NOT c.after_end AND c.valid_from <= asked.day AND (c.valid_to IS NULL OR asked.day < c.valid_to)
-      UNION ALL
-      SELECT ${scope}, false, asked.day FROM asked`;
-    const write = new Set<string>([scope]);
-    const read = new Set<string>([scope]);
+      SELECT c.ancestor_id::text, true FROM unit_closure c
+        WHERE c.descendant_id = ${t.scopeId}::uuid AND NOT c.after_end AND c.valid_from <= ${on}::date AND (c.valid_to IS NULL OR ${on}::date < c.valid_to)`;
+    const write = new Set<string>([t.scopeId]);
+    const read = new Set<string>([t.scopeId]);
     for (const r of rows) {
       read.add(r.id);
       if (!r.above) write.add(r.id);
     }
-    const first = rows[0];
-    return { read, write, on: first ? fromDbDate(first.day) : this.today };
+    return { read, write };
   }
 
   /** A territorial viewer's territory for list filters (scope and day, for SQL); null = all. */
@@ -143,19 +175,11 @@ export class Access {
     return seesPersonalData(this.viewer);
   }
 
-  /** Unit ids a territorial viewer may read (own territory and the units above); null = all. */
-  readableUnits(): Set<string> | null {
-    return isTerritorial(this.viewer) ? this.loaded(this.readUnits) : null;
-  }
-
   /** Unit ids a territorial viewer may write (own territory); null = all (admins). */
-  territoryUnits(): Set<string> | null {
-    return isTerritorial(this.viewer) ? this.loaded(this.writeUnits) : null;
-  }
-
-  private loaded(set: Set<string> | null): Set<string> {
-    if (!set) throw new Error('Access.load() was not awaited before execution');
-    return set;
+  async territoryUnits(): Promise<Set<string> | null> {
+    if (!isTerritorial(this.viewer)) return null;
+    await this.fresh();
+    return (await this.territorySets()).write;
   }
 
   private locate(type: string, id: string): Promise<Location | undefined> {
@@ -217,6 +241,31 @@ export class Access {
   }
 
   /**
+   * A place a territorial viewer meets outside a list that filtered it (a unit's parent, a person's
+   * residence): the few ids a request meets, asked in one statement per batch of the same closure
+   * rows as `unitReadable` (entities/places.ts; lists-match-read-check.test.ts holds them equal),
+   * written in SQL since Prisma's form of that condition costs more to build, plan and map than the
+   * answer is worth here — and rather than reading every unit of the territory for them.
+   */
+  private unitReadable(id: string): Promise<boolean> {
+    this.unitChecks ??= new DataLoader(async (ids) => {
+      const t = this.territory();
+      if (!t) return ids.map(() => true);
+      const on = fromDbDate(t.on);
+      const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
+        SELECT u.id::text AS id FROM unnest(${[...ids]}::uuid[]) AS u(id)
+        WHERE u.id = ${t.scopeId}::uuid
+          OR EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = ${t.scopeId}::uuid AND c.descendant_id = u.id
+            AND c.valid_from <= ${on}::date AND (c.valid_to IS NULL OR ${on}::date < c.valid_to))
+          OR EXISTS (SELECT 1 FROM unit_closure c WHERE c.descendant_id = ${t.scopeId}::uuid AND c.ancestor_id = u.id AND NOT c.after_end
+            AND c.valid_from <= ${on}::date AND (c.valid_to IS NULL OR ${on}::date < c.valid_to))`;
+      const open = new Set(rows.map((r) => r.id));
+      return ids.map((x) => open.has(x));
+    });
+    return this.unitChecks.load(id);
+  }
+
+  /**
    * May the viewer read this record? Used by every object type (node, nested relations, lists).
    * `row`, the object a query returned, is readable without a statement when that query already
    * filtered it by `readWhere(type)` (read-marks.ts).
@@ -231,9 +280,7 @@ export class Access {
     // Every record of an always-party type reveals party membership.
     if (!this.seesParty && definitionOf(type).party === 'always') return false;
     if (row && this.marked(type, row)) return true;
-    // A place: the territory loaded for the request is its read condition's answer (the same closure
-    // rows on the same day as `unitReadable`), so no statement.
-    if (type === 'AdministrativeUnit' && isTerritorial(this.viewer)) return this.loaded(this.readUnits).has(id);
+    if (type === 'AdministrativeUnit' && isTerritorial(this.viewer)) return this.unitReadable(id);
     return this.readable(type, id);
   }
 
@@ -247,7 +294,7 @@ export class Access {
     if (!canWrite(this.viewer)) return false;
     if (!isTerritorial(this.viewer) && this.seesParty) return true;
     await this.fresh();
-    const territory = isTerritorial(this.viewer) ? this.territoryUnits() : null;
+    const territory = isTerritorial(this.viewer) ? (await this.territorySets()).write : null;
     for (const ref of refs) {
       // A record with no place (an account) is for administrators only.
       if (!LOCATORS[ref.type]) return isAdmin(this.viewer);

@@ -1,5 +1,5 @@
 import { formatViDate, todayInVietnam } from '@coso/domain';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { AdministrativeUnit, PrismaClient } from '../generated/prisma/client.js';
 import { type CredentialProblem, readAuthorization } from './credentials.js';
 import { reserveAttempt, settleSuccess } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -111,7 +111,7 @@ function isLocked(account: { validTo: Date | null; lockedAt: Date | null }, now:
 export async function viewerFromToken(prisma: PrismaClient, token: string | null | undefined, now: Date = new Date()): Promise<Viewer> {
   if (!token) return { kind: 'anonymous' };
   const found = await sessionViewer(prisma, token, now);
-  return typeof found === 'string' ? { kind: 'anonymous' } : found;
+  return typeof found === 'string' ? { kind: 'anonymous' } : found.viewer;
 }
 
 /**
@@ -124,21 +124,43 @@ export async function viewerFromAuthorization(
   header: string | undefined | null,
   now: Date = new Date(),
 ): Promise<Viewer> {
-  const read = readAuthorization(header);
-  if ('problem' in read) return { kind: 'anonymous', credential: read.problem };
-  const found = await sessionViewer(prisma, read.token, now);
-  return typeof found === 'string' ? { kind: 'anonymous', credential: found } : found;
+  return (await sessionFromAuthorization(prisma, header, now)).viewer;
 }
 
-/** The account of a session token, or why the token opens none. */
-async function sessionViewer(prisma: PrismaClient, token: string, now: Date): Promise<AccountViewer | CredentialProblem> {
-  const session = await prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { account: true } });
+/**
+ * The viewer behind a request's `Authorization` header and, for an account bound to a unit, that
+ * unit's row as of this request, read by the same statement as the session: the territory's day
+ * comes from it (Access) and `me { scopeUnit }` answers from it, so a district officer's request
+ * needs no statement of its own before its data queries, as an administrator's does not. Pass
+ * `scopeUnit` to `createRequestContext` with the viewer; it is this request's, not to be kept.
+ */
+export async function sessionFromAuthorization(
+  prisma: PrismaClient,
+  header: string | undefined | null,
+  now: Date = new Date(),
+): Promise<{ viewer: Viewer; scopeUnit: AdministrativeUnit | null }> {
+  const read = readAuthorization(header);
+  if ('problem' in read) return { viewer: { kind: 'anonymous', credential: read.problem }, scopeUnit: null };
+  const found = await sessionViewer(prisma, read.token, now);
+  return typeof found === 'string' ? { viewer: { kind: 'anonymous', credential: found }, scopeUnit: null } : found;
+}
+
+/** The account of a session token (with its scope unit's row), or why the token opens none. */
+async function sessionViewer(
+  prisma: PrismaClient,
+  token: string,
+  now: Date,
+): Promise<{ viewer: AccountViewer; scopeUnit: AdministrativeUnit | null } | CredentialProblem> {
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { account: { include: { scopeUnit: true } } },
+  });
   if (!session) return 'UNKNOWN';
   if (session.revokedAt) return 'REVOKED';
   if (session.expiresAt <= now) return 'EXPIRED';
   // A locked or ended account's sessions end with it (lockAccount revokes them; endAccount from its date).
   if (isLocked(session.account, now)) return 'REVOKED';
-  return toViewer(session.account, session.id);
+  return { viewer: toViewer(session.account, session.id), scopeUnit: session.account.scopeUnit };
 }
 
 function toViewer(

@@ -74,12 +74,24 @@ const Me = builder.objectRef<AccountViewer>('Me').implement({
       type: 'AdministrativeUnit',
       nullable: true,
       skipTypeScopes: true,
-      resolve: (query, v, _a, ctx) =>
-        v.scopeUnitId ? ctx.prisma.administrativeUnit.findUnique({ ...query, where: { id: v.scopeUnitId } }) : null,
+      resolve: (query, v, _a, ctx) => {
+        if (!v.scopeUnitId) return null;
+        // The request's own scope unit came with its session (Access): no statement, unless the
+        // selection asks relations of it.
+        const read = ctx.access.viewer === v && !hasRelations(query) ? ctx.access.scopeUnit(v.scopeUnitId) : null;
+        return read ?? ctx.prisma.administrativeUnit.findUnique({ ...query, where: { id: v.scopeUnitId } });
+      },
     }),
     permissions: t.field({ type: Permissions, resolve: (v) => v }),
   }),
 });
+
+/** Whether a plugin-prisma query asks relations (an `include`, or a nested `select`) beyond a row's columns. */
+function hasRelations(query: { include?: unknown; select?: unknown }): boolean {
+  const nested = (v: unknown) => typeof v === 'object' && v !== null && Object.keys(v).length > 0;
+  if (nested(query.include)) return true;
+  return typeof query.select === 'object' && query.select !== null && Object.values(query.select).some((v) => v !== true && v !== false);
+}
 
 interface LoginOk {
   token: string;

@@ -157,10 +157,10 @@ builder.queryField('counts', (t) =>
       groupBy: t.arg({ type: [CountDimension], required: false, defaultValue: ['WARD'] }),
       asOf: asOfArg(t.arg),
     },
-    resolve: (_root, args, ctx, info) => {
+    resolve: async (_root, args, ctx, info) => {
       const scopeId = dbId(args.scopeId, 'AdministrativeUnit');
       // Counts are reads too: district and ward staff count within their territory only.
-      const territory = ctx.access.territoryUnits();
+      const territory = await ctx.access.territoryUnits();
       if (territory && !territory.has(scopeId)) throw forbidden();
       // Who holds a post in a party cell or committee is party data, counts included: for viewers
       // without party rights PEOPLE counts post holders of the other bodies only (as if no party

@@ -1,7 +1,7 @@
 import { Access } from '../auth/access.js';
 import { requestWriter } from '../auth/audit.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { AdministrativeUnit, PrismaClient } from '../generated/prisma/client.js';
 import type { Context } from './context.js';
 import { todayInVietnam } from './context.js';
 
@@ -20,9 +20,11 @@ export async function createRequestContext(options: {
   compiledReads?: boolean;
   /** Aborted when the client goes away (see `UseCaseContext.signal`). */
   signal?: AbortSignal;
+  /** The viewer's scope unit as this request's session lookup read it (`sessionFromAuthorization`); read again without it. */
+  scopeUnit?: AdministrativeUnit | null;
 }): Promise<Context> {
   const today = options.today ?? todayInVietnam();
-  const access = await new Access(options.prisma, options.viewer, today, options.requestId).load();
+  const access = await new Access(options.prisma, options.viewer, today, options.requestId, options.scopeUnit).load();
   return {
     prisma: options.prisma,
     viewer: options.viewer,

@@ -18,7 +18,7 @@ import type { UseCaseContext } from './context.js';
 export async function mayReportOn(access: Access, scopeUnitId: string): Promise<boolean> {
   if (!access.signedIn) return false;
   if (!(await access.canRead('AdministrativeUnit', scopeUnitId))) return false;
-  const territory = access.territoryUnits(); // null: not bound to a territory
+  const territory = await access.territoryUnits(); // null: not bound to a territory
   return territory === null || territory.has(scopeUnitId);
 }
 
