@@ -248,6 +248,8 @@ export class Access {
    * answer is worth here — and rather than reading every unit of the territory for them.
    */
   private unitReadable(id: string): Promise<boolean> {
+    // The scope itself (a ward's parent in a district officer's list): its condition's first branch.
+    if (id === this.territory()?.scopeId) return Promise.resolve(true);
     this.unitChecks ??= new DataLoader(async (ids) => {
       const t = this.territory();
       if (!t) return ids.map(() => true);
