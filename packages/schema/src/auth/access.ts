@@ -32,7 +32,6 @@ export class Access {
   private scopeRow: AdministrativeUnit | null = null;
   private readonly loaders = new Map<string, DataLoader<string, Location | undefined>>();
   private readonly readChecks = new Map<string, DataLoader<string, boolean>>();
-  private unitChecks: DataLoader<string, boolean> | null = null;
   private readonly personalReads: Array<{ personId: string; field: string }> = [];
   /** Log writes scheduled or under way; a write leaves this set only when it has finished. */
   private readonly logWrites = new Set<Promise<void>>();
@@ -116,7 +115,6 @@ export class Access {
   private async refresh(stale: 'records' | 'territory'): Promise<void> {
     this.loaders.clear();
     this.readChecks.clear();
-    this.unitChecks = null;
     // Rows filtered before the write proved nothing about the territory after it.
     this.readKeys.clear();
     if (stale === 'territory' && isTerritorial(this.viewer)) {
@@ -242,29 +240,14 @@ export class Access {
 
   /**
    * A place a territorial viewer meets outside a list that filtered it (a unit's parent, a person's
-   * residence): the few ids a request meets, asked in one statement per batch of the same closure
-   * rows as `unitReadable` (entities/places.ts; lists-match-read-check.test.ts holds them equal),
-   * written in SQL since Prisma's form of that condition costs more to build, plan and map than the
-   * answer is worth here — and rather than reading every unit of the territory for them.
+   * residence): the scope itself at once (the first branch of `unitReadable`); any other from the
+   * territory's units, read once per request when the first such place is met (the same closure
+   * rows on the same day as `unitReadable`; lists-match-read-check.test.ts holds them equal), so
+   * however many levels of units a selection meets, they cost one statement at most.
    */
-  private unitReadable(id: string): Promise<boolean> {
-    // The scope itself (a ward's parent in a district officer's list): its condition's first branch.
-    if (id === this.territory()?.scopeId) return Promise.resolve(true);
-    this.unitChecks ??= new DataLoader(async (ids) => {
-      const t = this.territory();
-      if (!t) return ids.map(() => true);
-      const on = fromDbDate(t.on);
-      const rows = await this.prisma.$queryRaw<Array<{ id: string }>>`
-        SELECT u.id::text AS id FROM unnest(${[...ids]}::uuid[]) AS u(id)
-        WHERE u.id = ${t.scopeId}::uuid
-          OR EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = ${t.scopeId}::uuid AND c.descendant_id = u.id
-            AND c.valid_from <= ${on}::date AND (c.valid_to IS NULL OR ${on}::date < c.valid_to))
-          OR EXISTS (SELECT 1 FROM unit_closure c WHERE c.descendant_id = ${t.scopeId}::uuid AND c.ancestor_id = u.id AND NOT c.after_end
-            AND c.valid_from <= ${on}::date AND (c.valid_to IS NULL OR ${on}::date < c.valid_to))`;
-      const open = new Set(rows.map((r) => r.id));
-      return ids.map((x) => open.has(x));
-    });
-    return this.unitChecks.load(id);
+  private async unitReadable(id: string): Promise<boolean> {
+    if (id === this.territory()?.scopeId) return true;
+    return (await this.territorySets()).read.has(id);
   }
 
   /**

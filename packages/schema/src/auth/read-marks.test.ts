@@ -101,9 +101,11 @@ describe('rows filtered by territory in SQL are not checked again', () => {
     expect(extra).toEqual([]);
   });
 
-  it('places met anywhere (a unit’s parent, ancestors…, the account’s scope) take no statement: the request’s territory answers', async () => {
-    // Every field of a unit that returns units, found in the schema; the territory loaded for the
+  it('places met anywhere (a unit’s parent, ancestors…, the account’s scope) take one statement per request at most: the territory, read when first needed', async () => {
+    // Every field of a unit that returns units, found in the schema; the territory read for the
     // request is the read condition's answer (lists-match-read-check.test.ts holds the two equal).
+    // It is read only by a request that meets a unit outside a filtered list (not the scope itself):
+    // one statement more than the administrator's, however many levels of units.
     const unit = buildSchema().getType('AdministrativeUnit');
     if (!isObjectType(unit)) throw new Error('no AdministrativeUnit');
     const fields = Object.values(unit.getFields()).filter((f) => {
@@ -126,7 +128,7 @@ describe('rows filtered by territory in SQL are not checked again', () => {
       for (const account of ['quan.longbien', 'phuong.giangbien']) {
         const read = await statementsOf(source, account);
         expect(read.errors, `${account}: ${source}`).toEqual([]);
-        expect(read.statements, `${account}: ${source}`).toBeLessThanOrEqual(admin.statements);
+        expect(read.statements, `${account}: ${source}`).toBeLessThanOrEqual(admin.statements + 1);
       }
     }
   });
@@ -155,7 +157,7 @@ describe('rows filtered by territory in SQL are not checked again', () => {
           const admin = await statementsOf(source, 'admin');
           const read = await statementsOf(source, account);
           expect(read.errors, `${account}: ${source}`).toEqual([]);
-          expect(read.statements, `${account}: ${source}`).toBeLessThanOrEqual(admin.statements);
+          expect(read.statements, `${account}: ${source}`).toBeLessThanOrEqual(admin.statements + 1);
           expect(await refusedByReadCheck(records(read.data), account), `${account}: ${source}`).toEqual([]);
           if (SAME_AS_ADMIN.has(account) && (asOf < DISTRICT_ENDED || account === 'phantich')) {
             expect(read.data, `${account}: ${source}`).toEqual(admin.data);
