@@ -14,6 +14,7 @@ import { endProgress, startProgress } from './progress.js';
 import type { Table } from './read-file.js';
 import { type ReferenceQuery, type Resolved, resolveReferences, sourceKeyFound, sourceKeyRecord, sourceKeyRecords } from './references.js';
 import { fileAsOfDate, fileAsOfViolations, rowDate } from './row-date.js';
+import { withheldFileViolations } from './withheld-file.js';
 
 /**
  * The import itself: every row goes through the same write as a single `createX` / `updateX` —
@@ -112,7 +113,12 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
     columns,
     rows: [],
     // A title block's unreadable "Ngày số liệu" stops here too: no row resolved as of a guessed date.
-    errors: [...sheet.violations, ...fileAsOfViolations(run.table, columns, run.choices?.headerRow)].map((v) => toError(null, v, columns)),
+    errors: [
+      ...sheet.violations,
+      ...fileAsOfViolations(run.table, columns, run.choices?.headerRow),
+      // An export with values withheld would blank them (withheld-file.ts).
+      ...withheldFileViolations(run.table, columns, run.choices?.headerRow),
+    ].map((v) => toError(null, v, columns)),
     committed: false,
     transactionId: null,
   };
