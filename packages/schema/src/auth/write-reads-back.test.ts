@@ -51,7 +51,10 @@ const rowsOf = (type: string, take = 40): Promise<Row[]> => {
 const asInput = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
 
 /** A value of an input field's type: references from every record of their type, the rest from a few plain values. */
-async function valueOf(type: GraphQLInputType, extensions: Readonly<Record<string, unknown>> | undefined): Promise<fc.Arbitrary<unknown>> {
+async function drawnValue(
+  type: GraphQLInputType,
+  extensions: Readonly<Record<string, unknown>> | undefined,
+): Promise<fc.Arbitrary<unknown>> {
   const named = getNamedType(type);
   const list = isListType(isNonNullType(type) ? type.ofType : type);
   let one: fc.Arbitrary<unknown>;
@@ -82,7 +85,7 @@ async function createInputs(input: GraphQLInputObjectType, type: string): Promis
   if (!copies.length) return null;
   const optional = fields.filter(([, f]) => !isNonNullType(f.type)).map(([name]) => name);
   const redraw: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [name, f] of fields) if (referenceOf(f.extensions)) redraw[name] = await valueOf(f.type, f.extensions);
+  for (const [name, f] of fields) if (referenceOf(f.extensions)) redraw[name] = await drawnValue(f.type, f.extensions);
   return fc
     .tuple(
       fc.constantFrom(...copies),
@@ -104,7 +107,7 @@ async function updateInputs(input: GraphQLInputObjectType, type: string): Promis
   if (!rows.length || !fields.length) return null;
   const changes: fc.Arbitrary<Row>[] = [];
   for (const [name, f] of fields) {
-    const value = await valueOf(f.type, f.extensions);
+    const value = await drawnValue(f.type, f.extensions);
     changes.push(fc.oneof(fc.constant(null), value).map((v) => ({ [name]: v })));
   }
   return fc
