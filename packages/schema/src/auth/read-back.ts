@@ -20,10 +20,15 @@ export interface ChangedRecord {
 
 type FindIds = { findMany(args: object): Promise<Array<{ id: string }>> };
 
+/** Whether the viewer's writes need reading back: a territory, or no party rights (others read everything). */
+export function readsBackNeeded(access: Access): boolean {
+  return isTerritorial(access.viewer) || !access.seesParty;
+}
+
 /** The changed records the author may not read, by type (none for viewers who read everything). */
 export async function unreadableAfterWrite(tx: Tx, access: Access, changed: readonly ChangedRecord[]): Promise<Map<EntityType, string[]>> {
   const out = new Map<EntityType, string[]>();
-  if (!isTerritorial(access.viewer) && access.seesParty) return out;
+  if (!readsBackNeeded(access)) return out;
   const byType = new Map<EntityType, Set<string>>();
   for (const c of changed) {
     // Public documents are read by every signed-in viewer; accounts and logs have no place.

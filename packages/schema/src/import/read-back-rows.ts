@@ -1,4 +1,4 @@
-import { unreadableAfterWrite, unreadableWriteViolations } from '../auth/read-back.js';
+import { readsBackNeeded, unreadableAfterWrite, unreadableWriteViolations } from '../auth/read-back.js';
 import { changedRecords, type Tx } from '../store/transaction.js';
 import type { UseCaseContext } from '../use-cases/context.js';
 import type { ImportError, RowOutcome } from './engine.js';
@@ -10,6 +10,7 @@ import type { ImportError, RowOutcome } from './engine.js';
  * an error of the file.
  */
 export async function readBackErrors(tx: Tx, ctx: Pick<UseCaseContext, 'access'>, rows: readonly RowOutcome[]): Promise<ImportError[]> {
+  if (!readsBackNeeded(ctx.access)) return [];
   const lost = await unreadableAfterWrite(tx, ctx.access, await changedRecords(tx));
   const errors: ImportError[] = [];
   for (const [type, ids] of lost) {
