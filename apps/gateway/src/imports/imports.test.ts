@@ -95,7 +95,10 @@ describe('POST /imports', () => {
       'Lê Thị Lên;Nữ;1971;001171777002;Tổ dân phố số 5, Giang Biên',
       '',
     ].join('\n');
-    const res = await post('kind=people&fileName=nhan-khau.csv', placed, { 'content-type': 'text/csv', authorization: `Bearer ${officer}` });
+    const res = await post('kind=people&fileName=nhan-khau.csv', placed, {
+      'content-type': 'text/csv',
+      authorization: `Bearer ${officer}`,
+    });
     expect(res.status).toBe(201);
     const { id, sha256 } = (await res.json()) as { id: string; sha256: string };
     expect(sha256).toMatch(/^[0-9a-f]{64}$/u);
