@@ -16,6 +16,7 @@ import {
   passwordFromEnvOrPrompt,
   rolesScript,
 } from './db-roles.js';
+import { EXPORT_USAGE, exportUsageProblem, runExportCommand } from './export-command.js';
 import { IMPORT_USAGE, readImportFile, runImportCommand } from './import-command.js';
 import { createLogger, type Logger } from './logger.js';
 import { isEmptyDatabase, loadSampleData } from './sample-data.js';
@@ -48,7 +49,7 @@ Lệnh / Commands:
                  Without --apply: prints the SQL. --apply: run with a superuser's DATABASE_URL (creates
                  the roles, migrates as the owner, grants); passwords from ${OWNER_PASSWORD_VARIABLE} /
                  ${GATEWAY_PASSWORD_VARIABLE}, or asked for. Run it again after every upgrade.
-  import <tệp> --kind <loại> [--dry-run] [--source <nguồn>]
+  import <tệp> --kind <loại> [--sheet <trang tính>] [--dry-run] [--source <nguồn>]
                  Nhập một tệp .xlsx/.csv theo mẫu (GET /imports/templates/<loại>.xlsx): mọi dòng được kiểm
                  tra như khi ghi từng bản ghi; có lỗi thì không ghi gì (liệt kê lỗi theo dòng, cột). Tất cả
                  trong một giao dịch: --dry-run, lỗi, hay bị dừng giữa chừng đều không để lại gì.
@@ -56,6 +57,13 @@ Lệnh / Commands:
                  be; any error writes nothing (listed by row and column). One transaction: a dry run, an
                  error or a kill midway leaves nothing.
                  ${IMPORT_USAGE}
+  export <loại> [--as-of <ngày>] [--out <tệp>]
+                 Xuất dữ liệu một loại theo mẫu nhập (.xlsx), như nền tảng đọc (không che gì): nhập lại
+                 tệp này không đổi gì. Qua API: GET /exports/templates/<loại>.xlsx, theo quyền người xem.
+                 A kind's records in its import template (.xlsx), as the platform reads them (nothing
+                 masked): importing the file back changes nothing. Over the API with a viewer's rights:
+                 GET /exports/templates/<kind>.xlsx.
+                 ${EXPORT_USAGE}
   help           Hướng dẫn này. / This help.
 
 Tùy chọn / Options:
@@ -67,9 +75,13 @@ Tùy chọn / Options:
                  (users create-admin) tên đăng nhập, tên hiển thị. / username, display name.
   --owner, --gateway, --apply
                  (db roles) tên hai vai trò; áp dụng thay vì in. / the two roles' names; apply instead of printing.
-  --kind, --dry-run, --source
-                 (import) loại dữ liệu; chỉ kiểm tra; nơi giữ mã nguồn (mặc định: system).
-                 (import) the kind; check only; where source keys are kept (default: system).
+  --kind, --sheet, --dry-run, --source
+                 (import) loại dữ liệu; trang tính (mặc định: trang đầu tiên khớp mẫu); chỉ kiểm tra; nơi
+                 giữ mã nguồn (mặc định: system).
+                 (import) the kind; the sheet (default: the first that matches the template); check only;
+                 where source keys are kept (default: system).
+  --as-of, --out
+                 (export) ngày số liệu (mặc định: hôm nay); tệp ghi ra. / the as-of date (default: today); the file written.
   --verbose      Ghi log JSON ra stderr. / Write JSON logs to stderr.
   -h, --help     Hướng dẫn này. / This help.
 `;
@@ -89,11 +101,30 @@ interface Flags {
   kind: string | undefined;
   dryRun: boolean;
   source: string | undefined;
+  sheet: string | undefined;
+  /** `export <kind> --as-of … --out …`. */
+  exportKind: string | undefined;
+  asOf: string | undefined;
+  out: string | undefined;
 }
 
 type Command = (config: Config, log: Logger, flags: Flags) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  async export(config, log, flags) {
+    const wanted = { kind: flags.exportKind, asOf: flags.asOf, out: flags.out };
+    const problem = exportUsageProblem(wanted);
+    if (problem !== null || !wanted.kind) {
+      console.error(problem);
+      return 2;
+    }
+    const database = await startDatabase(config, log, { loadSampleData: false });
+    try {
+      return await runExportCommand(database.prisma, { ...wanted, kind: wanted.kind });
+    } finally {
+      await database.stop();
+    }
+  },
   async import(config, log, flags) {
     const { file, kind } = flags;
     if (!file || !kind) {
@@ -231,7 +262,9 @@ async function main(argv: string[]): Promise<number> {
   const city = key === 'seed' && rest[0] === 'city';
   // `import <file>`: the file is a word of the command.
   const file = key === 'import' ? rest[0] : undefined;
-  const extra = key === name ? rest.slice(city || key === 'import' ? 1 : 0) : rest.slice(1);
+  // `export <kind>`: the kind is a word of the command.
+  const exportKind = key === 'export' ? rest[0] : undefined;
+  const extra = key === name ? rest.slice(city || key === 'import' || key === 'export' ? 1 : 0) : rest.slice(1);
   const command = COMMANDS[key];
   if (!command || extra.length > 0) {
     console.error(
@@ -264,6 +297,10 @@ async function main(argv: string[]): Promise<number> {
       kind: parsed.values.kind,
       dryRun: parsed.values['dry-run'] ?? false,
       source: parsed.values.source,
+      sheet: parsed.values.sheet,
+      exportKind,
+      asOf: parsed.values['as-of'],
+      out: parsed.values.out,
     });
   } catch (error) {
     if (error instanceof DbRolesRefused) {
@@ -291,6 +328,9 @@ function parse(argv: string[]) {
       kind: { type: 'string' },
       'dry-run': { type: 'boolean' },
       source: { type: 'string' },
+      sheet: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

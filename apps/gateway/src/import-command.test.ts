@@ -112,3 +112,25 @@ describe('coso import', () => {
     expect({ people: after.people - before.people, batches: after.batches - before.batches }).toEqual({ people: 400, batches: 1 });
   });
 });
+
+describe('coso export, and coso import --sheet', () => {
+  it('exports the people in their template; imported back from the sheet named, nothing changes; an unknown sheet is refused', async () => {
+    const source = join(dir, 'nguoi.csv');
+    writeFileSync(source, peopleCsv(3));
+    expect((await coso(['import', source, '--kind', 'people'])).code).toBe(0);
+    const people = await prisma.person.count();
+    const out = join(dir, 'nhan-khau.xlsx');
+    const exported = await coso(['export', 'people', '--as-of', '2026-06-01', '--out', out]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain(`Exported ${people} rows to ${out}`);
+    const back = await coso(['import', out, '--kind', 'people', '--sheet', 'Nhân khẩu', '--dry-run']);
+    expect(back.code, back.stdout + back.stderr).toBe(0);
+    expect(back.stdout).toContain(`0 to create, 0 to update, ${people} unchanged`);
+    const wrong = await coso(['import', out, '--kind', 'people', '--sheet', 'Không có', '--dry-run']);
+    expect(wrong.code).not.toBe(0);
+    expect(await prisma.person.count()).toBe(people);
+    const usage = await coso(['export', 'nobody']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('No kind "nobody"');
+  });
+});

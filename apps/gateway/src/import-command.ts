@@ -13,7 +13,7 @@ import {
 } from '@coso/schema';
 
 /**
- * `coso import <file> --kind <kind> [--dry-run] [--source <source>]`: the first bulk load of a
+ * `coso import <file> --kind <kind> [--sheet <name>] [--dry-run] [--source <source>]`: the first bulk load of a
  * district, as the platform itself. The same engine as the upload (every row through the single
  * write's rules), in one transaction that also records the batch: a dry run, a file with any error,
  * or a process killed midway writes nothing. Errors go to stdout, one line per cell; progress to
@@ -24,9 +24,11 @@ export interface ImportFlags {
   kind: string | undefined;
   dryRun: boolean;
   source: string | undefined;
+  /** The workbook's sheet to read (default: the first whose header row matches the kind), as the upload and the wizard choose one. */
+  sheet: string | undefined;
 }
 
-export const IMPORT_USAGE = `coso import <tệp / file> --kind <${IMPORT_KINDS.map((k) => k.name).join('|')}> [--dry-run] [--source <nguồn / source>]`;
+export const IMPORT_USAGE = `coso import <tệp / file> --kind <${IMPORT_KINDS.map((k) => k.name).join('|')}> [--sheet <trang tính / sheet>] [--dry-run] [--source <nguồn / source>]`;
 
 export async function readImportFile(file: string): Promise<Buffer | string> {
   try {
@@ -50,6 +52,7 @@ export async function runImportCommand(
       fileName: basename(flags.file),
       bytes,
       source: flags.source,
+      sheet: flags.sheet,
       dryRun: flags.dryRun,
       onRow: (done, total) => process.stderr.write(`… ${done}/${total}\n`),
     });

@@ -13,6 +13,7 @@ import { ExpensiveWork } from './expensive-work.js';
 import { expensiveWorkPlugin } from './expensive-work-plugin.js';
 import { listExportRoutes } from './exports/list-export.js';
 import { exportRoutes } from './exports/routes.js';
+import { templateExportRoutes } from './exports/template-export.js';
 import { contextFor, type GatewayContext, operationContextPlugin } from './graphql-context.js';
 import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
 import { healthRoutes } from './health.js';
@@ -110,6 +111,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   });
   app.use(healthRoutes({ prisma, stopping: () => stopping, connections: () => connections }));
   app.use(exportRoutes({ prisma, log, expensiveWork }));
+  app.use(templateExportRoutes({ prisma, log, expensiveWork }));
   app.use(listExportRoutes({ prisma, log, apollo, schema, parseOptions: limits.parseOptions }));
   app.use(importRoutes({ prisma, log }));
   app.use(

@@ -46,6 +46,7 @@ export { createRequestContext } from './graphql/request-context.js';
 export { buildSchema, printSchemaSdl } from './graphql/schema.js';
 export { importFile, kindOrRefuse, uploadImport } from './import/batches.js';
 export type { ImportError, ImportOutcome } from './import/engine.js';
+export { exportKindFile, type Withheld } from './import/export.js';
 export { IMPORT_KINDS, type ImportKind, importKind } from './import/kinds.js';
 export { UnreadableFile } from './import/read-file.js';
 export { importTemplate } from './import/template.js';

@@ -33,6 +33,23 @@ export async function downloadTemplate(kind: string, language: Language): Promis
   }
 }
 
+/**
+ * Downloads `GET /exports/templates/<kind>.xlsx?asOf=`: the kind's records the account may see, in
+ * its template (masked as the API masks them; such a file says so and cannot be imported back).
+ */
+export async function downloadKindExport(kind: string, asOf: string, language: Language): Promise<HttpOutcome<string>> {
+  try {
+    const query = new URLSearchParams({ asOf });
+    const response = await gatewayFetch(`/exports/templates/${encodeURIComponent(kind)}.xlsx?${query}`);
+    if (!response.ok) return { ok: false, message: await failure(response, language) };
+    const fileName = fileNameFromDisposition(response.headers.get('content-disposition'), `du-lieu-${kind}-${asOf}.xlsx`);
+    saveBlob(await response.blob(), fileName);
+    return { ok: true, value: fileName };
+  } catch {
+    return { ok: false, message: translator(language, [])('common.networkError') };
+  }
+}
+
 /** Uploads a file as a batch of `kind` (`POST /imports`): the new batch's id. */
 export async function uploadImportFile(kind: string, file: File, language: Language): Promise<HttpOutcome<string>> {
   const type = importFileType(file.name);

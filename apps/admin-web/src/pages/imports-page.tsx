@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
+import { todayInVietnam } from '@coso/domain';
 import { Alert, Button, Card, Flex, Form, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,7 +9,7 @@ import { useMessages } from '../i18n/language';
 import { importMessages } from '../i18n/messages/imports';
 import { formatMoment } from '../imports/format-time';
 import { ImportBatchesDocument, ImportKindsDocument } from '../imports/import-documents';
-import { downloadTemplate } from '../imports/import-http';
+import { downloadKindExport, downloadTemplate } from '../imports/import-http';
 import { ImportUploadArea } from '../imports/import-upload-area';
 import { mayImport } from '../imports/may-import';
 import { LoadErrorAlert } from '../lists/load-error-alert';
@@ -97,6 +98,20 @@ export function ImportsPage() {
                     }}
                   >
                     {t('imports.template')}
+                  </Button>
+                  <Button
+                    icon={<DownloadOutlined />}
+                    data-testid="import-export-data"
+                    onClick={async () => {
+                      const outcome = await downloadKindExport(kind.name, todayInVietnam(), language);
+                      setTemplate(
+                        outcome.ok
+                          ? { ok: true, text: t('imports.exportSaved', { name: outcome.value }) }
+                          : { ok: false, text: outcome.message },
+                      );
+                    }}
+                  >
+                    {t('imports.exportData')}
                   </Button>
                   {template && (
                     <Typography.Text type={template.ok ? 'success' : 'danger'} data-testid="import-template-result">

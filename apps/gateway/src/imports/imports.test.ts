@@ -86,12 +86,24 @@ describe('POST /imports', () => {
   });
 
   it('uploads, previews over GraphQL and commits: upload → preview → commit', async () => {
-    const res = await post('kind=people&fileName=nhan-khau.csv', CSV, { 'content-type': 'text/csv', authorization: `Bearer ${officer}` });
+    // Each person with a residence in the officer's ward (as of the file's date): one placed nowhere
+    // would be a record its author could not read back, refused (packages/schema/src/auth/read-back.ts).
+    const placed = [
+      'Ngày số liệu: 01/12/2022',
+      'Họ và tên;Giới tính;Năm sinh;Số CCCD;Thường trú',
+      'Phan Văn Tải;Nam;1969;001069777001;Tổ dân phố số 5, Giang Biên',
+      'Lê Thị Lên;Nữ;1971;001171777002;Tổ dân phố số 5, Giang Biên',
+      '',
+    ].join('\n');
+    const res = await post('kind=people&fileName=nhan-khau.csv', placed, {
+      'content-type': 'text/csv',
+      authorization: `Bearer ${officer}`,
+    });
     expect(res.status).toBe(201);
     const { id, sha256 } = (await res.json()) as { id: string; sha256: string };
     expect(sha256).toMatch(/^[0-9a-f]{64}$/u);
     const preview = await graphql<{ importBatch: { fileName: string; preview: { rows: Array<{ action: string }>; errors: unknown[] } } }>(
-      'query($id: String!) { importBatch(id: $id) { fileName preview { rows { action } errors { code } } } }',
+      'query($id: String!) { importBatch(id: $id) { fileName preview { rows { action } errors { rowNumber column code message { en } } } } }',
       { id },
       officer,
     );

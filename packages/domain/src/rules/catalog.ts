@@ -162,6 +162,22 @@ export const RULES = {
     'Nhập lại không đổi được trường cố định của bản ghi đã có (đơn vị cấp trên, mã, …)',
     'A re-import cannot change a fixed field of an existing record (its parent, code, …)',
   ),
+  IMPORT_WITHHELD_FILE: rule(
+    'IMPORT_WITHHELD_FILE',
+    'error',
+    'Person',
+    'Nguyên tắc dữ liệu',
+    'Không nhập lại tệp được xuất khi một số dữ liệu bị che hoặc lược bớt',
+    'A file exported with values masked or left out cannot be imported back',
+  ),
+  WRITE_OUTSIDE_OWN_READ: rule(
+    'WRITE_OUTSIDE_OWN_READ',
+    'error',
+    'Person',
+    'Nguyên tắc dữ liệu',
+    'Bản ghi bạn ghi phải nằm trong phạm vi bạn được xem',
+    'A record you write must lie where you may read it',
+  ),
 
   // Identifiers (their own module, so an identifier check does not carry the whole catalogue).
   ...IDENTIFIER_RULES,

@@ -1,5 +1,6 @@
 import type { Writer } from '../store/transaction.js';
 import type { Access } from './access.js';
+import { readsBackNeeded, unreadableAfterWrite, unreadableWriteViolations } from './read-back.js';
 import { actorName, type Viewer } from './viewer.js';
 
 /**
@@ -15,6 +16,10 @@ export function requestWriter(viewer: Viewer, requestId: string | undefined, acc
     requestId: requestId ?? null,
     // After a write the request's access decisions re-read what changed (a new ward, a new post).
     changed: (entityTypes) => access.noteChanges(entityTypes),
+    // No write its author cannot read: refused before the commit (read-back.ts); not asked for those who read everything.
+    ...(readsBackNeeded(access)
+      ? { readsBack: async (tx, changed) => unreadableWriteViolations(await unreadableAfterWrite(tx, access, changed)) }
+      : {}),
     today: access.today,
   };
 }

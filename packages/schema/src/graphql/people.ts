@@ -1,4 +1,4 @@
-import { maskCitizenId, maskPhone } from '@coso/domain';
+import { personalBirthDate, personalText, personalValidFrom } from '../auth/personal-data.js';
 import { activeOnWhere } from '../store/db-dates.js';
 import { asOfArg, resolveAsOf } from './as-of.js';
 import { bilingualError } from './bilingual-error.js';
@@ -24,23 +24,19 @@ export const PersonRef = recordNode('Person', {
       nullable: true,
       description:
         'Ngày sinh / Date of birth: personal data, null unless the role keeps the records (birthYear stays for everyone); each read is logged.',
-      resolve: (p, _a, ctx) => {
-        if (p.birthDate === null || !ctx.access.seesPersonal) return null;
-        ctx.access.logPersonalRead(p.id, 'birthDate');
-        return p.birthDate;
-      },
+      resolve: (p, _a, ctx) => personalBirthDate(ctx.access, p),
     }),
     citizenId: t.string({
       nullable: true,
       description:
         'Số định danh cá nhân (12 chữ số) / Citizen ID. Masked to its last 3 digits (*********345) unless the role keeps the records; each unmasked read is logged.',
-      resolve: (p, _a, ctx) => personal(p.id, 'citizenId', p.citizenId, maskCitizenId, ctx),
+      resolve: (p, _a, ctx) => personalText(ctx.access, p.id, 'citizenId', p.citizenId),
     }),
     phone: t.string({
       nullable: true,
       description:
         'Số di động / Mobile number, 0xxxxxxxxx. Masked to its last 3 digits (*******689) unless the role keeps the records; each unmasked read is logged.',
-      resolve: (p, _a, ctx) => personal(p.id, 'phone', p.phone, maskPhone, ctx),
+      resolve: (p, _a, ctx) => personalText(ctx.access, p.id, 'phone', p.phone),
     }),
     residenceUnit: t.relation('residenceUnit', {
       nullable: true,
@@ -50,10 +46,7 @@ export const PersonRef = recordNode('Person', {
       type: 'Date',
       description:
         'Bản ghi có hiệu lực từ / The record holds from this day: the date of birth when known, so for roles that see personal data masked it is given as 1 January of the birth year.',
-      resolve: (p, _a, ctx) =>
-        !ctx.access.seesPersonal && p.birthDate !== null && p.validFrom.getTime() === p.birthDate.getTime()
-          ? new Date(Date.UTC(p.validFrom.getUTCFullYear(), 0, 1))
-          : p.validFrom,
+      resolve: (p, _a, ctx) => personalValidFrom(ctx.access, p),
     }),
     validTo: t.expose('validTo', { type: 'Date', nullable: true }),
     version: t.exposeInt('version'),
@@ -303,11 +296,3 @@ builder.queryFields((t) => ({
       }),
   }),
 }));
-
-/** A personal detail as the viewer may see it: unmasked (and logged) or masked. */
-function personal(personId: string, field: string, value: string | null, mask: (v: string) => string, ctx: Context): string | null {
-  if (value === null) return null;
-  if (!ctx.access.seesPersonal) return mask(value);
-  ctx.access.logPersonalRead(personId, field);
-  return value;
-}

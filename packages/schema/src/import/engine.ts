@@ -11,9 +11,11 @@ import { type CreateOutcome, createRecordIn, createRecordsIn, createsTogether, l
 import { disagreements, fixedFieldChanges } from './fixed-fields.js';
 import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './kinds.js';
 import { endProgress, startProgress } from './progress.js';
+import { readBackErrors } from './read-back-rows.js';
 import type { Table } from './read-file.js';
 import { type ReferenceQuery, type Resolved, resolveReferences, sourceKeyFound, sourceKeyRecord, sourceKeyRecords } from './references.js';
 import { fileAsOfDate, fileAsOfViolations, rowDate } from './row-date.js';
+import { withheldFileViolations } from './withheld-file.js';
 
 /**
  * The import itself: every row goes through the same write as a single `createX` / `updateX` —
@@ -112,7 +114,12 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
     columns,
     rows: [],
     // A title block's unreadable "Ngày số liệu" stops here too: no row resolved as of a guessed date.
-    errors: [...sheet.violations, ...fileAsOfViolations(run.table, columns, run.choices?.headerRow)].map((v) => toError(null, v, columns)),
+    errors: [
+      ...sheet.violations,
+      ...fileAsOfViolations(run.table, columns, run.choices?.headerRow),
+      // An export with values withheld would blank them (withheld-file.ts).
+      ...withheldFileViolations(run.table, columns, run.choices?.headerRow),
+    ].map((v) => toError(null, v, columns)),
     committed: false,
     transactionId: null,
   };
@@ -144,6 +151,8 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
             outcome.errors.push(...result.errors);
           }
         }
+        // No row its importer could not read back, named in the dry run as in the commit (read-back-rows.ts).
+        outcome.errors.push(...(await readBackErrors(tx, ctx, outcome.rows)));
         if (!run.commit || outcome.errors.length > 0) throw new RollBack();
         const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
         outcome.transactionId = txid ? String(txid.id) : null;

@@ -280,6 +280,8 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
     label: { vi: 'Ban quản trị nhà chung cư', en: 'Management boards' },
     noun: 'Organization',
     workflow: ESTABLISH_BOARD,
+    // The boards standing on the date, each as its establishment row reads it (the workflow's `current`).
+    exportWhere: () => ({ kind: 'MANAGEMENT_BOARD' }),
     labels: {
       name: { vi: 'Tên ban quản trị', en: 'Board' },
       buildingId: { vi: 'Nhà chung cư', en: 'Building' },

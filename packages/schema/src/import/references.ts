@@ -1,4 +1,4 @@
-import { compactCitizenId, parseCitizenId, searchKey, type Violation } from '@coso/domain';
+import { compactCitizenId, isUuid, parseCitizenId, searchKey, type Violation } from '@coso/domain';
 import { modelFacts } from '../entities/data-model.js';
 import { definitionOf, isEntityType } from '../entities/definitions.js';
 import { activeOnWhere } from '../store/db-dates.js';
@@ -77,6 +77,10 @@ export async function resolveReferences(tx: Tx, queries: readonly ReferenceQuery
     qs.map((q) => ({ source: q.source, entityType: q.typename, key: q.text })),
   );
   const open = qs.filter((q) => !bySource.has(sourceKeyOf(q.source, q.typename, q.text)));
+  const byId = await existingIds(
+    tx,
+    open.filter((q) => isUuid(q.text)),
+  );
 
   const citizenIds = [
     ...new Set(open.filter((q) => q.typename === 'Person' && parseCitizenId(q.text)).map((q) => compactCitizenId(q.text))),
@@ -154,6 +158,8 @@ export async function resolveReferences(tx: Tx, queries: readonly ReferenceQuery
     const label = isEntityType(q.typename) ? definitionOf(q.typename).label.vi : 'bản ghi';
     const source = bySource.get(sourceKeyOf(q.source, q.typename, q.text));
     if (source) return { ok: true, id: source };
+    // A record's own id (an export's file imported back into the database it came from).
+    if (byId.has(`${q.typename}:${q.text.toLowerCase()}`)) return { ok: true, id: q.text.toLowerCase() };
     if (isCitizenQuery(q)) {
       const person = people.get(compactCitizenId(q.text));
       return person ? { ok: true, id: person } : notFound(q, label);
@@ -177,6 +183,25 @@ export async function resolveReferences(tx: Tx, queries: readonly ReferenceQuery
     if (ids.length === 1 && ids[0]) return { ok: true, id: ids[0] };
     return ids.length === 0 ? notFound(q, label) : ambiguous(q, ids.length);
   });
+}
+
+/**
+ * The queries whose text is the id of an existing record of their type, as `type:id`: an export
+ * names a record without a code or citizen ID by its id (import/export.ts), which is also the source
+ * key the export of its own kind gave it — so the file resolves in the database it came from and,
+ * through the source keys, in an empty one.
+ */
+async function existingIds(tx: Tx, queries: readonly ReferenceQuery[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const typename of new Set(queries.map((q) => q.typename))) {
+    const delegate = (tx as unknown as Record<string, { findMany(a: object): Promise<Array<{ id: string }>> } | undefined>)[
+      modelFacts(typename).delegate
+    ];
+    const ids = [...new Set(queries.filter((q) => q.typename === typename).map((q) => q.text.toLowerCase()))];
+    if (!delegate || ids.length === 0) continue;
+    for (const r of await delegate.findMany({ where: { id: { in: ids } }, select: { id: true } })) out.add(`${typename}:${r.id}`);
+  }
+  return out;
 }
 
 function isCitizenQuery(q: ReferenceQuery): boolean {

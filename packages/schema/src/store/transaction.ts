@@ -1,3 +1,4 @@
+import type { Violation } from '@coso/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { closingFixedFindings } from '../report/finding-closure.js';
 import { constraintViolation } from './constraint-rules.js';
@@ -19,6 +20,11 @@ export interface Writer {
   changed?: (entityTypes: readonly string[]) => void;
   /** The writer's day (Vietnam), which findings closed by the write are computed on; default today. */
   today?: string;
+  /**
+   * Asked before the commit with every record the transaction changed (its audit entries): any
+   * violation refuses the whole write (auth/read-back.ts: no write its author cannot read).
+   */
+  readsBack?: (tx: Tx, changed: ReadonlyArray<{ entityType: string; entityId: string }>) => Promise<Violation[]>;
 }
 
 /** The platform itself (seed, migrations' data, maintenance): recorded as 'system'. */
@@ -50,6 +56,10 @@ export async function writeTransaction<T>(
         await stampWriter(tx, writer, operation);
         // Open findings the write fixes close in the same transaction (report/finding-closure.ts).
         const result = await closingFixedFindings(prisma, tx, operation, writer, () => work(tx));
+        if (writer.readsBack) {
+          const refused = await writer.readsBack(tx, await changedRecords(tx));
+          if (refused.length) throw new ValidationError(refused);
+        }
         if (writer.changed) changed = await changedTypes(tx);
         return result;
       },
@@ -62,6 +72,13 @@ export async function writeTransaction<T>(
     if (violation) throw new ValidationError([violation]);
     throw error;
   }
+}
+
+/** The records this transaction changed, as its audit entries name them. */
+export async function changedRecords(tx: Tx): Promise<Array<{ entityType: string; entityId: string }>> {
+  const rows = await tx.$queryRaw<Array<{ entity_type: string; entity_id: string }>>`
+    SELECT DISTINCT entity_type, entity_id FROM audit_entries WHERE transaction_id = txid_current()`;
+  return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id }));
 }
 
 /** The entity types this transaction changed, as its audit entries name them. */
