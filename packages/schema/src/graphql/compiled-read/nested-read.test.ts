@@ -75,7 +75,12 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
       b: units(asOf: "2025-08-15", filter: { kind: WARD }, first: 2) { nodes { name } } }
       fragment U on AdministrativeUnit { id name }`;
     for (const username of ['admin', 'quan.longbien', 'phuong.giangbien']) {
-      const { oracle, compiled, statements, withoutExecution } = await both(source, username, { d: '2022-12-01', n: 3, yes: true, no: false });
+      const { oracle, compiled, statements, withoutExecution } = await both(source, username, {
+        d: '2022-12-01',
+        n: 3,
+        yes: true,
+        no: false,
+      });
       expect(compiled).toEqual(oracle);
       expect(oracle.errors).toEqual([]);
       // Two root fields, one compiled statement each.
