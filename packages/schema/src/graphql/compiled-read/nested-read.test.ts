@@ -100,6 +100,28 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
     }
   });
 
+  it('asked again, by each account in turn and with other variables, the compilation kept answers as the first compilation did', async () => {
+    const source = `query Again($d: Date, $n: Int) { units(asOf: $d, filter: { kind: WARD }, first: $n) { totalCount nodes { name
+      children(kind: RESIDENTIAL_GROUP, first: 3) { nodes { name buildings { nodes { name board { name members { nodes { role } } } } } } } } } }`;
+    const first = new Map<string, unknown>();
+    for (const round of [1, 2]) {
+      for (const username of ['admin', 'quan.longbien', 'phuong.giangbien', 'xem']) {
+        for (const variables of [{ d: '2022-12-01', n: 2 }, { d: '2025-08-15', n: 3 }, { n: 2 }]) {
+          const { oracle, compiled, statements, withoutExecution } = await both(source, username, variables);
+          const asked = `${username}: ${JSON.stringify(variables)}`;
+          expect(compiled.data, asked).toEqual(oracle.data);
+          expect(compiled.errors, asked).toEqual([]);
+          // Every level's notes (the resolvers' only of the levels they reached: see the generated test).
+          expect(compiled.hidden ?? [], asked).toEqual(expect.arrayContaining(oracle.hidden ?? []));
+          expect(statements, asked).toBe(1);
+          expect(withoutExecution, asked).toBe(true);
+          if (round === 1) first.set(asked, compiled);
+          else expect(compiled, asked).toEqual(first.get(asked));
+        }
+      }
+    }
+  });
+
   it('a statement that fails is run once and reported at its root field, as graphql-js reports any field’s error', async () => {
     await h.prisma.$executeRawUnsafe('ALTER TABLE apartment_buildings RENAME TO apartment_buildings_away');
     try {

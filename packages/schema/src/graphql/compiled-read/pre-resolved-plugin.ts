@@ -2,8 +2,9 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type PothosTyp
 import type { FieldNode, GraphQLFieldResolver, GraphQLIsTypeOfFn, GraphQLResolveInfo } from 'graphql';
 import { preparedRead } from '../../database/prepared-read.js';
 import type { Context } from '../context.js';
-import { keepNotes } from '../hidden-records.js';
+import { addNotes, notedBy } from '../hidden-records.js';
 import { checkOperationInputs } from '../input-bounds.js';
+import { cachedCompile, compileKey, keepCompile } from './compile-cache.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { NotCompiled, useDataModelOf } from './where-sql.js';
 
@@ -37,7 +38,8 @@ const preResolved = (parent: unknown): parent is Record<string, unknown> =>
 /**
  * Lets one SQL statement answer a whole subtree (compiled-read/nested-read.ts). The outermost plugin:
  * - a compiled root field (`COMPILED_ROOTS`) runs its statement when the selection is covered, else
- *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else);
+ *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else),
+ *   compiling once per operation, variables and viewer (compile-cache.ts);
  * - every field of a pre-resolved object hands through its response key — no wrapper, no argument
  *   mapper, no Prisma, no per-object read check (the statement carried the territory, dates and party rules);
  * - a pre-resolved object is of its type (`isTypeOf`) without the type's read check, for the same reason.
@@ -57,20 +59,24 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
           return planning ? NOT_COMPILED : resolver(parent, args, context, info);
         const failed = FAILED.get(ctx)?.get(info.fieldNodes[0] as FieldNode);
         if (failed) throw failed;
-        // The operation's arguments are bounded as for any root field (input-bounds.ts), before anything is read.
-        await checkOperationInputs(info, ctx);
-        let compiled: CompiledRead;
-        const restoreNotes = keepNotes(ctx);
-        try {
-          useDataModelOf(ctx.prisma);
-          compiled = compile(info, args as Record<string, unknown>, ctx, !planning);
-        } catch (error) {
-          if (!(error instanceof NotCompiled)) throw error;
-          // The resolvers note what they hide themselves, in their order.
-          restoreNotes();
-          return planning ? NOT_COMPILED : resolver(parent, args, context, info);
-        }
-        return planning ? compiled : runCompiled(ctx, compiled);
+        const key = compileKey(info, ctx, !planning);
+        let entry = cachedCompile(key);
+        if (!entry) {
+          // The operation's arguments are bounded as for any root field (input-bounds.ts), before anything is read.
+          await checkOperationInputs(info, ctx);
+          try {
+            useDataModelOf(ctx.prisma);
+            const { value, noted } = notedBy(ctx, () => compile(info, args as Record<string, unknown>, ctx, !planning));
+            entry = { compiled: value, noted };
+          } catch (error) {
+            if (!(error instanceof NotCompiled)) throw error;
+            // The resolvers note what they hide themselves, in their order (notedBy kept none).
+            entry = { notCompiled: true };
+          }
+          keepCompile(key, entry);
+        } else if ('compiled' in entry) addNotes(ctx, entry.noted);
+        if ('notCompiled' in entry) return planning ? NOT_COMPILED : resolver(parent, args, context, info);
+        return planning ? entry.compiled : runCompiled(ctx, entry.compiled);
       };
     }
     return resolver;
