@@ -11,6 +11,7 @@ import { collectFields } from 'graphql/execution/collectFields.js';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
 import type { Context } from '../context.js';
 import { keepNotes } from '../hidden-records.js';
+import { cachedCompile, compileKey } from './compile-cache.js';
 import { COMPILED_READS_OFF, FAILED, NOT_COMPILED, PLANNING, runCompiled } from './pre-resolved-plugin.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 
@@ -69,6 +70,9 @@ export async function compiledResponse(request: {
       operation,
       variableValues,
     };
+    // Known not to compile (the units list asks `code`): no planning, not even the arguments' mappers.
+    const known = cachedCompile(compileKey(info, ctx, false));
+    if (known && 'notCompiled' in known) return abandon(restoreNotes);
     PLANNING.add(info);
     let compiled: unknown;
     try {
