@@ -7,7 +7,7 @@
 //   npx turbo run build && npm run bench              (about 3 minutes with the defaults)
 //   node tests/bench/compare.mjs [--seconds 4] [--warmup 1] [--cases nested,units] [--json out.json]
 //                                [--variant 'name:KEY=value,KEY=value']   (NODE_ARGS=… go to node;
-//                                 GATEWAY_MAIN=<another build's apps/gateway/dist/main.js> runs that build)
+//                                GATEWAY=<other checkout>/apps/gateway/dist/main.js: another build)
 //
 // Per case and server: req/s; CPU ms per request of the server process and of PostgreSQL (every
 // process of the postmaster's tree, from /proc); SQL statements per request (pg_stat_statements,
@@ -386,9 +386,9 @@ function startVariant(spec, dbUrl) {
   // NODE_ARGS= is given to node itself (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`, which NODE_OPTIONS refuses).
   const nodeArgs = (env.NODE_ARGS ?? '').split(' ').filter(Boolean);
   delete env.NODE_ARGS;
-  // GATEWAY_MAIN= runs another build's gateway (e.g. a copy of the tree before a change) on the same database.
-  const main = env.GATEWAY_MAIN ?? GATEWAY_MAIN;
-  delete env.GATEWAY_MAIN;
+  // GATEWAY= runs another build's gateway (its apps/gateway/dist/main.js: the code before a change, built elsewhere).
+  const main = env.GATEWAY ?? GATEWAY_MAIN;
+  delete env.GATEWAY;
   console.error(`starting the variant gateway "${name}" (${JSON.stringify({ ...env, nodeArgs })})…`);
   return startChild(
     `the gateway (${name})`,

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSchema, type PrismaClient } from '@coso/schema';
 import express, { type Request, type Response } from 'express';
+import { compiledReadPlugin } from './compiled-read-plugin.js';
 import type { Config } from './config.js';
 import { type ConnectionBudget, checkConnectionBudget } from './connection-budget.js';
 import { gatewayFormatError } from './error-messages.js';
@@ -95,6 +96,8 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
       operationContextPlugin(),
       expensiveWorkPlugin(expensiveWork),
       ...limits.plugins,
+      // Last: the cost's dry run answers first; then a fully compiled query skips graphql-js' execution.
+      compiledReadPlugin(),
     ],
     // The process owns shutdown (main.ts): Apollo must not install its own signal handlers.
     stopOnTerminationSignals: false,

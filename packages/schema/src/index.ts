@@ -37,6 +37,7 @@ export {
   readMigrations,
 } from './database/migrate.js';
 export { createPrismaClient, type PoolStats, type PrismaClient, type PrismaOptions, poolStats } from './database/prisma-client.js';
+export { compiledResponse } from './graphql/compiled-read/compiled-operation.js';
 export { type Context, todayInVietnam } from './graphql/context.js';
 export { declaredCost, FIELD_COST_EXTENSION, fieldCost } from './graphql/field-cost.js';
 export { type HiddenNote, hiddenRecords } from './graphql/hidden-records.js';

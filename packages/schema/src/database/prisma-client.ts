@@ -25,6 +25,7 @@ export interface PoolStats {
 }
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
+const queryHooks = new WeakMap<PrismaClient, NonNullable<PrismaOptions['onQuery']>>();
 
 /** A Prisma client over node-postgres (Prisma's driver adapter): the same for the embedded and a real server. */
 export function createPrismaClient(connectionString: string, options: PrismaOptions = {}): PrismaClient {
@@ -40,6 +41,7 @@ export function createPrismaClient(connectionString: string, options: PrismaOpti
   if (onQuery) (client as PrismaClient<'query'>).$on('query', (e) => onQuery(e.query, e.duration));
   const reading = withReadMarks(client);
   pools.set(reading, pool);
+  if (onQuery) queryHooks.set(reading, onQuery);
   return reading;
 }
 
@@ -62,6 +64,14 @@ function withReadMarks(client: PrismaClient): PrismaClient {
       },
     },
   }) as unknown as PrismaClient;
+}
+
+/** The pool under a client made by `createPrismaClient`, and its statement hook (undefined for any other client). */
+export function poolOf(prisma: PrismaClient): { pool: pg.Pool; onQuery?: PrismaOptions['onQuery'] } | undefined {
+  const pool = pools.get(prisma);
+  if (!pool) return undefined;
+  const onQuery = queryHooks.get(prisma);
+  return onQuery ? { pool, onQuery } : { pool };
 }
 
 /** The pool of a client made by `createPrismaClient` (null for any other). */

@@ -67,6 +67,31 @@ export function notePartyFindings(ctx: Context, codes: readonly string[]): void 
   });
 }
 
+/**
+ * Runs `work` with the request's notes set aside and returns what it noted, which then joins the
+ * request's notes (in the order noting them one by one would give); when `work` throws, nothing it
+ * noted stays. `addNotes` notes such a list again (a compiled statement taken from its cache).
+ */
+export function notedBy<T>(ctx: Context, work: () => T): { value: T; noted: HiddenNote[] } {
+  const before = notes.get(ctx);
+  notes.delete(ctx);
+  let noted: HiddenNote[] = [];
+  let value: T;
+  try {
+    value = work();
+    noted = [...(notes.get(ctx)?.values() ?? [])];
+  } finally {
+    if (before) notes.set(ctx, before);
+    else notes.delete(ctx);
+  }
+  addNotes(ctx, noted);
+  return { value, noted };
+}
+
+export function addNotes(ctx: Context, list: readonly HiddenNote[]): void {
+  for (const n of list) note(ctx, n);
+}
+
 /** The notes so far; the function returned puts them back (work that noted more was abandoned: a compiled read falling back). */
 export function keepNotes(ctx: object): () => void {
   const before = notes.get(ctx);

@@ -1,6 +1,7 @@
-import { execute, parse } from 'graphql';
+import { type ExecutionResult, execute, parse } from 'graphql';
 import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '../database/prisma-client.js';
+import { compiledResponse } from '../graphql/compiled-read/compiled-operation.js';
 import type { Context } from '../graphql/context.js';
 import { type HiddenNote, hiddenRecords } from '../graphql/hidden-records.js';
 import { operationAsOf } from '../graphql/operation-as-of.js';
@@ -19,7 +20,9 @@ export interface HarnessError {
 
 /**
  * A fresh migrated database (holding `fixture`'s data when given: cloned from the run's template of
- * it), a Prisma client that counts statements, and a GraphQL executor.
+ * it), a Prisma client that counts statements, and a GraphQL executor that answers as the gateway
+ * does: a query whose every root field is compiled by its statements alone (compiled-operation.ts),
+ * any other by graphql-js' execution (`answeredWithoutExecution` says which answered last).
  */
 export async function graphqlHarness(adminUrl: string, options: { fixture?: DatabaseFixture } = {}) {
   const db = await createTestDatabase(
@@ -29,6 +32,7 @@ export async function graphqlHarness(adminUrl: string, options: { fixture?: Data
   const statements: string[] = [];
   const prisma: PrismaClient = createPrismaClient(db.url, { onQuery: (sql) => statements.push(sql) });
   const schema = buildSchema();
+  let answeredWithoutExecution = false;
   /** Executes and returns data and errors as they are (for tests of refusals: codes and paths). */
   async function exec<T = Record<string, unknown>>(
     source: string,
@@ -45,7 +49,9 @@ export async function graphqlHarness(adminUrl: string, options: { fixture?: Data
       ...(defaultAsOf ? { defaultAsOf } : {}),
       ...(context.compiledReads === false ? { compiledReads: false } : {}),
     });
-    const result = await execute({ schema, document, variableValues: variables, contextValue });
+    const compiled = await compiledResponse({ schema, document, variables, context: contextValue });
+    answeredWithoutExecution = compiled !== undefined;
+    const result: ExecutionResult = compiled ?? (await execute({ schema, document, variableValues: variables, contextValue }));
     await contextValue.access.settled();
     const errors = (result.errors ?? []).map((e) => ({
       code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
@@ -68,6 +74,10 @@ export async function graphqlHarness(adminUrl: string, options: { fixture?: Data
     run,
     exec,
     statements,
+    /** Whether the last `exec` was answered by compiled statements alone, without graphql-js' execution. */
+    get answeredWithoutExecution() {
+      return answeredWithoutExecution;
+    },
     async close() {
       await prisma.$disconnect();
       await db.drop();

@@ -14,6 +14,9 @@ import { COMPILED_MARK } from './nested-read.js';
  * district and ward officers' territories hide records; the analyst and viewer see no party data)
  * — data, errors and `extensions.hidden` alike. Whether the statement answered is read off the
  * statement log: a compiled statement begins with `COMPILED_MARK`; none when the selection fell to the resolvers.
+ * The harness answers as the gateway does: a query whose every root field is compiled by the
+ * statements' JSON alone (compiled-operation.ts, `withoutExecution`), one with any other root field
+ * by graphql-js walking the pre-resolved objects.
  */
 
 const BENCH = `{ units(asOf: "2022-12-01", filter: { kind: WARD }, first: 5) { nodes { name
@@ -37,17 +40,18 @@ async function both(source: string, username: string, variables: Record<string, 
   h.statements.length = 0;
   const compiled = await h.exec(source, variables, { viewer });
   const statements = h.statements.filter((sql) => sql.startsWith(COMPILED_MARK)).length;
-  return { oracle, compiled, statements, all: [...h.statements] };
+  return { oracle, compiled, statements, all: [...h.statements], withoutExecution: h.answeredWithoutExecution };
 }
 
 describe('the nested read compiled to one statement equals the resolvers’ answer', () => {
   it.each(DEMO_ACCOUNTS.map((a) => a.username))(
     'the bench’s query as %s: the same data, errors and hidden notes, in one statement',
     async (username) => {
-      const { oracle, compiled, statements, all } = await both(BENCH, username);
+      const { oracle, compiled, statements, all, withoutExecution } = await both(BENCH, username);
       expect(compiled).toEqual(oracle);
       expect(oracle.errors).toEqual([]);
       expect(statements).toBe(1);
+      expect(withoutExecution).toBe(true);
       // Nothing else (no per-object read check, no second query) but a territorial viewer's territory, loaded with the request.
       expect(all.filter((sql) => !sql.startsWith(COMPILED_MARK) && !sql.includes('unit_closure'))).toEqual([]);
     },
@@ -71,12 +75,68 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
       b: units(asOf: "2025-08-15", filter: { kind: WARD }, first: 2) { nodes { name } } }
       fragment U on AdministrativeUnit { id name }`;
     for (const username of ['admin', 'quan.longbien', 'phuong.giangbien']) {
-      const { oracle, compiled, statements } = await both(source, username, { d: '2022-12-01', n: 3, yes: true, no: false });
+      const { oracle, compiled, statements, withoutExecution } = await both(source, username, {
+        d: '2022-12-01',
+        n: 3,
+        yes: true,
+        no: false,
+      });
       expect(compiled).toEqual(oracle);
       expect(oracle.errors).toEqual([]);
       // Two root fields, one compiled statement each.
       expect(statements).toBe(2);
+      expect(withoutExecution).toBe(true);
     }
+  });
+
+  it('beside a root field it does not compile, graphql-js walks the pre-resolved objects: the same answer, the same one statement', async () => {
+    const source = `{ __typename me { username } ${BENCH.slice(1, -1)} }`;
+    for (const username of ['admin', 'quan.longbien']) {
+      const { oracle, compiled, statements, withoutExecution } = await both(source, username);
+      expect(compiled).toEqual(oracle);
+      expect(oracle.errors).toEqual([]);
+      expect(statements).toBe(1);
+      expect(withoutExecution).toBe(false);
+    }
+  });
+
+  it('asked again, by each account in turn and with other variables, the compilation kept answers as the first compilation did', async () => {
+    const source = `query Again($d: Date, $n: Int) { units(asOf: $d, filter: { kind: WARD }, first: $n) { totalCount nodes { name
+      children(kind: RESIDENTIAL_GROUP, first: 3) { nodes { name buildings { nodes { name board { name members { nodes { role } } } } } } } } } }`;
+    const first = new Map<string, unknown>();
+    for (const round of [1, 2]) {
+      for (const username of ['admin', 'quan.longbien', 'phuong.giangbien', 'xem']) {
+        for (const variables of [{ d: '2022-12-01', n: 2 }, { d: '2025-08-15', n: 3 }, { n: 2 }]) {
+          const { oracle, compiled, statements, withoutExecution } = await both(source, username, variables);
+          const asked = `${username}: ${JSON.stringify(variables)}`;
+          expect(compiled.data, asked).toEqual(oracle.data);
+          expect(compiled.errors, asked).toEqual([]);
+          // Every level's notes (the resolvers' only of the levels they reached: see the generated test).
+          expect(compiled.hidden ?? [], asked).toEqual(expect.arrayContaining(oracle.hidden ?? []));
+          expect(statements, asked).toBe(1);
+          expect(withoutExecution, asked).toBe(true);
+          if (round === 1) first.set(asked, compiled);
+          else expect(compiled, asked).toEqual(first.get(asked));
+        }
+      }
+    }
+  });
+
+  it('a statement that fails is run once and reported at its root field, as graphql-js reports any field’s error', async () => {
+    await h.prisma.$executeRawUnsafe('ALTER TABLE apartment_buildings RENAME TO apartment_buildings_away');
+    try {
+      h.statements.length = 0;
+      const failed = await h.exec(BENCH, {}, { viewer: viewers.get('admin') as Viewer });
+      expect(failed.data).toBeNull();
+      expect(failed.errors.map((e) => [e.code, e.path])).toEqual([['INTERNAL_SERVER_ERROR', 'units']]);
+      expect(failed.errors[0]?.message).toContain('apartment_buildings');
+      expect(h.answeredWithoutExecution).toBe(false);
+      // Not again by the execution that reports it, nor by the resolvers.
+      expect(h.statements.filter((sql) => sql.startsWith(COMPILED_MARK))).toHaveLength(1);
+    } finally {
+      await h.prisma.$executeRawUnsafe('ALTER TABLE apartment_buildings_away RENAME TO apartment_buildings');
+    }
+    expect((await both(BENCH, 'admin')).compiled.errors).toEqual([]);
   });
 
   it('a selection it does not cover falls to the resolvers, with the same answer (the decision itself)', async () => {
@@ -91,11 +151,13 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
       '{ units(first: 500) { nodes { name } } }',
       '{ units(first: 2) { nodes { children(first: 0) { nodes { name } } } } }',
     ];
-    for (const source of fallBack) {
+    // Twice: the second time from the verdict kept (compile-cache.ts), before any planning.
+    for (const source of [...fallBack, ...fallBack]) {
       for (const username of ['admin', 'phuong.giangbien']) {
-        const { oracle, compiled, statements } = await both(source, username);
+        const { oracle, compiled, statements, withoutExecution } = await both(source, username);
         expect(compiled, source).toEqual(oracle);
         expect(statements, source).toBe(0);
+        expect(withoutExecution, source).toBe(false);
       }
     }
     // Refused before anything is read, by the same bound as any root field's (input-bounds.ts): no statement.
@@ -104,6 +166,7 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
     expect(refused.compiled).toEqual(refused.oracle);
     expect(refused.oracle.errors.map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
     expect(refused.all).toEqual([]);
+    expect(refused.withoutExecution).toBe(false);
     // Covered: the compiled statement (the same shapes with only covered fields).
     for (const source of ['{ units(first: 2) { nodes { name } } }', '{ units(first: 2) { totalCount nodes { id kind } } }']) {
       const { compiled, oracle, statements } = await both(source, 'admin');
@@ -160,16 +223,34 @@ const ward = subset(
   ],
   'name',
 );
+/** The root's page size and date as literals or as variables, and maybe a root field the compiler does not cover beside it. */
 const root = fc
-  .tuple(pageArgs(), fc.constantFrom('WARD', 'RESIDENTIAL_GROUP'), connection(ward, 'AdministrativeUnit'))
-  .map(([a, kind, c]) => `{ units(${[`filter: { kind: ${kind} }`, ...a].join(', ')}) { ${c} } }`);
+  .tuple(page, asOf, fc.boolean(), fc.constantFrom('WARD', 'RESIDENTIAL_GROUP'), connection(ward, 'AdministrativeUnit'), fc.boolean())
+  .map(([n, d, asVariables, kind, c, beside]) => {
+    const args = [`filter: { kind: ${kind} }`];
+    const definitions: string[] = [];
+    const variables: Record<string, unknown> = {};
+    if (n && asVariables) {
+      definitions.push('$n: Int');
+      variables.n = n;
+      args.push('first: $n');
+    } else if (n) args.push(`first: ${n}`);
+    if (d && asVariables) {
+      definitions.push('$d: Date');
+      variables.d = d;
+      args.push('asOf: $d');
+    } else if (d) args.push(`asOf: "${d}"`);
+    const head = definitions.length ? `query (${definitions.join(', ')})` : 'query';
+    return { source: `${head} { ${beside ? 'me { username } ' : ''}units(${args.join(', ')}) { ${c} } }`, variables, beside };
+  });
 
-describe('generated selections (fast-check): subsets, aliases, fragments, page sizes, dates, accounts', () => {
-  it('every generated nested selection answers the same with and without the compiler', async () => {
+describe('generated selections (fast-check): subsets, aliases, fragments, page sizes, dates, variables, accounts', () => {
+  it('every generated nested selection answers the same with and without the compiler, by its statement alone unless beside another root field', async () => {
     const usernames = DEMO_ACCOUNTS.map((a) => a.username);
     await fc.assert(
-      fc.asyncProperty(root, fc.constantFrom(...usernames), async (source, username) => {
-        const { oracle, compiled, statements } = await both(source, username);
+      fc.asyncProperty(root, fc.constantFrom(...usernames), async ({ source, variables, beside }, username) => {
+        const { oracle, compiled, statements, withoutExecution } = await both(source, username, variables);
+        expect(withoutExecution, source).toBe(!beside);
         expect(compiled.data, source).toEqual(oracle.data);
         expect(compiled.errors, source).toEqual(oracle.errors);
         // The resolvers note a level's hidden records only when they reach it (a list under no rows

@@ -5,9 +5,12 @@ import {
   type GraphQLResolveInfo,
   getArgumentValues,
   getNamedType,
+  isEnumType,
+  isNonNullType,
   isObjectType,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields.js';
+import { modelFacts } from '../../entities/data-model.js';
 import { definitionOf, isEntityType } from '../../entities/definitions.js';
 import { inheritedOr } from '../as-of.js';
 import { membersQuery } from '../bodies.js';
@@ -77,23 +80,28 @@ const LINKS: Record<string, Link> = {
 interface Walk extends SqlScope {
   readonly ctx: Context;
   readonly info: GraphQLResolveInfo;
+  /** Each object carries the pre-resolved mark (graphql-js walks it), or is the response as is (compiled-operation.ts). */
+  readonly marked: boolean;
 }
 
 /** The root `units` field as one statement, or `NotCompiled` (the caller falls back to the resolvers). */
-export function compileUnits(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context): CompiledRead {
-  const walk: Walk = { ctx, info, params: new Params(), aliases: new Aliases() };
+export function compileUnits(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context, marked = true): CompiledRead {
+  const walk: Walk = { ctx, info, params: new Params(), aliases: new Aliases(), marked };
   onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first'], 'Query.units');
   const asOf = inheritedOr(ctx, args.asOf as string | undefined);
   const where = scoped(ctx, 'AdministrativeUnit', unitWhere(args as Parameters<typeof unitWhere>[0], asOf));
   const orderBy = unitsOrder(args.orderBy as Parameters<typeof unitsOrder>[0]);
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) throw new NotCompiled('units: not an object');
-  const json = connectionJson(walk, connection, info.fieldNodes, pageSize(args.first), asOf, (a) => ({
-    from: `${tableOf('AdministrativeUnit')} ${a}`,
-    where: whereSql('AdministrativeUnit', a, where, walk),
-    order: orderSql('AdministrativeUnit', a, orderBy, walk),
-    row: a,
-  }));
+  const json = connectionJson(walk, connection, info.fieldNodes, pageSize(args.first), asOf, (a) => {
+    const order = orderSql('AdministrativeUnit', a, orderBy, walk);
+    return {
+      from: [`${tableOf('AdministrativeUnit')} ${a}`, ...order.joins].join(' '),
+      where: whereSql('AdministrativeUnit', a, where, walk),
+      order: order.keys,
+      row: a,
+    };
+  });
   return { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
 }
 
@@ -119,7 +127,7 @@ type Rows = (alias: string) => { from: string; where: string; order: string[]; r
 
 function connectionJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], size: number, asOf: string, rows: Rows): string {
   const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
-  const pairs: string[] = [`'${PRE_RESOLVED}', 1`];
+  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
   for (const [key, fieldNodes] of fields) {
     const name = (fieldNodes[0] as FieldNode).name.value;
     if (name === '__typename') pairs.push(`'${key}', '${type.name}'`);
@@ -154,7 +162,7 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
   if (!isEntityType(model)) throw new NotCompiled(`${model} is no record type`);
   const personal = new Set(definitionOf(model).personal ?? []);
   const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
-  const pairs: string[] = [`'${PRE_RESOLVED}', 1`];
+  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
   for (const [key, fieldNodes] of fields) {
     const node = fieldNodes[0] as FieldNode;
     const name = node.name.value;
@@ -175,6 +183,9 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
     const exposed = field.extensions?.pothosExposedField;
     if (typeof exposed === 'string' && field.args.length === 0) {
       if (personal.has(exposed)) throw new NotCompiled(`${model}.${name} is personal data`);
+      // Never a NULL where the schema promises a value (graphql-js would refuse it; a response built here could not).
+      if (isNonNullType(field.type) && !modelFacts(model).columns.get(exposed)?.required)
+        throw new NotCompiled(`${model}.${name} may be null`);
       pairs.push(`'${key}', ${scalarJson(field, `${alias}.${columnOf(model, exposed)}`)}`);
       continue;
     }
@@ -188,11 +199,16 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
   return buildObject(pairs);
 }
 
+/** Scalars whose JSON from PostgreSQL is what graphql-js serialises them to. */
+const PLAIN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
+
 function scalarJson(field: GraphQLField<unknown, unknown>, column: string): string {
-  const type = getNamedType(field.type).name;
-  if (type === 'Date') return `to_char(${column}, 'YYYY-MM-DD')`;
-  if (type === 'DateTime' || type === 'JSON') throw new NotCompiled(`${field.name}: ${type}`);
-  return column;
+  const type = getNamedType(field.type);
+  if (type.name === 'Date') return `to_char(${column}, 'YYYY-MM-DD')`;
+  if (PLAIN_SCALARS.has(type.name)) return column;
+  // A Prisma enum: the database's value is the GraphQL value's name.
+  if (isEnumType(type) && type.getValues().every((v) => v.value === v.name)) return column;
+  throw new NotCompiled(`${field.name}: ${type.name}`);
 }
 
 function linkJson(
@@ -211,11 +227,15 @@ function linkJson(
     query ??= link.query(walk.ctx, asOf, args);
     const join = relationJoin(model, parent, link.relation, a);
     const where = `${join.on} AND ${whereSql(join.model, a, query.where, walk)}`;
-    const order = orderSql(join.model, a, query.orderBy, walk);
-    if (!link.node) return { from: `${tableOf(join.model)} ${a}`, where, order, row: a };
-    const n = walk.aliases.next();
-    const node = relationJoin(join.model, a, link.node, n);
-    return { from: `${tableOf(join.model)} ${a} JOIN ${tableOf(node.model)} ${n} ON ${node.on}`, where, order, row: n };
+    // The node's row is joined for the answer: an order by its columns reads it there.
+    const n = link.node ? walk.aliases.next() : a;
+    const order = orderSql(join.model, a, query.orderBy, walk, link.node ? { [link.node]: n } : {});
+    const from = [`${tableOf(join.model)} ${a}`];
+    if (link.node) {
+      const node = relationJoin(join.model, a, link.node, n);
+      from.push(`JOIN ${tableOf(node.model)} ${n} ON ${node.on}`);
+    }
+    return { from: [...from, ...order.joins].join(' '), where, order: order.keys, row: n };
   };
   const type = getNamedType(field.type);
   if (!isObjectType(type)) throw new NotCompiled(`${model}.${field.name}`);
@@ -223,6 +243,12 @@ function linkJson(
   const x = walk.aliases.next();
   const object = objectJson(walk, type, nodes, x, asOf);
   const r = rows(walk.aliases.next());
+  // A non-null link is a required key with no condition of its own: its row exists (the foreign key).
+  const unconditional = query !== undefined && isObject(query.where) && Object.keys(query.where).length === 0;
+  if (isNonNullType(field.type) && !(unconditional && modelFacts(model).relations.get(link.relation)?.required))
+    throw new NotCompiled(`${model}.${field.name} may be null`);
   const order = r.order.length ? ` ORDER BY ${r.order.join(', ')}` : '';
   return `(SELECT ${object} FROM (SELECT ${r.row}.* FROM ${r.from} WHERE ${r.where}${order} LIMIT 1) ${x})`;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,8 +1,10 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type PothosTypeConfig, type SchemaTypes } from '@pothos/core';
-import type { GraphQLFieldResolver, GraphQLIsTypeOfFn } from 'graphql';
+import type { FieldNode, GraphQLFieldResolver, GraphQLIsTypeOfFn, GraphQLResolveInfo } from 'graphql';
+import { preparedRead } from '../../database/prepared-read.js';
 import type { Context } from '../context.js';
-import { keepNotes } from '../hidden-records.js';
+import { addNotes, notedBy } from '../hidden-records.js';
 import { checkOperationInputs } from '../input-bounds.js';
+import { cachedCompile, compileKey, keepCompile } from './compile-cache.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { NotCompiled, useDataModelOf } from './where-sql.js';
 
@@ -10,7 +12,24 @@ import { NotCompiled, useDataModelOf } from './where-sql.js';
 export const PRE_RESOLVED = '$';
 
 /** `COSO_COMPILED_READS=off`: the gateway answers by the resolvers only (the bench's before/after, `--variant`). */
-const OFF = process.env.COSO_COMPILED_READS === 'off';
+export const COMPILED_READS_OFF = process.env.COSO_COMPILED_READS === 'off';
+
+/**
+ * Resolve infos of a compiled operation's planning (compiled-operation.ts): the root field's
+ * resolver — its argument mappers, then the wrapper below — returns the statement it would run
+ * (unmarked), or `NOT_COMPILED`, and runs nothing.
+ */
+export const PLANNING = new WeakSet<GraphQLResolveInfo>();
+export const NOT_COMPILED = Symbol('not compiled');
+
+/** A compiled operation's statement that failed, by request and root field: graphql-js reports it where the field is (compiled-operation.ts). */
+export const FAILED = new WeakMap<object, Map<FieldNode, unknown>>();
+
+/** Runs a compiled statement: its one row's JSON. */
+export async function runCompiled(ctx: Context, compiled: CompiledRead): Promise<unknown> {
+  const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params);
+  return rows[0]?.data;
+}
 
 /** An object the compiled statement built: its fields are its response keys, already checked. */
 const preResolved = (parent: unknown): parent is Record<string, unknown> =>
@@ -19,7 +38,8 @@ const preResolved = (parent: unknown): parent is Record<string, unknown> =>
 /**
  * Lets one SQL statement answer a whole subtree (compiled-read/nested-read.ts). The outermost plugin:
  * - a compiled root field (`COMPILED_ROOTS`) runs its statement when the selection is covered, else
- *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else);
+ *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else),
+ *   compiling once per operation, variables and viewer (compile-cache.ts);
  * - every field of a pre-resolved object hands through its response key — no wrapper, no argument
  *   mapper, no Prisma, no per-object read check (the statement carried the territory, dates and party rules);
  * - a pre-resolved object is of its type (`isTypeOf`) without the type's read check, for the same reason.
@@ -34,21 +54,29 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     if (compile) {
       return async (parent, args, context, info) => {
         const ctx = context as unknown as Context;
-        if (ctx.compiledReads === false || OFF || !ctx.access.signedIn) return resolver(parent, args, context, info);
-        // The operation's arguments are bounded as for any root field (input-bounds.ts), before anything is read.
-        await checkOperationInputs(info, ctx);
-        let compiled: CompiledRead;
-        const restoreNotes = keepNotes(ctx);
-        try {
-          useDataModelOf(ctx.prisma);
-          compiled = compile(info, args as Record<string, unknown>, ctx);
-        } catch (error) {
-          if (!(error instanceof NotCompiled)) throw error;
-          // The resolvers note what they hide themselves, in their order.
-          restoreNotes();
-          return resolver(parent, args, context, info);
-        }
-        return ctx.prisma.$queryRawUnsafe<Array<{ data: unknown }>>(compiled.sql, ...compiled.params).then((rows) => rows[0]?.data);
+        const planning = PLANNING.has(info);
+        if (ctx.compiledReads === false || COMPILED_READS_OFF || !ctx.access.signedIn)
+          return planning ? NOT_COMPILED : resolver(parent, args, context, info);
+        const failed = FAILED.get(ctx)?.get(info.fieldNodes[0] as FieldNode);
+        if (failed) throw failed;
+        const key = compileKey(info, ctx, !planning);
+        let entry = cachedCompile(key);
+        if (!entry) {
+          // The operation's arguments are bounded as for any root field (input-bounds.ts), before anything is read.
+          await checkOperationInputs(info, ctx);
+          try {
+            useDataModelOf(ctx.prisma);
+            const { value, noted } = notedBy(ctx, () => compile(info, args as Record<string, unknown>, ctx, !planning));
+            entry = { compiled: value, noted };
+          } catch (error) {
+            if (!(error instanceof NotCompiled)) throw error;
+            // The resolvers note what they hide themselves, in their order (notedBy kept none).
+            entry = { notCompiled: true };
+          }
+          keepCompile(key, entry);
+        } else if ('compiled' in entry) addNotes(ctx, entry.noted);
+        if ('notCompiled' in entry) return planning ? NOT_COMPILED : resolver(parent, args, context, info);
+        return planning ? entry.compiled : runCompiled(ctx, entry.compiled);
       };
     }
     return resolver;

@@ -7,8 +7,12 @@ export interface CompiledRead {
   params: unknown[];
 }
 
-/** Compiles a root field's whole selection, or throws `NotCompiled` (where-sql.ts). */
-export type CompileRoot = (info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context) => CompiledRead;
+/**
+ * Compiles a root field's whole selection, or throws `NotCompiled` (where-sql.ts). `marked`: each
+ * object carries the pre-resolved mark for graphql-js to walk (default), or none: the statement's
+ * JSON is the response itself (compiled-operation.ts).
+ */
+export type CompileRoot = (info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context, marked?: boolean) => CompiledRead;
 
 /**
  * Root fields answered by one generated statement, by coordinate (`Query.units`). Filled by the

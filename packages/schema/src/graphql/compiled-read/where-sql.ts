@@ -102,20 +102,27 @@ export interface SqlScope {
   readonly aliases: Aliases;
 }
 
-/** The join of a relation of `model` (row `alias`) to the related row `to`: its SQL condition. */
-export function relationJoin(model: string, alias: string, relation: string, to: string): { model: string; on: string } {
+/** The join of a relation of `model` (row `alias`) to the related row `to`: its SQL condition, and the key columns on each side. */
+export function relationJoin(
+  model: string,
+  alias: string,
+  relation: string,
+  to: string,
+): { model: string; on: string; near: string; far: string } {
   const rel = modelFacts(model).relations.get(relation);
   if (!rel) throw new NotCompiled(`${model} has no relation ${relation}`);
   if (rel.from.length === 1) {
     // This row holds the key: the related row's id.
-    return { model: rel.model, on: `${to}."id" = ${alias}.${columnOf(model, rel.from[0] as string)}` };
+    const near = `${alias}.${columnOf(model, rel.from[0] as string)}`;
+    return { model: rel.model, on: `${to}."id" = ${near}`, near, far: `${to}."id"` };
   }
   // The related rows hold the key: the relation of the same name on their side.
   const name = runtimeModel(model).fields.find((f) => f.name === relation)?.relationName;
   const back = runtimeModel(rel.model).fields.find((f) => f.kind === 'object' && f.relationName === name && f.type === model);
   const backFrom = back ? modelFacts(rel.model).relations.get(back.name)?.from : undefined;
   if (backFrom?.length !== 1) throw new NotCompiled(`${model}.${relation}: no single key`);
-  return { model: rel.model, on: `${to}.${columnOf(rel.model, backFrom[0] as string)} = ${alias}."id"` };
+  const far = `${to}.${columnOf(rel.model, backFrom[0] as string)}`;
+  return { model: rel.model, on: `${far} = ${alias}."id"`, near: `${alias}."id"`, far };
 }
 
 /** `where` of `model` (row `alias`) as one SQL condition. */
@@ -152,10 +159,27 @@ function relationSql(model: string, alias: string, relation: string, value: unkn
   if (rel.list) {
     const keys = Object.keys(value);
     if (keys.length !== 1 || keys[0] !== 'some') throw new NotCompiled(`${model}.${relation}: ${keys.join(', ')}`);
-    return exists(value.some);
+    if (!isObject(value.some) || !leaf(join.model, value.some)) return exists(value.some);
+    // A list's rows filtered by their own columns only (the territory's closure rows of one scope
+    // and day): the same rows for every outer row, so PostgreSQL builds their keys' set once per
+    // statement (a hashed subplan) instead of probing them again for each row — the EXISTS'
+    // answer exactly: the near key is the row's id (never NULL), NULL far keys are left out.
+    return `${join.near} IN (SELECT ${join.far} FROM ${tableOf(join.model)} ${to} WHERE ${join.far} IS NOT NULL AND ${whereSql(join.model, to, value.some, scope)})`;
   }
   if ('is' in value || 'isNot' in value) throw new NotCompiled(`${model}.${relation}: is / isNot`);
   return exists(value);
+}
+
+/** A condition on a model's own columns, naming no relation (at any depth of AND / OR / NOT). */
+function leaf(model: string, where: Row): boolean {
+  return Object.entries(where).every(([key, value]) => {
+    if (value === undefined) return true;
+    if (key === 'AND' || key === 'OR' || key === 'NOT') {
+      const list = Array.isArray(value) ? value : [value];
+      return list.every((w) => isObject(w) && leaf(model, w));
+    }
+    return !modelFacts(model).relations.has(key);
+  });
 }
 
 function scalarSql(model: string, alias: string, field: string, value: unknown, scope: SqlScope): string {
@@ -208,24 +232,43 @@ function scalarSql(model: string, alias: string, field: string, value: unknown, 
   return parts.length ? `(${parts.join(' AND ')})` : 'true';
 }
 
-/** Prisma `orderBy` (a list, scalars and to-one relations' scalars) as SQL order keys. */
-export function orderSql(model: string, alias: string, orderBy: unknown, scope: SqlScope): string[] {
+/**
+ * Prisma `orderBy` (a list, scalars and to-one relations' scalars) as SQL order keys, and the joins
+ * they need: a to-one relation is joined once (`LEFT JOIN`: at most one row, none gives NULL as
+ * Prisma's order does), or read off a row the statement already joined for it (`joined`: relation
+ * → alias), never by a subquery per row.
+ */
+export function orderSql(
+  model: string,
+  alias: string,
+  orderBy: unknown,
+  scope: SqlScope,
+  joined: Readonly<Record<string, string>> = {},
+): { keys: string[]; joins: string[] } {
   const list = Array.isArray(orderBy) ? orderBy : orderBy === undefined ? [] : [orderBy];
-  return list.flatMap((entry) => {
+  const keys: string[] = [];
+  const joins: string[] = [];
+  const aliases = new Map(Object.entries(joined));
+  for (const entry of list) {
     if (!isObject(entry)) throw new NotCompiled('orderBy entry');
-    return Object.entries(entry).map(([key, dir]) => {
+    for (const [key, dir] of Object.entries(entry)) {
       if (isObject(dir)) {
         const rel = modelFacts(model).relations.get(key);
         if (!rel || rel.list) throw new NotCompiled(`${model}: order by ${key}`);
-        const to = scope.aliases.next();
-        const join = relationJoin(model, alias, key, to);
-        const [inner] = orderSql(join.model, to, dir, scope);
-        const expression = inner?.replace(/ (ASC|DESC)$/, '');
-        const direction = inner?.endsWith(' DESC') ? 'DESC' : 'ASC';
-        return `(SELECT ${expression} FROM ${tableOf(join.model)} ${to} WHERE ${join.on}) ${direction}`;
+        let to = aliases.get(key);
+        if (!to) {
+          to = scope.aliases.next();
+          aliases.set(key, to);
+          joins.push(`LEFT JOIN ${tableOf(rel.model)} ${to} ON ${relationJoin(model, alias, key, to).on}`);
+        }
+        const inner = orderSql(rel.model, to, dir, scope);
+        keys.push(...inner.keys);
+        joins.push(...inner.joins);
+        continue;
       }
       if (dir !== 'asc' && dir !== 'desc') throw new NotCompiled(`${model}: order ${String(dir)}`);
-      return `${alias}.${columnOf(model, key)} ${dir === 'desc' ? 'DESC' : 'ASC'}`;
-    });
-  });
+      keys.push(`${alias}.${columnOf(model, key)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
+    }
+  }
+  return { keys, joins };
 }
