@@ -48,8 +48,9 @@ const readyz = async () => {
 it('queues requests beyond the pool size until a connection is free, and reports the full pool in /readyz', async () => {
   expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready', pool: { size: POOL, waiting: 0 } } });
 
-  // Another connection locks the table every request reads: the first POOL requests hold the
-  // pool's connections while they wait on it, the rest wait for a connection.
+  // Another connection locks the table every request's data query reads (people: not one the
+  // session's lookup reads, which joins the scope unit): the first POOL requests hold the pool's
+  // connections while they wait on it, the rest wait for a connection.
   const locker = createPrismaClient(db.url, { maxConnections: 1 });
   let release = () => {};
   const released = new Promise<void>((r) => {
@@ -61,7 +62,7 @@ it('queues requests beyond the pool size until a connection is free, and reports
   });
   const holding = locker.$transaction(
     async (tx) => {
-      await tx.$executeRaw`LOCK TABLE administrative_units IN ACCESS EXCLUSIVE MODE`;
+      await tx.$executeRaw`LOCK TABLE people IN ACCESS EXCLUSIVE MODE`;
       locked();
       await released;
     },
@@ -72,7 +73,7 @@ it('queues requests beyond the pool size until a connection is free, and reports
     fetch(gateway.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: auth },
-      body: JSON.stringify({ query: '{ units { totalCount } }' }),
+      body: JSON.stringify({ query: '{ people { totalCount } }' }),
     }),
   );
   // Until the pool is seen full (a probe that found a connection just before the last request
@@ -99,7 +100,7 @@ it('queues requests beyond the pool size until a connection is free, and reports
   await locker.$disconnect();
   for (const res of await Promise.all(requests)) {
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { units: { totalCount: 0 } } });
+    expect(await res.json()).toEqual({ data: { people: { totalCount: 0 } } });
   }
   expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready', pool: { size: POOL, waiting: 0 } } });
 });
