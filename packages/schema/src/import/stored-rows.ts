@@ -183,8 +183,12 @@ export async function errorPage(
   return rows.map((r) => ({ ...r.error, rowNumber: r.row_index + 1 }));
 }
 
-/** The cells of a row by column key, as text ('' for a blank), as the preview shows them. */
+/**
+ * The cells of a row by column key, as text ('' for a blank), as the preview shows them: in the
+ * sheet's order of columns (a mapping read back from jsonb has its keys in jsonb's order).
+ */
 function valuesOf(index: number, cells: readonly CellValue[], mapping: Readonly<Record<string, number>>): Record<string, string> {
-  const read = sheetRow(cells, index, mapping);
+  const ordered = Object.fromEntries(Object.entries(mapping).sort(([a, x], [b, y]) => x - y || a.localeCompare(b)));
+  const read = sheetRow(cells, index, ordered);
   return Object.fromEntries(Object.entries(read?.cells ?? {}).map(([k, v]) => [k, v === null ? '' : String(v)]));
 }
