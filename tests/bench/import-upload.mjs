@@ -6,7 +6,10 @@
 //
 //   npx turbo run build
 //   node tests/bench/import-upload.mjs --seed-only     # once: seeds the sample, writes the two files
-//   node tests/bench/import-upload.mjs [--people 10000] [--memberships 2000]
+//   node [--expose-gc] [--max-old-space-size=<MB>] tests/bench/import-upload.mjs [--people 10000] [--memberships 2000]
+//
+// With --expose-gc it also prints the heap in use after each step once collected; with a small
+// --max-old-space-size a step that holds the whole file fails (heap out of memory) instead of growing.
 //
 // --root <checkout> runs another checkout's built code (its migrations, its import) with this same
 // script: the before/after of a change in the same hour. Each checkout needs its own --data-dir.
@@ -32,8 +35,11 @@ const ROOT = resolve(values.root ?? join(dirname(fileURLToPath(import.meta.url))
 const DATA = values['data-dir'];
 
 const schemaPackage = await import(pathToFileURL(join(ROOT, 'packages/schema/dist/index.js')).href);
-const { buildSchema, createPrismaClient, createRequestContext, startEmbeddedPostgres, uploadImport, previewImport, commitImport } =
-  schemaPackage;
+const { buildSchema, createPrismaClient, createRequestContext, startEmbeddedPostgres } = schemaPackage;
+// The use-cases the gateway's upload route and GraphQL call (not all exported by the package's index).
+const { uploadImport, previewImport, commitImport } = await import(
+  pathToFileURL(join(ROOT, 'packages/schema/dist/import/batches.js')).href
+);
 const { cityDatabase, viewerOf } = await import(pathToFileURL(join(ROOT, 'tests/bench/support/city.mjs')).href);
 
 const server = await startEmbeddedPostgres({ dataDir: DATA });
@@ -85,14 +91,27 @@ const schema = buildSchema();
 const ctx = await createRequestContext({ prisma, viewer: await viewerOf(prisma, 'admin'), today: TODAY });
 
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
+/** The heap still in use once collected (node --expose-gc): what a step keeps, not what it left for the collector. */
+const liveHeap = () => {
+  if (typeof globalThis.gc !== 'function') return '—';
+  globalThis.gc();
+  return mb(process.memoryUsage().heapUsed);
+};
 const peak = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const results = [];
-results.push({ step: 'started (schema built, connected)', rows: 0, ms: 0, peakRssMb: peak(), rssMb: mb(process.memoryUsage().rss) });
+results.push({
+  step: 'started (schema built, connected)',
+  rows: 0,
+  ms: 0,
+  peakRssMb: peak(),
+  rssMb: mb(process.memoryUsage().rss),
+  heapMb: liveHeap(),
+});
 async function step(name, rows, run) {
   const t = performance.now();
   const answer = await run();
   const ms = Math.round(performance.now() - t);
-  results.push({ step: name, rows, ms, peakRssMb: peak(), rssMb: mb(process.memoryUsage().rss) });
+  results.push({ step: name, rows, ms, peakRssMb: peak(), rssMb: mb(process.memoryUsage().rss), heapMb: liveHeap() });
   console.error(`${name}: ${ms} ms, peak RSS ${peak()} MB`);
   return answer;
 }
@@ -116,10 +135,12 @@ for (const [kind, file, rows] of [
 console.log(
   `Import through the gateway's use-cases: ${PEOPLE} people, ${MEMBERSHIPS} memberships (${ROOT}, Node ${process.version}, ${new Date().toISOString()})`,
 );
-console.log('| step | rows | ms | rows/s | peak RSS MB | RSS after MB |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('| step | rows | ms | rows/s | peak RSS MB | RSS after MB | heap after GC MB |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  console.log(`| ${r.step} | ${r.rows} | ${r.ms} | ${r.ms ? Math.round((r.rows * 1000) / r.ms) : '—'} | ${r.peakRssMb} | ${r.rssMb} |`);
+  console.log(
+    `| ${r.step} | ${r.rows} | ${r.ms} | ${r.ms ? Math.round((r.rows * 1000) / r.ms) : '—'} | ${r.peakRssMb} | ${r.rssMb} | ${r.heapMb} |`,
+  );
 }
 await prisma.$disconnect();
 await root.$disconnect();
