@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { CellValue } from '@coso/domain';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { MergeFill, mergedRanges } from './merged-ranges.js';
+import { type MergedRange, MergeFill, mergedRanges } from './merged-ranges.js';
 
 /**
  * A spreadsheet file as a table of cells: `.xlsx` through exceljs, `.csv` through csv-parse (UTF-8,
@@ -196,6 +196,23 @@ type XlsxSink = (sheet: string, index: number, cells: CellValue[]) => Promise<vo
  */
 async function readXlsx(bytes: Uint8Array, onRow: XlsxSink): Promise<string[]> {
   const merges = await mergedRanges(bytes);
+  // exceljs' streaming reader now and then (about one read in 300 of a file written by exceljs, whose
+  // xl/workbook.xml is the zip's last entry) fails before its first sheet: "Cannot read properties of
+  // undefined (reading 'sheets')". Nothing has been handed over then, so reading again is safe.
+  for (let attempt = 1; ; attempt++) {
+    let handed = false;
+    try {
+      return await readXlsxOnce(bytes, merges, async (sheet, index, cells) => {
+        handed = true;
+        await onRow(sheet, index, cells);
+      });
+    } catch (error) {
+      if (handed || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function readXlsxOnce(bytes: Uint8Array, merges: Map<string, MergedRange[]>, onRow: XlsxSink): Promise<string[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
