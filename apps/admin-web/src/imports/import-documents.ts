@@ -58,7 +58,33 @@ export const ImportBatchDocument = graphql(`
   }
 `);
 
-/** The fields of a dry run (and of a commit's answer): the header row, column matching, rows and errors. */
+/** A row of a preview: what it does, its cells as read and its errors. */
+export const ImportRowFieldsFragment = graphql(`
+  fragment ImportRowFields on ImportRow {
+    rowNumber
+    action
+    recordId
+    cells {
+      column
+      value
+    }
+    errors {
+      rowNumber
+      column
+      code
+      message {
+        vi
+        en
+      }
+    }
+  }
+`);
+
+/**
+ * The fields of a dry run (and of a commit's answer): the header row, column matching, the counts
+ * over the whole sheet, the sheet's own errors and the first page of rows (the next pages:
+ * ImportPreviewPageDocument).
+ */
 export const ImportPreviewFieldsFragment = graphql(`
   fragment ImportPreviewFields on ImportPreview {
     committed
@@ -74,22 +100,38 @@ export const ImportPreviewFieldsFragment = graphql(`
         en
       }
     }
-    rows {
-      rowNumber
-      action
-      recordId
-      cells {
-        column
-        value
-      }
+    counts {
+      rows
+      rowsWithErrors
+      errors
+      create
+      update
+      unchanged
     }
-    errors {
+    sheetErrors {
       rowNumber
       column
       code
       message {
         vi
         en
+      }
+    }
+    rows(offset: 0, first: 50) {
+      ...ImportRowFields
+    }
+  }
+`);
+
+/** Another page of the last preview (or refused commit) of a batch, read back without checking again. */
+export const ImportPreviewPageDocument = graphql(`
+  query ImportPreviewPage($id: String!, $offset: Int!, $first: Int!, $withErrors: Boolean!) {
+    importBatch(id: $id) {
+      id
+      lastRun {
+        rows(offset: $offset, first: $first, withErrors: $withErrors) {
+          ...ImportRowFields
+        }
       }
     }
   }

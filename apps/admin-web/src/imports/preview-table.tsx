@@ -1,5 +1,4 @@
 import { Flex, Switch, Table, type TableProps, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import type { Language } from '../i18n/dictionary';
 import { useMessages } from '../i18n/language';
 import { importMessages } from '../i18n/messages/imports';
@@ -30,13 +29,26 @@ export function ActionTag({ action }: { action: string | null }) {
 export function PreviewTable({
   grid,
   columns,
+  paging,
 }: {
+  /** One page of the rows (the server pages them: a big file is never sent whole). */
   grid: PreviewGrid;
   columns: ReadonlyArray<{ key: string; label: { vi: string; en: string } }>;
+  paging: {
+    /** 1-based. */
+    page: number;
+    pageSize: number;
+    /** Rows over every page (with errors only, when so). */
+    total: number;
+    rowsWithErrors: number;
+    onlyErrors: boolean;
+    onPage: (page: number) => void;
+    onOnlyErrors: (only: boolean) => void;
+    loading: boolean;
+  };
 }) {
   const { t, language } = useMessages(importMessages);
-  const [onlyErrors, setOnlyErrors] = useState(false);
-  const rows = onlyErrors ? grid.rows.filter((r) => r.rowErrors.length > 0 || Object.keys(r.cellErrors).length > 0) : grid.rows;
+  const rows = grid.rows;
   const tableColumns: TableProps<GridRow>['columns'] = [
     { key: 'row', title: t('imports.preview.row'), fixed: 'left', render: (_: unknown, r) => r.rowNumber },
     { key: 'action', title: t('imports.preview.action'), render: (_: unknown, r) => <ActionTag action={r.action} /> },
@@ -67,9 +79,9 @@ export function PreviewTable({
   ];
   return (
     <Flex vertical gap={8}>
-      {grid.rowsWithErrors > 0 && (
+      {paging.rowsWithErrors > 0 && (
         <Flex gap={8} align="center">
-          <Switch id="import-only-errors" checked={onlyErrors} onChange={setOnlyErrors} />
+          <Switch id="import-only-errors" checked={paging.onlyErrors} onChange={paging.onOnlyErrors} />
           <label htmlFor="import-only-errors">{t('imports.preview.onlyErrors')}</label>
         </Flex>
       )}
@@ -79,8 +91,16 @@ export function PreviewTable({
         data-testid="import-preview-table"
         columns={tableColumns}
         dataSource={rows}
+        loading={paging.loading}
         scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: paging.total,
+          onChange: paging.onPage,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+        }}
       />
     </Flex>
   );

@@ -17,16 +17,19 @@ import {
   ImportBatchesDocument,
   ImportKindsDocument,
   ImportPreviewDocument,
+  ImportPreviewPageDocument,
   ImportProgressDocument,
 } from '../imports/import-documents';
 import { ImportResults } from '../imports/import-results';
 import { ImportUploadArea } from '../imports/import-upload-area';
-import { actionCounts, previewGrid } from '../imports/preview-grid';
+import { previewGrid } from '../imports/preview-grid';
 import { ErrorLine, PreviewTable } from '../imports/preview-table';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 
 /** How often a running preview's or commit's progress is asked for. */
 const PROGRESS_POLL_MS = 700;
+/** Rows a page of the preview shows (the server answers at most 200). */
+const PREVIEW_PAGE = 50;
 
 /**
  * One uploaded batch (`/imports/:id`): before its commit, the header row and column matching, the
@@ -106,20 +109,34 @@ function PreviewStep({
   });
   const p = running ? progress.data?.importBatch.progress : null;
   const shown = refused ?? preview.data?.importBatch.preview ?? preview.previousData?.importBatch.preview ?? null;
+  // The rows come a page at a time: the first with the preview, the others read back from the batch's last run.
+  const [page, setPage] = useState(1);
+  const [onlyErrors, setOnlyErrors] = useState(false);
+  const firstPage = page === 1 && !onlyErrors;
+  const paged = useQuery(ImportPreviewPageDocument, {
+    variables: { id: batchId, offset: (page - 1) * PREVIEW_PAGE, first: PREVIEW_PAGE, withErrors: onlyErrors },
+    skip: !shown || firstPage,
+    fetchPolicy: 'network-only',
+  });
+  const pageRows = firstPage
+    ? (shown?.rows ?? [])
+    : (paged.data?.importBatch.lastRun?.rows ?? paged.previousData?.importBatch.lastRun?.rows ?? []);
   const columns = columnsOfKind.length > 0 ? columnsOfKind : (shown?.columns ?? []);
   const grid = shown
     ? previewGrid(
         columns.map((c) => c.key),
-        shown.rows,
-        shown.errors,
+        pageRows,
+        [...shown.sheetErrors, ...pageRows.flatMap((r) => r.errors)],
       )
     : null;
-  const counts = shown ? actionCounts(shown.rows) : {};
+  const counts = shown?.counts;
 
   const sheets = preview.data?.importBatch.sheets ?? preview.previousData?.importBatch.sheets ?? [];
   const choose = (next: { sheet?: string; headerRow?: number | null; choices?: ColumnChoice[] | null }) => {
     setRefused(null);
     setCommitFailure(null);
+    setPage(1);
+    setOnlyErrors(false);
     if (next.sheet !== undefined) {
       setSheet(next.sheet);
       // Another sheet has its own header row and headers: found again by the server.
@@ -140,7 +157,11 @@ function PreviewStep({
       if (!answer) return;
       const outcome = mutationOutcome(answer);
       if (outcome.kind !== 'done') setCommitFailure(outcome.message[language]);
-      else if (!outcome.data.committed) setRefused(outcome.data);
+      else if (!outcome.data.committed) {
+        setRefused(outcome.data);
+        setPage(1);
+        setOnlyErrors(false);
+      }
     } catch (error) {
       setCommitFailure(errorText(error, language));
     }
@@ -193,13 +214,13 @@ function PreviewStep({
             <Flex vertical gap={12}>
               <Typography.Text data-testid="import-preview-summary">
                 {t('imports.preview.summary', {
-                  rows: shown.rows.length,
-                  create: counts.CREATE ?? 0,
-                  update: counts.UPDATE ?? 0,
-                  unchanged: counts.UNCHANGED ?? 0,
+                  rows: counts?.rows ?? 0,
+                  create: counts?.create ?? 0,
+                  update: counts?.update ?? 0,
+                  unchanged: counts?.unchanged ?? 0,
                 })}
               </Typography.Text>
-              {shown.errors.length > 0 ? (
+              {(counts?.errors ?? 0) > 0 ? (
                 <Alert
                   type="error"
                   showIcon
@@ -207,7 +228,7 @@ function PreviewStep({
                   title={
                     refused
                       ? t('imports.commit.refused')
-                      : t('imports.preview.errors', { rows: grid.rowsWithErrors, count: shown.errors.length })
+                      : t('imports.preview.errors', { rows: counts?.rowsWithErrors ?? 0, count: counts?.errors ?? 0 })
                   }
                   description={
                     grid.sheetErrors.length > 0 && (
@@ -226,20 +247,36 @@ function PreviewStep({
               {commitFailure && <Alert type="error" showIcon title={t('imports.commit.failed')} description={commitFailure} />}
               <Flex gap={12} wrap>
                 <Popconfirm
-                  title={t('imports.commit.confirm', { rows: shown.rows.length })}
+                  title={t('imports.commit.confirm', { rows: counts?.rows ?? 0 })}
                   onConfirm={() => void runCommit()}
                   okButtonProps={{ 'data-testid': 'import-commit-confirm' } as Record<string, string>}
                 >
                   <Button
                     type="primary"
                     data-testid="import-commit"
-                    disabled={shown.errors.length > 0 || running || shown.rows.length === 0}
+                    disabled={(counts?.errors ?? 0) > 0 || running || (counts?.rows ?? 0) === 0}
                   >
                     {t('imports.commit')}
                   </Button>
                 </Popconfirm>
               </Flex>
-              <PreviewTable grid={grid} columns={columns} />
+              <PreviewTable
+                grid={grid}
+                columns={columns}
+                paging={{
+                  page,
+                  pageSize: PREVIEW_PAGE,
+                  total: onlyErrors ? (counts?.rowsWithErrors ?? 0) : (counts?.rows ?? 0),
+                  rowsWithErrors: counts?.rowsWithErrors ?? 0,
+                  onlyErrors,
+                  onPage: setPage,
+                  onOnlyErrors: (only) => {
+                    setOnlyErrors(only);
+                    setPage(1);
+                  },
+                  loading: paged.loading,
+                }}
+              />
             </Flex>
           </Card>
         </>

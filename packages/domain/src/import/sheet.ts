@@ -86,12 +86,22 @@ export function prepareSheet(
   const rows: SheetRow[] = [];
   table.forEach((row, index) => {
     if (index <= headerRow) return;
-    const cells: Record<string, CellValue> = {};
-    for (const [key, at] of Object.entries(mapping)) cells[key] = row[at] ?? null;
-    if (Object.values(cells).every(isBlank)) return;
-    rows.push({ rowNumber: index + 1, cells });
+    const read = sheetRow(row, index, mapping);
+    if (read) rows.push(read);
   });
   return { headerRow, headers, mapping, rows, violations };
+}
+
+/**
+ * One row under the header (index 0-based, as in the table) read through the column matching: its
+ * cells by column key, or null when every mapped cell is blank (no row). A sheet read a chunk at a
+ * time reads each of its rows so.
+ */
+export function sheetRow(row: readonly CellValue[], index: number, mapping: Readonly<Record<string, number>>): SheetRow | null {
+  const cells: Record<string, CellValue> = {};
+  for (const [key, at] of Object.entries(mapping)) cells[key] = row[at] ?? null;
+  if (Object.values(cells).every(isBlank)) return null;
+  return { rowNumber: index + 1, cells };
 }
 
 function missingColumn(key: string, label: LocalizedText): Violation {

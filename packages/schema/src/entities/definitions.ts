@@ -411,6 +411,8 @@ export const LOG_MODELS: Readonly<Record<string, string>> = {
     'derived, not entered: the units a person’s paths reach (residence, bodies, party cell, apartments), kept by triggers on those tables (audited there)',
   ImportBatch: 'uploaded spreadsheets and their commits (who, file, hash, rows); the records an import writes are audited one by one',
   ImportSourceKey: "import bookkeeping: a spreadsheet's own row id → the record it became (that record is audited)",
+  ImportRow:
+    'an uploaded sheet’s rows as read and what the last preview or commit found for each (the records an import writes are audited)',
 };
 
 export function isEntityType(name: string): name is EntityType {

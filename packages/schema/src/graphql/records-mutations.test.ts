@@ -685,6 +685,8 @@ const WRITTEN_BY_WORKFLOW: Record<string, string | null> = {
   // marked committed by `commitImport`, which also keeps the source keys of the rows it wrote.
   ImportBatch: 'commitImport',
   ImportSourceKey: 'commitImport',
+  // An upload's rows (issue #14 item 7): written by the upload, their outcomes by a preview or `commitImport`.
+  ImportRow: 'commitImport',
   // The review report's tasks ahead (issue #15): one record per directive, scope and period, created
   // and corrected by `saveReportTasks` (saving again rewrites it, at its next version).
   ReportTasks: 'saveReportTasks',

@@ -5,7 +5,7 @@ import type { Context } from '../graphql/context.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
-import { importFile, previewImport, uploadImport } from './batches.js';
+import { importFile, previewImport, storedOutcome, uploadImport } from './batches.js';
 
 /**
  * An import whose title block names the "Ngày số liệu" line but whose date cannot be read stops at
@@ -56,7 +56,7 @@ describe('an unreadable "Ngày số liệu" stops the import at the sheet (#14)'
           const upload = await uploadImport(admin, { kind: 'people', fileName: 'nhan-khau.csv', bytes: file(lines) });
           const uploaded = await written();
           for (const outcome of [
-            await previewImport(admin, schema, upload.id),
+            await storedOutcome(admin, await previewImport(admin, schema, upload.id), upload.id),
             await importFile(admin, schema, { kind: 'people', fileName: 'nhan-khau.csv', bytes: file(lines), dryRun: true }),
             await importFile(admin, schema, { kind: 'people', fileName: 'nhan-khau.csv', bytes: file(lines), dryRun: false }),
           ]) {

@@ -3,13 +3,25 @@ import { isUuid, type SheetChoices } from '@coso/domain';
 import type { GraphQLSchema } from 'graphql';
 import { forbidden } from '../auth/access.js';
 import { canWrite, isAdmin, type Viewer } from '../auth/viewer.js';
-import type { ImportBatch } from '../generated/prisma/client.js';
+import type { ImportBatch, Prisma } from '../generated/prisma/client.js';
 import { ValidationError } from '../store/write-errors.js';
 import type { UseCaseContext } from '../use-cases/context.js';
-import { alreadyCommitted, type ImportOutcome, newBatchId, runImport } from './engine.js';
+import {
+  alreadyCommitted,
+  HEAD_ROWS,
+  type ImportError,
+  type ImportOutcome,
+  type ImportSummary,
+  newBatchId,
+  type RowOutcome,
+  type RowSource,
+  runImport,
+  tableSource,
+} from './engine.js';
 import { IMPORT_KINDS, type ImportKind, importKind } from './kinds.js';
-import { readSheets, type Sheet } from './read-file.js';
-import { chooseSheet, sheetsOf } from './sheets.js';
+import { readFileRows, readSheets, type Sheet } from './read-file.js';
+import { chooseSheet, sheetHeadsOf } from './sheets.js';
+import { chunksAfter, clearOutcomes, countAfter, errorPage, headOf, outcomePage, RowWriter, writeOutcomes } from './stored-rows.js';
 
 /**
  * The import's use-cases, for the upload route, GraphQL and the CLI: upload (the file read and
@@ -56,27 +68,59 @@ export interface Upload {
 /** The sheet (by name), header row and column matching a user chose; each left out is found. */
 export type ImportChoices = SheetChoices & { sheet?: string | null };
 
-/** Reads the file and keeps it as a batch (status UPLOADED); writes no record. */
+/**
+ * Reads the file and keeps it as a batch (status UPLOADED), its rows written to import_rows as they
+ * are read (a thousand an INSERT); writes no record. All or nothing: an unreadable file, or a sheet
+ * named that it does not have, leaves no batch.
+ */
 export async function uploadImport(ctx: UseCaseContext, upload: Upload): Promise<ImportBatch> {
   if (!canWrite(ctx.viewer)) throw forbidden();
   const kind = kindOrRefuse(upload.kind);
-  const sheets = await readSheets(upload.bytes, upload.fileName);
-  const table = chooseSheet(sheets, kind, upload.sheet).rows;
-  return ctx.prisma.importBatch.create({
-    data: {
-      id: newBatchId(),
-      kind: kind.name,
-      source: upload.source?.trim() || defaultSource(ctx.viewer),
-      fileName: upload.fileName,
-      sha256: sha256(upload.bytes),
-      accountId: ctx.writer.accountId,
-      actor: ctx.writer.actor,
-      status: 'UPLOADED',
-      cells: { sheets: sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows })) },
-      rowCount: Math.max(0, table.length - 1),
+  const id = newBatchId();
+  return ctx.prisma.$transaction(
+    async (tx) => {
+      await tx.importBatch.create({
+        data: {
+          id,
+          kind: kind.name,
+          source: upload.source?.trim() || defaultSource(ctx.viewer),
+          fileName: upload.fileName,
+          sha256: sha256(upload.bytes),
+          accountId: ctx.writer.accountId,
+          actor: ctx.writer.actor,
+          status: 'UPLOADED',
+          sheets: [],
+          rowCount: 0,
+        },
+      });
+      const writer = new RowWriter(tx, id);
+      // Only each sheet's first rows stay in memory: the sheet is chosen by its header row.
+      const heads = new Map<string, Sheet['rows']>();
+      const last = new Map<string, number>();
+      const names = await readFileRows(upload.bytes, upload.fileName, async (sheet, index, cells) => {
+        if (index < HEAD_ROWS) {
+          const head = heads.get(sheet) ?? [];
+          heads.set(sheet, head);
+          while (head.length < index) head.push([]);
+          head[index] = cells;
+        }
+        last.set(sheet, index);
+        await writer.add(sheet, index, cells);
+      });
+      await writer.flush();
+      const chosen = chooseSheet(
+        names.map((name) => ({ name, rows: heads.get(name) ?? [] })),
+        kind,
+        upload.sheet,
+      );
+      return tx.importBatch.update({ where: { id }, data: { sheets: names, rowCount: last.get(chosen.name) ?? 0 } });
     },
-  });
+    { timeout: UPLOAD_TIMEOUT, maxWait: 10_000 },
+  );
 }
+
+/** How long an upload's reading and writing of its rows may take (a 10,000-row file takes seconds). */
+const UPLOAD_TIMEOUT = 600_000;
 
 /** A batch its viewer may see, or FORBIDDEN (one answer for "not yours" and "no such batch"). */
 export async function readBatch(ctx: UseCaseContext, id: string): Promise<ImportBatch> {
@@ -98,13 +142,16 @@ export async function listBatches(ctx: UseCaseContext): Promise<ImportBatch[]> {
 }
 
 /** The sheet, header row and column matching the client chose now, else those the batch was committed with, else found. */
-function choicesOf(batch: ImportBatch, chosen: ImportChoices = {}): { sheet: string; table: Sheet['rows']; choices: SheetChoices } {
-  const sheet = chooseSheet(sheetsOf(batch), kindOrRefuse(batch.kind), chosen.sheet ?? batch.sheet);
+async function choicesOf(
+  ctx: UseCaseContext,
+  batch: ImportBatch,
+  chosen: ImportChoices = {},
+): Promise<{ sheet: string; choices: SheetChoices }> {
+  const sheet = chooseSheet(await sheetHeadsOf(ctx.prisma, batch), kindOrRefuse(batch.kind), chosen.sheet ?? batch.sheet);
   // Another sheet than the one committed has its own header row and columns.
   const same = (chosen.sheet ?? batch.sheet ?? sheet.name) === (batch.sheet ?? sheet.name);
   return {
     sheet: sheet.name,
-    table: sheet.rows,
     choices: {
       headerRow: chosen.headerRow ?? (same ? batch.headerRow : null),
       mapping: chosen.mapping ?? (same ? (batch.mapping as Record<string, number> | null) : null) ?? null,
@@ -112,23 +159,78 @@ function choicesOf(batch: ImportBatch, chosen: ImportChoices = {}): { sheet: str
   };
 }
 
-/** The dry run of a stored batch: every row checked as its write would be, nothing written. */
+/** A stored batch's sheet as a run reads it: from import_rows, a chunk at a time. */
+function storedSource(ctx: UseCaseContext, batchId: string, sheet: string): RowSource {
+  return {
+    head: async (upTo) => {
+      const head = await headOf(ctx.prisma, batchId, sheet, upTo);
+      // Pad to the sheet's length (a chosen header row on a row with no cell is a row of no header).
+      const more = await countAfter(ctx.prisma, batchId, sheet, head.length - 1);
+      while (more > 0 && head.length < upTo) head.push([]);
+      return head;
+    },
+    countAfter: (index) => countAfter(ctx.prisma, batchId, sheet, index),
+    chunksAfter: (index, size) => chunksAfter(ctx.prisma, batchId, sheet, index, size),
+  };
+}
+
+/**
+ * Runs a stored batch (a dry run or its commit): each chunk's outcomes are kept beside its rows as
+ * they are checked — through the client, outside the run's transaction, which a dry run rolls
+ * back — and the run's summary on the batch (`lastRun`); pages of it are read from there.
+ */
+async function runStored(
+  ctx: UseCaseContext,
+  schema: GraphQLSchema,
+  batch: ImportBatch,
+  chosen: ImportChoices,
+  commit: boolean,
+): Promise<ImportSummary> {
+  const { sheet, choices } = await choicesOf(ctx, batch, chosen);
+  await clearOutcomes(ctx.prisma, batch.id);
+  const summary = await runImport(ctx, schema, {
+    kind: kindOrRefuse(batch.kind),
+    source: storedSource(ctx, batch.id, sheet),
+    sheet,
+    choices,
+    batch: { ...batch, stored: true },
+    commit,
+    onRows: (rows) =>
+      writeOutcomes(
+        ctx.prisma,
+        batch.id,
+        sheet,
+        rows.map((r) => ({
+          rowNumber: r.rowNumber,
+          action: r.action,
+          recordId: r.recordId,
+          errors: r.errors.map(({ column, code, message }) => ({ column, code, message })),
+        })),
+      ),
+  });
+  await ctx.prisma.importBatch.update({ where: { id: batch.id }, data: { lastRun: lastRunOf(summary) } });
+  return summary;
+}
+
+/** A summary as the batch keeps it (its columns are the kind's, not kept). */
+export type LastRun = Omit<ImportSummary, 'columns'>;
+
+function lastRunOf(summary: ImportSummary): Prisma.InputJsonObject {
+  const { columns: _columns, ...kept } = summary;
+  return JSON.parse(JSON.stringify(kept)) as Prisma.InputJsonObject;
+}
+
+/** The dry run of a stored batch: every row checked as its write would be, nothing written but each row's outcome. */
 export async function previewImport(
   ctx: UseCaseContext,
   schema: GraphQLSchema,
   id: string,
   chosen: ImportChoices = {},
-): Promise<ImportOutcome> {
+): Promise<ImportSummary> {
   const batch = await readBatch(ctx, id);
-  const { sheet, table, choices } = choicesOf(batch, chosen);
-  return runImport(ctx, schema, {
-    kind: kindOrRefuse(batch.kind),
-    table,
-    sheet,
-    choices,
-    batch: { ...batch, stored: true },
-    commit: false,
-  });
+  // A committed batch's rows keep what its commit did.
+  if (batch.status === 'COMMITTED') throw alreadyCommitted();
+  return runStored(ctx, schema, batch, chosen, false);
 }
 
 /** Commits a stored batch: every row written in one transaction, or (any error) none. */
@@ -137,18 +239,22 @@ export async function commitImport(
   schema: GraphQLSchema,
   id: string,
   chosen: ImportChoices = {},
-): Promise<ImportOutcome> {
+): Promise<ImportSummary> {
   const batch = await readBatch(ctx, id);
   if (batch.status === 'COMMITTED') throw alreadyCommitted();
-  const { sheet, table, choices } = choicesOf(batch, chosen);
-  return runImport(ctx, schema, {
-    kind: kindOrRefuse(batch.kind),
-    table,
-    sheet,
-    choices,
-    batch: { ...batch, stored: true },
-    commit: true,
-  });
+  return runStored(ctx, schema, batch, chosen, true);
+}
+
+/** Every row and error of a stored batch's last run, read back whole (tests; a small batch's callers). */
+export async function storedOutcome(ctx: UseCaseContext, summary: ImportSummary, batchId: string): Promise<ImportOutcome> {
+  const all = { offset: 0, first: 2 ** 31 - 1 };
+  const rows = await outcomePage(ctx.prisma, batchId, summary.sheet, summary.mapping, { ...all, withErrors: false });
+  const errors = await errorPage(ctx.prisma, batchId, summary.sheet, all);
+  return {
+    ...summary,
+    rows: rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action as RowOutcome['action'], recordId: r.recordId, values: r.values })),
+    errors: [...summary.sheetErrors, ...errors],
+  };
 }
 
 /**
@@ -162,9 +268,11 @@ export async function importFile(
 ): Promise<ImportOutcome> {
   const kind = kindOrRefuse(upload.kind);
   const sheet = chooseSheet(await readSheets(upload.bytes, upload.fileName), kind, upload.sheet);
-  return runImport(ctx, schema, {
+  const rows: RowOutcome[] = [];
+  const errors: ImportError[] = [];
+  const summary = await runImport(ctx, schema, {
     kind,
-    table: sheet.rows,
+    source: tableSource(sheet.rows),
     sheet: sheet.name,
     batch: {
       id: newBatchId(),
@@ -175,7 +283,14 @@ export async function importFile(
       stored: false,
     },
     commit: !upload.dryRun,
+    onRows: async (checked) => {
+      for (const { errors: found, ...row } of checked) {
+        rows.push(row);
+        errors.push(...found);
+      }
+    },
     ...(upload.onRow ? { onRow: upload.onRow } : {}),
     ...(upload.chunkRows ? { chunkRows: upload.chunkRows } : {}),
   });
+  return { ...summary, rows, errors: [...summary.sheetErrors, ...errors] };
 }

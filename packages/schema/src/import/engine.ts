@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type ImportColumn, type LocalizedText, parseInput, prepareSheet, readCell, type SheetChoices, type Violation } from '@coso/domain';
+import {
+  type CellValue,
+  type ImportColumn,
+  type LocalizedText,
+  parseInput,
+  prepareSheet,
+  readCell,
+  type SheetChoices,
+  sheetRow,
+  type Violation,
+} from '@coso/domain';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { EntitySpec } from '../graphql/entity-mutations.js';
 import { assertReferencesAllowed, inputReferences } from '../graphql/write-access-plugin.js';
@@ -47,19 +57,76 @@ export interface RowOutcome {
   values: Record<string, string>;
 }
 
-export interface ImportOutcome {
+/** What a run found, counted (the rows themselves go to `ImportRun.onRows` as they are checked). */
+export interface ImportCounts {
+  /** Rows checked (the sheet's rows under its header row holding a mapped cell). */
+  rows: number;
+  rowsWithErrors: number;
+  /** Errors of the rows and of the sheet. */
+  errors: number;
+  create: number;
+  update: number;
+  unchanged: number;
+}
+
+/** A run's answer but its rows: the sheet read, its header row and matching, its own errors, the counts. */
+export interface ImportSummary {
   /** The workbook's sheet read (a CSV file's name). */
   sheet: string;
   headerRow: number | null;
   headers: string[];
   mapping: Record<string, number>;
   columns: ImportColumn[];
-  rows: RowOutcome[];
-  errors: ImportError[];
+  /** Errors of the sheet as a whole (no header row, a required column missing, an unreadable file date). */
+  sheetErrors: ImportError[];
+  counts: ImportCounts;
   /** True when committed (a commit without errors). */
   committed: boolean;
   transactionId: string | null;
 }
+
+/** A run's answer with every row and error (the CLI's, kept in memory; a stored batch's are in import_rows). */
+export interface ImportOutcome extends ImportSummary {
+  rows: RowOutcome[];
+  /** Every error, the sheet's then the rows'. */
+  errors: ImportError[];
+}
+
+/** A checked row and its errors, as told to `ImportRun.onRows`. */
+export type CheckedRow = RowOutcome & { errors: ImportError[] };
+
+/**
+ * A sheet's rows for a run, read as the run goes: its first rows (header row, title block), then the
+ * rows under the header a chunk at a time. A stored batch reads them from import_rows; the CLI from
+ * the table it read.
+ */
+export interface RowSource {
+  /** The first rows up to `upTo` (excluded), padded with [] to the sheet's length when shorter. */
+  head(upTo: number): Promise<Table>;
+  /** How many rows (holding a cell) come after `index`. */
+  countAfter(index: number): Promise<number>;
+  /** The rows after `index`, `size` at a time, in order. */
+  chunksAfter(index: number, size: number): AsyncIterable<Array<{ index: number; cells: CellValue[] }>>;
+}
+
+/** A table already in memory as a row source. */
+export function tableSource(table: Table): RowSource {
+  const rows = table.flatMap((cells, index) => (cells.length > 0 ? [{ index, cells }] : []));
+  return {
+    head: async (upTo) => table.slice(0, upTo),
+    countAfter: async (index) => rows.filter((r) => r.index > index).length,
+    chunksAfter: async function* (index, size) {
+      const after = rows.filter((r) => r.index > index);
+      for (let at = 0; at < after.length; at += size) yield after.slice(at, at + size);
+    },
+  };
+}
+
+/**
+ * The first rows a run reads whole: the header row is looked for in the first 30 (the domain's
+ * `findHeaderRow` scans so many), and a title block lies above it.
+ */
+export const HEAD_ROWS = 30;
 
 /** The batch a run belongs to: written (or marked committed) inside the run's transaction. */
 export interface BatchRecord {
@@ -74,14 +141,16 @@ export interface BatchRecord {
 
 export interface ImportRun {
   kind: ImportKind;
-  /** The chosen sheet's cells, and its name. */
-  table: Table;
+  /** The chosen sheet's rows, and its name. */
+  source: RowSource;
   sheet: string;
   choices?: SheetChoices;
   batch: BatchRecord;
   commit: boolean;
   /** Told after each row (the CLI prints progress). */
   onRow?: (done: number, total: number) => void;
+  /** Told each chunk's rows once checked, in order (kept by the caller: the run keeps none). */
+  onRows?: (rows: CheckedRow[]) => Promise<void>;
   /** Rows looked up and written together (CHUNK_ROWS unless a test asks for small chunks). */
   chunkRows?: number;
 }
@@ -103,57 +172,80 @@ export function importTimeout(rows: number): number {
   return Math.min(3_600_000, Math.max(60_000, rows * 1_000));
 }
 
-export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run: ImportRun): Promise<ImportOutcome> {
+export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run: ImportRun): Promise<ImportSummary> {
   const columns = columnsOfKind(run.kind);
-  const sheet = prepareSheet(run.table, columns, run.choices ?? {});
-  const outcome: ImportOutcome = {
+  const head = await run.source.head(Math.max(HEAD_ROWS, (run.choices?.headerRow ?? -1) + 1));
+  const sheet = prepareSheet(head, columns, run.choices ?? {});
+  const counts: ImportCounts = { rows: 0, rowsWithErrors: 0, errors: 0, create: 0, update: 0, unchanged: 0 };
+  // A title block's unreadable "Ngày số liệu" stops here too: no row resolved as of a guessed date.
+  const sheetErrors = [
+    ...sheet.violations,
+    ...fileAsOfViolations(head, columns, run.choices?.headerRow),
+    // An export with values withheld would blank them (withheld-file.ts); its title block is in the head.
+    ...withheldFileViolations(head, columns, run.choices?.headerRow),
+  ].map((v) => toError(null, v, columns));
+  const outcome: ImportSummary = {
     sheet: run.sheet,
     headerRow: sheet.headerRow,
     headers: sheet.headers,
     mapping: sheet.mapping,
     columns,
-    rows: [],
-    // A title block's unreadable "Ngày số liệu" stops here too: no row resolved as of a guessed date.
-    errors: [
-      ...sheet.violations,
-      ...fileAsOfViolations(run.table, columns, run.choices?.headerRow),
-      // An export with values withheld would blank them (withheld-file.ts).
-      ...withheldFileViolations(run.table, columns, run.choices?.headerRow),
-    ].map((v) => toError(null, v, columns)),
+    sheetErrors,
+    counts: { ...counts, errors: sheetErrors.length },
     committed: false,
     transactionId: null,
   };
-  if (outcome.errors.length > 0) return outcome;
+  if (sheetErrors.length > 0 || sheet.headerRow === null) return outcome;
+  const headerRow = sheet.headerRow;
+  const fileDate = fileAsOfDate(head, columns, run.choices?.headerRow);
   const spec = specOf(run.kind);
-  const progress = startProgress(run.batch.id, run.commit ? 'COMMIT' : 'PREVIEW', sheet.rows.length);
+  const total = await run.source.countAfter(headerRow);
+  const progress = startProgress(run.batch.id, run.commit ? 'COMMIT' : 'PREVIEW', total);
   try {
     await writeTransaction(
       ctx.prisma,
       run.commit ? 'commitImport' : 'importDryRun',
       ctx.writer,
       async (tx) => {
-        await saveBatch(tx, ctx, run, sheet.rows.length);
+        await saveBatch(tx, ctx, run, total);
         const seenKeys = new Map<string, number>();
-        const prepared = sheet.rows.map((row) => prepareRow(ctx, run, columns, row.cells, row.rowNumber, seenKeys));
         const chunkRows = run.chunkRows ?? CHUNK_ROWS;
         const created = new Set<string>();
-        for (let start = 0; start < prepared.length; start += chunkRows) {
-          const chunk = prepared.slice(start, start + chunkRows);
+        const readBackReported = new Set<string>();
+        let read = 0;
+        for await (const stored of run.source.chunksAfter(headerRow, chunkRows)) {
+          const start = read;
+          read += stored.length;
+          const chunk = stored.flatMap((r) => {
+            const row = sheetRow(r.cells, r.index, sheet.mapping);
+            return row ? [prepareRow(ctx, run, columns, row.cells, row.rowNumber, seenKeys, fileDate)] : [];
+          });
           const results = await importChunk(tx, ctx, schema, run, spec, columns, chunk, created, (done) => {
             // A chunk redone row by row counts its rows again: the count never goes back.
             if (start + done <= progress.done) return;
             progress.done = start + done;
-            run.onRow?.(start + done, prepared.length);
+            run.onRow?.(start + done, total);
           });
-          for (const [i, result] of results.entries()) {
+          const checked: CheckedRow[] = results.map((result, i) => {
             const row = chunk[i] as PreparedRow;
-            outcome.rows.push({ rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values: row.text });
-            outcome.errors.push(...result.errors);
+            return { rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values: row.text, errors: result.errors };
+          });
+          // No row its importer could not read back, named in the dry run as in the commit (read-back-rows.ts).
+          const unplaced = await readBackErrors(tx, ctx, checked, readBackReported);
+          sheetErrors.push(...unplaced);
+          for (const row of checked) {
+            counts.rows++;
+            counts.errors += row.errors.length;
+            if (row.errors.length > 0) counts.rowsWithErrors++;
+            if (row.action === 'CREATE') counts.create++;
+            else if (row.action === 'UPDATE') counts.update++;
+            else if (row.action === 'UNCHANGED') counts.unchanged++;
           }
+          await run.onRows?.(checked);
+          progress.done = Math.max(progress.done, read);
         }
-        // No row its importer could not read back, named in the dry run as in the commit (read-back-rows.ts).
-        outcome.errors.push(...(await readBackErrors(tx, ctx, outcome.rows)));
-        if (!run.commit || outcome.errors.length > 0) throw new RollBack();
+        outcome.counts = { ...counts, errors: counts.errors + sheetErrors.length };
+        if (!run.commit || outcome.counts.errors > 0) throw new RollBack();
         const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
         outcome.transactionId = txid ? String(txid.id) : null;
         await tx.importBatch.update({
@@ -161,16 +253,15 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
           data: {
             status: 'COMMITTED',
             committedAt: new Date(),
-            rowCount: sheet.rows.length,
+            rowCount: counts.rows,
             transactionId: txid?.id ?? null,
             sheet: run.sheet,
             headerRow: sheet.headerRow,
             mapping: sheet.mapping,
-            results: outcome.rows.map((r) => ({ rowNumber: r.rowNumber, action: r.action, recordId: r.recordId })),
           },
         });
       },
-      { timeout: importTimeout(sheet.rows.length) },
+      { timeout: importTimeout(total) },
     );
     outcome.committed = true;
   } catch (error) {
@@ -198,7 +289,7 @@ async function saveBatch(tx: Tx, ctx: UseCaseContext, run: ImportRun, rowCount: 
       accountId: ctx.writer.accountId,
       actor: ctx.writer.actor,
       status: 'UPLOADED',
-      cells: { sheets: [{ name: run.sheet, rows: run.table }] },
+      sheets: [run.sheet],
       rowCount,
     },
   });
@@ -245,9 +336,10 @@ function prepareRow(
   ctx: UseCaseContext,
   run: ImportRun,
   columns: readonly ImportColumn[],
-  cells: Record<string, import('@coso/domain').CellValue>,
+  cells: Record<string, CellValue>,
   rowNumber: number,
   seenKeys: Map<string, number>,
+  fileDate: ReturnType<typeof fileAsOfDate>,
 ): PreparedRow {
   const violations: Violation<string>[] = [];
   const values: Record<string, unknown> = { ...(run.kind.fixed ?? {}) };
@@ -263,7 +355,7 @@ function prepareRow(
     if (earlier !== undefined) violations.push(duplicateKey(sourceKey, earlier));
     else seenKeys.set(sourceKey, rowNumber);
   }
-  const on = rowDate(values.validFrom, fileAsOfDate(run.table, columns, run.choices?.headerRow), ctx.today);
+  const on = rowDate(values.validFrom, fileDate, ctx.today);
   const text = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v === null ? '' : String(v)]));
   return { rowNumber, text, values, sourceKey, on, violations };
 }

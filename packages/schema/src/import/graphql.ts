@@ -8,11 +8,11 @@ import type { Context } from '../graphql/context.js';
 import { LocalizedTextRef, WRITE_ERRORS } from '../graphql/errors.js';
 import { fieldCost } from '../graphql/field-cost.js';
 import { ValidationError } from '../store/write-errors.js';
-import { commitImport, listBatches, previewImport, readBatch } from './batches.js';
-import type { ImportError, ImportOutcome, RowOutcome } from './engine.js';
+import { commitImport, type LastRun, listBatches, previewImport, readBatch } from './batches.js';
+import type { ImportCounts, ImportError, ImportSummary, RowOutcome } from './engine.js';
 import { columnsOfKind, IMPORT_KINDS, type ImportKind, importKind, specOf } from './kinds.js';
 import { type ImportProgress, progressOf } from './progress.js';
-import { sheetsOf } from './sheets.js';
+import { errorPage, outcomePage, type PageOf } from './stored-rows.js';
 
 /**
  * Bulk import over GraphQL (the upload itself is `POST /imports`, apps/gateway): the kinds and
@@ -106,15 +106,60 @@ const ImportRowRef = builder.objectRef<RowParent>('ImportRow').implement({
   }),
 });
 
-type OutcomeParent = ImportOutcome & { kind: ImportKind; batch: ImportBatch };
+type OutcomeParent = ImportSummary & { kind: ImportKind; batch: ImportBatch };
 
-function rowsOf(o: OutcomeParent): RowParent[] {
-  const typename = specOf(o.kind).typename;
-  return o.rows.map((r) => ({ ...r, typename, errors: o.errors.filter((e) => e.rowNumber === r.rowNumber) }));
+/** The most rows or errors one page answers (a 10,000-row file is read a page at a time). */
+export const IMPORT_PAGE_MAX = 200;
+
+function pageOf(args: { offset?: number | null; first?: number | null }): { offset: number; first: number } {
+  const offset = args.offset ?? 0;
+  const first = args.first ?? 100;
+  if (offset < 0 || first < 0 || first > IMPORT_PAGE_MAX) {
+    throw bilingualError('BAD_USER_INPUT', {
+      vi: `Trang không hợp lệ: offset ≥ 0 và 0 ≤ first ≤ ${IMPORT_PAGE_MAX}.`,
+      en: `Invalid page: offset ≥ 0 and 0 ≤ first ≤ ${IMPORT_PAGE_MAX}.`,
+    });
+  }
+  return { offset, first };
 }
 
+async function rowsPage(ctx: Context, o: OutcomeParent, page: PageOf): Promise<RowParent[]> {
+  const typename = specOf(o.kind).typename;
+  const rows = await outcomePage(ctx.prisma, o.batch.id, o.sheet, o.mapping, page);
+  return rows.map((r) => ({
+    rowNumber: r.rowNumber,
+    action: r.action as RowOutcome['action'],
+    recordId: r.recordId,
+    values: r.values,
+    typename,
+    errors: r.errors.map((e) => ({ ...e, rowNumber: r.rowNumber })),
+  }));
+}
+
+/** A page of every error: the sheet's, then the rows' in the sheet's order. */
+async function errorsPage(ctx: Context, o: OutcomeParent, page: { offset: number; first: number }): Promise<ImportError[]> {
+  const own = o.sheetErrors.slice(page.offset, page.offset + page.first);
+  const rest = page.first - own.length;
+  if (rest === 0) return own;
+  const rows = await errorPage(ctx.prisma, o.batch.id, o.sheet, { offset: Math.max(0, page.offset - o.sheetErrors.length), first: rest });
+  return [...own, ...rows];
+}
+
+const ImportCountsRef = builder.objectRef<ImportCounts>('ImportCounts').implement({
+  description: 'Số dòng / What a preview or commit found, counted over the whole sheet.',
+  fields: (t) => ({
+    rows: t.exposeInt('rows', { description: 'Rows checked (under the header row, holding a mapped cell).' }),
+    rowsWithErrors: t.exposeInt('rowsWithErrors'),
+    errors: t.exposeInt('errors', { description: 'Every error, the sheet’s and the rows’.' }),
+    create: t.exposeInt('create', { description: 'Rows that create a record.' }),
+    update: t.exposeInt('update'),
+    unchanged: t.exposeInt('unchanged'),
+  }),
+});
+
 const ImportPreviewRef = builder.objectRef<OutcomeParent>('ImportPreview').implement({
-  description: 'Kết quả kiểm tra / A dry run (or a commit): every row checked by the same rules as a single write.',
+  description:
+    'Kết quả kiểm tra / A dry run (or a commit): every row checked by the same rules as a single write; the counts over the sheet, its rows and errors a page at a time.',
   fields: (t) => ({
     committed: t.exposeBoolean('committed', { description: 'True when the rows were written (a commit without errors).' }),
     sheet: t.exposeString('sheet', { description: 'Trang tính đã đọc / The sheet of the workbook read (a CSV file: its name).' }),
@@ -122,10 +167,33 @@ const ImportPreviewRef = builder.objectRef<OutcomeParent>('ImportPreview').imple
     headers: t.stringList({ resolve: (o) => o.headers }),
     columns: t.field({
       type: [ImportColumnRef],
-      resolve: (o) => o.columns.map((c) => ({ ...c, header: o.mapping[c.key] })),
+      resolve: (o) => columnsOfKind(o.kind).map((c) => ({ ...c, header: o.mapping[c.key] })),
     }),
-    rows: t.field({ type: [ImportRowRef], resolve: (o) => rowsOf(o) }),
-    errors: t.field({ type: [ImportErrorRef], description: 'Every error, the sheet’s and the rows’.', resolve: (o) => o.errors }),
+    counts: t.field({ type: ImportCountsRef, resolve: (o) => o.counts }),
+    sheetErrors: t.field({
+      type: [ImportErrorRef],
+      description: 'Errors of the sheet as a whole (no header row, a required column missing).',
+      resolve: (o) => o.sheetErrors,
+    }),
+    rows: t.field({
+      type: [ImportRowRef],
+      description: `A page of the rows checked, in the sheet’s order (at most ${IMPORT_PAGE_MAX}); withErrors: only the rows with an error.`,
+      args: {
+        offset: t.arg.int({ required: false, defaultValue: 0 }),
+        first: t.arg.int({ required: false, defaultValue: 100 }),
+        withErrors: t.arg.boolean({ required: false, defaultValue: false }),
+      },
+      resolve: (o, args, ctx) => rowsPage(ctx, o, { ...pageOf(args), withErrors: args.withErrors ?? false }),
+    }),
+    errors: t.field({
+      type: [ImportErrorRef],
+      description: `A page of every error (at most ${IMPORT_PAGE_MAX}): the sheet’s, then the rows’ in the sheet’s order.`,
+      args: {
+        offset: t.arg.int({ required: false, defaultValue: 0 }),
+        first: t.arg.int({ required: false, defaultValue: 100 }),
+      },
+      resolve: (o, args, ctx) => errorsPage(ctx, o, pageOf(args)),
+    }),
     batch: t.field({ type: ImportBatchRef, resolve: (o) => o.batch }),
   }),
 });
@@ -158,7 +226,7 @@ ImportBatchRef.implement({
     rowCount: t.exposeInt('rowCount'),
     sheets: t.stringList({
       description: 'Các trang tính của tệp / The sheets of the file, in its order (a CSV file: one, its name).',
-      resolve: (b) => sheetsOf(b).map((s) => s.name),
+      resolve: (b) => b.sheets,
     }),
     sheet: t.string({
       nullable: true,
@@ -169,12 +237,41 @@ ImportBatchRef.implement({
     committedAt: t.expose('committedAt', { type: 'DateTime', nullable: true }),
     results: t.field({
       type: [ImportRowRef],
-      description: 'After the commit: each row, what it did and its record.',
-      resolve: (b) => {
+      description: 'After the commit: each row, what it did and its record (a page of them: offset, first).',
+      args: {
+        offset: t.arg.int({ required: false, defaultValue: 0 }),
+        first: t.arg.int({ required: false, description: 'At most this many (default: every row).' }),
+      },
+      resolve: async (b, args, ctx) => {
         const kind = importKind(b.kind);
         const typename = kind ? specOf(kind).typename : b.kind;
-        const rows = (b.results as Array<{ rowNumber: number; action: RowOutcome['action']; recordId: string | null }> | null) ?? [];
-        return rows.map((r) => ({ ...r, values: {}, typename, errors: [] }));
+        const offset = Math.max(0, args.offset ?? 0);
+        const first = args.first ?? 2 ** 31 - 1;
+        // A batch committed before rows were kept as rows holds its results in one JSON.
+        const old = b.results as Array<{ rowNumber: number; action: RowOutcome['action']; recordId: string | null }> | null;
+        if (old) return old.slice(offset, offset + first).map((r) => ({ ...r, values: {}, typename, errors: [] }));
+        if (b.status !== 'COMMITTED' || b.sheet === null) return [];
+        const rows = await outcomePage(ctx.prisma, b.id, b.sheet, {}, { offset, first, withErrors: false });
+        return rows.map((r) => ({
+          rowNumber: r.rowNumber,
+          action: r.action as RowOutcome['action'],
+          recordId: r.recordId,
+          values: {},
+          typename,
+          errors: [],
+        }));
+      },
+    }),
+    lastRun: t.field({
+      type: ImportPreviewRef,
+      nullable: true,
+      description:
+        'Lần kiểm tra gần nhất / The last preview or commit as it was answered, read again without running anything (page through its rows); null before any.',
+      resolve: (b) => {
+        const kind = importKind(b.kind);
+        const run = b.lastRun as LastRun | null;
+        if (!kind || !run) return null;
+        return { ...run, columns: columnsOfKind(kind), kind, batch: b };
       },
     }),
     progress: t.field({
@@ -196,7 +293,8 @@ ImportBatchRef.implement({
       resolve: async (b, args, ctx: Context, info) => {
         try {
           const outcome = await previewImport(ctx, info.schema, b.id, choicesOf(args));
-          return { ...outcome, kind: importKindOf(b), batch: b };
+          const after = await ctx.prisma.importBatch.findUniqueOrThrow({ where: { id: b.id } });
+          return { ...outcome, kind: importKindOf(b), batch: after };
         } catch (error) {
           // A query has no error union: a choice the file cannot meet (a sheet it does not have) is bad input, in both languages.
           if (error instanceof ValidationError) {

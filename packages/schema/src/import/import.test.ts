@@ -8,7 +8,8 @@ import type { Context } from '../graphql/context.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
-import { commitImport, importFile, previewImport, uploadImport } from './batches.js';
+import type { UseCaseContext } from '../use-cases/context.js';
+import { commitImport, importFile, previewImport, storedOutcome, uploadImport } from './batches.js';
 import { fixedFields } from './fixed-fields.js';
 import { columnsOfKind, IMPORT_KINDS, type ImportKind, specOf } from './kinds.js';
 import { importTemplate } from './template.js';
@@ -44,11 +45,15 @@ async function counts() {
   };
 }
 
+/** A stored batch's preview or commit with every row and error read back (the tests' small files). */
+const wholePreview = async (ctx: UseCaseContext, id: string) => storedOutcome(ctx, await previewImport(ctx, schema, id), id);
+const wholeCommit = async (ctx: UseCaseContext, id: string) => storedOutcome(ctx, await commitImport(ctx, schema, id), id);
+
 describe('importing people (#14 items 2–4)', () => {
   it('the dry run of the 30-row file reports exactly its two errors, on their cells, and writes nothing', async () => {
     const before = await counts();
     const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30.csv', bytes: fixture('people-30.csv') });
-    const preview = await previewImport(officer, schema, batch.id);
+    const preview = await wholePreview(officer, batch.id);
     expect(preview.headerRow).toBe(3);
     expect(preview.rows).toHaveLength(30);
     expect(preview.errors.map((e) => [e.rowNumber, e.column, e.code])).toEqual([
@@ -59,7 +64,7 @@ describe('importing people (#14 items 2–4)', () => {
     expect(preview.rows.filter((r) => r.action === 'CREATE')).toHaveLength(28);
     expect(preview.committed).toBe(false);
     // A commit of the same file is refused whole: the 28 good rows are not written either.
-    const commit = await commitImport(officer, schema, batch.id);
+    const commit = await wholeCommit(officer, batch.id);
     expect(commit.committed).toBe(false);
     expect(commit.errors).toHaveLength(2);
     expect(await counts()).toEqual(before);
@@ -68,7 +73,7 @@ describe('importing people (#14 items 2–4)', () => {
   it('fixed, it commits all 30 in one transaction, an audit entry per person; imported again, nothing duplicates', async () => {
     const before = await counts();
     const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30-fixed.csv', bytes: fixture('people-30-fixed.csv') });
-    const done = await commitImport(officer, schema, batch.id);
+    const done = await wholeCommit(officer, batch.id);
     expect(done.errors).toEqual([]);
     expect(done.committed).toBe(true);
     expect(done.rows.map((r) => r.action)).toEqual(Array(30).fill('CREATE'));
@@ -98,7 +103,7 @@ describe('importing people (#14 items 2–4)', () => {
     });
 
     const again = await uploadImport(officer, { kind: 'people', fileName: 'people-30-fixed.csv', bytes: fixture('people-30-fixed.csv') });
-    const second = await commitImport(officer, schema, again.id);
+    const second = await wholeCommit(officer, again.id);
     expect(second.committed).toBe(true);
     expect(second.rows.map((r) => r.action)).toEqual(Array(30).fill('UNCHANGED'));
     expect(second.rows.map((r) => r.recordId)).toEqual(done.rows.map((r) => r.recordId));
@@ -114,7 +119,7 @@ describe('importing people (#14 items 2–4)', () => {
   it('a row whose source key was imported before updates its record, and only the changed field', async () => {
     const text = fixture('people-30-fixed.csv').toString('utf8').replace('0905 123 005', '0985 000 005');
     const batch = await uploadImport(officer, { kind: 'people', fileName: 'people-30-phone.csv', bytes: Buffer.from(text) });
-    const done = await commitImport(officer, schema, batch.id);
+    const done = await wholeCommit(officer, batch.id);
     expect(done.rows.filter((r) => r.action === 'UPDATE').map((r) => r.rowNumber)).toEqual([9]);
     const person = await h.prisma.person.findFirstOrThrow({ where: { citizenId: '001074500005' } });
     expect(person).toMatchObject({ phone: '0985000005', version: 2 });
@@ -597,8 +602,8 @@ describe('a big preview does not hold the gateway (#14 item 7)', () => {
     const as = { viewer: officer.viewer, today: TODAY };
     let finished = false;
     const preview = h
-      .run<{ importBatch: { preview: { rows: unknown[]; errors: unknown[] } } }>(
-        'query Preview($id: String!) { importBatch(id: $id) { preview { rows { rowNumber } errors { code } } } }',
+      .run<{ importBatch: { preview: { counts: { rows: number; create: number }; rows: unknown[]; errors: unknown[] } } }>(
+        'query Preview($id: String!) { importBatch(id: $id) { preview { counts { rows create } rows(offset: 300, first: 200) { rowNumber } errors { code } } } }',
         { id: batch.id },
         as,
       )
@@ -616,7 +621,8 @@ describe('a big preview does not hold the gateway (#14 item 7)', () => {
     expect(progress?.done).toBeLessThan(N);
     const done = await preview;
     expect(done.importBatch.preview.errors).toEqual([]);
-    expect(done.importBatch.preview.rows).toHaveLength(N);
+    expect(done.importBatch.preview.counts).toEqual({ rows: N, create: N });
+    expect(done.importBatch.preview.rows).toHaveLength(N - 300);
     // Once it has ended, nothing runs.
     expect((await h.run<{ importBatch: { progress: Progress } }>(PROGRESS, { id: batch.id }, as)).importBatch.progress).toBeNull();
   });

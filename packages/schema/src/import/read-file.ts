@@ -1,12 +1,15 @@
+import type { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
 import type { CellValue } from '@coso/domain';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { type MergedRange, MergeFill, mergedRanges } from './merged-ranges.js';
 
 /**
  * A spreadsheet file as a table of cells: `.xlsx` through exceljs, `.csv` through csv-parse (UTF-8,
  * with or without a BOM, `;` or `,` between fields). Cells keep what the file holds — numbers stay
  * numbers (so a citizen ID Excel made a number is seen as one), dates become ISO days — and a
- * merged range gives its value to every cell it covers. Trailing empty rows are dropped.
+ * merged range gives its value to every cell it covers. Trailing empty rows and cells are dropped.
  */
 export type Table = CellValue[][];
 
@@ -29,8 +32,20 @@ export interface Sheet {
   rows: Table;
 }
 
-/** Every sheet of the file, in the workbook's order, each with its cells as read. */
-export async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
+/**
+ * Told each row holding a cell as it is read: its sheet, its index (0-based; the spreadsheet's row
+ * number minus one) and its cells, trailing blanks dropped. Rows come in order within a sheet, and a
+ * sheet's rows before the next sheet's. Awaited: a slow consumer (a database write) slows the reading.
+ */
+export type RowSink = (sheet: string, index: number, cells: CellValue[]) => void | Promise<void>;
+
+/**
+ * Reads the file a row at a time — `.xlsx` through exceljs' streaming WorkbookReader, `.csv` through
+ * csv-parse's stream — handing each row to `onRow`, so nothing here holds more than a row of it (the
+ * bytes aside). Answers the sheets' names in the workbook's order. The one reader of files:
+ * `readSheets` collects what it hands over.
+ */
+export async function readFileRows(bytes: Uint8Array, fileName: string, onRow: RowSink): Promise<string[]> {
   const format = fileFormat(fileName);
   if (format === null) {
     throw new UnreadableFile({
@@ -38,10 +53,25 @@ export async function readSheets(bytes: Uint8Array, fileName: string): Promise<S
       en: `The file "${fileName}" is neither .xlsx nor .csv; save the spreadsheet as one of them.`,
     });
   }
+  // A failure of the consumer (the database) is its own, not the file's: thrown on as it is.
+  let consumerError: { error: unknown } | null = null;
+  const sink = async (sheet: string, index: number, cells: CellValue[]) => {
+    const kept = trimRow(cells);
+    if (kept.length === 0) return;
+    try {
+      await onRow(sheet, index, kept);
+    } catch (error) {
+      consumerError = { error };
+      throw error;
+    }
+  };
   try {
-    const sheets = format === 'xlsx' ? await readXlsx(bytes) : [{ name: fileName.replace(/\.csv$/iu, ''), rows: await readCsv(bytes) }];
-    return sheets.map((sheet) => ({ name: sheet.name, rows: trimTrailing(sheet.rows) }));
+    if (format === 'xlsx') return await readXlsx(bytes, sink);
+    const name = fileName.replace(/\.csv$/iu, '');
+    await readCsv(bytes, (index, cells) => sink(name, index, cells));
+    return [name];
   } catch (error) {
+    if (consumerError !== null) throw (consumerError as { error: unknown }).error;
     if (error instanceof UnreadableFile) throw error;
     throw new UnreadableFile({
       vi: `Không đọc được tệp "${fileName}" (${format}): tệp hỏng hoặc không đúng định dạng.`,
@@ -50,22 +80,31 @@ export async function readSheets(bytes: Uint8Array, fileName: string): Promise<S
   }
 }
 
+/** Every sheet of the file, in the workbook's order, each with its cells as read (a row with no cell: []). */
+export async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
+  const tables = new Map<string, Table>();
+  const names = await readFileRows(bytes, fileName, (sheet, index, cells) => {
+    const table = tables.get(sheet) ?? [];
+    tables.set(sheet, table);
+    while (table.length < index) table.push([]);
+    table[index] = cells;
+  });
+  return names.map((name) => ({ name, rows: tables.get(name) ?? [] }));
+}
+
 /** The first sheet holding data (a template's explanation sheet comes after its data sheet). */
 export async function readTable(bytes: Uint8Array, fileName: string): Promise<Table> {
   const sheets = await readSheets(bytes, fileName);
   return (sheets.find((s) => s.rows.length > 0) ?? sheets[0])?.rows ?? [];
 }
 
-function trimTrailing(table: Table): Table {
-  const blank = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
-  const rows = table.map((row) => {
-    let end = row.length;
-    while (end > 0 && blank(row[end - 1] ?? null)) end--;
-    return row.slice(0, end);
-  });
-  let last = rows.length;
-  while (last > 0 && (rows[last - 1]?.length ?? 0) === 0) last--;
-  return rows.slice(0, last);
+const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** A row without its trailing blank cells ([] for a row with none). */
+function trimRow(row: readonly CellValue[]): CellValue[] {
+  let end = row.length;
+  while (end > 0 && blank(row[end - 1])) end--;
+  return row.slice(0, end);
 }
 
 /**
@@ -103,7 +142,7 @@ const CSV_SLICE = 64 * 1024;
  * becomes a table row as it is parsed, so the file is never held whole as one string nor as a second
  * array of records. The separator is chosen on the first slice (its first 50 lines).
  */
-async function readCsv(bytes: Uint8Array): Promise<Table> {
+async function readCsv(bytes: Uint8Array, onRow: (index: number, cells: CellValue[]) => Promise<void>): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const first = decoder.decode(bytes.subarray(0, CSV_SLICE), { stream: true });
   const parser = parse({
@@ -113,9 +152,14 @@ async function readCsv(bytes: Uint8Array): Promise<Table> {
     relax_quotes: true,
     skip_empty_lines: false,
   });
-  const table: Table = [];
+  let index = 0;
   const reading = (async () => {
-    for await (const record of parser as AsyncIterable<string[]>) table.push(record.map((cell) => (cell === '' ? null : cell)));
+    for await (const record of parser as AsyncIterable<string[]>) {
+      await onRow(
+        index++,
+        record.map((cell) => (cell === '' ? null : cell)),
+      );
+    }
   })();
   try {
     parser.write(first);
@@ -139,25 +183,74 @@ async function readCsv(bytes: Uint8Array): Promise<Table> {
     parser.destroy(error as Error);
   }
   await reading;
-  return table;
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook.worksheets.map((sheet) => {
-    const table: Table = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      while (table.length < rowNumber - 1) table.push([]);
-      const cells: CellValue[] = [];
-      for (let c = 1; c <= row.cellCount; c++) {
-        const cell = row.getCell(c);
-        cells.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
-      }
-      table.push(cells);
-    });
-    return { name: sheet.name, rows: table };
+/** How a sheet's rows are told: the reader's own sink, each row with its index in the sheet. */
+type XlsxSink = (sheet: string, index: number, cells: CellValue[]) => Promise<void>;
+
+/**
+ * An .xlsx through exceljs' streaming reader, a row at a time. That reader skips `<mergeCells>`
+ * (and it comes after the rows in the sheet's XML), so the ranges are found first
+ * (`mergedRanges`, a scan of each sheet's XML) and `MergeFill` gives each range's value to every
+ * cell it covers as the rows go by.
+ */
+async function readXlsx(bytes: Uint8Array, onRow: XlsxSink): Promise<string[]> {
+  const merges = await mergedRanges(bytes);
+  // exceljs' streaming reader now and then (about one read in 300 of a file written by exceljs, whose
+  // xl/workbook.xml is the zip's last entry) fails before its first sheet: "Cannot read properties of
+  // undefined (reading 'sheets')". Nothing has been handed over then, so reading again is safe.
+  for (let attempt = 1; ; attempt++) {
+    let handed = false;
+    try {
+      return await readXlsxOnce(bytes, merges, async (sheet, index, cells) => {
+        handed = true;
+        await onRow(sheet, index, cells);
+      });
+    } catch (error) {
+      if (handed || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function readXlsxOnce(bytes: Uint8Array, merges: Map<string, MergedRange[]>, onRow: XlsxSink): Promise<string[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date from a number (a cell's number format).
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'emit',
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>);
+  // The worksheet entry (`xl/worksheets/sheet<N>.xml`) is announced just before its reader.
+  let sheetFile = '';
+  (reader as unknown as EventEmitter).on('entry', (entry: { type?: string; id?: string }) => {
+    if (entry.type === 'worksheet') sheetFile = String(entry.id);
   });
+  const names: string[] = [];
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheetFile}`;
+    names.push(name);
+    const fill = new MergeFill(merges.get(sheetFile) ?? []);
+    for await (const row of worksheet) {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        while (cells.length < col - 1) cells.push(null);
+        cells[col - 1] = cellValue(cell.value);
+      });
+      for (const [index, filled] of fill.row(row.number - 1, cells)) await onRow(name, index, filled);
+    }
+    for (const [index, filled] of fill.end()) await onRow(name, index, filled);
+  }
+  // The zip's order of sheets is the order they were made; the workbook's is the one the user sees.
+  const order = ((reader as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets ?? []).map((s) => s.name);
+  const at = (n: string) => {
+    const i = order.indexOf(n);
+    return i < 0 ? order.length : i;
+  };
+  return names
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => at(a.n) - at(b.n) || a.i - b.i)
+    .map((x) => x.n);
 }
 
 function cellValue(value: ExcelJS.CellValue): CellValue {

@@ -1,8 +1,10 @@
 import { prepareSheet } from '@coso/domain';
 import type { ImportBatch } from '../generated/prisma/client.js';
 import { ValidationError } from '../store/write-errors.js';
+import { HEAD_ROWS } from './engine.js';
 import { columnsOfKind, type ImportKind } from './kinds.js';
 import type { Sheet } from './read-file.js';
+import { type Db, headsOf } from './stored-rows.js';
 
 /**
  * Which sheet of a workbook an import reads: the one the user named, else the first whose header
@@ -26,11 +28,13 @@ export function chooseSheet(sheets: readonly Sheet[], kind: ImportKind, name?: s
   );
 }
 
-/** The sheets a batch keeps (an upload from before sheets were kept holds one, unnamed). */
-export function sheetsOf(batch: Pick<ImportBatch, 'cells'>): Sheet[] {
-  const cells = batch.cells as { sheets?: Sheet[]; rows?: Sheet['rows'] } | null;
-  if (cells?.sheets) return cells.sheets;
-  return [{ name: '', rows: cells?.rows ?? [] }];
+/**
+ * The sheets a batch keeps, each with its first rows only (HEAD_ROWS: enough to find its header row
+ * and choose among them); the rows themselves are read a chunk at a time by the run.
+ */
+export async function sheetHeadsOf(db: Db, batch: Pick<ImportBatch, 'id' | 'sheets'>): Promise<Sheet[]> {
+  const heads = await headsOf(db, batch.id, HEAD_ROWS);
+  return batch.sheets.map((name) => ({ name, rows: heads.get(name) ?? [] }));
 }
 
 function unknownSheet(name: string, sheets: readonly Sheet[]): ValidationError {
