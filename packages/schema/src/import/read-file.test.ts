@@ -26,6 +26,46 @@ async function messyWorkbook(): Promise<Buffer> {
 }
 
 describe('reading .xlsx (#14 item 2)', () => {
+  it('reads every Vietnamese letter whole, however the sheet’s XML is cut into chunks (3,000 rows of names)', async () => {
+    // exceljs' streaming reader decoded each inflated chunk on its own and cut a letter such as "ờ" in two
+    // ("Ngư��i"); the names are long and shared-string free (inline values vary), so chunk edges fall inside them.
+    const syllables = [
+      'Nguyễn',
+      'Trần',
+      'Lê',
+      'Phạm',
+      'Hoàng',
+      'Huỳnh',
+      'Võ',
+      'Đặng',
+      'Bùi',
+      'Đỗ',
+      'Hồ',
+      'Ngô',
+      'Dương',
+      'Lý',
+      'Người',
+      'Thử',
+      'Thị',
+      'Văn',
+      'Hữu',
+      'Đức',
+      'Quốc',
+      'Ngọc',
+    ];
+    const names = Array.from({ length: 3_000 }, (_, i) => {
+      const words = [0, 1, 2, 3].map((k) => syllables[(i * 7 + k * 13 + ((i * k) % 5)) % syllables.length] as string);
+      return `${words.join(' ')} ${i + 1}`;
+    });
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Nhân khẩu');
+    ws.addRow(['Họ và tên', 'Ghi chú']);
+    for (const name of names) ws.addRow([name, `Tổ dân phố số ${name.length}, phường Giang Biên`]);
+    const table = await readTable(Buffer.from(await workbook.xlsx.writeBuffer()), 'nhan-khau.xlsx');
+    expect(table.slice(1).map((row) => row[0])).toEqual(names);
+    expect(table.slice(1).map((row) => row[1])).toEqual(names.map((n) => `Tổ dân phố số ${n.length}, phường Giang Biên`));
+  });
+
   it('finds the header row under a merged title, reads merged cells into every row, drops styled empty rows', async () => {
     const sheet = prepareSheet(await readTable(await messyWorkbook(), 'danh-sach.xlsx'), columns);
     expect(sheet.headerRow).toBe(2);
