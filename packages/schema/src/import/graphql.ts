@@ -245,8 +245,10 @@ ImportBatchRef.implement({
       resolve: async (b, args, ctx) => {
         const kind = importKind(b.kind);
         const typename = kind ? specOf(kind).typename : b.kind;
-        const offset = Math.max(0, args.offset ?? 0);
-        const first = args.first ?? 2 ** 31 - 1;
+        // A negative offset or first is refused as the preview's pages are (not a negative LIMIT); no first: every row.
+        const page = pageOf({ offset: args.offset, first: args.first ?? 0 });
+        const offset = page.offset;
+        const first = args.first == null ? 2 ** 31 - 1 : page.first;
         // A batch committed before rows were kept as rows holds its results in one JSON.
         const old = b.results as Array<{ rowNumber: number; action: RowOutcome['action']; recordId: string | null }> | null;
         if (old) return old.slice(offset, offset + first).map((r) => ({ ...r, values: {}, typename, errors: [] }));

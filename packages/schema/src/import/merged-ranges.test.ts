@@ -2,20 +2,14 @@ import type { CellValue } from '@coso/domain';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { columnIndex } from './merged-ranges.js';
 import { readSheets } from './read-file.js';
 
-/** A column's 0-based index from its letters ("A" → 0, "AB" → 27). */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /**
- * The .xlsx reader against a table built by hand: random workbooks — sheets of
+ * The streamed .xlsx reader (#14 item 7) against a table built by hand: random workbooks — sheets of
  * text, numbers, booleans, dates and blanks, with merged ranges over any rows and columns (also over
  * rows that hold nothing else) — written by exceljs' ordinary writer, read back through
- * `readSheets`. The expected table is
+ * `readSheets` (exceljs' streaming reader and our `<mergeCells>` handling). The expected table is
  * made from the generated cells alone: each merged range's top-left value in every cell it covers,
  * trailing blank cells and rows dropped.
  */

@@ -1,6 +1,10 @@
+import type { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
 import type { CellValue } from '@coso/domain';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { type MergedRange, MergeFill, mergedRanges } from './merged-ranges.js';
+import { Utf8WorkbookReader } from './utf8-workbook-reader.js';
 
 /**
  * A spreadsheet file as a table of cells: `.xlsx` through exceljs, `.csv` through csv-parse (UTF-8,
@@ -37,9 +41,9 @@ export interface Sheet {
 export type RowSink = (sheet: string, index: number, cells: CellValue[]) => void | Promise<void>;
 
 /**
- * Reads the file a row at a time — `.csv` through csv-parse's stream, so nothing here holds more
- * than a row of it (the bytes aside); `.xlsx` through exceljs' `load` (see `readXlsx`) — handing each
- * row to `onRow`. Answers the sheets' names in the workbook's order. The one reader of files:
+ * Reads the file a row at a time — `.xlsx` through exceljs' streaming WorkbookReader, `.csv` through
+ * csv-parse's stream — handing each row to `onRow`, so nothing here holds more than a row of it (the
+ * bytes aside). Answers the sheets' names in the workbook's order. The one reader of files:
  * `readSheets` collects what it hands over.
  */
 export async function readFileRows(bytes: Uint8Array, fileName: string, onRow: RowSink): Promise<string[]> {
@@ -186,29 +190,69 @@ async function readCsv(bytes: Uint8Array, onRow: (index: number, cells: CellValu
 type XlsxSink = (sheet: string, index: number, cells: CellValue[]) => Promise<void>;
 
 /**
- * An .xlsx through exceljs' `load` (the workbook whole in memory while it is read; the rows are then
- * handed over one at a time, and nothing after the upload holds the file). Not exceljs' streaming
- * WorkbookReader: in exceljs 4.4.0 it decodes each inflated chunk of a sheet's XML on its own
- * (`lib/utils/parse-sax.js`), so a Vietnamese letter split between two chunks came out as "Ngư��i"
- * — in about one read in six of a 400-row export under load, which a re-import then took for an
- * update. `load` decodes each part whole. A merged cell gives its range's (top-left) value.
+ * An .xlsx through exceljs' streaming reader, a row at a time. That reader skips `<mergeCells>`
+ * (and it comes after the rows in the sheet's XML), so the ranges are found first
+ * (`mergedRanges`, a scan of each sheet's XML) and `MergeFill` gives each range's value to every
+ * cell it covers as the rows go by.
  */
 async function readXlsx(bytes: Uint8Array, onRow: XlsxSink): Promise<string[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  for (const sheet of workbook.worksheets) {
-    const rows: Array<[number, CellValue[]]> = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: CellValue[] = [];
-      for (let c = 1; c <= row.cellCount; c++) {
-        const cell = row.getCell(c);
-        cells.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
-      }
-      rows.push([rowNumber - 1, cells]);
-    });
-    for (const [index, cells] of rows) await onRow(sheet.name, index, cells);
+  const merges = await mergedRanges(bytes);
+  // exceljs' streaming reader now and then (about one read in 300 of a file written by exceljs, whose
+  // xl/workbook.xml is the zip's last entry) fails before its first sheet: "Cannot read properties of
+  // undefined (reading 'sheets')". Nothing has been handed over then, so reading again is safe.
+  for (let attempt = 1; ; attempt++) {
+    let handed = false;
+    try {
+      return await readXlsxOnce(bytes, merges, async (sheet, index, cells) => {
+        handed = true;
+        await onRow(sheet, index, cells);
+      });
+    } catch (error) {
+      if (handed || attempt >= 3) throw error;
+    }
   }
-  return workbook.worksheets.map((sheet) => sheet.name);
+}
+
+async function readXlsxOnce(bytes: Uint8Array, merges: Map<string, MergedRange[]>, onRow: XlsxSink): Promise<string[]> {
+  // exceljs' reader with UTF-8 decoded across chunks (utf8-workbook-reader.ts).
+  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date from a number (a cell's number format).
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'emit',
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>);
+  // The worksheet entry (`xl/worksheets/sheet<N>.xml`) is announced just before its reader.
+  let sheetFile = '';
+  (reader as unknown as EventEmitter).on('entry', (entry: { type?: string; id?: string }) => {
+    if (entry.type === 'worksheet') sheetFile = String(entry.id);
+  });
+  const names: string[] = [];
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheetFile}`;
+    names.push(name);
+    const fill = new MergeFill(merges.get(sheetFile) ?? []);
+    for await (const row of worksheet) {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        while (cells.length < col - 1) cells.push(null);
+        cells[col - 1] = cellValue(cell.value);
+      });
+      for (const [index, filled] of fill.row(row.number - 1, cells)) await onRow(name, index, filled);
+    }
+    for (const [index, filled] of fill.end()) await onRow(name, index, filled);
+  }
+  // The zip's order of sheets is the order they were made; the workbook's is the one the user sees.
+  const order = ((reader as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets ?? []).map((s) => s.name);
+  const at = (n: string) => {
+    const i = order.indexOf(n);
+    return i < 0 ? order.length : i;
+  };
+  return names
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => at(a.n) - at(b.n) || a.i - b.i)
+    .map((x) => x.n);
 }
 
 function cellValue(value: ExcelJS.CellValue): CellValue {
