@@ -4,7 +4,7 @@ import type { CellValue } from '@coso/domain';
 import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { type MergedRange, MergeFill, mergedRanges } from './merged-ranges.js';
-import { Utf8WorkbookReader } from './utf8-workbook-reader.js';
+import { utf8WorkbookReader } from './utf8-workbook-reader.js';
 
 /**
  * A spreadsheet file as a table of cells: `.xlsx` through exceljs, `.csv` through csv-parse (UTF-8,
@@ -215,7 +215,8 @@ async function readXlsx(bytes: Uint8Array, onRow: XlsxSink): Promise<string[]> {
 
 async function readXlsxOnce(bytes: Uint8Array, merges: Map<string, MergedRange[]>, onRow: XlsxSink): Promise<string[]> {
   // exceljs' reader with UTF-8 decoded across chunks (utf8-workbook-reader.ts).
-  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const WorkbookReader = utf8WorkbookReader();
+  const reader = new WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date from a number (a cell's number format).
