@@ -221,28 +221,20 @@ function lastRunOf(summary: ImportSummary): Prisma.InputJsonObject {
 }
 
 /** The dry run of a stored batch: every row checked as its write would be, nothing written but each row's outcome. */
-export async function previewImport(
-  ctx: UseCaseContext,
-  schema: GraphQLSchema,
-  id: string,
-  chosen: ImportChoices = {},
-): Promise<ImportSummary> {
-  const batch = await readBatch(ctx, id);
-  // A committed batch's rows keep what its commit did.
-  if (batch.status === 'COMMITTED') throw alreadyCommitted();
-  return runStored(ctx, schema, batch, chosen, false);
+export function previewImport(ctx: UseCaseContext, schema: GraphQLSchema, id: string, chosen: ImportChoices = {}): Promise<ImportSummary> {
+  return runUncommitted(ctx, schema, id, chosen, false);
 }
 
 /** Commits a stored batch: every row written in one transaction, or (any error) none. */
-export async function commitImport(
-  ctx: UseCaseContext,
-  schema: GraphQLSchema,
-  id: string,
-  chosen: ImportChoices = {},
-): Promise<ImportSummary> {
+export function commitImport(ctx: UseCaseContext, schema: GraphQLSchema, id: string, chosen: ImportChoices = {}): Promise<ImportSummary> {
+  return runUncommitted(ctx, schema, id, chosen, true);
+}
+
+/** A run of a batch not yet committed: a committed batch's rows keep what its commit did. */
+async function runUncommitted(ctx: UseCaseContext, schema: GraphQLSchema, id: string, chosen: ImportChoices, commit: boolean) {
   const batch = await readBatch(ctx, id);
   if (batch.status === 'COMMITTED') throw alreadyCommitted();
-  return runStored(ctx, schema, batch, chosen, true);
+  return runStored(ctx, schema, batch, chosen, commit);
 }
 
 /** Every row and error of a stored batch's last run, read back whole (tests; a small batch's callers). */
