@@ -8,6 +8,7 @@ import { ValidationError } from '../store/write-errors.js';
 import type { UseCaseContext } from '../use-cases/context.js';
 import {
   alreadyCommitted,
+  type CheckedRow,
   HEAD_ROWS,
   type ImportError,
   type ImportOutcome,
@@ -19,9 +20,21 @@ import {
   tableSource,
 } from './engine.js';
 import { IMPORT_KINDS, type ImportKind, importKind } from './kinds.js';
+import type { ReadBackChange } from './read-back-rows.js';
 import { readFileRows, readSheets, type Sheet } from './read-file.js';
+import { claimRun } from './run-claim.js';
 import { chooseSheet, sheetHeadsOf } from './sheets.js';
-import { chunksAfter, clearOutcomes, countAfter, errorPage, headOf, outcomePage, RowWriter, writeOutcomes } from './stored-rows.js';
+import {
+  chunksAfter,
+  countAfter,
+  errorPage,
+  headOf,
+  outcomePage,
+  RowWriter,
+  type StoredOutcome,
+  writeOutcomes,
+  writeReadBack,
+} from './stored-rows.js';
 
 /**
  * The import's use-cases, for the upload route, GraphQL and the CLI: upload (the file read and
@@ -175,9 +188,12 @@ function storedSource(ctx: UseCaseContext, batchId: string, sheet: string): RowS
 }
 
 /**
- * Runs a stored batch (a dry run or its commit): each chunk's outcomes are kept beside its rows as
- * they are checked — through the client, outside the run's transaction, which a dry run rolls
- * back — and the run's summary on the batch (`lastRun`); pages of it are read from there.
+ * Runs a stored batch (a dry run or its commit) under the batch's claim (run-claim.ts): each chunk's
+ * outcomes are kept beside its rows as they are checked — through the client, outside the run's
+ * transaction, which a dry run rolls back — and the run's summary on the batch (`lastRun`); pages of
+ * it are read from there. Only while this run holds the claim: another run of the batch is refused
+ * IMPORT_BATCH_BUSY, changing nothing. A run that fails (the database, a timeout) is kept as a run
+ * that did not commit, its error the file's, so the rows it reached are never read as committed.
  */
 async function runStored(
   ctx: UseCaseContext,
@@ -187,29 +203,70 @@ async function runStored(
   commit: boolean,
 ): Promise<ImportSummary> {
   const { sheet, choices } = await choicesOf(ctx, batch, chosen);
-  await clearOutcomes(ctx.prisma, batch.id);
-  const summary = await runImport(ctx, schema, {
-    kind: kindOrRefuse(batch.kind),
-    source: storedSource(ctx, batch.id, sheet),
+  const claim = await claimRun(ctx.prisma, batch.id);
+  let summary: ImportSummary | null = null;
+  const reached: ImportSummary = {
     sheet,
-    choices,
-    batch: { ...batch, stored: true },
-    commit,
-    onRows: (rows) =>
-      writeOutcomes(
-        ctx.prisma,
-        batch.id,
-        sheet,
-        rows.map((r) => ({
-          rowNumber: r.rowNumber,
-          action: r.action,
-          recordId: r.recordId,
-          errors: r.errors.map(({ column, code, message }) => ({ column, code, message })),
-        })),
-      ),
-  });
-  await ctx.prisma.importBatch.update({ where: { id: batch.id }, data: { lastRun: lastRunOf(summary) } });
-  return summary;
+    headerRow: choices.headerRow ?? null,
+    headers: [],
+    mapping: choices.mapping ?? {},
+    columns: [],
+    sheetErrors: [],
+    counts: { rows: 0, rowsWithErrors: 0, errors: 0, create: 0, update: 0, unchanged: 0 },
+    committed: false,
+    transactionId: null,
+  };
+  try {
+    summary = await runImport(ctx, schema, {
+      kind: kindOrRefuse(batch.kind),
+      source: storedSource(ctx, batch.id, sheet),
+      sheet,
+      choices,
+      batch: { ...batch, stored: true, runId: claim.runId },
+      commit,
+      onRows: async (rows) => {
+        for (const r of rows) {
+          reached.counts.rows++;
+          if (r.errors.length > 0) reached.counts.rowsWithErrors++;
+          reached.counts.errors += r.errors.length;
+        }
+        await writeOutcomes(ctx.prisma, claim, sheet, rows.map(storedOutcomeOf));
+      },
+      onReadBack: (changes) => writeReadBack(ctx.prisma, claim, sheet, changes),
+    });
+    return summary;
+  } catch (error) {
+    reached.sheetErrors.push(runFailed(error));
+    reached.counts.errors++;
+    throw error;
+  } finally {
+    await claim.release(lastRunOf(summary ?? reached));
+  }
+}
+
+function storedOutcomeOf(r: CheckedRow): StoredOutcome {
+  return {
+    rowNumber: r.rowNumber,
+    action: r.action,
+    recordId: r.recordId,
+    errors: r.errors.map(({ column, code, message }) => ({ column, code, message })),
+  };
+}
+
+/** A run that stopped on an error (the run's own, or the database's): what the batch's lastRun says of it. */
+function runFailed(error: unknown): ImportError {
+  const violation = error instanceof ValidationError ? error.violations[0] : undefined;
+  return violation
+    ? { rowNumber: null, column: null, code: violation.code, message: violation.message }
+    : {
+        rowNumber: null,
+        column: null,
+        code: 'IMPORT_RUN_FAILED',
+        message: {
+          vi: 'Lần chạy này dừng giữa chừng vì một lỗi của hệ thống; chưa ghi gì. Các dòng dưới đây là những dòng đã kiểm tra trước khi dừng. Hãy thử lại.',
+          en: 'This run stopped midway on a system error; nothing was written. The rows below are those checked before it stopped. Try again.',
+        },
+      };
 }
 
 /** A summary as the batch keeps it (its columns are the kind's, not kept). */
@@ -230,7 +287,7 @@ export function commitImport(ctx: UseCaseContext, schema: GraphQLSchema, id: str
   return runUncommitted(ctx, schema, id, chosen, true);
 }
 
-/** A run of a batch not yet committed: a committed batch's rows keep what its commit did. */
+/** A run of a batch not yet committed: a committed batch's rows keep what its commit did (the claim checks it again, atomically). */
 async function runUncommitted(ctx: UseCaseContext, schema: GraphQLSchema, id: string, chosen: ImportChoices, commit: boolean) {
   const batch = await readBatch(ctx, id);
   if (batch.status === 'COMMITTED') throw alreadyCommitted();
@@ -281,8 +338,19 @@ export async function importFile(
         errors.push(...found);
       }
     },
+    onReadBack: async (changes) => replaceReadBack(errors, changes),
     ...(upload.onRow ? { onRow: upload.onRow } : {}),
     ...(upload.chunkRows ? { chunkRows: upload.chunkRows } : {}),
   });
   return { ...summary, rows, errors: [...summary.sheetErrors, ...errors] };
+}
+
+/** The rows' read-back errors as the whole file decided them, in place of those their chunk told (in the rows' order). */
+function replaceReadBack(errors: ImportError[], changes: readonly ReadBackChange[]): void {
+  const told = new Set(changes.map((c) => c.rowNumber));
+  const kept = errors.filter((e) => !(e.code === 'WRITE_OUTSIDE_OWN_READ' && e.rowNumber !== null && told.has(e.rowNumber)));
+  const all = [...kept, ...changes.flatMap((c) => c.errors)];
+  // A stable sort by row: each row's errors keep the order they were found in.
+  all.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
+  errors.splice(0, errors.length, ...all);
 }

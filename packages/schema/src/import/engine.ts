@@ -21,7 +21,7 @@ import { type CreateOutcome, createRecordIn, createRecordsIn, createsTogether, l
 import { disagreements, fixedFieldChanges } from './fixed-fields.js';
 import { columnsOfKind, type ImportKind, type ImportWorkflow, specOf } from './kinds.js';
 import { endProgress, startProgress } from './progress.js';
-import { readBackErrors } from './read-back-rows.js';
+import { type ReadBackChange, RunReadBack } from './read-back-rows.js';
 import type { Table } from './read-file.js';
 import { type ReferenceQuery, type Resolved, resolveReferences, sourceKeyFound, sourceKeyRecord, sourceKeyRecords } from './references.js';
 import { fileAsOfDate, fileAsOfViolations, rowDate } from './row-date.js';
@@ -137,6 +137,8 @@ export interface BatchRecord {
   sha256: string;
   /** Already stored (an upload); otherwise created inside the transaction (the CLI). */
   stored: boolean;
+  /** A stored batch's run claim (run-claim.ts): its commit marks the batch COMMITTED only while holding it. */
+  runId?: string;
 }
 
 export interface ImportRun {
@@ -151,6 +153,11 @@ export interface ImportRun {
   onRow?: (done: number, total: number) => void;
   /** Told each chunk's rows once checked, in order (kept by the caller: the run keeps none). */
   onRows?: (rows: CheckedRow[]) => Promise<void>;
+  /**
+   * Told, after the last chunk, the rows whose read-back errors (WRITE_OUTSIDE_OWN_READ) the whole
+   * file decides otherwise than their chunk did: each row's errors of that code now replace those told.
+   */
+  onReadBack?: (changes: ReadBackChange[]) => Promise<void>;
   /** Rows looked up and written together (CHUNK_ROWS unless a test asks for small chunks). */
   chunkRows?: number;
 }
@@ -201,6 +208,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
   const spec = specOf(run.kind);
   const total = await run.source.countAfter(headerRow);
   const progress = startProgress(run.batch.id, run.commit ? 'COMMIT' : 'PREVIEW', total);
+  let rowsDone = false;
   try {
     await writeTransaction(
       ctx.prisma,
@@ -211,7 +219,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
         const seenKeys = new Map<string, number>();
         const chunkRows = run.chunkRows ?? CHUNK_ROWS;
         const created = new Set<string>();
-        const readBackReported = new Set<string>();
+        const readBack = new RunReadBack(ctx);
         let read = 0;
         for await (const stored of run.source.chunksAfter(headerRow, chunkRows)) {
           const start = read;
@@ -231,8 +239,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
             return { rowNumber: row.rowNumber, action: result.action, recordId: result.recordId, values: row.text, errors: result.errors };
           });
           // No row its importer could not read back, named in the dry run as in the commit (read-back-rows.ts).
-          const unplaced = await readBackErrors(tx, ctx, checked, readBackReported);
-          sheetErrors.push(...unplaced);
+          await readBack.afterChunk(tx, checked);
           for (const row of checked) {
             counts.rows++;
             counts.errors += row.errors.length;
@@ -244,12 +251,22 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
           await run.onRows?.(checked);
           progress.done = Math.max(progress.done, read);
         }
+        // The file's last word on reading back: the rows it tells otherwise had no error of their own (they wrote a record).
+        const final = await readBack.atEnd(tx);
+        for (const change of final.changes) {
+          const before = change.told;
+          counts.errors += change.errors.length - before;
+          counts.rowsWithErrors += Number(change.errors.length > 0) - Number(before > 0);
+        }
+        if (final.changes.length > 0) await run.onReadBack?.(final.changes);
+        sheetErrors.push(...final.fileErrors);
         outcome.counts = { ...counts, errors: counts.errors + sheetErrors.length };
         if (!run.commit || outcome.counts.errors > 0) throw new RollBack();
         const [txid] = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT txid_current() AS id`;
         outcome.transactionId = txid ? String(txid.id) : null;
-        await tx.importBatch.update({
-          where: { id: run.batch.id },
+        // Only the run holding the batch's claim commits it (two commits at once: one writes).
+        const { count } = await tx.importBatch.updateMany({
+          where: { id: run.batch.id, status: { not: 'COMMITTED' }, ...(run.batch.runId ? { runId: run.batch.runId } : {}) },
           data: {
             status: 'COMMITTED',
             committedAt: new Date(),
@@ -260,12 +277,20 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
             mapping: sheet.mapping,
           },
         });
+        if (count !== 1) throw batchBusy();
+        rowsDone = true;
       },
       { timeout: importTimeout(total) },
     );
     outcome.committed = true;
   } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
+    // The write's own check before its commit (store/transaction.ts) refused what the rows passed:
+    // told as the file's errors, so the run's answer says it did not commit and why.
+    if (rowsDone && error instanceof ValidationError) {
+      sheetErrors.push(...error.violations.map((v) => toError(null, v, columns)));
+      outcome.counts = { ...outcome.counts, errors: outcome.counts.errors + error.violations.length };
+      outcome.transactionId = null;
+    } else if (!(error instanceof RollBack)) throw error;
   } finally {
     endProgress(progress);
   }
@@ -304,6 +329,21 @@ export function alreadyCommitted(): ValidationError {
       message: {
         vi: 'Lần nhập này đã được ghi; tải tệp lên lại để nhập lần nữa.',
         en: 'This import was already committed; upload the file again to import it again.',
+      },
+    },
+  ]);
+}
+
+/** Another preview or commit of the batch runs now (run-claim.ts); or this run lost its claim to another. */
+export function batchBusy(): ValidationError {
+  return new ValidationError([
+    {
+      code: 'IMPORT_BATCH_BUSY',
+      severity: 'error',
+      path: ['id'],
+      message: {
+        vi: 'Tệp này đang được kiểm tra hoặc ghi ở một nơi khác (một thẻ hoặc người dùng khác); chờ lần đó xong rồi thử lại. Chưa thay đổi gì.',
+        en: 'This file is being previewed or committed elsewhere (another tab or user); wait for that run to end and try again. Nothing was changed.',
       },
     },
   ]);

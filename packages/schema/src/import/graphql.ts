@@ -12,6 +12,7 @@ import { commitImport, type LastRun, listBatches, previewImport, readBatch } fro
 import type { ImportCounts, ImportError, ImportSummary, RowOutcome } from './engine.js';
 import { columnsOfKind, IMPORT_KINDS, type ImportKind, importKind, specOf } from './kinds.js';
 import { type ImportProgress, progressOf } from './progress.js';
+import { runningNow } from './run-claim.js';
 import { errorPage, outcomePage, type PageOf } from './stored-rows.js';
 
 /**
@@ -275,6 +276,11 @@ ImportBatchRef.implement({
         if (!kind || !run) return null;
         return { ...run, columns: columnsOfKind(kind), kind, batch: b };
       },
+    }),
+    running: t.boolean({
+      description:
+        'Đang chạy / Whether a preview or commit of it is running now, in any gateway (another is refused IMPORT_BATCH_BUSY until it ends).',
+      resolve: (b) => runningNow(b),
     }),
     progress: t.field({
       type: ImportProgressRef,

@@ -1,5 +1,7 @@
 import { type CellValue, type LocalizedText, sheetRow } from '@coso/domain';
 import type { Tx } from '../store/transaction.js';
+import { batchBusy } from './engine.js';
+import type { ReadBackChange } from './read-back-rows.js';
 import type { Table } from './read-file.js';
 
 /**
@@ -112,26 +114,64 @@ export interface StoredOutcome {
   errors: Array<{ column: string | null; code: string; message: LocalizedText }>;
 }
 
-/** Forgets the outcomes of an earlier run of the batch (every sheet: another sheet may be read now). */
-export async function clearOutcomes(db: Db, batchId: string): Promise<void> {
-  await db.$executeRaw`
-    UPDATE import_rows SET action = NULL, record_id = NULL, errors = NULL
-    WHERE batch_id = ${batchId}::uuid AND errors IS NOT NULL`;
+/** The claim a run writes under (run-claim.ts). */
+export interface HeldRun {
+  batchId: string;
+  runId: string;
 }
 
-/** Keeps a chunk's outcomes beside its rows (one statement). */
-export async function writeOutcomes(db: Db, batchId: string, sheet: string, outcomes: readonly StoredOutcome[]): Promise<void> {
+/**
+ * Keeps a chunk's outcomes beside its rows (one statement), only while the run holds the batch's
+ * claim and the batch is not committed; a run that lost its claim stops here (IMPORT_BATCH_BUSY).
+ */
+export async function writeOutcomes(db: Db, run: HeldRun, sheet: string, outcomes: readonly StoredOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  await db.$executeRaw`
-    UPDATE import_rows AS r SET action = o.action, record_id = o.record_id, errors = o.errors::jsonb
-    FROM unnest(
-      ${outcomes.map((o) => o.rowNumber - 1)}::int[],
-      ${outcomes.map((o) => o.action)}::text[],
-      ${outcomes.map((o) => o.recordId)}::uuid[],
-      ${outcomes.map((o) => JSON.stringify(o.errors))}::text[]
-    ) AS o(row_index, action, record_id, errors)
-    WHERE r.batch_id = ${batchId}::uuid AND r.sheet = ${sheet} AND r.row_index = o.row_index`;
+  const [held] = await db.$queryRaw<Array<{ held: number }>>`
+    WITH held AS (
+      UPDATE import_batches SET run_seen_at = now()
+      WHERE id = ${run.batchId}::uuid AND run_id = ${run.runId}::uuid AND status <> 'COMMITTED'
+      RETURNING id
+    ), written AS (
+      UPDATE import_rows AS r SET action = o.action, record_id = o.record_id, errors = o.errors::jsonb
+      FROM held, unnest(
+        ${outcomes.map((o) => o.rowNumber - 1)}::int[],
+        ${outcomes.map((o) => o.action)}::text[],
+        ${outcomes.map((o) => o.recordId)}::uuid[],
+        ${outcomes.map((o) => JSON.stringify(o.errors))}::text[]
+      ) AS o(row_index, action, record_id, errors)
+      WHERE r.batch_id = held.id AND r.sheet = ${sheet} AND r.row_index = o.row_index
+      RETURNING 1
+    )
+    SELECT count(*)::int AS held FROM held`;
+  if (!held?.held) throw batchBusy();
 }
+
+/** The rows' read-back errors (WRITE_OUTSIDE_OWN_READ) as the whole file decided them, in place of those a chunk told. */
+export async function writeReadBack(db: Db, run: HeldRun, sheet: string, changes: readonly ReadBackChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const [held] = await db.$queryRaw<Array<{ held: number }>>`
+    WITH held AS (
+      UPDATE import_batches SET run_seen_at = now()
+      WHERE id = ${run.batchId}::uuid AND run_id = ${run.runId}::uuid AND status <> 'COMMITTED'
+      RETURNING id
+    ), written AS (
+      UPDATE import_rows AS r
+      SET errors = coalesce(
+        (SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS x(e, n)
+          WHERE e ->> 'code' <> ${READ_BACK_CODE}), '[]'::jsonb) || c.errors::jsonb
+      FROM held, unnest(
+        ${changes.map((c) => c.rowNumber - 1)}::int[],
+        ${changes.map((c) => JSON.stringify(c.errors.map(({ column, code, message }) => ({ column, code, message }))))}::text[]
+      ) AS c(row_index, errors)
+      WHERE r.batch_id = held.id AND r.sheet = ${sheet} AND r.row_index = c.row_index
+      RETURNING 1
+    )
+    SELECT count(*)::int AS held FROM held`;
+  if (!held?.held) throw batchBusy();
+}
+
+/** The code of a write its author could not read back (auth/read-back.ts). */
+const READ_BACK_CODE = 'WRITE_OUTSIDE_OWN_READ';
 
 /** A page of the last run's rows, with their cells by column key as text. */
 export interface OutcomeRow extends StoredOutcome {

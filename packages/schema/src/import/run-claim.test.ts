@@ -1,0 +1,198 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadAccessFixture, viewerOf } from '../auth/test-support/access-fixture.js';
+import type { Context } from '../graphql/context.js';
+import { createRequestContext } from '../graphql/request-context.js';
+import { buildSchema } from '../graphql/schema.js';
+import { graphqlHarness } from '../testing/graphql-harness.js';
+import { commitImport, type LastRun, previewImport, uploadImport } from './batches.js';
+import type { ImportSummary } from './engine.js';
+
+/**
+ * One run of a stored batch at a time (#14, run-claim.ts), with real concurrency on a real
+ * database: a commit is held inside its transaction — another connection holds a lock on `people`
+ * that its first INSERT waits for — while a preview and a second commit of the same batch are
+ * tried; two commits are started together; a commit is killed midway (its statement cancelled);
+ * a crashed run's claim is left behind. Each test's file is 30 new people with no error (a commit
+ * of people already there would insert nothing, and wait on no lock).
+ */
+const schema = buildSchema();
+const TODAY = '2026-11-25';
+const HEADER = 'Mã nguồn;Họ và tên;Giới tính;Năm sinh;Số CCCD;Thường trú';
+let files = 0;
+/** 30 people no file before named (men born in 1980, living in a group of Phúc Lợi). */
+function freshFile(): Buffer {
+  const at = 500_000 + 100 * files++;
+  const lines = Array.from(
+    { length: 30 },
+    (_, i) => `CL-${at + i};Người Chạy ${at + i};Nam;1980;001080${String(at + i).padStart(6, '0')};"Tổ dân phố số 1 (Phúc Lợi), Phúc Lợi"`,
+  );
+  return Buffer.from([HEADER, ...lines].join('\n'));
+}
+
+let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let officer: Context;
+beforeAll(async () => {
+  h = await graphqlHarness(inject('databaseAdminUrl'));
+  await loadAccessFixture(h.prisma);
+  officer = await createRequestContext({ prisma: h.prisma, viewer: await viewerOf(h.prisma, 'phuong.phucloi'), today: TODAY });
+});
+afterAll(() => h?.close());
+
+/** Another session's lock on `people`: every INSERT into it waits until `release`. */
+async function holdPeople() {
+  const c = new pg.Client({ connectionString: h.url });
+  await c.connect();
+  await c.query('BEGIN');
+  await c.query('LOCK TABLE people IN SHARE MODE');
+  /** The backends waiting on a lock (a run held inside its transaction), once there is one. */
+  const waiting = async (): Promise<number[]> => {
+    for (let tries = 0; tries < 600; tries++) {
+      const r = await c.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+      );
+      if (r.rows.length > 0) return r.rows.map((row) => row.pid);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('no run came to wait on the lock');
+  };
+  const cancel = async (pid: number) => c.query('SELECT pg_cancel_backend($1)', [pid]);
+  const release = async () => {
+    await c.query('COMMIT');
+    await c.end();
+  };
+  return { waiting, cancel, release };
+}
+
+/** What a refused run must leave as it was: the batch's run, status and last run, and every row's outcome. */
+async function state(batchId: string) {
+  const batch = await h.prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+  const rows = await h.prisma.importRow.findMany({
+    where: { batchId },
+    orderBy: { rowIndex: 'asc' },
+    select: { rowIndex: true, action: true, recordId: true, errors: true },
+  });
+  return { status: batch.status, runId: batch.runId, lastRun: batch.lastRun, rows };
+}
+
+/** `importBatch(id) { running }`, as the officer asks it (any gateway: it is read from the batch). */
+async function running(id: string): Promise<boolean> {
+  const r = await h.run<{ importBatch: { running: boolean } }>(
+    'query($id: String!) { importBatch(id: $id) { running } }',
+    { id },
+    {
+      viewer: officer.viewer,
+      today: TODAY,
+    },
+  );
+  return r.importBatch.running;
+}
+
+const codeOf = (error: unknown) => (error as { violations?: Array<{ code: string }> }).violations?.[0]?.code;
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ran',
+    (e: unknown) => codeOf(e) ?? String(e),
+  );
+
+describe('one run of a stored batch at a time (#14)', () => {
+  it('while a commit runs, a preview and a second commit are refused IMPORT_BATCH_BUSY and change nothing; the commit’s outcomes stand', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'held.csv', bytes: freshFile() });
+    await previewImport(officer, schema, batch.id);
+    const people = await h.prisma.person.count();
+    const lock = await holdPeople();
+    const commit = commitImport(officer, schema, batch.id);
+    try {
+      await lock.waiting();
+      const during = await state(batch.id);
+      expect(during.runId).not.toBeNull();
+      expect(await running(batch.id)).toBe(true);
+      await expect(refusal(previewImport(officer, schema, batch.id))).resolves.toBe('IMPORT_BATCH_BUSY');
+      await expect(refusal(commitImport(officer, schema, batch.id))).resolves.toBe('IMPORT_BATCH_BUSY');
+      expect(await state(batch.id)).toEqual(during);
+    } finally {
+      await lock.release();
+    }
+    const done = await commit;
+    expect(done.committed).toBe(true);
+    expect(await h.prisma.person.count()).toBe(people + 30);
+    const after = await state(batch.id);
+    expect(after.status).toBe('COMMITTED');
+    expect(after.runId).toBeNull();
+    expect(await running(batch.id)).toBe(false);
+    expect((after.lastRun as unknown as LastRun).committed).toBe(true);
+    // Every row's outcome is the commit's: created, naming a person now there.
+    const ids = after.rows.filter((r) => r.errors !== null).map((r) => r.recordId as string);
+    expect(after.rows.filter((r) => r.errors !== null).map((r) => r.action)).toEqual(Array(30).fill('CREATE'));
+    expect(await h.prisma.person.count({ where: { id: { in: ids } } })).toBe(30);
+    // Committed, the batch refuses any further run, as before.
+    await expect(refusal(previewImport(officer, schema, batch.id))).resolves.toBe('IMPORT_ALREADY_COMMITTED');
+  });
+
+  it('two commits started together: exactly one writes, the other is refused', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'twice.csv', bytes: freshFile() });
+    const people = await h.prisma.person.count();
+    const audit = await h.prisma.auditEntry.count({ where: { operation: 'commitImport' } });
+    const lock = await holdPeople();
+    let outcomes: Array<ImportSummary | string>;
+    try {
+      const both = Promise.all(
+        [commitImport(officer, schema, batch.id), commitImport(officer, schema, batch.id)].map((p) =>
+          p.then(
+            (s) => s,
+            (e: unknown) => codeOf(e) ?? String(e),
+          ),
+        ),
+      );
+      // Held: the one that claimed the batch waits on the lock; the other has already been answered.
+      await lock.waiting();
+      await lock.release();
+      outcomes = await both;
+    } catch (error) {
+      await lock.release().catch(() => undefined);
+      throw error;
+    }
+    expect(outcomes.filter((o) => typeof o !== 'string').map((o) => (o as ImportSummary).committed)).toEqual([true]);
+    expect(outcomes.filter((o) => typeof o === 'string')).toEqual(['IMPORT_BATCH_BUSY']);
+    expect(await h.prisma.person.count()).toBe(people + 30);
+    expect(await h.prisma.auditEntry.count({ where: { operation: 'commitImport' } })).toBe(audit + 30);
+  });
+
+  it('a commit killed midway is kept as a run that failed: not committed, nothing written, the batch free again', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'killed.csv', bytes: freshFile() });
+    const people = await h.prisma.person.count();
+    const lock = await holdPeople();
+    const commit = refusal(commitImport(officer, schema, batch.id));
+    try {
+      const [pid] = await lock.waiting();
+      await lock.cancel(pid as number);
+      expect(await commit).not.toBe('ran');
+    } finally {
+      await lock.release();
+    }
+    const after = await state(batch.id);
+    expect(after.status).toBe('UPLOADED');
+    expect(after.runId).toBeNull();
+    const last = after.lastRun as unknown as LastRun;
+    expect(last.committed).toBe(false);
+    expect(last.sheetErrors.map((e) => e.code)).toEqual(['IMPORT_RUN_FAILED']);
+    expect(last.sheetErrors[0]?.message.vi).toContain('chưa ghi gì');
+    expect(await h.prisma.person.count()).toBe(people);
+    // Free again: the next run is not refused, and commits.
+    expect((await commitImport(officer, schema, batch.id)).committed).toBe(true);
+  });
+
+  it('a crashed run’s claim does not hold the batch: refused while it is fresh, taken once it is stale', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'crashed.csv', bytes: freshFile() });
+    await previewImport(officer, schema, batch.id);
+    // A run that claimed the batch and was never heard of again (its gateway gone).
+    await h.prisma.$executeRaw`UPDATE import_batches SET run_id = gen_random_uuid(), run_seen_at = now() WHERE id = ${batch.id}::uuid`;
+    const before = await state(batch.id);
+    await expect(refusal(previewImport(officer, schema, batch.id))).resolves.toBe('IMPORT_BATCH_BUSY');
+    expect(await state(batch.id)).toEqual(before);
+    await h.prisma.$executeRaw`UPDATE import_batches SET run_seen_at = now() - interval '3 minutes' WHERE id = ${batch.id}::uuid`;
+    const preview = await previewImport(officer, schema, batch.id);
+    expect(preview.counts.rows).toBe(30);
+    expect((await state(batch.id)).runId).toBeNull();
+  });
+});
