@@ -233,6 +233,8 @@ async function runStored(
         await writeOutcomes(ctx.prisma, claim, sheet, rows.map(storedOutcomeOf));
       },
       onReadBack: (changes) => writeReadBack(ctx.prisma, claim, sheet, changes),
+      // A run that fails midway still shows the rows it reached by the header row and columns it read them with.
+      onSheet: (read) => Object.assign(reached, { headerRow: read.headerRow, headers: read.headers, mapping: read.mapping }),
     });
     return summary;
   } catch (error) {

@@ -149,6 +149,8 @@ export interface ImportRun {
   choices?: SheetChoices;
   batch: BatchRecord;
   commit: boolean;
+  /** Told once the sheet is read (its header row and matching), before any row is checked. */
+  onSheet?: (summary: ImportSummary) => void;
   /** Told after each row (the CLI prints progress). */
   onRow?: (done: number, total: number) => void;
   /** Told each chunk's rows once checked, in order (kept by the caller: the run keeps none). */
@@ -202,6 +204,7 @@ export async function runImport(ctx: UseCaseContext, schema: GraphQLSchema, run:
     committed: false,
     transactionId: null,
   };
+  run.onSheet?.(outcome);
   if (sheetErrors.length > 0 || sheet.headerRow === null) return outcome;
   const headerRow = sheet.headerRow;
   const fileDate = fileAsOfDate(head, columns, run.choices?.headerRow);

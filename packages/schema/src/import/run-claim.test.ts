@@ -177,6 +177,10 @@ describe('one run of a stored batch at a time (#14)', () => {
     expect(last.committed).toBe(false);
     expect(last.sheetErrors.map((e) => e.code)).toEqual(['IMPORT_RUN_FAILED']);
     expect(last.sheetErrors[0]?.message.vi).toContain('chưa ghi gì');
+    // Read by the header row and columns the run found: the file's headers (row 1), its columns matched.
+    expect(last.headerRow).toBe(0);
+    expect(last.headers).toEqual(HEADER.split(';'));
+    expect(Object.values(last.mapping).sort()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(await h.prisma.person.count()).toBe(people);
     // Free again: the next run is not refused, and commits.
     expect((await commitImport(officer, schema, batch.id)).committed).toBe(true);
@@ -194,5 +198,32 @@ describe('one run of a stored batch at a time (#14)', () => {
     const preview = await previewImport(officer, schema, batch.id);
     expect(preview.counts.rows).toBe(30);
     expect((await state(batch.id)).runId).toBeNull();
+  });
+
+  it('a run whose claim went stale and was taken writes nothing more: it stops, and the run that took it stands', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'taken.csv', bytes: freshFile() });
+    const people = await h.prisma.person.count();
+    const lock = await holdPeople();
+    const quiet = refusal(commitImport(officer, schema, batch.id));
+    let taker: Promise<ImportSummary>;
+    try {
+      await lock.waiting();
+      // The commit held on the lock has not been heard of for 3 minutes: another run may take its claim.
+      await h.prisma.$executeRaw`UPDATE import_batches SET run_seen_at = now() - interval '3 minutes' WHERE id = ${batch.id}::uuid`;
+      taker = previewImport(officer, schema, batch.id);
+      for (let tries = 0; (await lock.waiting()).length < 2 && tries < 600; tries++) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await lock.release();
+    }
+    expect(await quiet).toBe('IMPORT_BATCH_BUSY');
+    const preview = await taker;
+    expect(preview.committed).toBe(false);
+    expect(await h.prisma.person.count()).toBe(people);
+    const after = await state(batch.id);
+    expect(after.status).toBe('UPLOADED');
+    expect(after.runId).toBeNull();
+    // The batch's last run is the preview's, every row of it checked once (the stopped commit's release wrote nothing).
+    expect((after.lastRun as unknown as LastRun).counts).toMatchObject({ rows: 30, create: 30, errors: 0 });
+    expect(after.rows.filter((r) => r.errors !== null).map((r) => r.action)).toEqual(Array(30).fill('CREATE'));
   });
 });
