@@ -20,6 +20,7 @@ export {
   type AccountViewer,
   canWrite,
   isTerritorial,
+  mayDownloadTemplates,
   seesPartyData,
   seesPersonalData,
   type Viewer,
