@@ -17,7 +17,7 @@ import {
   rolesScript,
 } from './db-roles.js';
 import { EXPORT_USAGE, exportUsageProblem, runExportCommand } from './export-command.js';
-import { IMPORT_USAGE, readImportFile, runImportCommand } from './import-command.js';
+import { IMPORT_USAGE, importFileProblem, runImportCommand } from './import-command.js';
 import { createLogger, type Logger } from './logger.js';
 import { isEmptyDatabase, loadSampleData } from './sample-data.js';
 import { describeStartupError } from './startup-errors.js';
@@ -138,14 +138,14 @@ const COMMANDS: Record<string, Command> = {
       console.error(`Thiếu tệp hoặc --kind. / Missing the file or --kind.\n${IMPORT_USAGE}`);
       return 2;
     }
-    const bytes = await readImportFile(file);
-    if (typeof bytes === 'string') {
-      console.error(bytes);
+    const problem = await importFileProblem(file);
+    if (problem !== null) {
+      console.error(problem);
       return 2;
     }
     const database = await startDatabase(config, log, { loadSampleData: false });
     try {
-      return await runImportCommand(database.prisma, { ...flags, file, kind }, bytes);
+      return await runImportCommand(database.prisma, { ...flags, file, kind });
     } finally {
       await database.stop();
     }
