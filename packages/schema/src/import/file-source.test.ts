@@ -21,22 +21,24 @@ const dir = mkdtempSync(join(tmpdir(), 'coso-file-source-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Rows of text and numbers, some empty (a gap in the sheet), a few past the head. */
-const tables = fc.array(
-  fc.oneof(
-    { weight: 1, arbitrary: fc.constant([]) },
+const tables: fc.Arbitrary<CellValue[][]> = fc
+  .array(
+    fc.oneof(
+      { weight: 1, arbitrary: fc.constant([]) },
+      {
+        weight: 5,
+        arbitrary: fc.array(fc.oneof(fc.constantFrom('Nguyễn Văn A', 'Tổ 5', 'x;y', 'ơ"ờ'), fc.integer({ min: 0, max: 99_999 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+      },
+    ),
     {
-      weight: 5,
-      arbitrary: fc.array(fc.oneof(fc.constantFrom('Nguyễn Văn A', 'Tổ 5', 'x;y', 'ơ"ờ'), fc.integer({ min: 0, max: 99_999 })), {
-        minLength: 1,
-        maxLength: 4,
-      }),
+      minLength: 1,
+      maxLength: HEAD_ROWS + 40,
     },
-  ),
-  {
-    minLength: 1,
-    maxLength: HEAD_ROWS + 40,
-  },
-);
+  )
+  .map((rows) => rows.map((row): CellValue[] => [...row]));
 
 async function xlsxOf(sheets: Array<{ name: string; rows: CellValue[][] }>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
