@@ -17,7 +17,7 @@ import {
   rolesScript,
 } from './db-roles.js';
 import { EXPORT_USAGE, exportUsageProblem, runExportCommand } from './export-command.js';
-import { IMPORT_USAGE, readImportFile, runImportCommand } from './import-command.js';
+import { IMPORT_USAGE, importFileProblem, runImportCommand } from './import-command.js';
 import { createLogger, type Logger } from './logger.js';
 import { isEmptyDatabase, loadSampleData } from './sample-data.js';
 import { describeStartupError } from './startup-errors.js';
@@ -57,12 +57,15 @@ Lệnh / Commands:
                  be; any error writes nothing (listed by row and column). One transaction: a dry run, an
                  error or a kill midway leaves nothing.
                  ${IMPORT_USAGE}
-  export <loại> [--as-of <ngày>] [--out <tệp>]
-                 Xuất dữ liệu một loại theo mẫu nhập (.xlsx), như nền tảng đọc (không che gì): nhập lại
-                 tệp này không đổi gì. Qua API: GET /exports/templates/<loại>.xlsx, theo quyền người xem.
-                 A kind's records in its import template (.xlsx), as the platform reads them (nothing
-                 masked): importing the file back changes nothing. Over the API with a viewer's rights:
-                 GET /exports/templates/<kind>.xlsx.
+  export <loại> [--as-of <ngày>] [--as <tài khoản>] [--out <tệp>]
+                 Xuất dữ liệu một loại theo mẫu nhập (.xlsx). Không có --as: như nền tảng đọc, mọi bản ghi,
+                 không che gì (quyền của người giữ cơ sở dữ liệu); nhập lại tệp này không đổi gì.
+                 --as <tài khoản>: như tài khoản đó đọc, đúng như GET /exports/templates/<loại>.xlsx của nó
+                 (địa bàn, dữ liệu đảng, che số định danh).
+                 A kind's records in its import template (.xlsx). Without --as: as the platform reads
+                 them, every record, nothing masked (the rights of whoever holds the database); importing
+                 the file back changes nothing. --as <account>: as that account reads them, exactly its
+                 GET /exports/templates/<kind>.xlsx (territory, party data, masked citizen IDs).
                  ${EXPORT_USAGE}
   help           Hướng dẫn này. / This help.
 
@@ -80,8 +83,11 @@ Tùy chọn / Options:
                  giữ mã nguồn (mặc định: system).
                  (import) the kind; the sheet (default: the first that matches the template); check only;
                  where source keys are kept (default: system).
-  --as-of, --out
-                 (export) ngày số liệu (mặc định: hôm nay); tệp ghi ra. / the as-of date (default: today); the file written.
+  --as-of, --as, --out
+                 (export) ngày số liệu (mặc định: hôm nay); tài khoản mà tệp theo quyền đọc của nó (mặc định:
+                 không ai, không che gì); tệp ghi ra.
+                 (export) the as-of date (default: today); the account whose reading the file is (default:
+                 none, nothing masked); the file written.
   --verbose      Ghi log JSON ra stderr. / Write JSON logs to stderr.
   -h, --help     Hướng dẫn này. / This help.
 `;
@@ -102,9 +108,10 @@ interface Flags {
   dryRun: boolean;
   source: string | undefined;
   sheet: string | undefined;
-  /** `export <kind> --as-of … --out …`. */
+  /** `export <kind> --as-of … --as … --out …`. */
   exportKind: string | undefined;
   asOf: string | undefined;
+  as: string | undefined;
   out: string | undefined;
 }
 
@@ -112,7 +119,7 @@ type Command = (config: Config, log: Logger, flags: Flags) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   async export(config, log, flags) {
-    const wanted = { kind: flags.exportKind, asOf: flags.asOf, out: flags.out };
+    const wanted = { kind: flags.exportKind, asOf: flags.asOf, out: flags.out, as: flags.as };
     const problem = exportUsageProblem(wanted);
     if (problem !== null || !wanted.kind) {
       console.error(problem);
@@ -131,14 +138,14 @@ const COMMANDS: Record<string, Command> = {
       console.error(`Thiếu tệp hoặc --kind. / Missing the file or --kind.\n${IMPORT_USAGE}`);
       return 2;
     }
-    const bytes = await readImportFile(file);
-    if (typeof bytes === 'string') {
-      console.error(bytes);
+    const problem = await importFileProblem(file);
+    if (problem !== null) {
+      console.error(problem);
       return 2;
     }
     const database = await startDatabase(config, log, { loadSampleData: false });
     try {
-      return await runImportCommand(database.prisma, { ...flags, file, kind }, bytes);
+      return await runImportCommand(database.prisma, { ...flags, file, kind });
     } finally {
       await database.stop();
     }
@@ -300,6 +307,7 @@ async function main(argv: string[]): Promise<number> {
       sheet: parsed.values.sheet,
       exportKind,
       asOf: parsed.values['as-of'],
+      as: parsed.values.as,
       out: parsed.values.out,
     });
   } catch (error) {
@@ -330,6 +338,7 @@ function parse(argv: string[]) {
       source: { type: 'string' },
       sheet: { type: 'string' },
       'as-of': { type: 'string' },
+      as: { type: 'string' },
       out: { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

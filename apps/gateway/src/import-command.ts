@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   buildSchema,
@@ -30,27 +30,35 @@ export interface ImportFlags {
 
 export const IMPORT_USAGE = `coso import <tệp / file> --kind <${IMPORT_KINDS.map((k) => k.name).join('|')}> [--sheet <trang tính / sheet>] [--dry-run] [--source <nguồn / source>]`;
 
-export async function readImportFile(file: string): Promise<Buffer | string> {
+/**
+ * Why the file cannot be read, in both languages; null when it can. Only opened here: the import
+ * reads it as a stream, a chunk of rows at a time (never the whole file in memory).
+ */
+export async function importFileProblem(file: string): Promise<string | null> {
   try {
-    return await readFile(file);
+    const handle = await open(file, 'r');
+    try {
+      if (!(await handle.stat()).isFile()) return `"${file}" không phải một tệp. / "${file}" is not a file.`;
+    } finally {
+      await handle.close();
+    }
+    return null;
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code ?? String(error);
     return `Không đọc được tệp "${file}" (${why}). / Cannot read the file "${file}" (${why}).`;
   }
 }
 
-export async function runImportCommand(
-  prisma: PrismaClient,
-  flags: ImportFlags & { file: string; kind: string },
-  bytes: Buffer,
-): Promise<number> {
+export async function runImportCommand(prisma: PrismaClient, flags: ImportFlags & { file: string; kind: string }): Promise<number> {
   const ctx = await createRequestContext({ prisma, viewer: { kind: 'system' } });
   let outcome: ImportOutcome;
   try {
     outcome = await importFile(ctx, buildSchema(), {
       kind: flags.kind,
       fileName: basename(flags.file),
-      bytes,
+      bytes: { path: flags.file },
+      // Counts and errors are printed: no row's outcome is kept.
+      keepRows: false,
       source: flags.source,
       sheet: flags.sheet,
       dryRun: flags.dryRun,
@@ -72,12 +80,11 @@ export async function runImportCommand(
     console.log(`${outcome.errors.length} lỗi; không ghi gì. / ${outcome.errors.length} error(s); nothing was written.`);
     return 1;
   }
-  const count = (action: string) => outcome.rows.filter((r) => r.action === action).length;
-  const [created, updated, unchanged] = [count('CREATE'), count('UPDATE'), count('UNCHANGED')];
+  const { rows, create: created, update: updated, unchanged } = outcome.counts;
   console.log(
     flags.dryRun
-      ? `Kiểm tra xong ${outcome.rows.length} dòng, không lỗi: ${created} tạo mới, ${updated} cập nhật, ${unchanged} không đổi; chưa ghi gì (--dry-run). / Checked ${outcome.rows.length} rows, no errors: ${created} to create, ${updated} to update, ${unchanged} unchanged; nothing written (--dry-run).`
-      : `Đã nhập ${outcome.rows.length} dòng: ${created} tạo mới, ${updated} cập nhật, ${unchanged} không đổi. / Imported ${outcome.rows.length} rows: ${created} created, ${updated} updated, ${unchanged} unchanged.`,
+      ? `Kiểm tra xong ${rows} dòng, không lỗi: ${created} tạo mới, ${updated} cập nhật, ${unchanged} không đổi; chưa ghi gì (--dry-run). / Checked ${rows} rows, no errors: ${created} to create, ${updated} to update, ${unchanged} unchanged; nothing written (--dry-run).`
+      : `Đã nhập ${rows} dòng: ${created} tạo mới, ${updated} cập nhật, ${unchanged} không đổi. / Imported ${rows} rows: ${created} created, ${updated} updated, ${unchanged} unchanged.`,
   );
   return 0;
 }

@@ -13,13 +13,14 @@ export {
 } from './auth/credentials.js';
 export { createDemoAccounts, DEMO_ACCOUNTS } from './auth/demo-accounts.js';
 export { hashPassword, passwordProblem, verifyPassword } from './auth/passwords.js';
-export { login, sessionFromAuthorization, viewerFromAuthorization, viewerFromToken } from './auth/sessions.js';
+export { accountViewer, login, sessionFromAuthorization, viewerFromAuthorization, viewerFromToken } from './auth/sessions.js';
 export {
   ACCOUNT_ROLES,
   type AccountRole,
   type AccountViewer,
   canWrite,
   isTerritorial,
+  mayDownloadTemplates,
   seesPartyData,
   seesPersonalData,
   type Viewer,

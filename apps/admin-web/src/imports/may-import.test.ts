@@ -12,11 +12,18 @@ import { mayImport } from './may-import';
  * the server sends for it as API.md's table of roles states them (written here by hand).
  */
 const PERMISSIONS: Record<AccountRole, SessionUser['permissions']> = {
-  SYSTEM_ADMIN: { admin: true, canWrite: true, seesPartyData: true, seesPersonalData: true, territorial: false },
-  DISTRICT_STAFF: { admin: false, canWrite: true, seesPartyData: true, seesPersonalData: true, territorial: true },
-  WARD_STAFF: { admin: false, canWrite: true, seesPartyData: true, seesPersonalData: true, territorial: true },
-  ANALYST: { admin: false, canWrite: false, seesPartyData: false, seesPersonalData: false, territorial: false },
-  VIEWER: { admin: false, canWrite: false, seesPartyData: false, seesPersonalData: false, territorial: false },
+  SYSTEM_ADMIN: { admin: true, canWrite: true, downloadsTemplates: true, seesPartyData: true, seesPersonalData: true, territorial: false },
+  DISTRICT_STAFF: {
+    admin: false,
+    canWrite: true,
+    downloadsTemplates: true,
+    seesPartyData: true,
+    seesPersonalData: true,
+    territorial: true,
+  },
+  WARD_STAFF: { admin: false, canWrite: true, downloadsTemplates: true, seesPartyData: true, seesPersonalData: true, territorial: true },
+  ANALYST: { admin: false, canWrite: false, downloadsTemplates: true, seesPartyData: false, seesPersonalData: false, territorial: false },
+  VIEWER: { admin: false, canWrite: false, downloadsTemplates: true, seesPartyData: false, seesPersonalData: false, territorial: false },
 };
 /** Who may import, by API.md: the staff who keep the records (administrators, district and ward staff). */
 const IMPORTS: Record<AccountRole, boolean> = {

@@ -11,7 +11,7 @@ import { formatMoment } from '../imports/format-time';
 import { ImportBatchesDocument, ImportKindsDocument } from '../imports/import-documents';
 import { downloadKindExport, downloadTemplate } from '../imports/import-http';
 import { ImportUploadArea } from '../imports/import-upload-area';
-import { mayImport } from '../imports/may-import';
+import { mayDownloadTemplates, mayImport } from '../imports/may-import';
 import { LoadErrorAlert } from '../lists/load-error-alert';
 import { useListParams } from '../lists/use-list-params';
 import { useSignedInUser } from '../session/session';
@@ -63,7 +63,7 @@ export function ImportsPage() {
       <Typography.Paragraph style={{ margin: 0 }}>{t('imports.intro')}</Typography.Paragraph>
       {kinds.error && <LoadErrorAlert title={t('imports.loadError')} error={kinds.error} onRetry={() => void kinds.refetch()} />}
 
-      {mayImport(user.permissions) ? (
+      {mayDownloadTemplates(user.permissions) && (
         <Card>
           <Flex vertical gap={16}>
             <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
@@ -125,18 +125,20 @@ export function ImportsPage() {
                 </Typography.Text>
               </Flex>
             )}
-            <div>
-              <Typography.Title level={4}>{t('imports.upload.title')}</Typography.Title>
-              <ImportUploadArea
-                kind={kind?.name ?? null}
-                hint={kind ? t('imports.upload.hint') : t('imports.upload.chooseKind')}
-                testId="import-upload"
-              />
-            </div>
+            {mayImport(user.permissions) ? (
+              <div>
+                <Typography.Title level={4}>{t('imports.upload.title')}</Typography.Title>
+                <ImportUploadArea
+                  kind={kind?.name ?? null}
+                  hint={kind ? t('imports.upload.hint') : t('imports.upload.chooseKind')}
+                  testId="import-upload"
+                />
+              </div>
+            ) : (
+              <Alert type="info" showIcon title={t('imports.readOnly')} />
+            )}
           </Flex>
         </Card>
-      ) : (
-        <Alert type="info" showIcon title={t('imports.readOnly')} />
       )}
 
       <Typography.Title level={3} style={{ margin: 0 }}>

@@ -16,6 +16,7 @@ graphql(`
     permissions {
       admin
       canWrite
+      downloadsTemplates
       seesPartyData
       seesPersonalData
       territorial

@@ -19,7 +19,14 @@ const MENU_BEFORE_THE_REGISTRY = [
   { path: 'accounts', vi: 'Tài khoản', en: 'Accounts', adminOnly: true },
 ];
 
-const permissions = (admin: boolean) => ({ admin, canWrite: true, seesPartyData: admin, seesPersonalData: true, territorial: !admin });
+const permissions = (admin: boolean) => ({
+  admin,
+  canWrite: true,
+  downloadsTemplates: true,
+  seesPartyData: admin,
+  seesPersonalData: true,
+  territorial: !admin,
+});
 const shown = (admin: boolean) => visibleMenuItems(permissions(admin)).map((item) => ({ path: item.path, ...item.label }));
 /** The items of `menu` that existed before, in the order `menu` has them. */
 const existing = (menu: ReturnType<typeof shown>) => menu.filter((item) => MENU_BEFORE_THE_REGISTRY.some((old) => old.path === item.path));

@@ -1,5 +1,12 @@
 import { isIsoDate, todayInVietnam } from '@coso/domain';
-import { createRequestContext, exportKindFile, importKind, type PrismaClient, viewerFromAuthorization } from '@coso/schema';
+import {
+  createRequestContext,
+  exportKindFile,
+  importKind,
+  mayDownloadTemplates,
+  type PrismaClient,
+  viewerFromAuthorization,
+} from '@coso/schema';
 import { type Request, type Response, Router } from 'express';
 import { type ExpensiveWork, viewerKey } from '../expensive-work.js';
 import type { Logger } from '../logger.js';
@@ -31,7 +38,7 @@ export function templateExportRoutes(deps: TemplateExportDeps): Router {
 async function exportTemplate(deps: TemplateExportDeps, req: Request, res: Response): Promise<void> {
   const record = requestRecord(req);
   const viewer = await viewerFromAuthorization(deps.prisma, req.headers.authorization);
-  if (viewer.kind !== 'account') return sendExportError(req, res, unauthenticated(viewer));
+  if (!mayDownloadTemplates(viewer)) return sendExportError(req, res, unauthenticated(viewer));
   record.actor = viewer.username;
   const name = String(req.params.file ?? '').replace(/\.xlsx$/u, '');
   const kind = importKind(name);

@@ -3,6 +3,7 @@ import {
   createRequestContext,
   importKind,
   importTemplate,
+  mayDownloadTemplates,
   type PrismaClient,
   UnreadableFile,
   uploadImport,
@@ -63,7 +64,7 @@ export function importRoutes(deps: { prisma: PrismaClient; log: Logger }): Route
 
 async function template(deps: { prisma: PrismaClient }, req: Request, res: Response): Promise<void> {
   const viewer = await viewerFromAuthorization(deps.prisma, req.headers.authorization);
-  if (viewer.kind !== 'account') return sendExportError(req, res, unauthenticated(viewer));
+  if (!mayDownloadTemplates(viewer)) return sendExportError(req, res, unauthenticated(viewer));
   const name = String(req.params.file ?? '').replace(/\.xlsx$/u, '');
   const kind = importKind(name);
   if (!kind) return sendExportError(req, res, badRequest('params', unknownKind(name)));

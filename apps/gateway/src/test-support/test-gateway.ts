@@ -12,6 +12,8 @@ export type LogLine = Record<string, unknown>;
 export interface TestGateway {
   gateway: Gateway;
   prisma: PrismaClient;
+  /** The test database's URL (for a CLI run on the same data). */
+  url: string;
   /** Every JSON log line the gateway wrote, parsed. */
   logs: LogLine[];
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startTestGateway(
   return {
     gateway,
     prisma,
+    url: db.url,
     logs,
     async close() {
       await gateway.close();

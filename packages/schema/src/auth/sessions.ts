@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { formatViDate, todayInVietnam } from '@coso/domain';
 import type { AdministrativeUnit, PrismaClient } from '../generated/prisma/client.js';
 import { type CredentialProblem, readAuthorization } from './credentials.js';
@@ -105,6 +106,17 @@ export async function logout(prisma: PrismaClient, viewer: Viewer): Promise<bool
 function isLocked(account: { validTo: Date | null; lockedAt: Date | null }, now: Date): boolean {
   if (account.lockedAt !== null && account.lockedAt <= now) return true;
   return account.validTo !== null && account.validTo.toISOString().slice(0, 10) <= todayInVietnam(now);
+}
+
+/**
+ * A stored account as the viewer its own session would give (the same `toViewer`), for the CLI's
+ * `--as <account>`: null for an unknown account, and for one locked or ended (its sessions are
+ * refused too). It has no session: `sessionId` is this run's own id.
+ */
+export async function accountViewer(prisma: PrismaClient, username: string, now: Date = new Date()): Promise<AccountViewer | null> {
+  const account = await prisma.account.findUnique({ where: { username } });
+  if (!account || isLocked(account, now)) return null;
+  return toViewer(account, randomUUID());
 }
 
 /** The viewer behind a bearer token: anonymous when the token is unknown, expired or revoked. */

@@ -37,6 +37,16 @@ export function canWrite(v: Viewer): boolean {
   return isAdmin(v) || (v.kind === 'account' && isTerritorialRole(v.role));
 }
 
+/**
+ * May download a kind's import template — empty (`GET /imports/templates`), or filled with the
+ * kind's records as it reads them (`GET /exports/templates`, masked and scoped like its lists):
+ * every signed-in account, whether or not it may import (`canWrite`). Both routes ask this, and
+ * `me.permissions.downloadsTemplates` sends it to the web app.
+ */
+export function mayDownloadTemplates(v: Viewer): v is AccountViewer {
+  return v.kind === 'account';
+}
+
 /** Bound to a territory: reads and writes are limited to it. */
 export function isTerritorial(v: Viewer): v is AccountViewer {
   return v.kind === 'account' && isTerritorialRole(v.role) && v.scopeUnitId !== null;

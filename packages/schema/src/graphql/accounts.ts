@@ -3,7 +3,7 @@ import { openDemoAccounts } from '../auth/demo-accounts.js';
 import { clearThrottles } from '../auth/login-throttle.js';
 import { hashPassword } from '../auth/passwords.js';
 import { type LoginFailure, login, loginMessage, logout } from '../auth/sessions.js';
-import { type AccountViewer, canWrite, isTerritorial, seesPartyData, seesPersonalData } from '../auth/viewer.js';
+import { type AccountViewer, canWrite, isTerritorial, mayDownloadTemplates, seesPartyData, seesPersonalData } from '../auth/viewer.js';
 import type { Account } from '../generated/prisma/client.js';
 import { toDbDate } from '../store/db-dates.js';
 import { type Tx, writeTransaction } from '../store/transaction.js';
@@ -58,6 +58,11 @@ const Permissions = builder.objectRef<AccountViewer>('Permissions').implement({
     seesPersonalData: t.boolean({ description: 'Citizen IDs and phones unmasked.', resolve: (v) => seesPersonalData(v) }),
     seesPartyData: t.boolean({ description: 'Party membership visible.', resolve: (v) => seesPartyData(v) }),
     admin: t.boolean({ resolve: (v) => v.role === 'SYSTEM_ADMIN' }),
+    downloadsTemplates: t.boolean({
+      description:
+        'May download the import templates, empty or filled with a kind’s records as this account reads them (GET /imports/templates, GET /exports/templates).',
+      resolve: (v) => mayDownloadTemplates(v),
+    }),
   }),
 });
 

@@ -17,11 +17,11 @@ import {
   type RowOutcome,
   type RowSource,
   runImport,
-  tableSource,
 } from './engine.js';
+import { scanFile } from './file-source.js';
 import { IMPORT_KINDS, type ImportKind, importKind } from './kinds.js';
 import type { ReadBackChange } from './read-back-rows.js';
-import { readFileRows, readSheets, type Sheet } from './read-file.js';
+import { type FileInput, readFileRows, type Sheet } from './read-file.js';
 import { claimRun } from './run-claim.js';
 import { chooseSheet, sheetHeadsOf } from './sheets.js';
 import {
@@ -311,32 +311,41 @@ export async function storedOutcome(ctx: UseCaseContext, summary: ImportSummary,
 /**
  * A file imported in one go (the CLI): read, checked and — unless a dry run — committed in one
  * transaction that also records the batch; a dry run, an error or a kill leaves nothing behind.
+ * The file (its bytes, or a file on disk) is read as a stream, its rows checked a chunk at a time
+ * (file-source.ts); `keepRows: false` keeps no row's outcome (the CLI prints counts and errors).
  */
 export async function importFile(
   ctx: UseCaseContext,
   schema: GraphQLSchema,
-  upload: Upload & { dryRun: boolean; onRow?: (done: number, total: number) => void; chunkRows?: number },
+  upload: Omit<Upload, 'bytes'> & {
+    bytes: FileInput;
+    dryRun: boolean;
+    keepRows?: boolean;
+    onRow?: (done: number, total: number) => void;
+    chunkRows?: number;
+  },
 ): Promise<ImportOutcome> {
   const kind = kindOrRefuse(upload.kind);
-  const sheet = chooseSheet(await readSheets(upload.bytes, upload.fileName), kind, upload.sheet);
+  const file = await scanFile(upload.bytes, upload.fileName);
+  const sheet = chooseSheet(file.heads, kind, upload.sheet);
   const rows: RowOutcome[] = [];
   const errors: ImportError[] = [];
   const summary = await runImport(ctx, schema, {
     kind,
-    source: tableSource(sheet.rows),
+    source: file.source(sheet.name),
     sheet: sheet.name,
     batch: {
       id: newBatchId(),
       kind: kind.name,
       source: upload.source?.trim() || defaultSource(ctx.viewer),
       fileName: upload.fileName,
-      sha256: sha256(upload.bytes),
+      sha256: file.sha256,
       stored: false,
     },
     commit: !upload.dryRun,
     onRows: async (checked) => {
       for (const { errors: found, ...row } of checked) {
-        rows.push(row);
+        if (upload.keepRows !== false) rows.push(row);
         errors.push(...found);
       }
     },

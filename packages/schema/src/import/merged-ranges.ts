@@ -1,5 +1,17 @@
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import type { CellValue } from '@coso/domain';
-import JSZip from 'jszip';
+
+/** unzipper, exceljs' own zip reader (the one its streaming WorkbookReader reads with): a zip read as a stream. */
+interface ZipEntry extends AsyncIterable<Buffer> {
+  path: string;
+  type: 'File' | 'Directory';
+  autodrain(): { promise(): Promise<void> };
+}
+const require = createRequire(import.meta.url);
+const unzipper = createRequire(require.resolve('exceljs'))('unzipper') as {
+  Parse(options: { forceStream: true }): NodeJS.ReadWriteStream & AsyncIterable<ZipEntry>;
+};
 
 /** A merged range of a sheet, 0-based and inclusive: rows top..bottom, columns left..right. */
 export interface MergedRange {
@@ -15,35 +27,34 @@ const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)
 
 /**
  * The merged ranges of each worksheet of an .xlsx, by the number N of its `xl/worksheets/sheetN.xml`
- * (as exceljs' streaming reader announces it). Each sheet's XML is decompressed as a stream and only
- * its `<mergeCell>` tags kept: the ranges come after the rows, so the rows' reader needs them first.
+ * (as exceljs' streaming reader announces it). The zip is read as a stream (bytes in memory or a
+ * file's slices: never held whole), each sheet's XML decompressed as it comes and only its
+ * `<mergeCell>` tags kept: the ranges come after the rows, so the rows' reader needs them first.
  */
-export async function mergedRanges(bytes: Uint8Array): Promise<Map<string, MergedRange[]>> {
-  const zip = await JSZip.loadAsync(bytes);
+export async function mergedRanges(file: Uint8Array | AsyncIterable<Uint8Array>): Promise<Map<string, MergedRange[]>> {
+  const zip = unzipper.Parse({ forceStream: true });
+  const source = Readable.from(file instanceof Uint8Array ? [Buffer.from(file)] : file);
+  source.on('error', (error) => zip.emit('error', error));
+  source.pipe(zip);
   const found = new Map<string, MergedRange[]>();
-  for (const file of Object.values(zip.files)) {
-    const sheet = SHEET_FILE.exec(file.name)?.[1];
-    if (sheet === undefined || file.dir) continue;
+  for await (const entry of zip) {
+    const sheet = SHEET_FILE.exec(entry.path)?.[1];
+    if (sheet === undefined || entry.type !== 'File') {
+      await entry.autodrain().promise();
+      continue;
+    }
     const ranges: MergedRange[] = [];
     let carry = '';
-    await new Promise<void>((resolve, reject) => {
-      file
-        .nodeStream('nodebuffer')
-        .on('data', (bytes: Buffer) => {
-          // The tags looked for are ASCII: one byte a character is enough, whatever the text around them.
-          const text = carry + bytes.toString('latin1');
-          // A tag cut by the chunk's end is scanned with the next chunk.
-          const cut = text.lastIndexOf('<');
-          const whole = cut >= 0 && !text.includes('>', cut) ? text.slice(0, cut) : text;
-          carry = text.slice(whole.length);
-          for (const m of whole.matchAll(MERGE_CELL)) ranges.push(rangeOf(m));
-        })
-        .on('error', reject)
-        .on('end', () => {
-          for (const m of carry.matchAll(MERGE_CELL)) ranges.push(rangeOf(m));
-          resolve();
-        });
-    });
+    for await (const bytes of entry) {
+      // The tags looked for are ASCII: one byte a character is enough, whatever the text around them.
+      const text = carry + bytes.toString('latin1');
+      // A tag cut by the chunk's end is scanned with the next chunk.
+      const cut = text.lastIndexOf('<');
+      const whole = cut >= 0 && !text.includes('>', cut) ? text.slice(0, cut) : text;
+      carry = text.slice(whole.length);
+      for (const m of whole.matchAll(MERGE_CELL)) ranges.push(rangeOf(m));
+    }
+    for (const m of carry.matchAll(MERGE_CELL)) ranges.push(rangeOf(m));
     if (ranges.length > 0) found.set(sheet, ranges);
   }
   return found;

@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { CellValue } from '@coso/domain';
 import { parse } from 'csv-parse';
@@ -41,12 +42,30 @@ export interface Sheet {
 export type RowSink = (sheet: string, index: number, cells: CellValue[]) => void | Promise<void>;
 
 /**
+ * A file to read: its bytes in memory (an upload's body), or a file on disk (`coso import`), read a
+ * chunk at a time and never held whole.
+ */
+export type FileInput = Uint8Array | { path: string };
+
+/** How much of a file is read (and decoded, for a CSV) at a time. */
+const SLICE = 64 * 1024;
+
+/** The file's bytes, a slice at a time. */
+export async function* slicesOf(input: FileInput): AsyncGenerator<Uint8Array> {
+  if (input instanceof Uint8Array) {
+    for (let at = 0; at < input.length; at += SLICE) yield input.subarray(at, at + SLICE);
+    return;
+  }
+  yield* createReadStream(input.path, { highWaterMark: SLICE }) as AsyncIterable<Buffer>;
+}
+
+/**
  * Reads the file a row at a time — `.xlsx` through exceljs' streaming WorkbookReader, `.csv` through
  * csv-parse's stream — handing each row to `onRow`, so nothing here holds more than a row of it (the
  * bytes aside). Answers the sheets' names in the workbook's order. The one reader of files:
  * `readSheets` collects what it hands over.
  */
-export async function readFileRows(bytes: Uint8Array, fileName: string, onRow: RowSink): Promise<string[]> {
+export async function readFileRows(input: FileInput, fileName: string, onRow: RowSink): Promise<string[]> {
   const format = fileFormat(fileName);
   if (format === null) {
     throw new UnreadableFile({
@@ -67,9 +86,9 @@ export async function readFileRows(bytes: Uint8Array, fileName: string, onRow: R
     }
   };
   try {
-    if (format === 'xlsx') return await readXlsx(bytes, sink);
+    if (format === 'xlsx') return await readXlsx(input, sink);
     const name = fileName.replace(/\.csv$/iu, '');
-    await readCsv(bytes, (index, cells) => sink(name, index, cells));
+    await readCsv(slicesOf(input), (index, cells) => sink(name, index, cells));
     return [name];
   } catch (error) {
     if (consumerError !== null) throw (consumerError as { error: unknown }).error;
@@ -82,9 +101,9 @@ export async function readFileRows(bytes: Uint8Array, fileName: string, onRow: R
 }
 
 /** Every sheet of the file, in the workbook's order, each with its cells as read (a row with no cell: []). */
-export async function readSheets(bytes: Uint8Array, fileName: string): Promise<Sheet[]> {
+export async function readSheets(input: FileInput, fileName: string): Promise<Sheet[]> {
   const tables = new Map<string, Table>();
-  const names = await readFileRows(bytes, fileName, (sheet, index, cells) => {
+  const names = await readFileRows(input, fileName, (sheet, index, cells) => {
     const table = tables.get(sheet) ?? [];
     tables.set(sheet, table);
     while (table.length < index) table.push([]);
@@ -135,17 +154,26 @@ export function delimiterOf(text: string): ';' | ',' {
   return comma[0] > semi[0] || (comma[0] === semi[0] && comma[1] > semi[1]) ? ',' : ';';
 }
 
-/** How much of a CSV is decoded and handed to the parser at a time. */
-const CSV_SLICE = 64 * 1024;
-
 /**
  * A CSV read through csv-parse's stream: the bytes are decoded a slice at a time and each record
  * becomes a table row as it is parsed, so the file is never held whole as one string nor as a second
  * array of records. The separator is chosen on the first slice (its first 50 lines).
  */
-async function readCsv(bytes: Uint8Array, onRow: (index: number, cells: CellValue[]) => Promise<void>): Promise<void> {
+async function readCsv(slices: AsyncGenerator<Uint8Array>, onRow: (index: number, cells: CellValue[]) => Promise<void>): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const first = decoder.decode(bytes.subarray(0, CSV_SLICE), { stream: true });
+  // The first slice (a file read from disk may come in shorter pieces: gathered up to a slice).
+  const head: Uint8Array[] = [];
+  let headLength = 0;
+  let next = await slices.next();
+  while (!next.done && headLength < SLICE) {
+    head.push(next.value);
+    headLength += next.value.length;
+    if (headLength < SLICE) next = await slices.next();
+  }
+  const first = decoder.decode(Buffer.concat(head), { stream: true });
+  const rest = async function* () {
+    if (headLength >= SLICE) yield* slices;
+  };
   const parser = parse({
     bom: true,
     delimiter: delimiterOf(first.replace(/^\uFEFF/u, '')),
@@ -162,10 +190,13 @@ async function readCsv(bytes: Uint8Array, onRow: (index: number, cells: CellValu
       );
     }
   })();
+  // Its failure (the consumer's, or the parser's) is awaited below, once the writing stops: not an unhandled rejection meanwhile.
+  reading.catch(() => undefined);
   try {
     parser.write(first);
-    for (let at = CSV_SLICE; at < bytes.length && !parser.destroyed; at += CSV_SLICE) {
-      const text = decoder.decode(bytes.subarray(at, at + CSV_SLICE), { stream: true });
+    for await (const slice of rest()) {
+      if (parser.destroyed) break;
+      const text = decoder.decode(slice, { stream: true });
       // Wait for the parser to take the slice before decoding the next (backpressure), or for it to fail.
       if (!parser.write(text)) {
         await new Promise<void>((resolve) => {
@@ -195,15 +226,15 @@ type XlsxSink = (sheet: string, index: number, cells: CellValue[]) => Promise<vo
  * (`mergedRanges`, a scan of each sheet's XML) and `MergeFill` gives each range's value to every
  * cell it covers as the rows go by.
  */
-async function readXlsx(bytes: Uint8Array, onRow: XlsxSink): Promise<string[]> {
-  const merges = await mergedRanges(bytes);
+async function readXlsx(input: FileInput, onRow: XlsxSink): Promise<string[]> {
+  const merges = await mergedRanges(slicesOf(input));
   // exceljs' streaming reader now and then (about one read in 300 of a file written by exceljs, whose
   // xl/workbook.xml is the zip's last entry) fails before its first sheet: "Cannot read properties of
   // undefined (reading 'sheets')". Nothing has been handed over then, so reading again is safe.
   for (let attempt = 1; ; attempt++) {
     let handed = false;
     try {
-      return await readXlsxOnce(bytes, merges, async (sheet, index, cells) => {
+      return await readXlsxOnce(slicesOf(input), merges, async (sheet, index, cells) => {
         handed = true;
         await onRow(sheet, index, cells);
       });
@@ -213,10 +244,10 @@ async function readXlsx(bytes: Uint8Array, onRow: XlsxSink): Promise<string[]> {
   }
 }
 
-async function readXlsxOnce(bytes: Uint8Array, merges: Map<string, MergedRange[]>, onRow: XlsxSink): Promise<string[]> {
+async function readXlsxOnce(slices: AsyncIterable<Uint8Array>, merges: Map<string, MergedRange[]>, onRow: XlsxSink): Promise<string[]> {
   // exceljs' reader with UTF-8 decoded across chunks (utf8-workbook-reader.ts).
   const WorkbookReader = utf8WorkbookReader();
-  const reader = new WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new WorkbookReader(Readable.from(slices), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date from a number (a cell's number format).

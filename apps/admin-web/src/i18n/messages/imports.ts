@@ -20,7 +20,8 @@ export const importMessages = defineMessages(
     'imports.upload.busy': 'Đang tải tệp lên và đọc…',
     'imports.upload.failed': 'Không tải tệp lên được',
     'imports.upload.wrongType': 'Tệp “{name}” không phải .xlsx hay .csv: hãy lưu bảng tính thành một trong hai định dạng này.',
-    'imports.readOnly': 'Tài khoản của bạn chỉ được xem dữ liệu nên không nhập được tệp.',
+    'imports.readOnly':
+      'Tài khoản của bạn chỉ được xem dữ liệu nên không nhập được tệp; bạn vẫn tải được mẫu Excel và dữ liệu mình được xem theo mẫu.',
     'imports.httpFailed': 'Máy chủ trả lời lỗi {status}.',
     'imports.history': 'Các lần nhập trước',
     'imports.history.empty': 'Chưa có lần nhập nào.',
@@ -96,7 +97,8 @@ export const importMessages = defineMessages(
     'imports.upload.busy': 'Uploading and reading the file…',
     'imports.upload.failed': 'The file could not be uploaded',
     'imports.upload.wrongType': 'The file “{name}” is neither .xlsx nor .csv: save the spreadsheet as one of them.',
-    'imports.readOnly': 'Your account may only read data, so it cannot import files.',
+    'imports.readOnly':
+      'Your account may only read data, so it cannot import files; it can still download the Excel template, and the data it reads in the template.',
     'imports.httpFailed': 'The server answered with error {status}.',
     'imports.history': 'Earlier imports',
     'imports.history.empty': 'No imports yet.',

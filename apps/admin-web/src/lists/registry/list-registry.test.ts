@@ -120,9 +120,14 @@ describe('the registry of listed types', () => {
 
     it('has a menu item under its label in both languages, for the roles it is meant for', () => {
       for (const admin of [true, false]) {
-        const item = visibleMenuItems({ admin, canWrite: true, seesPartyData: true, seesPersonalData: true, territorial: !admin }).find(
-          (i) => i.path === path,
-        );
+        const item = visibleMenuItems({
+          admin,
+          canWrite: true,
+          downloadsTemplates: true,
+          seesPartyData: true,
+          seesPersonalData: true,
+          territorial: !admin,
+        }).find((i) => i.path === path);
         if (!admin && entry.menu.adminOnly) expect(item).toBeUndefined();
         else expect(item?.label).toEqual(entry.menu.label);
       }

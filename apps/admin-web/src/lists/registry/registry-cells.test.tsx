@@ -15,7 +15,7 @@ const officer = (canWrite: boolean): SessionUser => ({
   displayName: 'Cán bộ phường',
   role: 'WARD_STAFF',
   scopeUnit: null,
-  permissions: { admin: false, canWrite, seesPartyData: false, seesPersonalData: true, territorial: true },
+  permissions: { admin: false, canWrite, downloadsTemplates: true, seesPartyData: false, seesPersonalData: true, territorial: true },
 });
 
 function context(entry: ListEntry, options: { language?: 'vi' | 'en'; canWrite?: boolean; forbidden?: string[] } = {}): ColumnsContext {
