@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSchema, type PrismaClient } from '@coso/schema';
 import express, { type Request, type Response } from 'express';
 import { compiledReadPlugin } from './compiled-read-plugin.js';
@@ -16,6 +15,7 @@ import { listExportRoutes } from './exports/list-export.js';
 import { exportRoutes } from './exports/routes.js';
 import { templateExportRoutes } from './exports/template-export.js';
 import { contextFor, type GatewayContext, operationContextPlugin } from './graphql-context.js';
+import { graphqlHttpHandler } from './graphql-http.js';
 import { graphqlLimits, HTTP_BODY_LIMIT } from './graphql-limits.js';
 import { healthRoutes } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
@@ -117,13 +117,7 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   app.use(templateExportRoutes({ prisma, log, expensiveWork }));
   app.use(listExportRoutes({ prisma, log, apollo, schema, parseOptions: limits.parseOptions }));
   app.use(importRoutes({ prisma, log }));
-  app.use(
-    '/graphql',
-    noStore,
-    express.json({ limit: HTTP_BODY_LIMIT }),
-    requestScope(),
-    expressMiddleware(apollo, { context: contextFor(prisma) }),
-  );
+  app.use('/graphql', noStore, express.json({ limit: HTTP_BODY_LIMIT }), requestScope(), graphqlHttpHandler(apollo, contextFor(prisma)));
   app.use('/graphiql', graphiqlSite());
   app.use(adminWebSite(config.adminWebDist));
   app.use((_req: Request, res: Response) => {
