@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { compiledResponse } from '@coso/schema';
 import type { GatewayContext } from './graphql-context.js';
+import { objectOfJsonTexts } from './json-splice.js';
 
 /**
  * Answers a query whose every root field is one generated statement (the explorer's nested read)
@@ -9,6 +10,10 @@ import type { GatewayContext } from './graphql-context.js';
  * so the limits, the cost (and its dry run: the last plugin's `responseForOperation` is asked last)
  * and the bound on expensive work apply first; `willSendResponse` (read logs, `extensions.hidden`)
  * runs for its response as for any other.
+ *
+ * Over HTTP (`contextValue.jsonSplice`, graphql-http.ts) the statements' JSON is not parsed: `data`
+ * is a placeholder for its text, which the handler puts in the body as PostgreSQL sent it. Called
+ * from elsewhere (`executeOperation`: the list exports read `data`), the answer is objects.
  */
 export function compiledReadPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
@@ -21,9 +26,13 @@ export function compiledReadPlugin(): ApolloServerPlugin<GatewayContext> {
             operationName: request.operationName,
             variables: request.variables,
             context: contextValue,
+            asText: contextValue.jsonSplice !== undefined,
           });
           if (!answer) return null;
-          return { http: response.http, body: { kind: 'single', singleResult: { data: answer.data } } };
+          const splice = contextValue.jsonSplice;
+          // A string where Apollo expects the object: only the handler that made the placeholder reads this body.
+          const data = splice ? (splice.put(objectOfJsonTexts(answer.data)) as unknown as Record<string, unknown>) : answer.data;
+          return { http: response.http, body: { kind: 'single', singleResult: { data } } };
         },
       };
     },

@@ -9,6 +9,7 @@ import {
 } from '@coso/schema';
 import type { Request, Response } from 'express';
 import { viewerKey } from './expensive-work.js';
+import type { JsonSplice } from './json-splice.js';
 import { type RequestRecord, requestRecord } from './request-log.js';
 
 /** The schema's per-request context, plus the request's log record (never seen by resolvers). */
@@ -16,6 +17,8 @@ export interface GatewayContext extends Context {
   request: RequestRecord;
   /** Whose expensive work this request's is (expensive-work.ts): the account, or the address of an anonymous caller. */
   expensiveWorkKey: string;
+  /** Over HTTP: where a compiled read's JSON text waits to be put in the body as it is (graphql-http.ts). */
+  jsonSplice?: JsonSplice;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface GatewayContext extends Context {
  * context factory.
  */
 export function contextFor(prisma: PrismaClient) {
-  return async ({ req, res }: { req: Request; res?: Response }): Promise<GatewayContext> => {
+  return async ({ req, res, splice }: { req: Request; res?: Response; splice?: JsonSplice }): Promise<GatewayContext> => {
     const request = requestRecord(req);
     // The scope unit comes with the session (one statement): the territory's day and `me { scopeUnit }` need no other.
     const { viewer, scopeUnit } = await sessionFromAuthorization(prisma, req.headers.authorization);
@@ -43,7 +46,7 @@ export function contextFor(prisma: PrismaClient) {
       clientAddress,
       signal: abandoned.signal,
     });
-    return { ...context, request, expensiveWorkKey: viewerKey(viewer, clientAddress) };
+    return { ...context, request, expensiveWorkKey: viewerKey(viewer, clientAddress), ...(splice ? { jsonSplice: splice } : {}) };
   };
 }
 

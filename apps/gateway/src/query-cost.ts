@@ -105,6 +105,13 @@ export function coercedVariables(
 const costs = new WeakMap<object, QueryCost>();
 
 /**
+ * Costs by operation (Apollo keeps one parsed document per operation text, so the same node comes
+ * back on every request of it) and variables: the walk and the variables' coercion once, not per request.
+ */
+const byOperation = new WeakMap<OperationDefinitionNode, Map<string, QueryCost>>();
+const MAX_VARIABLE_SETS = 64;
+
+/**
  * The cost of the operation one Apollo request runs, with its variables; counted once per request
  * however many plugins ask (the cost limit and the bound on expensive work).
  */
@@ -115,6 +122,13 @@ export function requestCost(
   if (!document || !operation) return undefined;
   const known = costs.get(request.request);
   if (known) return known;
+  let sets = byOperation.get(operation);
+  const variablesKey = JSON.stringify(request.request.variables ?? null);
+  const counted = sets?.get(variablesKey);
+  if (counted) {
+    costs.set(request.request, counted);
+    return counted;
+  }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const cost = operationCost(
@@ -124,5 +138,11 @@ export function requestCost(
     coercedVariables(schema, operation, request.request.variables),
   );
   costs.set(request.request, cost);
+  if (!sets) {
+    sets = new Map();
+    byOperation.set(operation, sets);
+  }
+  if (sets.size >= MAX_VARIABLE_SETS) sets.clear();
+  sets.set(variablesKey, cost);
   return cost;
 }

@@ -10,7 +10,7 @@ import {
 import { collectFields } from 'graphql/execution/collectFields.js';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
 import type { Context } from '../context.js';
-import { keepNotes } from '../hidden-records.js';
+import { addNotes, keepNotes } from '../hidden-records.js';
 import { cachedCompile, compileKey } from './compile-cache.js';
 import { COMPILED_READS_OFF, FAILED, NOT_COMPILED, PLANNING, runCompiled } from './pre-resolved-plugin.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
@@ -36,6 +36,8 @@ export async function compiledResponse(request: {
   operationName?: string | null | undefined;
   variables?: Readonly<Record<string, unknown>> | undefined;
   context: Context;
+  /** Each root field's value as its JSON text, as the statement sent it (the gateway splices it into the body). */
+  asText?: boolean;
 }): Promise<{ data: Record<string, unknown> } | undefined> {
   const { schema, document, context: ctx } = request;
   if (ctx.compiledReads === false || COMPILED_READS_OFF) return undefined;
@@ -53,7 +55,7 @@ export async function compiledResponse(request: {
   for (const [key, fieldNodes] of collectFields(schema, fragments, variableValues, queryType, operation.selectionSet)) {
     const node = fieldNodes[0] as FieldNode;
     if (node.name.value === '__typename') {
-      planned.push({ key, value: queryType.name });
+      planned.push({ key, value: request.asText ? JSON.stringify(queryType.name) : queryType.name });
       continue;
     }
     const field = queryType.getFields()[node.name.value];
@@ -73,6 +75,12 @@ export async function compiledResponse(request: {
     // Known not to compile (the units list asks `code`): no planning, not even the arguments' mappers.
     const known = cachedCompile(compileKey(info, ctx, false));
     if (known && 'notCompiled' in known) return abandon(restoreNotes);
+    // Compiled before for this very key (its arguments mapped and bounded then): its statement, no planning.
+    if (known) {
+      addNotes(ctx, known.noted);
+      planned.push({ key, node, compiled: known.compiled });
+      continue;
+    }
     PLANNING.add(info);
     let compiled: unknown;
     try {
@@ -86,7 +94,7 @@ export async function compiledResponse(request: {
   }
 
   // Root fields run side by side, as graphql-js runs a query's.
-  const answers = await Promise.allSettled(planned.map((p) => ('compiled' in p ? runCompiled(ctx, p.compiled) : p.value)));
+  const answers = await Promise.allSettled(planned.map((p) => ('compiled' in p ? runCompiled(ctx, p.compiled, request.asText) : p.value)));
   const data: Record<string, unknown> = {};
   let failed: Map<FieldNode, unknown> | undefined;
   for (const [i, p] of planned.entries()) {

@@ -25,9 +25,9 @@ export const NOT_COMPILED = Symbol('not compiled');
 /** A compiled operation's statement that failed, by request and root field: graphql-js reports it where the field is (compiled-operation.ts). */
 export const FAILED = new WeakMap<object, Map<FieldNode, unknown>>();
 
-/** Runs a compiled statement: its one row's JSON. */
-export async function runCompiled(ctx: Context, compiled: CompiledRead): Promise<unknown> {
-  const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params);
+/** Runs a compiled statement: its one row's JSON (`asText`: as the text PostgreSQL sent, not parsed). */
+export async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
+  const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params, { jsonAsText: asText });
   return rows[0]?.data;
 }
 
