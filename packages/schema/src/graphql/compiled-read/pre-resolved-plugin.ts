@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { addNotes, notedBy } from '../hidden-records.js';
 import { checkOperationInputs } from '../input-bounds.js';
 import { cachedCompile, compileKey, keepCompile } from './compile-cache.js';
+import { CompiledFallback, finishAnswer } from './finish-answer.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { NotCompiled, useDataModelOf } from './where-sql.js';
 
@@ -28,7 +29,8 @@ export const FAILED = new WeakMap<object, Map<FieldNode, unknown>>();
 /** Runs a compiled statement: its one row's JSON. */
 export async function runCompiled(ctx: Context, compiled: CompiledRead): Promise<unknown> {
   const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params);
-  return rows[0]?.data;
+  const data = rows[0]?.data;
+  return compiled.finish ? finishAnswer(ctx, data) : data;
 }
 
 /** An object the compiled statement built: its fields are its response keys, already checked. */
@@ -58,6 +60,7 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
         if (ctx.compiledReads === false || COMPILED_READS_OFF || !ctx.access.signedIn)
           return planning ? NOT_COMPILED : resolver(parent, args, context, info);
         const failed = FAILED.get(ctx)?.get(info.fieldNodes[0] as FieldNode);
+        if (failed instanceof CompiledFallback) return resolver(parent, args, context, info);
         if (failed) throw failed;
         const key = compileKey(info, ctx, !planning);
         let entry = cachedCompile(key);
@@ -76,7 +79,14 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
           keepCompile(key, entry);
         } else if ('compiled' in entry) addNotes(ctx, entry.noted);
         if ('notCompiled' in entry) return planning ? NOT_COMPILED : resolver(parent, args, context, info);
-        return planning ? entry.compiled : runCompiled(ctx, entry.compiled);
+        if (planning) return entry.compiled;
+        try {
+          return await runCompiled(ctx, entry.compiled);
+        } catch (error) {
+          // A record the statement may not show (finish-answer.ts): the resolvers answer, nothing was logged.
+          if (error instanceof CompiledFallback) return resolver(parent, args, context, info);
+          throw error;
+        }
       };
     }
     return resolver;
