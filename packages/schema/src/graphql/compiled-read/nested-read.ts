@@ -37,7 +37,9 @@ import { Aliases, columnOf, NotCompiled, orderSql, Params, relationJoin, type Sq
  * field with its own resolver (masking, logging, a role gate) is not covered.
  *
  * What it covers, and nothing else (anything else throws `NotCompiled` and the whole root field is
- * answered by the resolvers): the root `units` (asOf, filter, orderBy, first); connections asked for
+ * answered by the resolvers): the root `units` and `people` (asOf, filter, orderBy, first; the
+ * people search's `minPosts` and party filters excepted); a unit's `code` and `parent`, a person's
+ * `residenceUnit` and personal details (finish-answer.ts); connections asked for
  * `nodes`, `totalCount` and `__typename` with `first` in 1…MAX_PAGE_SIZE or left out (no cursors:
  * `after`, `before`, `last`, `edges`, `pageInfo` fall back); the links below; on every object `id`,
  * `__typename` and exposed columns without arguments or auth scopes, of any alias, through fragments

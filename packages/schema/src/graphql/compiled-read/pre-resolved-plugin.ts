@@ -40,8 +40,10 @@ const preResolved = (parent: unknown): parent is Record<string, unknown> =>
 /**
  * Lets one SQL statement answer a whole subtree (compiled-read/nested-read.ts). The outermost plugin:
  * - a compiled root field (`COMPILED_ROOTS`) runs its statement when the selection is covered, else
- *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else),
- *   compiling once per operation, variables and viewer (compile-cache.ts);
+ *   the resolvers as always (the decision is the compiler throwing `NotCompiled`, nothing else),
+ *   compiling once per operation, variables and viewer (compile-cache.ts); and the resolvers too when
+ *   the statement met a related record the viewer may not read (`CompiledFallback`, finish-answer.ts:
+ *   their answer carries the field's error, which a statement's JSON cannot);
  * - every field of a pre-resolved object hands through its response key — no wrapper, no argument
  *   mapper, no Prisma, no per-object read check (the statement carried the territory, dates and party rules);
  * - a pre-resolved object is of its type (`isTypeOf`) without the type's read check, for the same reason.
