@@ -186,7 +186,21 @@ const PersonOrder = builder.inputType('PersonOrder', {
 });
 const PERSON_ORDER = { NAME: 'fullName', BIRTH_YEAR: 'birthYear' } as const;
 
-function personWhere(f: typeof PersonFilter.$inferInput | null | undefined, asOf: string) {
+export type PersonFilterValue = typeof PersonFilter.$inferInput;
+export type PeopleOrderValue = ReadonlyArray<typeof PersonOrder.$inferInput> | null | undefined;
+
+/** The order of `people`: the asked one (default: name), then the id. Shared with the compiled read. */
+export function peopleOrder(orderBy: PeopleOrderValue) {
+  return [
+    ...(orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
+      [PERSON_ORDER[o.field]]: o.direction === 'DESC' ? ('desc' as const) : ('asc' as const),
+    })),
+    { id: 'asc' as const },
+  ];
+}
+
+/** The condition of `people` (before the viewer's territory and `minPosts`): shared with the compiled read. */
+export function personWhere(f: PersonFilterValue | null | undefined, asOf: string) {
   const and: Record<string, unknown>[] = [activeOnWhere(asOf)];
   if (f) {
     and.push(...textWhere(f.name, 'fullName', 'nameSearch'));
@@ -270,12 +284,7 @@ builder.queryFields((t) => ({
       ctx.prisma.person.findMany({
         ...query,
         where: scoped(ctx, 'Person', await peopleWhere(ctx, args.filter, resolveAsOf(args.asOf, ctx, info))),
-        orderBy: [
-          ...(args.orderBy ?? [{ field: 'NAME' as const, direction: 'ASC' as const }]).map((o) => ({
-            [PERSON_ORDER[o.field]]: o.direction === 'DESC' ? 'desc' : 'asc',
-          })),
-          { id: 'asc' },
-        ],
+        orderBy: peopleOrder(args.orderBy),
       }),
   }),
   memberships: t.prismaConnection({

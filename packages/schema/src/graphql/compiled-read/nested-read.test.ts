@@ -146,11 +146,11 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
     const fallBack = [
       '{ units(first: 2) { edges { cursor node { name } } } }',
       '{ units(first: 2) { pageInfo { hasNextPage } nodes { name } } }',
-      '{ units(first: 2) { nodes { code } } }',
+      '{ units(first: 2) { nodes { codes { code } } } }',
       '{ units(first: 2) { nodes { validTo } } }',
-      '{ units(first: 2, filter: { kind: RESIDENTIAL_GROUP }) { nodes { buildings(first: 2) { nodes { board { members { nodes { person { citizenId phone } } } } } } } } }',
+      '{ units(first: 2, filter: { kind: RESIDENTIAL_GROUP }) { nodes { buildings(first: 2) { nodes { board { members { nodes { person { memberships { role } } } } } } } } } }',
+      '{ people(first: 2, filter: { minPosts: 1 }) { nodes { fullName } } }',
       '{ units(first: 2, filter: { kind: RESIDENTIAL_GROUP }) { nodes { buildings(first: 2) { nodes { board { partyMembers { totalCount } } } } } } }',
-      '{ units(first: 2, filter: { name: { search: "giang bien" } }) { nodes { name } } }',
       '{ units(first: 500) { nodes { name } } }',
       '{ units(first: 2) { nodes { children(first: 0) { nodes { name } } } } }',
     ];
@@ -171,7 +171,14 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
     expect(refused.all).toEqual([]);
     expect(refused.withoutExecution).toBe(false);
     // Covered: the compiled statement (the same shapes with only covered fields).
-    for (const source of ['{ units(first: 2) { nodes { name } } }', '{ units(first: 2) { totalCount nodes { id kind } } }']) {
+    for (const source of [
+      '{ units(first: 2) { nodes { name } } }',
+      '{ units(first: 2) { totalCount nodes { id kind } } }',
+      // A code held on the date, a place search, personal details (finished by the Person fields' rules: people-read.test.ts).
+      '{ units(first: 2) { nodes { code } } }',
+      '{ units(first: 2, filter: { name: { search: "giang bien" } }) { nodes { name } } }',
+      '{ units(first: 2, filter: { kind: RESIDENTIAL_GROUP }) { nodes { buildings(first: 2) { nodes { board { members { nodes { person { citizenId phone } } } } } } } } }',
+    ]) {
       const { compiled, oracle, statements } = await both(source, 'admin');
       expect(compiled).toEqual(oracle);
       expect(statements, source).toBe(1);

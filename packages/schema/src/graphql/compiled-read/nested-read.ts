@@ -12,13 +12,16 @@ import {
 import { collectSubfields } from 'graphql/execution/collectFields.js';
 import { modelFacts } from '../../entities/data-model.js';
 import { definitionOf, isEntityType } from '../../entities/definitions.js';
+import { activeOnWhere } from '../../store/db-dates.js';
 import { inheritedOr } from '../as-of.js';
 import { membersQuery } from '../bodies.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { boardWhere, buildingsQuery } from '../buildings.js';
 import type { Context } from '../context.js';
+import { type PeopleOrderValue, type PersonFilterValue, peopleOrder, personWhere } from '../people.js';
 import { CHILD_ORDER, childLinksWhere, unitsOrder, unitWhere } from '../places.js';
 import { scoped } from '../territory-filters.js';
+import { FALLBACK, PERSONAL, PERSONAL_FIELDS, type PersonalFieldName } from './finish-answer.js';
 import { PRE_RESOLVED } from './pre-resolved-plugin.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { Aliases, columnOf, NotCompiled, orderSql, Params, relationJoin, type SqlScope, tableOf, whereSql } from './where-sql.js';
@@ -34,7 +37,9 @@ import { Aliases, columnOf, NotCompiled, orderSql, Params, relationJoin, type Sq
  * field with its own resolver (masking, logging, a role gate) is not covered.
  *
  * What it covers, and nothing else (anything else throws `NotCompiled` and the whole root field is
- * answered by the resolvers): the root `units` (asOf, filter, orderBy, first); connections asked for
+ * answered by the resolvers): the root `units` and `people` (asOf, filter, orderBy, first; the
+ * people search's `minPosts` and party filters excepted); a unit's `code` and `parent`, a person's
+ * `residenceUnit` and personal details (finish-answer.ts); connections asked for
  * `nodes`, `totalCount` and `__typename` with `first` in 1…MAX_PAGE_SIZE or left out (no cursors:
  * `after`, `before`, `last`, `edges`, `pageInfo` fall back); the links below; on every object `id`,
  * `__typename` and exposed columns without arguments or auth scopes, of any alias, through fragments
@@ -50,6 +55,12 @@ interface Link {
   relation: string;
   node?: string;
   query: (ctx: Context, asOf: string, args: Record<string, unknown>) => { where: unknown; orderBy?: unknown };
+  /**
+   * A to-one link whose record the viewer may not be allowed to read (its type's read check would
+   * refuse it with an error on the field): the statement checks `readWhere` of the record's type
+   * and, when it fails, the resolvers answer the root field (finish-answer.ts).
+   */
+  checked?: true;
 }
 
 const LINKS: Record<string, Link> = {
@@ -75,6 +86,29 @@ const LINKS: Record<string, Link> = {
   },
   // The members' where already requires the person readable (`relatedReadable`).
   'Membership.person': { args: [], list: false, relation: 'person', query: () => ({ where: {} }) },
+  // As `parent`'s select reads it: the link held on the date, then its parent.
+  'AdministrativeUnit.parent': {
+    args: ['asOf'],
+    list: false,
+    relation: 'parentLinks',
+    node: 'parent',
+    checked: true,
+    query: (_ctx, asOf) => ({ where: activeOnWhere(asOf) }),
+  },
+  'Person.residenceUnit': { args: [], list: false, relation: 'residenceUnit', checked: true, query: () => ({ where: {} }) },
+};
+
+/**
+ * Scalars a field's own select reads through a relation, as that select reads them: `code` is the
+ * code held on the date (`code`'s select: the first of the codes active on the date).
+ */
+const DERIVED_SCALARS: Record<string, (walk: Walk, alias: string, asOf: string) => string> = {
+  'AdministrativeUnit.code': (walk, alias, asOf) => {
+    const c = walk.aliases.next();
+    const join = relationJoin('AdministrativeUnit', alias, 'codes', c);
+    const where = whereSql(join.model, c, activeOnWhere(asOf), walk);
+    return `(SELECT ${c}.${columnOf(join.model, 'code')} FROM ${tableOf(join.model)} ${c} WHERE ${join.on} AND ${where} LIMIT 1)`;
+  },
 };
 
 interface Walk extends SqlScope {
@@ -82,30 +116,71 @@ interface Walk extends SqlScope {
   readonly info: GraphQLResolveInfo;
   /** Each object carries the pre-resolved mark (graphql-js walks it), or is the response as is (compiled-operation.ts). */
   readonly marked: boolean;
+  /** Set when the answer needs finishing in Node (finish-answer.ts). */
+  finish: boolean;
 }
 
 /** The root `units` field as one statement, or `NotCompiled` (the caller falls back to the resolvers). */
 export function compileUnits(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context, marked = true): CompiledRead {
-  const walk: Walk = { ctx, info, params: new Params(), aliases: new Aliases(), marked };
   onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first'], 'Query.units');
   const asOf = inheritedOr(ctx, args.asOf as string | undefined);
   const where = scoped(ctx, 'AdministrativeUnit', unitWhere(args as Parameters<typeof unitWhere>[0], asOf));
-  const orderBy = unitsOrder(args.orderBy as Parameters<typeof unitsOrder>[0]);
-  const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) throw new NotCompiled('units: not an object');
-  const json = connectionJson(walk, connection, info.fieldNodes, pageSize(args.first), asOf, (a) => {
-    const order = orderSql('AdministrativeUnit', a, orderBy, walk);
+  return compileList(
+    { info, ctx, marked },
+    'AdministrativeUnit',
+    where,
+    unitsOrder(args.orderBy as Parameters<typeof unitsOrder>[0]),
+    args,
+    asOf,
+  );
+}
+
+COMPILED_ROOTS.set('Query.units', compileUnits);
+
+/**
+ * The root `people` field (the people search) as one statement: its condition is `people`'s own
+ * (`personWhere` + `scoped`: the territory as the person's place rows joined with the closure);
+ * personal details are finished by the resolvers' own functions (finish-answer.ts). A filter the
+ * resolvers check or read first (`minPosts`: a grouped count; `partyStatus` and
+ * `memberOfOrganizationId`: the party-filter plugin's refusal) is not compiled.
+ */
+export function compilePeople(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context, marked = true): CompiledRead {
+  onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first'], 'Query.people');
+  const filter = args.filter as PersonFilterValue | null | undefined;
+  if (filter?.minPosts != null || filter?.partyStatus != null || filter?.memberOfOrganizationId != null)
+    throw new NotCompiled('people: a filter its resolver checks or reads first');
+  const asOf = inheritedOr(ctx, args.asOf as string | undefined);
+  const where = scoped(ctx, 'Person', personWhere(filter, asOf));
+  return compileList({ info, ctx, marked }, 'Person', where, peopleOrder(args.orderBy as PeopleOrderValue), args, asOf);
+}
+
+COMPILED_ROOTS.set('Query.people', compilePeople);
+
+/** A root list of `model` rows meeting `where`, in `orderBy` order, as one statement. */
+function compileList(
+  request: { info: GraphQLResolveInfo; ctx: Context; marked: boolean },
+  model: string,
+  where: unknown,
+  orderBy: unknown,
+  args: Record<string, unknown>,
+  asOf: string,
+): CompiledRead {
+  const walk: Walk = { ...request, params: new Params(), aliases: new Aliases(), finish: false };
+  const connection = getNamedType(request.info.returnType);
+  if (!isObjectType(connection)) throw new NotCompiled(`${model}: not an object`);
+  const json = connectionJson(walk, connection, request.info.fieldNodes, pageSize(args.first), asOf, (a) => {
+    const order = orderSql(model, a, orderBy, walk);
     return {
-      from: [`${tableOf('AdministrativeUnit')} ${a}`, ...order.joins].join(' '),
-      where: whereSql('AdministrativeUnit', a, where, walk),
+      from: [`${tableOf(model)} ${a}`, ...order.joins].join(' '),
+      where: whereSql(model, a, where, walk),
       order: order.keys,
       row: a,
     };
   });
-  return { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
+  const compiled: CompiledRead = { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
+  if (walk.finish) compiled.finish = true;
+  return compiled;
 }
-
-COMPILED_ROOTS.set('Query.units', compileUnits);
 
 /** How a compiled statement begins (in the statement log: which reads the compiler answered). */
 export const COMPILED_MARK = '/* coso: compiled read */';
@@ -163,6 +238,7 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
   const personal = new Set(definitionOf(model).personal ?? []);
   const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
   const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
+  const personalKeys: Array<[string, PersonalFieldName]> = [];
   for (const [key, fieldNodes] of fields) {
     const node = fieldNodes[0] as FieldNode;
     const name = node.name.value;
@@ -175,6 +251,18 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
     const options = field.extensions?.pothosOptions as { authScopes?: unknown } | undefined;
     if (options?.authScopes) throw new NotCompiled(`${model}.${name} has auth scopes`);
     const args = getArgumentValues(field as GraphQLField<unknown, unknown>, node, walk.info.variableValues);
+    if (model === 'Person' && isPersonalField(name) && personal.has(name) && field.args.length === 0) {
+      // Filled in Node by the Person fields' own rules (finish-answer.ts); the key keeps its place.
+      personalKeys.push([key, name]);
+      pairs.push(`'${key}', NULL`);
+      continue;
+    }
+    const derived = DERIVED_SCALARS[`${model}.${name}`];
+    if (derived) {
+      onlyArgs(args, ['asOf'], `${model}.${name}`);
+      pairs.push(`'${key}', ${derived(walk, alias, (args.asOf as string | undefined) ?? inherited)}`);
+      continue;
+    }
     if (name === 'id' && type.getInterfaces().some((i) => i.name === 'Node')) {
       // The relay plugin's global id: base64 of "Type:uuid".
       pairs.push(`'${key}', translate(encode(convert_to('${model}:' || ${alias}."id"::text, 'UTF8'), 'base64'), E'\\n', '')`);
@@ -196,8 +284,21 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
     const asOf = (args.asOf as string | undefined) ?? inherited;
     pairs.push(`'${key}', ${linkJson(walk, model, alias, link, field, fieldNodes, args, asOf)}`);
   }
+  if (personalKeys.length) {
+    walk.finish = true;
+    const stored = PERSONAL_FIELDS.map((f) => {
+      const column = `${alias}.${columnOf(model, f)}`;
+      return `'${f}', ${modelFacts(model).dates.has(f) ? `to_char(${column}, 'YYYY-MM-DD')` : column}`;
+    });
+    // Response keys are GraphQL names ([_A-Za-z0-9]): safe as a literal.
+    pairs.push(
+      `'${PERSONAL}', json_build_object('id', ${alias}."id", ${stored.join(', ')}, 'fields', '${JSON.stringify(personalKeys)}'::json)`,
+    );
+  }
   return buildObject(pairs);
 }
+
+const isPersonalField = (name: string): name is PersonalFieldName => (PERSONAL_FIELDS as readonly string[]).includes(name);
 
 /** Scalars whose JSON from PostgreSQL is what graphql-js serialises them to. */
 const PLAIN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
@@ -241,7 +342,14 @@ function linkJson(
   if (!isObjectType(type)) throw new NotCompiled(`${model}.${field.name}`);
   if (link.list) return connectionJson(walk, type, nodes, pageSize(args.first), asOf, rows);
   const x = walk.aliases.next();
-  const object = objectJson(walk, type, nodes, x, asOf);
+  let object = objectJson(walk, type, nodes, x, asOf);
+  if (link.checked && isEntityType(type.name)) {
+    const readable = walk.ctx.access.readWhere(type.name);
+    if (Object.keys(readable).length) {
+      walk.finish = true;
+      object = `CASE WHEN ${whereSql(type.name, x, readable, walk)} THEN ${object} ELSE '{"${FALLBACK}": 1}'::json END`;
+    }
+  }
   const r = rows(walk.aliases.next());
   // A non-null link is a required key with no condition of its own: its row exists (the foreign key).
   const unconditional = query !== undefined && isObject(query.where) && Object.keys(query.where).length === 0;

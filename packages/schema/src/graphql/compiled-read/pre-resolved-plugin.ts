@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { addNotes, notedBy } from '../hidden-records.js';
 import { checkOperationInputs } from '../input-bounds.js';
 import { cachedCompile, compileKey, keepCompile } from './compile-cache.js';
+import { CompiledFallback, finishAnswer } from './finish-answer.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { NotCompiled, useDataModelOf } from './where-sql.js';
 
@@ -25,10 +26,20 @@ export const NOT_COMPILED = Symbol('not compiled');
 /** A compiled operation's statement that failed, by request and root field: graphql-js reports it where the field is (compiled-operation.ts). */
 export const FAILED = new WeakMap<object, Map<FieldNode, unknown>>();
 
-/** Runs a compiled statement: its one row's JSON (`asText`: as the text PostgreSQL sent, not parsed). */
+/**
+ * Runs a compiled statement: its one row's JSON (`asText`: as the text PostgreSQL sent, not
+ * parsed — unless the answer has personal details to finish, which are masked or logged on the
+ * parsed value and written back as text).
+ */
 export async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
-  const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params, { jsonAsText: asText });
-  return rows[0]?.data;
+  const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params, {
+    jsonAsText: asText && !compiled.finish,
+  });
+  const data = rows[0]?.data;
+  if (!compiled.finish) return data;
+  const finished = finishAnswer(ctx, data);
+  return asText ? JSON.stringify(finished) : finished;
+}
 }
 
 /** An object the compiled statement built: its fields are its response keys, already checked. */
@@ -38,8 +49,10 @@ const preResolved = (parent: unknown): parent is Record<string, unknown> =>
 /**
  * Lets one SQL statement answer a whole subtree (compiled-read/nested-read.ts). The outermost plugin:
  * - a compiled root field (`COMPILED_ROOTS`) runs its statement when the selection is covered, else
- *   the resolvers as always (the decision is `compileUnits` throwing `NotCompiled`, nothing else),
- *   compiling once per operation, variables and viewer (compile-cache.ts);
+ *   the resolvers as always (the decision is the compiler throwing `NotCompiled`, nothing else),
+ *   compiling once per operation, variables and viewer (compile-cache.ts); and the resolvers too when
+ *   the statement met a related record the viewer may not read (`CompiledFallback`, finish-answer.ts:
+ *   their answer carries the field's error, which a statement's JSON cannot);
  * - every field of a pre-resolved object hands through its response key — no wrapper, no argument
  *   mapper, no Prisma, no per-object read check (the statement carried the territory, dates and party rules);
  * - a pre-resolved object is of its type (`isTypeOf`) without the type's read check, for the same reason.
@@ -58,6 +71,7 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
         if (ctx.compiledReads === false || COMPILED_READS_OFF || !ctx.access.signedIn)
           return planning ? NOT_COMPILED : resolver(parent, args, context, info);
         const failed = FAILED.get(ctx)?.get(info.fieldNodes[0] as FieldNode);
+        if (failed instanceof CompiledFallback) return resolver(parent, args, context, info);
         if (failed) throw failed;
         const key = compileKey(info, ctx, !planning);
         let entry = cachedCompile(key);
@@ -76,7 +90,14 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
           keepCompile(key, entry);
         } else if ('compiled' in entry) addNotes(ctx, entry.noted);
         if ('notCompiled' in entry) return planning ? NOT_COMPILED : resolver(parent, args, context, info);
-        return planning ? entry.compiled : runCompiled(ctx, entry.compiled);
+        if (planning) return entry.compiled;
+        try {
+          return await runCompiled(ctx, entry.compiled);
+        } catch (error) {
+          // A record the statement may not show (finish-answer.ts): the resolvers answer, nothing was logged.
+          if (error instanceof CompiledFallback) return resolver(parent, args, context, info);
+          throw error;
+        }
       };
     }
     return resolver;

@@ -5,6 +5,8 @@ import type { Context } from '../context.js';
 export interface CompiledRead {
   sql: string;
   params: unknown[];
+  /** The answer is finished in Node: personal details masked or logged, a record the viewer may not read (finish-answer.ts). */
+  finish?: true;
 }
 
 /**

@@ -167,7 +167,51 @@ function relationSql(model: string, alias: string, relation: string, value: unkn
     return `${join.near} IN (SELECT ${join.far} FROM ${tableOf(join.model)} ${to} WHERE ${join.far} IS NOT NULL AND ${whereSql(join.model, to, value.some, scope)})`;
   }
   if ('is' in value || 'isNot' in value) throw new NotCompiled(`${model}.${relation}: is / isNot`);
+  if (rel.from.length === 1) {
+    // The related row is named by this row's key and the condition asks only about its id: the
+    // condition on the key itself, without reading the related table (a foreign key: the row exists).
+    const keyed = keyedSql(join.model, join.near, value, scope);
+    if (keyed !== undefined) return `(${join.near} IS NOT NULL AND ${keyed})`;
+  }
   return exists(value);
+}
+
+/**
+ * A condition on `model` that reads nothing of its row but the id, as a condition on `id` (an SQL
+ * expression equal to that id): `id` compared, and list relations keyed by the id with a condition
+ * on their own columns (`closureAncestors: { some: … }`: the closure's rows, hashed once). A
+ * person's territory (`places.some.unit.closureAncestors.some`) is then the person's place rows
+ * joined with the closure, never a read of every unit (issue #13). `undefined` for anything else.
+ */
+function keyedSql(model: string, id: string, where: unknown, scope: SqlScope): string | undefined {
+  if (!isObject(where)) return undefined;
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (key === 'AND' || key === 'OR') {
+      const list = Array.isArray(value) ? value : [value];
+      const inner = list.map((w) => keyedSql(model, id, w, scope));
+      if (inner.some((x) => x === undefined)) return undefined;
+      if (key === 'AND') parts.push(...(inner as string[]));
+      else parts.push(inner.length ? `(${inner.join(' OR ')})` : 'false');
+      continue;
+    }
+    if (key === 'id') {
+      parts.push(scalarOn(model, id, 'id', value, scope));
+      continue;
+    }
+    const rel = modelFacts(model).relations.get(key);
+    if (!rel?.list || !isObject(value) || Object.keys(value).length !== 1 || !isObject(value.some) || !leaf(rel.model, value.some))
+      return undefined;
+    const to = scope.aliases.next();
+    const join = relationJoin(model, 'x', key, to);
+    // Keyed by the id on the far side (relationJoin's `near` is then the row's id).
+    if (join.near !== 'x."id"') return undefined;
+    parts.push(
+      `${id} IN (SELECT ${join.far} FROM ${tableOf(join.model)} ${to} WHERE ${join.far} IS NOT NULL AND ${whereSql(join.model, to, value.some, scope)})`,
+    );
+  }
+  return parts.length ? `(${parts.join(' AND ')})` : 'true';
 }
 
 /** A condition on a model's own columns, naming no relation (at any depth of AND / OR / NOT). */
@@ -183,13 +227,33 @@ function leaf(model: string, where: Row): boolean {
 }
 
 function scalarSql(model: string, alias: string, field: string, value: unknown, scope: SqlScope): string {
-  const column = `${alias}.${columnOf(model, field)}`;
+  return scalarOn(model, `${alias}.${columnOf(model, field)}`, field, value, scope);
+}
+
+/** Prisma's `contains`, `startsWith`, `endsWith`: LIKE with the operand as given (`likeLiteral` escaped its `%` and `_`). */
+const LIKE_PATTERNS: Record<string, (s: string) => string> = {
+  contains: (s) => `%${s}%`,
+  startsWith: (s) => `${s}%`,
+  endsWith: (s) => `%${s}`,
+};
+
+/** A condition on one column (`column`: its SQL expression) of `model`'s field. */
+function scalarOn(model: string, column: string, field: string, value: unknown, scope: SqlScope): string {
   const cast = castOf(model, field);
   if (value === null) return `${column} IS NULL`;
   if (!isObject(value)) return `${column} = ${scope.params.add(literal(value, model, field), cast)}`;
   const parts: string[] = [];
-  for (const [op, operand] of Object.entries(value)) {
+  const { mode, ...ops } = value;
+  if (mode !== undefined && mode !== 'default' && mode !== 'insensitive') throw new NotCompiled(`${model}.${field}: mode ${String(mode)}`);
+  for (const [op, operand] of Object.entries(ops)) {
     if (operand === undefined) continue;
+    const pattern = LIKE_PATTERNS[op];
+    if (pattern) {
+      if (typeof operand !== 'string' || cast !== 'text') throw new NotCompiled(`${model}.${field}: ${op}`);
+      parts.push(`${column} ${mode === 'insensitive' ? 'ILIKE' : 'LIKE'} ${scope.params.add(pattern(operand), 'text')}`);
+      continue;
+    }
+    if (mode === 'insensitive') throw new NotCompiled(`${model}.${field}: ${op} without case`);
     const compare = (sqlOp: string) => `${column} ${sqlOp} ${scope.params.add(literal(operand, model, field), cast)}`;
     switch (op) {
       case 'equals':
