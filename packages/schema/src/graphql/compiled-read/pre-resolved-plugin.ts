@@ -40,7 +40,6 @@ export async function runCompiled(ctx: Context, compiled: CompiledRead, asText =
   const finished = finishAnswer(ctx, data);
   return asText ? JSON.stringify(finished) : finished;
 }
-}
 
 /** An object the compiled statement built: its fields are its response keys, already checked. */
 const preResolved = (parent: unknown): parent is Record<string, unknown> =>
