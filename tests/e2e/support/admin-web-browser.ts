@@ -403,8 +403,13 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
         if (Date.now() > deadline) throw new Error(`"${label}" shows "${shown}" after "${date}" was typed`);
       }
       await input.press('Enter');
-      await p.waitForURL((u) => u.searchParams.get('asOf') === date.split('/').reverse().join('-'));
+      const iso = date.split('/').reverse().join('-');
+      await p.waitForURL((u) => u.searchParams.get('asOf') === iso);
       await input.press('Escape'); // the chosen date stays; the calendar closes
+      // The address changes before the page renders it (a navigation is a React transition): until
+      // the picker shows the date as rendered (AsOfPicker's data-as-of), the lists and links on the
+      // page are still the previous date's — a link clicked then opens that date.
+      await p.locator(`[data-as-of="${iso}"]`, { has: input }).waitFor();
     },
     outsideRequests,
     pageErrors,

@@ -17,15 +17,19 @@ export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
   // One date object per date: a new one on every render (a list arriving while the user types)
   // made the picker take it as a new value and drop the half-typed text.
   const date = useMemo(() => dayjs(value), [value]);
+  // data-as-of: the date this render shows (the address changes first; the page, in a transition,
+  // after), so a test waits for the page, not the address.
   return (
-    <DatePicker
-      id={id}
-      format="DD/MM/YYYY"
-      allowClear={false}
-      value={date}
-      onChange={(date) => {
-        if (date) onChange(date.format('YYYY-MM-DD'));
-      }}
-    />
+    <span data-as-of={value}>
+      <DatePicker
+        id={id}
+        format="DD/MM/YYYY"
+        allowClear={false}
+        value={date}
+        onChange={(date) => {
+          if (date) onChange(date.format('YYYY-MM-DD'));
+        }}
+      />
+    </span>
   );
 }

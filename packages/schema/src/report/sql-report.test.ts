@@ -72,74 +72,86 @@ describe('the report, the findings and the reminders computed by the database eq
     const found = new Set<FindingCode>();
     const reminded = new Set<ReminderCode>();
     let counted = 0;
-    await fc.assert(
-      fc.asyncProperty(storedState, queries, async (state, asked) => {
-        await h.prisma.$executeRawUnsafe(tables);
-        await writeState(h.prisma, state);
-        const stored = await readState(h.prisma);
-        // The whole city at the review, and what was drawn.
-        const whole = {
-          scope: 'hn',
-          to: '2022-12-01',
-          from: undefined,
-          directive: 'dir',
-          codes: undefined,
-          wards: undefined,
-          remindBefore: 60,
+    const property = fc.asyncProperty(storedState, queries, async (state, asked) => {
+      await h.prisma.$executeRawUnsafe(tables);
+      await writeState(h.prisma, state);
+      const stored = await readState(h.prisma);
+      // The whole city at the review, and what was drawn.
+      const whole = {
+        scope: 'hn',
+        to: '2022-12-01',
+        from: undefined,
+        directive: 'dir',
+        codes: undefined,
+        wards: undefined,
+        remindBefore: 60,
+      };
+      for (const q of [whole, ...asked]) {
+        const query: DirectiveReportQuery = {
+          directiveId: stableUuid(q.directive),
+          scopeUnitId: stableUuid(q.scope),
+          to: q.to,
+          ...(q.from !== undefined ? { from: q.from } : {}),
         };
-        for (const q of [whole, ...asked]) {
-          const query: DirectiveReportQuery = {
-            directiveId: stableUuid(q.directive),
-            scopeUnitId: stableUuid(q.scope),
-            to: q.to,
-            ...(q.from !== undefined ? { from: q.from } : {}),
-          };
-          const expected = directiveReport(stored, query);
-          const actual = await sqlDirectiveReport(h.prisma, query);
-          expect(actual, `${JSON.stringify(q)} on ${describeState(state)}`).toEqual(expected);
-          compared++;
-          if (expected.ok) {
-            for (const f of expected.value.figures) {
-              if (f.value > 0) exercised.add(f.key);
-              if (f.value > 0) counted++;
-            }
-          } else refused++;
+        const expected = directiveReport(stored, query);
+        const actual = await sqlDirectiveReport(h.prisma, query);
+        expect(actual, `${JSON.stringify(q)} on ${describeState(state)}`).toEqual(expected);
+        compared++;
+        if (expected.ok) {
+          for (const f of expected.value.figures) {
+            if (f.value > 0) exercised.add(f.key);
+            if (f.value > 0) counted++;
+          }
+        } else refused++;
 
-          const findingsQuery: FindingsQuery = {
-            scopeUnitId: stableUuid(q.scope),
-            on: q.to,
-            ...(q.codes ? { codes: q.codes } : {}),
-            ...(q.wards ? { wardIds: q.wards.map(stableUuid) } : {}),
-          };
-          const expectedFindings = computeFindings(stored, findingsQuery);
-          const actualFindings = await sqlFindings(h.prisma, findingsQuery);
-          expect(actualFindings, `findings ${JSON.stringify(q)} on ${describeState(state)}`).toEqual(expectedFindings);
-          if (expectedFindings.ok) for (const f of expectedFindings.value) found.add(f.code);
+        const findingsQuery: FindingsQuery = {
+          scopeUnitId: stableUuid(q.scope),
+          on: q.to,
+          ...(q.codes ? { codes: q.codes } : {}),
+          ...(q.wards ? { wardIds: q.wards.map(stableUuid) } : {}),
+        };
+        const expectedFindings = computeFindings(stored, findingsQuery);
+        const actualFindings = await sqlFindings(h.prisma, findingsQuery);
+        expect(actualFindings, `findings ${JSON.stringify(q)} on ${describeState(state)}`).toEqual(expectedFindings);
+        if (expectedFindings.ok) for (const f of expectedFindings.value) found.add(f.code);
 
-          const remindersQuery: RemindersQuery = { scopeUnitId: stableUuid(q.scope), on: addDays(q.to, -q.remindBefore) };
-          const expectedReminders = computeReminders(stored, remindersQuery);
-          const actualReminders = await sqlReminders(h.prisma, remindersQuery);
-          expect(actualReminders, `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`).toEqual(expectedReminders);
-          if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
-        }
-        // Reminders of the whole city some days before each of (up to) two recorded term ends: terms ending soon.
-        const ends = [...new Set(stored.boardTerms.flatMap((t) => (t.validTo ? [t.validTo] : [])))].slice(0, 2);
-        for (const [i, end] of ends.entries()) {
-          const remindersQuery: RemindersQuery = { scopeUnitId: stableUuid('hn'), on: addDays(end, -(asked[i]?.remindBefore ?? 30)) };
-          const expectedReminders = computeReminders(stored, remindersQuery);
-          expect(
-            await sqlReminders(h.prisma, remindersQuery),
-            `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`,
-          ).toEqual(expectedReminders);
-          if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
-        }
-      }),
-      {
-        numRuns: RUNS,
-        // Replays one case: REPORT_SEED and REPORT_PATH from a failure's report.
-        ...(process.env.REPORT_SEED ? { seed: Number(process.env.REPORT_SEED), path: process.env.REPORT_PATH } : {}),
-      },
-    );
+        const remindersQuery: RemindersQuery = { scopeUnitId: stableUuid(q.scope), on: addDays(q.to, -q.remindBefore) };
+        const expectedReminders = computeReminders(stored, remindersQuery);
+        const actualReminders = await sqlReminders(h.prisma, remindersQuery);
+        expect(actualReminders, `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`).toEqual(expectedReminders);
+        if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
+      }
+      // Reminders of the whole city some days before each of (up to) two recorded term ends: terms ending soon.
+      const ends = [...new Set(stored.boardTerms.flatMap((t) => (t.validTo ? [t.validTo] : [])))].slice(0, 2);
+      for (const [i, end] of ends.entries()) {
+        const remindersQuery: RemindersQuery = { scopeUnitId: stableUuid('hn'), on: addDays(end, -(asked[i]?.remindBefore ?? 30)) };
+        const expectedReminders = computeReminders(stored, remindersQuery);
+        expect(
+          await sqlReminders(h.prisma, remindersQuery),
+          `reminders ${JSON.stringify(remindersQuery)} on ${describeState(state)}`,
+        ).toEqual(expectedReminders);
+        if (expectedReminders.ok) for (const r of expectedReminders.value) reminded.add(r.code);
+      }
+    });
+    const covered = () =>
+      counted > RUNS &&
+      refused > 0 &&
+      FIGURE_KEYS.every((k) => exercised.has(k)) &&
+      FINDING_CODES.filter((c) => !found.has(c)).length <= 1 &&
+      reminded.has('BOARD_TERM_ENDING_SOON') &&
+      reminded.size >= REMINDER_CODES.length - 1;
+    await fc.assert(property, {
+      numRuns: RUNS,
+      // Replays one case: REPORT_SEED and REPORT_PATH from a failure's report.
+      ...(process.env.REPORT_SEED ? { seed: Number(process.env.REPORT_SEED), path: process.env.REPORT_PATH } : {}),
+    });
+    // A rare figure can stay at zero in every one of RUNS random states (a ward party committee's
+    // nomination of a political-system member, inside the period, happened to be drawn in none):
+    // more random states, each compared the same way, until every figure, finding and reminder has
+    // been exercised — up to 5 × RUNS more, after which the checks below report what never was.
+    for (let extra = 0; !covered() && extra < 5 * RUNS && !process.env.REPORT_SEED; extra += 20) {
+      await fc.assert(property, { numRuns: 20 });
+    }
     // The comparisons had something in them: every figure above zero somewhere, refusals too.
     expect(compared).toBeGreaterThanOrEqual(RUNS);
     expect(counted).toBeGreaterThan(RUNS);
