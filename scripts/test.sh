@@ -37,7 +37,7 @@ if [ -n "${COSO_BESIDE_BROWSER:-}" ]; then
   bash -c "$COSO_BESIDE_BROWSER" >"$beside_log" 2>&1 &
   beside_pid=$!
 fi
-phase "cross-package and browser" npx vitest run --project tests || keep
+phase "cross-package and browser" npx vitest run --project tests --project e2e || keep
 if [ -n "$beside_pid" ]; then
   wait "$beside_pid"
   beside_code=$?

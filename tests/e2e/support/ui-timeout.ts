@@ -1,7 +1,7 @@
 /**
  * The one timeout of the browser suite. Every wait uses it: Playwright's actions and waits
  * (`page.setDefaultTimeout`/`setDefaultNavigationTimeout` in the harness) and vitest's
- * `expect.poll` (its default in tests/vitest.config.ts). The journeys pass no timeout of their
+ * `expect.poll` (its default in tests/vitest.e2e.config.ts). The journeys pass no timeout of their
  * own (support/waits.test.ts fails if one does, or sleeps).
  *
  * A wait returns as soon as its condition holds, so a long timeout costs nothing when the app

@@ -7,7 +7,7 @@ import { STEP_TIMEOUT, UI_TIMEOUT } from './ui-timeout.js';
 
 /**
  * Every browser wait of the e2e suite uses the one UI timeout (ui-timeout.ts), set as the default
- * of Playwright (the harness) and of expect.poll (tests/vitest.config.ts). A local timeout, shorter
+ * of Playwright (the harness) and of expect.poll (tests/vitest.e2e.config.ts). A local timeout, shorter
  * "because it is enough here", is what gave up on a busy CI machine; a fixed sleep is either too
  * short under load or wasted time without. This reads the e2e sources (no browser) and names every
  * line that would bring either back.
@@ -32,7 +32,7 @@ const RULES: Rule[] = [
   { pattern: /\bsetTimeout\s*\(/, why: 'a fixed sleep: wait for what the page shows instead' },
   {
     pattern: /^\s*\}\s*,\s*[\d_]+\s*\)\s*;?\s*$/,
-    why: "a step's own timeout: steps take the suite's STEP_TIMEOUT (tests/vitest.config.ts)",
+    why: "a step's own timeout: steps take the suite's STEP_TIMEOUT (tests/vitest.e2e.config.ts)",
     journeysOnly: true,
   },
 ];
@@ -97,13 +97,13 @@ describe('waits in the e2e suite', () => {
     const harness = readFileSync(join(E2E, 'support/admin-web-browser.ts'), 'utf8');
     expect(harness).toContain('setDefaultTimeout(UI_TIMEOUT)');
     expect(harness).toContain('setDefaultNavigationTimeout(UI_TIMEOUT)');
-    const config = readFileSync(join(E2E, '../vitest.config.ts'), 'utf8');
+    const config = readFileSync(join(E2E, '../vitest.e2e.config.ts'), 'utf8');
     expect(config).toMatch(/poll:\s*\{\s*timeout:\s*UI_TIMEOUT\b/);
     expect(config).toMatch(/testTimeout:\s*STEP_TIMEOUT\b/);
   });
 
   it("makes expect.poll wait longer than vitest's own 1 s by default", async () => {
-    // Passes only if the default poll timeout (from tests/vitest.config.ts) exceeds 1.5 s.
+    // Passes only if the default poll timeout (from tests/vitest.e2e.config.ts) exceeds 1.5 s.
     const start = Date.now();
     await expect.poll(() => Date.now() - start).toBeGreaterThan(1_500);
   });
