@@ -4,8 +4,8 @@
 # both database paths stay green: embedded PostgreSQL on Node 20 (`npm test`, every test) and the
 # PostgreSQL server on Node 24 (here).
 # .ci/run starts it beside the browser phase of `npm test` (COSO_BESIDE_BROWSER, scripts/test.sh):
-# the browser journeys run one file at a time and mostly wait on Chromium and the gateway, so the
-# second core does this meanwhile instead of after. Same node_modules as Node 20: its only native
+# the browser journeys (two files at a time) mostly wait on Chromium and the gateway, so the cores
+# do this meanwhile instead of after. Same node_modules as Node 20: its only native
 # addons are N-API (see scripts/node24.sh). Each phase appends its line to COSO_PHASE_LOG if set.
 set -uo pipefail
 cd "$(dirname "$0")/.."
