@@ -12,7 +12,7 @@ import { getArgumentValues, getVariableValues } from 'graphql/execution/values.j
 import type { Context } from '../context.js';
 import { addNotes, keepNotes } from '../hidden-records.js';
 import { cachedCompile, compileKey } from './compile-cache.js';
-import { COMPILED_READS_OFF, FAILED, NOT_COMPILED, PLANNING, runCompiled } from './pre-resolved-plugin.js';
+import { COMPILED_READS_OFF, FAILED, fetchCompiled, finishCompiled, NOT_COMPILED, PLANNING } from './pre-resolved-plugin.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 
 /**
@@ -94,7 +94,11 @@ export async function compiledResponse(request: {
   }
 
   // Root fields run side by side, as graphql-js runs a query's.
-  const answers = await Promise.allSettled(planned.map((p) => ('compiled' in p ? runCompiled(ctx, p.compiled, request.asText) : p.value)));
+  // Nothing is masked or logged until every root field's statement has answered and none needs the
+  // resolvers: else graphql-js runs the operation again and the personal reads would be logged twice.
+  const answers = await Promise.allSettled(
+    planned.map((p) => ('compiled' in p ? fetchCompiled(ctx, p.compiled, request.asText) : p.value)),
+  );
   const data: Record<string, unknown> = {};
   let failed: Map<FieldNode, unknown> | undefined;
   for (const [i, p] of planned.entries()) {
@@ -105,7 +109,10 @@ export async function compiledResponse(request: {
       failed.set(p.node, answer.reason);
     }
   }
-  if (!failed) return { data };
+  if (!failed) {
+    for (const p of planned) if ('compiled' in p) data[p.key] = finishCompiled(ctx, p.compiled, data[p.key], request.asText);
+    return { data };
+  }
   FAILED.set(ctx, failed);
   return abandon(restoreNotes);
 }

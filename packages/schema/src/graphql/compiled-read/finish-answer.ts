@@ -48,9 +48,19 @@ function* objects(value: unknown): Generator<Json> {
   for (const v of Object.values(value)) yield* objects(v);
 }
 
+/** Throws `CompiledFallback` when the resolvers must answer; logs nothing (an operation checks every root first). */
+export function checkFallback(data: unknown): void {
+  for (const o of objects(data)) if (FALLBACK in o) throw new CompiledFallback();
+}
+
 /** The statement's answer as the response holds it; throws `CompiledFallback` when the resolvers must answer. */
 export function finishAnswer(ctx: Context, data: unknown): unknown {
-  for (const o of objects(data)) if (FALLBACK in o) throw new CompiledFallback();
+  checkFallback(data);
+  return finishPersonal(ctx, data);
+}
+
+/** The personal details masked, or their unmasked read logged — once the answer is known to stand (`checkFallback`). */
+export function finishPersonal(ctx: Context, data: unknown): unknown {
   const access = ctx.access;
   for (const o of objects(data)) {
     const stored = o[PERSONAL] as Stored | undefined;

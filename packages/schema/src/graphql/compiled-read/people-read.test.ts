@@ -123,6 +123,16 @@ describe('the people search and the units list compiled to one statement equal t
     // The statement ran, found the residence unreadable, and the resolvers answered.
     expect(r.compiledCount).toBe(1);
     expect(r.withoutExecution).toBe(false);
+
+    // Beside a root field that compiles and reads personal details unmasked: when the operation falls
+    // back to execution, nothing is logged twice (no answer is finished until every root field stands).
+    const pair = `{ bench: people(asOf: "2026-11-25", filter: { name: { search: "nguyen van" } }, first: 20) { nodes { id citizenId phone } }
+      moved: people(filter: { name: { equals: ${JSON.stringify(member.name)} } }) { nodes { fullName citizenId residenceUnit { name } } } }`;
+    const two = await both(pair, 'phuong.giangbien');
+    expect(two.compiled).toEqual(two.oracle);
+    expect(two.compiledLog).toEqual(two.oracleLog);
+    expect(two.compiledLog.length).toBeGreaterThan(r.compiledLog.length);
+    expect(two.withoutExecution).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { addNotes, notedBy } from '../hidden-records.js';
 import { checkOperationInputs } from '../input-bounds.js';
 import { cachedCompile, compileKey, keepCompile } from './compile-cache.js';
-import { CompiledFallback, finishAnswer } from './finish-answer.js';
+import { CompiledFallback, checkFallback, finishPersonal } from './finish-answer.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { NotCompiled, useDataModelOf } from './where-sql.js';
 
@@ -32,12 +32,27 @@ export const FAILED = new WeakMap<object, Map<FieldNode, unknown>>();
  * parsed value and written back as text).
  */
 export async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
+  return finishCompiled(ctx, compiled, await fetchCompiled(ctx, compiled, asText), asText);
+}
+
+/**
+ * A compiled statement's answer, not finished: nothing masked or logged yet. Throws
+ * `CompiledFallback` when the resolvers must answer it, so an operation of several root fields
+ * logs nothing until every one of them stands (compiled-operation.ts).
+ */
+export async function fetchCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
   const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params, {
     jsonAsText: asText && !compiled.finish,
   });
   const data = rows[0]?.data;
+  if (compiled.finish) checkFallback(data);
+  return data;
+}
+
+/** A fetched answer finished: personal details masked or their read logged (`finish-answer.ts`), as text when asked. */
+export function finishCompiled(ctx: Context, compiled: CompiledRead, data: unknown, asText = false): unknown {
   if (!compiled.finish) return data;
-  const finished = finishAnswer(ctx, data);
+  const finished = finishPersonal(ctx, data);
   return asText ? JSON.stringify(finished) : finished;
 }
 
@@ -93,7 +108,9 @@ export class PreResolvedPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
         try {
           return await runCompiled(ctx, entry.compiled);
         } catch (error) {
-          // A record the statement may not show (finish-answer.ts): the resolvers answer, nothing was logged.
+          // A record the statement may not show (finish-answer.ts): the resolvers answer, nothing was
+          // logged. The compile's hidden-record notes stay (a note too many says rows may be missing;
+          // taking them back could take back a note another root field made meanwhile).
           if (error instanceof CompiledFallback) return resolver(parent, args, context, info);
           throw error;
         }
