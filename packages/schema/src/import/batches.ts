@@ -8,6 +8,7 @@ import { ValidationError } from '../store/write-errors.js';
 import type { UseCaseContext } from '../use-cases/context.js';
 import {
   alreadyCommitted,
+  batchBusy,
   type CheckedRow,
   HEAD_ROWS,
   type ImportError,
@@ -216,6 +217,7 @@ async function runStored(
     committed: false,
     transactionId: null,
   };
+  let failure: { error: unknown } | undefined;
   try {
     summary = await runImport(ctx, schema, {
       kind: kindOrRefuse(batch.kind),
@@ -236,14 +238,25 @@ async function runStored(
       // A run that fails midway still shows the rows it reached by the header row and columns it read them with.
       onSheet: (read) => Object.assign(reached, { headerRow: read.headerRow, headers: read.headers, mapping: read.mapping }),
     });
-    return summary;
   } catch (error) {
     reached.sheetErrors.push(runFailed(error));
     reached.counts.errors++;
-    throw error;
-  } finally {
-    await claim.release(lastRunOf(summary ?? reached));
+    failure = { error };
   }
+  let held: boolean;
+  try {
+    held = await claim.release(lastRunOf(summary ?? reached));
+  } catch (releaseError) {
+    // The run's own outcome is what the caller must hear (a commit that committed did; a retry would
+    // be refused as committed): a claim left unreleased goes stale by itself (STALE_AFTER_MS).
+    if (failure || summary?.committed) held = true;
+    else throw releaseError;
+  }
+  if (failure) throw failure.error;
+  if (!summary) throw new Error('an import run ended with neither a summary nor an error');
+  // Another run took this one's claim (it was stale): the batch's pages and lastRun are that run's.
+  if (!held && !summary.committed) throw batchBusy();
+  return summary;
 }
 
 function storedOutcomeOf(r: CheckedRow): StoredOutcome {

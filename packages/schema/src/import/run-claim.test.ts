@@ -7,6 +7,7 @@ import { buildSchema } from '../graphql/schema.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 import { commitImport, type LastRun, previewImport, uploadImport } from './batches.js';
 import type { ImportSummary } from './engine.js';
+import { claimRun } from './run-claim.js';
 
 /**
  * One run of a stored batch at a time (#14, run-claim.ts), with real concurrency on a real
@@ -225,5 +226,22 @@ describe('one run of a stored batch at a time (#14)', () => {
     // The batch's last run is the preview's, every row of it checked once (the stopped commit's release wrote nothing).
     expect((after.lastRun as unknown as LastRun).counts).toMatchObject({ rows: 30, create: 30, errors: 0 });
     expect(after.rows.filter((r) => r.errors !== null).map((r) => r.action)).toEqual(Array(30).fill('CREATE'));
+  });
+
+  it('a run that lost its claim after its last write says so at the release, and writes no lastRun', async () => {
+    const batch = await uploadImport(officer, { kind: 'people', fileName: 'late.csv', bytes: freshFile() });
+    const mine = await claimRun(h.prisma, batch.id);
+    // Taken (as a stale claim would be) between the run's last write and its release.
+    await h.prisma.$executeRaw`UPDATE import_batches SET run_id = gen_random_uuid(), run_seen_at = now() WHERE id = ${batch.id}::uuid`;
+    const before = await state(batch.id);
+    expect(await mine.release({ counts: { rows: 1 } })).toBe(false);
+    expect(await state(batch.id)).toEqual(before);
+    // Held to the end, it is released and its lastRun written.
+    await h.prisma.$executeRaw`UPDATE import_batches SET run_id = NULL, run_seen_at = NULL WHERE id = ${batch.id}::uuid`;
+    const held = await claimRun(h.prisma, batch.id);
+    expect(await held.release({ counts: { rows: 2 } })).toBe(true);
+    const after = await state(batch.id);
+    expect(after.runId).toBeNull();
+    expect(after.lastRun).toEqual({ counts: { rows: 2 } });
   });
 });

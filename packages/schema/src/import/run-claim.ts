@@ -16,8 +16,11 @@ import type { Db } from './stored-rows.js';
 export interface RunClaim {
   batchId: string;
   runId: string;
-  /** Stops renewing the claim and gives it up (the batch is free for the next run). */
-  release(lastRun: Prisma.InputJsonObject): Promise<void>;
+  /**
+   * Stops renewing the claim and gives it up (the batch is free for the next run), writing the
+   * run's lastRun; false when the run no longer held it (its stale claim was taken: nothing written).
+   */
+  release(lastRun: Prisma.InputJsonObject): Promise<boolean>;
 }
 
 /** How often a running run renews its claim. */
@@ -59,9 +62,10 @@ export async function claimRun(db: Db, batchId: string, options: { renewEveryMs?
     runId,
     release: async (lastRun) => {
       clearInterval(renew);
-      await db.$executeRaw`
+      const released = await db.$executeRaw`
         UPDATE import_batches SET last_run = ${JSON.stringify(lastRun)}::jsonb, run_id = NULL, run_seen_at = NULL
         WHERE id = ${batchId}::uuid AND run_id = ${runId}::uuid`;
+      return released === 1;
     },
   };
 }
