@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# CI's Node 24 pass (.ci/run): the unit tests, then the tests that depend on the database server
-# (SERVER_PASS_FILES) against the machine's PostgreSQL 15 server. So both Nodes run the unit tests, and
-# both database paths stay green: embedded PostgreSQL on Node 20 (`npm test`, every test) and the
-# PostgreSQL server on Node 24 (here).
+# CI's Node 24 pass (.ci/run): the domain's and the sample data's unit tests, then the tests that
+# depend on the database server (SERVER_PASS_FILES) against the machine's PostgreSQL 15 server. So the
+# code that runs on Node is tested on both Nodes, and both database paths stay green: embedded
+# PostgreSQL on Node 20 (`npm test`, every test) and the PostgreSQL server on Node 24 (here).
 # .ci/run starts it beside the browser phase of `npm test` (COSO_BESIDE_BROWSER, scripts/test.sh):
 # the browser journeys (two files at a time) mostly wait on Chromium and the gateway, so the cores
 # do this meanwhile instead of after. Same node_modules as Node 20: its only native
@@ -43,19 +43,24 @@ server_pass() {
   TEST_DATABASE_URL=postgres://coso_ci:coso_ci@127.0.0.1:5432/postgres on_node24 npx vitest run --project schema --project gateway \
     "${SERVER_PASS_FILES[@]}"
 }
-# What the server pass runs: every test whose outcome can depend on which PostgreSQL answers — its
-# build and configuration rather than coso's SQL, which the embedded server (the same major, 15) runs
-# in `npm test`: the gateway's processes, CLI, roles and readiness over DATABASE_URL (the whole
-# gateway project); migrations, constraints, drift and the connection layer (schema's database/);
-# the ICU collation of names (places.test.ts: "Tổ 2" before "Tổ 10") and text search (unaccented
-# matching). The rest of the schema suite ran there too until it made CI 24–26 minutes on 2 cores.
+# What the server pass runs: the tests whose outcome can depend on which PostgreSQL answers — its
+# build and configuration, not coso's SQL, which `npm test` runs in full on the embedded server (the
+# same major, 15, reached by URL like any server): roles and grants on a real cluster (db-roles), the
+# pool, connection limits and readiness; migrations, constraints, drift and the connection layer
+# (schema's database/); names in the ICU collation (places.test.ts: "Tổ 2" before "Tổ 10"); text
+# search. With the whole schema and gateway suites here too, CI took 24–26 minutes on 2 cores.
 SERVER_PASS_FILES=(
-  apps/gateway/src/
+  apps/gateway/src/db-roles.test.ts
+  apps/gateway/src/pool.test.ts
+  apps/gateway/src/connection-budget.test.ts
+  apps/gateway/src/readiness.test.ts
   packages/schema/src/database/
   packages/schema/src/graphql/places.test.ts
   packages/schema/src/graphql/text-search
 )
 timed "Node 24 install" node24_install || exit $?
-timed "unit, Node 24" on_node24 npx vitest run --project domain --project sample-data --project admin-web
+# The packages that run on Node: the domain (partner teams' apps and the gateway) and the sample data.
+# The admin web's unit tests are not run here: the app runs in the browser, and is built on Node 20.
+timed "unit, Node 24" on_node24 npx vitest run --project domain --project sample-data
 timed "PostgreSQL server, Node 24" server_pass
 exit "$status"
