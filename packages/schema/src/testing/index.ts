@@ -3,7 +3,7 @@ export {
   type DatabaseFixture,
   dropFixtureTemplates,
   startTestServer,
-  TEMPLATE_DB,
+  templateDatabase,
   withClient,
   withDatabase,
 } from './test-database.js';

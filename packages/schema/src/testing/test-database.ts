@@ -19,7 +19,27 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export const TEMPLATE_DB = 'coso_test_template';
+/**
+ * The migrated template's name: one per set of migrations (their checksums' hash), so checkouts
+ * with different migrations testing against one server each keep their own template instead of
+ * rebuilding a shared one under each other's clones. Templates of older migration sets stay on a
+ * long-lived server (about 10 MB each); `DROP DATABASE` them at will.
+ */
+export function templateDatabase(): string {
+  templateName ??= `coso_test_template_${migrationsFingerprint().slice(0, 16)}`;
+  return templateName;
+}
+let templateName: string | undefined;
+
+function migrationsFingerprint(): string {
+  return createHash('sha256')
+    .update(
+      readMigrations()
+        .map((m) => `${m.name}:${m.checksum}`)
+        .join('\n'),
+    )
+    .digest('hex');
+}
 
 export async function startTestServer(): Promise<TestServer> {
   const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -36,30 +56,24 @@ export async function startTestServer(): Promise<TestServer> {
 /**
  * Makes sure the template database holds every migration. Several test projects may start at once
  * against one server (CI runs two): an advisory lock serialises them, and a template that is
- * already current is reused without connecting to it (a connection to the template would make
- * other projects' `CREATE DATABASE … TEMPLATE` fail). The migrations' checksums are kept in the
- * database's comment.
+ * already built is reused without connecting to it (a connection to the template would make other
+ * projects' `CREATE DATABASE … TEMPLATE` fail). A template is marked in its comment once its
+ * migrations are applied; one left half-built (a run killed meanwhile) is built again.
  */
 async function prepareTemplate(adminUrl: string): Promise<void> {
-  const fingerprint = createHash('sha256')
-    .update(
-      readMigrations()
-        .map((m) => `${m.name}:${m.checksum}`)
-        .join('\n'),
-    )
-    .digest('hex');
+  const template = templateDatabase();
   await withClient(adminUrl, async (c) => {
     await c.query('SELECT pg_advisory_lock(4242002)');
     try {
       const { rows } = await c.query<{ comment: string | null }>(
         "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1",
-        [TEMPLATE_DB],
+        [template],
       );
-      if (rows[0]?.comment === fingerprint) return;
-      await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-      await applyMigrations(withDatabase(adminUrl, TEMPLATE_DB));
-      await c.query(`COMMENT ON DATABASE ${TEMPLATE_DB} IS '${fingerprint}'`);
+      if (rows[0]?.comment === 'migrated') return;
+      await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${template}`);
+      await applyMigrations(withDatabase(adminUrl, template));
+      await c.query(`COMMENT ON DATABASE ${template} IS 'migrated'`);
     } finally {
       await c.query('SELECT pg_advisory_unlock(4242002)');
     }
@@ -102,7 +116,7 @@ function fixtureTemplate(adminUrl: string, fixture: DatabaseFixture, runId: stri
         );
         if (rows[0]?.comment === 'loaded') return name;
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+        await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`);
         await fixture.load(withDatabase(adminUrl, name));
         // Statistics for the planner, copied into every clone: without them a fresh database's first
         // plans are guesses (the SQL report took 2.5 s instead of 0.15 s on the sample).
@@ -141,7 +155,7 @@ export async function createTestDatabase(
   const template = options.fixture
     ? await fixtureTemplate(adminUrl, options.fixture.fixture, options.fixture.runId)
     : options.template === undefined
-      ? TEMPLATE_DB
+      ? templateDatabase()
       : options.template;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   return {
