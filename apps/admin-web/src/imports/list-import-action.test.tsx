@@ -8,6 +8,7 @@ import type { SessionUser } from '../session/session';
 import { visibleMenuItems } from '../shell/menu';
 import { ListImportActionView } from './import-from-excel-button';
 import { listImportAction, mayDownloadTemplates } from './may-import';
+import { PERMISSIONS } from './test-support/role-permissions';
 
 /**
  * The template download follows the server's one rule (#14): an account that may import
@@ -15,22 +16,8 @@ import { listImportAction, mayDownloadTemplates } from './may-import';
  * template, empty or filled as it reads the kind's list (`me.permissions.downloadsTemplates`,
  * the check of `GET /imports/templates` and `GET /exports/templates`). So a reader's list offers
  * "Tải mẫu Excel", where it used to offer nothing. Over every role of the domain, with the
- * permissions the server sends for it as API.md's table of roles states them (written here by hand).
+ * permissions the server sends for it as API.md's table of roles states them (test-support/role-permissions.ts, written by hand).
  */
-const PERMISSIONS: Record<AccountRole, SessionUser['permissions']> = {
-  SYSTEM_ADMIN: { admin: true, canWrite: true, downloadsTemplates: true, seesPartyData: true, seesPersonalData: true, territorial: false },
-  DISTRICT_STAFF: {
-    admin: false,
-    canWrite: true,
-    downloadsTemplates: true,
-    seesPartyData: true,
-    seesPersonalData: true,
-    territorial: true,
-  },
-  WARD_STAFF: { admin: false, canWrite: true, downloadsTemplates: true, seesPartyData: true, seesPersonalData: true, territorial: true },
-  ANALYST: { admin: false, canWrite: false, downloadsTemplates: true, seesPartyData: false, seesPersonalData: false, territorial: false },
-  VIEWER: { admin: false, canWrite: false, downloadsTemplates: true, seesPartyData: false, seesPersonalData: false, territorial: false },
-};
 /** What a list shows beside its title, by role (API.md: staff import; every role reads and so downloads templates). */
 const SHOWN: Record<AccountRole, { label: string; testId: string }> = {
   SYSTEM_ADMIN: { label: 'Nhập từ Excel', testId: 'import-from-excel' },

@@ -1,30 +1,16 @@
 import { ACCOUNT_ROLES, type AccountRole } from '@coso/domain';
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '../session/session';
 import { visibleMenuItems } from '../shell/menu';
 import { mayImport } from './may-import';
+import { PERMISSIONS } from './test-support/role-permissions';
 
 /**
  * "Nhập từ Excel" is offered to the roles the server lets import (#14): the menu item and the
  * list pages' button follow `me.permissions.canWrite` — the server's own `canWrite`, the check of
  * `POST /imports` (packages/schema/src/import/who-imports.test.ts holds the two equal for every
  * role) — never a list of roles kept here. Over every role of the domain, with the permissions
- * the server sends for it as API.md's table of roles states them (written here by hand).
+ * the server sends for it as API.md's table of roles states them (test-support/role-permissions.ts, written by hand).
  */
-const PERMISSIONS: Record<AccountRole, SessionUser['permissions']> = {
-  SYSTEM_ADMIN: { admin: true, canWrite: true, downloadsTemplates: true, seesPartyData: true, seesPersonalData: true, territorial: false },
-  DISTRICT_STAFF: {
-    admin: false,
-    canWrite: true,
-    downloadsTemplates: true,
-    seesPartyData: true,
-    seesPersonalData: true,
-    territorial: true,
-  },
-  WARD_STAFF: { admin: false, canWrite: true, downloadsTemplates: true, seesPartyData: true, seesPersonalData: true, territorial: true },
-  ANALYST: { admin: false, canWrite: false, downloadsTemplates: true, seesPartyData: false, seesPersonalData: false, territorial: false },
-  VIEWER: { admin: false, canWrite: false, downloadsTemplates: true, seesPartyData: false, seesPersonalData: false, territorial: false },
-};
 /** Who may import, by API.md: the staff who keep the records (administrators, district and ward staff). */
 const IMPORTS: Record<AccountRole, boolean> = {
   SYSTEM_ADMIN: true,

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { FRONT_NAMES, loadAccessFixture, PEOPLE, viewerOf } from '../auth/test-support/access-fixture.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FRONT_NAMES, PEOPLE } from '../auth/test-support/access-fixture.js';
 import type { Context } from '../graphql/context.js';
-import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
-import { graphqlHarness } from '../testing/graphql-harness.js';
 import { importFile } from './batches.js';
 import type { ImportOutcome } from './engine.js';
+import { type ImportHarness, importHarness } from './test-support/import-harness.js';
 
 /**
  * The oracle of the chunked import (#14 item 7): a generated people file, previewed whole in small
@@ -27,13 +26,10 @@ const HEADER = 'Mã nguồn;Họ và tên;Giới tính;Năm sinh;Số CCCD;Thư�
 const CHUNK = 15;
 const ROWS = 120;
 
-let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let h: ImportHarness;
 let officer: Context;
-
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
-  officer = await createRequestContext({ prisma: h.prisma, viewer: await viewerOf(h.prisma, 'phuong.phucloi'), today: TODAY });
+  ({ h, officer } = await importHarness(TODAY));
 });
 afterAll(() => h?.close());
 

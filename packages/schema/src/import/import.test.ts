@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadAccessFixture, uid, viewerOf } from '../auth/test-support/access-fixture.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uid, viewerOf } from '../auth/test-support/access-fixture.js';
 import { modelFacts } from '../entities/data-model.js';
 import type { Context } from '../graphql/context.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
-import { graphqlHarness } from '../testing/graphql-harness.js';
 import type { UseCaseContext } from '../use-cases/context.js';
 import { commitImport, importFile, previewImport, storedOutcome, uploadImport } from './batches.js';
 import { fixedFields } from './fixed-fields.js';
 import { columnsOfKind, IMPORT_KINDS, type ImportKind, specOf } from './kinds.js';
 import { importTemplate } from './template.js';
+import { type ImportHarness, importHarness } from './test-support/import-harness.js';
 
 /**
  * The import against a real database, on the access fixture (the Long Biên history and its three
@@ -26,13 +26,10 @@ const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./test-fix
 const schema = buildSchema();
 const TODAY = '2026-11-25';
 
-let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let h: ImportHarness;
 let officer: Context;
-
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
-  officer = await createRequestContext({ prisma: h.prisma, viewer: await viewerOf(h.prisma, 'phuong.phucloi'), today: TODAY });
+  ({ h, officer } = await importHarness(TODAY));
 });
 afterAll(() => h?.close());
 

@@ -1,11 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadAccessFixture, viewerOf } from '../auth/test-support/access-fixture.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../graphql/context.js';
-import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
-import { graphqlHarness } from '../testing/graphql-harness.js';
 import { uploadImport } from './batches.js';
+import { type ImportHarness, importHarness } from './test-support/import-harness.js';
 
 /**
  * Upload → preview a page at a time → commit over GraphQL on a real database (#14 item 7): an .xlsx
@@ -21,12 +19,10 @@ const BAD = new Set([3, 199, 200, 201, 444]);
 /** Sheet rows: 1 the merged title, 2 blank, 3 the headers; person i on row 4 + i. */
 const rowOf = (i: number) => 4 + i;
 
-let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let h: ImportHarness;
 let officer: Context;
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
-  officer = await createRequestContext({ prisma: h.prisma, viewer: await viewerOf(h.prisma, 'phuong.phucloi'), today: TODAY });
+  ({ h, officer } = await importHarness(TODAY));
 });
 afterAll(() => h?.close());
 

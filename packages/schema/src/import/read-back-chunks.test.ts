@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadAccessFixture, viewerOf } from '../auth/test-support/access-fixture.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Context } from '../graphql/context.js';
 import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
-import { graphqlHarness } from '../testing/graphql-harness.js';
 import { importFile, previewImport, storedOutcome, uploadImport } from './batches.js';
+import { type ImportHarness, importHarness } from './test-support/import-harness.js';
 
 /**
  * "No write its author cannot read" over a file read in chunks (#14, read-back-rows.ts): decided on
@@ -40,12 +39,10 @@ const FILE = [
 ].join('\n');
 const ROWS = 8;
 
-let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let h: ImportHarness;
 let officer: Context;
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
-  officer = await createRequestContext({ prisma: h.prisma, viewer: await viewerOf(h.prisma, 'phuong.phucloi'), today: TODAY });
+  ({ h, officer } = await importHarness(TODAY));
 });
 afterAll(() => h?.close());
 

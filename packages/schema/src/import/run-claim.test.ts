@@ -1,13 +1,11 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadAccessFixture, viewerOf } from '../auth/test-support/access-fixture.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../graphql/context.js';
-import { createRequestContext } from '../graphql/request-context.js';
 import { buildSchema } from '../graphql/schema.js';
-import { graphqlHarness } from '../testing/graphql-harness.js';
 import { commitImport, type LastRun, previewImport, uploadImport } from './batches.js';
 import type { ImportSummary } from './engine.js';
 import { claimRun } from './run-claim.js';
+import { type ImportHarness, importHarness } from './test-support/import-harness.js';
 
 /**
  * One run of a stored batch at a time (#14, run-claim.ts), with real concurrency on a real
@@ -31,12 +29,10 @@ function freshFile(): Buffer {
   return Buffer.from([HEADER, ...lines].join('\n'));
 }
 
-let h: Awaited<ReturnType<typeof graphqlHarness>>;
+let h: ImportHarness;
 let officer: Context;
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await loadAccessFixture(h.prisma);
-  officer = await createRequestContext({ prisma: h.prisma, viewer: await viewerOf(h.prisma, 'phuong.phucloi'), today: TODAY });
+  ({ h, officer } = await importHarness(TODAY));
 });
 afterAll(() => h?.close());
 

@@ -1,4 +1,5 @@
 import { type CellValue, type LocalizedText, sheetRow } from '@coso/domain';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../store/transaction.js';
 import { batchBusy } from './engine.js';
 import type { ReadBackChange } from './read-back-rows.js';
@@ -126,12 +127,10 @@ export interface HeldRun {
  */
 export async function writeOutcomes(db: Db, run: HeldRun, sheet: string, outcomes: readonly StoredOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  const [held] = await db.$queryRaw<Array<{ held: number }>>`
-    WITH held AS (
-      UPDATE import_batches SET run_seen_at = now()
-      WHERE id = ${run.batchId}::uuid AND run_id = ${run.runId}::uuid AND status <> 'COMMITTED'
-      RETURNING id
-    ), written AS (
+  await whileHeld(
+    db,
+    run,
+    Prisma.sql`
       UPDATE import_rows AS r SET action = o.action, record_id = o.record_id, errors = o.errors::jsonb
       FROM held, unnest(
         ${outcomes.map((o) => o.rowNumber - 1)}::int[],
@@ -140,8 +139,22 @@ export async function writeOutcomes(db: Db, run: HeldRun, sheet: string, outcome
         ${outcomes.map((o) => JSON.stringify(o.errors))}::text[]
       ) AS o(row_index, action, record_id, errors)
       WHERE r.batch_id = held.id AND r.sheet = ${sheet} AND r.row_index = o.row_index
-      RETURNING 1
-    )
+      RETURNING 1`,
+  );
+}
+
+/**
+ * Runs `write` (an UPDATE of `import_rows` … FROM held, where `held` is the batch row) in the
+ * statement that renews the run's claim, and only if the run still holds it and the batch is not
+ * committed; else writes nothing and refuses (IMPORT_BATCH_BUSY).
+ */
+async function whileHeld(db: Db, run: HeldRun, write: Prisma.Sql): Promise<void> {
+  const [held] = await db.$queryRaw<Array<{ held: number }>>`
+    WITH held AS (
+      UPDATE import_batches SET run_seen_at = now()
+      WHERE id = ${run.batchId}::uuid AND run_id = ${run.runId}::uuid AND status <> 'COMMITTED'
+      RETURNING id
+    ), written AS (${write})
     SELECT count(*)::int AS held FROM held`;
   if (!held?.held) throw batchBusy();
 }
@@ -149,12 +162,10 @@ export async function writeOutcomes(db: Db, run: HeldRun, sheet: string, outcome
 /** The rows' read-back errors (WRITE_OUTSIDE_OWN_READ) as the whole file decided them, in place of those a chunk told. */
 export async function writeReadBack(db: Db, run: HeldRun, sheet: string, changes: readonly ReadBackChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const [held] = await db.$queryRaw<Array<{ held: number }>>`
-    WITH held AS (
-      UPDATE import_batches SET run_seen_at = now()
-      WHERE id = ${run.batchId}::uuid AND run_id = ${run.runId}::uuid AND status <> 'COMMITTED'
-      RETURNING id
-    ), written AS (
+  await whileHeld(
+    db,
+    run,
+    Prisma.sql`
       UPDATE import_rows AS r
       SET errors = coalesce(
         (SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(r.errors) WITH ORDINALITY AS x(e, n)
@@ -164,10 +175,8 @@ export async function writeReadBack(db: Db, run: HeldRun, sheet: string, changes
         ${changes.map((c) => JSON.stringify(c.errors.map(({ column, code, message }) => ({ column, code, message }))))}::text[]
       ) AS c(row_index, errors)
       WHERE r.batch_id = held.id AND r.sheet = ${sheet} AND r.row_index = c.row_index
-      RETURNING 1
-    )
-    SELECT count(*)::int AS held FROM held`;
-  if (!held?.held) throw batchBusy();
+      RETURNING 1`,
+  );
 }
 
 /** The code of a write its author could not read back (auth/read-back.ts). */
