@@ -1,4 +1,4 @@
-import { personalBirthDate, personalText, personalValidFrom } from '../../auth/personal-data.js';
+import { type PersonalField, personalBirthDate, personalText, personalValidFrom } from '../../auth/personal-data.js';
 import { fromDbDate, toDbDate } from '../../store/db-dates.js';
 import type { Context } from '../context.js';
 
@@ -18,8 +18,7 @@ export const PERSONAL = '$personal';
 export const FALLBACK = '$fallback';
 
 /** Personal fields a statement may hand over: GraphQL field = stored column. */
-export const PERSONAL_FIELDS = ['citizenId', 'phone', 'birthDate', 'validFrom'] as const;
-export type PersonalFieldName = (typeof PERSONAL_FIELDS)[number];
+export const PERSONAL_FIELDS = ['citizenId', 'phone', 'birthDate', 'validFrom'] as const satisfies readonly PersonalField[];
 
 /** The statement met a record the viewer may not read: the resolvers answer (and report it). */
 export class CompiledFallback extends Error {}
@@ -31,7 +30,7 @@ interface Stored {
   birthDate: string | null;
   validFrom: string;
   /** [response key, field], in the selection's order. */
-  fields: Array<[string, PersonalFieldName]>;
+  fields: Array<[string, PersonalField]>;
 }
 
 type Json = Record<string, unknown>;
@@ -51,12 +50,6 @@ function* objects(value: unknown): Generator<Json> {
 /** Throws `CompiledFallback` when the resolvers must answer; logs nothing (an operation checks every root first). */
 export function checkFallback(data: unknown): void {
   for (const o of objects(data)) if (FALLBACK in o) throw new CompiledFallback();
-}
-
-/** The statement's answer as the response holds it; throws `CompiledFallback` when the resolvers must answer. */
-export function finishAnswer(ctx: Context, data: unknown): unknown {
-  checkFallback(data);
-  return finishPersonal(ctx, data);
 }
 
 /** The personal details masked, or their unmasked read logged — once the answer is known to stand (`checkFallback`). */

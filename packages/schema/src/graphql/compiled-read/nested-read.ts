@@ -10,6 +10,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields.js';
+import type { PersonalField } from '../../auth/personal-data.js';
 import { modelFacts } from '../../entities/data-model.js';
 import { definitionOf, isEntityType } from '../../entities/definitions.js';
 import { activeOnWhere } from '../../store/db-dates.js';
@@ -21,7 +22,7 @@ import type { Context } from '../context.js';
 import { type PeopleOrderValue, type PersonFilterValue, peopleOrder, personWhere } from '../people.js';
 import { CHILD_ORDER, childLinksWhere, unitsOrder, unitWhere } from '../places.js';
 import { scoped } from '../territory-filters.js';
-import { FALLBACK, PERSONAL, PERSONAL_FIELDS, type PersonalFieldName } from './finish-answer.js';
+import { FALLBACK, PERSONAL, PERSONAL_FIELDS } from './finish-answer.js';
 import { PRE_RESOLVED } from './pre-resolved-plugin.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import { Aliases, columnOf, NotCompiled, orderSql, Params, relationJoin, type SqlScope, tableOf, whereSql } from './where-sql.js';
@@ -238,7 +239,7 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
   const personal = new Set(definitionOf(model).personal ?? []);
   const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
   const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
-  const personalKeys: Array<[string, PersonalFieldName]> = [];
+  const personalKeys: Array<[string, PersonalField]> = [];
   for (const [key, fieldNodes] of fields) {
     const node = fieldNodes[0] as FieldNode;
     const name = node.name.value;
@@ -298,7 +299,7 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
   return buildObject(pairs);
 }
 
-const isPersonalField = (name: string): name is PersonalFieldName => (PERSONAL_FIELDS as readonly string[]).includes(name);
+const isPersonalField = (name: string): name is PersonalField => (PERSONAL_FIELDS as readonly string[]).includes(name);
 
 /** Scalars whose JSON from PostgreSQL is what graphql-js serialises them to. */
 const PLAIN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);

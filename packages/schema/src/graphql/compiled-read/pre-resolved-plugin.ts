@@ -31,7 +31,7 @@ export const FAILED = new WeakMap<object, Map<FieldNode, unknown>>();
  * parsed — unless the answer has personal details to finish, which are masked or logged on the
  * parsed value and written back as text).
  */
-export async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
+async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
   return finishCompiled(ctx, compiled, await fetchCompiled(ctx, compiled, asText), asText);
 }
 

@@ -170,8 +170,11 @@ function relationSql(model: string, alias: string, relation: string, value: unkn
   if (rel.from.length === 1) {
     // The related row is named by this row's key and the condition asks only about its id: the
     // condition on the key itself, without reading the related table (a foreign key: the row exists).
+    const bound = scope.params.values.length;
     const keyed = keyedSql(join.model, join.near, value, scope);
     if (keyed !== undefined) return `(${join.near} IS NOT NULL AND ${keyed})`;
+    // Given up part-way: what it bound is no parameter of the statement (an unused one has no type).
+    scope.params.values.splice(bound);
   }
   return exists(value);
 }
