@@ -72,13 +72,16 @@ function placeLabel(place: Place, path: string): LocalizedText | undefined {
   return (last ? columnLabel(last) : undefined) ?? (steps[0] ? columnLabel(steps[0]) : undefined);
 }
 
+/** The code of a write its author could not read back. */
+export const READ_BACK_CODE = 'WRITE_OUTSIDE_OWN_READ';
+
 /** The refusal: which record, and what would put it where its author may read it. */
 export function unreadableWriteViolations(lost: ReadonlyMap<EntityType, readonly string[]>): Violation[] {
   return [...lost.keys()].map((type) => {
     const { label } = definitionOf(type);
     const where = placeWords(type);
     return {
-      code: 'WRITE_OUTSIDE_OWN_READ',
+      code: READ_BACK_CODE,
       severity: 'error',
       path: ['input'],
       message: {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isUuid, type SheetChoices } from '@coso/domain';
 import type { GraphQLSchema } from 'graphql';
 import { forbidden } from '../auth/access.js';
+import { READ_BACK_CODE } from '../auth/read-back.js';
 import { canWrite, isAdmin, type Viewer } from '../auth/viewer.js';
 import type { ImportBatch, Prisma } from '../generated/prisma/client.js';
 import { ValidationError } from '../store/write-errors.js';
@@ -372,7 +373,7 @@ export async function importFile(
 /** The rows' read-back errors as the whole file decided them, in place of those their chunk told (in the rows' order). */
 function replaceReadBack(errors: ImportError[], changes: readonly ReadBackChange[]): void {
   const told = new Set(changes.map((c) => c.rowNumber));
-  const kept = errors.filter((e) => !(e.code === 'WRITE_OUTSIDE_OWN_READ' && e.rowNumber !== null && told.has(e.rowNumber)));
+  const kept = errors.filter((e) => !(e.code === READ_BACK_CODE && e.rowNumber !== null && told.has(e.rowNumber)));
   const all = [...kept, ...changes.flatMap((c) => c.errors)];
   // A stable sort by row: each row's errors keep the order they were found in.
   all.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));

@@ -8,8 +8,8 @@ import { type FileInput, readFileRows, type Sheet, slicesOf, type Table } from '
  * do for the gateway): read as a stream, pass by pass — once to keep each sheet's first rows (a
  * sheet is chosen by its header row) and count its rows, then again for the chosen sheet's rows,
  * handed over a chunk at a time as the run asks for the next (the reading waits meanwhile). Nothing
- * here holds more than a chunk of rows and each sheet's first HEAD_ROWS; its sha256 is computed
- * from the file's slices as they are read.
+ * here holds more than a chunk of rows and each sheet's first HEAD_ROWS; its sha256 is one more
+ * pass over the file's slices (never the whole file in memory).
  */
 export interface ScannedFile {
   sha256: string;

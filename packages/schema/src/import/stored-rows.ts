@@ -1,4 +1,5 @@
 import { type CellValue, type LocalizedText, sheetRow } from '@coso/domain';
+import { READ_BACK_CODE } from '../auth/read-back.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Tx } from '../store/transaction.js';
 import { batchBusy } from './engine.js';
@@ -178,9 +179,6 @@ export async function writeReadBack(db: Db, run: HeldRun, sheet: string, changes
       RETURNING 1`,
   );
 }
-
-/** The code of a write its author could not read back (auth/read-back.ts). */
-const READ_BACK_CODE = 'WRITE_OUTSIDE_OWN_READ';
 
 /** A page of the last run's rows, with their cells by column key as text. */
 export interface OutcomeRow extends StoredOutcome {
