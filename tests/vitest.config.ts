@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { STEP_TIMEOUT, UI_TIMEOUT } from './e2e/support/ui-timeout.js';
+import { STEP_TIMEOUT } from './e2e/support/ui-timeout.js';
 
 // The cross-package tests: the domain as an installed package, the build graph, the docs' examples,
 // spelling. One file at a time: two of them run turbo builds (cache hits that may rewrite a
@@ -15,6 +15,5 @@ export default defineProject({
     fileParallelism: false,
     testTimeout: STEP_TIMEOUT,
     hookTimeout: 120_000,
-    expect: { poll: { timeout: UI_TIMEOUT, interval: 100 } },
   },
 });

@@ -4,9 +4,9 @@ import { STEP_TIMEOUT, UI_TIMEOUT } from './e2e/support/ui-timeout.js';
 // The browser journeys (e2e/). Each file starts its own database (a clone), gateway and Chromium,
 // so files are independent: two at a time, which keeps a 2-core machine busy while a journey waits
 // on Chromium or the gateway (one at a time, the browser phase was 976 s of CI's 24–26 minutes),
-// and no more on a larger machine (each file's gateway and browser hold 0.5–1 GB). After every
-// other project's files (groupOrder 1) when one run has them all, and never beside the `tests`
-// project's turbo builds (a group of its own, last).
+// and no more on a larger machine (each file's gateway and browser hold 0.5–1 GB). A group of its
+// own (groupOrder 1): after every other project's files, so never beside the `tests` project's
+// turbo builds.
 export default defineProject({
   test: {
     name: 'e2e',
@@ -14,7 +14,6 @@ export default defineProject({
     exclude: ['node_modules/**', 'artifacts/**'],
     environment: 'node',
     globalSetup: ['./support/global-setup.ts'],
-    fileParallelism: true,
     maxWorkers: 2,
     sequence: { groupOrder: 1 },
     // A journey step may make several UI waits (see e2e/support/ui-timeout.ts).

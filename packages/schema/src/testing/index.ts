@@ -3,7 +3,7 @@ export {
   type DatabaseFixture,
   dropFixtureTemplates,
   startTestServer,
-  templateDatabase,
+  type TestServer,
   withClient,
   withDatabase,
 } from './test-database.js';

@@ -25,7 +25,7 @@ export interface TestServer {
  * rebuilding a shared one under each other's clones. Templates of older migration sets stay on a
  * long-lived server (about 10 MB each); `DROP DATABASE` them at will.
  */
-export function templateDatabase(): string {
+function templateDatabase(): string {
   templateName ??= `coso_test_template_${migrationsFingerprint().slice(0, 16)}`;
   return templateName;
 }
