@@ -24,6 +24,18 @@ export interface PoolStats {
   waiting: number;
 }
 
+/**
+ * Planner costs for coso's working set, sent with every connection of the pool (the embedded
+ * server and any DATABASE_URL alike; `?options=` in the URL takes precedence). A district's or a
+ * city's rows fit in memory, where an index probe costs about what a sequential read does;
+ * PostgreSQL's default `random_page_cost` (4, for spinning disks) made the planner hash whole
+ * tables instead of probing a few rows: a district officer's people search hashed every
+ * `person_places` row of the territory (8.3 → 1.0 ms of PostgreSQL CPU per statement with 1.1) and
+ * the nested read scanned every unit per ward. 1.1 is the usual setting for SSDs and cached data.
+ * Measured in tests/bench/README.md ("planner costs").
+ */
+export const PLANNER_OPTIONS = '-c random_page_cost=1.1';
+
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 const queryHooks = new WeakMap<PrismaClient, NonNullable<PrismaOptions['onQuery']>>();
 
@@ -32,6 +44,7 @@ export function createPrismaClient(connectionString: string, options: PrismaOpti
   // Our own pool, so its queue can be read (`poolStats`); Prisma ends it on $disconnect.
   const pool = new pg.Pool({
     connectionString,
+    options: PLANNER_OPTIONS,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
   });

@@ -25,7 +25,18 @@ import { scoped } from '../territory-filters.js';
 import { FALLBACK, PERSONAL, PERSONAL_FIELDS } from './finish-answer.js';
 import { PRE_RESOLVED } from './pre-resolved-plugin.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
-import { Aliases, columnOf, NotCompiled, orderSql, Params, relationJoin, type SqlScope, tableOf, whereSql } from './where-sql.js';
+import {
+  Aliases,
+  columnOf,
+  hasPattern,
+  NotCompiled,
+  orderSql,
+  Params,
+  relationJoin,
+  type SqlScope,
+  tableOf,
+  whereSql,
+} from './where-sql.js';
 
 /**
  * The explorer's nested read — units → children → buildings → board → members → person — as ONE
@@ -169,7 +180,7 @@ function compileList(
   const walk: Walk = { ...request, params: new Params(), aliases: new Aliases(), finish: false };
   const connection = getNamedType(request.info.returnType);
   if (!isObjectType(connection)) throw new NotCompiled(`${model}: not an object`);
-  const json = connectionJson(walk, connection, request.info.fieldNodes, pageSize(args.first), asOf, (a) => {
+  const rows: Rows = (a) => {
     const order = orderSql(model, a, orderBy, walk);
     return {
       from: [`${tableOf(model)} ${a}`, ...order.joins].join(' '),
@@ -177,9 +188,11 @@ function compileList(
       order: order.keys,
       row: a,
     };
-  });
+  };
+  const json = connectionJson(walk, connection, request.info.fieldNodes, pageSize(args.first), asOf, rows, hasPattern(where));
   const compiled: CompiledRead = { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
   if (walk.finish) compiled.finish = true;
+  if (walk.params.planPerValues) compiled.planPerValues = true;
   return compiled;
 }
 
@@ -201,8 +214,18 @@ function pageSize(first: unknown): number {
 /** Rows of one list level: the FROM (with any join to the node), its condition, order and the node's row alias. */
 type Rows = (alias: string) => { from: string; where: string; order: string[]; row: string };
 
-function connectionJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], size: number, asOf: string, rows: Rows): string {
+function connectionJson(
+  walk: Walk,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  size: number,
+  asOf: string,
+  rows: Rows,
+  shareCount = false,
+): string {
   const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
+  const asked = new Set([...fields.values()].map((f) => (f[0] as FieldNode).name.value));
+  if (shareCount && asked.has('nodes') && asked.has('totalCount')) return sharedConnectionJson(walk, type, fields, size, asOf, rows);
   const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
   for (const [key, fieldNodes] of fields) {
     const name = (fieldNodes[0] as FieldNode).name.value;
@@ -225,6 +248,37 @@ function connectionJson(walk: Walk, type: GraphQLObjectType, nodes: readonly Fie
     } else throw new NotCompiled(`${type.name}.${name}`);
   }
   return buildObject(pairs);
+}
+
+/**
+ * A connection whose page and total come from one reading of its rows: the total is a window
+ * count over every row the condition meets, taken before the page's LIMIT. For a search (the rows
+ * are found by a pattern, not read in an index's order), where reading the matches once instead
+ * of twice halves the statement; a list read in its order stops at the page, so it keeps its count apart.
+ */
+function sharedConnectionJson(
+  walk: Walk,
+  type: GraphQLObjectType,
+  fields: ReadonlyMap<string, readonly FieldNode[]>,
+  size: number,
+  asOf: string,
+  rows: Rows,
+): string {
+  const nodeType = getNamedType(type.getFields().nodes?.type);
+  if (!isObjectType(nodeType)) throw new NotCompiled(`${type.name}.nodes`);
+  const r = rows(walk.aliases.next());
+  const order = r.order.length ? r.order.join(', ') : '1';
+  const x = walk.aliases.next();
+  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
+  for (const [key, fieldNodes] of fields) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    if (name === '__typename') pairs.push(`'${key}', '${type.name}'`);
+    else if (name === 'nodes')
+      pairs.push(`'${key}', COALESCE(json_agg(${objectJson(walk, nodeType, fieldNodes, x, asOf)} ORDER BY ${x}."$n"), '[]'::json)`);
+    else if (name === 'totalCount') pairs.push(`'${key}', COALESCE(max(${x}."$total"), 0)::int`);
+    else throw new NotCompiled(`${type.name}.${name}`);
+  }
+  return `(SELECT ${buildObject(pairs)} FROM (SELECT ${r.row}.*, row_number() OVER (ORDER BY ${order}) AS "$n", count(*) OVER () AS "$total" FROM ${r.from} WHERE ${r.where} ORDER BY ${order} LIMIT ${size}) ${x})`;
 }
 
 /** json_build_object takes at most 100 arguments. */

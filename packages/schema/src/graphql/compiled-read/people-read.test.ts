@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../auth/demo-accounts.js';
 import { viewerOf } from '../../auth/test-support/access-fixture.js';
 import { SAMPLE_FIXTURE } from '../../auth/test-support/sample-fixtures.js';
 import type { AccountViewer, Viewer } from '../../auth/viewer.js';
+import { poolOf } from '../../database/prisma-client.js';
 import { graphqlHarness } from '../../testing/graphql-harness.js';
 import { COMPILED_MARK } from './nested-read.js';
 
@@ -21,7 +23,7 @@ let h: Awaited<ReturnType<typeof graphqlHarness>>;
 const viewers = new Map<string, Viewer>();
 /** The harness reads a territorial viewer's scope unit when it makes the context (the gateway: with the session). */
 const scopeUnitRead = /FROM "public"\."administrative_units" AS "t0" WHERE \("t0"\."id" = \$1 AND 1=1\) LIMIT/;
-const readLogInsert = /^INSERT INTO "public"\."personal_data_reads"/;
+const readLogInsert = /^INSERT INTO "personal_data_reads"/;
 
 beforeAll(async () => {
   h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
@@ -229,5 +231,32 @@ describe('generated requests (fast-check): searches, filters, orders, pages, dat
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('how the statement is planned (Params.planPerValues)', () => {
+  /** The compiled statements a request sent to the pool, each with whether it was prepared by name (pg: `name`). */
+  async function sent(source: string): Promise<Array<{ named: boolean }>> {
+    const pool = poolOf(h.prisma)?.pool as pg.Pool;
+    const query = pool.query;
+    const seen: Array<{ named: boolean }> = [];
+    pool.query = ((config: unknown, ...rest: unknown[]) => {
+      const c = config as { text?: string; name?: string };
+      if (c?.text?.startsWith(COMPILED_MARK)) seen.push({ named: c.name !== undefined });
+      return (query as (...a: unknown[]) => unknown).call(pool, config, ...rest);
+    }) as typeof pool.query;
+    try {
+      const r = await h.exec(source, {}, { viewer: viewers.get('quan.longbien') as Viewer });
+      expect(r.errors).toEqual([]);
+    } finally {
+      pool.query = query;
+    }
+    return seen;
+  }
+
+  it('a name search is planned with its pattern every time (unnamed); a list without one is prepared once (named)', async () => {
+    expect(await sent(BENCH_PEOPLE)).toEqual([{ named: false }]);
+    expect(await sent('{ people(asOf: "2026-11-25", first: 20) { totalCount nodes { id fullName } } }')).toEqual([{ named: true }]);
+    expect(await sent(BENCH_UNITS)).toEqual([{ named: true }]);
   });
 });

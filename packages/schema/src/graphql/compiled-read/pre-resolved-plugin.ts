@@ -43,6 +43,7 @@ async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false)
 export async function fetchCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
   const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params, {
     jsonAsText: asText && !compiled.finish,
+    planPerValues: compiled.planPerValues === true,
   });
   const data = rows[0]?.data;
   if (compiled.finish) checkFallback(data);

@@ -7,6 +7,8 @@ export interface CompiledRead {
   params: unknown[];
   /** The answer is finished in Node: personal details masked or logged, a record the viewer may not read (finish-answer.ts). */
   finish?: true;
+  /** Planned with its values on every run, not prepared once (`Params.planPerValues`: a search pattern). */
+  planPerValues?: true;
 }
 
 /**

@@ -47,6 +47,13 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Bind parameters of one statement, each with the cast its column needs. */
 export class Params {
   readonly values: unknown[] = [];
+  /**
+   * Set by a value the best plan depends on: a search pattern ("a" matches half the people,
+   * "nguyen van thanh" a few), met with a territory of a ward or of a city. A generic plan made
+   * for one such statement serves every value, and at 30 districts the one PostgreSQL kept for a
+   * district officer's name search cost 3× the plan made for the values (tests/bench/README.md).
+   */
+  planPerValues = false;
   add(value: unknown, cast: string): string {
     this.values.push(value);
     return `$${this.values.length}::${cast}`;
@@ -240,6 +247,15 @@ const LIKE_PATTERNS: Record<string, (s: string) => string> = {
   endsWith: (s) => `%${s}`,
 };
 
+/** Whether a condition (Prisma's form) has a pattern anywhere: `contains`, `startsWith`, `endsWith`. */
+export function hasPattern(where: unknown): boolean {
+  if (Array.isArray(where)) return where.some(hasPattern);
+  if (!isObject(where)) return false;
+  return Object.entries(where).some(
+    ([key, value]) => (Object.hasOwn(LIKE_PATTERNS, key) && typeof value === 'string') || hasPattern(value),
+  );
+}
+
 /** A condition on one column (`column`: its SQL expression) of `model`'s field. */
 function scalarOn(model: string, column: string, field: string, value: unknown, scope: SqlScope): string {
   const cast = castOf(model, field);
@@ -254,6 +270,7 @@ function scalarOn(model: string, column: string, field: string, value: unknown, 
     if (pattern) {
       if (typeof operand !== 'string' || cast !== 'text') throw new NotCompiled(`${model}.${field}: ${op}`);
       parts.push(`${column} ${mode === 'insensitive' ? 'ILIKE' : 'LIKE'} ${scope.params.add(pattern(operand), 'text')}`);
+      scope.params.planPerValues = true;
       continue;
     }
     if (mode === 'insensitive') throw new NotCompiled(`${model}.${field}: ${op} without case`);
