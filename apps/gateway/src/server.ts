@@ -55,6 +55,12 @@ export async function createGateway(config: Config, deps: GatewayDeps): Promise<
   // the proxies TRUST_PROXY names; off by default (trust-proxy.ts).
   app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
+  // An idle keep-alive connection stays open 65 s (Node's default: 5 s), longer than a proxy's or
+  // a client's own idle timeout (60 s is usual), so the server never closes a connection a client is
+  // just reusing: a client busy for a few seconds between requests (a script writing a spreadsheet)
+  // got ECONNRESET on its next request. Headers must be allowed longer than that.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   let stopping = false;
 
   const limits = graphqlLimits();
