@@ -10,6 +10,7 @@ import { SAMPLE_FIXTURE } from '../../auth/test-support/sample-fixtures.js';
 import type { AccountViewer, Viewer } from '../../auth/viewer.js';
 import { poolOf } from '../../database/prisma-client.js';
 import { graphqlHarness } from '../../testing/graphql-harness.js';
+import { MAX_PAGE_SIZE } from '../builder.js';
 import { COMPILED_MARK } from './nested-read.js';
 
 /**
@@ -247,6 +248,9 @@ describe('pages after a cursor, as the admin web’s lists ask them, compiled to
           for (let page = 0; page < 3; page += 1) {
             const r = await same(list.document, who, { ...base, after });
             if (r.withoutExecution && after) alone += 1;
+            const total = (r.oracle.data as Record<string, { totalCount: number }> | null)?.[list.root]?.totalCount ?? 0;
+            // A page of exactly the rows there are: full, and yet no next page.
+            if (page === 0 && total >= 1 && total <= MAX_PAGE_SIZE) await same(list.document, who, { ...base, first: total, after: null });
             after = endCursorOf(r.oracle.data, list.root);
             if (!after) break;
           }
