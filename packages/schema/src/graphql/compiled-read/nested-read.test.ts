@@ -142,12 +142,31 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
     expect((await both(BENCH, 'admin')).compiled.errors).toEqual([]);
   });
 
+  it('a nested list after a cursor falls to the resolvers (its order reads the node’s row), page after page the same answer', async () => {
+    const source = `query ($after: String) { units(asOf: "2022-12-01", filter: { kind: WARD }, first: 1) { nodes { name
+      children(first: 3, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { name } } } } } }`;
+    type Page = { units: { nodes: Array<{ children: { pageInfo: { endCursor: string | null } } }> } };
+    for (const username of ['admin', 'phuong.giangbien']) {
+      let after: string | null = null;
+      for (let page = 0; page < 3; page += 1) {
+        const { oracle, compiled, statements, withoutExecution } = await both(source, username, { after });
+        expect(compiled).toEqual(oracle);
+        expect(oracle.errors).toEqual([]);
+        // The first page is compiled (its cursors are the resolvers' own); the next ones are theirs.
+        expect(statements).toBe(after === null ? 1 : 0);
+        expect(withoutExecution).toBe(after === null);
+        after = (oracle.data as Page).units.nodes[0]?.children.pageInfo.endCursor ?? null;
+        if (!after) break;
+      }
+      expect(after === null ? 'ended' : 'three pages').toBeTruthy();
+    }
+  });
+
   it('a selection it does not cover falls to the resolvers, with the same answer (the decision itself)', async () => {
     const fallBack = [
-      '{ units(first: 2) { edges { cursor node { name } } } }',
-      '{ units(first: 2) { pageInfo { hasNextPage } nodes { name } } }',
+      // Backwards.
+      '{ units(last: 2) { nodes { name } } }',
       '{ units(first: 2) { nodes { codes { code } } } }',
-      '{ units(first: 2) { nodes { validTo } } }',
       '{ units(first: 2, filter: { kind: RESIDENTIAL_GROUP }) { nodes { buildings(first: 2) { nodes { board { members { nodes { person { memberships { role } } } } } } } } } }',
       '{ people(first: 2, filter: { minPosts: 1 }) { nodes { fullName } } }',
       '{ units(first: 2, filter: { kind: RESIDENTIAL_GROUP }) { nodes { buildings(first: 2) { nodes { board { partyMembers { totalCount } } } } } } }',
@@ -174,6 +193,10 @@ describe('the nested read compiled to one statement equals the resolvers’ answ
     for (const source of [
       '{ units(first: 2) { nodes { name } } }',
       '{ units(first: 2) { totalCount nodes { id kind } } }',
+      '{ units(first: 2) { nodes { validTo } } }',
+      '{ units(first: 2) { edges { cursor node { name } } } }',
+      '{ units(first: 2) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { name } } }',
+      '{ units(first: 2, filter: { kind: WARD }) { nodes { children(first: 2) { pageInfo { hasNextPage endCursor } edges { cursor } } } } }',
       // A code held on the date, a place search, personal details (finished by the Person fields' rules: people-read.test.ts).
       '{ units(first: 2) { nodes { code } } }',
       '{ units(first: 2, filter: { name: { search: "giang bien" } }) { nodes { name } } }',
@@ -198,11 +221,20 @@ const subset = (parts: ReadonlyArray<fc.Arbitrary<string>>, always: string) =>
   fc.tuple(...parts.map((p) => fc.option(p, { nil: '' }))).map((xs) => [always, ...xs].filter(Boolean).join(' '));
 const pageArgs = (extra: string[] = []) =>
   fc.tuple(page, asOf).map(([n, d]) => [...extra, ...(n ? [`first: ${n}`] : []), ...(d ? [`asOf: "${d}"`] : [])]);
-/** A connection's selection: nodes (maybe in an inline fragment) and maybe its total. */
+const pageInfo = fc.subarray(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor', '__typename'], { minLength: 1 });
+/** A connection's selection: nodes (maybe in an inline fragment) or edges (cursor and node) or both, maybe its total and page info. */
 const connection = (node: fc.Arbitrary<string>, type: string) =>
   fc
-    .tuple(node, fc.boolean(), fc.boolean())
-    .map(([n, fragment, total]) => `${total ? 'totalCount ' : ''}nodes { ${fragment ? `... on ${type} { ${n} }` : n} }`);
+    .tuple(node, fc.boolean(), fc.boolean(), fc.option(pageInfo, { nil: undefined }), fc.constantFrom('nodes', 'edges', 'both'))
+    .map(([n, fragment, total, info, page]) => {
+      const node = fragment ? `... on ${type} { ${n} }` : n;
+      return [
+        ...(total ? ['totalCount'] : []),
+        ...(info ? [`pageInfo { ${info.join(' ')} }`] : []),
+        ...(page !== 'nodes' ? [`edges { cursor node { ${node} } }`] : []),
+        ...(page !== 'edges' ? [`nodes { ${node} }`] : []),
+      ].join(' ');
+    });
 
 const person = subset([fc.constant('id'), fc.constant('sex'), fc.constant('birthYear'), fc.constant('__typename')], 'fullName');
 const membership = subset([fc.constant('id'), fc.constant('validFrom'), person.chain((p) => field('person', [], p))], 'role');

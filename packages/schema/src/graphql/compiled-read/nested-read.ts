@@ -1,3 +1,4 @@
+import { isUuid } from '@coso/domain';
 import {
   type FieldNode,
   type GraphQLField,
@@ -19,6 +20,7 @@ import { membersQuery } from '../bodies.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { boardWhere, buildingsQuery } from '../buildings.js';
 import type { Context } from '../context.js';
+import { bindingOf, checkListCursor, listTag, parentTag } from '../list-cursors.js';
 import { type PeopleOrderValue, type PersonFilterValue, peopleOrder, personWhere } from '../people.js';
 import { CHILD_ORDER, childLinksWhere, unitsOrder, unitWhere } from '../places.js';
 import { scoped } from '../territory-filters.js';
@@ -28,6 +30,7 @@ import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import {
   Aliases,
   columnOf,
+  cursorSql,
   hasPattern,
   NotCompiled,
   orderSql,
@@ -52,8 +55,9 @@ import {
  * answered by the resolvers): the root `units` and `people` (asOf, filter, orderBy, first; the
  * people search's `minPosts` and party filters excepted); a unit's `code` and `parent`, a person's
  * `residenceUnit` and personal details (finish-answer.ts); connections asked for
- * `nodes`, `totalCount` and `__typename` with `first` in 1…MAX_PAGE_SIZE or left out (no cursors:
- * `after`, `before`, `last`, `edges`, `pageInfo` fall back); the links below; on every object `id`,
+ * `nodes`, `edges`, `pageInfo`, `totalCount` and `__typename` with `first` in 1…MAX_PAGE_SIZE or
+ * left out, and `after` on the root fields (`before` and `last` fall back, and so does `after` on a
+ * nested list: its order reads the node's row); the links below; on every object `id`,
  * `__typename` and exposed columns without arguments or auth scopes, of any alias, through fragments
  * and `@include`/`@skip` (graphql-js' own field collection).
  */
@@ -111,7 +115,7 @@ const LINKS: Record<string, Link> = {
 };
 
 /**
- * Scalars a field's own select reads through a relation, as that select reads them: `code` is the
+ * Scalars a field's own select or resolver reads, as it reads them: `code` is the
  * code held on the date (`code`'s select: the first of the codes active on the date).
  */
 const DERIVED_SCALARS: Record<string, (walk: Walk, alias: string, asOf: string) => string> = {
@@ -121,6 +125,8 @@ const DERIVED_SCALARS: Record<string, (walk: Walk, alias: string, asOf: string) 
     const where = whereSql(join.model, c, activeOnWhere(asOf), walk);
     return `(SELECT ${c}.${columnOf(join.model, 'code')} FROM ${tableOf(join.model)} ${c} WHERE ${join.on} AND ${where} LIMIT 1)`;
   },
+  // Its resolver's `fromDbDateOrNull`: the date, or null while the unit lives.
+  'AdministrativeUnit.validTo': (_walk, alias) => `to_char(${alias}.${columnOf('AdministrativeUnit', 'validTo')}, 'YYYY-MM-DD')`,
 };
 
 interface Walk extends SqlScope {
@@ -134,7 +140,7 @@ interface Walk extends SqlScope {
 
 /** The root `units` field as one statement, or `NotCompiled` (the caller falls back to the resolvers). */
 export function compileUnits(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context, marked = true): CompiledRead {
-  onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first'], 'Query.units');
+  onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first', 'after'], 'Query.units');
   const asOf = inheritedOr(ctx, args.asOf as string | undefined);
   const where = scoped(ctx, 'AdministrativeUnit', unitWhere(args as Parameters<typeof unitWhere>[0], asOf));
   return compileList(
@@ -157,7 +163,7 @@ COMPILED_ROOTS.set('Query.units', compileUnits);
  * `memberOfOrganizationId`: the party-filter plugin's refusal) is not compiled.
  */
 export function compilePeople(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context, marked = true): CompiledRead {
-  onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first'], 'Query.people');
+  onlyArgs(args, ['asOf', 'filter', 'orderBy', 'first', 'after'], 'Query.people');
   const filter = args.filter as PersonFilterValue | null | undefined;
   if (filter?.minPosts != null || filter?.partyStatus != null || filter?.memberOfOrganizationId != null)
     throw new NotCompiled('people: a filter its resolver checks or reads first');
@@ -178,18 +184,37 @@ function compileList(
   asOf: string,
 ): CompiledRead {
   const walk: Walk = { ...request, params: new Params(), aliases: new Aliases(), finish: false };
-  const connection = getNamedType(request.info.returnType);
+  const { info } = request;
+  const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) throw new NotCompiled(`${model}: not an object`);
-  const rows: Rows = (a) => {
+  const field = info.parentType.getFields()[info.fieldName];
+  const binding = field && bindingOf(field);
+  if (!binding) throw new NotCompiled(`${model}: no list cursor binding`);
+  // The tags the list-cursor plugin binds this list's cursors to (list-cursors.ts): a root field's parent is none.
+  // The arguments as sent: `args` has been through the argument mappers (its `after` is the inner cursor).
+  const sent = getArgumentValues(field, info.fieldNodes[0] as FieldNode, info.variableValues);
+  const list = listTag(binding, sent, asOf);
+  const parent = parentTag(undefined, info);
+  const after = typeof sent.after === 'string' ? afterId(sent.after, list, parent) : undefined;
+  const paging: Paging = {
+    size: pageSize(args.first),
+    after: after !== undefined,
+    // Walked by graphql-js, the root field's page is bound by the list-cursor plugin itself (its wrapper is outside this one).
+    cursor: boundCursor(walk.marked ? undefined : () => walk.params.add(`L1:${list}.${parent}:`, 'text')),
+  };
+  const rows: Rows = (a, page) => {
     const order = orderSql(model, a, orderBy, walk);
+    const condition = whereSql(model, a, where, walk);
     return {
       from: [`${tableOf(model)} ${a}`, ...order.joins].join(' '),
-      where: whereSql(model, a, where, walk),
+      // The total is every row the condition meets, wherever the page starts (Pothos counts without the cursor).
+      where: page && after !== undefined ? `${condition} AND ${cursorSql(model, a, orderBy, after, walk)}` : condition,
       order: order.keys,
       row: a,
+      cursor: `${a}."id"`,
     };
   };
-  const json = connectionJson(walk, connection, request.info.fieldNodes, pageSize(args.first), asOf, rows, hasPattern(where));
+  const json = connectionJson(walk, connection, info.fieldNodes, paging, asOf, rows, hasPattern(where));
   const compiled: CompiledRead = { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
   if (walk.finish) compiled.finish = true;
   if (walk.params.planPerValues) compiled.planPerValues = true;
@@ -204,6 +229,50 @@ function onlyArgs(args: Record<string, unknown>, known: readonly string[], where
     if (value !== undefined && value !== null && !known.includes(name)) throw new NotCompiled(`${where}(${name})`);
 }
 
+/**
+ * The row id inside an `after` cursor of this list (the list-cursor plugin's binding, then Pothos'
+ * `GPC:S:<uuid>`), or `NotCompiled`: a cursor of another list or parent, or one Pothos would read
+ * otherwise, keeps the resolvers' refusal.
+ */
+function afterId(cursor: string, list: string, parent: string): string {
+  let inner: string;
+  try {
+    inner = checkListCursor(cursor, { list, parent }, { field: '', argument: 'after' });
+  } catch {
+    throw new NotCompiled('after: not a cursor of this list');
+  }
+  const [, id = ''] = /^GPC:S:(.*)$/s.exec(Buffer.from(inner, 'base64').toString('utf8')) ?? [];
+  if (!isUuid(id) || Buffer.from(`GPC:S:${id}`).toString('base64') !== inner) throw new NotCompiled('after: not a row cursor');
+  return id;
+}
+
+/** A connection's page: its size, whether it starts after a cursor, and the cursor a row hands out. */
+interface Paging {
+  size: number;
+  /** Prisma's `cursor` + `skip: 1` (Pothos' `after`): the rows from the cursor's row on (`Rows.where`), the first skipped. */
+  after: boolean;
+  /** The cursor of the row whose cursor id is this SQL expression (NULL for NULL). */
+  cursor: (id: string) => string;
+}
+
+const base64Sql = (text: string) => `translate(encode(convert_to(${text}, 'UTF8'), 'base64'), E'\\n', '')`;
+
+/**
+ * A row's cursor as the list-cursor plugin hands it out: base64 of `L1:<list>.<parent>:` and the
+ * Prisma plugin's cursor, base64 of `GPC:S:<id>` (list-cursors.ts) — or the Prisma plugin's alone,
+ * without `prefix`. `prefix` binds the prefix's parameter when a cursor is first asked for (an
+ * unused parameter would have no type).
+ */
+function boundCursor(prefix: (() => string) | undefined): (id: string) => string {
+  let bound: string | undefined;
+  return (id) => {
+    const inner = base64Sql(`'GPC:S:' || ${id}::text`);
+    if (!prefix) return inner;
+    bound ??= prefix();
+    return base64Sql(`${bound} || ${inner}`);
+  };
+}
+
 function pageSize(first: unknown): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   // Out of range: the page-size plugin's refusal is the resolvers' to give.
@@ -211,74 +280,109 @@ function pageSize(first: unknown): number {
   return first;
 }
 
-/** Rows of one list level: the FROM (with any join to the node), its condition, order and the node's row alias. */
-type Rows = (alias: string) => { from: string; where: string; order: string[]; row: string };
+/**
+ * Rows of one list level — of its page (with `after`'s condition) or all of them (its total): the
+ * FROM (with any join to the node), the condition, the order, the node's row alias and the SQL of a
+ * row's cursor id (a link's own, for a list of links).
+ */
+type Rows = (alias: string, page: boolean) => { from: string; where: string; order: string[]; row: string; cursor: string };
 
+/** The connection fields read off the page's rows. */
+const PAGE_FIELDS = new Set(['nodes', 'edges', 'pageInfo']);
+
+/**
+ * A connection's JSON. Its page (`nodes`, `edges`, `pageInfo`) is one reading of `size + 1` rows, as
+ * Pothos reads them (the extra row says whether there is a next page; after a cursor the first row
+ * is skipped, Prisma's `skip: 1`); its total a count of its own. For a search (`shareCount`: the rows
+ * are found by a pattern, not read in an index's order) the total is a window count over every row
+ * the condition meets, taken before the page's LIMIT, so the matches are read once instead of twice;
+ * a list read in its order stops at the page, so it keeps its count apart, as does a page after a
+ * cursor (its rows are not all the condition meets).
+ */
 function connectionJson(
   walk: Walk,
   type: GraphQLObjectType,
   nodes: readonly FieldNode[],
-  size: number,
+  paging: Paging,
   asOf: string,
   rows: Rows,
   shareCount = false,
 ): string {
   const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
   const asked = new Set([...fields.values()].map((f) => (f[0] as FieldNode).name.value));
-  if (shareCount && asked.has('nodes') && asked.has('totalCount')) return sharedConnectionJson(walk, type, fields, size, asOf, rows);
+  const paged = [...asked].some((name) => PAGE_FIELDS.has(name));
+  const shared = shareCount && paged && asked.has('totalCount') && !paging.after;
+  // Read before the selection below (the hidden notes keep the resolvers' order).
+  const r = paged ? rows(walk.aliases.next(), true) : undefined;
+  const x = walk.aliases.next();
+  // The page's rows are those numbered up to `last`; a row after them means a next page.
+  const last = paging.size + (paging.after ? 1 : 0);
+  const onPage = `FILTER (WHERE ${x}."$n" <= ${last})`;
+  const pageOf = (json: string) => `COALESCE(json_agg(${json} ORDER BY ${x}."$n") ${onPage}, '[]'::json)`;
+  const nodeType = () => {
+    const t = getNamedType(type.getFields().nodes?.type);
+    if (!isObjectType(t)) throw new NotCompiled(`${type.name}.nodes`);
+    return t;
+  };
   const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
   for (const [key, fieldNodes] of fields) {
     const name = (fieldNodes[0] as FieldNode).name.value;
     if (name === '__typename') pairs.push(`'${key}', '${type.name}'`);
-    else if (name === 'nodes') {
-      const nodeType = getNamedType(type.getFields().nodes?.type);
-      if (!isObjectType(nodeType)) throw new NotCompiled(`${type.name}.nodes`);
-      const a = walk.aliases.next();
-      const r = rows(a);
-      const order = r.order.length ? r.order.join(', ') : '1';
-      const x = walk.aliases.next();
-      const object = objectJson(walk, nodeType, fieldNodes, x, asOf);
-      pairs.push(
-        `'${key}', (SELECT COALESCE(json_agg(${object} ORDER BY ${x}."$n"), '[]'::json) FROM (SELECT ${r.row}.*, row_number() OVER (ORDER BY ${order}) AS "$n" FROM ${r.from} WHERE ${r.where} ORDER BY ${order} LIMIT ${size}) ${x})`,
-      );
-    } else if (name === 'totalCount') {
-      const a = walk.aliases.next();
-      const r = rows(a);
-      pairs.push(`'${key}', (SELECT count(*)::int FROM ${r.from} WHERE ${r.where})`);
+    else if (name === 'nodes') pairs.push(`'${key}', ${pageOf(objectJson(walk, nodeType(), fieldNodes, x, asOf))}`);
+    else if (name === 'edges') pairs.push(`'${key}', ${pageOf(edgeJson(walk, type, fieldNodes, x, paging, nodeType, asOf))}`);
+    else if (name === 'pageInfo') pairs.push(`'${key}', ${pageInfoJson(walk, type, fieldNodes, x, paging, onPage)}`);
+    else if (name === 'totalCount' && shared) pairs.push(`'${key}', COALESCE(max(${x}."$total"), 0)::int`);
+    else if (name === 'totalCount') {
+      const t = rows(walk.aliases.next(), false);
+      pairs.push(`'${key}', (SELECT count(*)::int FROM ${t.from} WHERE ${t.where})`);
     } else throw new NotCompiled(`${type.name}.${name}`);
+  }
+  if (!r) return buildObject(pairs);
+  const order = r.order.length ? r.order.join(', ') : '1';
+  const total = shared ? ', count(*) OVER () AS "$total"' : '';
+  return `(SELECT ${buildObject(pairs)} FROM (SELECT ${r.row}.*, ${r.cursor} AS "$c", row_number() OVER (ORDER BY ${order}) AS "$n"${total} FROM ${r.from} WHERE ${r.where} ORDER BY ${order} LIMIT ${last + 1}${paging.after ? ' OFFSET 1' : ''}) ${x})`;
+}
+
+/** One edge of the page's row `x`: its cursor and node. */
+function edgeJson(
+  walk: Walk,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  x: string,
+  paging: Paging,
+  nodeType: () => GraphQLObjectType,
+  asOf: string,
+): string {
+  const edge = getNamedType(type.getFields().edges?.type);
+  if (!isObjectType(edge)) throw new NotCompiled(`${type.name}.edges`);
+  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
+  for (const [key, fieldNodes] of collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, edge, nodes)) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    if (name === '__typename') pairs.push(`'${key}', '${edge.name}'`);
+    else if (name === 'cursor') pairs.push(`'${key}', ${paging.cursor(`${x}."$c"`)}`);
+    else if (name === 'node') pairs.push(`'${key}', ${objectJson(walk, nodeType(), fieldNodes, x, asOf)}`);
+    else throw new NotCompiled(`${edge.name}.${name}`);
   }
   return buildObject(pairs);
 }
 
-/**
- * A connection whose page and total come from one reading of its rows: the total is a window
- * count over every row the condition meets, taken before the page's LIMIT. For a search (the rows
- * are found by a pattern, not read in an index's order), where reading the matches once instead
- * of twice halves the statement; a list read in its order stops at the page, so it keeps its count apart.
- */
-function sharedConnectionJson(
-  walk: Walk,
-  type: GraphQLObjectType,
-  fields: ReadonlyMap<string, readonly FieldNode[]>,
-  size: number,
-  asOf: string,
-  rows: Rows,
-): string {
-  const nodeType = getNamedType(type.getFields().nodes?.type);
-  if (!isObjectType(nodeType)) throw new NotCompiled(`${type.name}.nodes`);
-  const r = rows(walk.aliases.next());
-  const order = r.order.length ? r.order.join(', ') : '1';
-  const x = walk.aliases.next();
+/** The page's `pageInfo`, as Pothos' `wrapConnectionResult` answers it for `first` and `after`. */
+function pageInfoJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], x: string, paging: Paging, onPage: string): string {
+  const info = getNamedType(type.getFields().pageInfo?.type);
+  if (!isObjectType(info)) throw new NotCompiled(`${type.name}.pageInfo`);
   const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
-  for (const [key, fieldNodes] of fields) {
+  for (const [key, fieldNodes] of collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, info, nodes)) {
     const name = (fieldNodes[0] as FieldNode).name.value;
-    if (name === '__typename') pairs.push(`'${key}', '${type.name}'`);
-    else if (name === 'nodes')
-      pairs.push(`'${key}', COALESCE(json_agg(${objectJson(walk, nodeType, fieldNodes, x, asOf)} ORDER BY ${x}."$n"), '[]'::json)`);
-    else if (name === 'totalCount') pairs.push(`'${key}', COALESCE(max(${x}."$total"), 0)::int`);
-    else throw new NotCompiled(`${type.name}.${name}`);
+    if (name === '__typename') pairs.push(`'${key}', '${info.name}'`);
+    // A full page and one row more.
+    else if (name === 'hasNextPage') pairs.push(`'${key}', count(*) > ${paging.size}`);
+    // Pothos: true whenever `after` is given (no `last` or `before` is compiled).
+    else if (name === 'hasPreviousPage') pairs.push(`'${key}', ${paging.after}`);
+    else if (name === 'startCursor') pairs.push(`'${key}', ${paging.cursor(`(array_agg(${x}."$c" ORDER BY ${x}."$n") ${onPage})[1]`)}`);
+    else if (name === 'endCursor') pairs.push(`'${key}', ${paging.cursor(`(array_agg(${x}."$c" ORDER BY ${x}."$n" DESC) ${onPage})[1]`)}`);
+    else throw new NotCompiled(`${info.name}.${name}`);
   }
-  return `(SELECT ${buildObject(pairs)} FROM (SELECT ${r.row}.*, row_number() OVER (ORDER BY ${order}) AS "$n", count(*) OVER () AS "$total" FROM ${r.from} WHERE ${r.where} ORDER BY ${order} LIMIT ${size}) ${x})`;
+  return buildObject(pairs);
 }
 
 /** json_build_object takes at most 100 arguments. */
@@ -391,11 +495,23 @@ function linkJson(
       const node = relationJoin(join.model, a, link.node, n);
       from.push(`JOIN ${tableOf(node.model)} ${n} ON ${node.on}`);
     }
-    return { from: [...from, ...order.joins].join(' '), where, order: order.keys, row: n };
+    return { from: [...from, ...order.joins].join(' '), where, order: order.keys, row: n, cursor: `${a}."id"` };
   };
   const type = getNamedType(field.type);
   if (!isObjectType(type)) throw new NotCompiled(`${model}.${field.name}`);
-  if (link.list) return connectionJson(walk, type, nodes, pageSize(args.first), asOf, rows);
+  if (link.list) {
+    const binding = bindingOf(field);
+    if (!binding) throw new NotCompiled(`${model}.${field.name}: no list cursor binding`);
+    const list = listTag(binding, args, asOf);
+    // The parent's tag as `parentTag` makes it for a record: the first 11 base64url characters of
+    // the SHA-256 of its JSON [type, id].
+    const cursor = boundCursor(() => {
+      const record = `${walk.params.add(`[${JSON.stringify(model)},`, 'text')} || to_json(${parent}."id"::text)::text || ']'`;
+      const tag = `substr(translate(encode(sha256(convert_to(${record}, 'UTF8')), 'base64'), '+/', '-_'), 1, 11)`;
+      return `(${walk.params.add(`L1:${list}.`, 'text')} || ${tag} || ':')`;
+    });
+    return connectionJson(walk, type, nodes, { size: pageSize(args.first), after: false, cursor }, asOf, rows);
+  }
   const x = walk.aliases.next();
   let object = objectJson(walk, type, nodes, x, asOf);
   if (link.checked && isEntityType(type.name)) {
@@ -405,7 +521,7 @@ function linkJson(
       object = `CASE WHEN ${whereSql(type.name, x, readable, walk)} THEN ${object} ELSE '{"${FALLBACK}": 1}'::json END`;
     }
   }
-  const r = rows(walk.aliases.next());
+  const r = rows(walk.aliases.next(), true);
   // A non-null link is a required key with no condition of its own: its row exists (the foreign key).
   const unconditional = query !== undefined && isObject(query.where) && Object.keys(query.where).length === 0;
   if (isNonNullType(field.type) && !(unconditional && modelFacts(model).relations.get(link.relation)?.required))

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -7,6 +10,7 @@ import { SAMPLE_FIXTURE } from '../../auth/test-support/sample-fixtures.js';
 import type { AccountViewer, Viewer } from '../../auth/viewer.js';
 import { poolOf } from '../../database/prisma-client.js';
 import { graphqlHarness } from '../../testing/graphql-harness.js';
+import { MAX_PAGE_SIZE } from '../builder.js';
 import { COMPILED_MARK } from './nested-read.js';
 
 /**
@@ -138,6 +142,157 @@ describe('the people search and the units list compiled to one statement equal t
   });
 });
 
+// ───────────────────────────── pages after a cursor ─────────────────────────────
+
+/** The admin web's own documents, as its generated gql.ts holds them (what the browser sends). */
+const GQL = readFileSync(fileURLToPath(new URL('../../../../../apps/admin-web/src/gql/gql.ts', import.meta.url)), 'utf8');
+function adminDocument(name: string): string {
+  const literal = GQL.match(/"(?:[^"\\]|\\.)*"/g)?.find((s) => s.includes(`query ${name}(`));
+  if (!literal) throw new Error(`no ${name} in the admin web's gql.ts`);
+  return JSON.parse(literal) as string;
+}
+
+type Connection = { pageInfo?: { endCursor?: string | null } };
+const endCursorOf = (data: unknown, root: string) => (data as Record<string, Connection> | null)?.[root]?.pageInfo?.endCursor ?? null;
+
+/**
+ * A cursor of the same list (its binding, list-cursors.ts) naming another row: taken from a cursor
+ * the list handed out, its inner Prisma cursor replaced — what a client holding a cursor of a row
+ * since moved out of the filter or the territory, or deleted, sends.
+ */
+function cursorNaming(cursor: string, id: string): string {
+  const [, bound] = /^(L1:[\w-]{11}\.[\w-]{11}:)/.exec(Buffer.from(cursor, 'base64').toString('utf8')) ?? [];
+  if (!bound) throw new Error(`not a list cursor: ${cursor}`);
+  return Buffer.from(`${bound}${Buffer.from(`GPC:S:${id}`).toString('base64')}`).toString('base64');
+}
+
+/** Compares one request both ways, and that the statement answered it alone. */
+async function same(source: string, who: string, variables: Record<string, unknown>) {
+  const r = await both(source, who, variables);
+  const asked = `${who} ${JSON.stringify(variables)}: ${source}`;
+  expect(r.compiled.data, asked).toEqual(r.oracle.data);
+  expect(r.compiled.errors, asked).toEqual(r.oracle.errors);
+  expect(r.compiled.hidden ?? [], asked).toEqual(r.oracle.hidden ?? []);
+  expect(r.compiledLog, asked).toEqual(r.oracleLog);
+  expect(r.compiledCount, asked).toBe(1);
+  // A related record the viewer may not read (a ward's district, for the ward's officer): the
+  // statement ran, met it, and the resolvers answered with their error (finish-answer.ts).
+  if (r.oracle.errors.length) {
+    expect(
+      r.oracle.errors.map((e) => e.code),
+      asked,
+    ).toEqual(r.oracle.errors.map(() => 'FORBIDDEN'));
+    expect(r.withoutExecution, asked).toBe(false);
+    return r;
+  }
+  expect(r.withoutExecution, asked).toBe(true);
+  expect(r.others, asked).toEqual(r.oracleLog.length ? [expect.stringMatching(readLogInsert)] : []);
+  return r;
+}
+
+/** Rows of every kind a cursor may name: current, ended (out of the as-of date), anywhere (out of a territory). */
+const otherIds = { people: [] as string[], units: [] as string[] };
+
+beforeAll(async () => {
+  for (const [key, table] of [
+    ['people', 'people'],
+    ['units', 'administrative_units'],
+  ] as const) {
+    const rows = await h.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      `(SELECT id::text FROM ${table} WHERE valid_to IS NOT NULL ORDER BY id LIMIT 3) UNION ALL (SELECT id::text FROM ${table} ORDER BY md5(id::text) LIMIT 5)`,
+    );
+    otherIds[key] = rows.map((r) => r.id);
+  }
+  expect(otherIds.people.length).toBeGreaterThan(3);
+});
+
+describe('pages after a cursor, as the admin web’s lists ask them, compiled to one statement', () => {
+  const LISTS = [
+    {
+      root: 'people',
+      document: adminDocument('PeopleList'),
+      variables: [
+        { asOf: '2026-11-25', first: 25 },
+        { asOf: '2026-11-25', first: 7, filter: { name: { search: 'nguyen' } }, orderBy: [{ field: 'BIRTH_YEAR', direction: 'DESC' }] },
+        {
+          asOf: '2022-12-01',
+          first: 10,
+          filter: { sex: 'FEMALE' },
+          orderBy: [{ field: 'NAME', direction: 'DESC' }, { field: 'BIRTH_YEAR' }],
+        },
+      ],
+    },
+    {
+      root: 'units',
+      document: adminDocument('UnitsList'),
+      variables: [
+        { asOf: '2026-11-25', first: 25 },
+        {
+          asOf: '2022-12-01',
+          first: 6,
+          filter: { kind: 'RESIDENTIAL_GROUP' },
+          orderBy: [{ field: 'KIND', direction: 'DESC' }, { field: 'NAME' }],
+        },
+        { asOf: '2025-07-01', first: 4, filter: { name: { search: 'phuc' } }, orderBy: [{ field: 'VALID_FROM', direction: 'DESC' }] },
+      ],
+    },
+  ] as const;
+
+  it.each(LISTS.map((l) => [l.root, l] as const))(
+    'the admin web’s %s list, page after page (the resolvers’ endCursor), for every account: one statement each',
+    async (_root, list) => {
+      let alone = 0;
+      for (const who of WHO) {
+        for (const base of list.variables) {
+          let after: string | null = null;
+          for (let page = 0; page < 3; page += 1) {
+            const r = await same(list.document, who, { ...base, after });
+            if (r.withoutExecution && after) alone += 1;
+            const total = (r.oracle.data as Record<string, { totalCount: number }> | null)?.[list.root]?.totalCount ?? 0;
+            // A page of exactly the rows there are: full, and yet no next page.
+            if (page === 0 && total >= 1 && total <= MAX_PAGE_SIZE) await same(list.document, who, { ...base, first: total, after: null });
+            after = endCursorOf(r.oracle.data, list.root);
+            if (!after) break;
+          }
+        }
+      }
+      // Pages after a cursor answered by the statement alone, for most accounts and lists.
+      expect(alone).toBeGreaterThan(WHO.length);
+    },
+  );
+
+  it.each(LISTS.map((l) => [l.root, l] as const))(
+    'the %s list after a cursor naming a row outside the list (ended, elsewhere, unknown): the same page as the resolvers’',
+    async (_root, list) => {
+      const ids = [...otherIds[list.root], randomUUID()];
+      for (const who of ['admin', 'quan.longbien', 'phuong.giangbien', 'xem']) {
+        for (const base of list.variables) {
+          const first = await same(list.document, who, { ...base, after: null });
+          const cursor = endCursorOf(first.oracle.data, list.root);
+          if (!cursor) continue;
+          for (const id of ids) await same(list.document, who, { ...base, after: cursorNaming(cursor, id) });
+        }
+      }
+    },
+  );
+
+  it('a cursor the resolvers refuse (another list’s, one that does not decode) is theirs to answer: the same error, no statement', async () => {
+    const list = LISTS[0];
+    const first = await both(list.document, 'admin', { ...list.variables[0], after: null });
+    const cursor = endCursorOf(first.oracle.data, 'people') as string;
+    for (const after of [cursor.slice(0, -6), Buffer.from('GPC:S:1').toString('base64'), 'x']) {
+      const r = await both(list.document, 'admin', { ...list.variables[1], after });
+      expect(r.compiled).toEqual(r.oracle);
+      expect(r.oracle.errors.map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
+      expect(r.compiledCount).toBe(0);
+    }
+    // Another list's cursor (another filter).
+    const other = await both(list.document, 'admin', { ...list.variables[1], after: cursor });
+    expect(other.compiled).toEqual(other.oracle);
+    expect(other.oracle.errors.map((e) => e.code)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 // ───────────────────────────── generated requests ─────────────────────────────
 
 const DATES = ['2019-06-01', '2022-12-01', '2025-07-01', '2026-11-25'];
@@ -164,6 +319,37 @@ const personFields = fc
   ])
   .map((xs) => ['fullName', ...xs].join(' '));
 
+/** The page asked: nodes, edges (cursor and node) or both, maybe with some of pageInfo. */
+const pageSelection = fc
+  .record({
+    nodes: fc.boolean(),
+    edges: fc.boolean(),
+    info: fc.subarray(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor', '__typename']),
+  })
+  .map(({ nodes, edges, info }) => (node: string) => {
+    const parts = [
+      ...(info.length ? [`pageInfo { ${info.join(' ')} }`] : []),
+      ...(edges ? [`edges { cursor node { ${node} } }`] : []),
+      ...(nodes || !edges ? [`nodes { ${node} }`] : []),
+    ];
+    return parts.join(' ');
+  });
+
+/** Which pages: the first; the next one or two (the resolvers' endCursor); after a row outside the list or an unknown id. */
+const afterMode = fc.constantFrom('none', 'next', 'next2', 'outside', 'unknown');
+type AfterMode = typeof afterMode extends fc.Arbitrary<infer T> ? T : never;
+
+/** A generated list request: the source (its cursor a variable), the one asking only its endCursor, and which pages to ask. */
+function paged(root: 'people' | 'units', args: string[], selection: string, after: AfterMode) {
+  const all = `(${[...args, 'after: $after'].join(', ')})`;
+  return {
+    root,
+    source: `query ($after: String) { ${root}${all} { ${selection} } }`,
+    cursors: `query ($after: String) { ${root}${all} { pageInfo { endCursor } } }`,
+    after,
+  };
+}
+
 const peopleRequest = fc
   .record({
     search: maybe(searchText),
@@ -176,6 +362,8 @@ const peopleRequest = fc
     asOf: maybe(fc.constantFrom(...DATES)),
     total: fc.boolean(),
     fields: personFields,
+    page: pageSelection,
+    after: afterMode,
   })
   .map((r) => {
     const filter: string[] = [];
@@ -188,7 +376,7 @@ const peopleRequest = fc
       ...(r.first ? [`first: ${r.first}`] : []),
       ...(r.asOf ? [`asOf: "${r.asOf}"`] : []),
     ];
-    return `{ people${args.length ? `(${args.join(', ')})` : ''} { ${r.total ? 'totalCount ' : ''}nodes { ${r.fields} } } }`;
+    return paged('people', args, `${r.total ? 'totalCount ' : ''}${r.page(r.fields)}`, r.after);
   });
 
 const unitsRequest = fc
@@ -199,16 +387,27 @@ const unitsRequest = fc
     asOf: maybe(fc.constantFrom(...DATES)),
     codeAsOf: maybe(fc.constantFrom(...DATES)),
     parentAsOf: maybe(fc.constantFrom(...DATES)),
+    orderBy: maybe(
+      fc.constantFrom(
+        '[{ field: KIND, direction: DESC }, { field: NAME }]',
+        '[{ field: VALID_FROM }]',
+        '[{ field: NAME, direction: DESC }]',
+      ),
+    ),
+    page: pageSelection,
+    after: afterMode,
   })
   .map((r) => {
     const filter = [...(r.kind ? [`kind: ${r.kind}`] : []), ...(r.search ? [`name: { search: ${JSON.stringify(r.search)} }`] : [])];
     const args = [
       ...(filter.length ? [`filter: { ${filter.join(', ')} }`] : []),
+      ...(r.orderBy ? [`orderBy: ${r.orderBy}`] : []),
       ...(r.first ? [`first: ${r.first}`] : []),
       ...(r.asOf ? [`asOf: "${r.asOf}"`] : []),
     ];
     const dated = (name: string, d: string | undefined) => (d ? `${name}(asOf: "${d}")` : name);
-    return `{ units${args.length ? `(${args.join(', ')})` : ''} { totalCount nodes { id name ${dated('code', r.codeAsOf)} ${dated('parent', r.parentAsOf)} { name code } } } }`;
+    const node = `id name validTo ${dated('code', r.codeAsOf)} ${dated('parent', r.parentAsOf)} { name code }`;
+    return paged('units', args, `totalCount ${r.page(node)}`, r.after);
   });
 
 describe('generated requests (fast-check): searches, filters, orders, pages, dates, selections, accounts', () => {
@@ -217,17 +416,30 @@ describe('generated requests (fast-check): searches, filters, orders, pages, dat
     ['units', unitsRequest],
   ] as const)('every generated %s request answers the same with and without the compiler, read log included', async (_name, request) => {
     await fc.assert(
-      fc.asyncProperty(request, fc.constantFrom(...WHO), async (source, who) => {
-        const r = await both(source, who);
-        expect(r.compiled.data, source).toEqual(r.oracle.data);
-        expect(r.compiled.errors, source).toEqual(r.oracle.errors);
-        expect(r.compiled.hidden ?? [], source).toEqual(r.oracle.hidden ?? []);
-        expect(r.compiledLog, source).toEqual(r.oracleLog);
+      fc.asyncProperty(request, fc.constantFrom(...WHO), fc.nat(), async (request, who, pick) => {
+        const { root, source } = request;
+        let after: string | null = null;
+        // The cursor of each page as the resolvers hand it out (the oracle), for the pages before the one compared.
+        const next = async () =>
+          endCursorOf((await h.exec(request.cursors, { after }, { viewer: viewers.get(who) as Viewer, compiledReads: false })).data, root);
+        if (request.after !== 'none') {
+          after = await next();
+          if (after && request.after === 'next2') after = await next();
+          const ids = otherIds[root];
+          if (after && request.after === 'outside') after = cursorNaming(after, ids[pick % ids.length] as string);
+          if (after && request.after === 'unknown') after = cursorNaming(after, randomUUID());
+        }
+        const r = await both(source, who, { after });
+        const asked = `${source} after ${after}`;
+        expect(r.compiled.data, asked).toEqual(r.oracle.data);
+        expect(r.compiled.errors, asked).toEqual(r.oracle.errors);
+        expect(r.compiled.hidden ?? [], asked).toEqual(r.oracle.hidden ?? []);
+        expect(r.compiledLog, asked).toEqual(r.oracleLog);
         if (r.oracle.errors.length) return;
         // Answered by the statement alone, and only the read log besides it.
-        expect(r.compiledCount, source).toBe(1);
-        expect(r.withoutExecution, source).toBe(true);
-        expect(r.others, source).toEqual(r.oracleLog.length ? [expect.stringMatching(readLogInsert)] : []);
+        expect(r.compiledCount, asked).toBe(1);
+        expect(r.withoutExecution, asked).toBe(true);
+        expect(r.others, asked).toEqual(r.oracleLog.length ? [expect.stringMatching(readLogInsert)] : []);
       }),
       { numRuns: 60 },
     );

@@ -356,3 +356,36 @@ export function orderSql(
   }
   return { keys, joins };
 }
+
+/**
+ * Prisma's `cursor` (a row's id) under an `orderBy` of the model's own columns, as the condition
+ * Prisma writes: the rows from the cursor's row on in that order — each key compared with the
+ * cursor row's value read by its id (a scalar subquery: NULL when no row has the id, so nothing
+ * follows an unknown or deleted one; the row is read whatever the list's condition, so a row
+ * outside it still places the page), the last key inclusive (the cursor's row itself, which
+ * `skip: 1` then drops — or, when the row is outside the condition, the first row after it).
+ */
+export function cursorSql(model: string, alias: string, orderBy: unknown, id: string, scope: SqlScope): string {
+  const list = Array.isArray(orderBy) ? orderBy : [orderBy];
+  const keys: Array<[string, string]> = [];
+  for (const entry of list) {
+    if (!isObject(entry)) throw new NotCompiled('cursor: orderBy entry');
+    for (const [field, dir] of Object.entries(entry)) {
+      if (dir !== 'asc' && dir !== 'desc') throw new NotCompiled(`cursor: order by ${field}`);
+      keys.push([field, dir]);
+    }
+  }
+  if (!keys.length) throw new NotCompiled('cursor without an order');
+  const key = scope.params.add(id, 'uuid');
+  const at = (field: string) => {
+    const c = scope.aliases.next();
+    return `(SELECT ${c}.${columnOf(model, field)} FROM ${tableOf(model)} ${c} WHERE ${c}."id" = ${key})`;
+  };
+  const disjuncts = keys.map(([field, dir], i) => {
+    const parts = keys.slice(0, i).map(([f]) => `${alias}.${columnOf(model, f)} = ${at(f)}`);
+    const op = (dir === 'asc' ? '>' : '<') + (i === keys.length - 1 ? '=' : '');
+    parts.push(`${alias}.${columnOf(model, field)} ${op} ${at(field)}`);
+    return `(${parts.join(' AND ')})`;
+  });
+  return `(${disjuncts.join(' OR ')})`;
+}
