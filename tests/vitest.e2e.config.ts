@@ -14,6 +14,10 @@ export default defineProject({
     exclude: ['node_modules/**', 'artifacts/**'],
     environment: 'node',
     globalSetup: ['./support/global-setup.ts'],
+    // A worker's files share its modules (Playwright, @coso/schema's testing, the harness), imported
+    // once instead of per file (import was 49 s of the phase's CPU). The harness keeps its state in
+    // each file's useAdminWebBrowser call, none at module level.
+    isolate: false,
     maxWorkers: 2,
     sequence: { groupOrder: 1 },
     // A journey step may make several UI waits (see e2e/support/ui-timeout.ts).

@@ -1,9 +1,7 @@
-import { longBien2022Dataset } from '@coso/sample-data';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { writeState } from '../store/state-tables.js';
+import { SAMPLE_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import { createTestDatabase, withClient } from '../testing/test-database.js';
-import { createPrismaClient } from './prisma-client.js';
 
 /**
  * A lookup by a reference reads that reference's entries, not a whole index (#13 item 7, "writing
@@ -23,10 +21,8 @@ const adminUrl = inject('databaseAdminUrl');
 let url = '';
 let drop: () => Promise<void> = async () => {};
 beforeAll(async () => {
-  ({ url, drop } = await createTestDatabase(adminUrl));
-  const prisma = createPrismaClient(url);
-  await writeState(prisma, longBien2022Dataset());
-  await prisma.$disconnect();
+  // The sample district as the run's template of it holds it (written once per run, not per file).
+  ({ url, drop } = await createTestDatabase(adminUrl, { fixture: { fixture: SAMPLE_FIXTURE, runId: inject('databaseRunId') } }));
   await withClient(url, (c) => c.query('ANALYZE'));
 }, 300_000);
 afterAll(() => drop());

@@ -3,8 +3,8 @@ import { longBien2022Dataset, residentialGroupId } from '@coso/sample-data';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SAMPLE_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import { stableUuid } from '../store/stable-id.js';
-import { writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
 
 /**
@@ -22,8 +22,8 @@ const BEFORE = '2022-12-01';
 const AFTER = '2025-08-01';
 
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await writeState(h.prisma, state);
+  // `state` is what the run's sample template holds (SAMPLE_FIXTURE writes longBien2022Dataset()).
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
 }, 300_000);
 afterAll(() => h?.close());
 

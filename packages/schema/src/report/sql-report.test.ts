@@ -14,11 +14,12 @@ import {
   type ReminderCode,
   type RemindersQuery,
 } from '@coso/domain';
-import { DIRECTIVE_ID, DISTRICT_ID, longBien2022Dataset, REVIEW_DATE } from '@coso/sample-data';
+import { DIRECTIVE_ID, DISTRICT_ID, REVIEW_DATE } from '@coso/sample-data';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 // The domain's own generator of stored states (test support: not part of the domain's build).
 import { DATES, STORED_SCOPES, storedState } from '../../../domain/src/report/test-support/stored-arbitrary.js';
+import { SAMPLE_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import { stableUuid } from '../store/stable-id.js';
 import { readState, writeState } from '../store/state-tables.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
@@ -170,8 +171,7 @@ describe('on the Long Biên sample: findings refuse what the domain refuses; an 
   let h: Harness;
   let query: DirectiveReportQuery;
   beforeAll(async () => {
-    h = await graphqlHarness(inject('databaseAdminUrl'));
-    await writeState(h.prisma, longBien2022Dataset());
+    h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
     query = { directiveId: stableUuid(DIRECTIVE_ID), scopeUnitId: stableUuid(DISTRICT_ID), to: REVIEW_DATE };
   });
   afterAll(() => h.close());

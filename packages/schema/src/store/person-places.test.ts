@@ -1,10 +1,9 @@
-import { longBien2022Dataset } from '@coso/sample-data';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCATORS } from '../auth/locator.js';
+import { SAMPLE_FIXTURE } from '../auth/test-support/sample-fixtures.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { graphqlHarness } from '../testing/graphql-harness.js';
-import { writeState } from './state-tables.js';
 
 /**
  * Where a person is, as data (migration person_places, #13 item 4): the table the people list and
@@ -18,8 +17,7 @@ import { writeState } from './state-tables.js';
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
 beforeAll(async () => {
-  h = await graphqlHarness(inject('databaseAdminUrl'));
-  await writeState(h.prisma, longBien2022Dataset());
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
 }, 300_000);
 afterAll(() => h?.close());
 
