@@ -249,7 +249,7 @@ export function membersQuery(ctx: Context, asOf: string, role: string | null | u
       ...activeOnWhere(asOf),
       ...(role ? { role: role as RoleValue } : {}),
       ...territoryWhere(ctx, 'Membership'),
-      ...relatedReadable(ctx, 'person', 'Person'),
+      ...relatedReadable(ctx, 'Membership', 'person', 'Person'),
     },
     orderBy: [{ role: 'asc' as const }, { person: { fullName: 'asc' as const } }],
   };

@@ -1,4 +1,5 @@
-import type { EntityType } from '../entities/definitions.js';
+import { modelFacts } from '../entities/data-model.js';
+import { definitionOf, type EntityType } from '../entities/definitions.js';
 import type { Context } from './context.js';
 import { noteReadScope } from './hidden-records.js';
 
@@ -29,8 +30,47 @@ export function scoped(ctx: Context, type: ListedType, where: Record<string, unk
  * membership's body): the related rows come back proven readable and are not checked again one by
  * one (auth/read-marks.ts). Nothing to note: a record it left out would be one of the list's own
  * type, which the list's `territoryWhere` notes. `{}` for viewers who read everything.
+ *
+ * The implication is the definitions', checked here (`placesImply`), so a compiled read, which
+ * marks no rows, leaves the condition out (`isImpliedByTerritory`): it would only re-prove it.
  */
-export function relatedReadable(ctx: Context, relation: string, type: ListedType): Record<string, unknown> {
+export function relatedReadable(ctx: Context, list: ListedType, relation: string, type: ListedType): Record<string, unknown> {
+  if (!placesImply(list, relation, type)) throw new Error(`${list}.${relation}: ${type}'s places do not include ${list}'s`);
   const where = ctx.access.readWhere(type);
-  return Object.keys(where).length ? { [relation]: where } : {};
+  if (!Object.keys(where).length) return {};
+  const implied = { AND: [where] };
+  impliedByTerritory.add(implied);
+  return { [relation]: implied };
+}
+
+const impliedByTerritory = new WeakSet<object>();
+
+/** A condition `relatedReadable` made: what the list's own territory already implies. */
+export function isImpliedByTerritory(where: unknown): boolean {
+  return typeof where === 'object' && where !== null && impliedByTerritory.has(where);
+}
+
+/**
+ * Whether a `list` row's territory makes the `type` record its (required) `relation` names readable: every
+ * place of the list's type is, through the relation back from `type`, a place of `type` (Person's
+ * `memberships.organization` holds Membership's `organization`), and `type` reveals no party
+ * membership of its own (its read condition is its places only).
+ */
+export function placesImply(list: ListedType, relation: string, type: ListedType): boolean {
+  const named = modelFacts(list).relations.get(relation);
+  // Required: the condition also says the record exists, which only a required relation implies.
+  if (named?.model !== type || named.list || !named.required) return false;
+  const back = [...modelFacts(type).relations].filter(([, r]) => r.model === list && r.list).map(([name]) => name);
+  if (back.length !== 1 || definitionOf(type).party) return false;
+  const theirs = new Set((definitionOf(type).places ?? []).map((p) => JSON.stringify(p)));
+  const prefix = (path: string) => (path ? `${back[0]}.${path}` : back[0]);
+  const places = definitionOf(list).places ?? [];
+  return (
+    places.length > 0 &&
+    places.every((p) => {
+      if ('body' in p) return theirs.has(JSON.stringify({ body: prefix(p.body) }));
+      if ('unit' in p) return theirs.has(JSON.stringify({ unit: prefix(p.unit) }));
+      return false;
+    })
+  );
 }

@@ -20,18 +20,19 @@ import { membersQuery } from '../bodies.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { boardWhere, buildingsQuery } from '../buildings.js';
 import type { Context } from '../context.js';
+import { keepNotes } from '../hidden-records.js';
 import { bindingOf, checkListCursor, listTag, parentTag } from '../list-cursors.js';
 import { type PeopleOrderValue, type PersonFilterValue, peopleOrder, personWhere } from '../people.js';
 import { CHILD_ORDER, childLinksWhere, unitsOrder, unitWhere } from '../places.js';
 import { scoped } from '../territory-filters.js';
 import { FALLBACK, PERSONAL, PERSONAL_FIELDS } from './finish-answer.js';
 import { PRE_RESOLVED } from './pre-resolved-plugin.js';
+import { conjuncts, Proven, withoutImplied } from './proven.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import {
   Aliases,
   columnOf,
   cursorSql,
-  hasPattern,
   NotCompiled,
   orderSql,
   Params,
@@ -212,9 +213,10 @@ function compileList(
       order: order.keys,
       row: a,
       cursor: `${a}."id"`,
+      proven: new Proven(where),
     };
   };
-  const json = connectionJson(walk, connection, info.fieldNodes, paging, asOf, rows, hasPattern(where));
+  const json = connectionJson(walk, connection, info.fieldNodes, paging, asOf, rows);
   const compiled: CompiledRead = { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
   if (walk.finish) compiled.finish = true;
   if (walk.params.planPerValues) compiled.planPerValues = true;
@@ -285,7 +287,7 @@ function pageSize(first: unknown): number {
  * FROM (with any join to the node), the condition, the order, the node's row alias and the SQL of a
  * row's cursor id (a link's own, for a list of links).
  */
-type Rows = (alias: string, page: boolean) => { from: string; where: string; order: string[]; row: string; cursor: string };
+type Rows = (alias: string, page: boolean) => { from: string; where: string; order: string[]; row: string; cursor: string; proven: Proven };
 
 /** The connection fields read off the page's rows. */
 const PAGE_FIELDS = new Set(['nodes', 'edges', 'pageInfo']);
@@ -293,11 +295,12 @@ const PAGE_FIELDS = new Set(['nodes', 'edges', 'pageInfo']);
 /**
  * A connection's JSON. Its page (`nodes`, `edges`, `pageInfo`) is one reading of `size + 1` rows, as
  * Pothos reads them (the extra row says whether there is a next page; after a cursor the first row
- * is skipped, Prisma's `skip: 1`); its total a count of its own. For a search (`shareCount`: the rows
- * are found by a pattern, not read in an index's order) the total is a window count over every row
- * the condition meets, taken before the page's LIMIT, so the matches are read once instead of twice;
- * a list read in its order stops at the page, so it keeps its count apart, as does a page after a
- * cursor (its rows are not all the condition meets).
+ * is skipped, Prisma's `skip: 1`); its total a count of its own. For a search (rows found by a
+ * pattern, not read in an index's order: `Params.patterns` grew while the page's condition was
+ * written) the total is a window count over every row the condition meets, taken before the page's
+ * LIMIT, so the matches are read once instead of twice; a list read in its order stops at the page,
+ * so it keeps its count apart, as does a page after a cursor (its rows are not all the condition
+ * meets).
  */
 function connectionJson(
   walk: Walk,
@@ -306,14 +309,14 @@ function connectionJson(
   paging: Paging,
   asOf: string,
   rows: Rows,
-  shareCount = false,
 ): string {
-  const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
+  const fields = subfields(walk, type, nodes);
   const asked = new Set([...fields.values()].map((f) => (f[0] as FieldNode).name.value));
   const paged = [...asked].some((name) => PAGE_FIELDS.has(name));
-  const shared = shareCount && paged && asked.has('totalCount') && !paging.after;
   // Read before the selection below (the hidden notes keep the resolvers' order).
+  const patterns = walk.params.patterns;
   const r = paged ? rows(walk.aliases.next(), true) : undefined;
+  const shared = walk.params.patterns > patterns && asked.has('totalCount') && !paging.after;
   const x = walk.aliases.next();
   // The page's rows are those numbered up to `last`; a row after them means a next page.
   const last = paging.size + (paging.after ? 1 : 0);
@@ -324,19 +327,23 @@ function connectionJson(
     if (!isObjectType(t)) throw new NotCompiled(`${type.name}.nodes`);
     return t;
   };
-  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
-  for (const [key, fieldNodes] of fields) {
-    const name = (fieldNodes[0] as FieldNode).name.value;
-    if (name === '__typename') pairs.push(`'${key}', '${type.name}'`);
-    else if (name === 'nodes') pairs.push(`'${key}', ${pageOf(objectJson(walk, nodeType(), fieldNodes, x, asOf))}`);
-    else if (name === 'edges') pairs.push(`'${key}', ${pageOf(edgeJson(walk, type, fieldNodes, x, paging, nodeType, asOf))}`);
-    else if (name === 'pageInfo') pairs.push(`'${key}', ${pageInfoJson(walk, type, fieldNodes, x, paging, onPage)}`);
-    else if (name === 'totalCount' && shared) pairs.push(`'${key}', COALESCE(max(${x}."$total"), 0)::int`);
-    else if (name === 'totalCount') {
-      const t = rows(walk.aliases.next(), false);
-      pairs.push(`'${key}', (SELECT count(*)::int FROM ${t.from} WHERE ${t.where})`);
-    } else throw new NotCompiled(`${type.name}.${name}`);
-  }
+  const pairs = fieldPairs(walk, type, fields, (name, fieldNodes) => {
+    switch (name) {
+      case 'nodes':
+        return pageOf(objectJson(walk, nodeType(), fieldNodes, x, asOf, r?.proven));
+      case 'edges':
+        return pageOf(edgeJson(walk, type, fieldNodes, x, paging, nodeType, asOf, r?.proven));
+      case 'pageInfo':
+        return pageInfoJson(walk, type, fieldNodes, x, paging, onPage);
+      case 'totalCount': {
+        if (shared) return `COALESCE(max(${x}."$total"), 0)::int`;
+        const t = rows(walk.aliases.next(), false);
+        return `(SELECT count(*)::int FROM ${t.from} WHERE ${t.where})`;
+      }
+      default:
+        throw new NotCompiled(`${type.name}.${name}`);
+    }
+  });
   if (!r) return buildObject(pairs);
   const order = r.order.length ? r.order.join(', ') : '1';
   const total = shared ? ', count(*) OVER () AS "$total"' : '';
@@ -352,17 +359,15 @@ function edgeJson(
   paging: Paging,
   nodeType: () => GraphQLObjectType,
   asOf: string,
+  proven: Proven | undefined,
 ): string {
   const edge = getNamedType(type.getFields().edges?.type);
   if (!isObjectType(edge)) throw new NotCompiled(`${type.name}.edges`);
-  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
-  for (const [key, fieldNodes] of collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, edge, nodes)) {
-    const name = (fieldNodes[0] as FieldNode).name.value;
-    if (name === '__typename') pairs.push(`'${key}', '${edge.name}'`);
-    else if (name === 'cursor') pairs.push(`'${key}', ${paging.cursor(`${x}."$c"`)}`);
-    else if (name === 'node') pairs.push(`'${key}', ${objectJson(walk, nodeType(), fieldNodes, x, asOf)}`);
-    else throw new NotCompiled(`${edge.name}.${name}`);
-  }
+  const pairs = fieldPairs(walk, edge, subfields(walk, edge, nodes), (name, fieldNodes) => {
+    if (name === 'cursor') return paging.cursor(`${x}."$c"`);
+    if (name === 'node') return objectJson(walk, nodeType(), fieldNodes, x, asOf, proven);
+    throw new NotCompiled(`${edge.name}.${name}`);
+  });
   return buildObject(pairs);
 }
 
@@ -370,19 +375,48 @@ function edgeJson(
 function pageInfoJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], x: string, paging: Paging, onPage: string): string {
   const info = getNamedType(type.getFields().pageInfo?.type);
   if (!isObjectType(info)) throw new NotCompiled(`${type.name}.pageInfo`);
-  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
-  for (const [key, fieldNodes] of collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, info, nodes)) {
-    const name = (fieldNodes[0] as FieldNode).name.value;
-    if (name === '__typename') pairs.push(`'${key}', '${info.name}'`);
-    // A full page and one row more.
-    else if (name === 'hasNextPage') pairs.push(`'${key}', count(*) > ${paging.size}`);
-    // Pothos: true whenever `after` is given (no `last` or `before` is compiled).
-    else if (name === 'hasPreviousPage') pairs.push(`'${key}', ${paging.after}`);
-    else if (name === 'startCursor') pairs.push(`'${key}', ${paging.cursor(`(array_agg(${x}."$c" ORDER BY ${x}."$n") ${onPage})[1]`)}`);
-    else if (name === 'endCursor') pairs.push(`'${key}', ${paging.cursor(`(array_agg(${x}."$c" ORDER BY ${x}."$n" DESC) ${onPage})[1]`)}`);
-    else throw new NotCompiled(`${info.name}.${name}`);
-  }
+  const pairs = fieldPairs(walk, info, subfields(walk, info, nodes), (name) => {
+    switch (name) {
+      // A full page and one row more.
+      case 'hasNextPage':
+        return `count(*) > ${paging.size}`;
+      // Pothos: true whenever `after` is given (no `last` or `before` is compiled).
+      case 'hasPreviousPage':
+        return `${paging.after}`;
+      case 'startCursor':
+        return paging.cursor(`(array_agg(${x}."$c" ORDER BY ${x}."$n") ${onPage})[1]`);
+      case 'endCursor':
+        return paging.cursor(`(array_agg(${x}."$c" ORDER BY ${x}."$n" DESC) ${onPage})[1]`);
+      default:
+        throw new NotCompiled(`${info.name}.${name}`);
+    }
+  });
   return buildObject(pairs);
+}
+
+type Subfields = ReturnType<typeof collectSubfields>;
+
+/** The fields asked of an object of `type` (graphql-js' own collection: aliases, fragments, `@include`/`@skip`). */
+const subfields = (walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[]): Subfields =>
+  collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
+
+/**
+ * An object's key–value pairs: the pre-resolved mark, then each asked field under its response key
+ * — `__typename` as the type's name, any other field as `value` writes it (or refuses it).
+ */
+function fieldPairs(
+  walk: Walk,
+  type: GraphQLObjectType,
+  fields: Subfields,
+  value: (name: string, fieldNodes: readonly FieldNode[], key: string) => string,
+): string[] {
+  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
+  for (const [key, fieldNodes] of fields) {
+    const name = (fieldNodes[0] as FieldNode).name.value;
+    // Response keys are GraphQL names ([_A-Za-z0-9]): safe as literals.
+    pairs.push(`'${key}', ${name === '__typename' ? `'${type.name}'` : value(name, fieldNodes, key)}`);
+  }
+  return pairs;
 }
 
 /** json_build_object takes at most 100 arguments. */
@@ -391,20 +425,21 @@ function buildObject(pairs: string[]): string {
   return `json_build_object(${pairs.join(', ')})`;
 }
 
-function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[], alias: string, inherited: string): string {
+/** An object of row `alias`, which meets the conditions `proven` (its links' rows need not prove them again). */
+function objectJson(
+  walk: Walk,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  alias: string,
+  inherited: string,
+  proven: Proven | undefined,
+): string {
   const model = type.name;
   if (!isEntityType(model)) throw new NotCompiled(`${model} is no record type`);
   const personal = new Set(definitionOf(model).personal ?? []);
-  const fields = collectSubfields(walk.info.schema, walk.info.fragments, walk.info.variableValues, type, nodes);
-  const pairs: string[] = walk.marked ? [`'${PRE_RESOLVED}', 1`] : [];
   const personalKeys: Array<[string, PersonalField]> = [];
-  for (const [key, fieldNodes] of fields) {
+  const pairs = fieldPairs(walk, type, subfields(walk, type, nodes), (name, fieldNodes, key) => {
     const node = fieldNodes[0] as FieldNode;
-    const name = node.name.value;
-    if (name === '__typename') {
-      pairs.push(`'${key}', '${model}'`);
-      continue;
-    }
     const field = type.getFields()[name];
     if (!field) throw new NotCompiled(`${model}.${name}`);
     const options = field.extensions?.pothosOptions as { authScopes?: unknown } | undefined;
@@ -413,19 +448,16 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
     if (model === 'Person' && isPersonalField(name) && personal.has(name) && field.args.length === 0) {
       // Filled in Node by the Person fields' own rules (finish-answer.ts); the key keeps its place.
       personalKeys.push([key, name]);
-      pairs.push(`'${key}', NULL`);
-      continue;
+      return 'NULL';
     }
     const derived = DERIVED_SCALARS[`${model}.${name}`];
     if (derived) {
       onlyArgs(args, ['asOf'], `${model}.${name}`);
-      pairs.push(`'${key}', ${derived(walk, alias, (args.asOf as string | undefined) ?? inherited)}`);
-      continue;
+      return derived(walk, alias, (args.asOf as string | undefined) ?? inherited);
     }
     if (name === 'id' && type.getInterfaces().some((i) => i.name === 'Node')) {
       // The relay plugin's global id: base64 of "Type:uuid".
-      pairs.push(`'${key}', translate(encode(convert_to('${model}:' || ${alias}."id"::text, 'UTF8'), 'base64'), E'\\n', '')`);
-      continue;
+      return base64Sql(`'${model}:' || ${alias}."id"::text`);
     }
     const exposed = field.extensions?.pothosExposedField;
     if (typeof exposed === 'string' && field.args.length === 0) {
@@ -433,23 +465,21 @@ function objectJson(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNo
       // Never a NULL where the schema promises a value (graphql-js would refuse it; a response built here could not).
       if (isNonNullType(field.type) && !modelFacts(model).columns.get(exposed)?.required)
         throw new NotCompiled(`${model}.${name} may be null`);
-      pairs.push(`'${key}', ${scalarJson(field, `${alias}.${columnOf(model, exposed)}`)}`);
-      continue;
+      return scalarJson(field, `${alias}.${columnOf(model, exposed)}`);
     }
     const link = LINKS[`${model}.${name}`];
     if (!link) throw new NotCompiled(`${model}.${name}`);
     onlyArgs(args, link.args, `${model}.${name}`);
     // A field's own date, else the nearest above (resolveAsOf's order; the root's already has the operation's and today).
     const asOf = (args.asOf as string | undefined) ?? inherited;
-    pairs.push(`'${key}', ${linkJson(walk, model, alias, link, field, fieldNodes, args, asOf)}`);
-  }
+    return linkJson(walk, model, alias, proven, link, field, fieldNodes, args, asOf);
+  });
   if (personalKeys.length) {
     walk.finish = true;
     const stored = PERSONAL_FIELDS.map((f) => {
       const column = `${alias}.${columnOf(model, f)}`;
       return `'${f}', ${modelFacts(model).dates.has(f) ? `to_char(${column}, 'YYYY-MM-DD')` : column}`;
     });
-    // Response keys are GraphQL names ([_A-Za-z0-9]): safe as a literal.
     pairs.push(
       `'${PERSONAL}', json_build_object('id', ${alias}."id", ${stored.join(', ')}, 'fields', '${JSON.stringify(personalKeys)}'::json)`,
     );
@@ -475,6 +505,7 @@ function linkJson(
   walk: Walk,
   model: string,
   parent: string,
+  parentProven: Proven | undefined,
   link: Link,
   field: GraphQLField<unknown, unknown>,
   nodes: readonly FieldNode[],
@@ -486,16 +517,27 @@ function linkJson(
     // Asked as the Pothos field asks it: after the selection below (the hidden notes keep its order).
     query ??= link.query(walk.ctx, asOf, args);
     const join = relationJoin(model, parent, link.relation, a);
-    const where = `${join.on} AND ${whereSql(join.model, a, query.where, walk)}`;
-    // The node's row is joined for the answer: an order by its columns reads it there.
-    const n = link.node ? walk.aliases.next() : a;
-    const order = orderSql(join.model, a, query.orderBy, walk, link.node ? { [link.node]: n } : {});
-    const from = [`${tableOf(join.model)} ${a}`];
-    if (link.node) {
-      const node = relationJoin(join.model, a, link.node, n);
-      from.push(`JOIN ${tableOf(node.model)} ${n} ON ${node.on}`);
+    // What the parent row proved is not proved again (proven.ts).
+    const own = withoutImplied(join.model, query.where, join.back, parentProven);
+    if (!link.node) {
+      const where = `${join.on} AND ${whereSql(join.model, a, own, walk)}`;
+      const order = orderSql(join.model, a, query.orderBy, walk);
+      const from = [`${tableOf(join.model)} ${a}`, ...order.joins].join(' ');
+      return { from, where, order: order.keys, row: a, cursor: `${a}."id"`, proven: provenNodes(link, query.where) };
     }
-    return { from: [...from, ...order.joins].join(' '), where, order: order.keys, row: n, cursor: `${a}."id"` };
+    // The node's row is joined for the answer: its conditions (`{ <node>: X }`) are X on that row
+    // (no second read of it), and an order by its columns reads it there.
+    const node = link.node;
+    const n = walk.aliases.next();
+    const all = conjuncts(own);
+    const onNode = all.filter((c) => isObject(c[node]) && !('is' in c[node]) && !('isNot' in c[node]));
+    const onLink = all.filter((c) => !onNode.includes(c));
+    const nodeWhere = { AND: onNode.map((c) => c[node]) };
+    const nodeJoin = relationJoin(join.model, a, node, n);
+    const where = `${join.on} AND ${whereSql(join.model, a, { AND: onLink }, walk)} AND ${whereSql(nodeJoin.model, n, nodeWhere, walk)}`;
+    const order = orderSql(join.model, a, query.orderBy, walk, { [node]: n });
+    const from = [`${tableOf(join.model)} ${a}`, `JOIN ${tableOf(nodeJoin.model)} ${n} ON ${nodeJoin.on}`, ...order.joins].join(' ');
+    return { from, where, order: order.keys, row: n, cursor: `${a}."id"`, proven: provenNodes(link, query.where) };
   };
   const type = getNamedType(field.type);
   if (!isObjectType(type)) throw new NotCompiled(`${model}.${field.name}`);
@@ -513,7 +555,15 @@ function linkJson(
     return connectionJson(walk, type, nodes, { size: pageSize(args.first), after: false, cursor }, asOf, rows);
   }
   const x = walk.aliases.next();
-  let object = objectJson(walk, type, nodes, x, asOf);
+  // The row's conditions, without noting what they hide: the query is asked below, in the resolvers' order.
+  const restore = keepNotes(walk.ctx);
+  let proven: Proven;
+  try {
+    proven = provenNodes(link, link.query(walk.ctx, asOf, args).where);
+  } finally {
+    restore();
+  }
+  let object = objectJson(walk, type, nodes, x, asOf, proven);
   if (link.checked && isEntityType(type.name)) {
     const readable = walk.ctx.access.readWhere(type.name);
     if (Object.keys(readable).length) {
@@ -531,3 +581,10 @@ function linkJson(
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What a link's rows meet: its condition, or for a link to a node its conditions on the node (`{ <node>: X }`). */
+function provenNodes(link: Link, where: unknown): Proven {
+  const node = link.node;
+  if (!node) return new Proven(where);
+  return new Proven(conjuncts(where).flatMap((c) => (isObject(c[node]) ? [c[node]] : [])));
+}

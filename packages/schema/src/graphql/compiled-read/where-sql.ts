@@ -47,13 +47,17 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Bind parameters of one statement, each with the cast its column needs. */
 export class Params {
   readonly values: unknown[] = [];
+  /** Search patterns bound so far (`LIKE`): rows found by a pattern, not read in an index's order. */
+  patterns = 0;
   /**
-   * Set by a value the best plan depends on: a search pattern ("a" matches half the people,
-   * "nguyen van thanh" a few), met with a territory of a ward or of a city. A generic plan made
-   * for one such statement serves every value, and at 30 districts the one PostgreSQL kept for a
-   * district officer's name search cost 3× the plan made for the values (tests/bench/README.md).
+   * A value the best plan depends on: a search pattern ("a" matches half the people, "nguyen van
+   * thanh" a few), met with a territory of a ward or of a city. A generic plan made for one such
+   * statement serves every value, and at 30 districts the one PostgreSQL kept for a district
+   * officer's name search cost 3× the plan made for the values (tests/bench/README.md).
    */
-  planPerValues = false;
+  get planPerValues(): boolean {
+    return this.patterns > 0;
+  }
   add(value: unknown, cast: string): string {
     this.values.push(value);
     return `$${this.values.length}::${cast}`;
@@ -109,13 +113,17 @@ export interface SqlScope {
   readonly aliases: Aliases;
 }
 
-/** The join of a relation of `model` (row `alias`) to the related row `to`: its SQL condition, and the key columns on each side. */
+/**
+ * The join of a relation of `model` (row `alias`) to the related row `to`: its SQL condition, the
+ * key columns on each side and, when the related rows hold the key, their relation back to this
+ * row (`back`).
+ */
 export function relationJoin(
   model: string,
   alias: string,
   relation: string,
   to: string,
-): { model: string; on: string; near: string; far: string } {
+): { model: string; on: string; near: string; far: string; back?: string } {
   const rel = modelFacts(model).relations.get(relation);
   if (!rel) throw new NotCompiled(`${model} has no relation ${relation}`);
   if (rel.from.length === 1) {
@@ -129,7 +137,7 @@ export function relationJoin(
   const backFrom = back ? modelFacts(rel.model).relations.get(back.name)?.from : undefined;
   if (backFrom?.length !== 1) throw new NotCompiled(`${model}.${relation}: no single key`);
   const far = `${to}.${columnOf(rel.model, backFrom[0] as string)}`;
-  return { model: rel.model, on: `${far} = ${alias}."id"`, near: `${alias}."id"`, far };
+  return { model: rel.model, on: `${far} = ${alias}."id"`, near: `${alias}."id"`, far, back: back?.name };
 }
 
 /** `where` of `model` (row `alias`) as one SQL condition. */
@@ -247,15 +255,6 @@ const LIKE_PATTERNS: Record<string, (s: string) => string> = {
   endsWith: (s) => `%${s}`,
 };
 
-/** Whether a condition (Prisma's form) has a pattern anywhere: `contains`, `startsWith`, `endsWith`. */
-export function hasPattern(where: unknown): boolean {
-  if (Array.isArray(where)) return where.some(hasPattern);
-  if (!isObject(where)) return false;
-  return Object.entries(where).some(
-    ([key, value]) => (Object.hasOwn(LIKE_PATTERNS, key) && typeof value === 'string') || hasPattern(value),
-  );
-}
-
 /** A condition on one column (`column`: its SQL expression) of `model`'s field. */
 function scalarOn(model: string, column: string, field: string, value: unknown, scope: SqlScope): string {
   const cast = castOf(model, field);
@@ -270,7 +269,7 @@ function scalarOn(model: string, column: string, field: string, value: unknown, 
     if (pattern) {
       if (typeof operand !== 'string' || cast !== 'text') throw new NotCompiled(`${model}.${field}: ${op}`);
       parts.push(`${column} ${mode === 'insensitive' ? 'ILIKE' : 'LIKE'} ${scope.params.add(pattern(operand), 'text')}`);
-      scope.params.planPerValues = true;
+      scope.params.patterns += 1;
       continue;
     }
     if (mode === 'insensitive') throw new NotCompiled(`${model}.${field}: ${op} without case`);
