@@ -81,11 +81,16 @@ export function listTag(binding: ListCursorBinding, args: Readonly<Record<string
   return tag([binding.coordinate, bound]);
 }
 
+/** The tag of a record a nested list hangs off, by its type and id. */
+export function recordTag(type: string, id: string): string {
+  return tag([type, id]);
+}
+
 /** The hash of the record a nested list hangs off ('' on a root field). */
 export function parentTag(parent: unknown, info: GraphQLResolveInfo): string {
   if (ROOT_TYPES.has(info.parentType.name)) return tag('');
   const id = (parent as { id?: unknown } | null)?.id;
-  if (typeof id === 'string' || typeof id === 'number' || typeof id === 'bigint') return tag([info.parentType.name, String(id)]);
+  if (typeof id === 'string' || typeof id === 'number' || typeof id === 'bigint') return recordTag(info.parentType.name, String(id));
   return tag(['path', pathFromRoot(info)]);
 }
 

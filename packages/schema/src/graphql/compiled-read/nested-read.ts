@@ -21,7 +21,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../builder.js';
 import { boardWhere, buildingsQuery } from '../buildings.js';
 import type { Context } from '../context.js';
 import { keepNotes } from '../hidden-records.js';
-import { bindingOf, checkListCursor, listTag, parentTag } from '../list-cursors.js';
+import { bindingOf, checkListCursor, listTag, parentTag, recordTag } from '../list-cursors.js';
 import { type PeopleOrderValue, type PersonFilterValue, peopleOrder, personWhere } from '../people.js';
 import { CHILD_ORDER, childLinksWhere, unitsOrder, unitWhere } from '../places.js';
 import { scoped } from '../territory-filters.js';
@@ -54,13 +54,18 @@ import {
  *
  * What it covers, and nothing else (anything else throws `NotCompiled` and the whole root field is
  * answered by the resolvers): the root `units` and `people` (asOf, filter, orderBy, first; the
- * people search's `minPosts` and party filters excepted); a unit's `code` and `parent`, a person's
- * `residenceUnit` and personal details (finish-answer.ts); connections asked for
- * `nodes`, `edges`, `pageInfo`, `totalCount` and `__typename` with `first` in 1…MAX_PAGE_SIZE or
- * left out, and `after` on the root fields (`before` and `last` fall back, and so does `after` on a
- * nested list: its order reads the node's row); the links below; on every object `id`,
- * `__typename` and exposed columns without arguments or auth scopes, of any alias, through fragments
- * and `@include`/`@skip` (graphql-js' own field collection).
+ * people search's `minPosts` and party filters excepted) and `node(id:)` of a place (the explorer's
+ * next page of children); a unit's `code` and `parent`, a person's `residenceUnit` and personal
+ * details (finish-answer.ts); connections asked for `nodes`, `edges`, `pageInfo`, `totalCount` and
+ * `__typename` with `first` in 1…MAX_PAGE_SIZE or left out, and `after` on the root lists and on a
+ * place's `children` below `node(id:)` (`before` and `last` fall back, and so does `after` on a list
+ * below a list of parents); the links below; on every object `id`, `__typename` and exposed columns
+ * without arguments or auth scopes, of any alias, through fragments and `@include`/`@skip`
+ * (graphql-js' own field collection).
+ *
+ * A level does not prove again what the row it hangs off proved (proven.ts): the board's and the
+ * members' territory under a board the statement found inside it, the members' people (the
+ * definitions' implication, `relatedReadable`).
  */
 
 /** A link from an object to related rows, as the Pothos field of that name reads them. */
@@ -82,7 +87,7 @@ interface Link {
 
 const LINKS: Record<string, Link> = {
   'AdministrativeUnit.children': {
-    args: ['asOf', 'kind', 'first'],
+    args: ['asOf', 'kind', 'first', 'after'],
     list: true,
     relation: 'childLinks',
     node: 'unit',
@@ -137,6 +142,8 @@ interface Walk extends SqlScope {
   readonly marked: boolean;
   /** Set when the answer needs finishing in Node (finish-answer.ts). */
   finish: boolean;
+  /** The row whose id the request names (`node(id:)`): a list below it may start after a cursor bound to it. */
+  readonly record?: { alias: string; type: string; id: string };
 }
 
 /** The root `units` field as one statement, or `NotCompiled` (the caller falls back to the resolvers). */
@@ -174,6 +181,40 @@ export function compilePeople(info: GraphQLResolveInfo, args: Record<string, unk
 }
 
 COMPILED_ROOTS.set('Query.people', compilePeople);
+
+/** The record types `node(id:)` is compiled for: a place (the explorer's next page of children). */
+const NODE_TYPES = new Set(['AdministrativeUnit']);
+
+/**
+ * The root `node(id:)` of a place as one statement: the row by its id, when the viewer may read it
+ * (`readWhere`, as the type's read check asks it), with its selection; the lists below it may start
+ * after a cursor bound to it. A row the viewer may not read, or none, is the resolvers' to answer
+ * (FORBIDDEN or null: finish-answer.ts' fallback), as is a record of another type.
+ */
+export function compileNode(info: GraphQLResolveInfo, args: Record<string, unknown>, ctx: Context, marked = true): CompiledRead {
+  onlyArgs(args, ['id'], 'Query.node');
+  const ref = args.id as { typename?: unknown; id?: unknown } | undefined;
+  const typename = ref?.typename;
+  if (typeof typename !== 'string' || !NODE_TYPES.has(typename) || typeof ref?.id !== 'string' || !isUuid(ref.id))
+    throw new NotCompiled('node: not a place');
+  const type = info.schema.getType(typename);
+  if (!isObjectType(type) || !isEntityType(typename)) throw new NotCompiled(`node: ${typename}`);
+  const aliases = new Aliases();
+  const x = aliases.next();
+  const walk: Walk = { info, ctx, marked, params: new Params(), aliases, finish: true, record: { alias: x, type: typename, id: ref.id } };
+  const id = walk.params.add(ref.id, 'uuid');
+  const readable = ctx.access.readWhere(typename);
+  let object = objectJson(walk, type, info.fieldNodes, x, inheritedOr(ctx, undefined), new Proven(readable));
+  // graphql-js resolves the Node interface's type by `__typename` (the relay plugin's resolveType).
+  if (marked) object = `(${object}::jsonb || '{"__typename": "${typename}"}'::jsonb)::json`;
+  if (Object.keys(readable).length) object = `CASE WHEN ${whereSql(typename, x, readable, walk)} THEN ${object} ELSE ${FALLBACK_JSON} END`;
+  const sql = `${COMPILED_MARK} SELECT COALESCE((SELECT ${object} FROM ${tableOf(typename)} ${x} WHERE ${x}."id" = ${id}), ${FALLBACK_JSON}) AS data`;
+  const compiled: CompiledRead = { sql, params: walk.params.values, finish: true };
+  if (walk.params.planPerValues) compiled.planPerValues = true;
+  return compiled;
+}
+
+COMPILED_ROOTS.set('Query.node', compileNode);
 
 /** A root list of `model` rows meeting `where`, in `orderBy` order, as one statement. */
 function compileList(
@@ -222,6 +263,9 @@ function compileList(
   if (walk.params.planPerValues) compiled.planPerValues = true;
   return compiled;
 }
+
+/** What the statement answers where the resolvers must (finish-answer.ts). */
+const FALLBACK_JSON = `'{"${FALLBACK}": 1}'::json`;
 
 /** How a compiled statement begins (in the statement log: which reads the compiler answered). */
 export const COMPILED_MARK = '/* coso: compiled read */';
@@ -513,14 +557,18 @@ function linkJson(
   asOf: string,
 ): string {
   let query: ReturnType<Link['query']> | undefined;
-  const rows: Rows = (a) => {
+  const list = link.list ? listOf(walk, model, parent, field, args, asOf) : undefined;
+  const rows: Rows = (a, page) => {
     // Asked as the Pothos field asks it: after the selection below (the hidden notes keep its order).
     query ??= link.query(walk.ctx, asOf, args);
     const join = relationJoin(model, parent, link.relation, a);
     // What the parent row proved is not proved again (proven.ts).
     const own = withoutImplied(join.model, query.where, join.back, parentProven);
+    // A page after a cursor: the rows from the cursor's row on (`Paging.after`).
+    const fromCursor = (joined: Record<string, string>) =>
+      page && list?.after !== undefined ? ` AND ${cursorSql(join.model, a, query?.orderBy, list.after, walk, joined)}` : '';
     if (!link.node) {
-      const where = `${join.on} AND ${whereSql(join.model, a, own, walk)}`;
+      const where = `${join.on} AND ${whereSql(join.model, a, own, walk)}${fromCursor({})}`;
       const order = orderSql(join.model, a, query.orderBy, walk);
       const from = [`${tableOf(join.model)} ${a}`, ...order.joins].join(' ');
       return { from, where, order: order.keys, row: a, cursor: `${a}."id"`, proven: provenNodes(link, query.where) };
@@ -534,25 +582,22 @@ function linkJson(
     const onLink = all.filter((c) => !onNode.includes(c));
     const nodeWhere = { AND: onNode.map((c) => c[node]) };
     const nodeJoin = relationJoin(join.model, a, node, n);
-    const where = `${join.on} AND ${whereSql(join.model, a, { AND: onLink }, walk)} AND ${whereSql(nodeJoin.model, n, nodeWhere, walk)}`;
+    const where = `${join.on} AND ${whereSql(join.model, a, { AND: onLink }, walk)} AND ${whereSql(nodeJoin.model, n, nodeWhere, walk)}${fromCursor({ [node]: n })}`;
     const order = orderSql(join.model, a, query.orderBy, walk, { [node]: n });
     const from = [`${tableOf(join.model)} ${a}`, `JOIN ${tableOf(nodeJoin.model)} ${n} ON ${nodeJoin.on}`, ...order.joins].join(' ');
     return { from, where, order: order.keys, row: n, cursor: `${a}."id"`, proven: provenNodes(link, query.where) };
   };
   const type = getNamedType(field.type);
   if (!isObjectType(type)) throw new NotCompiled(`${model}.${field.name}`);
-  if (link.list) {
-    const binding = bindingOf(field);
-    if (!binding) throw new NotCompiled(`${model}.${field.name}: no list cursor binding`);
-    const list = listTag(binding, args, asOf);
+  if (list) {
     // The parent's tag as `parentTag` makes it for a record: the first 11 base64url characters of
     // the SHA-256 of its JSON [type, id].
     const cursor = boundCursor(() => {
       const record = `${walk.params.add(`[${JSON.stringify(model)},`, 'text')} || to_json(${parent}."id"::text)::text || ']'`;
       const tag = `substr(translate(encode(sha256(convert_to(${record}, 'UTF8')), 'base64'), '+/', '-_'), 1, 11)`;
-      return `(${walk.params.add(`L1:${list}.`, 'text')} || ${tag} || ':')`;
+      return `(${walk.params.add(`L1:${list.tag}.`, 'text')} || ${tag} || ':')`;
     });
-    return connectionJson(walk, type, nodes, { size: pageSize(args.first), after: false, cursor }, asOf, rows);
+    return connectionJson(walk, type, nodes, { size: pageSize(args.first), after: list.after !== undefined, cursor }, asOf, rows);
   }
   const x = walk.aliases.next();
   // The row's conditions, without noting what they hide: the query is asked below, in the resolvers' order.
@@ -568,7 +613,7 @@ function linkJson(
     const readable = walk.ctx.access.readWhere(type.name);
     if (Object.keys(readable).length) {
       walk.finish = true;
-      object = `CASE WHEN ${whereSql(type.name, x, readable, walk)} THEN ${object} ELSE '{"${FALLBACK}": 1}'::json END`;
+      object = `CASE WHEN ${whereSql(type.name, x, readable, walk)} THEN ${object} ELSE ${FALLBACK_JSON} END`;
     }
   }
   const r = rows(walk.aliases.next(), true);
@@ -581,6 +626,28 @@ function linkJson(
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A nested list's tag (list-cursors.ts) and the row id of its `after` cursor. A nested list's
+ * cursor is bound to the record the list hangs off, so `after` is compiled only under the one row
+ * whose id the request names (`node(id:)`: the explorer's next page of children); under a list of
+ * parents the resolvers answer (each parent but one would refuse the cursor).
+ */
+function listOf(
+  walk: Walk,
+  model: string,
+  parent: string,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  asOf: string,
+): { tag: string; after?: string } {
+  const binding = bindingOf(field);
+  if (!binding) throw new NotCompiled(`${model}.${field.name}: no list cursor binding`);
+  const tag = listTag(binding, args, asOf);
+  if (args.after === undefined || args.after === null) return { tag };
+  if (typeof args.after !== 'string' || walk.record?.alias !== parent) throw new NotCompiled(`${model}.${field.name}(after) below a list`);
+  return { tag, after: afterId(args.after, tag, recordTag(walk.record.type, walk.record.id)) };
+}
 
 /** What a link's rows meet: its condition, or for a link to a node its conditions on the node (`{ <node>: X }`). */
 function provenNodes(link: Link, where: unknown): Proven {

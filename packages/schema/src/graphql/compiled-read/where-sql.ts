@@ -357,33 +357,59 @@ export function orderSql(
 }
 
 /**
- * Prisma's `cursor` (a row's id) under an `orderBy` of the model's own columns, as the condition
- * Prisma writes: the rows from the cursor's row on in that order — each key compared with the
- * cursor row's value read by its id (a scalar subquery: NULL when no row has the id, so nothing
- * follows an unknown or deleted one; the row is read whatever the list's condition, so a row
- * outside it still places the page), the last key inclusive (the cursor's row itself, which
- * `skip: 1` then drops — or, when the row is outside the condition, the first row after it).
+ * Prisma's `cursor` (a row's id) under an `orderBy` of the model's own columns or a to-one
+ * relation's (read off the row `joined` names for it), as the condition Prisma writes: the rows
+ * from the cursor's row on in that order — each key compared with the cursor row's value read by
+ * its id (a scalar subquery, through the relation's LEFT JOIN for a relation's column: NULL when no
+ * row has the id, so nothing follows an unknown or deleted one; the row is read whatever the list's
+ * condition, so a row outside it still places the page), the last key inclusive (the cursor's row
+ * itself, which `skip: 1` then drops — or, when the row is outside the condition, the first row
+ * after it).
  */
-export function cursorSql(model: string, alias: string, orderBy: unknown, id: string, scope: SqlScope): string {
+export function cursorSql(
+  model: string,
+  alias: string,
+  orderBy: unknown,
+  id: string,
+  scope: SqlScope,
+  joined: Readonly<Record<string, string>> = {},
+): string {
   const list = Array.isArray(orderBy) ? orderBy : [orderBy];
-  const keys: Array<[string, string]> = [];
+  /** Each key: the row's value, and the cursor row's value read by its id. */
+  const keys: Array<{ row: string; at: () => string; dir: 'asc' | 'desc' }> = [];
+  const key = scope.params.add(id, 'uuid');
   for (const entry of list) {
     if (!isObject(entry)) throw new NotCompiled('cursor: orderBy entry');
     for (const [field, dir] of Object.entries(entry)) {
-      if (dir !== 'asc' && dir !== 'desc') throw new NotCompiled(`cursor: order by ${field}`);
-      keys.push([field, dir]);
+      if (dir === 'asc' || dir === 'desc') {
+        const at = () => {
+          const c = scope.aliases.next();
+          return `(SELECT ${c}.${columnOf(model, field)} FROM ${tableOf(model)} ${c} WHERE ${c}."id" = ${key})`;
+        };
+        keys.push({ row: `${alias}.${columnOf(model, field)}`, at, dir });
+        continue;
+      }
+      // A to-one relation's column, as Prisma reads it: the relation LEFT JOINed to the cursor's row.
+      const rel = modelFacts(model).relations.get(field);
+      const to = joined[field];
+      const inner = isObject(dir) ? Object.entries(dir) : [];
+      const [[column, innerDir] = []] = inner;
+      if (!rel || rel.list || !to || inner.length !== 1 || !column || (innerDir !== 'asc' && innerDir !== 'desc'))
+        throw new NotCompiled(`cursor: order by ${field}`);
+      const at = () => {
+        const c = scope.aliases.next();
+        const o = scope.aliases.next();
+        const join = relationJoin(model, c, field, o);
+        return `(SELECT ${o}.${columnOf(rel.model, column)} FROM ${tableOf(model)} ${c} LEFT JOIN ${tableOf(rel.model)} ${o} ON ${join.on} WHERE ${c}."id" = ${key})`;
+      };
+      keys.push({ row: `${to}.${columnOf(rel.model, column)}`, at, dir: innerDir });
     }
   }
   if (!keys.length) throw new NotCompiled('cursor without an order');
-  const key = scope.params.add(id, 'uuid');
-  const at = (field: string) => {
-    const c = scope.aliases.next();
-    return `(SELECT ${c}.${columnOf(model, field)} FROM ${tableOf(model)} ${c} WHERE ${c}."id" = ${key})`;
-  };
-  const disjuncts = keys.map(([field, dir], i) => {
-    const parts = keys.slice(0, i).map(([f]) => `${alias}.${columnOf(model, f)} = ${at(f)}`);
+  const disjuncts = keys.map(({ row, dir }, i) => {
+    const parts = keys.slice(0, i).map((k) => `${k.row} = ${k.at()}`);
     const op = (dir === 'asc' ? '>' : '<') + (i === keys.length - 1 ? '=' : '');
-    parts.push(`${alias}.${columnOf(model, field)} ${op} ${at(field)}`);
+    parts.push(`${row} ${op} ${(keys[i] as (typeof keys)[number]).at()}`);
     return `(${parts.join(' AND ')})`;
   });
   return `(${disjuncts.join(' OR ')})`;
