@@ -35,7 +35,11 @@ export function scoped(ctx: Context, type: ListedType, where: Record<string, unk
  * marks no rows, leaves the condition out (`isImpliedByTerritory`): it would only re-prove it.
  */
 export function relatedReadable(ctx: Context, list: ListedType, relation: string, type: ListedType): Record<string, unknown> {
-  if (!placesImply(list, relation, type)) throw new Error(`${list}.${relation}: ${type}'s places do not include ${list}'s`);
+  const pair = `${list}.${relation}`;
+  if (!implyingPairs.has(pair)) {
+    if (!placesImply(list, relation, type)) throw new Error(`${pair}: ${type}'s places do not include ${list}'s`);
+    implyingPairs.add(pair);
+  }
   const where = ctx.access.readWhere(type);
   if (!Object.keys(where).length) return {};
   const implied = { AND: [where] };
@@ -44,6 +48,8 @@ export function relatedReadable(ctx: Context, list: ListedType, relation: string
 }
 
 const impliedByTerritory = new WeakSet<object>();
+/** Pairs `placesImply` held (the definitions do not change while the process runs). */
+const implyingPairs = new Set<string>();
 
 /** A condition `relatedReadable` made: what the list's own territory already implies. */
 export function isImpliedByTerritory(where: unknown): boolean {

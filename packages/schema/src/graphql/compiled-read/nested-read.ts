@@ -27,12 +27,13 @@ import { CHILD_ORDER, childLinksWhere, unitsOrder, unitWhere } from '../places.j
 import { scoped } from '../territory-filters.js';
 import { FALLBACK, PERSONAL, PERSONAL_FIELDS } from './finish-answer.js';
 import { PRE_RESOLVED } from './pre-resolved-plugin.js';
-import { conjuncts, Proven, withoutImplied } from './proven.js';
+import { conjuncts, onRelated, Proven, withoutImplied } from './proven.js';
 import { COMPILED_ROOTS, type CompiledRead } from './roots.js';
 import {
   Aliases,
   columnOf,
   cursorSql,
+  isObject,
   NotCompiled,
   orderSql,
   Params,
@@ -204,9 +205,8 @@ export function compileNode(info: GraphQLResolveInfo, args: Record<string, unkno
   const walk: Walk = { info, ctx, marked, params: new Params(), aliases, finish: true, record: { alias: x, type: typename, id: ref.id } };
   const id = walk.params.add(ref.id, 'uuid');
   const readable = ctx.access.readWhere(typename);
-  let object = objectJson(walk, type, info.fieldNodes, x, inheritedOr(ctx, undefined), new Proven(readable));
   // graphql-js resolves the Node interface's type by `__typename` (the relay plugin's resolveType).
-  if (marked) object = `(${object}::jsonb || '{"__typename": "${typename}"}'::jsonb)::json`;
+  let object = objectJson(walk, type, info.fieldNodes, x, inheritedOr(ctx, undefined), new Proven(readable), marked);
   if (Object.keys(readable).length) object = `CASE WHEN ${whereSql(typename, x, readable, walk)} THEN ${object} ELSE ${FALLBACK_JSON} END`;
   const sql = `${COMPILED_MARK} SELECT COALESCE((SELECT ${object} FROM ${tableOf(typename)} ${x} WHERE ${x}."id" = ${id}), ${FALLBACK_JSON}) AS data`;
   const compiled: CompiledRead = { sql, params: walk.params.values, finish: true };
@@ -477,12 +477,14 @@ function objectJson(
   alias: string,
   inherited: string,
   proven: Proven | undefined,
+  typename = false,
 ): string {
   const model = type.name;
   if (!isEntityType(model)) throw new NotCompiled(`${model} is no record type`);
   const personal = new Set(definitionOf(model).personal ?? []);
   const personalKeys: Array<[string, PersonalField]> = [];
-  const pairs = fieldPairs(walk, type, subfields(walk, type, nodes), (name, fieldNodes, key) => {
+  const fields = subfields(walk, type, nodes);
+  const pairs = fieldPairs(walk, type, fields, (name, fieldNodes, key) => {
     const node = fieldNodes[0] as FieldNode;
     const field = type.getFields()[name];
     if (!field) throw new NotCompiled(`${model}.${name}`);
@@ -518,6 +520,12 @@ function objectJson(
     const asOf = (args.asOf as string | undefined) ?? inherited;
     return linkJson(walk, model, alias, proven, link, field, fieldNodes, args, asOf);
   });
+  if (typename) {
+    const asked = fields.get('__typename')?.[0] as FieldNode | undefined;
+    if (!asked) pairs.push(`'__typename', '${model}'`);
+    // A response key `__typename` that is another field's alias would stand where the type's name must.
+    else if (asked.name.value !== '__typename') throw new NotCompiled('__typename: an alias');
+  }
   if (personalKeys.length) {
     walk.finish = true;
     const stored = PERSONAL_FIELDS.map((f) => {
@@ -578,9 +586,9 @@ function linkJson(
     const node = link.node;
     const n = walk.aliases.next();
     const all = conjuncts(own);
-    const onNode = all.filter((c) => isObject(c[node]) && !('is' in c[node]) && !('isNot' in c[node]));
+    const onNode = all.filter((c) => onRelated(c, node));
     const onLink = all.filter((c) => !onNode.includes(c));
-    const nodeWhere = { AND: onNode.map((c) => c[node]) };
+    const nodeWhere = { AND: onNode.map((c) => onRelated(c, node)) };
     const nodeJoin = relationJoin(join.model, a, node, n);
     const where = `${join.on} AND ${whereSql(join.model, a, { AND: onLink }, walk)} AND ${whereSql(nodeJoin.model, n, nodeWhere, walk)}${fromCursor({ [node]: n })}`;
     const order = orderSql(join.model, a, query.orderBy, walk, { [node]: n });
@@ -625,8 +633,6 @@ function linkJson(
   return `(SELECT ${object} FROM (SELECT ${r.row}.* FROM ${r.from} WHERE ${r.where}${order} LIMIT 1) ${x})`;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * A nested list's tag (list-cursors.ts) and the row id of its `after` cursor. A nested list's
  * cursor is bound to the record the list hangs off, so `after` is compiled only under the one row
@@ -653,5 +659,5 @@ function listOf(
 function provenNodes(link: Link, where: unknown): Proven {
   const node = link.node;
   if (!node) return new Proven(where);
-  return new Proven(conjuncts(where).flatMap((c) => (isObject(c[node]) ? [c[node]] : [])));
+  return new Proven(conjuncts(where).flatMap((c) => onRelated(c, node) ?? []));
 }

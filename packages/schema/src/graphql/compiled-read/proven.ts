@@ -1,5 +1,6 @@
 import { modelFacts } from '../../entities/data-model.js';
 import { isImpliedByTerritory } from '../territory-filters.js';
+import { isObject } from './where-sql.js';
 
 /**
  * What a nested level of a compiled read need not check again: its rows are joined to a parent row
@@ -21,7 +22,6 @@ import { isImpliedByTerritory } from '../territory-filters.js';
  */
 
 type Row = Record<string, unknown>;
-const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** The conjuncts of a Prisma condition: one single-key object each, `AND` flattened at any depth. */
 export function conjuncts(where: unknown): Row[] {
@@ -76,11 +76,19 @@ export function withoutImplied(model: string, where: unknown, back: string | und
   return kept.length ? { AND: kept } : {};
 }
 
+/** Q when the conjunct is `{ <relation>: Q }`, a condition on the related row itself (not `is` / `isNot`). */
+export function onRelated(conjunct: Row, relation: string): Row | undefined {
+  const value = conjunct[relation];
+  return isObject(value) && !('is' in value) && !('isNot' in value) ? value : undefined;
+}
+
 function implied(conjunct: Row, back: string, parent: Proven): boolean {
-  const [[key, value] = []] = Object.entries(conjunct);
+  const [key] = Object.keys(conjunct);
   // "The parent meets Q": the parent is the related row (it exists: the join found it).
-  if (key === back) return isObject(value) && !('is' in value) && !('isNot' in value) && parent.covers(value);
+  const q = onRelated(conjunct, back);
+  if (q) return parent.covers(q);
   // An OR holds when one of its members does.
+  const value = conjunct.OR;
   if (key === 'OR' && Array.isArray(value))
     return value.some((member) => isObject(member) && conjuncts(member).every((c) => implied(c, back, parent)));
   return false;

@@ -97,7 +97,8 @@ function literal(value: unknown, model: string, field: string): unknown {
 }
 
 type Row = Record<string, unknown>;
-const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+/** A Prisma condition's object (not a list, not a date value). */
+export const isObject = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** One alias per table a statement reads (`t1`, `t2`, …): subqueries never shadow an outer row. */
 export class Aliases {
