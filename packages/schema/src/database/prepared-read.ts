@@ -12,10 +12,16 @@ import { poolOf } from './prisma-client.js';
  */
 export const MAX_PREPARED = 64;
 
-const names = new Map<string, string>();
+/** Prepared texts by pool: the budget is the pool's connections' (a process may hold several pools). */
+const namesByPool = new WeakMap<pg.Pool, Map<string, string>>();
 
-/** The statement's name once it is one of the prepared texts (the first MAX_PREPARED seen). */
-function nameOf(sql: string): string | undefined {
+/** The statement's name once it is one of the pool's prepared texts (the first MAX_PREPARED it saw). */
+function nameOf(pool: pg.Pool, sql: string): string | undefined {
+  let names = namesByPool.get(pool);
+  if (!names) {
+    names = new Map();
+    namesByPool.set(pool, names);
+  }
   let name = names.get(sql);
   if (name === undefined && names.size < MAX_PREPARED) {
     name = `coso_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
@@ -66,7 +72,7 @@ export async function preparedRead<Row>(
     return options.jsonAsText ? rows.map(jsonColumnsAsText) : rows;
   }
   const started = performance.now();
-  const name = options.planPerValues ? undefined : nameOf(sql);
+  const name = options.planPerValues ? undefined : nameOf(own.pool, sql);
   try {
     const types = options.jsonAsText ? JSON_AS_TEXT : undefined;
     const result = await own.pool.query<Row & object>(

@@ -538,9 +538,17 @@ describe('the explorer’s next page of a place’s children (`node(id:)`), comp
 });
 
 describe('how the statement is planned (Params.planPerValues)', () => {
+  // A pool of its own: whether a text is prepared by name also depends on how many texts its pool
+  // prepared before (MAX_PREPARED, prepared-read.ts), and the other tests of this file prepare dozens.
+  let fresh: Awaited<ReturnType<typeof graphqlHarness>>;
+  beforeAll(async () => {
+    fresh = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
+  });
+  afterAll(() => fresh.close());
+
   /** The compiled statements a request sent to the pool, each with whether it was prepared by name (pg: `name`). */
   async function sent(source: string): Promise<Array<{ named: boolean }>> {
-    const pool = poolOf(h.prisma)?.pool as pg.Pool;
+    const pool = poolOf(fresh.prisma)?.pool as pg.Pool;
     const query = pool.query;
     const seen: Array<{ named: boolean }> = [];
     pool.query = ((config: unknown, ...rest: unknown[]) => {
@@ -549,7 +557,7 @@ describe('how the statement is planned (Params.planPerValues)', () => {
       return (query as (...a: unknown[]) => unknown).call(pool, config, ...rest);
     }) as typeof pool.query;
     try {
-      const r = await h.exec(source, {}, { viewer: viewers.get('quan.longbien') as Viewer });
+      const r = await fresh.exec(source, {}, { viewer: viewers.get('quan.longbien') as Viewer });
       expect(r.errors).toEqual([]);
     } finally {
       pool.query = query;
