@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const repo = resolve(import.meta.dirname, '..', '..');
 const domainDir = join(repo, 'packages', 'domain');
-const tsc = join(repo, 'node_modules', '.bin', 'tsc');
+/** The app's TypeScript: 5.9 (`typescript`), as partner teams have it; the workspace builds with 7 (`typescript-7`). */
+const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
 /** A zod 4 other than the workspace's own (4.6.7): the app's copy must be the only one. */
 const APP_ZOD = '4.6.6';
 const SUBPATHS = ['text', 'identifiers', 'rules', 'inputs', 'findings', 'report', 'import', 'testing'] as const;

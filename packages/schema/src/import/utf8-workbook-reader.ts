@@ -57,7 +57,10 @@ function loadPatchedReader(): typeof ExcelJS.stream.xlsx.WorkbookReader {
   const kept = new Map(Object.entries(cache).filter(([key]) => ours(key)));
   for (const key of kept.keys()) delete cache[key];
   try {
-    const fixed = new (require('node:module') as { Module: new (id: string) => NodeJS.Module }).Module(parseSaxPath);
+    // The constructor taken out first: TypeScript 7.0.2 drops the parentheses of `new (x as T).Module(…)`
+    // when it erases the assertion, which makes it `new require(…)`.
+    const { Module } = require('node:module') as { Module: new (id: string) => NodeJS.Module };
+    const fixed = new Module(parseSaxPath);
     Object.assign(fixed, { filename: parseSaxPath, loaded: true, exports: parseSax });
     cache[parseSaxPath] = fixed;
     return require('exceljs/lib/stream/xlsx/workbook-reader.js') as typeof ExcelJS.stream.xlsx.WorkbookReader;
