@@ -22,6 +22,8 @@ describe('accounts in Chromium', () => {
     await page.waitForURL(/\/accounts$/);
     await row('quan.longbien').waitFor();
     expect(await row('quan.longbien').textContent()).toContain('Cán bộ quận');
+    // The system asks for reduced motion (the harness' default): the app animates nothing.
+    expect(await b.motionDuration()).toBe('0s');
     await b.screenshot('01-accounts');
   });
 

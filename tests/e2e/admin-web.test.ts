@@ -3,7 +3,7 @@ import { DEMO, expectNothingFromOutsideAndNoErrors, useAdminWebBrowser } from '.
 
 /** Signing in, the shell, the units list: what a district officer and the administrator see. */
 describe('admin web in Chromium', () => {
-  const b = useAdminWebBrowser('admin-web');
+  const b = useAdminWebBrowser('admin-web', { motion: 'no-preference' });
   const page = b.page;
 
   async function chooseKind(label: string): Promise<void> {
@@ -44,6 +44,8 @@ describe('admin web in Chromium', () => {
     // The district ended on 1/7/2025: the list opens on its last day.
     await page.getByText('Địa bàn Quận Long Biên đã kết thúc từ ngày 01/07/2025').waitFor();
     expect(await page.getByLabel('Ngày xem dữ liệu').inputValue()).toBe('30/06/2025');
+    // This journey runs as most users have the system: with animations (accounts.test.ts: without).
+    expect(await b.motionDuration()).toBe('0.2s');
   });
 
   it('finds Giang Biên by typing without diacritics (server-side search)', async () => {

@@ -8,15 +8,20 @@ import { AppRoutes } from './app-routes';
 import { createApolloClient } from './graphql-client/apollo-client';
 import { LanguageProvider, useI18n } from './i18n/language';
 import { SessionProvider } from './session/session';
+import { REDUCED_MOTION_QUERY, useMediaQuery } from './shell/use-media-query';
 
 const client = createApolloClient();
 
-const THEME = { token: { colorPrimary: '#a8071a', borderRadius: 6 } };
+const TOKEN = { colorPrimary: '#a8071a', borderRadius: 6 };
+// Ant Design's animations (menus, dialogs, messages) follow the system's reduced-motion setting.
+const THEME = { token: { ...TOKEN, motion: true } };
+const STILL_THEME = { token: { ...TOKEN, motion: false } };
 
 function LocalizedApp() {
   const { language } = useI18n();
+  const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
   return (
-    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={THEME}>
+    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={reducedMotion ? STILL_THEME : THEME}>
       <ApolloProvider client={client}>
         <SessionProvider>
           <BrowserRouter>

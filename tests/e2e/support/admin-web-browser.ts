@@ -15,7 +15,7 @@ import { UI_TIMEOUT } from './ui-timeout.js';
  * Every step gets a new tab of its own and starts with `b.open(path, account)` (or goes to
  * /login itself): it depends on no page an earlier step left, so one failure stays one failure.
  * Data an earlier step created is handed on in a variable, read with `stored(…)`.
- * Screenshots go to tests/artifacts/<name>/; a failed step leaves failed-<step>.png and
+ * Screenshots go to tests/artifacts/<name>/ (not under CI: see SCREENSHOTS); a failed step leaves failed-<step>.png and
  * failed-<step>.zip there (a Playwright trace: `npx playwright-core show-trace <zip>`).
  */
 
@@ -66,6 +66,8 @@ export interface AdminWebBrowser {
   typeDate(label: string, date: string): Promise<void>;
   /** Types a date (dd/mm/yyyy) into the picker labelled `label` ("Ngày xem dữ liệu") and waits for ?asOf=. */
   setAsOf(date: string, label?: string): Promise<void>;
+  /** Ant Design's animation time as the page has it (`--ant-motion-duration-mid`: '0s' when the app animates nothing). */
+  motionDuration(): Promise<string>;
   /** Requests the pages made outside the gateway (refused), and uncaught page errors: both must stay empty. */
   readonly outsideRequests: readonly string[];
   readonly pageErrors: readonly string[];
@@ -137,7 +139,24 @@ export function notOpenedYet(url: string, key: PropertyKey): string | null {
   return `this step uses page.${String(key)} before opening a page: start it with b.open(path, account) (each step has a new tab; it may not continue from the previous step's page)`;
 }
 
-export function useAdminWebBrowser(name: string): AdminWebBrowser {
+export interface BrowserOptions {
+  /**
+   * The browser's reduced-motion setting. By default a journey runs as a user who asked the system
+   * for less motion: the app then animates nothing (app.tsx), and no step waits out a menu's or a
+   * dialog's animation (and Chromium draws no frames for them). The main journey (admin-web.test.ts)
+   * runs with animations, as most users have them.
+   */
+  motion?: 'reduce' | 'no-preference';
+}
+
+/**
+ * Pictures of the steps (tests/artifacts/<name>/) are for a person reading them: taken on a
+ * developer's machine, not under CI, where nobody sees them (a failed step keeps its own picture and
+ * trace either way). COSO_E2E_SCREENSHOTS=1 takes them under CI too.
+ */
+const SCREENSHOTS = !process.env.CI || process.env.COSO_E2E_SCREENSHOTS === '1';
+
+export function useAdminWebBrowser(name: string, { motion = 'reduce' }: BrowserOptions = {}): AdminWebBrowser {
   const artifacts = join(REPO, 'tests/artifacts', name);
   let gateway: GatewayProcess | undefined;
   let profileDir: string | undefined;
@@ -165,6 +184,7 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       executablePath: CHROMIUM,
       headless: true,
       locale: 'vi-VN',
+      reducedMotion: motion,
       viewport: { width: 1366, height: 860 },
       args: [
         '--no-sandbox',
@@ -341,6 +361,7 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       return response.data;
     },
     async screenshot(shot) {
+      if (!SCREENSHOTS) return;
       await thePage().screenshot({ path: join(artifacts, `${shot}.png`), fullPage: true, animations: 'disabled' });
     },
     async signIn(username, password) {
@@ -411,6 +432,12 @@ export function useAdminWebBrowser(name: string): AdminWebBrowser {
       // page are still the previous date's — a link clicked then opens that date.
       await p.locator(`[data-as-of="${iso}"]`, { has: input }).waitFor();
     },
+    motionDuration: () =>
+      thePage().evaluate(() => {
+        // Ant Design writes its tokens as CSS variables on its components' roots (class css-var-…).
+        const root = document.querySelector('[class*="css-var-"]');
+        return root ? getComputedStyle(root).getPropertyValue('--ant-motion-duration-mid').trim() : 'no Ant Design root';
+      }),
     outsideRequests,
     pageErrors,
   };
