@@ -22,7 +22,7 @@ describe('accounts in Chromium', () => {
     await page.waitForURL(/\/accounts$/);
     await row('quan.longbien').waitFor();
     expect(await row('quan.longbien').textContent()).toContain('Cán bộ quận');
-    // The system asks for reduced motion (the harness' default): the app animates nothing.
+    // The system asks for reduced motion (the harness' default): Ant Design's transitions are off.
     expect(await b.motionDuration()).toBe('0s');
     await b.screenshot('01-accounts');
   });

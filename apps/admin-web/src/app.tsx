@@ -8,20 +8,23 @@ import { AppRoutes } from './app-routes';
 import { createApolloClient } from './graphql-client/apollo-client';
 import { LanguageProvider, useI18n } from './i18n/language';
 import { SessionProvider } from './session/session';
-import { REDUCED_MOTION_QUERY, useMediaQuery } from './shell/use-media-query';
 
 const client = createApolloClient();
 
-const TOKEN = { colorPrimary: '#a8071a', borderRadius: 6 };
-// Ant Design's animations (menus, dialogs, messages) follow the system's reduced-motion setting.
-const THEME = { token: { ...TOKEN, motion: true } };
-const STILL_THEME = { token: { ...TOKEN, motion: false } };
+/**
+ * A user whose system asks for reduced motion (an accessibility setting) gets Ant Design's
+ * transitions turned off: menus, dropdowns, dialogs and drawers appear and go at once (loading
+ * spinners still turn; messages, drawn outside this provider, keep theirs). Read as the app starts:
+ * switching Ant Design's motion while it runs would remount the whole tree (its MotionWrapper adds
+ * providers the first time motion differs), losing what a form holds.
+ */
+const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const THEME = { token: { colorPrimary: '#a8071a', borderRadius: 6, motion: !REDUCED_MOTION } };
 
 function LocalizedApp() {
   const { language } = useI18n();
-  const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
   return (
-    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={reducedMotion ? STILL_THEME : THEME}>
+    <ConfigProvider locale={language === 'vi' ? viVN : enUS} theme={THEME}>
       <ApolloProvider client={client}>
         <SessionProvider>
           <BrowserRouter>

@@ -66,7 +66,7 @@ export interface AdminWebBrowser {
   typeDate(label: string, date: string): Promise<void>;
   /** Types a date (dd/mm/yyyy) into the picker labelled `label` ("Ngày xem dữ liệu") and waits for ?asOf=. */
   setAsOf(date: string, label?: string): Promise<void>;
-  /** Ant Design's animation time as the page has it (`--ant-motion-duration-mid`: '0s' when the app animates nothing). */
+  /** Ant Design's transition time as the page has it (`--ant-motion-duration-mid`: '0s' when its transitions are off). */
   motionDuration(): Promise<string>;
   /** Requests the pages made outside the gateway (refused), and uncaught page errors: both must stay empty. */
   readonly outsideRequests: readonly string[];
@@ -142,9 +142,9 @@ export function notOpenedYet(url: string, key: PropertyKey): string | null {
 export interface BrowserOptions {
   /**
    * The browser's reduced-motion setting. By default a journey runs as a user who asked the system
-   * for less motion: the app then animates nothing (app.tsx), and no step waits out a menu's or a
-   * dialog's animation (and Chromium draws no frames for them). The main journey (admin-web.test.ts)
-   * runs with animations, as most users have them.
+   * for less motion: the app then turns Ant Design's transitions off (app.tsx), so no step waits out
+   * a menu's, a dropdown's or a dialog's animation, and Chromium draws no frames for them. The main
+   * journey (admin-web.test.ts) runs with them, as most users have them.
    */
   motion?: 'reduce' | 'no-preference';
 }

@@ -1,4 +1,4 @@
-import { useMediaQuery } from './use-media-query';
+import { useSyncExternalStore } from 'react';
 
 /**
  * Below this width the shell is the phone layout (menu in a drawer, compact header). Ant Design's
@@ -6,7 +6,17 @@ import { useMediaQuery } from './use-media-query';
  */
 export const PHONE_QUERY = '(max-width: 767.98px)';
 
+function subscribe(onChange: () => void): () => void {
+  const query = window.matchMedia(PHONE_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
 /** Whether the window is phone-wide now, read synchronously (no desktop flash on the first render). */
 export function useIsPhone(): boolean {
-  return useMediaQuery(PHONE_QUERY);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(PHONE_QUERY).matches,
+    () => false,
+  );
 }
