@@ -175,7 +175,8 @@ function relationSql(model: string, alias: string, relation: string, value: unkn
   if (rel.list) {
     const keys = Object.keys(value);
     if (keys.length !== 1 || keys[0] !== 'some') throw new NotCompiled(`${model}.${relation}: ${keys.join(', ')}`);
-    if (!isObject(value.some) || !leaf(join.model, value.some)) return exists(value.some);
+    if (!isObject(value.some)) return exists(value.some);
+    if (!leaf(join.model, value.some)) return throughKeyedList(join, to, value.some, scope) ?? exists(value.some);
     // A list's rows filtered by their own columns only (the territory's closure rows of one scope
     // and day): the same rows for every outer row, so PostgreSQL builds their keys' set once per
     // statement (a hashed subplan) instead of probing them again for each row — the EXISTS'
@@ -193,6 +194,41 @@ function relationSql(model: string, alias: string, relation: string, value: unkn
     scope.params.values.splice(bound);
   }
   return exists(value);
+}
+
+/**
+ * `EXISTS` over a list relation's rows whose condition is only a to-one relation's id in another
+ * list keyed by that id, filtered by its own columns (`places: { some: { unit: { closureAncestors:
+ * { some: … } } } }`: a person's place rows in the territory), written as the two tables joined
+ * inside the `EXISTS` rather than the id `IN` a subquery (keyedSql). The same rows: the join's
+ * equality leaves out NULL keys on both sides, and `EXISTS` ignores how many pairs match. Joined,
+ * PostgreSQL may probe the far table's index for each near row; with `IN` it first made the
+ * subquery's keys unique (a hashed set), and then hashed every near row of the territory to check
+ * a few (issue #13: the district officer's people search, 4.25 → 3.20 ms per execution at one
+ * district). `undefined` for any other shape.
+ */
+function throughKeyedList(
+  join: { model: string; on: string },
+  to: string,
+  where: Row,
+  scope: SqlScope,
+): string | undefined {
+  const [relation, ...others] = Object.keys(where);
+  if (!relation || others.length > 0) return undefined;
+  const toOne = modelFacts(join.model).relations.get(relation);
+  const inner = where[relation];
+  if (!toOne || toOne.list || toOne.from.length !== 1 || !isObject(inner)) return undefined;
+  const [list, ...rest] = Object.keys(inner);
+  const listRel = list === undefined ? undefined : modelFacts(toOne.model).relations.get(list);
+  const some = list === undefined ? undefined : inner[list];
+  if (!list || rest.length > 0 || !listRel?.list || !isObject(some) || Object.keys(some).length !== 1 || !isObject(some.some))
+    return undefined;
+  if (!leaf(listRel.model, some.some)) return undefined;
+  const far = scope.aliases.next();
+  const keyed = relationJoin(toOne.model, 'x', list, far);
+  if (keyed.near !== 'x."id"') return undefined;
+  const key = `${to}.${columnOf(join.model, toOne.from[0] as string)}`;
+  return `EXISTS (SELECT 1 FROM ${tableOf(join.model)} ${to} JOIN ${tableOf(keyed.model)} ${far} ON ${keyed.far} = ${key} WHERE ${join.on} AND ${whereSql(keyed.model, far, some.some, scope)})`;
 }
 
 /**
