@@ -207,12 +207,7 @@ function relationSql(model: string, alias: string, relation: string, value: unkn
  * a few (issue #13: the district officer's people search, 4.25 → 3.20 ms per execution at one
  * district). `undefined` for any other shape.
  */
-function throughKeyedList(
-  join: { model: string; on: string },
-  to: string,
-  where: Row,
-  scope: SqlScope,
-): string | undefined {
+function throughKeyedList(join: { model: string; on: string }, to: string, where: Row, scope: SqlScope): string | undefined {
   const [relation, ...others] = Object.keys(where);
   if (!relation || others.length > 0) return undefined;
   const toOne = modelFacts(join.model).relations.get(relation);
