@@ -197,33 +197,45 @@ function relationSql(model: string, alias: string, relation: string, value: unkn
 }
 
 /**
- * `EXISTS` over a list relation's rows whose condition is only a to-one relation's id in another
- * list keyed by that id, filtered by its own columns (`places: { some: { unit: { closureAncestors:
- * { some: … } } } }`: a person's place rows in the territory), written as the two tables joined
- * inside the `EXISTS` rather than the id `IN` a subquery (keyedSql). The same rows: the join's
- * equality leaves out NULL keys on both sides, and `EXISTS` ignores how many pairs match. Joined,
- * PostgreSQL may probe the far table's index for each near row; with `IN` it first made the
- * subquery's keys unique (a hashed set), and then hashed every near row of the territory to check
- * a few (issue #13: the district officer's people search, 4.25 → 3.20 ms per execution at one
- * district). `undefined` for any other shape.
+ * `EXISTS` over a list relation's rows (`join.model`, row `to`) one of whose conditions is a to-one
+ * relation's id in another list keyed by that id, filtered by its own columns (`places: { some: {
+ * unit: { closureAncestors: { some: … } } } }`: a person's place rows in the territory): that list's
+ * table joined inside the `EXISTS`, the other conditions as they are. keyedSql writes the same
+ * condition as the id `IN` a subquery; both name the same rows here, since the join's equality leaves
+ * out NULL keys on both sides and `EXISTS` ignores how many pairs match. Joined, PostgreSQL may probe
+ * the far table's index for each near row; with `IN` it first made the subquery's keys unique (a
+ * hashed set) and then hashed every near row of the territory to check a few (issue #13: the
+ * district officer's people search, 4.25 → 3.20 ms per execution at one district). `undefined` when
+ * no condition has that shape.
  */
 function throughKeyedList(join: { model: string; on: string }, to: string, where: Row, scope: SqlScope): string | undefined {
-  const [relation, ...others] = Object.keys(where);
-  if (!relation || others.length > 0) return undefined;
-  const toOne = modelFacts(join.model).relations.get(relation);
-  const inner = where[relation];
-  if (!toOne || toOne.list || toOne.from.length !== 1 || !isObject(inner)) return undefined;
-  const [list, ...rest] = Object.keys(inner);
-  const listRel = list === undefined ? undefined : modelFacts(toOne.model).relations.get(list);
-  const some = list === undefined ? undefined : inner[list];
-  if (!list || rest.length > 0 || !listRel?.list || !isObject(some) || Object.keys(some).length !== 1 || !isObject(some.some))
+  for (const [relation, value] of Object.entries(where)) {
+    const toOne = modelFacts(join.model).relations.get(relation);
+    if (!toOne || toOne.list || toOne.from.length !== 1 || !isObject(value) || Object.keys(value).length !== 1) continue;
+    const [[list, some]] = Object.entries(value) as [[string, unknown]];
+    const keyed = keyedList(toOne.model, list, some, scope);
+    if (!keyed) continue;
+    const { [relation]: _, ...others } = where;
+    const key = `${to}.${columnOf(join.model, toOne.from[0] as string)}`;
+    return `EXISTS (SELECT 1 FROM ${keyed.from} JOIN ${tableOf(join.model)} ${to} ON ${keyed.key} = ${key} WHERE ${join.on} AND ${keyed.where} AND ${whereSql(join.model, to, others, scope)})`;
+  }
+  return undefined;
+}
+
+/**
+ * A list relation of `model` keyed by its id (`closureAncestors`), asked `{ some: <a condition on
+ * its own columns> }`: its table and row (`from`), the column holding the id (`key`) and the
+ * condition (`where`, bound in `scope`). `undefined` for any other relation or condition.
+ */
+function keyedList(model: string, list: string, value: unknown, scope: SqlScope): { from: string; key: string; where: string } | undefined {
+  const rel = modelFacts(model).relations.get(list);
+  if (!rel?.list || !isObject(value) || Object.keys(value).length !== 1 || !isObject(value.some) || !leaf(rel.model, value.some))
     return undefined;
-  if (!leaf(listRel.model, some.some)) return undefined;
-  const far = scope.aliases.next();
-  const keyed = relationJoin(toOne.model, 'x', list, far);
-  if (keyed.near !== 'x."id"') return undefined;
-  const key = `${to}.${columnOf(join.model, toOne.from[0] as string)}`;
-  return `EXISTS (SELECT 1 FROM ${tableOf(join.model)} ${to} JOIN ${tableOf(keyed.model)} ${far} ON ${keyed.far} = ${key} WHERE ${join.on} AND ${whereSql(keyed.model, far, some.some, scope)})`;
+  const to = scope.aliases.next();
+  const join = relationJoin(model, 'x', list, to);
+  // Keyed by the id on the far side (relationJoin's `near` is then the row's id).
+  if (join.near !== 'x."id"') return undefined;
+  return { from: `${tableOf(join.model)} ${to}`, key: join.far, where: whereSql(join.model, to, value.some, scope) };
 }
 
 /**
@@ -250,16 +262,9 @@ function keyedSql(model: string, id: string, where: unknown, scope: SqlScope): s
       parts.push(scalarOn(model, id, 'id', value, scope));
       continue;
     }
-    const rel = modelFacts(model).relations.get(key);
-    if (!rel?.list || !isObject(value) || Object.keys(value).length !== 1 || !isObject(value.some) || !leaf(rel.model, value.some))
-      return undefined;
-    const to = scope.aliases.next();
-    const join = relationJoin(model, 'x', key, to);
-    // Keyed by the id on the far side (relationJoin's `near` is then the row's id).
-    if (join.near !== 'x."id"') return undefined;
-    parts.push(
-      `${id} IN (SELECT ${join.far} FROM ${tableOf(join.model)} ${to} WHERE ${join.far} IS NOT NULL AND ${whereSql(join.model, to, value.some, scope)})`,
-    );
+    const keyed = keyedList(model, key, value, scope);
+    if (!keyed) return undefined;
+    parts.push(`${id} IN (SELECT ${keyed.key} FROM ${keyed.from} WHERE ${keyed.key} IS NOT NULL AND ${keyed.where})`);
   }
   return parts.length ? `(${parts.join(' AND ')})` : 'true';
 }

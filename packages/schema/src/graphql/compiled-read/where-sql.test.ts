@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SAMPLE_FIXTURE } from '../../auth/test-support/sample-fixtures.js';
+import { poolOf } from '../../database/prisma-client.js';
+import { MODEL_NAMES, modelFacts } from '../../entities/data-model.js';
+import { graphqlHarness } from '../../testing/graphql-harness.js';
+import { Aliases, Params, relationJoin, tableOf, useDataModelOf, whereSql } from './where-sql.js';
+
+/**
+ * whereSql against Prisma's own reading of the same condition, on the sample data: the rows a
+ * generated condition selects, by id. The conditions are drawn over every path of the shape the
+ * compiled reads write specially — a list relation's rows whose condition names a to-one relation's
+ * id in a list keyed by that id (a person's place rows in the territory's closure: joined inside the
+ * `EXISTS`), and that to-one condition on its own (the id `IN` the list) — found in the data model,
+ * not listed: a path added to the schema is drawn too. Each side condition is a conjunction of
+ * equalities drawn from the rows the table holds, and the day ranges the closure is read with.
+ */
+let h: Awaited<ReturnType<typeof graphqlHarness>>;
+type Row = Record<string, unknown>;
+const samples = new Map<string, Row[]>();
+
+beforeAll(async () => {
+  h = await graphqlHarness(inject('databaseAdminUrl'), { fixture: SAMPLE_FIXTURE });
+  useDataModelOf(h.prisma);
+});
+afterAll(() => h.close());
+
+/** A to-one relation (`toOne`, keyed by this row's column) and a list of its model keyed by the id (`list`). */
+interface KeyedPath {
+  model: string;
+  toOne: string;
+  target: string;
+  list: string;
+  listModel: string;
+}
+
+/** Whether `relation` of `model` is keyed by `model`'s id on the related rows (false when it has no single key). */
+function keyedById(model: string, relation: string): boolean {
+  try {
+    return relationJoin(model, 'x', relation, 'y').near === 'x."id"';
+  } catch {
+    return false;
+  }
+}
+
+/** Every (model, to-one relation, list keyed by the related row's id) of the data model. */
+function keyedPaths(): KeyedPath[] {
+  const paths: KeyedPath[] = [];
+  for (const model of MODEL_NAMES) {
+    for (const [toOne, rel] of modelFacts(model).relations) {
+      if (rel.list || rel.from.length !== 1) continue;
+      for (const [list, listRel] of modelFacts(rel.model).relations) {
+        if (!listRel.list) continue;
+        if (!keyedById(rel.model, list)) continue;
+        paths.push({ model, toOne, target: rel.model, list, listModel: listRel.model });
+      }
+    }
+  }
+  return paths;
+}
+
+/** The list relations of every model whose rows have a keyed path: `{ [list]: { some: { <path> } } }`. */
+function listPaths(): Array<{ owner: string; list: string; path: KeyedPath }> {
+  const byModel = new Map<string, KeyedPath[]>();
+  for (const p of keyedPaths()) byModel.set(p.model, [...(byModel.get(p.model) ?? []), p]);
+  const found: Array<{ owner: string; list: string; path: KeyedPath }> = [];
+  for (const owner of MODEL_NAMES) {
+    for (const [list, rel] of modelFacts(owner).relations) {
+      if (!rel.list) continue;
+      // Keyed by the owner's id: the EXISTS the compiled read writes.
+      if (!keyedById(owner, list)) continue;
+      for (const path of byModel.get(rel.model) ?? []) found.push({ owner, list, path });
+    }
+  }
+  return found;
+}
+
+async function rowsOf(model: string): Promise<Row[]> {
+  let rows = samples.get(model);
+  if (!rows) {
+    const delegate = (h.prisma as unknown as Record<string, { findMany(a: object): Promise<Row[]> }>)[modelFacts(model).delegate];
+    rows = await (delegate as { findMany(a: object): Promise<Row[]> }).findMany({ take: 200 });
+    samples.set(model, rows);
+  }
+  return rows;
+}
+
+const DAYS = ['2019-06-30', '2022-12-01', '2025-06-30', '2025-07-01', '2026-11-25'].map((d) => new Date(`${d}T00:00:00Z`));
+
+/** A condition on `model`'s own columns: equalities taken from one of its rows, and its dates covering a day. */
+function ownCondition(model: string, rows: Row[]): fc.Arbitrary<Row> {
+  const facts = modelFacts(model);
+  const keys = [...facts.ids].filter((f) => facts.columns.has(f));
+  const covering = facts.dates.has('validFrom') && facts.dates.has('validTo') && facts.columns.get('validTo')?.required === false;
+  if (rows.length === 0) return fc.constant({});
+  return fc
+    .record({
+      row: fc.constantFrom(...rows),
+      keys: fc.subarray(keys, { maxLength: 2 }),
+      day: fc.option(fc.constantFrom(...DAYS), { nil: undefined }),
+    })
+    .map(({ row, keys: chosen, day }) => {
+      const where: Row = {};
+      for (const k of chosen) if (row[k] !== null && row[k] !== undefined) where[k] = row[k];
+      if (covering && day) Object.assign(where, { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gt: day } }] });
+      return where;
+    });
+}
+
+async function sqlIds(model: string, where: Row): Promise<string[]> {
+  const scope = { params: new Params(), aliases: new Aliases() };
+  const alias = scope.aliases.next();
+  const condition = whereSql(model, alias, where, scope);
+  const pool = poolOf(h.prisma)?.pool as pg.Pool;
+  const result = await pool.query<{ id: string }>(
+    `SELECT ${alias}."id"::text AS id FROM ${tableOf(model)} ${alias} WHERE ${condition}`,
+    scope.params.values,
+  );
+  return result.rows.map((r) => r.id).sort();
+}
+
+async function prismaIds(model: string, where: Row): Promise<string[]> {
+  const delegate = (h.prisma as unknown as Record<string, { findMany(a: object): Promise<Array<{ id: string }>> }>)[
+    modelFacts(model).delegate
+  ];
+  const rows = await (delegate as { findMany(a: object): Promise<Array<{ id: string }>> }).findMany({ where, select: { id: true } });
+  return rows.map((r) => r.id).sort();
+}
+
+describe('whereSql reads a keyed path as Prisma does, on every such path of the data model', () => {
+  it('finds the paths (the person’s place rows in the closure among them)', () => {
+    console.log(`${listPaths().length} list paths, ${keyedPaths().length} keyed paths`);
+    const names = listPaths().map((p) => `${p.owner}.${p.list}.${p.path.toOne}.${p.path.list}`);
+    expect(names).toContain('Person.places.unit.closureAncestors');
+  });
+
+  it('a list’s rows named by a to-one id in a keyed list (joined inside the EXISTS), with other conditions beside it', async () => {
+    for (const { owner, list, path } of listPaths()) {
+      const [listRows, middleRows] = await Promise.all([rowsOf(path.listModel), rowsOf(path.model)]);
+      await fc.assert(
+        fc.asyncProperty(ownCondition(path.listModel, listRows), ownCondition(path.model, middleRows), async (far, beside) => {
+          const where = { [list]: { some: { ...beside, [path.toOne]: { [path.list]: { some: far } } } } };
+          expect(await sqlIds(owner, where), JSON.stringify(where)).toEqual(await prismaIds(owner, where));
+        }),
+        { numRuns: 4 },
+      );
+    }
+  });
+
+  it('a to-one id in a keyed list on its own (the id IN the list)', async () => {
+    // The rows are compared by id: a model keyed otherwise (a link table) is met as a list's rows above.
+    for (const path of keyedPaths().filter((p) => modelFacts(p.model).scalars.includes('id'))) {
+      const listRows = await rowsOf(path.listModel);
+      await fc.assert(
+        fc.asyncProperty(ownCondition(path.listModel, listRows), async (far) => {
+          const where = { [path.toOne]: { [path.list]: { some: far } } };
+          expect(await sqlIds(path.model, where), JSON.stringify(where)).toEqual(await prismaIds(path.model, where));
+        }),
+        { numRuns: 3 },
+      );
+    }
+  });
+});
