@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import type ExcelJS from 'exceljs';
 
 /**
@@ -57,9 +57,6 @@ function loadPatchedReader(): typeof ExcelJS.stream.xlsx.WorkbookReader {
   const kept = new Map(Object.entries(cache).filter(([key]) => ours(key)));
   for (const key of kept.keys()) delete cache[key];
   try {
-    // The constructor taken out first: TypeScript 7.0.2 drops the parentheses of `new (x as T).Module(…)`
-    // when it erases the assertion, which makes it `new require(…)`.
-    const { Module } = require('node:module') as { Module: new (id: string) => NodeJS.Module };
     const fixed = new Module(parseSaxPath);
     Object.assign(fixed, { filename: parseSaxPath, loaded: true, exports: parseSax });
     cache[parseSaxPath] = fixed;
