@@ -195,6 +195,21 @@ export function placeWhere(type: EntityType, territory: Territory): Row {
 const DERIVED_PLACES: Partial<Record<EntityType, string>> = { Person: 'places' };
 
 /**
+ * Columns of a record that its derived place rows carry, kept equal by the same refresh (migration
+ * person_places_carry_name): record column → place row column. A condition on the record's column
+ * then holds of each of its place rows too, so a list narrowed to a territory can ask it of the
+ * place rows it joins with the closure — a district officer's name search reads the territory's
+ * rows, not every match in the city (issue #13). person-places.test.ts holds the copy to the record.
+ */
+const CARRIED_BY_PLACES: Partial<Record<EntityType, Record<string, string>>> = { Person: { nameSearch: 'personNameSearch' } };
+
+/** The derived place rows of a model (their relation) and the columns they carry, if it has them. */
+export function placeRowsOf(model: string): { relation: string; carries: Readonly<Record<string, string>> } | undefined {
+  const relation = DERIVED_PLACES[model as EntityType];
+  return relation ? { relation, carries: CARRIED_BY_PLACES[model as EntityType] ?? {} } : undefined;
+}
+
+/**
  * Prisma condition: the record is at a unit meeting `inside` (a condition on AdministrativeUnit);
  * a unit itself (`self` places) when it meets `readable`.
  */

@@ -13,6 +13,8 @@ import { graphqlHarness } from '../testing/graphql-harness.js';
  * data as seeded, then after every statement of random sequences of writes to each table a path
  * crosses (a person's residence, posts, party cell, apartments; a body's areas, building and
  * complex; a building's group and complex; an apartment's building), each sequence rolled back.
+ * Each row also carries its person's folded name (the people search reads a territory's matches
+ * there): checked against the people table the same way, with renames among the writes.
  */
 
 let h: Awaited<ReturnType<typeof graphqlHarness>>;
@@ -24,14 +26,23 @@ afterAll(() => h?.close());
 type Tx = Prisma.TransactionClient;
 const locate = LOCATORS.Person;
 
-/** Every person's units as "person unit" lines: from the table, and from the definition's locator. */
+/**
+ * Every person's units as "person unit name" lines: from the table, and from the definition's
+ * locator with the person's own folded name (the copy each place row carries).
+ */
 async function both(tx: Tx): Promise<{ stored: string[]; located: string[] }> {
-  const rows = await tx.$queryRaw<Array<{ line: string }>>`SELECT person_id || ' ' || unit_id AS line FROM person_places ORDER BY 1`;
-  const ids = (await tx.person.findMany({ select: { id: true } })).map((p) => p.id);
+  const rows = await tx.$queryRaw<
+    Array<{ line: string }>
+  >`SELECT person_id || ' ' || unit_id || ' ' || person_name_search AS line FROM person_places`;
+  const people = await tx.person.findMany({ select: { id: true, nameSearch: true } });
+  const names = new Map(people.map((p) => [p.id, p.nameSearch]));
   if (!locate) throw new Error('Person has no locator');
-  const found = await locate(tx, ids);
-  const located = [...found].flatMap(([id, at]) => [...new Set(at.units)].map((u) => `${id} ${u}`)).sort();
-  return { stored: rows.map((r) => r.line), located };
+  const found = await locate(
+    tx,
+    people.map((p) => p.id),
+  );
+  const located = [...found].flatMap(([id, at]) => [...new Set(at.units)].map((u) => `${id} ${u} ${names.get(id)}`));
+  return { stored: rows.map((r) => r.line).sort(), located: located.sort() };
 }
 
 /** Row ids of a table (for picking what a generated write touches). */
@@ -50,6 +61,7 @@ describe('person_places equals what the Person definition locates', () => {
   it('after every statement of random writes to every table a path crosses', async () => {
     const pools = await h.prisma.$transaction(async (tx) => ({
       people: await ids(tx, 'people'),
+      names: await ids(tx, 'people', 'name_search'),
       groups: await ids(tx, 'administrative_units', 'id', "kind = 'RESIDENTIAL_GROUP'"),
       units: await ids(tx, 'administrative_units'),
       organizations: await ids(tx, 'organizations'),
@@ -66,6 +78,7 @@ describe('person_places equals what the Person definition locates', () => {
     const nullable = (pool: readonly string[]) => fc.option(pick(pool), { nil: null });
     const write = fc.oneof(
       fc.record({ t: fc.constant('residence'), id: pick(pools.people), to: nullable(pools.groups) }),
+      fc.record({ t: fc.constant('rename'), id: pick(pools.people), to: pick(pools.names) }),
       fc.record({ t: fc.constant('membership person'), id: pick(pools.memberships), to: pick(pools.people) }),
       fc.record({ t: fc.constant('membership body'), id: pick(pools.memberships), to: pick(pools.organizations) }),
       fc.record({ t: fc.constant('delete membership'), id: pick(pools.memberships) }),
@@ -83,6 +96,8 @@ describe('person_places equals what the Person definition locates', () => {
     const sql = (w: { t: string; id: string; to?: string | null }): Prisma.Sql => {
       const to = w.to ?? null;
       switch (w.t) {
+        case 'rename':
+          return Prisma.sql`UPDATE people SET name_search = ${to} WHERE id = ${w.id}::uuid`;
         case 'residence':
           return Prisma.sql`UPDATE people SET residence_unit_id = ${to}::uuid WHERE id = ${w.id}::uuid`;
         case 'membership person':
@@ -154,6 +169,6 @@ describe('person_places equals what the Person definition locates', () => {
     );
     // The property saw writes of most kinds applied, not only refusals.
     expect(applied).toBeGreaterThan(refused);
-    expect(kinds.size).toBeGreaterThanOrEqual(10);
+    expect(kinds.size).toBeGreaterThanOrEqual(11);
   }, 600_000);
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SAMPLE_FIXTURE } from '../../auth/test-support/sample-fixtures.js';
 import { poolOf } from '../../database/prisma-client.js';
 import { MODEL_NAMES, modelFacts } from '../../entities/data-model.js';
+import { placeRowsOf } from '../../entities/places.js';
 import { graphqlHarness } from '../../testing/graphql-harness.js';
 import { Aliases, Params, relationJoin, tableOf, useDataModelOf, whereSql } from './where-sql.js';
 
@@ -158,6 +159,60 @@ describe('whereSql reads a keyed path as Prisma does, on every such path of the 
           expect(await sqlIds(path.model, where), JSON.stringify(where)).toEqual(await prismaIds(path.model, where));
         }),
         { numRuns: 3 },
+      );
+    }
+  });
+
+  it('a condition on a column the place rows carry, beside a `some` of them, anywhere in the conjunction or under OR', async () => {
+    const carrying = MODEL_NAMES.flatMap((model) => {
+      const rows = placeRowsOf(model);
+      return rows ? Object.keys(rows.carries).map((column) => ({ model, relation: rows.relation, column })) : [];
+    });
+    expect(carrying.map((c) => `${c.model}.${c.column}`)).toContain('Person.nameSearch');
+    for (const { model, relation, column } of carrying) {
+      const placeModel = modelFacts(model).relations.get(relation)?.model as string;
+      const [rows, placeRows] = await Promise.all([rowsOf(model), rowsOf(placeModel)]);
+      const paths = listPaths().filter((p) => p.owner === model && p.list === relation);
+      const farRows = new Map(await Promise.all(paths.map(async (p) => [p, await rowsOf(p.path.listModel)] as const)));
+      // A text condition on the column: part of a row's value (the search's `contains`), its start, or the whole value.
+      const text = fc
+        .record({
+          row: fc.constantFrom(...rows),
+          from: fc.nat(),
+          length: fc.integer({ min: 1, max: 6 }),
+          op: fc.constantFrom('contains', 'startsWith', 'equals'),
+        })
+        .map(({ row, from, length, op }) => {
+          const value = String(row[column] ?? '');
+          const start = value.length ? from % value.length : 0;
+          return { [column]: op === 'equals' ? value : { [op]: value.slice(op === 'startsWith' ? 0 : start, start + length) } };
+        });
+      const placeCondition = fc.oneof(
+        ownCondition(placeModel, placeRows),
+        ...paths.map((p) =>
+          ownCondition(p.path.listModel, farRows.get(p) ?? []).map((far) => ({ [p.path.toOne]: { [p.path.list]: { some: far } } })),
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(text, { minLength: 1, maxLength: 2 }),
+          placeCondition,
+          fc.constantFrom('beside', 'in AND', 'in a nested AND', 'under OR'),
+          async (texts, place, where) => {
+            const some = { [relation]: { some: place } };
+            const condition: Row =
+              where === 'beside'
+                ? { ...texts[0], AND: [...texts.slice(1), some] }
+                : where === 'in AND'
+                  ? { AND: [...texts, some] }
+                  : where === 'in a nested AND'
+                    ? { AND: [{ AND: texts }, { AND: [some] }] }
+                    : // A disjunct no row meets: carried as a conjunct, it would leave no row.
+                      { AND: [{ OR: [...texts, { [column]: 'no row has this value' }] }, some] };
+            expect(await sqlIds(model, condition), JSON.stringify(condition)).toEqual(await prismaIds(model, condition));
+          },
+        ),
+        { numRuns: 60 },
       );
     }
   });

@@ -1,4 +1,5 @@
 import { modelFacts } from '../../entities/data-model.js';
+import { placeRowsOf } from '../../entities/places.js';
 
 /**
  * Prisma `where` and `orderBy` arguments written as SQL over the tables behind them, so a statement
@@ -143,13 +144,54 @@ export function relationJoin(
 
 /** `where` of `model` (row `alias`) as one SQL condition. */
 export function whereSql(model: string, alias: string, where: unknown, scope: SqlScope): string {
+  return conditionSql(model, alias, withCarried(model, where), scope);
+}
+
+/**
+ * `where` with the conditions on columns the model's place rows carry (`placeRowsOf`: a person's
+ * folded name) asked again of the place rows wherever the same conjunction asks `some` of them: the
+ * same rows, since each place row holds its record's value, and PostgreSQL can then keep only the
+ * matching rows of the territory before it reads a record (issue #13: a district officer's name
+ * search at 30 districts). Only conjuncts are carried (not under `OR` or `NOT`).
+ */
+function withCarried(model: string, where: unknown): unknown {
+  const rows = placeRowsOf(model);
+  if (!rows || !isObject(where)) return where;
+  const carried: Row[] = [];
+  const collect = (w: unknown): void => {
+    if (!isObject(w)) return;
+    for (const [key, value] of Object.entries(w)) {
+      if (value === undefined) continue;
+      if (key === 'AND') for (const c of Array.isArray(value) ? value : [value]) collect(c);
+      else if (Object.hasOwn(rows.carries, key)) carried.push({ [rows.carries[key] as string]: value });
+    }
+  };
+  collect(where);
+  if (!carried.length) return where;
+  const rewrite = (w: unknown): unknown => {
+    if (!isObject(w)) return w;
+    const out: Row = {};
+    for (const [key, value] of Object.entries(w)) {
+      if (key === 'AND') out[key] = Array.isArray(value) ? value.map(rewrite) : rewrite(value);
+      else if (key === rows.relation && isObject(value) && Object.keys(value).length === 1 && isObject(value.some)) {
+        const { AND, ...rest } = value.some;
+        const and = AND === undefined ? [] : Array.isArray(AND) ? AND : [AND];
+        out[key] = { some: { ...rest, AND: [...and, ...carried] } };
+      } else out[key] = value;
+    }
+    return out;
+  };
+  return rewrite(where);
+}
+
+function conditionSql(model: string, alias: string, where: unknown, scope: SqlScope): string {
   if (!isObject(where)) throw new NotCompiled(`${model}: where ${String(where)}`);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
     if (key === 'AND') {
       const list = Array.isArray(value) ? value : [value];
-      parts.push(...list.map((w) => whereSql(model, alias, w, scope)));
+      parts.push(...list.map((w) => conditionSql(model, alias, w, scope)));
     } else if (key === 'OR') {
       if (!Array.isArray(value)) throw new NotCompiled('OR without a list');
       parts.push(value.length ? `(${value.map((w) => whereSql(model, alias, w, scope)).join(' OR ')})` : 'false');
