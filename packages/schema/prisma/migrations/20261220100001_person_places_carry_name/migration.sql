@@ -1,11 +1,12 @@
--- coso: a district officer's people search at 30 districts read every match in the city (the name's
--- trigram index finds about 30 × 81 "nguyen van") or every person of the territory (2,508 look-ups
+-- coso: a district officer's people search at 30 districts read every match in the city (the
+-- name's trigram index finds 5,764 "nguyen van") or every person of the territory (2,508 look-ups
 -- of people by id), then kept the territory's 81: twice the time of one district (#13). Each place
 -- row now carries its person's folded name, so the search reads the territory's place rows (the
--- closure's units, then this index by unit) and keeps the matching names there, without reading a
--- person the name does not match: the same work at 1 district or 30. The copy is derived like the
--- rest of the row, by the same refresh, which every write to people already runs (a rename
--- included); person-places.test.ts checks it against the people table after random writes.
+-- closure's units, then the index below by unit) and keeps the matching names there, without
+-- reading a person the name does not match: the same work at 1 district or 30
+-- (tests/bench/README.md). The copy is derived like the rest of the row, by the same refresh,
+-- which every write to people already runs (a rename included); person-places.test.ts checks it
+-- against the people table after random writes.
 
 -- DropIndex
 DROP INDEX "person_places_unit_id_person_id_idx";
@@ -53,6 +54,12 @@ BEGIN
   SELECT placed.person_id, placed.unit_id, p.name_search FROM placed JOIN people p ON p.id = placed.person_id
   ON CONFLICT DO NOTHING;
 END $$;
+
+-- And the name's trigram index on the place rows, as people's own (20261204110000_name_search_trigram):
+-- where the territory holds most of the city (one district's sample, a city officer) PostgreSQL
+-- finds the matching place rows by name and keeps those of the territory; where it is a small part
+-- of it, it reads the territory's rows by unit (the index above). It chooses by its estimates.
+CREATE INDEX "person_places_person_name_search_trgm" ON "person_places" USING gin ("person_name_search" gin_trgm_ops);
 
 -- The new column's statistics now, so the first plans do not take every name for a rare one.
 ANALYZE "person_places";
