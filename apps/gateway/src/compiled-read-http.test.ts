@@ -18,10 +18,12 @@ let t: TestGateway;
 const tokens = new Map<string, string>();
 const schema = buildSchema();
 const ACCOUNTS = ['admin', 'quan.longbien'] as const;
+/** A ward's officer, who may not read the ward's district: the statement meets it and the resolvers answer. */
+const WARD_OFFICER = 'phuong.giangbien';
 
 beforeAll(async () => {
   t = await startTestGateway(inject('databaseAdminUrl'));
-  for (const username of ACCOUNTS) tokens.set(username, await signIn(t.gateway.graphqlUrl, username));
+  for (const username of [...ACCOUNTS, WARD_OFFICER]) tokens.set(username, await signIn(t.gateway.graphqlUrl, username));
 }, 300_000);
 afterAll(() => t?.close());
 
@@ -36,16 +38,16 @@ async function overHttp(username: string, query: string) {
 }
 
 /** The oracle: the resolvers' answer (no compiled statement), with what the gateway adds (the hidden notes). */
-async function byResolvers(username: string, query: string) {
+async function byResolvers(username: string, query: string, options: { errors?: boolean } = {}) {
   const viewer = await viewerFromToken(t.prisma, tokens.get(username));
   const document = parse(query);
   const asOf = operationAsOf(document, undefined);
   const ctx = await createRequestContext({ prisma: t.prisma, viewer, compiledReads: false, ...(asOf ? { defaultAsOf: asOf } : {}) });
   const result = await execute({ schema, document, contextValue: ctx });
-  expect(result.errors).toBeUndefined();
+  if (!options.errors) expect(result.errors).toBeUndefined();
   await ctx.access.settled();
   const hidden = hiddenRecords(ctx);
-  return { data: result.data, ...(hidden ? { extensions: { hidden } } : {}) };
+  return { data: result.data, errors: result.errors, ...(hidden ? { extensions: { hidden } } : {}) };
 }
 
 const name = fc.constantFrom('name', 'n: name', 'name __typename', '__typename name');
@@ -84,6 +86,43 @@ describe('a compiled read’s JSON text in the body', () => {
       }),
       { numRuns: 24 },
     );
+  });
+
+  it('a record the viewer may not read, found in the statement’s text: the resolvers answer, with their error on the field', async () => {
+    // Someone placed in the ward by a post (a board member there) who lives in a group of another ward:
+    // the ward's officer reads the person, not the residence. The statement's JSON marks it, and stays
+    // text over HTTP unless it holds personal details (pre-resolved-plugin.ts).
+    const scope = (await viewerFromToken(t.prisma, tokens.get(WARD_OFFICER))).scopeUnitId as string;
+    const [member] = await t.prisma.$queryRawUnsafe<Array<{ id: string; name: string; residence: string | null }>>(
+      `SELECT p.id::text, p.full_name AS name, p.residence_unit_id::text AS residence FROM people p
+        JOIN memberships m ON m.person_id = p.id AND m.valid_to IS NULL
+        JOIN organizations o ON o.id = m.organization_id AND o.kind = 'MANAGEMENT_BOARD'
+        JOIN apartment_buildings b ON b.id = o.building_id
+        JOIN unit_closure c ON c.descendant_id = b.residential_group_id AND c.ancestor_id = $1::uuid
+        WHERE p.valid_to IS NULL ORDER BY p.id LIMIT 1`,
+      scope,
+    );
+    const [elsewhere] = await t.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+      `SELECT u.id::text FROM administrative_units u WHERE u.kind = 'RESIDENTIAL_GROUP' AND u.valid_to IS NULL
+        AND NOT EXISTS (SELECT 1 FROM unit_closure c WHERE c.descendant_id = u.id AND c.ancestor_id = $1::uuid) ORDER BY u.id LIMIT 1`,
+      scope,
+    );
+    if (!member || !elsewhere) throw new Error('the sample has no board member in the ward or no group elsewhere');
+    const query = `{ people(filter: { name: { equals: ${JSON.stringify(member.name)} } }) { nodes { fullName residenceUnit { name } } } }`;
+    const before = await overHttp(WARD_OFFICER, query);
+    expect((before.body as { errors?: unknown }).errors).toBeUndefined();
+    // Nothing withheld: PostgreSQL's own text went out.
+    expect(before.text).toContain('" : ');
+    await t.prisma.person.update({ where: { id: member.id }, data: { residenceUnitId: elsewhere.id } });
+    try {
+      const [http, expected] = await Promise.all([overHttp(WARD_OFFICER, query), byResolvers(WARD_OFFICER, query, { errors: true })]);
+      const body = http.body as { data: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+      expect(body.data).toEqual(expected.data);
+      expect((body.errors ?? []).map((e) => e.extensions?.code)).toEqual((expected.errors ?? []).map((e) => e.extensions?.code));
+      expect((body.errors ?? []).map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    } finally {
+      await t.prisma.person.update({ where: { id: member.id }, data: { residenceUnitId: member.residence } });
+    }
   });
 
   it('an answer that is not compiled (a mutation, an unknown field) is written as before', async () => {

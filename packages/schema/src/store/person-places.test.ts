@@ -170,5 +170,6 @@ describe('person_places equals what the Person definition locates', () => {
     // The property saw writes of most kinds applied, not only refusals.
     expect(applied).toBeGreaterThan(refused);
     expect(kinds.size).toBeGreaterThanOrEqual(11);
+    expect(kinds.has('rename'), 'a rename was applied').toBe(true);
   }, 600_000);
 });

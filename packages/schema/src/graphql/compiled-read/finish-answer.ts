@@ -36,28 +36,41 @@ interface Stored {
 type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 
-/** Every object of the answer, depth first in document order. */
-function* objects(value: unknown): Generator<Json> {
+/** Visits every object of the answer, depth first in document order (a loop, not a generator: it runs on every answer). */
+function eachObject(value: unknown, visit: (o: Json) => void): void {
   if (Array.isArray(value)) {
-    for (const v of value) yield* objects(v);
+    for (const v of value) eachObject(v, visit);
     return;
   }
   if (!isJson(value)) return;
-  yield value;
-  for (const v of Object.values(value)) yield* objects(v);
+  visit(value);
+  for (const key in value) eachObject(value[key], visit);
 }
 
-/** Throws `CompiledFallback` when the resolvers must answer; logs nothing (an operation checks every root first). */
+/** `FALLBACK` as a key in PostgreSQL's JSON text; a string value holding it has its quotes escaped, and no response key has a `$`. */
+const FALLBACK_KEY = JSON.stringify(FALLBACK);
+
+/**
+ * Throws `CompiledFallback` when the resolvers must answer; logs nothing (an operation checks every
+ * root first). An answer kept as PostgreSQL's text (`jsonAsText`) is searched for the key itself,
+ * without parsing it.
+ */
 export function checkFallback(data: unknown): void {
-  for (const o of objects(data)) if (FALLBACK in o) throw new CompiledFallback();
+  if (typeof data === 'string') {
+    if (data.includes(FALLBACK_KEY)) throw new CompiledFallback();
+    return;
+  }
+  eachObject(data, (o) => {
+    if (FALLBACK in o) throw new CompiledFallback();
+  });
 }
 
 /** The personal details masked, or their unmasked read logged — once the answer is known to stand (`checkFallback`). */
 export function finishPersonal(ctx: Context, data: unknown): unknown {
   const access = ctx.access;
-  for (const o of objects(data)) {
+  eachObject(data, (o) => {
     const stored = o[PERSONAL] as Stored | undefined;
-    if (stored === undefined) continue;
+    if (stored === undefined) return;
     delete o[PERSONAL];
     const birthDate = stored.birthDate === null ? null : toDbDate(stored.birthDate);
     for (const [key, field] of stored.fields) {
@@ -67,6 +80,6 @@ export function finishPersonal(ctx: Context, data: unknown): unknown {
         o[key] = shown === null ? null : fromDbDate(shown);
       } else o[key] = fromDbDate(personalValidFrom(access, { birthDate, validFrom: toDbDate(stored.validFrom) }));
     }
-  }
+  });
   return data;
 }

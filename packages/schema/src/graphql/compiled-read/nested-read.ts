@@ -141,8 +141,10 @@ interface Walk extends SqlScope {
   readonly info: GraphQLResolveInfo;
   /** Each object carries the pre-resolved mark (graphql-js walks it), or is the response as is (compiled-operation.ts). */
   readonly marked: boolean;
-  /** Set when the answer needs finishing in Node (finish-answer.ts). */
-  finish: boolean;
+  /** Set when the answer may hold a record the viewer may not read (finish-answer.ts' `FALLBACK`). */
+  fallback: boolean;
+  /** Set when the answer holds personal details to finish in Node (finish-answer.ts' `PERSONAL`). */
+  personal: boolean;
   /** The row whose id the request names (`node(id:)`): a list below it may start after a cursor bound to it. */
   readonly record?: { alias: string; type: string; id: string };
 }
@@ -202,14 +204,24 @@ export function compileNode(info: GraphQLResolveInfo, args: Record<string, unkno
   if (!isObjectType(type) || !isEntityType(typename)) throw new NotCompiled(`node: ${typename}`);
   const aliases = new Aliases();
   const x = aliases.next();
-  const walk: Walk = { info, ctx, marked, params: new Params(), aliases, finish: true, record: { alias: x, type: typename, id: ref.id } };
+  const walk: Walk = {
+    info,
+    ctx,
+    marked,
+    params: new Params(),
+    aliases,
+    fallback: true,
+    personal: false,
+    record: { alias: x, type: typename, id: ref.id },
+  };
   const id = walk.params.add(ref.id, 'uuid');
   const readable = ctx.access.readWhere(typename);
   // graphql-js resolves the Node interface's type by `__typename` (the relay plugin's resolveType).
   let object = objectJson(walk, type, info.fieldNodes, x, inheritedOr(ctx, undefined), new Proven(readable), marked);
   if (Object.keys(readable).length) object = `CASE WHEN ${whereSql(typename, x, readable, walk)} THEN ${object} ELSE ${FALLBACK_JSON} END`;
   const sql = `${COMPILED_MARK} SELECT COALESCE((SELECT ${object} FROM ${tableOf(typename)} ${x} WHERE ${x}."id" = ${id}), ${FALLBACK_JSON}) AS data`;
-  const compiled: CompiledRead = { sql, params: walk.params.values, finish: true };
+  const compiled: CompiledRead = { sql, params: walk.params.values, fallback: true };
+  if (walk.personal) compiled.personal = true;
   if (walk.params.planPerValues) compiled.planPerValues = true;
   return compiled;
 }
@@ -225,7 +237,7 @@ function compileList(
   args: Record<string, unknown>,
   asOf: string,
 ): CompiledRead {
-  const walk: Walk = { ...request, params: new Params(), aliases: new Aliases(), finish: false };
+  const walk: Walk = { ...request, params: new Params(), aliases: new Aliases(), fallback: false, personal: false };
   const { info } = request;
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) throw new NotCompiled(`${model}: not an object`);
@@ -259,7 +271,8 @@ function compileList(
   };
   const json = connectionJson(walk, connection, info.fieldNodes, paging, asOf, rows);
   const compiled: CompiledRead = { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
-  if (walk.finish) compiled.finish = true;
+  if (walk.fallback) compiled.fallback = true;
+  if (walk.personal) compiled.personal = true;
   if (walk.params.planPerValues) compiled.planPerValues = true;
   return compiled;
 }
@@ -527,7 +540,7 @@ function objectJson(
     else if (asked.name.value !== '__typename') throw new NotCompiled('__typename: an alias');
   }
   if (personalKeys.length) {
-    walk.finish = true;
+    walk.personal = true;
     const stored = PERSONAL_FIELDS.map((f) => {
       const column = `${alias}.${columnOf(model, f)}`;
       return `'${f}', ${modelFacts(model).dates.has(f) ? `to_char(${column}, 'YYYY-MM-DD')` : column}`;
@@ -620,7 +633,7 @@ function linkJson(
   if (link.checked && isEntityType(type.name)) {
     const readable = walk.ctx.access.readWhere(type.name);
     if (Object.keys(readable).length) {
-      walk.finish = true;
+      walk.fallback = true;
       object = `CASE WHEN ${whereSql(type.name, x, readable, walk)} THEN ${object} ELSE ${FALLBACK_JSON} END`;
     }
   }

@@ -29,7 +29,7 @@ export const FAILED = new WeakMap<object, Map<FieldNode, unknown>>();
 /**
  * Runs a compiled statement: its one row's JSON (`asText`: as the text PostgreSQL sent, not
  * parsed — unless the answer has personal details to finish, which are masked or logged on the
- * parsed value and written back as text).
+ * parsed value and written back as text; a record the viewer may not read is found in the text).
  */
 async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
   return finishCompiled(ctx, compiled, await fetchCompiled(ctx, compiled, asText), asText);
@@ -42,17 +42,17 @@ async function runCompiled(ctx: Context, compiled: CompiledRead, asText = false)
  */
 export async function fetchCompiled(ctx: Context, compiled: CompiledRead, asText = false): Promise<unknown> {
   const rows = await preparedRead<{ data: unknown }>(ctx.prisma, compiled.sql, compiled.params, {
-    jsonAsText: asText && !compiled.finish,
+    jsonAsText: asText && !compiled.personal,
     planPerValues: compiled.planPerValues === true,
   });
   const data = rows[0]?.data;
-  if (compiled.finish) checkFallback(data);
+  if (compiled.fallback) checkFallback(data);
   return data;
 }
 
 /** A fetched answer finished: personal details masked or their read logged (`finish-answer.ts`), as text when asked. */
 export function finishCompiled(ctx: Context, compiled: CompiledRead, data: unknown, asText = false): unknown {
-  if (!compiled.finish) return data;
+  if (!compiled.personal) return data;
   const finished = finishPersonal(ctx, data);
   return asText ? JSON.stringify(finished) : finished;
 }

@@ -5,8 +5,10 @@ import type { Context } from '../context.js';
 export interface CompiledRead {
   sql: string;
   params: unknown[];
-  /** The answer is finished in Node: personal details masked or logged, a record the viewer may not read (finish-answer.ts). */
-  finish?: true;
+  /** The answer may hold a record the viewer may not read (`FALLBACK`): checked before it stands (finish-answer.ts). */
+  fallback?: true;
+  /** The answer holds personal details, masked or their read logged in Node (finish-answer.ts). */
+  personal?: true;
   /** Planned with its values on every run, not prepared once (`Params.planPerValues`: a search pattern). */
   planPerValues?: true;
 }

@@ -152,7 +152,8 @@ export function whereSql(model: string, alias: string, where: unknown, scope: Sq
  * folded name) asked again of the place rows wherever the same conjunction asks `some` of them: the
  * same rows, since each place row holds its record's value, and PostgreSQL can then keep only the
  * matching rows of the territory before it reads a record (issue #13: a district officer's name
- * search at 30 districts). Only conjuncts are carried (not under `OR` or `NOT`).
+ * search at 30 districts). Only conjuncts of one conjunction are carried into a `some` of that same
+ * conjunction; an operand of `OR` or `NOT` is a conjunction of its own, rewritten alone.
  */
 function withCarried(model: string, where: unknown): unknown {
   const rows = placeRowsOf(model);
