@@ -1,4 +1,5 @@
 import { buildSchema, createRequestContext, hiddenRecords, operationAsOf, viewerFromToken } from '@coso/schema';
+import { memberAndGroupOutside } from '@coso/schema/testing';
 import fc from 'fast-check';
 import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -93,21 +94,7 @@ describe('a compiled read’s JSON text in the body', () => {
     // the ward's officer reads the person, not the residence. The statement's JSON marks it, and stays
     // text over HTTP unless it holds personal details (pre-resolved-plugin.ts).
     const scope = (await viewerFromToken(t.prisma, tokens.get(WARD_OFFICER))).scopeUnitId as string;
-    const [member] = await t.prisma.$queryRawUnsafe<Array<{ id: string; name: string; residence: string | null }>>(
-      `SELECT p.id::text, p.full_name AS name, p.residence_unit_id::text AS residence FROM people p
-        JOIN memberships m ON m.person_id = p.id AND m.valid_to IS NULL
-        JOIN organizations o ON o.id = m.organization_id AND o.kind = 'MANAGEMENT_BOARD'
-        JOIN apartment_buildings b ON b.id = o.building_id
-        JOIN unit_closure c ON c.descendant_id = b.residential_group_id AND c.ancestor_id = $1::uuid
-        WHERE p.valid_to IS NULL ORDER BY p.id LIMIT 1`,
-      scope,
-    );
-    const [elsewhere] = await t.prisma.$queryRawUnsafe<Array<{ id: string }>>(
-      `SELECT u.id::text FROM administrative_units u WHERE u.kind = 'RESIDENTIAL_GROUP' AND u.valid_to IS NULL
-        AND NOT EXISTS (SELECT 1 FROM unit_closure c WHERE c.descendant_id = u.id AND c.ancestor_id = $1::uuid) ORDER BY u.id LIMIT 1`,
-      scope,
-    );
-    if (!member || !elsewhere) throw new Error('the sample has no board member in the ward or no group elsewhere');
+    const { member, elsewhere } = await memberAndGroupOutside(t.prisma, scope);
     const query = `{ people(filter: { name: { equals: ${JSON.stringify(member.name)} } }) { nodes { fullName residenceUnit { name } } } }`;
     const before = await overHttp(WARD_OFFICER, query);
     expect((before.body as { errors?: unknown }).errors).toBeUndefined();

@@ -1,3 +1,4 @@
+export { memberAndGroupOutside } from './outside-residence.js';
 export {
   createTestDatabase,
   type DatabaseFixture,

@@ -11,6 +11,7 @@ import { SAMPLE_FIXTURE } from '../../auth/test-support/sample-fixtures.js';
 import type { AccountViewer, Viewer } from '../../auth/viewer.js';
 import { poolOf } from '../../database/prisma-client.js';
 import { graphqlHarness } from '../../testing/graphql-harness.js';
+import { memberAndGroupOutside } from '../../testing/outside-residence.js';
 import { MAX_PAGE_SIZE } from '../builder.js';
 import { COMPILED_MARK } from './nested-read.js';
 
@@ -105,21 +106,7 @@ describe('the people search and the units list compiled to one statement equal t
   it('a person whose residence the viewer may not read: the resolvers answer (with their error on the field), logged once', async () => {
     // Someone placed in Giang Biên by a post (a board member there) moved to live in a group of another ward.
     const scope = (viewers.get('phuong.giangbien') as AccountViewer).scopeUnitId as string;
-    const [member] = await h.prisma.$queryRawUnsafe<Array<{ id: string; name: string }>>(
-      `SELECT p.id::text, p.full_name AS name FROM people p
-        JOIN memberships m ON m.person_id = p.id AND m.valid_to IS NULL
-        JOIN organizations o ON o.id = m.organization_id AND o.kind = 'MANAGEMENT_BOARD'
-        JOIN apartment_buildings b ON b.id = o.building_id
-        JOIN unit_closure c ON c.descendant_id = b.residential_group_id AND c.ancestor_id = $1::uuid
-        WHERE p.valid_to IS NULL ORDER BY p.id LIMIT 1`,
-      scope,
-    );
-    const [elsewhere] = await h.prisma.$queryRawUnsafe<Array<{ id: string }>>(
-      `SELECT u.id::text FROM administrative_units u WHERE u.kind = 'RESIDENTIAL_GROUP' AND u.valid_to IS NULL
-        AND NOT EXISTS (SELECT 1 FROM unit_closure c WHERE c.descendant_id = u.id AND c.ancestor_id = $1::uuid) ORDER BY u.id LIMIT 1`,
-      scope,
-    );
-    if (!member || !elsewhere) throw new Error('the sample has no board member in Giang Biên or no group elsewhere');
+    const { member, elsewhere } = await memberAndGroupOutside(h.prisma, scope);
     await h.prisma.person.update({ where: { id: member.id }, data: { residenceUnitId: elsewhere.id } });
     const source = `{ people(filter: { name: { equals: ${JSON.stringify(member.name)} } }) { nodes { fullName citizenId residenceUnit { name } } } }`;
     const r = await both(source, 'phuong.giangbien');
