@@ -93,7 +93,9 @@ describe('a compiled read’s JSON text in the body', () => {
     // Someone placed in the ward by a post (a board member there) who lives in a group of another ward:
     // the ward's officer reads the person, not the residence. The statement's JSON marks it, and stays
     // text over HTTP unless it holds personal details (pre-resolved-plugin.ts).
-    const scope = (await viewerFromToken(t.prisma, tokens.get(WARD_OFFICER))).scopeUnitId as string;
+    const officer = await viewerFromToken(t.prisma, tokens.get(WARD_OFFICER));
+    if (officer.kind !== 'account' || !officer.scopeUnitId) throw new Error(`${WARD_OFFICER} has no territory`);
+    const scope = officer.scopeUnitId;
     const { member, elsewhere } = await memberAndGroupOutside(t.prisma, scope);
     const query = `{ people(filter: { name: { equals: ${JSON.stringify(member.name)} } }) { nodes { fullName residenceUnit { name } } } }`;
     const before = await overHttp(WARD_OFFICER, query);
