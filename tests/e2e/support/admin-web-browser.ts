@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { apiToken, GATEWAY_MAIN, type GatewayProcess, graphql, startGatewayProcess } from '../../support/gateway-process.js';
-import { UI_TIMEOUT } from './ui-timeout.js';
+import { UI_TIMEOUT, UNDER_CI } from './ui-timeout.js';
 
 /**
  * The admin web in a real headless Chromium (Debian's `chromium` package, nothing downloaded),
@@ -154,7 +154,7 @@ export interface BrowserOptions {
  * developer's machine, not under CI, where nobody sees them (a failed step keeps its own picture and
  * trace either way). COSO_E2E_SCREENSHOTS=1 takes them under CI too.
  */
-const SCREENSHOTS = !process.env.CI || process.env.COSO_E2E_SCREENSHOTS === '1';
+const SCREENSHOTS = !UNDER_CI || process.env.COSO_E2E_SCREENSHOTS === '1';
 
 export function useAdminWebBrowser(name: string, { motion = 'reduce' }: BrowserOptions = {}): AdminWebBrowser {
   const artifacts = join(REPO, 'tests/artifacts', name);

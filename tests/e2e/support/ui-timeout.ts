@@ -1,3 +1,6 @@
+/** Whether the suite runs under CI (`CI` set): a longer timeout, no step pictures. */
+export const UNDER_CI = Boolean(process.env.CI);
+
 /**
  * The one timeout of the browser suite. Every wait uses it: Playwright's actions and waits
  * (`page.setDefaultTimeout`/`setDefaultNavigationTimeout` in the harness) and vitest's
@@ -10,7 +13,7 @@
  * and vitest, where a request and the render after it have taken several seconds: 45 s under CI
  * (`CI` set), 30 s on a developer's machine, where a failure should come back sooner.
  */
-export const UI_TIMEOUT = process.env.CI ? 45_000 : 30_000;
+export const UI_TIMEOUT = UNDER_CI ? 45_000 : 30_000;
 
 /**
  * One journey step (vitest's test timeout): room for the several waits a step makes on a slow

@@ -178,35 +178,34 @@ export function unitReadable(t: Territory): Row {
  * reads, which includes those above their territory).
  */
 export function placeWhere(type: EntityType, territory: Territory): Row {
-  const derived = DERIVED_PLACES[type];
+  const derived = DERIVED_PLACES[type]?.relation;
   if (derived)
     return { [derived]: { some: { unit: { closureAncestors: { some: { ancestorId: territory.scopeId, ...covering(territory.on) } } } } } };
   return placedAt(type, unitInTerritory(territory), unitReadable(territory));
 }
 
 /**
- * Types whose places the database keeps as rows (relation name → rows with a `unit`), derived by
+ * Types whose places the database keeps as rows (`relation` → rows with a `unit`), derived by
  * triggers from the same paths as `places` (migration person_places; person-places.test.ts checks
  * them against the locator). Their territory condition is then one join of those rows with the
  * closure — which PostgreSQL plans as a semi-join, one index lookup per path — instead of an OR of
  * an EXISTS per path evaluated for every candidate row. The closure holds each unit's own row on
  * every day of its life, so the scope itself needs no separate `id =` branch.
+ *
+ * `carries`: columns of the record that its place rows hold too, kept equal by the same refresh
+ * (migration person_places_carry_name): record column → place row column. A condition on the
+ * record's column then holds of each of its place rows, so a list narrowed to a territory can ask it
+ * of the place rows it joins with the closure — a district officer's name search reads the
+ * territory's rows, not every match in the city (issue #13). person-places.test.ts holds the copy
+ * to the record.
  */
-const DERIVED_PLACES: Partial<Record<EntityType, string>> = { Person: 'places' };
-
-/**
- * Columns of a record that its derived place rows carry, kept equal by the same refresh (migration
- * person_places_carry_name): record column → place row column. A condition on the record's column
- * then holds of each of its place rows too, so a list narrowed to a territory can ask it of the
- * place rows it joins with the closure — a district officer's name search reads the territory's
- * rows, not every match in the city (issue #13). person-places.test.ts holds the copy to the record.
- */
-const CARRIED_BY_PLACES: Partial<Record<EntityType, Record<string, string>>> = { Person: { nameSearch: 'personNameSearch' } };
+const DERIVED_PLACES: Partial<Record<EntityType, { relation: string; carries: Readonly<Record<string, string>> }>> = {
+  Person: { relation: 'places', carries: { nameSearch: 'personNameSearch' } },
+};
 
 /** The derived place rows of a model (their relation) and the columns they carry, if it has them. */
 export function placeRowsOf(model: string): { relation: string; carries: Readonly<Record<string, string>> } | undefined {
-  const relation = DERIVED_PLACES[model as EntityType];
-  return relation ? { relation, carries: CARRIED_BY_PLACES[model as EntityType] ?? {} } : undefined;
+  return DERIVED_PLACES[model as EntityType];
 }
 
 /**

@@ -210,6 +210,7 @@ export function compileNode(info: GraphQLResolveInfo, args: Record<string, unkno
     marked,
     params: new Params(),
     aliases,
+    // A record the viewer may not read, or none at all: the resolvers answer (FALLBACK_JSON below).
     fallback: true,
     personal: false,
     record: { alias: x, type: typename, id: ref.id },
@@ -220,7 +221,13 @@ export function compileNode(info: GraphQLResolveInfo, args: Record<string, unkno
   let object = objectJson(walk, type, info.fieldNodes, x, inheritedOr(ctx, undefined), new Proven(readable), marked);
   if (Object.keys(readable).length) object = `CASE WHEN ${whereSql(typename, x, readable, walk)} THEN ${object} ELSE ${FALLBACK_JSON} END`;
   const sql = `${COMPILED_MARK} SELECT COALESCE((SELECT ${object} FROM ${tableOf(typename)} ${x} WHERE ${x}."id" = ${id}), ${FALLBACK_JSON}) AS data`;
-  const compiled: CompiledRead = { sql, params: walk.params.values, fallback: true };
+  return compiledOf(walk, sql);
+}
+
+/** A statement and what its walk found it needs (finish-answer.ts, `Params.planPerValues`). */
+function compiledOf(walk: Walk, sql: string): CompiledRead {
+  const compiled: CompiledRead = { sql, params: walk.params.values };
+  if (walk.fallback) compiled.fallback = true;
   if (walk.personal) compiled.personal = true;
   if (walk.params.planPerValues) compiled.planPerValues = true;
   return compiled;
@@ -270,11 +277,7 @@ function compileList(
     };
   };
   const json = connectionJson(walk, connection, info.fieldNodes, paging, asOf, rows);
-  const compiled: CompiledRead = { sql: `${COMPILED_MARK} SELECT ${json} AS data`, params: walk.params.values };
-  if (walk.fallback) compiled.fallback = true;
-  if (walk.personal) compiled.personal = true;
-  if (walk.params.planPerValues) compiled.planPerValues = true;
-  return compiled;
+  return compiledOf(walk, `${COMPILED_MARK} SELECT ${json} AS data`);
 }
 
 /** What the statement answers where the resolvers must (finish-answer.ts). */

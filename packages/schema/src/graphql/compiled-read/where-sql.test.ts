@@ -77,11 +77,17 @@ function listPaths(): Array<{ owner: string; list: string; path: KeyedPath }> {
   return found;
 }
 
+/** Prisma's own `findMany` of a model, by its delegate's name. */
+function findMany(model: string, args: object): Promise<Row[]> {
+  const delegate = (h.prisma as unknown as Record<string, { findMany(a: object): Promise<Row[]> }>)[modelFacts(model).delegate];
+  if (!delegate) throw new Error(`no delegate for ${model}`);
+  return delegate.findMany(args);
+}
+
 async function rowsOf(model: string): Promise<Row[]> {
   let rows = samples.get(model);
   if (!rows) {
-    const delegate = (h.prisma as unknown as Record<string, { findMany(a: object): Promise<Row[]> }>)[modelFacts(model).delegate];
-    rows = await (delegate as { findMany(a: object): Promise<Row[]> }).findMany({ take: 200 });
+    rows = await findMany(model, { take: 200 });
     samples.set(model, rows);
   }
   return rows;
@@ -128,10 +134,7 @@ async function sqlIds(model: string, where: Row): Promise<string[]> {
 }
 
 async function prismaIds(model: string, where: Row): Promise<string[]> {
-  const delegate = (h.prisma as unknown as Record<string, { findMany(a: object): Promise<Array<{ id: string }>> }>)[
-    modelFacts(model).delegate
-  ];
-  const rows = await (delegate as { findMany(a: object): Promise<Array<{ id: string }>> }).findMany({ where, select: { id: true } });
+  const rows = (await findMany(model, { where, select: { id: true } })) as Array<{ id: string }>;
   return rows.map((r) => r.id).sort();
 }
 
@@ -183,8 +186,7 @@ describe('whereSql reads a keyed path as Prisma does, on every such path of the 
       const [back] = [...modelFacts(placeModel).relations]
         .filter(([, r]) => r.model === model && !r.list)
         .map(([, r]) => r.from[0] as string);
-      const delegate = (h.prisma as unknown as Record<string, { findMany(a: object): Promise<Row[]> }>)[modelFacts(model).delegate];
-      const rows = await (delegate as { findMany(a: object): Promise<Row[]> }).findMany({
+      const rows = await findMany(model, {
         where: { id: { in: placeRows.map((r) => r[back as string]) } },
       });
       const paths = listPaths().filter((p) => p.owner === model && p.list === relation);
